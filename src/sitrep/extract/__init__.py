@@ -1,0 +1,1 @@
+"""Event extraction: articles in, coded Event drafts out (see events.py)."""

@@ -1,0 +1,168 @@
+"""Actors: dictionary matching with aliases, and ACLED names and inter codes.
+
+The dictionary is data (data/actors/*.yaml): each entry has a canonical name (possibly
+templated by the event's country, "Military Forces of {country}"), an inter code, a home
+country, the countries it operates in, aliases and context-only aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.model import ActorMention
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|&")
+
+
+@dataclass
+class ActorEntry:
+    key: str
+    name: str
+    inter: int
+    home: str  # "event", an ISO2 code, or "any"
+    countries: list[str] = field(default_factory=list)
+    kind: str = ""
+    aliases: list[str] = field(default_factory=list)
+    context_aliases: list[str] = field(default_factory=list)
+
+    def display(self, country: str, iso: str) -> str:
+        if "{country}" in self.name:
+            return self.name.replace("{country}", country) if country else self.name.replace(
+                " ({country})", "").replace(" of {country}", "").replace("{country}", "")
+        return self.name
+
+    def inter_for(self, iso: str) -> int:
+        """A state's forces outside their home country are coded 8 (external forces)."""
+        if self.inter == 1 and self.home not in ("event", "any", "") and iso and iso != self.home:
+            return 8
+        return self.inter
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower().replace("-", " ")))
+
+
+class ActorDictionary:
+    """All actor entries, indexed by the word sequences of their aliases."""
+
+    def __init__(self, entries: list[ActorEntry]):
+        self.entries = entries
+        self.index: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
+        self.max_len = 1
+        for entry in entries:
+            for alias in entry.aliases:
+                self._add(alias, entry, False)
+            for alias in entry.context_aliases:
+                self._add(alias, entry, True)
+        self.by_name = {e.name.lower(): e for e in entries}
+
+    def _add(self, alias: str, entry: ActorEntry, context: bool) -> None:
+        words = _words(alias)
+        if not words:
+            return
+        self.index.setdefault(words, []).append((entry, context))
+        self.max_len = max(self.max_len, len(words))
+
+    def find(self, text: str, countries: set[str] | None = None,
+             named: set[str] | None = None) -> list[ActorMention]:
+        """Actor mentions in `text`, longest alias first, non-overlapping.
+
+        countries: ISO2 codes in focus, to choose among actors sharing an alias.
+        named: keys of actors already named in the article, enabling context aliases.
+        """
+        low = text.lower()
+        toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(toks):
+            match = None
+            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+                words = tuple(t[0] for t in toks[i:i + n])
+                options = self.index.get(words)
+                if not options:
+                    continue
+                entry = self._choose(options, countries or set(), named or set())
+                if entry is not None:
+                    match = (entry, n)
+                    break
+            if match is None:
+                i += 1
+                continue
+            entry, n = match
+            start, end = toks[i][1], toks[i + n - 1][2]
+            found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
+                                      key=entry.key, home=entry.home))
+            i += n
+        return found
+
+    @staticmethod
+    def _choose(options, countries: set[str], named: set[str]) -> ActorEntry | None:
+        best = None
+        best_score = -1.0
+        for entry, context in options:
+            if context and entry.key not in named:
+                continue
+            score = 1.0
+            if entry.countries:
+                score = 2.0 if countries & set(entry.countries) else (0.5 if not countries else 0.1)
+            if entry.key in named:
+                score += 0.5
+            if "{country}" in entry.name:
+                score -= 0.2  # prefer a named actor over a generic one on the same words
+            if score > best_score:
+                best, best_score = entry, score
+        return best
+
+    def entry(self, key: str) -> ActorEntry | None:
+        return self._by_key().get(key)
+
+    @lru_cache(maxsize=1)
+    def _by_key(self) -> dict[str, ActorEntry]:
+        return {e.key: e for e in self.entries}
+
+    def resolve_name(self, name: str) -> ActorEntry | None:
+        """The entry for a canonical name or an alias (used to compare gold actors)."""
+        low = name.lower().strip()
+        for e in self.entries:
+            if e.name.lower() == low:
+                return e
+            if "{country}" in e.name:
+                pattern = re.escape(e.name.lower()).replace(r"\{country\}", r"[\w .'-]+")
+                if re.fullmatch(pattern, low):
+                    return e
+        options = self.index.get(_words(name))
+        if options:
+            return options[0][0]
+        return None
+
+
+def load_entries() -> list[ActorEntry]:
+    folder = resources.files("sitrep") / "data" / "actors"
+    entries: list[ActorEntry] = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
+        for i, raw in enumerate(data):
+            entries.append(ActorEntry(
+                key=f"{item.name[:-5]}:{raw['name']}",
+                name=raw["name"],
+                inter=int(raw["inter"]),
+                home=str(raw.get("home") or "event"),
+                countries=[c.upper() for c in raw.get("countries") or []],
+                kind=raw.get("kind") or "",
+                aliases=[a for a in raw.get("aliases") or [] if a],
+                context_aliases=[a for a in raw.get("context_aliases") or [] if a],
+            ))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def get_dictionary() -> ActorDictionary:
+    """The actor dictionary, loaded once per process."""
+    return ActorDictionary(load_entries())

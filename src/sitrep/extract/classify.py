@@ -1,0 +1,231 @@
+"""Sentence-level event typing: cues, their syntactic weight, and ACLED's priority order.
+
+Input: one sentence, its cues, its spaCy Doc (or None) and the actors found in it.
+Output: an ACLED sub-event type with a score, or None when the sentence reports no event
+(negated, hypothetical, planned, background history, generic analysis).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.cues import Cue
+from sitrep.model import SUB_EVENT_PRIORITY, SUB_EVENT_TYPES, ActorMention
+
+ERV_SUBS = {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"}
+MODALS = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
+PLAN_WORDS = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim",
+              "aims", "aimed", "threaten", "threatens", "threatened", "vow", "vows", "vowed",
+              "prepare", "prepares", "preparing", "pledge", "pledged", "promise", "promised",
+              "expect", "expected", "expects", "seek", "seeks", "sought", "want", "wants", "hope",
+              "hopes", "warn", "warned", "warns", "call", "calls", "called", "urge", "urged",
+              "ordered", "order", "set", "poised", "likely", "able", "ready", "decide",
+              "decided", "agreed", "announce", "announced", "plot", "plotting", "plotted"}
+DENY_WORDS = {"denied", "deny", "denies", "denying", "refuted", "rejected", "dismissed",
+              "disputed", "contradicted"}
+_DEMOTE_PHRASES = re.compile(
+    r"\b(?:suspect(?:s|ed)? (?:in|of|over)|in connection with|responsible for|involved in|"
+    r"accused of|charged with|in retaliation for|retaliation for|blamed for|claimed responsibility for|"
+    r"behind the|linked to|after|following|since|before|amid|in response to|in revenge for|"
+    r"investigat\w+|condemn\w*|mourn\w*|funeral|anniversary of|trial|sentenced|convicted)\b"
+)
+_DISRUPT_BEFORE = re.compile(
+    r"(?:defus|dismantl|seiz|found|find|discover|uncover|confiscat|recover|neutrali|disarm|"
+    r"destroy|remov|clear|intercept|shot down|downed|foil|thwart|detect|cache|depot|stockpile|"
+    r"plant|manufactur|making|made|smuggl|possess)\w*\b[^.;]{0,45}$"
+)
+_NEG_BEFORE = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|rejected|refuted|dismissed|false)\b[^.;,]{0,30}$")
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|in case|whether|in the event)\b")
+_GENERIC = re.compile(
+    r"\b(?:have|has) (?:carried out|launched|intensified|stepped up|increased|escalated|"
+    r"conducted|claimed|staged|mounted)\b|\b(?:frequently|regularly|often|routinely|"
+    r"continues? to|continued to|increasingly|repeatedly|a series of|a wave of|dozens of attacks|"
+    r"hundreds of attacks|on the rise|resurgence|surge in|uptick|capable of|capacity to|"
+    r"remains? active|tend to|usually|typically|each year|every year|per month|a month|"
+    r"in recent years|over the years|for years|the past (?:year|decade))\b"
+)
+_HISTORY_YEAR = re.compile(r"\b(?:in|since|during|by|from|of|until) (?:early |late |mid-?)?(19\d\d|20\d\d)\b|\b(19\d\d|20\d\d)\b")
+_HISTORY_WORDS = re.compile(
+    r"\b(?:years ago|decades ago|at the height of|in the past|used to|once controlled|"
+    r"was the scene of|had been the scene|historically|the fall of mosul|the 2014|the caliphate|"
+    r"last year|the previous year|previously|in its heyday|at its peak)\b"
+)
+
+
+@dataclass
+class Typing:
+    sub_event_type: str
+    score: float
+    cue: Cue
+
+
+def cue_token(doc, sent_start_char: int, cue: Cue):
+    """The spaCy token at a cue's start (doc covers the sentence alone)."""
+    if doc is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def is_irrealis(tok) -> bool:
+    """Negated, modal or planned: 'will attack', 'plans to attack', 'did not attack'."""
+    if tok is None:
+        return False
+    verb = tok
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 3:
+        if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            verb = verb.head
+            break
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children):
+            return True
+        verb = verb.head
+        hops += 1
+    for t in (verb, tok):
+        for c in t.children:
+            if c.dep_ == "neg":
+                return True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
+                return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    # "denied that its forces had shelled the village"
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lower_ in DENY_WORDS:
+            return True
+    # "plans to attack", "threatened to kill", "is expected to launch"
+    node = verb
+    for _ in range(3):
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and node.head is not node:
+            head = node.head
+            if head.lower_ in PLAN_WORDS or head.lemma_.lower() in PLAN_WORDS:
+                if node.dep_ != "ccomp" or head.lower_ in ("warned", "threatened"):
+                    return True
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) and node.dep_ == "xcomp":
+                return True
+            node = head
+        else:
+            break
+    return False
+
+
+def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
+    """1.0 for a cue in the main clause, less inside a relative clause or a 'suspected in' phrase."""
+    factor = 1.0
+    before = sentence[:cue.start].lower()
+    m = None
+    for m in _DEMOTE_PHRASES.finditer(before):
+        pass
+    if m is not None and cue.start - m.end() < 60 and not re.search(r"[;]", before[m.end():]):
+        factor = 0.45
+    if tok is not None:
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            factor = min(factor, 0.4)  # "the eight kidnapped men were killed"
+        t = tok
+        for _ in range(8):
+            if t.dep_ in ("relcl", "acl") and t.tag_ not in ("VBG",):
+                factor = min(factor, 0.5)
+            if t.dep_ == "ROOT" or t.head is t:
+                break
+            t = t.head
+    return factor
+
+
+def is_background(sentence: str, published_year: int | None, date_days_before: int | None) -> bool:
+    """History, not news: an old date, 'in 2014', 'years ago'."""
+    if date_days_before is not None and date_days_before > 75:
+        return True
+    low = sentence.lower()
+    if _HISTORY_WORDS.search(low):
+        return True
+    if published_year:
+        for m in _HISTORY_YEAR.finditer(low):
+            year = int(m.group(1) or m.group(2))
+            if year < published_year and not re.search(r"\b(?:january|february|jan|feb)\b", low):
+                return True
+    return False
+
+
+def is_generic(sentence: str, has_count: bool, has_day: bool) -> bool:
+    return bool(_GENERIC.search(sentence.lower())) and not has_count and not has_day
+
+
+def demote_disrupted(cues: list[Cue], sentence: str) -> None:
+    """'defused an IED', 'seized rockets': the weapon word is the object, not an explosion."""
+    low = sentence.lower()
+    for cue in cues:
+        if cue.cls in ERV_SUBS and _DISRUPT_BEFORE.search(low[max(0, cue.start - 60):cue.start]):
+            cue.factor = 0.0
+
+
+def choose_type(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
+                actor1_inter: int | None) -> Typing | None:
+    """The sub-event type of a sentence, from its (already weighted) cues."""
+    live = [c for c in cues if c.factor > 0]
+    by: dict[str, Cue] = {}
+    for c in live:
+        if c.cls not in by or c.score > by[c.cls].score:
+            by[c.cls] = c
+    scores: dict[str, tuple[float, Cue]] = {}
+
+    def put(sub: str, score: float, cue: Cue) -> None:
+        if sub not in scores or score > scores[sub][0]:
+            scores[sub] = (score, cue)
+
+    for cls, cue in by.items():
+        if cls in ("violence", "casualty", "armed_target", "civilian_target", "intervention",
+                   "lethal_force", "protest", "riot_act"):
+            continue
+        if cls in ("Government regains territory", "Non-state actor overtakes territory"):
+            state = actor1_inter in (1, 8) if actor1_inter else cls == "Government regains territory"
+            cls = "Government regains territory" if state else "Non-state actor overtakes territory"
+        put(cls, cue.score, cue)
+    protest = by.get("protest")
+    riot = by.get("riot_act")
+    if protest:
+        if "lethal_force" in by or (has_killed and "violence" in by):
+            put("Excessive force against protesters", protest.score, protest)
+        elif riot:
+            put("Violent demonstration", max(protest.score, riot.score), riot)
+        elif "intervention" in by:
+            put("Protest with intervention", protest.score, protest)
+        else:
+            put("Peaceful protest", protest.score, protest)
+    elif riot:
+        put("Violent demonstration", riot.score, riot)
+    violence = by.get("violence") or (by.get("casualty") if has_killed else None)
+    specific = any(score >= 1.2 and (sub in ERV_SUBS or SUB_EVENT_TYPES[sub] in ("Battles", "Protests", "Riots"))
+                   for sub, (score, _) in scores.items())
+    if violence is not None and not specific:
+        civ_actor = any(a.inter == 7 for a in actors)
+        armed_actor = [a for a in actors if a.inter in (1, 2, 3, 4, 8)]
+        armed_target = by.get("armed_target")
+        civ_target = by.get("civilian_target")
+        if civ_actor and len(armed_actor) <= 1 or (civ_target and not armed_target and len(armed_actor) <= 1):
+            sub = "Attack"
+        elif armed_target or len(armed_actor) >= 2:
+            sub = "Armed clash"
+        else:
+            sub = "Attack"
+        if protest and sub == "Attack":
+            sub = "Excessive force against protesters" if has_killed else "Protest with intervention"
+        weight = 1.0 if by.get("violence") else 0.6
+        if has_killed and by.get("violence"):
+            weight = 1.5  # killing is the act that defines the event
+        put(sub, violence.score * weight, violence)
+    if not scores:
+        return None
+    top = max(s for s, _ in scores.values())
+    close = [sub for sub, (s, _) in scores.items() if s >= top - 0.6]
+    # ACLED's priority among types that fit about equally well; "Other" yields to anything.
+    close.sort(key=lambda sub: (sub == "Other", SUB_EVENT_PRIORITY.index(sub)))
+    best = close[0]
+    return Typing(best, scores[best][0], scores[best][1])

@@ -1,0 +1,144 @@
+"""Casualty counts: killed, injured and abducted, by ACLED's counting rules.
+
+"several"/"a few" = 3, "dozens" = 12, "hundreds" = 100; a singular noun ("a soldier") = 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "couple": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "several": 3, "few": 3, "some": 3, "dozen": 12, "dozens": 12, "scores": 12, "hundreds": 100,
+    "thousands": 1000, "numerous": 3, "many": 3, "multiple": 3,
+}
+_NUM = (
+    r"(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|approximately|"
+    r"an estimated|as many as|a total of|no fewer than|roughly) )?"
+    r"(?P<num>\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted((k for k in _UNITS if k not in ("a", "an", "some")), key=len, reverse=True))
+    + r"|a|an)"
+)
+_KILL = (
+    r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|executed|executing|beheaded|beheading|"
+    r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
+    r"murdered|murdering|massacred|massacring|bodies|deaths|fatalities|lifeless"
+)
+_HURT = r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|maimed"
+_TAKEN = r"kidnap(?:ped|ping)?|abduct(?:ed|ing)?|taken hostage|seized|taken captive|captured"
+_CATS = (("killed", _KILL), ("injured", _HURT), ("abducted", _TAKEN))
+
+# "killing eight", "killed at least three ISIS militants", "left 3 dead"
+_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the lives of|claiming the lives of) {_NUM}\b")
+_NUM_ONLY = re.compile(rf"\b{_NUM}\b")
+_VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
+_CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
+_AFTER_VERB_OK = {
+    "and", "in", "by", "on", "at", ",", ".", "while", "after", "when", "during", "near", "as",
+    "or", "since", "following", "overnight", "yesterday", "today", "late", "early", "last",
+    "this", "inside", "outside", "when", "along", "across", "around", "outright", "instantly",
+    "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "—", "between", "with",
+    "from", "before", "over", "under", "within", "amid", "because", "according",
+}
+_WORD = re.compile(r"[\w'’]+|[^\w\s]")
+_TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
+_LEAVE_TAIL = re.compile(r"^\s*(?:\w+ ){0,3}?(dead|killed|wounded|injured)")
+_NOT_PEOPLE = re.compile(
+    r"^(?:[\s,-]+)?(?:\w+ ){0,1}?(?:days?|hours?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
+    r"metres?|meters?|times|percent|per cent|%|vehicles?|cars?|trucks?|houses?|homes|buildings?|"
+    r"rockets?|mortars?|shells?|drones?|missiles?|rounds|bombs?|ieds?|tons?|tonnes?|kg|cattle|"
+    r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m)\b"
+)
+
+
+@dataclass
+class Counts:
+    """Casualty figures for one sentence, with the spans they came from."""
+
+    killed: int = 0
+    injured: int = 0
+    abducted: int = 0
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def any(self) -> bool:
+        return bool(self.killed or self.injured or self.abducted)
+
+
+def number_value(word: str) -> int | None:
+    w = word.lower().replace(",", "").strip()
+    if w.isdigit():
+        return int(w)
+    if "-" in w or " " in w:
+        parts = re.split(r"[- ]", w)
+        if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+            return _UNITS[parts[0]] + _UNITS[parts[1]]
+    return _UNITS.get(w)
+
+
+def _category(verb: str) -> str:
+    for name, pattern in _CATS:
+        if re.fullmatch(pattern, verb):
+            return name
+    return ""
+
+
+def extract_counts(sentence: str) -> Counts:
+    """Killed, injured and abducted counts reported in one sentence."""
+    low = sentence.lower()
+    counts = Counts()
+    used: list[tuple[int, int]] = []
+
+    def take(cat: str, value: int | None, start: int, end: int) -> None:
+        if not value or not cat or any(s < end and start < e for s, e in used):
+            return
+        used.append((start, end))
+        setattr(counts, cat, getattr(counts, cat) + value)
+        counts.spans.append((cat, start, end))
+
+    for m in _TOLL.finditer(low):
+        take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
+    for m in _ACTIVE.finditer(low):
+        verb = m.group("verb")
+        num = m.group("num")
+        if _NOT_PEOPLE.match(low[m.end("num"):]):
+            continue
+        if verb in ("left", "leaving", "claimed the lives of", "claiming the lives of"):
+            tail = _LEAVE_TAIL.match(low[m.end():])
+            if verb.startswith("claim"):
+                cat = "killed"
+            elif tail:
+                cat = _category(tail.group(1))
+            else:
+                continue
+        else:
+            cat = _category(verb)
+            if num in ("a", "an") and cat != "killed":
+                pass
+        take(cat, number_value(num), m.start("num"), m.end("num"))
+    for m in _NUM_ONLY.finditer(low):
+        if any(s < m.end("num") and m.start("num") < e for s, e in used):
+            continue
+        rest = low[m.end():m.end() + 120]
+        if _NOT_PEOPLE.match(rest):
+            continue
+        words = _WORD.findall(rest)[:14]
+        for i, w in enumerate(words):
+            if w in _CLAUSE_END or (w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1])):
+                break
+            if _VERB_ANY.match(w) or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead"):
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if w == "shot":
+                    w = "shot dead"
+                elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead":
+                    continue  # adjectival: "the eight kidnapped men were killed"
+                if m.group("num") in ("a", "an") and i == 0:
+                    break
+                take(_category(w), number_value(m.group("num")), m.start("num"), m.end("num"))
+                used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
+                break
+    return counts

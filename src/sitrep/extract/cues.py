@@ -1,0 +1,62 @@
+"""Event cues: which words in a sentence signal which ACLED sub-event type (data/event_cues.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.model import SUB_EVENT_TYPES
+
+CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force", "riot_act",
+               "armed_target", "civilian_target"}
+# Classes that only qualify another cue; they never make a sentence an event candidate.
+MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
+
+
+@dataclass
+class Cue:
+    cls: str
+    weight: float
+    start: int
+    end: int
+    text: str
+    factor: float = 1.0
+
+    @property
+    def score(self) -> float:
+        return self.weight * self.factor
+
+
+class CueLexicon:
+    def __init__(self, entries: list[dict]):
+        self.rules: list[tuple[str, float, re.Pattern[str]]] = []
+        for entry in entries:
+            sub = entry["sub"]
+            if sub not in SUB_EVENT_TYPES and sub not in CUE_CLASSES:
+                raise ValueError(f"event_cues.yaml: unknown sub-event type or cue class {sub!r}")
+            pattern = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in entry["patterns"]) + r")\b")
+            self.rules.append((sub, float(entry.get("weight", 1)), pattern))
+        trigger = [r.pattern for sub, _, r in self.rules if sub not in MODIFIERS]
+        self.any_trigger = re.compile("|".join(trigger))
+
+    def is_candidate(self, sentence: str) -> bool:
+        """The cheap filter: does the sentence contain any event cue at all?"""
+        return self.any_trigger.search(sentence.lower()) is not None
+
+    def find(self, sentence: str) -> list[Cue]:
+        low = sentence.lower()
+        cues = []
+        for sub, weight, pattern in self.rules:
+            for m in pattern.finditer(low):
+                cues.append(Cue(sub, weight, m.start(), m.end(), sentence[m.start():m.end()]))
+        return cues
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> CueLexicon:
+    path = resources.files("sitrep") / "data" / "event_cues.yaml"
+    return CueLexicon(yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,195 @@
+"""Dates in text, resolved against the publication date with ACLED time precision.
+
+time_precision: 1 an exact day, 2 within a week, 3 within a month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_MONTH_RE = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_RE = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_RE = r"(\d{4})"
+_WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+@dataclass
+class DateMention:
+    """A date expression found in text and what it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: int
+    explicit_year: bool = False
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: dt.date) -> int:
+    """The year that puts month/day on or before publication (news reports the past)."""
+    candidate = _safe_date(published.year, month, day) or dt.date(published.year, month, 28)
+    if candidate > published + dt.timedelta(days=2):
+        return published.year - 1
+    return published.year
+
+
+def _last_weekday(weekday: int, published: dt.date, allow_same_day: bool = True) -> dt.date:
+    """The most recent such weekday on or before publication."""
+    delta = (published.weekday() - weekday) % 7
+    if delta == 0 and not allow_same_day:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 7 July 2019 / 7th of July, 2019 / July 7, 2019 / July 7th 2019
+    ("dmy", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE},? {_YEAR_RE}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}\b")),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("dm", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE}\b")),
+    ("md", re.compile(rf"\b{_MONTH_RE} {_DAY_RE}\b(?!,? \d{{4}})(?![\d:])")),
+    ("night_of", re.compile(rf"\b(?:on )?the (?:night|evening|morning|eve|dawn) of {_WEEKDAY_RE}\b")),
+    ("weekday_last", re.compile(rf"\blast {_WEEKDAY_RE}\b")),
+    ("weekday", re.compile(rf"\b(?:on |early |late |this |since )?{_WEEKDAY_RE}(?:'s)?(?: (?:morning|afternoon|evening|night))?\b")),
+    ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight|the previous day|the day before)\b")),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b")),
+    ("days_ago", re.compile(r"\b(two|three|four|five|six|2|3|4|5|6) days ago\b")),
+    ("last_week", re.compile(r"\b(?:last week|past week|previous week|earlier this week|this week|in recent days|in the past few days|recently|a few days ago|days ago|the past several days|over the weekend|last weekend|at the weekend)\b")),
+    ("mid_month", re.compile(rf"\b(early|mid|late|end of|beginning of|the end of|the beginning of|the middle of)[- ]{_MONTH_RE}\b")),
+    ("month_year", re.compile(rf"\b(?:in )?{_MONTH_RE},? {_YEAR_RE}\b")),
+    ("in_month", re.compile(rf"\b(?:in|during|since|throughout|last|this|early|late) {_MONTH_RE}\b")),
+    ("last_month", re.compile(r"\b(?:last month|earlier this month|this month|the previous month|past month|in recent weeks|past few weeks|last few weeks|weeks ago)\b")),
+    ("this_year", re.compile(r"\b(?:earlier this year|this year|so far this year)\b")),
+]
+
+_NUMWORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `published` (None: only absolute)."""
+    low = text.lower()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(low):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            mention = _resolve(kind, m, published)
+            if mention is None:
+                continue
+            mention.text = text[m.start():m.end()]
+            found.append(mention)
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMention | None:
+    g = m.groups()
+    date: dt.date | None = None
+    precision = 1
+    explicit_year = False
+    if kind == "dmy":
+        date, explicit_year = _safe_date(int(g[2]), MONTHS[g[1]], int(g[0])), True
+    elif kind == "mdy":
+        date, explicit_year = _safe_date(int(g[2]), MONTHS[g[0]], int(g[1])), True
+    elif kind == "iso":
+        date, explicit_year = _safe_date(int(g[0]), int(g[1]), int(g[2])), True
+    elif kind == "month_year":
+        date, precision, explicit_year = _safe_date(int(g[1]), MONTHS[g[0]], 15), 3, True
+        if g[0] == "may" and not m.group(0).startswith("in "):
+            return None
+    elif published is None:
+        return None
+    elif kind == "dm":
+        month, day = MONTHS[g[1]], int(g[0])
+        date = _safe_date(_infer_year(month, day, published), month, day)
+    elif kind == "md":
+        if g[0] == "may" and not re.match(r"may \d", m.group(0)):
+            return None
+        month, day = MONTHS[g[0]], int(g[1])
+        date = _safe_date(_infer_year(month, day, published), month, day)
+    elif kind == "night_of":
+        date = _last_weekday(WEEKDAYS[g[0]], published)
+    elif kind == "weekday_last":
+        date = _last_weekday(WEEKDAYS[g[0]], published, allow_same_day=False)
+    elif kind == "weekday":
+        date = _last_weekday(WEEKDAYS[g[0]], published)
+    elif kind == "yesterday":
+        date = published - dt.timedelta(days=1)
+    elif kind == "today":
+        date = published
+    elif kind == "days_ago":
+        n = _NUMWORDS.get(g[0]) or int(g[0])
+        date = published - dt.timedelta(days=n)
+    elif kind == "last_week":
+        phrase = m.group(0)
+        if "this week" in phrase or "earlier this week" in phrase:
+            date = published - dt.timedelta(days=published.weekday())
+        elif "weekend" in phrase:
+            date = _last_weekday(5, published, allow_same_day=False)
+        elif phrase in ("last week", "previous week"):
+            # the middle (Wednesday) of the previous Monday-Sunday week
+            date = published - dt.timedelta(days=published.weekday() + 5)
+        else:
+            date = published - dt.timedelta(days=3)
+        precision = 2
+    elif kind == "mid_month":
+        month = MONTHS[g[1]]
+        day = {"early": 5, "beginning of": 3, "the beginning of": 3, "mid": 15,
+               "the middle of": 15, "late": 25, "end of": 28, "the end of": 28}[g[0]]
+        date = _safe_date(_infer_year(month, day, published), month, day)
+        precision = 2
+    elif kind == "in_month":
+        month = MONTHS[g[0]]
+        if g[0] == "may" and not m.group(0).startswith(("in ", "during ", "since ", "last ")):
+            return None
+        year = published.year if month <= published.month else published.year - 1
+        if m.group(0).startswith("last ") and month >= published.month:
+            year = published.year - 1
+        date = _safe_date(year, month, 15 if not (year == published.year and month == published.month) else min(15, published.day))
+        precision = 3
+    elif kind == "last_month":
+        phrase = m.group(0)
+        if phrase in ("last month", "the previous month", "past month"):
+            first = published.replace(day=1) - dt.timedelta(days=1)
+            date = first.replace(day=15)
+        elif "weeks" in phrase:
+            date = published - dt.timedelta(days=14)
+        else:
+            date = published.replace(day=1)
+        precision = 3
+    elif kind == "this_year":
+        date = published.replace(month=1, day=1) if published.month > 1 else published.replace(day=1)
+        precision = 3
+    if date is None:
+        return None
+    if published is not None and date > published + dt.timedelta(days=1) and not explicit_year:
+        return None
+    return DateMention(m.start(), m.end(), "", date, precision, explicit_year)

@@ -1,0 +1,481 @@
+"""Articles in, coded events out: the extraction pipeline.
+
+1. split sentences and keep those with an event cue (cheap regex filter);
+2. parse only those with spaCy, in one batch for all articles;
+3. per sentence: cues -> sub-event type; dates; counts; actors; place mentions;
+4. drop what is not a new event (negated, planned, hypothetical, history, generic analysis);
+5. merge sentences about the same event; fill ACLED fields, evidence, notes, confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sitrep.extract.actors import ActorDictionary, get_dictionary
+from sitrep.extract.classify import (
+    ERV_SUBS,
+    Typing,
+    choose_type,
+    cue_token,
+    demote_disrupted,
+    is_background,
+    is_generic,
+    is_irrealis,
+    syntactic_factor,
+)
+from sitrep.extract.counts import Counts, extract_counts
+from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
+from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.notes import make_notes
+from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.locate import (
+    choose_event_place,
+    country_words,
+    dateline_end,
+    find_mentions,
+    precision_for,
+    resolve_mentions,
+)
+from sitrep.geo.resolve import GeoContext
+from sitrep.model import SUB_EVENT_TYPES, ActorMention, Article, Event, PlaceMention
+from sitrep.nlp import Sentence, parse_sentences, split_sentences
+
+
+@dataclass
+class Draft:
+    """What one sentence says about an event, before merging."""
+
+    sentence: Sentence
+    typing: Typing | None
+    counts: Counts
+    date: DateMention | None
+    actors: list[ActorMention]
+    agents: list[ActorMention]
+    patients: list[ActorMention]
+    places: list[PlaceMention]
+    place: PlaceMention | None
+    also: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class ArticleState:
+    article: Article
+    sentences: list[Sentence]
+    candidates: list[Sentence]
+    context: GeoContext
+    named: set[str]
+    docs: dict[int, object] = field(default_factory=dict)
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+
+def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
+            use_parser: bool = True) -> list[list[Event]]:
+    """Events for each article, in input order (one list per article)."""
+    gaz = gazetteer or get_gazetteer()
+    lexicon = get_lexicon()
+    actors = get_dictionary()
+    states: list[ArticleState] = []
+    for article in articles:
+        sentences = split_sentences(article.text)
+        candidates = [s for s in sentences if lexicon.is_candidate(s.text)]
+        states.append(ArticleState(article, sentences, candidates, GeoContext(), set()))
+    if use_parser:
+        texts = [s.text for st in states for s in st.candidates]
+        docs = iter(parse_sentences(texts)) if texts else iter(())
+        for st in states:
+            for s in st.candidates:
+                st.docs[s.index] = next(docs)
+    return [_article_events(st, gaz, actors) for st in states]
+
+
+def _article_context(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> None:
+    """Countries and actors the article is about, from the title and its event sentences."""
+    head = st.article.title + "\n" + " ".join(s.text for s in st.sentences[:3])
+    for iso, _, _ in country_words(head):
+        st.context.countries[iso] += 2
+    for s in st.candidates:
+        for iso, _, _ in country_words(s.text):
+            st.context.countries[iso] += 1
+    for mention in actors.find(head + " " + " ".join(s.text for s in st.candidates),
+                               set(st.context.countries)):
+        st.named.add(mention.key)
+        entry = actors.entry(mention.key)
+        if entry and entry.home not in ("event", "any", "") and len(entry.home) == 2:
+            if entry.countries and len(entry.countries) == 1:
+                st.context.countries[entry.countries[0]] += 1
+        if entry and len(entry.countries) == 1:
+            st.context.countries[entry.countries[0]] += 1
+
+
+def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
+    article = st.article
+    if not st.candidates:
+        return []
+    _article_context(st, gaz, actors)
+    focus = st.context.focus()
+    dateline = dateline_end(article.text)
+    lexicon = get_lexicon()
+    drafts: list[Draft] = []
+    all_mentions: list[PlaceMention] = []
+    per_sentence: dict[int, tuple[list[ActorMention], list[PlaceMention]]] = {}
+    for s in st.candidates:
+        found = actors.find(s.text, focus, st.named)
+        blocked = [(a.start, a.end) for a in found if a.inter != 7 or len(a.text) > 3]
+        mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked)
+        per_sentence[s.index] = (found, mentions)
+        all_mentions.extend(mentions)
+    resolve_mentions(all_mentions, st.context)
+    st.mentions = all_mentions
+    for s in st.candidates:
+        found, mentions = per_sentence[s.index]
+        draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
+        if draft is not None:
+            drafts.append(draft)
+    events = [_finish(d, st, gaz, actors) for d in _merge(drafts)]
+    return [e for e in events if e is not None]
+
+
+def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list]:
+    """Split actor mentions into agents (who acted) and patients (who was acted upon)."""
+    agents: list[ActorMention] = []
+    patients: list[ActorMention] = []
+    if not found:
+        return agents, patients
+    for a in found:
+        role = ""
+        if doc is not None:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            tok = span.root if span is not None and len(span) else None
+            hops = 0
+            while tok is not None and hops < 6:
+                dep = tok.dep_
+                if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
+                    role = "patient"
+                    break
+                if dep == "pobj" and tok.head.lower_ == "by" or dep in ("nsubj", "agent"):
+                    role = "agent"
+                    break
+                if dep == "pobj" and tok.head.lower_ in ("with", "between", "and"):
+                    role = "patient"
+                    break
+                if dep in ("ROOT",) or tok.head is tok:
+                    break
+                tok = tok.head
+                hops += 1
+        if not role:
+            before = text[max(0, a.start - 12):a.start].lower()
+            if before.rstrip().endswith(" by"):
+                role = "agent"
+            elif cue is not None:
+                role = "agent" if a.start < cue.start else "patient"
+            else:
+                role = "agent"
+        (agents if role == "agent" else patients).append(a)
+    return agents, patients
+
+
+def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
+                    mentions: list[PlaceMention], dateline: int) -> Draft | None:
+    article = st.article
+    doc = st.docs.get(s.index)
+    published = article.published
+    counts = extract_counts(s.text)
+    dates = find_dates(s.text, published)
+    date = _best_date(dates)
+    days_before = (published - date.date).days if (date and published) else None
+    if is_background(s.text, published.year if published else None, days_before):
+        return None
+    demote_disrupted(cues, s.text)
+    for cue in cues:
+        if cue.cls in MODIFIERS or cue.factor == 0:
+            continue
+        tok = cue_token(doc, s.start, cue)
+        if is_irrealis(tok):
+            cue.factor = 0.0
+            continue
+        cue.factor *= syntactic_factor(tok, s.text, cue)
+    live = [c for c in cues if c.factor > 0 and c.cls not in MODIFIERS]
+    if not live:
+        return None
+    has_day = bool(date and date.precision == 1)
+    if is_generic(s.text, counts.killed > 0, has_day):
+        return None
+    main = max(live, key=lambda c: c.score)
+    agents, patients = _roles(doc, found, main, s.text)
+    first_agent = next((a for a in agents if a.inter != 7), None)
+    typing = choose_type(cues, found, counts.killed > 0, first_agent.inter if first_agent else None)
+    if typing is None and not counts.any():
+        return None
+    sentence_mentions = [m for m in mentions if m.place is not None]
+    place = choose_event_place(
+        [PlaceMention(m.text, m.start - s.start, m.end - s.start, m.place, m.role) for m in sentence_mentions],
+        s.text, max(0, dateline - s.start),
+    )
+    if place is not None:
+        place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
+    also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
+    return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s])
+
+
+def _best_date(dates: list[DateMention]) -> DateMention | None:
+    if not dates:
+        return None
+    # an explicit day ("February 10th") beats a weekday or a vague period in the same sentence
+    return sorted(dates, key=lambda d: (d.precision, 0 if d.explicit_year else 1, d.start))[0]
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if b.also and b.typing is not None:
+        return False
+    if a.date and b.date and a.date.date != b.date.date:
+        return False
+    if a.place and b.place and a.place.place and b.place.place:
+        pa, pb = a.place.place, b.place.place
+        if pa.name != pb.name and pa.admin1 != pb.admin1:
+            return False
+        if pa.name != pb.name and pa.feature in ("town",) and pb.feature in ("town",):
+            return False
+    ta = a.typing.sub_event_type if a.typing else ""
+    tb = b.typing.sub_event_type if b.typing else ""
+    if not tb or not ta:
+        return True
+    ea, eb = SUB_EVENT_TYPES[ta], SUB_EVENT_TYPES[tb]
+    if ta == tb:
+        return True
+    if b.typing and b.typing.score < 2.0:  # a weak cue elaborates the event before it
+        return True
+    if ea == eb and ea != "Strategic developments":
+        return True
+    # an attack told as violence in one sentence and a bombing in the next
+    if {ea, eb} <= {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
+        return not (b.date and b.place)
+    return False
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        target = None
+        for prev in reversed(merged[-3:]):
+            if _compatible(prev, d):
+                target = prev
+                break
+        if target is None:
+            if d.typing is None:
+                continue  # casualties with no act and nothing to attach to
+            merged.append(d)
+            continue
+        _absorb(target, d)
+    return merged
+
+
+def _absorb(a: Draft, b: Draft) -> None:
+    a.sentences.append(b.sentence)
+    if b.typing and (a.typing is None or _better(b.typing, a.typing)):
+        a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
+    if b.counts.killed:
+        a.counts.killed = a.counts.killed + b.counts.killed if b.also else max(a.counts.killed, b.counts.killed)
+    a.counts.injured = max(a.counts.injured, b.counts.injured)
+    a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
+    a.date = a.date or b.date
+    if a.place is None or (b.place and b.place.place and a.place.place and
+                           a.place.place.feature not in ("town", "village") and
+                           b.place.place.feature in ("town", "village") and b.place.role != "from"):
+        a.place = b.place or a.place
+    a.agents = a.agents or b.agents
+    a.patients = a.patients or b.patients
+    a.actors = a.actors + [x for x in b.actors if x.key not in {y.key for y in a.actors}]
+
+
+def _better(b: Typing, a: Typing) -> bool:
+    """Does the later sentence name the event more specifically (a bomb, not 'an attack')?"""
+    if a.sub_event_type in ("Attack", "Armed clash") and b.sub_event_type in ERV_SUBS:
+        return True
+    if a.sub_event_type == "Other" and b.sub_event_type != "Other":
+        return True
+    return False
+
+
+def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
+    article = st.article
+    if d.typing is None:
+        return None
+    sub = d.typing.sub_event_type
+    ev = Event(article_id=article.id, source=article.source)
+    ev.event_type = SUB_EVENT_TYPES[sub]
+    ev.sub_event_type = sub
+    text = article.text
+    s = d.sentence
+    ev.add_evidence("event_type", text, s.start, s.end)
+    # date
+    if d.date:
+        ev.event_date = d.date.date
+        ev.time_precision = d.date.precision
+        ev.add_evidence("event_date", text, s.start + d.date.start, s.start + d.date.end)
+    elif article.published:
+        ev.event_date = article.published
+        ev.time_precision = 2
+    # place
+    mention = d.place
+    if mention is None:
+        mention = _fallback_place(st)
+    if mention is not None and mention.place is not None:
+        place = mention.place
+        ev.location = place.name
+        ev.iso = place.iso
+        ev.country = place.country or gaz.country_name(place.iso)
+        ev.admin1 = place.admin1 if place.feature != "country" else ""
+        ev.admin2 = place.admin2
+        ev.geo_precision = precision_for(place, mention.role)
+        ev.latitude, ev.longitude = place.latitude, place.longitude
+        if place.feature == "admin1":
+            capital = _provincial_capital(gaz, getattr(place, "admin1_code", ""))
+            if capital is not None:
+                ev.location = capital.name
+                ev.latitude, ev.longitude = capital.latitude, capital.longitude
+            ev.geo_precision = 3
+        if place.feature == "country":
+            ev.location = ""
+            ev.latitude = ev.longitude = None
+            ev.geo_precision = None
+        if 0 <= mention.start < len(text):
+            ev.add_evidence("location", text, mention.start, mention.end)
+    if not ev.iso:
+        focus = st.context.countries.most_common(1)
+        if focus:
+            ev.iso = focus[0][0]
+            ev.country = gaz.country_name(ev.iso)
+    # actors
+    _assign_actors(ev, d, actors)
+    # counts
+    ev.fatalities = d.counts.killed
+    ev.injured = d.counts.injured
+    ev.abducted = d.counts.abducted
+    if ev.fatalities:
+        ev.add_evidence("fatalities", text, s.start, s.end)
+    if ev.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence") or (
+            ev.inter2 == 7 and ev.event_type in ("Explosions/Remote violence", "Violence against civilians")):
+        ev.civilian_targeting = "Civilian targeting"
+    ev.notes = make_notes(ev)
+    ev.confidence = _confidence(ev, d)
+    return ev
+
+
+def _fallback_place(st: ArticleState) -> PlaceMention | None:
+    """No place in the event's sentences: the article's best-supported place elsewhere."""
+    usable = [m for m in st.mentions if m.place is not None and m.place.score > 1.2
+              and m.role != "from"]
+    if not usable:
+        return None
+    best = choose_event_place(usable, st.article.text)
+    if best is None:
+        return None
+    # known only from elsewhere in the article: never better than "near"
+    return PlaceMention(best.text, best.start, best.end, best.place,
+                        "near" if best.role != "in" else best.role)
+
+
+def _provincial_capital(gaz: Gazetteer, code: str):
+    if not code:
+        return None
+    row = gaz.con.execute(
+        "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
+        " ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+    if row is None:
+        return None
+    from sitrep.geo.names import plain_name
+    from sitrep.model import Place
+
+    return Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2])
+
+
+_STATE_LIKE = {1, 8}
+
+
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
+    country, iso = ev.country, ev.iso
+    sub = ev.sub_event_type
+
+    def named(m: ActorMention) -> tuple[str, int]:
+        entry = actors.entry(m.key)
+        if entry is None:
+            return m.name, m.inter
+        return entry.display(country, iso), entry.inter_for(iso)
+
+    agents = [a for a in d.agents]
+    patients = [p for p in d.patients]
+    a1 = next((a for a in agents if a.inter != 7), None)
+    if a1 is None and ev.event_type in ("Protests", "Riots"):
+        a1 = next((a for a in agents if a.inter in (5, 6)), None)
+    if a1 is None:
+        a1 = next((p for p in patients if p.inter not in (7,) and sub in ("Arrests", "Other", "Headquarters or base established", "Disrupted weapons use")), None)
+        if a1 is not None:
+            patients = [p for p in patients if p is not a1]
+    a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
+    if a2 is None:
+        a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
+    if ev.event_type == "Protests":
+        ev.actor1, ev.inter1 = (f"Protesters ({country})" if country else "Protesters"), 6
+        if sub != "Peaceful protest":
+            police = next((a for a in d.actors if a.inter == 1), None)
+            if police:
+                ev.actor2, ev.inter2 = named(police)
+        return
+    if ev.event_type == "Riots":
+        if sub == "Violent demonstration":
+            ev.actor1, ev.inter1 = (f"Rioters ({country})" if country else "Rioters"), 5
+            other = next((a for a in d.actors if a.inter in (1, 7)), None)
+            if other:
+                ev.actor2, ev.inter2 = named(other)
+            return
+    if a1 is not None:
+        ev.actor1, ev.inter1 = named(a1)
+    elif ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles") and sub != "Air/drone strike":
+        ev.actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+        ev.inter1 = 3
+    elif sub == "Arrests":
+        ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
+        ev.inter1 = 1
+    if a2 is not None:
+        name, inter = named(a2)
+        if name != ev.actor1:
+            ev.actor2, ev.inter2 = name, inter
+    if sub == "Attack" and not ev.actor2:
+        ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
+    if sub == "Armed clash" and ev.inter2 == 7:
+        ev.sub_event_type = "Attack"
+        ev.event_type = "Violence against civilians"
+    if ev.inter1 == 7 and ev.event_type not in ("Protests", "Riots"):
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+        if not ev.actor1:
+            ev.actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            ev.inter1 = 3
+
+
+def _confidence(ev: Event, d: Draft) -> float:
+    conf = 0.3
+    if d.typing and d.typing.score >= 2.5:
+        conf += 0.2
+    elif d.typing and d.typing.score >= 1.5:
+        conf += 0.1
+    if ev.geo_precision in (1, 2):
+        conf += 0.15
+    elif ev.geo_precision == 3:
+        conf += 0.08
+    if d.date is not None:
+        conf += 0.1
+    if ev.actor1 and not ev.actor1.startswith("Unidentified"):
+        conf += 0.1
+    if d.counts.any():
+        conf += 0.05
+    if len(d.sentences) > 1:
+        conf += 0.05
+    return round(min(conf, 0.95), 2)
+
+
+def extract_one(article: Article) -> list[Event]:
+    return extract([article])[0]
+

@@ -1,0 +1,1 @@
+"""Geoparsing: an offline gazetteer, candidate resolution and the event's location."""

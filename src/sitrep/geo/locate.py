@@ -1,0 +1,212 @@
+"""Place mentions in text, and which of them is where an event happened.
+
+Mentions are capitalised spans (with Arabic articles and connectors) looked up in the
+gazetteer, with a following feature word ("desert", "road", "province") as a hint. The event
+location prefers locative mentions ("in", "near", "at", "outskirts of") over origins ("men
+from Najaf", "fired from Syria") and datelines, and specific places over regions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
+from sitrep.geo.names import FEATURE_WORDS, name_key
+from sitrep.geo.resolve import GeoContext, resolve
+from sitrep.model import Place, PlaceMention
+
+_CONNECT = r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras)"
+_CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]*)"
+_SPAN = re.compile(
+    rf"(?:\b{_CONNECT}[-\s])?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-{_CONNECT}-){_CAP})*"
+)
+_FEATURE_AFTER = re.compile(
+    r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
+    r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
+    r"province|governorate|region|state|village|town|city|neighbou?rhood|area)\b",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|on|outside|around|inside|across|into|within|between|and|of|towards?|"
+    r"targeting|targeted|along|over|nearby|reach(?:ed)?|entered|stormed|struck|hit|attacked|shelled|"
+    r"km|kilometres|kilometers|miles|north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"northern|southern|eastern|western|central|outskirts|village|town|city|district|area|vicinity|"
+    r"province|governorate)\b[\s,]*(?:the\s+|a\s+)?(?:\w+\s+)?)$",
+    re.I,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:from|hailing from|native of|natives of|residents of|originally from|based in|"
+    r"headquartered in|capital,?|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
+    re.I,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|outskirts of|vicinity of|close to|km|kilometres|kilometers|miles|"
+    r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
+    re.I,
+)
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z' -]{2,40}?)(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]\s")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    extra = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "police", "army", "security", "forces", "islamic", "state",
+        "isis", "isil", "daesh", "president", "minister", "ministry", "government", "council",
+        "command", "operations", "operation", "joint", "reuters", "afp", "ap", "said", "news",
+        "agency", "general", "colonel", "major", "captain", "sheikh", "mr", "al", "the", "group",
+        "victory", "will", "brigade", "division", "regiment", "battalion", "command", "media",
+        "cell", "popular", "mobilization", "mobilisation", "federal", "national", "democratic",
+        "syrian", "iraqi", "kurdish", "arab", "turkish", "american", "coalition", "us", "un",
+        "un", "hashd", "shaabi", "peshmerga", "sdf", "pkk", "pmf", "emergency", "health",
+        "interior", "defence", "defense", "intelligence", "counter", "terrorism", "service",
+        "authorities", "official", "officials", "sources", "source", "spokesman", "governor",
+        "mayor", "commander", "statement", "tuesday's", "local", "militants", "fighters",
+        "shabaab", "boko", "haram", "taliban", "houthi", "houthis", "hamas", "hezbollah",
+        "north", "south", "east", "west", "central", "western", "eastern", "northern",
+        "southern", "road", "highway", "desert", "mountains", "lake", "river", "province",
+        "district", "village", "town", "city", "sector", "area", "region", "border", "camp",
+    }
+    return frozenset({w.lower() for w in STOP_WORDS} | extra)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lowercase country words ('iraqi', 'syrian territory') -> ISO2."""
+    path = resources.files("sitrep") / "data" / "countries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {w.lower(): iso for iso, words in data.items() for w in words}
+
+
+_DEMONYM_RE: re.Pattern[str] | None = None
+
+
+def country_words(text: str) -> list[tuple[str, int, int]]:
+    """(ISO2, start, end) of country names and demonyms in text."""
+    global _DEMONYM_RE
+    if _DEMONYM_RE is None:
+        words = sorted(demonyms(), key=len, reverse=True)
+        _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    table = demonyms()
+    return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
+
+
+def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
+
+    blocked: character ranges (relative to text) already taken by actor names and the like.
+    """
+    stop = _stopwords()
+    mentions: list[PlaceMention] = []
+    blocked = blocked or []
+    for m in _SPAN.finditer(text):
+        words = list(re.finditer(r"[^\s-]+", m.group(0)))
+        i = 0
+        while i < len(words):
+            hit = None
+            for j in range(min(len(words), i + 5), i, -1):
+                start = m.start() + words[i].start()
+                end = m.start() + words[j - 1].end()
+                surface = text[start:end].rstrip("'’.,")
+                end = start + len(surface)
+                if any(s < end and start < e for s, e in blocked):
+                    continue
+                feature = _FEATURE_AFTER.match(text[end:end + 30])
+                cands = []
+                hint = ""
+                if feature:
+                    hint = FEATURE_WORDS.get(feature.group(1).lower().split()[-1].replace("-", ""), "")
+                    with_feature = text[start:end + feature.end()]
+                    cands = [c for c in gaz.lookup(with_feature) if c.feature not in ("town",)]
+                    if cands:
+                        surface = with_feature
+                        end = start + len(with_feature)
+                if not cands:
+                    key = name_key(surface)
+                    if len(key) < 3 or (j - i == 1 and surface.lower().strip("'’") in stop):
+                        continue
+                    if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
+                        continue
+                    cands = gaz.by_key(key)
+                if cands:
+                    hit = PlaceMention(surface, offset + start, offset + end)
+                    hit.candidates = cands  # type: ignore[attr-defined]
+                    hit.hint = hint  # type: ignore[attr-defined]
+                    mentions.append(hit)
+                    i = j
+                    break
+            if hit is None:
+                i += 1
+    return mentions
+
+
+def mention_role(text: str, start: int) -> str:
+    """How the words before a mention relate it to the event: near, in, from or ''."""
+    before = text[max(0, start - 40):start]
+    if _ORIGIN_BEFORE.search(before):
+        return "from"
+    if _NEAR_BEFORE.search(before):
+        return "near"
+    if _LOCATIVE_BEFORE.search(before):
+        return "in"
+    return ""
+
+
+def dateline_end(text: str) -> int:
+    """Character offset where a dateline ("BAGHDAD (Reuters) - ") ends, else 0."""
+    m = _DATELINE.match(text[:120])
+    if m and m.group(1).strip().isupper():
+        return m.end()
+    return 0
+
+
+def precision_for(place: Place, role: str) -> int:
+    """ACLED geo_precision from the feature and how the text relates the place."""
+    if place.feature in POINT_FEATURES:
+        return 2 if role == "near" else 1
+    if place.feature in AREA_FEATURES:
+        return 2
+    return 3
+
+
+def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
+    """Resolve every mention in place, unambiguous ones first, feeding the context."""
+    order = sorted(mentions, key=lambda mm: len(getattr(mm, "candidates", [])))
+    for mm in order:
+        place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""))  # type: ignore[attr-defined]
+        mm.place = place
+        if place and place.score > 1.2:
+            context.countries[place.iso] += 1
+            code = getattr(place, "admin1_code", "")
+            if code and place.feature != "country":
+                context.admin1[code] += 1
+            if place.latitude is not None and place.feature in POINT_FEATURES:
+                context.points.append((place.latitude, place.longitude))
+
+
+def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0) -> PlaceMention | None:
+    """The mention most likely to be where the event happened."""
+    best = None
+    best_score = -99.0
+    for mm in mentions:
+        if mm.place is None or mm.start < dateline:
+            continue
+        role = mm.role or mention_role(text, mm.start)
+        mm.role = role
+        score = {"in": 2.0, "near": 2.0, "from": -2.5, "": 0.0}[role]
+        feature = mm.place.feature
+        score += 1.0 if feature in POINT_FEATURES else 0.6 if feature in AREA_FEATURES else (
+            0.3 if feature in ("desert", "range", "forest") else 0.0)
+        if feature == "country":
+            score -= 1.5
+        score += min(mm.place.score, 3.0) * 0.3
+        if score > best_score:
+            best, best_score = mm, score
+    return best

@@ -1,0 +1,77 @@
+"""Place-name keys that survive transliteration.
+
+`name_key` folds the ways one Arabic (or other) name is written in English news into one key:
+diacritics and the marks ʿ ’ ' `, the articles al-/ad-/as-/el-, doubled letters, kh/gh/q/dh
+variants, vowel spellings (e/i/y, o/u/w/ou) and suffixes such as "governorate" or "district".
+The fold is deliberately lossy; resolution ranks candidates with the surface form and context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKS = dict.fromkeys(map(ord, "ʿʾ’‘'`´ʼʻ′"), None)
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es", "en", "er", "et", "ez", "il", "l"}
+_SUFFIXES = {
+    "governorate", "province", "provinces", "district", "subdistrict", "sub-district",
+    "muhafazat", "muhafaza", "qadha", "qada", "qadaa", "nahiya", "nahiyat", "nahia", "city",
+    "town", "village", "region", "state", "county", "municipality", "area", "prefecture",
+    "oblast", "raion", "territory", "department", "wilaya", "wilayat", "localities", "locality",
+}
+FEATURE_WORDS = {
+    "desert": "desert", "mountain": "mountain", "mountains": "range", "mount": "mountain",
+    "mt": "mountain", "range": "range", "hills": "range", "valley": "valley", "wadi": "wadi",
+    "lake": "lake", "river": "river", "island": "island", "islands": "island", "road": "road",
+    "highway": "road", "crossing": "crossing", "base": "base", "airbase": "base",
+    "camp": "camp", "prison": "prison", "dam": "dam", "field": "oilfield", "forest": "forest",
+    "district": "district", "subdistrict": "subdistrict", "province": "region",
+    "governorate": "region", "region": "region", "state": "region", "village": "village",
+    "town": "town", "city": "town", "neighbourhood": "neighbourhood",
+    "neighborhood": "neighbourhood", "area": "area", "border": "crossing",
+}
+_FOLDS = [
+    (re.compile(r"kh"), "k"), (re.compile(r"gh"), "g"), (re.compile(r"q"), "k"),
+    (re.compile(r"dh"), "d"), (re.compile(r"th"), "t"), (re.compile(r"ph"), "f"),
+    (re.compile(r"c(?=[aou])"), "k"), (re.compile(r"ck"), "k"), (re.compile(r"j"), "j"),
+    (re.compile(r"ou|oo|ow|o|w"), "u"), (re.compile(r"ee|ei|ey|ie|e|y"), "i"),
+    (re.compile(r"aa"), "a"), (re.compile(r"ai"), "i"),
+    (re.compile(r"(?<=[aiu])h$"), ""),
+]
+_NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def ascii_fold(text: str) -> str:
+    """Lowercase ASCII with diacritics and apostrophe-like marks removed."""
+    text = text.translate(_MARKS)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, without articles and administrative suffixes."""
+    folded = _NON_ALNUM.sub(" ", ascii_fold(text).replace("-", " "))
+    words = [w for w in folded.split() if w]
+    # glued articles: "alQaim" is rare; "al-Qaim" became "al qaim" above
+    kept = [w for w in words if w not in _ARTICLES]
+    while len(kept) > 1 and kept[-1] in _SUFFIXES:
+        kept.pop()
+    while len(kept) > 1 and kept[0] in _SUFFIXES:
+        kept.pop(0)
+    return kept or words
+
+
+def name_key(text: str) -> str:
+    """The lossy matching key of a place name ("" when nothing is left)."""
+    key = "".join(name_words(text))
+    for pattern, repl in _FOLDS:
+        key = pattern.sub(repl, key)
+    key = _DOUBLE.sub(r"\1", key)
+    return key
+
+
+def plain_name(text: str) -> str:
+    """A display form without diacritics: 'Al Ḩaḑar' -> 'Al Hadar'."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))

@@ -1,0 +1,89 @@
+"""Which gazetteer candidate a place mention means, given the article's context."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.names import ascii_fold
+from sitrep.model import Place
+
+
+@dataclass
+class GeoContext:
+    """What the article tells us about where it is: countries, provinces, resolved points."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def focus(self) -> set[str]:
+        if not self.countries:
+            return set()
+        top = self.countries.most_common(1)[0][1]
+        return {iso for iso, n in self.countries.items() if n >= top * 0.5}
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_FEATURE_PRIOR = {"admin1": 0.9, "country": 0.6}
+
+
+def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "") -> float:
+    """A plausibility score: population, exact spelling, country and province in focus."""
+    score = math.log10((place.population or 0) + 10) / 7.0  # 0.14 .. ~1
+    source = getattr(place, "source", "")
+    if source == "supplement":
+        score += 0.55
+    score += _FEATURE_PRIOR.get(place.feature, 0.0)
+    matched = getattr(place, "matched", "") or place.name
+    if ascii_fold(matched).replace("-", " ") == ascii_fold(surface).replace("-", " "):
+        score += 0.35
+    focus = context.focus()
+    if place.iso in focus:
+        score += 1.6
+    elif context.countries.get(place.iso):
+        score += 0.6
+    elif focus:
+        score -= 0.4
+    code = getattr(place, "admin1_code", "")
+    if code and context.admin1.get(code):
+        score += 0.8
+    if place.latitude is not None and context.points:
+        near = min(distance_km((place.latitude, place.longitude), p) for p in context.points)
+        if near < 100:
+            score += 0.6
+        elif near < 300:
+            score += 0.3
+    if hint:
+        if hint == place.feature or (hint == "region" and place.feature == "admin1"):
+            score += 0.8
+        elif hint in ("town", "village") and place.feature == "town":
+            score += 0.5
+        elif hint not in ("area",) and place.feature in ("town", "admin1", "country") and hint not in (
+                "town", "village", "district", "subdistrict", "region"):
+            score -= 0.3
+    return score
+
+
+def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: str = "") -> Place | None:
+    """The best candidate for one mention (None if there are none)."""
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda p: score_candidate(p, surface, context, hint))
+    best.score = score_candidate(best, surface, context, hint)
+    return best
+
+
+def country_hint(gaz: Gazetteer, iso: str) -> Place | None:
+    name, lat, lon = gaz.countries.get(iso, ("", None, None))
+    if not name:
+        return None
+    return Place(name=name, latitude=lat, longitude=lon, iso=iso, country=name,
+                 feature="country", precision=3)

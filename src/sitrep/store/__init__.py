@@ -1,0 +1,211 @@
+"""The store: the only module that knows SQL. SQLite by default, PostgreSQL for servers.
+
+Every article is written with its events in one transaction, so an interrupted batch leaves
+no half-written article and a rerun resumes (articles already stored are skipped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from sitrep.model import Article, Event
+from sitrep.store.tables import articles, event_sources, events
+
+DEFAULT_DB = "sqlite:///sitrep.db"
+
+
+def default_url() -> str:
+    """$SITREP_DB, else sitrep.db in the current directory."""
+    return os.environ.get("SITREP_DB") or DEFAULT_DB
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain postgresql:// URLs and file paths; use psycopg 3 for PostgreSQL."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+@dataclass
+class EventFilter:
+    country: str | None = None
+    admin1: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+class Store:
+    """Articles and events in a SQL database, created and migrated on first use."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None):
+        self.url = normalise_url(url or default_url())
+        self.engine = engine or sa.create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            @sa.event.listens_for(self.engine, "connect")
+            def _sqlite_pragmas(dbapi_con, _record):  # noqa: ANN001
+                cur = dbapi_con.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+        self.migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (Alembic)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(resources.files("sitrep") / "store" / "migrations"))
+        with self.engine.begin() as con:
+            cfg.attributes["connection"] = con
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- articles -------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as con:
+            row = con.execute(sa.select(articles.c.id).where(articles.c.id == article_id)).first()
+        return row is not None
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as con:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                found.update(r[0] for r in con.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
+        return found
+
+    def add(self, article: Article, found: list[Event]) -> bool:
+        """Store an article and its events atomically. False if the article was already stored."""
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as con:
+            exists = con.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first()
+            if exists:
+                return False
+            con.execute(articles.insert().values(
+                id=article.id, url=article.url, title=article.title, text=article.text,
+                published=article.published, source=article.source, language=article.language,
+                origin=article.origin, ingested_at=now,
+            ))
+            if self.dialect == "sqlite":
+                con.execute(sa.text("INSERT INTO articles_fts (article_id, title, text) VALUES (:i, :t, :x)"),
+                            {"i": article.id, "t": article.title, "x": article.text})
+            for ev in found:
+                rec = ev.to_record()
+                rec.pop("article_id")
+                rec["interaction"] = ev.interaction
+                rec["disorder_type"] = ev.disorder_type
+                rec["event_date"] = ev.event_date
+                result = con.execute(events.insert().values(article_id=article.id, created_at=now, **rec))
+                event_id = result.inserted_primary_key[0]
+                con.execute(event_sources.insert().values(event_id=event_id, article_id=article.id))
+        return True
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as con:
+            row = con.execute(sa.select(articles).where(articles.c.id == article_id)).mappings().first()
+        return dict(row) if row else None
+
+    def search_articles(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over article titles and text, best first."""
+        with self.engine.connect() as con:
+            if self.dialect == "sqlite":
+                rows = con.execute(sa.text(
+                    "SELECT a.id, a.title, a.published, a.source FROM articles_fts f"
+                    " JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH :q"
+                    " ORDER BY rank LIMIT :n"), {"q": _fts5_query(query), "n": limit}).mappings()
+            else:
+                rows = con.execute(sa.text(
+                    "SELECT id, title, published, source FROM articles WHERE"
+                    " to_tsvector('english', coalesce(title, '') || ' ' || text)"
+                    " @@ plainto_tsquery('english', :q) ORDER BY ts_rank(to_tsvector('english',"
+                    " coalesce(title, '') || ' ' || text), plainto_tsquery('english', :q)) DESC"
+                    " LIMIT :n"), {"q": query, "n": limit}).mappings()
+            return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as con:
+            return {
+                "articles": con.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one(),
+                "events": con.execute(sa.select(sa.func.count()).select_from(events)).scalar_one(),
+            }
+
+    # -- events ---------------------------------------------------------------------------
+    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Stored events matching the filter, newest first, each with its `sources`."""
+        f = f or EventFilter()
+        q = sa.select(events)
+        if f.country:
+            q = q.where(sa.or_(sa.func.lower(events.c.country) == f.country.lower(),
+                               sa.func.lower(events.c.iso) == f.country.lower()))
+        if f.admin1:
+            q = q.where(sa.func.lower(events.c.admin1).like(f"%{f.admin1.lower()}%"))
+        if f.since:
+            q = q.where(events.c.event_date >= f.since)
+        if f.until:
+            q = q.where(events.c.event_date <= f.until)
+        if f.event_type:
+            t = f.event_type.lower()
+            q = q.where(sa.or_(sa.func.lower(events.c.event_type) == t,
+                               sa.func.lower(events.c.sub_event_type) == t))
+        if f.actor:
+            a = f"%{f.actor.lower()}%"
+            q = q.where(sa.or_(sa.func.lower(events.c.actor1).like(a), sa.func.lower(events.c.actor2).like(a),
+                               sa.func.lower(events.c.assoc_actor_1).like(a), sa.func.lower(events.c.assoc_actor_2).like(a)))
+        if f.text:
+            ids = [r["id"] for r in self.search_articles(f.text, limit=10_000)]
+            q = q.where(sa.or_(events.c.article_id.in_(ids) if ids else sa.false(),
+                               sa.func.lower(events.c.notes).like(f"%{f.text.lower()}%")))
+        q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
+        if f.limit:
+            q = q.limit(f.limit)
+        with self.engine.connect() as con:
+            rows = [dict(r) for r in con.execute(q).mappings()]
+            ids = [r["id"] for r in rows]
+            sources: dict[int, list[dict[str, Any]]] = {}
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                sq = (sa.select(event_sources.c.event_id, articles.c.id, articles.c.url, articles.c.title,
+                                articles.c.source, articles.c.published)
+                      .join(articles, articles.c.id == event_sources.c.article_id)
+                      .where(event_sources.c.event_id.in_(chunk)))
+                for r in con.execute(sq).mappings():
+                    sources.setdefault(r["event_id"], []).append({
+                        "article_id": r["id"], "url": r["url"], "title": r["title"],
+                        "source": r["source"],
+                        "published": r["published"].isoformat() if r["published"] else None,
+                    })
+        for r in rows:
+            r["sources"] = sources.get(r["id"], [])
+            if r.get("event_date"):
+                r["event_date"] = r["event_date"].isoformat()
+            for k in ("created_at",):
+                if r.get(k):
+                    r[k] = r[k].isoformat()
+        return rows
+
+
+def _fts5_query(query: str) -> str:
+    """Quote each word so user text cannot inject FTS5 syntax."""
+    words = [w.replace('"', '""') for w in query.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words) or '""'

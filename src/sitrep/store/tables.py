@@ -1,0 +1,70 @@
+"""Table definitions (SQLAlchemy Core). Migrations in migrations/versions create them."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("url", sa.Text, nullable=False, server_default=""),
+    sa.Column("title", sa.Text, nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("published", sa.Date, nullable=True),
+    sa.Column("source", sa.String(300), nullable=False, server_default=""),
+    sa.Column("language", sa.String(16), nullable=False, server_default="en"),
+    sa.Column("origin", sa.Text, nullable=False, server_default=""),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("event_date", sa.Date, nullable=True),
+    sa.Column("time_precision", sa.SmallInteger, nullable=False, server_default="3"),
+    sa.Column("disorder_type", sa.String(40), nullable=False, server_default=""),
+    sa.Column("event_type", sa.String(40), nullable=False),
+    sa.Column("sub_event_type", sa.String(60), nullable=False),
+    sa.Column("actor1", sa.String(300), nullable=False, server_default=""),
+    sa.Column("assoc_actor_1", sa.String(300), nullable=False, server_default=""),
+    sa.Column("inter1", sa.SmallInteger, nullable=True),
+    sa.Column("actor2", sa.String(300), nullable=False, server_default=""),
+    sa.Column("assoc_actor_2", sa.String(300), nullable=False, server_default=""),
+    sa.Column("inter2", sa.SmallInteger, nullable=True),
+    sa.Column("interaction", sa.SmallInteger, nullable=True),
+    sa.Column("civilian_targeting", sa.String(40), nullable=False, server_default=""),
+    sa.Column("country", sa.String(100), nullable=False, server_default=""),
+    sa.Column("iso", sa.String(2), nullable=False, server_default=""),
+    sa.Column("admin1", sa.String(200), nullable=False, server_default=""),
+    sa.Column("admin2", sa.String(200), nullable=False, server_default=""),
+    sa.Column("location", sa.String(300), nullable=False, server_default=""),
+    sa.Column("latitude", sa.Float, nullable=True),
+    sa.Column("longitude", sa.Float, nullable=True),
+    sa.Column("geo_precision", sa.SmallInteger, nullable=True),
+    sa.Column("fatalities", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("injured", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("abducted", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("source", sa.String(300), nullable=False, server_default=""),
+    sa.Column("confidence", sa.Float, nullable=False, server_default="0"),
+    sa.Column("evidence", sa.JSON, nullable=False),
+    sa.Column("review_status", sa.String(20), nullable=False, server_default="unreviewed"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("events_date", "event_date"),
+    sa.Index("events_country_admin1", "country", "admin1"),
+    sa.Index("events_type", "event_type", "sub_event_type"),
+    sa.Index("events_article", "article_id"),
+    sa.Index("events_latlon", "latitude", "longitude"),
+)
+
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real gazetteer, SQLite files and the PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+PG_URL = os.environ.get("SITREP_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+@pytest.fixture()
+def sqlite_url(tmp_path):
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+def _pg_schema_url():
+    """A fresh schema on the real PostgreSQL server; the test fails if the server is down."""
+    engine = sa.create_engine(PG_URL)
+    schema = "t_" + uuid.uuid4().hex[:12]
+    try:
+        with engine.begin() as con:
+            con.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    except sa.exc.OperationalError as exc:
+        pytest.fail(f"PostgreSQL at {PG_URL} is required for the store tests: {exc}")
+    return engine, schema
+
+
+@pytest.fixture()
+def pg_url():
+    engine, schema = _pg_schema_url()
+    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    yield url
+    with engine.begin() as con:
+        con.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+    else:
+        yield request.getfixturevalue("pg_url")

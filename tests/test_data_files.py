@@ -1,0 +1,49 @@
+"""The reviewable data files load and follow their schemas."""
+
+import re
+
+import yaml
+
+from sitrep.extract.actors import load_entries
+from sitrep.extract.cues import get_lexicon
+from sitrep.geo.gazetteer import DATA, load_supplement
+from sitrep.geo.locate import demonyms
+
+FEATURES = {"desert", "mountain", "range", "valley", "wadi", "lake", "island", "river", "road",
+            "crossing", "base", "oilfield", "district", "subdistrict", "town", "village",
+            "neighbourhood", "region", "forest", "dam", "airport", "camp", "prison"}
+
+
+def test_event_cues_compile_and_name_known_types():
+    lexicon = get_lexicon()
+    assert len(lexicon.rules) >= 25
+
+
+def test_actor_entries_follow_the_schema():
+    entries = load_entries()
+    assert len(entries) > 50
+    for e in entries:
+        assert 1 <= e.inter <= 8, e.name
+        assert e.home == "event" or e.home == "any" or re.fullmatch(r"[A-Z]{2}", e.home), e.name
+        assert all(a == a.lower() for a in e.aliases), e.name
+        assert all(re.fullmatch(r"[A-Z]{2}", c) for c in e.countries), e.name
+    names = {e.name for e in entries}
+    for required in ("Military Forces of {country}", "Civilians ({country})", "Islamic State (Iraq)"):
+        assert required in names
+
+
+def test_supplement_places_follow_the_schema():
+    rows = load_supplement()
+    assert len(rows) > 300
+    for r in rows:
+        assert r["feature"] in FEATURES, r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+        assert re.fullmatch(r"[A-Z]{2}", r["country"]), r
+        assert isinstance(r.get("variants") or [], list)
+
+
+def test_country_words_map_to_iso_codes():
+    table = demonyms()
+    assert table["iraqi"] == "IQ" and table["syrian"] == "SY"
+    raw = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"[A-Z]{2}", k) for k in raw)

@@ -1,0 +1,65 @@
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.counts import extract_counts
+from sitrep.extract.dates import find_dates
+
+PUB = dt.date(2019, 7, 9)  # a Tuesday
+
+
+def _first(text, published=PUB):
+    found = find_dates(text, published)
+    assert found, text
+    return found[0].date, found[0].precision
+
+
+@pytest.mark.parametrize("text,date,precision", [
+    ("on Sunday", dt.date(2019, 7, 7), 1),
+    ("yesterday", dt.date(2019, 7, 8), 1),
+    ("on the night of Monday", dt.date(2019, 7, 8), 1),
+    ("last week", dt.date(2019, 7, 3), 2),
+    ("recently", dt.date(2019, 7, 6), 2),
+    ("in May", dt.date(2019, 5, 15), 3),
+    ("mid-January", dt.date(2019, 1, 15), 2),
+    ("earlier this year", dt.date(2019, 1, 1), 3),
+    ("On 5 June 2018, gunmen", dt.date(2018, 6, 5), 1),
+    ("on July 7", dt.date(2019, 7, 7), 1),
+])
+def test_relative_and_absolute_dates_resolve_against_publication(text, date, precision):
+    assert _first(text) == (date, precision)
+
+
+def test_last_week_across_a_year_boundary():
+    assert _first("last week", dt.date(2020, 1, 3)) == (dt.date(2019, 12, 25), 2)
+
+
+def test_december_date_in_a_january_article_is_last_year():
+    assert _first("on December 30", dt.date(2020, 1, 2)) == (dt.date(2019, 12, 30), 1)
+
+
+def test_explicit_day_beats_weekday_in_the_same_phrase():
+    from sitrep.extract.events import _best_date
+
+    best = _best_date(find_dates("on Monday (February 10th)", dt.date(2020, 2, 12)))
+    assert best.date == dt.date(2020, 2, 10)
+
+
+@pytest.mark.parametrize("text,killed,injured,abducted", [
+    ("the three-day period expired and the eight kidnapped men were killed.", 8, 0, 0),
+    ("Recently, eight men were kidnapped by ISIS on the Kirkuk-Baghdad road", 0, 0, 8),
+    ("An IED exploded near a patrol, killing two soldiers and wounding five others.", 2, 5, 0),
+    ("Two policemen were killed and three wounded in the attack.", 2, 3, 0),
+    ("The death toll rose to 12.", 12, 0, 0),
+    ("Gunmen shot dead a shepherd.", 1, 0, 0),
+    ("dozens of people were killed", 12, 0, 0),
+    ("several civilians were injured", 0, 3, 0),
+    ("hundreds were killed", 100, 0, 0),
+    ("fired 12 rockets at the base, killing one", 1, 0, 0),
+    ("five members of one family, including two children, were killed", 5, 0, 0),
+    ("killed 3 people 20 km south of Kirkuk", 3, 0, 0),
+    ("No casualties were reported.", 0, 0, 0),
+])
+def test_casualty_counts(text, killed, injured, abducted):
+    c = extract_counts(text)
+    assert (c.killed, c.injured, c.abducted) == (killed, injured, abducted)

@@ -1,0 +1,91 @@
+"""Behaviour of the extraction pipeline on short reports written for these tests."""
+
+import datetime as dt
+
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+PUB = dt.date(2019, 7, 9)
+
+
+def _events(text, published=PUB):
+    return extract([Article(id="t", text=text, published=published)])[0]
+
+
+def test_ied_report_is_coded_with_date_place_and_counts():
+    [ev] = _events("BAGHDAD (Reuters) - A roadside bomb hit an army patrol near Tarmiyah on Monday, "
+                   "killing two soldiers and wounding four, police said.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.event_date == dt.date(2019, 7, 8) and ev.time_precision == 1
+    assert ev.fatalities == 2 and ev.injured == 4
+    assert ev.country == "Iraq" and ev.admin1 == "Baghdad"
+    assert ev.location != "Baghdad"  # the dateline is not the event's place
+    assert ev.actor2 == "Military Forces of Iraq"
+    assert ev.notes.startswith("On 8 July 2019")
+
+
+def test_background_history_and_plans_yield_no_events():
+    assert _events("The group seized Mosul in 2014 and declared its caliphate there.") == []
+    assert _events("The army will launch a new operation against the militants next month, officials said.") == []
+    assert _events("Analysts warn that the militants could attack oil facilities if the drawdown continues.") == []
+
+
+def test_denial_yields_no_event():
+    assert _events("The ministry denied that its forces had shelled the village.") == []
+
+
+def test_kidnapping_then_killing_are_two_events():
+    evs = _events("Eight men were kidnapped by ISIS on the Kirkuk-Baghdad road last week. "
+                  "On Sunday, after the deadline expired, the eight kidnapped men were killed.")
+    subs = [e.sub_event_type for e in evs]
+    assert "Abduction/forced disappearance" in subs and "Attack" in subs
+    killing = next(e for e in evs if e.sub_event_type == "Attack")
+    assert killing.fatalities == 8 and killing.event_date == dt.date(2019, 7, 7)
+    assert killing.actor2.startswith("Civilians")
+
+
+def test_protest_with_tear_gas_is_protest_with_intervention():
+    [ev] = _events("Police fired tear gas to disperse hundreds of protesters who gathered in Nasiriyah on Monday to demand jobs.")
+    assert ev.sub_event_type == "Protest with intervention"
+    assert ev.actor1 == "Protesters (Iraq)"
+
+
+def test_forces_killing_militants_and_arresting_others_is_an_armed_clash():
+    [ev] = _events("Iraqi forces killed three Islamic State militants and arrested two more near a hideout in Anbar on Saturday.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "Military Forces of Iraq" and ev.actor2 == "Islamic State (Iraq)"
+    assert ev.fatalities == 3
+
+
+def test_defused_bomb_is_disrupted_weapons_use_not_an_explosion():
+    [ev] = _events("Army engineers defused an improvised explosive device planted on the road to Baiji on Sunday.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+
+
+def test_air_strike_is_not_an_armed_clash():
+    [ev] = _events("Turkish drones struck a vehicle near Sinjar on Saturday, killing two PKK members, a local official said.")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 == "Military Forces of Turkey" and ev.inter1 == 8
+
+
+def test_evidence_offsets_point_into_the_article():
+    text = "Gunmen killed two shepherds near Hit on Sunday, police said."
+    [ev] = _events(text)
+    for e in ev.evidence:
+        assert text[e.start:e.end] == e.text
+    assert {e.field for e in ev.evidence} >= {"event_type", "event_date", "location"}
+
+
+def test_pure_analysis_article_yields_nothing():
+    text = ("Five years after its territorial defeat, the Islamic State has adapted. Its cells in the "
+            "deserts have often carried out hit-and-run attacks, and analysts say the group remains "
+            "capable of mounting larger operations. Officials fear a resurgence if the coalition leaves.")
+    assert _events(text) == []
+
+
+def test_a_thousand_short_reports_in_one_call():
+    arts = [Article(id=str(i), text=f"Gunmen killed {i % 7 + 1} farmers near Baquba on Sunday.", published=PUB)
+            for i in range(1000)]
+    out = extract(arts)
+    assert len(out) == 1000 and all(len(evs) == 1 for evs in out)

@@ -1,0 +1,58 @@
+import pytest
+
+from sitrep.geo.locate import choose_event_place, country_words, find_mentions, resolve_mentions
+from sitrep.geo.names import name_key
+from sitrep.geo.resolve import GeoContext, distance_km
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Baaj", "al-Ba'aj"), ("Ba'aj", "Al Ba‘āj"), ("Rutba", "Ar Ruţbah"), ("Qaim", "Al Qā’im"),
+    ("Tall Afar", "Tal Afar"), ("Tuz Khurmatu", "Ţūz Khūrmātū"), ("Hawija", "Al Ḩawījah"),
+    ("Kirkuk governorate", "Kirkuk"), ("Fallujah", "Falluja"), ("Deir ez-Zor", "Deir al-Zour"),
+])
+def test_transliteration_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def _resolve(text, gaz):
+    context = GeoContext()
+    for iso, _, _ in country_words(text):
+        context.countries[iso] += 1
+    mentions = find_mentions(text, gaz)
+    resolve_mentions(mentions, context)
+    return mentions
+
+
+@pytest.mark.parametrize("name,admin1", [
+    ("Salahuddin", "Saladin"), ("Salah al-Din", "Saladin"), ("Ninawa", "Nineveh"),
+    ("Nineveh", "Nineveh"), ("Anbar", "Al Anbar"),
+])
+def test_province_spellings_resolve_in_iraq(gazetteer, name, admin1):
+    [m] = _resolve(f"Iraqi forces launched an operation in {name} province.", gazetteer)
+    assert m.place.iso == "IQ" and m.place.admin1 == admin1
+
+
+def test_namesake_prefers_the_iraqi_rawah_in_an_anbar_story(gazetteer):
+    ms = _resolve("Islamic State militants attacked a checkpoint in Rawah, in western Anbar.", gazetteer)
+    rawah = next(m for m in ms if m.text == "Rawah")
+    assert rawah.place.iso == "IQ" and rawah.place.admin1 == "Al Anbar"
+
+
+def test_natural_feature_and_road_are_found(gazetteer):
+    ms = _resolve("Men from Najaf hunting truffles in the Nukhayb desert were killed by a bomb.", gazetteer)
+    chosen = choose_event_place(ms, "Men from Najaf hunting truffles in the Nukhayb desert were killed by a bomb.")
+    assert "Nukhayb" in chosen.text and chosen.place.feature == "desert"
+    text = "Eight men were kidnapped on the Kirkuk-Baghdad road."
+    ms = _resolve(text, gazetteer)
+    assert any(m.place.feature == "road" for m in ms)
+
+
+def test_event_place_is_not_the_origin(gazetteer):
+    text = "Militants fired from Albu Kamal and attacked border posts near al-Qaim on Monday."
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text)
+    assert "Qaim" in chosen.text
+
+
+def test_distance():
+    assert 150 < distance_km((33.3, 44.4), (34.6, 43.7)) < 170
