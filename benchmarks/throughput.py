@@ -1,0 +1,78 @@
+"""Throughput: sitrep's whole pipeline against spaCy's bare parse of the same texts.
+
+Both run in this one process over the same articles (the gold corpus and the samples,
+repeated to --articles), after both models are loaded. Prints articles/second for each, their
+ratio (target >= 1.0) and the peak memory. Reports the median of --runs runs.
+
+    .venv/bin/python benchmarks/throughput.py [--articles 400] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import statistics
+import time
+from pathlib import Path
+
+import spacy
+
+from sitrep.ingest import read_inputs
+from sitrep.model import Article
+from sitrep.nlp import MODEL_NAME
+from sitrep.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int) -> list[Article]:
+    base: list[Article] = []
+    for line in (ROOT / "gold" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        base.append(Article(id=r["id"], text=r["text"], title=r["title"],
+                            published=dt.date.fromisoformat(r["published"])))
+    for item in read_inputs([str(ROOT / "samples")], published=dt.date(2019, 7, 9)):
+        if isinstance(item, Article):
+            base.append(item)
+    out = []
+    i = 0
+    while len(out) < n:
+        a = base[i % len(base)]
+        out.append(Article(id=f"{a.id}-{i}", text=a.text, title=a.title, published=a.published))
+        i += 1
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    articles = corpus(args.articles)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.load(MODEL_NAME)
+    process(articles[:5])  # load sitrep's model, gazetteer and dictionaries
+    list(bare.pipe(texts[:5]))
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        events = process(articles)
+        ours.append(len(articles) / (time.perf_counter() - t))
+        t = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=64):
+            pass
+        theirs.append(len(articles) / (time.perf_counter() - t))
+    o, s = statistics.median(ours), statistics.median(theirs)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(articles)} ({words} words), runs: {args.runs}, events: {sum(map(len, events))}")
+    print(f"sitrep pipeline : {o:8.1f} articles/s (median; runs {', '.join(f'{x:.1f}' for x in ours)})")
+    print(f"spaCy nlp.pipe  : {s:8.1f} articles/s (median; runs {', '.join(f'{x:.1f}' for x in theirs)})")
+    print(f"ratio           : {o / s:8.2f} (target >= 1.0)")
+    print(f"peak memory     : {peak:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
