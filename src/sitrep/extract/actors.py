@@ -81,15 +81,15 @@ class ActorDictionary:
         i = 0
         while i < len(toks):
             match = None
+            best = -1.0
             for n in range(min(self.max_len, len(toks) - i), 0, -1):
                 words = tuple(t[0] for t in toks[i:i + n])
                 options = self.index.get(words)
                 if not options:
                     continue
-                entry = self._choose(options, countries or set(), named or set())
-                if entry is not None:
-                    match = (entry, n)
-                    break
+                entry, fit = self._choose(options, countries or set(), named or set())
+                if entry is not None and fit + 0.15 * n > best:
+                    match, best = (entry, n), fit + 0.15 * n
             if match is None:
                 i += 1
                 continue
@@ -101,7 +101,7 @@ class ActorDictionary:
         return found
 
     @staticmethod
-    def _choose(options, countries: set[str], named: set[str]) -> ActorEntry | None:
+    def _choose(options, countries: set[str], named: set[str]) -> tuple[ActorEntry | None, float]:
         best = None
         best_score = -1.0
         for entry, context in options:
@@ -116,7 +116,7 @@ class ActorDictionary:
                 score -= 0.2  # prefer a named actor over a generic one on the same words
             if score > best_score:
                 best, best_score = entry, score
-        return best
+        return best, best_score
 
     def entry(self, key: str) -> ActorEntry | None:
         return self._by_key().get(key)

@@ -22,13 +22,17 @@ PLAN_WORDS = {"plan", "plans", "planned", "planning", "intend", "intends", "inte
               "expect", "expected", "expects", "seek", "seeks", "sought", "want", "wants", "hope",
               "hopes", "warn", "warned", "warns", "call", "calls", "called", "urge", "urged",
               "ordered", "order", "set", "poised", "likely", "able", "ready", "decide",
-              "decided", "agreed", "announce", "announced", "plot", "plotting", "plotted"}
+              "decided", "agreed", "announce", "announced", "plot", "plotting", "plotted",
+              "discussed", "discuss", "discussing", "proposed", "propose", "considered", "consider",
+              "considering", "negotiate", "negotiating", "debated", "demand", "demanded",
+              "demanding", "fear", "feared", "fears", "risk", "risks", "intensify", "resume"}
 DENY_WORDS = {"denied", "deny", "denies", "denying", "refuted", "rejected", "dismissed",
               "disputed", "contradicted"}
 _DEMOTE_PHRASES = re.compile(
     r"\b(?:suspect(?:s|ed)? (?:in|of|over)|in connection with|responsible for|involved in|"
     r"accused of|charged with|in retaliation for|retaliation for|blamed for|claimed responsibility for|"
     r"behind the|linked to|after|following|since|before|amid|in response to|in revenge for|"
+    r"claim(?:ed|s|ing)?|no group|no one|nobody|"
     r"investigat\w+|condemn\w*|mourn\w*|funeral|anniversary of|trial|sentenced|convicted)\b"
 )
 _DISRUPT_BEFORE = re.compile(
@@ -44,13 +48,16 @@ _GENERIC = re.compile(
     r"continues? to|continued to|increasingly|repeatedly|a series of|a wave of|dozens of attacks|"
     r"hundreds of attacks|on the rise|resurgence|surge in|uptick|capable of|capacity to|"
     r"remains? active|tend to|usually|typically|each year|every year|per month|a month|"
-    r"in recent years|over the years|for years|the past (?:year|decade))\b"
+    r"in recent years|over the years|for years|the past (?:year|decade)|have already|has already|"
+    r"have (?:assassinated|killed|kidnapped|abducted|attacked|fought|targeted|shelled|bombed)|"
+    r"(?:hundreds|thousands|dozens) of (?:attacks|incidents|operations|killings))\b"
 )
 _HISTORY_YEAR = re.compile(r"\b(?:in|since|during|by|from|of|until) (?:early |late |mid-?)?(19\d\d|20\d\d)\b|\b(19\d\d|20\d\d)\b")
 _HISTORY_WORDS = re.compile(
     r"\b(?:years ago|decades ago|at the height of|in the past|used to|once controlled|"
     r"was the scene of|had been the scene|historically|the fall of mosul|the 2014|the caliphate|"
-    r"last year|the previous year|previously|in its heyday|at its peak)\b"
+    r"last year|the previous year|previously|in its heyday|at its peak|since then|ever since|"
+    r"in the years since|back in|at the time|in the past|over the past|throughout the)\b"
 )
 
 
@@ -107,7 +114,7 @@ def is_irrealis(tok) -> bool:
         if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and node.head is not node:
             head = node.head
             if head.lower_ in PLAN_WORDS or head.lemma_.lower() in PLAN_WORDS:
-                if node.dep_ != "ccomp" or head.lower_ in ("warned", "threatened"):
+                if node.dep_ != "ccomp" or head.lower_ in ("warned", "threatened", "expected", "expects", "expect"):
                     return True
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) and node.dep_ == "xcomp":
                 return True
@@ -125,7 +132,10 @@ def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
     for m in _DEMOTE_PHRASES.finditer(before):
         pass
     if m is not None and cue.start - m.end() < 60 and not re.search(r"[;]", before[m.end():]):
-        factor = 0.45
+        # "after the deadline expired, the men were killed": the cue is in the main clause
+        subordinate = m.group(0) in ("after", "following", "since", "before", "amid")
+        if not (subordinate and "," in before[m.end():]):
+            factor = 0.45
     if tok is not None:
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             factor = min(factor, 0.4)  # "the eight kidnapped men were killed"

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from sitrep.extract.counts import Counts, extract_counts
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.notes import make_notes
-from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
+from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
     choose_event_place,
     country_words,
@@ -37,7 +38,7 @@ from sitrep.geo.locate import (
     precision_for,
     resolve_mentions,
 )
-from sitrep.geo.resolve import GeoContext
+from sitrep.geo.resolve import GeoContext, distance_km
 from sitrep.model import SUB_EVENT_TYPES, ActorMention, Article, Event, PlaceMention
 from sitrep.nlp import Sentence, parse_sentences, split_sentences
 
@@ -226,32 +227,43 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
     return sorted(dates, key=lambda d: (d.precision, 0 if d.explicit_year else 1, d.start))[0]
 
 
+NEW_EVENT_MIN_SCORE = 1.4
+_SEPARATE = re.compile(
+    r"\b(?:also|another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
+    r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
+    r"hours later|on the same day|in a different)\b", re.I)
+
+
 def _compatible(a: Draft, b: Draft) -> bool:
-    if b.also and b.typing is not None:
+    """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
+    if b.typing is None:
+        return True  # casualties with no act: they belong to the event before them
+    if b.typing.score < NEW_EVENT_MIN_SCORE:
+        return True
+    if _SEPARATE.search(b.sentence.text):
         return False
-    if a.date and b.date and a.date.date != b.date.date:
+    if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1:
         return False
-    if a.place and b.place and a.place.place and b.place.place:
+    if a.place and b.place and a.place.place and b.place.place and b.place.role == "in":
         pa, pb = a.place.place, b.place.place
-        if pa.name != pb.name and pa.admin1 != pb.admin1:
-            return False
-        if pa.name != pb.name and pa.feature in ("town",) and pb.feature in ("town",):
+        if pa.latitude is not None and pb.latitude is not None and pa.feature in POINT_FEATURES \
+                and pb.feature in POINT_FEATURES and distance_km((pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) > 30:
             return False
     ta = a.typing.sub_event_type if a.typing else ""
-    tb = b.typing.sub_event_type if b.typing else ""
-    if not tb or not ta:
+    tb = b.typing.sub_event_type
+    if not ta or ta == tb:
         return True
     ea, eb = SUB_EVENT_TYPES[ta], SUB_EVENT_TYPES[tb]
-    if ta == tb:
+    violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    if ea in violent and eb in violent:
         return True
-    if b.typing and b.typing.score < 2.0:  # a weak cue elaborates the event before it
+    if ea in ("Protests", "Riots") and eb in ("Protests", "Riots", "Violence against civilians"):
         return True
-    if ea == eb and ea != "Strategic developments":
+    if ea in ("Protests", "Riots") and tb == "Arrests":
         return True
-    # an attack told as violence in one sentence and a bombing in the next
-    if {ea, eb} <= {"Battles", "Explosions/Remote violence", "Violence against civilians"}:
-        return not (b.date and b.place)
-    return False
+    if eb == "Strategic developments" and b.typing.score < 2.5:
+        return True
+    return ea == eb and ea != "Strategic developments"
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:
@@ -263,8 +275,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                 target = prev
                 break
         if target is None:
-            if d.typing is None:
-                continue  # casualties with no act and nothing to attach to
+            if d.typing is None or d.typing.score < NEW_EVENT_MIN_SCORE:
+                continue  # too weak to stand as an event of its own
             merged.append(d)
             continue
         _absorb(target, d)
