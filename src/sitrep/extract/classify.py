@@ -26,6 +26,8 @@ PLAN_WORDS = {"plan", "plans", "planned", "planning", "intend", "intends", "inte
               "discussed", "discuss", "discussing", "proposed", "propose", "considered", "consider",
               "considering", "negotiate", "negotiating", "debated", "demand", "demanded",
               "demanding", "fear", "feared", "fears", "risk", "risks", "intensify", "resume"}
+REALIS_BEFORE_TO = {"manage", "managed", "succeed", "able", "go", "continue", "begin", "start",
+                    "be", "have", "try", "attempt", "move", "rush", "proceed"}
 DENY_WORDS = {"denied", "deny", "denies", "denying", "refuted", "rejected", "dismissed",
               "disputed", "contradicted"}
 _DEMOTE_PHRASES = re.compile(
@@ -50,7 +52,8 @@ _GENERIC = re.compile(
     r"remains? active|tend to|usually|typically|each year|every year|per month|a month|"
     r"in recent years|over the years|for years|the past (?:year|decade)|have already|has already|"
     r"have (?:assassinated|killed|kidnapped|abducted|attacked|fought|targeted|shelled|bombed)|"
-    r"(?:hundreds|thousands|dozens) of (?:attacks|incidents|operations|killings))\b"
+    r"(?:hundreds|thousands|dozens) of (?:attacks|incidents|operations|killings)|"
+    r"(?:has|have|had) used)\b"
 )
 _HISTORY_YEAR = re.compile(r"\b(?:in|since|during|by|from|of|until) (?:early |late |mid-?)?(19\d\d|20\d\d)\b|\b(19\d\d|20\d\d)\b")
 _HISTORY_WORDS = re.compile(
@@ -78,7 +81,7 @@ def cue_token(doc, sent_start_char: int, cue: Cue):
     return span.root
 
 
-def is_irrealis(tok) -> bool:
+def is_irrealis(tok, purpose_counts: bool = True) -> bool:
     """Negated, modal or planned: 'will attack', 'plans to attack', 'did not attack'."""
     if tok is None:
         return False
@@ -96,6 +99,8 @@ def is_irrealis(tok) -> bool:
         for c in t.children:
             if c.dep_ == "neg":
                 return True
+            if purpose_counts and c.dep_ == "aux" and c.tag_ == "TO" and t.head.lemma_.lower() not in REALIS_BEFORE_TO:
+                return True  # purpose or intention: "used the area to stage attacks"
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
                 return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):

@@ -34,7 +34,7 @@ _TAKEN = r"kidnap(?:ped|ping)?|abduct(?:ed|ing)?|taken hostage|seized|taken capt
 _CATS = (("killed", _KILL), ("injured", _HURT), ("abducted", _TAKEN))
 
 # "killing eight", "killed at least three ISIS militants", "left 3 dead"
-_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the lives of|claiming the lives of) {_NUM}\b")
+_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the lives of|claiming the lives of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
 _NUM_ONLY = re.compile(rf"\b{_NUM}\b")
 _VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
 _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
@@ -96,6 +96,8 @@ def extract_counts(sentence: str) -> Counts:
     def take(cat: str, value: int | None, start: int, end: int) -> None:
         if not value or not cat or any(s < end and start < e for s, e in used):
             return
+        if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", low[start:end]):
+            return  # a year, not a count
         used.append((start, end))
         setattr(counts, cat, getattr(counts, cat) + value)
         counts.spans.append((cat, start, end))
@@ -115,10 +117,12 @@ def extract_counts(sentence: str) -> Counts:
                 cat = _category(tail.group(1))
             else:
                 continue
+        elif verb.endswith(" of"):
+            head = verb.split()[0]
+            cat = ("abducted" if head.startswith(("abduction", "kidnapping")) else
+                   "injured" if head.startswith(("injur", "wounding")) else "killed")
         else:
             cat = _category(verb)
-            if num in ("a", "an") and cat != "killed":
-                pass
         take(cat, number_value(num), m.start("num"), m.end("num"))
     for m in _NUM_ONLY.finditer(low):
         if any(s < m.end("num") and m.start("num") < e for s, e in used):

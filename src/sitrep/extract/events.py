@@ -183,7 +183,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     doc = st.docs.get(s.index)
     published = article.published
     counts = extract_counts(s.text)
-    dates = find_dates(s.text, published)
+    dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
     date = _best_date(dates)
     days_before = (published - date.date).days if (date and published) else None
     if is_background(s.text, published.year if published else None, days_before):
@@ -193,7 +193,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
         tok = cue_token(doc, s.start, cue)
-        if is_irrealis(tok):
+        # "fired tear gas to disperse protesters": the protesters were there all the same
+        if is_irrealis(tok, purpose_counts=cue.cls != "protest"):
             cue.factor = 0.0
             continue
         cue.factor *= syntactic_factor(tok, s.text, cue)

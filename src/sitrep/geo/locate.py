@@ -48,7 +48,6 @@ _NEAR_BEFORE = re.compile(
     r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
     re.I,
 )
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z' -]{2,40}?)(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-—–:]\s")
 
 
 @lru_cache(maxsize=1)
@@ -159,10 +158,18 @@ def mention_role(text: str, start: int) -> str:
     return ""
 
 
+_DASH = re.compile(r"\s[-—–]{1,2}\s|\s?[—–]\s?")
+_DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
+
+
 def dateline_end(text: str) -> int:
-    """Character offset where a dateline ("BAGHDAD (Reuters) - ") ends, else 0."""
-    m = _DATELINE.match(text[:120])
-    if m and m.group(1).strip().isupper():
+    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ") ends, else 0."""
+    m = _DASH.search(text[:100])
+    if not m or m.start() == 0:
+        return 0
+    prefix = text[:m.start()].replace(",", " , ")
+    words = prefix.split()
+    if words and len(words) <= 10 and all(_DATELINE_WORD.match(w) for w in words):
         return m.end()
     return 0
 
