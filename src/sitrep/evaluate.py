@@ -303,8 +303,8 @@ def eval_sentences(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 # -- places --------------------------------------------------------------------------------
 def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.locate import choose_event_place, country_words, find_mentions, resolve_mentions
-    from sitrep.geo.resolve import GeoContext, resolve
+    from sitrep.geo.locate import article_context, choose_event_place, find_mentions, resolve_mentions
+    from sitrep.geo.resolve import resolve
     from sitrep.model import PlaceMention
 
     gaz = get_gazetteer()
@@ -316,9 +316,7 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
         by_text[rec["text"]].append(rec)
     loc_total = loc_ok = 0
     for text, recs in by_text.items():
-        context = GeoContext()
-        for iso, _, _ in country_words(text):
-            context.countries[iso] += 1
+        context = article_context(text)
         mentions = find_mentions(text, gaz)
         resolve_mentions(mentions, context)
         for rec in recs:
@@ -335,6 +333,9 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
                 continue
             found += 1
             d = distance_km((rec["latitude"], rec["longitude"]), (place.latitude, place.longitude))
+            if rec.get("feature") == "region" and place.feature == "admin1" and admin1_code(
+                    rec["country"], rec.get("admin1") or "") == admin1_code(place.iso, place.admin1 or place.name):
+                d = 0.0  # a province is where the text says; ACLED places it at the capital
             within25 += d <= 25
             within161 += d <= 161
             if rec.get("feature") in ("town", "city", "village"):
@@ -366,8 +367,7 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     """Which mention is the event's location, on sentences with a labelled LOCATION."""
     from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.locate import choose_event_place, country_words, dateline_end, find_mentions, resolve_mentions
-    from sitrep.geo.resolve import GeoContext
+    from sitrep.geo.locate import article_context, choose_event_place, dateline_end, find_mentions, resolve_mentions
 
     gaz = get_gazetteer()
     total = ok = any_found = 0
@@ -379,9 +379,7 @@ def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, 
             continue
         total += 1
         text = rec["text"]
-        context = GeoContext()
-        for iso, _, _ in country_words(text):
-            context.countries[iso] += 1
+        context = article_context(text)
         mentions = find_mentions(text, gaz)
         resolve_mentions(mentions, context)
         if mentions:

@@ -31,8 +31,8 @@ from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
+    article_context,
     choose_event_place,
-    country_words,
     dateline_end,
     find_mentions,
     precision_for,
@@ -91,30 +91,21 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     return [_article_events(st, gaz, actors) for st in states]
 
 
-def _article_context(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> None:
-    """Countries and actors the article is about, from the title and its event sentences."""
+def _article_context(st: ArticleState, actors: ActorDictionary) -> None:
+    """Countries and actors the article is about, from its title, lead and event sentences."""
     head = st.article.title + "\n" + " ".join(s.text for s in st.sentences[:3])
-    for iso, _, _ in country_words(head):
-        st.context.countries[iso] += 2
-    for s in st.candidates:
-        for iso, _, _ in country_words(s.text):
-            st.context.countries[iso] += 1
-    for mention in actors.find(head + " " + " ".join(s.text for s in st.candidates),
-                               set(st.context.countries)):
+    body = " ".join(s.text for s in st.candidates)
+    st.context = article_context(head, countries_weight=2)
+    st.context.countries.update(article_context(body).countries)
+    for mention in actors.find(head + " " + body, set(st.context.countries)):
         st.named.add(mention.key)
-        entry = actors.entry(mention.key)
-        if entry and entry.home not in ("event", "any", "") and len(entry.home) == 2:
-            if entry.countries and len(entry.countries) == 1:
-                st.context.countries[entry.countries[0]] += 1
-        if entry and len(entry.countries) == 1:
-            st.context.countries[entry.countries[0]] += 1
 
 
 def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     article = st.article
     if not st.candidates:
         return []
-    _article_context(st, gaz, actors)
+    _article_context(st, actors)
     focus = st.context.focus()
     dateline = dateline_end(article.text)
     lexicon = get_lexicon()

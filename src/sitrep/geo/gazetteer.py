@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -129,20 +129,34 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
                            c.get("population") or 0, 500.0, "geonames"))
         name_rows.append((name_key(c["name"]), next_id, c["name"]))
         next_id += 1
+    cities = gc.get_cities()
+    # ACLED places a province-only event at its capital: the province's most populous place
+    capitals: dict[str, dict] = {}
+    big_names: dict[str, set[str]] = {}
+    for c in cities.values():
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        if c.get("population", 0) > capitals.get(code, {}).get("population", -1):
+            capitals[code] = c
+        if (c.get("population") or 0) >= 20000:
+            big_names.setdefault(code, set()).update(
+                name_key(n) for n in [c["name"], *(c.get("alternatenames") or [])] if _latin(n))
     for row in admin_rows:
         code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
         name = plain_name(row["name"])
-        con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)",
-                    (code, row["iso"], name, row["lat"], row["lon"]))
-        place_rows.append((next_id, None, name, row["iso"], code, "", "admin1", row["lat"],
-                           row["lon"], 0, 100.0, "naturalearth"))
+        cap = capitals.get(code)
+        lat, lon = (cap["latitude"], cap["longitude"]) if cap else (row["lat"], row["lon"])
+        con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, row["iso"], name, lat, lon))
+        place_rows.append((next_id, None, name, row["iso"], code, "", "admin1", lat, lon, 0, 100.0,
+                           "naturalearth"))
+        primary = name_key(row["name"])
         for n in {row["name"], *row["names"]}:
-            if _latin(n) and name_key(n):
-                name_rows.append((name_key(n), next_id, n))
+            k = name_key(n) if _latin(n) else ""
+            # "Mosul" and "Ramadi" are listed as names of their provinces: they mean the city
+            if k and (k == primary or k not in big_names.get(code, ())):
+                name_rows.append((k, next_id, n))
         next_id += 1
 
     # populated places
-    cities = gc.get_cities()
     total = len(cities)
     for i, c in enumerate(cities.values()):
         if i % 20000 == 0:
@@ -179,6 +193,8 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         for n in {entry["name"], *(entry.get("variants") or [])}:
             if name_key(n):
                 name_rows.append((name_key(n), pid, n))
+    say("provinces by point-in-polygon", 0.96)
+    place_rows = _fill_admin1(place_rows, admin_rows)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     say("indexing", 0.98)
@@ -192,6 +208,47 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     say("done", 1.0)
     return BuildReport(path, len(place_rows), len(name_rows), time.time() - started,
                        path.stat().st_size / 1e6)
+
+
+class Admin1Locator:
+    """Point-in-polygon over the Natural Earth admin-1 units."""
+
+    def __init__(self, admin_rows: list[dict]):
+        from shapely import STRtree
+        from shapely.geometry import shape
+
+        self.codes = [r["code"] or f"{r['iso']}.{r['iso_3166_2']}" for r in admin_rows]
+        self.isos = [r["iso"] for r in admin_rows]
+        self.shapes = [shape(r["geometry"]) for r in admin_rows]
+        self.tree = STRtree(self.shapes)
+
+    def code_at(self, lat: float, lon: float, iso: str = "") -> str:
+        from shapely.geometry import Point
+
+        pt = Point(lon, lat)
+        for i in self.tree.query(pt, predicate="intersects"):
+            if not iso or self.isos[i] == iso:
+                return self.codes[i]
+        if iso:  # on a simplified coastline or border: take the nearest unit of that country
+            near = self.tree.query_nearest(pt, max_distance=0.2, all_matches=True)
+            for i in near:
+                if self.isos[i] == iso:
+                    return self.codes[i]
+        return ""
+
+
+def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]:
+    """Give every place whose GeoNames admin1 code is unknown the unit that contains it."""
+    known = {r["code"] for r in admin_rows if r["code"]}
+    locator = None
+    out = []
+    for row in place_rows:
+        code, feature, lat, lon = row[4], row[6], row[7], row[8]
+        if feature not in ("country", "admin1") and code not in known and lat is not None:
+            locator = locator or Admin1Locator(admin_rows)
+            row = (*row[:4], locator.code_at(lat, lon, row[3]) or code, *row[5:])
+        out.append(row)
+    return out
 
 
 def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
@@ -265,8 +322,16 @@ class Gazetteer:
         return result
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
-        """Candidates for a written name, optionally within one country (ISO2)."""
+        """Candidates for a written name, optionally within one country (ISO2).
+
+        "Torkham crossing" falls back to "Torkham" when the whole is not known.
+        """
+        from sitrep.geo.names import FEATURE_WORDS
+
         found = self.by_key(name_key(name))
+        words = name.split()
+        if not found and len(words) > 1 and words[-1].lower() in FEATURE_WORDS:
+            found = self.by_key(name_key(" ".join(words[:-1])))
         if country:
             found = [p for p in found if p.iso == country.upper()]
         return found

@@ -184,18 +184,46 @@ def precision_for(place: Place, role: str) -> int:
 
 
 def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
-    """Resolve every mention in place, unambiguous ones first, feeding the context."""
-    order = sorted(mentions, key=lambda mm: len(getattr(mm, "candidates", [])))
-    for mm in order:
-        place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""))  # type: ignore[attr-defined]
-        mm.place = place
-        if place and place.score > 1.2:
+    """Resolve every mention in two passes: the clear ones set the context for all."""
+    conflict = conflict_countries()
+    for mm in mentions:
+        mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
+    for mm in mentions:
+        place = mm.place
+        if place and place.score > 1.0 and getattr(place, "margin", 0) > 0.5:
             context.countries[place.iso] += 1
             code = getattr(place, "admin1_code", "")
             if code and place.feature != "country":
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+    for mm in mentions:
+        mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def conflict_countries() -> frozenset[str]:
+    """Countries the team's supplement covers: a prior for ambiguous names."""
+    from sitrep.geo.gazetteer import load_supplement
+
+    return frozenset(e["country"] for e in load_supplement())
+
+
+def article_context(text: str, countries_weight: int = 1) -> GeoContext:
+    """What a text says about its countries: country words and single-country actors."""
+    from sitrep.extract.actors import get_dictionary
+
+    context = GeoContext()
+    for iso, _, _ in country_words(text):
+        context.countries[iso] += countries_weight
+    actors = get_dictionary()
+    for m in actors.find(text, set(context.countries)):
+        entry = actors.entry(m.key)
+        if entry is not None and len(entry.countries) == 1:
+            context.countries[entry.countries[0]] += 1
+        elif entry is not None and len(entry.home) == 2 and entry.inter != 1:
+            context.countries[entry.home] += 1
+    return context
 
 
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0) -> PlaceMention | None:

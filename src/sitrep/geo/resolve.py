@@ -33,11 +33,16 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 _FEATURE_PRIOR = {"admin1": 0.9, "country": 0.6}
+# A prior for the countries this tool is mostly used on: those the team's supplement covers.
+CONFLICT_PRIOR = 0.35
 
 
-def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "") -> float:
+def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "",
+                    conflict_countries: frozenset[str] = frozenset()) -> float:
     """A plausibility score: population, exact spelling, country and province in focus."""
     score = math.log10((place.population or 0) + 10) / 7.0  # 0.14 .. ~1
+    if place.iso in conflict_countries:
+        score += CONFLICT_PRIOR
     source = getattr(place, "source", "")
     if source == "supplement":
         score += 0.55
@@ -72,12 +77,16 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
     return score
 
 
-def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: str = "") -> Place | None:
-    """The best candidate for one mention (None if there are none)."""
+def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: str = "",
+            conflict_countries: frozenset[str] = frozenset()) -> Place | None:
+    """The best candidate for one mention (None if there are none); sets its score and margin."""
     if not candidates:
         return None
-    best = max(candidates, key=lambda p: score_candidate(p, surface, context, hint))
-    best.score = score_candidate(best, surface, context, hint)
+    scored = sorted(((score_candidate(p, surface, context, hint, conflict_countries), i, p)
+                     for i, p in enumerate(candidates)), key=lambda t: (-t[0], t[1]))
+    best = scored[0][2]
+    best.score = scored[0][0]
+    best.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 9.0  # type: ignore[attr-defined]
     return best
 
 
