@@ -11,9 +11,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml $(wildcard src/sitrep/data/training/*.jsonl) $(wildcard src/sitrep/data/places/*.yaml)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/sitrep gazetteer build
+	$(BIN)/sitrep model train
 	touch $(STAMP)
 
 install: $(STAMP)

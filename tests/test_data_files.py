@@ -47,3 +47,15 @@ def test_country_words_map_to_iso_codes():
     assert table["iraqi"] == "IQ" and table["syrian"] == "SY"
     raw = yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8"))
     assert all(re.fullmatch(r"[A-Z]{2}", k) for k in raw)
+
+
+def test_training_sentences_use_acled_labels():
+    from sitrep.extract.learned import load_training
+
+    texts, labels = load_training()
+    assert len(texts) > 1000
+    from collections import Counter
+
+    counts = Counter(labels)
+    assert set(counts) - {"none"} <= set(__import__("sitrep.model", fromlist=["SUB_EVENT_TYPES"]).SUB_EVENT_TYPES)
+    assert min(v for k, v in counts.items() if k != "none") >= 20

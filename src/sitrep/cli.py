@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--path")
     g = gsub.add_parser("info", help="where the gazetteer is and what it holds")
     g.add_argument("--path")
+    sp = sub.add_parser("model", help="train the learned sentence typer")
+    msub = sp.add_subparsers(dest="action", required=True)
+    msub.add_parser("train", help="train (or reuse) the typer from data/training/*.jsonl")
+    msub.add_parser("info", help="where the trained typer is cached")
     return p
 
 
@@ -272,7 +276,24 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_model(args: argparse.Namespace) -> int:
+    from sitrep.extract import learned
+
+    path = learned.cache_path()
+    if args.action == "info":
+        texts, _ = learned.load_training()
+        print(f"{path} ({'trained' if path.exists() else 'not trained yet'}); {len(texts)} training sentences")
+        return 0
+    if path.exists():
+        print(f"typer up to date at {path}", file=sys.stderr)
+        return 0
+    learned.train()
+    print(f"typer trained at {path}", file=sys.stderr)
+    return 0
+
+
 COMMANDS = {
+    "model": cmd_model,
     "extract": cmd_extract,
     "ingest": cmd_ingest,
     "events": cmd_events,

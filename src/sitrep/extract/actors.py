@@ -16,6 +16,9 @@ import yaml
 
 from sitrep.model import ActorMention
 
+# ACLED writes "Military Forces of the Philippines", "Police Forces of the United States".
+COUNTRIES_WITH_THE = {"PH", "US", "CD", "CF", "GB", "NL", "AE", "GM", "BS", "KM", "MV", "DO",
+                      "CZ", "SB", "MH"}
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|&")
 
 
@@ -32,8 +35,11 @@ class ActorEntry:
 
     def display(self, country: str, iso: str) -> str:
         if "{country}" in self.name:
-            return self.name.replace("{country}", country) if country else self.name.replace(
-                " ({country})", "").replace(" of {country}", "").replace("{country}", "")
+            if not country:
+                return self.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
+            if " of {country}" in self.name and iso in COUNTRIES_WITH_THE:
+                return self.name.replace("{country}", "the " + country)
+            return self.name.replace("{country}", country)
         return self.name
 
     def inter_for(self, iso: str) -> int:

@@ -68,7 +68,7 @@ _HISTORY_WORDS = re.compile(
 class Typing:
     sub_event_type: str
     score: float
-    cue: Cue
+    cue: Cue | None
 
 
 def cue_token(doc, sent_start_char: int, cue: Cue):
@@ -181,9 +181,9 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
             cue.factor = 0.0
 
 
-def choose_type(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
-                actor1_inter: int | None) -> Typing | None:
-    """The sub-event type of a sentence, from its (already weighted) cues."""
+def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
+                actor1_inter: int | None) -> dict[str, tuple[float, Cue]]:
+    """Each fitting sub-event type with its cue score (0..~4.5) and the cue behind it."""
     live = [c for c in cues if c.factor > 0]
     by: dict[str, Cue] = {}
     for c in live:
@@ -236,11 +236,37 @@ def choose_type(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
         if has_killed and by.get("violence"):
             weight = 1.5  # killing is the act that defines the event
         put(sub, violence.score * weight, violence)
-    if not scores:
+    return scores
+
+
+RULE_SCALE = 3.0  # a strong cue in a main clause
+
+
+def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,
+                alpha: float = 0.5, veto: float = 0.75) -> Typing | None:
+    """Combine cue scores with the learned typer's probabilities into one sub-event type.
+
+    Each type gets alpha * (cue score / RULE_SCALE, at most 1) + (1 - alpha) * probability;
+    without any cue the probability alone counts. The learned "none" vetoes when above `veto`.
+    Types within 0.1 of the best are ordered by ACLED's priority ("Other" yields to any).
+    The returned score is on the cue scale, so one threshold serves both.
+    """
+    combined: dict[str, float] = {}
+    if probs is None:
+        combined = {sub: min(s / RULE_SCALE, 1.5) for sub, (s, _) in scores.items()}
+    else:
+        if probs.get("none", 0.0) > veto:
+            return None
+        any_rule = bool(scores)
+        for sub in set(scores) | {k for k, p in probs.items() if k != "none" and p > 0.05}:
+            r = min(scores[sub][0] / RULE_SCALE, 1.0) if sub in scores else 0.0
+            p = probs.get(sub, 0.0)
+            combined[sub] = alpha * r + (1 - alpha) * p if any_rule else p
+    if not combined:
         return None
-    top = max(s for s, _ in scores.values())
-    close = [sub for sub, (s, _) in scores.items() if s >= top - 0.6]
-    # ACLED's priority among types that fit about equally well; "Other" yields to anything.
+    top = max(combined.values())
+    close = [sub for sub, v in combined.items() if v >= top - 0.1]
     close.sort(key=lambda sub: (sub == "Other", SUB_EVENT_PRIORITY.index(sub)))
     best = close[0]
-    return Typing(best, scores[best][0], scores[best][1])
+    cue = scores[best][1] if best in scores else None
+    return Typing(best, combined[best] * RULE_SCALE, cue)

@@ -45,6 +45,12 @@ _AFTER_VERB_OK = {
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "—", "between", "with",
     "from", "before", "over", "under", "within", "amid", "because", "according",
 }
+_PERSON_NEXT = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:soldier|civilian|man|woman|child|boy|girl|policeman|police officer|officer|"
+    r"member|fighter|militant|person|resident|farmer|shepherd|student|worker|teacher|journalist|"
+    r"guard|villager|trader|driver|passenger|pilgrim|doctor|nurse|commander|leader|official|"
+    r"insurgent|rebel|attacker|gunman|jihadist|terrorist|herder|hunter|cleric|elder|infant|baby|"
+    r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga)\b")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
 _LEAVE_TAIL = re.compile(r"^\s*(?:\w+ ){0,3}?(dead|killed|wounded|injured)")
@@ -64,9 +70,26 @@ class Counts:
     injured: int = 0
     abducted: int = 0
     spans: list[tuple[str, int, int]] = field(default_factory=list)
+    # killed by the side they were on: "state", "armed", "civilian", or "total" when unsaid
+    killed_by: dict[str, int] = field(default_factory=dict)
 
     def any(self) -> bool:
         return bool(self.killed or self.injured or self.abducted)
+
+
+_SIDES = [
+    ("state", re.compile(r"^(?:\w+ ){0,3}?(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n| officers?)?|officers?|guards?|personnel|security (?:forces|personnel|members)|army|peshmerga|recruits|commandos|gendarmes?|conscripts|sailors|pilots?|marines?)\b")),
+    ("armed", re.compile(r"^(?:\w+ ){0,3}?(?:militants?|fighters?|terrorists?|insurgents?|attackers?|gunmen|jihadists?|rebels?|assailants?|extremists?|bandits?|kidnappers?|members of|elements|mercenaries|combatants|suicide bombers?|militiamen|militia members)\b")),
+    ("civilian", re.compile(r"^(?:\w+ ){0,3}?(?:civilians?|villagers?|residents?|farmers?|shepherds?|herders?|children|women|men|man|woman|boys?|girls?|worshippers?|students?|passengers?|pilgrims?|traders?|famil(?:y|ies)|workers?|protesters?|demonstrators?|teachers?|journalists?|hunters?|fishermen|truffle|drivers?|patients|displaced|refugees|doctors?|nurses?)\b")),
+]
+
+
+def side_of(after: str) -> str:
+    """Which side the people counted in the words after a number were on."""
+    for side, pattern in _SIDES:
+        if pattern.match(after.strip(" ,-")):
+            return side
+    return "total"
 
 
 def number_value(word: str) -> int | None:
@@ -101,6 +124,9 @@ def extract_counts(sentence: str) -> Counts:
         used.append((start, end))
         setattr(counts, cat, getattr(counts, cat) + value)
         counts.spans.append((cat, start, end))
+        if cat == "killed":
+            side = side_of(low[end:end + 60])
+            counts.killed_by[side] = counts.killed_by.get(side, 0) + value
 
     for m in _TOLL.finditer(low):
         take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
@@ -128,12 +154,22 @@ def extract_counts(sentence: str) -> Counts:
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
             continue
         rest = low[m.end():m.end() + 120]
-        if _NOT_PEOPLE.match(rest):
-            continue
+        if _NOT_PEOPLE.match(rest) or rest.startswith("-"):
+            continue  # "five-storey", "three-day": a modifier, not a count of people
+        if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest):
+            continue  # "as a result", "a roadside bomb"
         words = _WORD.findall(rest)[:14]
+        pending = []  # "25 militants and three soldiers were killed": both numbers count
         for i, w in enumerate(words):
-            if w in _CLAUSE_END or (w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1])):
+            if w in _CLAUSE_END or (w == "," and i + 1 < len(words) and words[i + 1].endswith("ing")
+                                    and words[i + 1] != "including"):
                 break
+            if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):
+                nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
+                if nm is None:
+                    break
+                pending.append(nm)
+                continue
             if _VERB_ANY.match(w) or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead"):
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if w == "shot":
@@ -142,7 +178,9 @@ def extract_counts(sentence: str) -> Counts:
                     continue  # adjectival: "the eight kidnapped men were killed"
                 if m.group("num") in ("a", "an") and i == 0:
                     break
-                take(_category(w), number_value(m.group("num")), m.start("num"), m.end("num"))
+                cat = _category(w)
+                for nm in [m, *pending]:
+                    take(cat, number_value(nm.group("num")), nm.start("num"), nm.end("num"))
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
                 break
     return counts

@@ -18,6 +18,7 @@ from sitrep.extract.classify import (
     ERV_SUBS,
     Typing,
     choose_type,
+    rule_scores,
     cue_token,
     demote_disrupted,
     is_background,
@@ -28,6 +29,7 @@ from sitrep.extract.classify import (
 from sitrep.extract.counts import Counts, extract_counts
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.learned import get_typer
 from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
@@ -68,20 +70,36 @@ class ArticleState:
     context: GeoContext
     named: set[str]
     docs: dict[int, object] = field(default_factory=dict)
+    probs: dict[int, dict[str, float]] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
     mentions: list[PlaceMention] = field(default_factory=list)
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
-            use_parser: bool = True) -> list[list[Event]]:
-    """Events for each article, in input order (one list per article)."""
+            use_parser: bool = True, use_model: bool = True, typer=None,
+            alpha: float | None = None, veto: float | None = None) -> list[list[Event]]:
+    """Events for each article, in input order (one list per article).
+
+    typer, alpha, veto: override the learned typer and how it is weighed (for tuning).
+    """
     gaz = gazetteer or get_gazetteer()
     lexicon = get_lexicon()
     actors = get_dictionary()
+    typer = (typer or get_typer()) if use_model else None
+    weights = {k: v for k, v in (("alpha", alpha), ("veto", veto)) if v is not None}
     states: list[ArticleState] = []
     for article in articles:
         sentences = split_sentences(article.text)
-        candidates = [s for s in sentences if lexicon.is_candidate(s.text)]
-        states.append(ArticleState(article, sentences, candidates, GeoContext(), set()))
+        states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights))
+    all_sentences = [s for st in states for s in st.sentences]
+    probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
+    for st in states:
+        for s in st.sentences:
+            p = next(probs, None)
+            if p is not None:
+                st.probs[s.index] = p
+            if lexicon.is_candidate(s.text) or (p is not None and p.get("none", 1.0) < 0.5):
+                st.candidates.append(s)
     if use_parser:
         texts = [s.text for st in states for s in st.candidates]
         docs = iter(parse_sentences(texts)) if texts else iter(())
@@ -97,7 +115,7 @@ def _article_context(st: ArticleState, actors: ActorDictionary) -> None:
     body = " ".join(s.text for s in st.candidates)
     st.context = article_context(head, countries_weight=2)
     st.context.countries.update(article_context(body).countries)
-    for mention in actors.find(head + " " + body, set(st.context.countries)):
+    for mention in actors.find(head + " " + body, st.context.focus()):
         st.named.add(mention.key)
 
 
@@ -120,8 +138,14 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         all_mentions.extend(mentions)
     resolve_mentions(all_mentions, st.context)
     st.mentions = all_mentions
+    # the places now tell which country's actors an ambiguous name ("ISIS", "SNA") means
+    for m in all_mentions:
+        if m.place is not None and m.place.score > 1.0 and getattr(m.place, "margin", 0) > 0.3:
+            st.context.countries[m.place.iso] += 1
+    focus = st.context.focus()
     for s in st.candidates:
-        found, mentions = per_sentence[s.index]
+        found = actors.find(s.text, focus, st.named)
+        mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
         if draft is not None:
             drafts.append(draft)
@@ -132,11 +156,18 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list]:
     """Split actor mentions into agents (who acted) and patients (who was acted upon)."""
     agents: list[ActorMention] = []
+    by_agents: list[ActorMention] = []
+    speakers: list[ActorMention] = []
     patients: list[ActorMention] = []
     if not found:
         return agents, patients
     for a in found:
         role = ""
+        after = text[a.end:a.end + 40].lower()
+        before = text[max(0, a.start - 25):a.start].lower()
+        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+            speakers.append(a)  # "police said", "according to the army": a source, not a party
+            continue
         if doc is not None:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             tok = span.root if span is not None and len(span) else None
@@ -146,7 +177,10 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
                     role = "patient"
                     break
-                if dep == "pobj" and tok.head.lower_ == "by" or dep in ("nsubj", "agent"):
+                if dep == "pobj" and tok.head.lower_ == "by":
+                    role = "by"
+                    break
+                if dep in ("nsubj", "agent"):
                     role = "agent"
                     break
                 if dep == "pobj" and tok.head.lower_ in ("with", "between", "and"):
@@ -157,15 +191,21 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 tok = tok.head
                 hops += 1
         if not role:
-            before = text[max(0, a.start - 12):a.start].lower()
             if before.rstrip().endswith(" by"):
-                role = "agent"
+                role = "by"
             elif cue is not None:
                 role = "agent" if a.start < cue.start else "patient"
             else:
                 role = "agent"
-        (agents if role == "agent" else patients).append(a)
-    return agents, patients
+        {"agent": agents, "by": by_agents}.get(role, patients).append(a)
+    # "troops repelled an attack by ISWAP": the one named with "by" started it
+    return by_agents + agents + speakers, patients
+
+
+_SPEECH_AFTER = re.compile(
+    r"^(?:\s+(?:\w+\s+){0,2}?)?(?:said|says|say|told|reported|announced|stated|added|confirmed|"
+    r"claimed|reports|announces|statement|spokesm[ae]n|sources?)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:according to|quoted|quoting|citing|spokesm[ae]n for|sources? (?:in|from|with))(?: the| a)?\s*$")
 
 
 def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
@@ -190,15 +230,22 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             continue
         cue.factor *= syntactic_factor(tok, s.text, cue)
     live = [c for c in cues if c.factor > 0 and c.cls not in MODIFIERS]
+    probs = st.probs.get(s.index)
     if not live:
-        return None
+        # no cue survived (or none was there): only the learned typer can speak, and only
+        # when the sentence's main verb is neither negated nor hypothetical
+        had_cues = any(c.cls not in MODIFIERS for c in cues)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+        if probs is None or had_cues or is_irrealis(root):
+            return None
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
-    main = max(live, key=lambda c: c.score)
+    main = max(live, key=lambda c: c.score) if live else None
     agents, patients = _roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
-    typing = choose_type(cues, found, counts.killed > 0, first_agent.inter if first_agent else None)
+    scores = rule_scores(cues, found, counts.killed > 0, first_agent.inter if first_agent else None)
+    typing = choose_type(scores, probs, **st.weights)
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
@@ -279,8 +326,7 @@ def _absorb(a: Draft, b: Draft) -> None:
     a.sentences.append(b.sentence)
     if b.typing and (a.typing is None or _better(b.typing, a.typing)):
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
-    if b.counts.killed:
-        a.counts.killed = a.counts.killed + b.counts.killed if b.also else max(a.counts.killed, b.counts.killed)
+    merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
     a.date = a.date or b.date
@@ -291,6 +337,24 @@ def _absorb(a: Draft, b: Draft) -> None:
     a.agents = a.agents or b.agents
     a.patients = a.patients or b.patients
     a.actors = a.actors + [x for x in b.actors if x.key not in {y.key for y in a.actors}]
+
+
+def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
+    """ACLED: conflicting reports of the same dead take the lowest; other sides' dead add up.
+
+    Counts are kept per side (state, armed, civilian) plus unattributed totals; the event's
+    figure is the sum over sides, capped by the lowest total reported.
+    """
+    for side, n in b.killed_by.items():
+        if add:
+            a.killed_by[side] = a.killed_by.get(side, 0) + n
+        elif side in a.killed_by:
+            a.killed_by[side] = min(a.killed_by[side], n)
+        else:
+            a.killed_by[side] = n
+    sides = sum(n for side, n in a.killed_by.items() if side != "total")
+    total = a.killed_by.get("total")
+    a.killed = min(sides, total) if (sides and total) else (sides or total or 0)
 
 
 def _better(b: Typing, a: Typing) -> bool:

@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -51,6 +51,13 @@ CREATE INDEX names_key ON names(key);
 CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_iso ON places(iso);
 """
+
+
+# Where ACLED's country names differ from GeoNames'.
+ACLED_COUNTRY_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
+    "CZ": "Czech Republic", "SZ": "eSwatini", "TL": "East Timor", "CV": "Cape Verde",
+}
 
 
 def default_path() -> Path:
@@ -121,13 +128,15 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     name_rows: list[tuple[str, int, str]] = []
     place_rows: list[tuple] = []
     for iso, c in gc.get_countries().items():
+        c = {**c, "name": ACLED_COUNTRY_NAMES.get(iso, c["name"])}
         pts = centres.get(iso) or [(None, None)]
         lat = sum(p[0] for p in pts) / len(pts) if pts[0][0] is not None else None
         lon = sum(p[1] for p in pts) / len(pts) if pts[0][1] is not None else None
         con.execute("INSERT INTO countries VALUES (?,?,?,?,?)", (iso, c["name"], c["iso3"], lat, lon))
         place_rows.append((next_id, c["geonameid"], c["name"], iso, "", "", "country", lat, lon,
                            c.get("population") or 0, 500.0, "geonames"))
-        name_rows.append((name_key(c["name"]), next_id, c["name"]))
+        for n in {c["name"], gc.get_countries()[iso]["name"]}:
+            name_rows.append((name_key(n), next_id, n))
         next_id += 1
     cities = gc.get_cities()
     # ACLED places a province-only event at its capital: the province's most populous place
