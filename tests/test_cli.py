@@ -81,3 +81,37 @@ def test_geocode_batch_one_line_per_id(tmp_path, capsys):
 def test_console_script_runs(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and "sitrep" in proc.stdout
+
+
+def test_ingest_into_postgresql_through_the_cli(pg_url, tmp_path, capsys):
+    f = _write_jsonl(tmp_path / "in.jsonl", BRIEFS)
+    assert main(["ingest", str(f), "--db", pg_url, "--quiet"]) == 0
+    assert main(["events", "--db", pg_url, "--format", "json", "--text", "roadside"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert [d["article_id"] for d in data] == ["b1"]
+
+
+def test_interrupted_ingest_keeps_committed_articles_and_resumes(tmp_path):
+    import pytest
+
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    records = [dict(BRIEFS[0], id=f"r{i}", text=BRIEFS[0]["text"] + f" Report {i}.") for i in range(6)]
+    f = _write_jsonl(tmp_path / "many.jsonl", records)
+    store = Store(f"sqlite:///{tmp_path / 'x.db'}")
+    stored = []
+
+    def flaky_sink(article, found):
+        if len(stored) == 3:
+            raise KeyboardInterrupt
+        stored.append(article.id)
+        return store.add(article, found)
+
+    with pytest.raises(KeyboardInterrupt):
+        run([str(f)], batch_size=2, skip=store.known_ids, sink=flaky_sink)
+    assert store.counts()["articles"] == 3
+    report = run([str(f)], batch_size=2, skip=store.known_ids, sink=store.add)
+    assert report.articles == 3 and report.skipped == 3
+    assert store.counts()["articles"] == 6

@@ -315,9 +315,13 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     for rec in records:
         by_text[rec["text"]].append(rec)
     loc_total = loc_ok = 0
-    for text, recs in by_text.items():
+    from sitrep.nlp import parse_sentences
+
+    texts = list(by_text)
+    for text, doc in zip(texts, parse_sentences(texts)):
+        recs = by_text[text]
         context = article_context(text)
-        mentions = find_mentions(text, gaz)
+        mentions = find_mentions(text, gaz, doc=doc)
         resolve_mentions(mentions, context)
         for rec in recs:
             n += 1
@@ -372,19 +376,24 @@ def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, 
     gaz = get_gazetteer()
     total = ok = any_found = 0
     errors = []
+    from sitrep.nlp import parse_sentences
+
     subset = [r for r in records if r.get("source") == "RELABEL"] or records
-    for rec in subset:
-        locs = [s for s in rec.get("spans", []) if s.get("label") == "LOCATION"]
+    docs = list(parse_sentences([r["text"] for r in subset]))
+    for rec, doc in zip(subset, docs):
+        text = rec["text"]
+        locs = [_fix_span(text, s) for s in rec.get("spans", []) if s.get("label") == "LOCATION"]
+        locs = [s for s in locs if s is not None]
         if not locs:
             continue
         total += 1
-        text = rec["text"]
         context = article_context(text)
-        mentions = find_mentions(text, gaz)
+        mentions = find_mentions(text, gaz, doc=doc)
         resolve_mentions(mentions, context)
         if mentions:
             any_found += 1
-        choice = choose_event_place(mentions, text, dateline_end(text))
+        verb = next((s["start"] for s in rec.get("spans", []) if s.get("label") == "VERB"), None)
+        choice = choose_event_place(mentions, text, dateline_end(text), anchor=verb)
         if choice and any(choice.start < s["end"] and s["start"] < choice.end for s in locs):
             ok += 1
         elif len(errors) < show_errors:
@@ -395,6 +404,15 @@ def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, 
         "with_any_mention": round(any_found / total, 3) if total else None,
         **({"errors": errors} if show_errors else {}),
     }
+
+
+def _fix_span(text: str, span: dict) -> dict | None:
+    """Some labelled spans carry token offsets in the character fields; trust their text."""
+    want = span.get("text")
+    if want is None or text[span["start"]:span["end"]] == want:
+        return span if span["end"] > span["start"] else None
+    at = text.find(want)
+    return {"start": at, "end": at + len(want)} if at >= 0 else None
 
 
 def format_report(r: dict[str, Any]) -> str:

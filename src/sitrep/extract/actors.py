@@ -124,6 +124,11 @@ class ActorDictionary:
                 best, best_score = entry, score
         return best, best_score
 
+    def ambiguous(self, surface: str) -> bool:
+        """Do these words name actors in different countries ("ISIS", "SNA")?"""
+        options = self.index.get(_words(surface), [])
+        return len({tuple(e.countries) for e, _ in options}) > 1
+
     def entry(self, key: str) -> ActorEntry | None:
         return self._by_key().get(key)
 

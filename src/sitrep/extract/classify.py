@@ -142,7 +142,9 @@ def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
         if not (subordinate and "," in before[m.end():]):
             factor = 0.45
     if tok is not None:
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.tag_ in ("VBN", "JJ", "VBD") and (tok.dep_ == "amod" or (
+                nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.head == nxt)):
             factor = min(factor, 0.4)  # "the eight kidnapped men were killed"
         t = tok
         for _ in range(8):
@@ -243,12 +245,13 @@ RULE_SCALE = 3.0  # a strong cue in a main clause
 
 
 def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,
-                alpha: float = 0.5, veto: float = 0.75) -> Typing | None:
+                alpha: float = 0.3, veto: float = 0.6) -> Typing | None:
     """Combine cue scores with the learned typer's probabilities into one sub-event type.
 
-    Each type gets alpha * (cue score / RULE_SCALE, at most 1) + (1 - alpha) * probability;
-    without any cue the probability alone counts. The learned "none" vetoes when above `veto`.
-    Types within 0.1 of the best are ordered by ACLED's priority ("Other" yields to any).
+    Each type gets a * (cue score / RULE_SCALE, at most 1) + (1 - a) * probability, where
+    a = max(alpha, 1 - the typer's top probability): an unsure typer defers to the cues.
+    Without any cue the probability alone counts. The learned "none" vetoes when above `veto`.
+    Types within 0.05 of the best are ordered by ACLED's priority ("Other" yields to any).
     The returned score is on the cue scale, so one threshold serves both.
     """
     combined: dict[str, float] = {}
@@ -258,14 +261,17 @@ def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | 
         if probs.get("none", 0.0) > veto:
             return None
         any_rule = bool(scores)
+        # the less sure the typer is, the more the cue rules count
+        top = max((p for k, p in probs.items() if k != "none"), default=0.0)
+        a = max(alpha, 1.0 - top)
         for sub in set(scores) | {k for k, p in probs.items() if k != "none" and p > 0.05}:
             r = min(scores[sub][0] / RULE_SCALE, 1.0) if sub in scores else 0.0
             p = probs.get(sub, 0.0)
-            combined[sub] = alpha * r + (1 - alpha) * p if any_rule else p
+            combined[sub] = a * r + (1 - a) * p if any_rule else p
     if not combined:
         return None
     top = max(combined.values())
-    close = [sub for sub, v in combined.items() if v >= top - 0.1]
+    close = [sub for sub, v in combined.items() if v >= top - 0.05]
     close.sort(key=lambda sub: (sub == "Other", SUB_EVENT_PRIORITY.index(sub)))
     best = close[0]
     cue = scores[best][1] if best in scores else None

@@ -36,6 +36,7 @@ from sitrep.geo.locate import (
     article_context,
     choose_event_place,
     dateline_end,
+    mention_role,
     find_mentions,
     precision_for,
     resolve_mentions,
@@ -133,7 +134,7 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.candidates:
         found = actors.find(s.text, focus, st.named)
         blocked = [(a.start, a.end) for a in found if a.inter != 7 or len(a.text) > 3]
-        mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked)
+        mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked, doc=st.docs.get(s.index))
         per_sentence[s.index] = (found, mentions)
         all_mentions.extend(mentions)
     resolve_mentions(all_mentions, st.context)
@@ -153,14 +154,15 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     return [e for e in events if e is not None]
 
 
-def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list]:
-    """Split actor mentions into agents (who acted) and patients (who was acted upon)."""
+def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list, list]:
+    """Split actor mentions into agents (who acted), patients (who was acted upon) and
+    speakers (sources: "police said")."""
     agents: list[ActorMention] = []
     by_agents: list[ActorMention] = []
     speakers: list[ActorMention] = []
     patients: list[ActorMention] = []
     if not found:
-        return agents, patients
+        return agents, patients, speakers
     for a in found:
         role = ""
         after = text[a.end:a.end + 40].lower()
@@ -199,7 +201,7 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 role = "agent"
         {"agent": agents, "by": by_agents}.get(role, patients).append(a)
     # "troops repelled an attack by ISWAP": the one named with "by" started it
-    return by_agents + agents + speakers, patients
+    return by_agents + agents, patients, speakers
 
 
 _SPEECH_AFTER = re.compile(
@@ -235,28 +237,52 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
         had_cues = any(c.cls not in MODIFIERS for c in cues)
-        root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
-        if probs is None or had_cues or is_irrealis(root):
+        if probs is None or had_cues or _model_only_irrealis(doc, s.text):
             return None
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
     main = max(live, key=lambda c: c.score) if live else None
-    agents, patients = _roles(doc, found, main, s.text)
+    agents, patients, speakers = _roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
-    scores = rule_scores(cues, found, counts.killed > 0, first_agent.inter if first_agent else None)
+    scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
+    agents = agents + speakers  # a source is the actor only when no one else is named
     typing = choose_type(scores, probs, **st.weights)
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
     place = choose_event_place(
         [PlaceMention(m.text, m.start - s.start, m.end - s.start, m.place, m.role) for m in sentence_mentions],
-        s.text, max(0, dateline - s.start),
+        s.text, max(0, dateline - s.start), anchor=main.start if main else None,
+        focus=st.context.focus(),
     )
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s])
+
+
+_MODALITY = re.compile(
+    r"\b(?:will|would|could|might|may|shall|should|must|plans? to|planning to|set to|expected to|"
+    r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
+    r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether)\b", re.I)
+_SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
+                 "warned", "confirmed", "according"}
+
+
+def _model_only_irrealis(doc, text: str) -> bool:
+    """With no cue word to inspect, a sentence the typer flags must read as plainly factual."""
+    if _MODALITY.search(text):
+        return True
+    if doc is None:
+        return False
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if root.lower_ in _SPEECH_VERBS:
+        inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        root = inner or root
+    return is_irrealis(root)
 
 
 def _best_date(dates: list[DateMention]) -> DateMention | None:
@@ -433,8 +459,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
 
 def _fallback_place(st: ArticleState) -> PlaceMention | None:
     """No place in the event's sentences: the article's best-supported place elsewhere."""
+    focus = st.context.focus()
     usable = [m for m in st.mentions if m.place is not None and m.place.score > 1.2
-              and m.role != "from"]
+              and mention_role(st.article.text, m.start) in ("in", "near")
+              and (not focus or m.place.iso in focus)]
     if not usable:
         return None
     best = choose_event_place(usable, st.article.text)

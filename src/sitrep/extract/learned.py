@@ -106,6 +106,9 @@ def train(save: bool = True) -> SentenceTyper:
         with open(tmp, "wb") as fh:
             pickle.dump(typer, fh)
         tmp.replace(path)
+        for old in path.parent.glob("typer-*.pkl"):  # models trained on older data
+            if old != path:
+                old.unlink(missing_ok=True)
     return typer
 
 

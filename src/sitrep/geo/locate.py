@@ -71,6 +71,8 @@ def _stopwords() -> frozenset[str]:
         "shabaab", "boko", "haram", "taliban", "houthi", "houthis", "hamas", "hezbollah",
         "north", "south", "east", "west", "central", "western", "eastern", "northern",
         "southern", "road", "highway", "desert", "mountains", "lake", "river", "province",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "union", "republic", "kingdom", "sea", "gulf", "ocean", "square", "street", "hospital",
         "district", "village", "town", "city", "sector", "area", "region", "border", "camp",
     }
     return frozenset({w.lower() for w in STOP_WORDS} | extra)
@@ -97,14 +99,31 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
     return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
 
 
-def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+# ORG is left out: the small English model often calls Middle Eastern places organisations.
+NOT_PLACE_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL",
+                    "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def ner_blocked(doc) -> list[tuple[int, int]]:
+    """Character ranges spaCy's NER calls something other than a place (people, groups, dates)."""
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
+
+
+def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
+                  doc=None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
 
     blocked: character ranges (relative to text) already taken by actor names and the like.
+    doc: the sentence's spaCy parse, if any: names its NER calls a person, organisation,
+    nationality or date are not places unless the team's supplement knows them.
     """
     stop = _stopwords()
     mentions: list[PlaceMention] = []
     blocked = blocked or []
+    ner_block = ner_blocked(doc)
     for m in _SPAN.finditer(text):
         words = list(re.finditer(r"[^\s-]+", m.group(0)))
         i = 0
@@ -113,7 +132,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             for j in range(min(len(words), i + 5), i, -1):
                 start = m.start() + words[i].start()
                 end = m.start() + words[j - 1].end()
-                surface = text[start:end].rstrip("'’.,")
+                surface = re.sub(r"(?:['’]s|['’.,])+$", "", text[start:end])
                 end = start + len(surface)
                 if any(s < end and start < e for s, e in blocked):
                     continue
@@ -134,6 +153,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
                     cands = gaz.by_key(key)
+                    if cands and any(s < end and start < e for s, e in ner_block) and \
+                            mention_role(text, start) not in ("in", "near"):
+                        cands = [c for c in cands if getattr(c, "source", "") == "supplement"]
                 if cands:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
@@ -218,6 +240,8 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         context.countries[iso] += countries_weight
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
+        if actors.ambiguous(m.text):
+            continue
         entry = actors.entry(m.key)
         if entry is not None and len(entry.countries) == 1:
             context.countries[entry.countries[0]] += 1
@@ -226,8 +250,12 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     return context
 
 
-def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0) -> PlaceMention | None:
-    """The mention most likely to be where the event happened."""
+def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
+                       anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
+    """The mention most likely to be where the event happened.
+
+    anchor: where the event's word is (relative to `text`); nearer mentions are preferred.
+    """
     best = None
     best_score = -99.0
     for mm in mentions:
@@ -242,6 +270,10 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature == "country":
             score -= 1.5
         score += min(mm.place.score, 3.0) * 0.3
+        if anchor is not None:
+            score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
+        if focus and mm.place.iso not in focus:
+            score -= 1.5
         if score > best_score:
             best, best_score = mm, score
     return best
