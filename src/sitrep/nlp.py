@@ -78,7 +78,9 @@ def load_nlp():
     import spacy
 
     try:
-        return spacy.load(MODEL_NAME, exclude=["lemmatizer"])
+        # lemmas and coarse POS are not used: the code reads fine-grained tags, dependencies
+        # and entities, so the lemmatizer and the (slow) attribute ruler are left out
+        return spacy.load(MODEL_NAME, exclude=["lemmatizer", "attribute_ruler"])
     except OSError:
         raise RuntimeError(
             f"the spaCy model {MODEL_NAME!r} is not installed; run `make install` "

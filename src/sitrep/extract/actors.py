@@ -60,6 +60,7 @@ class ActorDictionary:
         self.entries = entries
         self.index: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
         self.max_len = 1
+        self.first: dict[str, int] = {}  # first word of an alias -> longest alias starting with it
         for entry in entries:
             for alias in entry.aliases:
                 self._add(alias, entry, False)
@@ -73,6 +74,7 @@ class ActorDictionary:
             return
         self.index.setdefault(words, []).append((entry, context))
         self.max_len = max(self.max_len, len(words))
+        self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
     def find(self, text: str, countries: set[str] | None = None,
              named: set[str] | None = None) -> list[ActorMention]:
@@ -86,9 +88,13 @@ class ActorDictionary:
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
+            longest = self.first.get(toks[i][0])
+            if longest is None:
+                i += 1
+                continue
             match = None
             best = -1.0
-            for n in range(min(self.max_len, len(toks) - i), 0, -1):
+            for n in range(min(longest, len(toks) - i), 0, -1):
                 words = tuple(t[0] for t in toks[i:i + n])
                 options = self.index.get(words)
                 if not options:

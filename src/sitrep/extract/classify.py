@@ -87,7 +87,7 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
         return False
     verb = tok
     hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 3:
+    while not verb.tag_.startswith(("VB", "MD")) and verb.head is not verb and hops < 3:
         if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
             verb = verb.head
             break
@@ -144,7 +144,7 @@ def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
     if tok is not None:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.tag_ in ("VBN", "JJ", "VBD") and (tok.dep_ == "amod" or (
-                nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and tok.head == nxt)):
+                nxt is not None and nxt.tag_.startswith("NN") and tok.head == nxt)):
             factor = min(factor, 0.4)  # "the eight kidnapped men were killed"
         t = tok
         for _ in range(8):
@@ -242,10 +242,12 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
 
 
 RULE_SCALE = 3.0  # a strong cue in a main clause
+ALPHA = 0.3  # the cue rules' least weight against the typer (benchmarks/tune_typing.py)
+VETO = 0.6  # the typer's "none" probability above which a sentence is no event
 
 
 def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,
-                alpha: float = 0.3, veto: float = 0.6) -> Typing | None:
+                alpha: float = ALPHA, veto: float = VETO) -> Typing | None:
     """Combine cue scores with the learned typer's probabilities into one sub-event type.
 
     Each type gets a * (cue score / RULE_SCALE, at most 1) + (1 - a) * probability, where

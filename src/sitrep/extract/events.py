@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.actors import ActorDictionary, get_dictionary
 from sitrep.extract.classify import (
+    VETO,
     ERV_SUBS,
     Typing,
     choose_type,
@@ -99,7 +100,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             p = next(probs, None)
             if p is not None:
                 st.probs[s.index] = p
-            if lexicon.is_candidate(s.text) or (p is not None and p.get("none", 1.0) < 0.5):
+            if _worth_parsing(s.text, p, lexicon):
                 st.candidates.append(s)
     if use_parser:
         texts = [s.text for st in states for s in st.candidates]
@@ -108,6 +109,25 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             for s in st.candidates:
                 st.docs[s.index] = next(docs)
     return [_article_events(st, gaz, actors) for st in states]
+
+
+_CASUALTY_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|martyr|bodies|toll)", re.I)
+
+
+def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
+    """The cheap filter: parse only sentences that may report an event (or its casualties).
+
+    A cue word is needed unless the typer is fairly sure; a typer sure there is no event
+    vetoes a cue, except where casualties are counted (they may belong to an event nearby).
+    """
+    if probs is None:
+        return lexicon.is_candidate(text)
+    none = probs.get("none", 1.0)
+    if none < 0.5:
+        return True
+    if not lexicon.is_candidate(text):
+        return False
+    return none <= VETO or bool(_CASUALTY_WORDS.search(text))
 
 
 def _article_context(st: ArticleState, actors: ActorDictionary) -> None:
