@@ -107,6 +107,10 @@ class ActorDictionary:
                 continue
             entry, n = match
             start, end = toks[i][1], toks[i + n - 1][2]
+            if entry.inter == 7 and "{country}" in entry.name and text[start].isupper() and \
+                    start > 0 and text[:start].rstrip()[-1:] not in (".", "\"", "“", ""):
+                i += n  # "Imam Sahib", "Farmers Union": a capitalised common noun is a name
+                continue
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n

@@ -60,7 +60,9 @@ _HISTORY_WORDS = re.compile(
     r"\b(?:years ago|decades ago|at the height of|in the past|used to|once controlled|"
     r"was the scene of|had been the scene|historically|the fall of mosul|the 2014|the caliphate|"
     r"last year|the previous year|previously|in its heyday|at its peak|since then|ever since|"
-    r"in the years since|back in|at the time|in the past|over the past|throughout the)\b"
+    r"in the years since|back in|at the time|in the past|over the past|throughout the|"
+    r"(?:has|have|had) since|a year after|years after|a year ago|months ago|has a history|"
+    r"was the site of|were the site of)\b"
 )
 
 
@@ -216,7 +218,8 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
             put("Protest with intervention", protest.score, protest)
         else:
             put("Peaceful protest", protest.score, protest)
-    elif riot:
+    elif riot and ("riot" in riot.text.lower() or any(a.inter in (5, 6) for a in actors)):
+        # "stormed the police station" alone is an attack; it is a riot when rioters do it
         put("Violent demonstration", riot.score, riot)
     violence = by.get("violence") or (by.get("casualty") if has_killed else None)
     specific = any(score >= 1.2 and (sub in ERV_SUBS or SUB_EVENT_TYPES[sub] in ("Battles", "Protests", "Riots"))

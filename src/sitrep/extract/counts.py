@@ -58,7 +58,8 @@ _NOT_PEOPLE = re.compile(
     r"^(?:[\s,-]+)?(?:\w+ ){0,1}?(?:days?|hours?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
     r"metres?|meters?|times|percent|per cent|%|vehicles?|cars?|trucks?|houses?|homes|buildings?|"
     r"rockets?|mortars?|shells?|drones?|missiles?|rounds|bombs?|ieds?|tons?|tonnes?|kg|cattle|"
-    r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m)\b"
+    r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m|lakh|crore|million|"
+    r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?)\b"
 )
 
 
@@ -85,11 +86,14 @@ _SIDES = [
 
 
 def side_of(after: str) -> str:
-    """Which side the people counted in the words after a number were on."""
+    """Which side the people counted in the words after a number were on (the nearest noun)."""
+    head = " ".join(after.strip(" ,-").split()[:4])
+    best, best_len = "total", 10**6
     for side, pattern in _SIDES:
-        if pattern.match(after.strip(" ,-")):
-            return side
-    return "total"
+        m = pattern.match(head)
+        if m and len(m.group(0)) < best_len:
+            best, best_len = side, len(m.group(0))
+    return best
 
 
 def number_value(word: str) -> int | None:
@@ -154,6 +158,8 @@ def extract_counts(sentence: str) -> Counts:
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
             continue
         rest = low[m.end():m.end() + 120]
+        if re.search(r"(?:rs\.?|\$|usd|€|£|inr|iqd)\s*$", low[max(0, m.start() - 5):m.start()]):
+            continue  # money
         if _NOT_PEOPLE.match(rest) or rest.startswith("-"):
             continue  # "five-storey", "three-day": a modifier, not a count of people
         if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest):
@@ -164,6 +170,9 @@ def extract_counts(sentence: str) -> Counts:
             if w in _CLAUSE_END or (w == "," and i + 1 < len(words) and words[i + 1].endswith("ing")
                                     and words[i + 1] != "including"):
                 break
+            if i > 0 and _NUM_ONLY.fullmatch(w) and w not in ("a", "an") and \
+                    words[i - 1] not in ("and", "of", "including", "among", "them", "with"):
+                break  # a nearer number owns the verb: "March 9 (MW) - Two soldiers were killed"
             if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
                 if nm is None:

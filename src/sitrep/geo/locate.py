@@ -250,6 +250,16 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     return context
 
 
+def _strong_outside_focus(mm: PlaceMention) -> bool:
+    from sitrep.geo.names import ascii_fold
+
+    place = mm.place
+    matched = getattr(place, "matched", "") or place.name
+    exact = ascii_fold(matched).replace("-", " ") == ascii_fold(mm.text).replace("-", " ")
+    return exact and (place.population >= 100_000 or place.feature in ("admin1", "country")
+                      or getattr(place, "source", "") == "supplement")
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -273,6 +283,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
+            if not _strong_outside_focus(mm):
+                continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
