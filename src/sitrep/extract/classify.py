@@ -177,6 +177,19 @@ def is_generic(sentence: str, has_count: bool, has_day: bool) -> bool:
     return bool(_GENERIC.search(sentence.lower())) and not has_count and not has_day
 
 
+_UNREAL_BEFORE = re.compile(
+    r"\b(?:talk|prospects?|possibility|plans?|calls?|demands?|threats?|risk|fears?|hopes?|"
+    r"proposals?|openness|chances?|likelihood|warnings?) (?:of|for|to) (?:an? |the |new |further )?$")
+
+
+def demote_unreal(cues: list[Cue], sentence: str) -> None:
+    """'talk of a ceasefire', 'the threat of attacks', 'plans for a joint force': not events."""
+    low = sentence.lower()
+    for cue in cues:
+        if _UNREAL_BEFORE.search(low[max(0, cue.start - 40):cue.start]):
+            cue.factor = 0.0
+
+
 def demote_disrupted(cues: list[Cue], sentence: str) -> None:
     """'defused an IED', 'seized rockets': the weapon word is the object, not an explosion."""
     low = sentence.lower()

@@ -22,6 +22,7 @@ from sitrep.extract.classify import (
     rule_scores,
     cue_token,
     demote_disrupted,
+    demote_unreal,
     is_background,
     is_generic,
     is_irrealis,
@@ -242,6 +243,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if is_background(s.text, published.year if published else None, days_before):
         return None
     demote_disrupted(cues, s.text)
+    demote_unreal(cues, s.text)
     for cue in cues:
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
@@ -259,6 +261,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         had_cues = any(c.cls not in MODIFIERS for c in cues)
         if probs is None or had_cues or _model_only_irrealis(doc, s.text):
             return None
+        if not found and not any(m.place is not None for m in mentions):
+            return None  # "One withdrew the next day.": nothing to anchor an event on
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
@@ -285,7 +289,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
 _MODALITY = re.compile(
     r"\b(?:will|would|could|might|may|shall|should|must|plans? to|planning to|set to|expected to|"
     r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
-    r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether)\b", re.I)
+    r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether|plans? for|"
+    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b", re.I)
 _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
                  "warned", "confirmed", "according"}
 
@@ -314,7 +319,7 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
 
 NEW_EVENT_MIN_SCORE = 1.4
 _SEPARATE = re.compile(
-    r"\b(?:also|another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
+    r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
     r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
     r"hours later|on the same day|in a different)\b", re.I)
 
