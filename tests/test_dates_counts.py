@@ -63,3 +63,18 @@ def test_explicit_day_beats_weekday_in_the_same_phrase():
 def test_casualty_counts(text, killed, injured, abducted):
     c = extract_counts(text)
     assert (c.killed, c.injured, c.abducted) == (killed, injured, abducted)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("RAMADI, Iraq, March 9 (MW) - Two Iraqi soldiers were killed on Monday.", 2),
+    ("A local official said at least 15 soldiers had been killed.", 15),
+    ("The state announced compensation of Rs 10 lakh for the family of the man who was killed.", 0),
+    ("A missile hit a five-storey building, killing three civilians.", 3),
+])
+def test_the_nearest_number_owns_the_verb(text, killed):
+    assert extract_counts(text).killed == killed
+
+
+def test_dead_are_counted_by_side():
+    c = extract_counts("The army said 25 militants and three soldiers were killed.")
+    assert c.killed_by == {"armed": 25, "state": 3}

@@ -89,3 +89,40 @@ def test_a_thousand_short_reports_in_one_call():
             for i in range(1000)]
     out = extract(arts)
     assert len(out) == 1000 and all(len(evs) == 1 for evs in out)
+
+
+def test_claim_of_responsibility_names_the_attacker():
+    [ev] = _events("A roadside bomb killed three soldiers near Tuz Khurmatu on Monday. "
+                   "The Islamic State group claimed responsibility for the attack on Tuesday.")
+    assert ev.actor1 == "Islamic State (Iraq)"
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_talk_of_a_ceasefire_is_not_an_agreement():
+    assert _events("Talk of a ceasefire has returned, with envoys shuttling between the capitals.") == []
+
+
+def test_riot_police_do_not_make_a_riot():
+    [ev] = _events("Riot police fired tear gas at students protesting in Basra on Monday.")
+    assert ev.event_type == "Protests"
+
+
+def test_storming_a_police_station_is_an_armed_clash_not_a_riot():
+    [ev] = _events("Militants stormed a police station in Tank district on Sunday night, killing three policemen.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+def test_conflicting_tolls_take_the_lowest_and_sides_add_up():
+    [ev] = _events("Gunmen killed at least 18 villagers near Beni on Monday night, the army said. "
+                   "Local leaders put the death toll at 26.", published=dt.date(2023, 10, 4))
+    assert ev.fatalities == 18
+    [ev] = _events("Troops recaptured the town on Sunday after heavy fighting with al-Shabaab. "
+                   "The army said 25 militants and three soldiers were killed.", published=dt.date(2025, 7, 15))
+    assert ev.fatalities == 28
+
+
+def test_an_actor_alias_from_another_country_is_not_used():
+    from sitrep.extract.actors import get_dictionary
+
+    found = get_dictionary().find("Jihadist fighters attacked an army post.", {"BF"})
+    assert all(m.name != "Islamic State (Iraq)" for m in found)

@@ -109,12 +109,16 @@ _PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
 
 def actor_same(gold: str, pred: str) -> bool:
     """Actors agree when their names match ignoring periods, or map to one dictionary entry."""
-    g = _PERIOD.sub("", gold or "").strip().lower()
-    p = _PERIOD.sub("", pred or "").strip().lower()
+    g = _PERIOD.sub("", gold or "").strip().lower().replace(" of the ", " of ")
+    p = _PERIOD.sub("", pred or "").strip().lower().replace(" of the ", " of ")
     if g == p:
         return True
     if not g or not p:
         return False
+    from rapidfuzz import fuzz
+
+    if fuzz.ratio(g, p) >= 92:  # "Tehreek-i-Taliban" / "Tehreek-e-Taliban"
+        return True
     from sitrep.extract.actors import get_dictionary
 
     d = get_dictionary()

@@ -100,6 +100,8 @@ class ActorDictionary:
                 if not options:
                     continue
                 entry, fit = self._choose(options, countries or set(), named or set())
+                if entry is not None and fit < 0.3:
+                    continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS
                 if entry is not None and fit + 0.15 * n > best:
                     match, best = (entry, n), fit + 0.15 * n
             if match is None:

@@ -53,7 +53,8 @@ _GENERIC = re.compile(
     r"in recent years|over the years|for years|the past (?:year|decade)|have already|has already|"
     r"have (?:assassinated|killed|kidnapped|abducted|attacked|fought|targeted|shelled|bombed)|"
     r"(?:hundreds|thousands|dozens) of (?:attacks|incidents|operations|killings)|"
-    r"(?:has|have|had) used)\b"
+    r"(?:has|have|had) used|(?:in \d{4}|this year|so far this year|last year|this month) alone|"
+    r"massacres attributed|(?:were|have been) killed (?:so far|since))\b"
 )
 _HISTORY_YEAR = re.compile(r"\b(?:in|since|during|by|from|of|until) (?:early |late |mid-?)?(19\d\d|20\d\d)\b|\b(19\d\d|20\d\d)\b")
 _HISTORY_WORDS = re.compile(

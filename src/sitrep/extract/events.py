@@ -138,7 +138,8 @@ def _article_context(st: ArticleState, actors: ActorDictionary) -> None:
     st.context = article_context(head, countries_weight=2)
     st.context.countries.update(article_context(body).countries)
     for mention in actors.find(head + " " + body, st.context.focus()):
-        st.named.add(mention.key)
+        if not actors.ambiguous(mention.text):
+            st.named.add(mention.key)
 
 
 def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
@@ -171,8 +172,39 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
         if draft is not None:
             drafts.append(draft)
-    events = [_finish(d, st, gaz, actors) for d in _merge(drafts)]
-    return [e for e in events if e is not None]
+    events = [e for e in (_finish(d, st, gaz, actors) for d in _merge(drafts)) if e is not None]
+    _attribute_claims(events, st, actors)
+    return events
+
+
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)? (?:responsibility|the (?:attack|assault|bombing|killing|killings|"
+    r"abduction|kidnapping|ambush|raid|strike|blast|explosion))|\b(?:was|were|has been|had been) "
+    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed", re.I)
+_DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.I)
+
+
+def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictionary) -> None:
+    """'The attack was claimed by JNIM': the claimant is actor1 where the report named none."""
+    claimant = None
+    focus = st.context.focus()
+    for s in st.sentences:
+        if _CLAIM.search(s.text) and not _DENIED_CLAIM.search(s.text):
+            claimant = next((a for a in actors.find(s.text, focus, st.named) if a.inter in (2, 3, 4)), None)
+            if claimant:
+                break
+    if claimant is None:
+        return
+    entry = actors.entry(claimant.key)
+    for ev in events:
+        if ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and (
+                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)
+                and ev.event_type != "Battles"):
+            if entry is not None:
+                ev.actor1, ev.inter1 = entry.display(ev.country, ev.iso), entry.inter_for(ev.iso)
+            if ev.actor2 == ev.actor1:
+                ev.actor2, ev.inter2 = "", None
+            ev.notes = make_notes(ev)
 
 
 def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list, list]:
