@@ -86,7 +86,9 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
                      for i, p in enumerate(candidates)), key=lambda t: (-t[0], t[1]))
     best = scored[0][2]
     best.score = scored[0][0]
-    best.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 9.0  # type: ignore[attr-defined]
+    # how much better than the best candidate in another country: evidence for the country
+    other = next((sc for sc, _, p in scored[1:] if p.iso != best.iso), None)
+    best.margin = scored[0][0] - other if other is not None else 9.0  # type: ignore[attr-defined]
     return best
 
 
