@@ -56,3 +56,16 @@ def test_event_place_is_not_the_origin(gazetteer):
 
 def test_distance():
     assert 150 < distance_km((33.3, 44.4), (34.6, 43.7)) < 170
+
+
+def test_fuzzy_match_finds_misspelt_places_only_in_the_given_countries(gazetteer):
+    assert [p.name for p in gazetteer.fuzzy("Hussainiyat", {"IQ"})] == ["Husayniyat"]
+    assert gazetteer.fuzzy("Hussainiyat", {"NG"}) == []
+    assert gazetteer.fuzzy("Abc", {"IQ"}) == []  # too short to guess
+
+
+def test_unknown_spelling_after_in_is_matched_fuzzily_in_the_article_country(gazetteer):
+    text = "Gunmen attacked shepherds in Husayniyet on Sunday."
+    ms = find_mentions(text, gazetteer, countries={"IQ"})
+    assert ms and ms[0].candidates[0].name == "Husayniyat"
+    assert find_mentions(text, gazetteer) == []

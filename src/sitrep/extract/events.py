@@ -156,7 +156,8 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.candidates:
         found = actors.find(s.text, focus, st.named)
         blocked = [(a.start, a.end) for a in found if a.inter != 7 or len(a.text) > 3]
-        mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked, doc=st.docs.get(s.index))
+        mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked, doc=st.docs.get(s.index),
+                                 countries=focus)
         per_sentence[s.index] = (found, mentions)
         all_mentions.extend(mentions)
     resolve_mentions(all_mentions, st.context)

@@ -337,6 +337,32 @@ class Gazetteer:
         self._cache[key] = result
         return result
 
+    def fuzzy(self, name: str, countries: set[str], cutoff: float = 90.0) -> list[Place]:
+        """Candidates for a misspelt name, within the given countries only.
+
+        The key of `name` is compared with every name key of those countries (rapidfuzz
+        ratio); only keys of 5+ letters, and only the single best key at or above `cutoff`.
+        The false-match rate is measured by benchmarks/fuzzy_matching.py.
+        """
+        from rapidfuzz import fuzz, process
+
+        key = name_key(name)
+        if len(key) < 5 or not countries:
+            return []
+        choices = self._country_keys(frozenset(countries))
+        hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return []
+        return [p for p in self.by_key(hit[0]) if p.iso in countries]
+
+    @lru_cache(maxsize=8)
+    def _country_keys(self, countries: frozenset[str]) -> list[str]:
+        marks = ",".join("?" * len(countries))
+        rows = self.con.execute(
+            f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id"
+            f" WHERE p.iso IN ({marks}) AND length(n.key) >= 5", tuple(countries)).fetchall()
+        return [r[0] for r in rows]
+
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Candidates for a written name, optionally within one country (ISO2).
 

@@ -113,12 +113,14 @@ def ner_blocked(doc) -> list[tuple[int, int]]:
 
 
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
-                  doc=None) -> list[PlaceMention]:
+                  doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
 
     blocked: character ranges (relative to text) already taken by actor names and the like.
     doc: the sentence's spaCy parse, if any: names its NER calls a person, organisation,
     nationality or date are not places unless the team's supplement knows them.
+    countries: the article's countries; a name after "in", "near", "village of" that is not in
+    the gazetteer is then matched fuzzily among their places ("Hussainiyat" for "Husayniyat").
     """
     stop = _stopwords()
     mentions: list[PlaceMention] = []
@@ -156,6 +158,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if cands and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near"):
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement"]
+                    if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near") \
+                            and not any(s < end and start < e for s, e in ner_block):
+                        cands = gaz.fuzzy(surface, countries)
+                        for c in cands:
+                            c.fuzzy = True  # type: ignore[attr-defined]
                 if cands:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
