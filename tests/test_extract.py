@@ -126,3 +126,9 @@ def test_an_actor_alias_from_another_country_is_not_used():
 
     found = get_dictionary().find("Jihadist fighters attacked an army post.", {"BF"})
     assert all(m.name != "Islamic State (Iraq)" for m in found)
+
+
+def test_history_continues_into_the_next_undated_sentence():
+    evs = _events("A Turkish drone struck a car near Sinjar on Saturday, killing two fighters.\n\n"
+                  "In 2014 the Islamic State overran Sinjar. Thousands of Yazidi men were killed.")
+    assert len(evs) == 1 and evs[0].fatalities == 2

@@ -76,6 +76,7 @@ class ArticleState:
     probs: dict[int, dict[str, float]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     mentions: list[PlaceMention] = field(default_factory=list)
+    background: set[int] = field(default_factory=set)  # sentences telling history
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -167,6 +168,9 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if m.place is not None and m.place.score > 1.0 and getattr(m.place, "margin", 0) > 0.3:
             st.context.countries[m.place.iso] += 1
     focus = st.context.focus()
+    for s in st.sentences:
+        if s.index not in per_sentence and is_background(s.text, article.published.year if article.published else None, None):
+            st.background.add(s.index)
     for s in st.candidates:
         found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
@@ -274,6 +278,10 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     date = _best_date(dates)
     days_before = (published - date.date).days if (date and published) else None
     if is_background(s.text, published.year if published else None, days_before):
+        st.background.add(s.index)
+        return None
+    if date is None and s.index - 1 in st.background and _same_paragraph(st, s.index - 1, s.index):
+        st.background.add(s.index)  # "In 2014 IS overran Sinjar. Thousands were killed." goes on
         return None
     demote_disrupted(cues, s.text)
     demote_unreal(cues, s.text)
@@ -389,12 +397,24 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return ea == eb and ea != "Strategic developments"
 
 
+def _same_paragraph(st: ArticleState, i: int, j: int) -> bool:
+    return 0 <= i < len(st.sentences) and 0 <= j < len(st.sentences) and \
+        st.sentences[i].paragraph == st.sentences[j].paragraph
+
+
+def _near(prev: Draft, d: Draft) -> bool:
+    """A sentence too weak to stand alone elaborates only an event told just before it."""
+    last = prev.sentences[-1]
+    return d.sentence.paragraph == last.paragraph or d.sentence.index - last.index <= 1
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
         target = None
+        weak = d.typing is None or d.typing.score < NEW_EVENT_MIN_SCORE
         for prev in reversed(merged[-3:]):
-            if _compatible(prev, d):
+            if _compatible(prev, d) and (not weak or _near(prev, d)):
                 target = prev
                 break
         if target is None:
