@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -48,6 +48,7 @@ CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT 
 """
 INDEXES = """
 CREATE INDEX names_key ON names(key);
+CREATE INDEX names_place ON names(place_id);
 CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_iso ON places(iso);
 """
@@ -290,6 +291,7 @@ class Gazetteer:
         self.countries = {r[0]: (r[1], r[3], r[4]) for r in self.con.execute("SELECT * FROM countries")}
         self.admin1 = {r[0]: (r[2], r[3], r[4]) for r in self.con.execute("SELECT * FROM admin1")}
         self._cache: dict[str, list[Place]] = {}
+        self._keys_by_country: dict[str, list[str]] = {}
 
     def _current(self) -> bool:
         try:
@@ -349,19 +351,20 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 5 or not countries:
             return []
-        choices = self._country_keys(frozenset(countries))
+        choices = [k for iso in sorted(countries) for k in self._country_keys(iso)]
         hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit is None:
             return []
         return [p for p in self.by_key(hit[0]) if p.iso in countries]
 
-    @lru_cache(maxsize=8)
-    def _country_keys(self, countries: frozenset[str]) -> list[str]:
-        marks = ",".join("?" * len(countries))
-        rows = self.con.execute(
-            f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id"
-            f" WHERE p.iso IN ({marks}) AND length(n.key) >= 5", tuple(countries)).fetchall()
-        return [r[0] for r in rows]
+    def _country_keys(self, iso: str) -> list[str]:
+        keys = self._keys_by_country.get(iso)
+        if keys is None:
+            rows = self.con.execute(
+                "SELECT DISTINCT n.key FROM places p JOIN names n ON n.place_id = p.id"
+                " WHERE p.iso = ? AND length(n.key) >= 5", (iso,)).fetchall()
+            keys = self._keys_by_country[iso] = [r[0] for r in rows]
+        return keys
 
     def lookup(self, name: str, country: str | None = None) -> list[Place]:
         """Candidates for a written name, optionally within one country (ISO2).
