@@ -81,7 +81,8 @@ class ArticleState:
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             use_parser: bool = True, use_model: bool = True, typer=None,
-            alpha: float | None = None, veto: float | None = None) -> list[list[Event]]:
+            alpha: float | None = None, veto: float | None = None,
+            min_score: float | None = None) -> list[list[Event]]:
     """Events for each article, in input order (one list per article).
 
     typer, alpha, veto: override the learned typer and how it is weighed (for tuning).
@@ -91,6 +92,8 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     actors = get_dictionary()
     typer = (typer or get_typer()) if use_model else None
     weights = {k: v for k, v in (("alpha", alpha), ("veto", veto)) if v is not None}
+    if min_score is not None:
+        weights["min_score"] = min_score
     states: list[ArticleState] = []
     for article in articles:
         sentences = split_sentences(article.text)
@@ -177,7 +180,8 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
         if draft is not None:
             drafts.append(draft)
-    events = [e for e in (_finish(d, st, gaz, actors) for d in _merge(drafts)) if e is not None]
+    min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
+    events = [e for e in (_finish(d, st, gaz, actors) for d in _merge(drafts, min_score)) if e is not None]
     _attribute_claims(events, st, actors)
     return events
 
@@ -312,7 +316,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
     agents = agents + speakers  # a source is the actor only when no one else is named
-    typing = choose_type(scores, probs, **st.weights)
+    typing = choose_type(scores, probs, **{k: v for k, v in st.weights.items() if k != "min_score"})
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
@@ -358,18 +362,18 @@ def _best_date(dates: list[DateMention]) -> DateMention | None:
     return sorted(dates, key=lambda d: (d.precision, 0 if d.explicit_year else 1, d.start))[0]
 
 
-NEW_EVENT_MIN_SCORE = 1.4
+NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
     r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
     r"hours later|on the same day|in a different)\b", re.I)
 
 
-def _compatible(a: Draft, b: Draft) -> bool:
+def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
     if b.typing is None:
         return True  # casualties with no act: they belong to the event before them
-    if b.typing.score < NEW_EVENT_MIN_SCORE:
+    if b.typing.score < min_score:
         return True
     if _SEPARATE.search(b.sentence.text):
         return False
@@ -408,17 +412,17 @@ def _near(prev: Draft, d: Draft) -> bool:
     return d.sentence.paragraph == last.paragraph or d.sentence.index - last.index <= 1
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
         target = None
-        weak = d.typing is None or d.typing.score < NEW_EVENT_MIN_SCORE
+        weak = d.typing is None or d.typing.score < min_score
         for prev in reversed(merged[-3:]):
-            if _compatible(prev, d) and (not weak or _near(prev, d)):
+            if _compatible(prev, d, min_score) and (not weak or _near(prev, d)):
                 target = prev
                 break
         if target is None:
-            if d.typing is None or d.typing.score < NEW_EVENT_MIN_SCORE:
+            if d.typing is None or d.typing.score < min_score:
                 continue  # too weak to stand as an event of its own
             merged.append(d)
             continue
