@@ -507,7 +507,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.geo_precision = precision_for(place, mention.role)
         ev.latitude, ev.longitude = place.latitude, place.longitude
         if place.feature == "admin1":
-            capital = _provincial_capital(gaz, getattr(place, "admin1_code", ""))
+            capital = gaz.capital(getattr(place, "admin1_code", ""))
             if capital is not None:
                 ev.location = capital.name
                 ev.latitude, ev.longitude = capital.latitude, capital.longitude
@@ -553,20 +553,6 @@ def _fallback_place(st: ArticleState) -> PlaceMention | None:
     # known only from elsewhere in the article: never better than "near"
     return PlaceMention(best.text, best.start, best.end, best.place,
                         "near" if best.role != "in" else best.role)
-
-
-def _provincial_capital(gaz: Gazetteer, code: str):
-    if not code:
-        return None
-    row = gaz.con.execute(
-        "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
-        " ORDER BY population DESC LIMIT 1", (code,)).fetchone()
-    if row is None:
-        return None
-    from sitrep.geo.names import plain_name
-    from sitrep.model import Place
-
-    return Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2])
 
 
 _STATE_LIKE = {1, 8}

@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -51,6 +51,7 @@ CREATE INDEX names_key ON names(key);
 CREATE INDEX names_place ON names(place_id);
 CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_iso ON places(iso);
+CREATE INDEX places_admin1 ON places(admin1_code, population);
 """
 
 
@@ -292,6 +293,7 @@ class Gazetteer:
         self.admin1 = {r[0]: (r[2], r[3], r[4]) for r in self.con.execute("SELECT * FROM admin1")}
         self._cache: dict[str, list[Place]] = {}
         self._keys_by_country: dict[str, list[str]] = {}
+        self._capitals: dict[str, Place | None] = {}
 
     def _current(self) -> bool:
         try:
@@ -380,6 +382,17 @@ class Gazetteer:
         if country:
             found = [p for p in found if p.iso == country.upper()]
         return found
+
+    def capital(self, code: str) -> Place | None:
+        """A province's capital (its most populous place), where ACLED puts province-only events."""
+        if code in self._capitals:
+            return self._capitals[code]
+        row = self.con.execute(
+            "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
+            " ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+        place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
+        self._capitals[code] = place
+        return place
 
     def admin1_centre(self, code: str) -> tuple[float, float] | None:
         row = self.admin1.get(code)
