@@ -3,12 +3,15 @@
 Usage: python check_places.py [DIR]   (DIR defaults to this file's directory)
 Exit 1 on any schema error; prints counts per file and feature.
 """
-import sys, collections, pathlib, yaml
+import collections
+import pathlib
+import sys
+
+import yaml
 
 DIR = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent
 KEYS = ["name", "variants", "feature", "country", "admin1", "admin2", "lat", "lon", "radius_km", "note"]
-FEATURES = set("desert mountain range valley wadi lake island river road crossing base oilfield district "
-               "subdistrict town village neighbourhood region forest dam airport camp prison".split())
+FEATURES = set(["desert", "mountain", "range", "valley", "wadi", "lake", "island", "river", "road", "crossing", "base", "oilfield", "district", "subdistrict", "town", "village", "neighbourhood", "region", "forest", "dam", "airport", "camp", "prison"])
 BBOX = {  # rough country boxes: lat_min, lat_max, lon_min, lon_max
     "IQ": (29.0, 37.5, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.4), "NG": (4.2, 13.9, 2.6, 14.7),
     "TD": (7.4, 23.5, 13.4, 24.0), "NE": (11.6, 23.6, 0.1, 16.0), "CM": (1.6, 13.1, 8.4, 16.2),

@@ -46,8 +46,7 @@ def main(src: str) -> None:
         gn_name = p.get("gn_name") or ""
         for prefix in ("Muhafazat ", "Muḩāfaz̧at ", "Provincia de ", "Province of ", "Province de ",
                        "State of ", "Région de ", "Region ", "Wilayat ", "Gouvernorat de "):
-            if gn_name.startswith(prefix):
-                gn_name = gn_name[len(prefix):]
+            gn_name = gn_name.removeprefix(prefix)
         names.add(gn_name)
         rows.append({
             "iso": iso,

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep.geo.names import name_key
 from sitrep.geo.resolve import distance_km
-from sitrep.model import Article, Event, SUB_EVENT_TYPES
+from sitrep.model import SUB_EVENT_TYPES, Article, Event
 
 TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
 
@@ -307,7 +307,12 @@ def eval_sentences(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 # -- places --------------------------------------------------------------------------------
 def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.locate import article_context, choose_event_place, find_mentions, resolve_mentions
+    from sitrep.geo.locate import (
+        article_context,
+        choose_event_place,
+        find_mentions,
+        resolve_mentions,
+    )
     from sitrep.geo.resolve import resolve
     from sitrep.model import PlaceMention
 
@@ -375,7 +380,13 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     """Which mention is the event's location, on sentences with a labelled LOCATION."""
     from sitrep.geo.gazetteer import get_gazetteer
-    from sitrep.geo.locate import article_context, choose_event_place, dateline_end, find_mentions, resolve_mentions
+    from sitrep.geo.locate import (
+        article_context,
+        choose_event_place,
+        dateline_end,
+        find_mentions,
+        resolve_mentions,
+    )
 
     gaz = get_gazetteer()
     total = ok = any_found = 0

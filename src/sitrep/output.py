@@ -49,8 +49,7 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:
-    for rec in records:
-        out.write(dumps(rec) + "\n")
+    out.writelines(dumps(rec) + "\n" for rec in records)
 
 
 def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> None:

@@ -66,7 +66,7 @@ class ActorDictionary:
                 self._add(alias, entry, False)
             for alias in entry.context_aliases:
                 self._add(alias, entry, True)
-        self.by_name = {e.name.lower(): e for e in entries}
+        self.by_key = {e.key: e for e in entries}
 
     def _add(self, alias: str, entry: ActorEntry, context: bool) -> None:
         words = _words(alias)
@@ -142,11 +142,7 @@ class ActorDictionary:
         return len({tuple(e.countries) for e, _ in options}) > 1
 
     def entry(self, key: str) -> ActorEntry | None:
-        return self._by_key().get(key)
-
-    @lru_cache(maxsize=1)
-    def _by_key(self) -> dict[str, ActorEntry]:
-        return {e.key: e for e in self.entries}
+        return self.by_key.get(key)
 
     def resolve_name(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name or an alias (used to compare gold actors)."""

@@ -41,8 +41,8 @@ _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "where
 _AFTER_VERB_OK = {
     "and", "in", "by", "on", "at", ",", ".", "while", "after", "when", "during", "near", "as",
     "or", "since", "following", "overnight", "yesterday", "today", "late", "early", "last",
-    "this", "inside", "outside", "when", "along", "across", "around", "outright", "instantly",
-    "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "—", "between", "with",
+    "this", "inside", "outside", "along", "across", "around", "outright", "instantly",
+    "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
     "from", "before", "over", "under", "within", "amid", "because", "according",
 }
 _PERSON_NEXT = re.compile(

@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.actors import ActorDictionary, get_dictionary
 from sitrep.extract.classify import (
-    VETO,
     ERV_SUBS,
+    VETO,
     Typing,
     choose_type,
-    rule_scores,
     cue_token,
     demote_disrupted,
     demote_unreal,
     is_background,
     is_generic,
     is_irrealis,
+    rule_scores,
     syntactic_factor,
 )
 from sitrep.extract.counts import Counts, extract_counts
@@ -38,8 +38,8 @@ from sitrep.geo.locate import (
     article_context,
     choose_event_place,
     dateline_end,
-    mention_role,
     find_mentions,
+    mention_role,
     precision_for,
     resolve_mentions,
 )
@@ -116,7 +116,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     return [_article_events(st, gaz, actors) for st in states]
 
 
-_CASUALTY_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|martyr|bodies|toll)", re.I)
+_CASUALTY_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|martyr|bodies|toll)", re.IGNORECASE)
 
 
 def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
@@ -189,8 +189,8 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)? (?:responsibility|the (?:attack|assault|bombing|killing|killings|"
     r"abduction|kidnapping|ambush|raid|strike|blast|explosion))|\b(?:was|were|has been|had been) "
-    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed", re.I)
-_DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.I)
+    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed", re.IGNORECASE)
+_DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.IGNORECASE)
 
 
 def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictionary) -> None:
@@ -335,7 +335,7 @@ _MODALITY = re.compile(
     r"\b(?:will|would|could|might|may|shall|should|must|plans? to|planning to|set to|expected to|"
     r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
     r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether|plans? for|"
-    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b", re.I)
+    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b", re.IGNORECASE)
 _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
                  "warned", "confirmed", "according"}
 
@@ -366,7 +366,7 @@ NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
     r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
-    r"hours later|on the same day|in a different)\b", re.I)
+    r"hours later|on the same day|in a different)\b", re.IGNORECASE)
 
 
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:

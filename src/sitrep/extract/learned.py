@@ -68,9 +68,9 @@ def cache_path() -> Path:
 
 
 def build_pipeline(c: float = 8.0):
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     features = FeatureUnion([
         ("words", TfidfVectorizer(preprocessor=normalise, ngram_range=(1, 2), min_df=1,

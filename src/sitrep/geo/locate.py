@@ -28,7 +28,7 @@ _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
     r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
     r"province|governorate|region|state|village|town|city|neighbou?rhood|area)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|on|outside|around|inside|across|into|within|between|and|of|towards?|"
@@ -36,17 +36,17 @@ _LOCATIVE_BEFORE = re.compile(
     r"km|kilometres|kilometers|miles|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"northern|southern|eastern|western|central|outskirts|village|town|city|district|area|vicinity|"
     r"province|governorate)\b[\s,]*(?:the\s+|a\s+)?(?:\w+\s+)?)$",
-    re.I,
+    re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
     r"(?:\b(?:from|hailing from|native of|natives of|residents of|originally from|based in|"
     r"headquartered in|capital,?|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
-    re.I,
+    re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|around|outskirts of|vicinity of|close to|km|kilometres|kilometers|miles|"
     r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -61,10 +61,10 @@ def _stopwords() -> frozenset[str]:
         "isis", "isil", "daesh", "president", "minister", "ministry", "government", "council",
         "command", "operations", "operation", "joint", "reuters", "afp", "ap", "said", "news",
         "agency", "general", "colonel", "major", "captain", "sheikh", "mr", "al", "the", "group",
-        "victory", "will", "brigade", "division", "regiment", "battalion", "command", "media",
+        "victory", "will", "brigade", "division", "regiment", "battalion", "media",
         "cell", "popular", "mobilization", "mobilisation", "federal", "national", "democratic",
         "syrian", "iraqi", "kurdish", "arab", "turkish", "american", "coalition", "us", "un",
-        "un", "hashd", "shaabi", "peshmerga", "sdf", "pkk", "pmf", "emergency", "health",
+        "hashd", "shaabi", "peshmerga", "sdf", "pkk", "pmf", "emergency", "health",
         "interior", "defence", "defense", "intelligence", "counter", "terrorism", "service",
         "authorities", "official", "officials", "sources", "source", "spokesman", "governor",
         "mayor", "commander", "statement", "tuesday's", "local", "militants", "fighters",
@@ -94,7 +94,7 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
     global _DEMONYM_RE
     if _DEMONYM_RE is None:
         words = sorted(demonyms(), key=len, reverse=True)
-        _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
     table = demonyms()
     return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
 

@@ -10,12 +10,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sitrep.ingest.common import Defaults, fetch_url
+from sitrep.ingest.common import Defaults, decode_bytes, fetch_url, looks_like_feed, looks_like_html
 from sitrep.ingest.feed import parse_feed
 from sitrep.ingest.html import parse_html
 from sitrep.ingest.records import parse_records
 from sitrep.ingest.text import parse_text
-from sitrep.ingest.common import decode_bytes, looks_like_feed, looks_like_html
 from sitrep.model import Article, InputError
 
 SUFFIX_KINDS = {
@@ -94,4 +93,4 @@ def _parse(kind: str, name: str, raw: bytes, defaults: Defaults) -> Iterator[Art
         yield parse_text(name, decode_bytes(name, raw), defaults)
 
 
-__all__ = ["read_inputs", "expand_paths", "Defaults"]
+__all__ = ["Defaults", "expand_paths", "read_inputs"]

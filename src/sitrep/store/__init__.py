@@ -28,7 +28,7 @@ def default_url() -> str:
 
 def normalise_url(url: str) -> str:
     """Accept plain postgresql:// URLs and file paths; use psycopg 3 for PostgreSQL."""
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if "://" not in url:
         return f"sqlite:///{url}"
@@ -55,7 +55,7 @@ class Store:
         self.engine = engine or sa.create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             @sa.event.listens_for(self.engine, "connect")
-            def _sqlite_pragmas(dbapi_con, _record):  # noqa: ANN001
+            def _sqlite_pragmas(dbapi_con, _record):
                 cur = dbapi_con.cursor()
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA journal_mode=WAL")
@@ -97,7 +97,7 @@ class Store:
 
     def add(self, article: Article, found: list[Event]) -> bool:
         """Store an article and its events atomically. False if the article was already stored."""
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         with self.engine.begin() as con:
             exists = con.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first()
             if exists:
