@@ -132,3 +132,10 @@ def test_history_continues_into_the_next_undated_sentence():
     evs = _events("A Turkish drone struck a car near Sinjar on Saturday, killing two fighters.\n\n"
                   "In 2014 the Islamic State overran Sinjar. Thousands of Yazidi men were killed.")
     assert len(evs) == 1 and evs[0].fatalities == 2
+
+
+def test_vague_words_refer_back_to_the_named_group():
+    evs = _events("Daesh fighters attacked an army checkpoint near Rawah on Sunday, killing two soldiers. "
+                  "On Monday the militants abducted three shepherds north of Rawah.")
+    assert [e.actor1 for e in evs] == ["Islamic State (Iraq)", "Islamic State (Iraq)"]
+    assert evs[1].sub_event_type == "Abduction/forced disappearance" and evs[1].abducted == 3

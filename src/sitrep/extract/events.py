@@ -171,6 +171,10 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if m.place is not None and m.place.score > 1.0 and getattr(m.place, "margin", 0) > 0.3:
             st.context.countries[m.place.iso] += 1
     focus = st.context.focus()
+    # with the countries known, ambiguous names ("Daesh", "the SNA") are settled: they name
+    # the actors that vaguer words ("the organization", "the militants") refer back to
+    for mention in actors.find(article.title + "\n" + " ".join(c.text for c in st.candidates), focus):
+        st.named.add(mention.key)
     for s in st.sentences:
         if s.index not in per_sentence and is_background(s.text, article.published.year if article.published else None, None):
             st.background.add(s.index)
