@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--path")
     g = gsub.add_parser("info", help="where the gazetteer is and what it holds")
     g.add_argument("--path")
+    sp = sub.add_parser("serve", help="serve the web app and JSON API")
+    db(sp)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8000)
+
     sp = sub.add_parser("model", help="train the learned sentence typer")
     msub = sp.add_subparsers(dest="action", required=True)
     msub.add_parser("train", help="train (or reuse) the typer from data/training/*.jsonl")
@@ -292,7 +297,20 @@ def cmd_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sitrep.store import Store
+    from sitrep.web.app import create_app
+
+    store = Store(args.db)
+    print(f"sitrep: serving {store.url} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 COMMANDS = {
+    "serve": cmd_serve,
     "model": cmd_model,
     "extract": cmd_extract,
     "ingest": cmd_ingest,

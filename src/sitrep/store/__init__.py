@@ -45,6 +45,10 @@ class EventFilter:
     actor: str | None = None
     text: str | None = None
     limit: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    review_status: str | None = None
+    min_fatalities: int | None = None
+    after_id: int | None = None  # cursor: events with a smaller id (newest first)
 
 
 class Store:
@@ -151,10 +155,7 @@ class Store:
             }
 
     # -- events ---------------------------------------------------------------------------
-    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Stored events matching the filter, newest first, each with its `sources`."""
-        f = f or EventFilter()
-        q = sa.select(events)
+    def _where(self, q, f: EventFilter):
         if f.country:
             q = q.where(sa.or_(sa.func.lower(events.c.country) == f.country.lower(),
                                sa.func.lower(events.c.iso) == f.country.lower()))
@@ -176,7 +177,23 @@ class Store:
             ids = [r["id"] for r in self.search_articles(f.text, limit=10_000)]
             q = q.where(sa.or_(events.c.article_id.in_(ids) if ids else sa.false(),
                                sa.func.lower(events.c.notes).like(f"%{f.text.lower()}%")))
-        q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
+        if f.bbox:
+            min_lon, min_lat, max_lon, max_lat = f.bbox
+            q = q.where(events.c.longitude.between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
+        if f.review_status:
+            q = q.where(events.c.review_status == f.review_status)
+        if f.min_fatalities:
+            q = q.where(events.c.fatalities >= f.min_fatalities)
+        if f.after_id:
+            q = q.where(events.c.id < f.after_id)
+        return q
+
+    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Stored events matching the filter, newest first (by id), each with its `sources`."""
+        f = f or EventFilter()
+        q = self._where(sa.select(events), f)
+        q = q.order_by(events.c.id.desc()) if f.after_id is not None or f.limit else \
+            q.order_by(events.c.event_date.desc(), events.c.id.desc())
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as con:
@@ -203,6 +220,35 @@ class Store:
                 if r.get(k):
                     r[k] = r[k].isoformat()
         return rows
+
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        rows = self.events(EventFilter(after_id=event_id + 1, limit=1))
+        return rows[0] if rows and rows[0]["id"] == event_id else None
+
+    def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Event counts and fatalities grouped by day, week, month, admin1, type or actor."""
+        f = f or EventFilter()
+        if by in ("day", "week", "month"):
+            rows = self.events(EventFilter(**{**f.__dict__, "limit": None}))
+            buckets: dict[str, list[int]] = {}
+            for r in rows:
+                if not r["event_date"]:
+                    continue
+                d = dt.date.fromisoformat(r["event_date"])
+                key = {"day": d, "week": d - dt.timedelta(days=d.weekday()), "month": d.replace(day=1)}[by].isoformat()
+                b = buckets.setdefault(key, [0, 0])
+                b[0] += 1
+                b[1] += r["fatalities"] or 0
+            return [{"key": k, "events": v[0], "fatalities": v[1]} for k, v in sorted(buckets.items())]
+        column = {"admin1": events.c.admin1, "type": events.c.event_type,
+                  "sub_event_type": events.c.sub_event_type, "actor": events.c.actor1,
+                  "country": events.c.country}[by]
+        q = self._where(sa.select(column.label("key"), sa.func.count().label("events"),
+                                  sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities")), f)
+        q = q.group_by(column).order_by(sa.func.count().desc())
+        with self.engine.connect() as con:
+            return [dict(r) for r in con.execute(q).mappings()]
 
 
 def _fts5_query(query: str) -> str:

@@ -1,0 +1,127 @@
+"""FastAPI app: `/api/...` JSON (and CSV/GeoJSON exports), `/` the map page.
+
+Every page is built on the JSON API; the app is thin: it parses the query string into an
+EventFilter and hands it to the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from sitrep import output
+from sitrep.store import EventFilter, Store
+
+STATIC = resources.files("sitrep") / "web" / "static"
+MAX_POINTS = 5000
+
+
+def _filter(
+    since: dt.date | None, until: dt.date | None, type_: str | None, actor: str | None,
+    country: str | None, admin1: str | None, text: str | None, bbox: str | None,
+    review_status: str | None, min_fatalities: int | None, limit: int | None = None,
+    cursor: int | None = None,
+) -> EventFilter:
+    box = None
+    if bbox:
+        try:
+            parts = [float(x) for x in bbox.split(",")]
+            if len(parts) != 4:
+                raise ValueError
+            box = (parts[0], parts[1], parts[2], parts[3])
+        except ValueError:
+            raise HTTPException(400, "bbox must be min_lon,min_lat,max_lon,max_lat") from None
+    return EventFilter(country=country, admin1=admin1, since=since, until=until, event_type=type_,
+                       actor=actor, text=text, limit=limit, bbox=box, review_status=review_status,
+                       min_fatalities=min_fatalities, after_id=cursor)
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(title="sitrep", version="0.1.0",
+                  description="Conflict events coded in the ACLED model, with evidence and sources.")
+
+    def common(
+        since: dt.date | None = None, until: dt.date | None = None,
+        type: str | None = Query(None, description="event type or sub-event type"),  # noqa: A002
+        actor: str | None = None, country: str | None = None, admin1: str | None = None,
+        text: str | None = Query(None, description="full-text search over the articles"),
+        bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
+        review_status: str | None = None, min_fatalities: int | None = None,
+    ) -> dict[str, Any]:
+        return {"since": since, "until": until, "type_": type, "actor": actor, "country": country,
+                "admin1": admin1, "text": text, "bbox": bbox, "review_status": review_status,
+                "min_fatalities": min_fatalities}
+
+    from fastapi import Depends
+
+    @app.get("/api/events", summary="Events matching the filters, newest first, paginated")
+    def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),
+                    cursor: int | None = Query(None, description="next_cursor of the previous page")):
+        rows = store.events(_filter(**q, limit=limit, cursor=cursor))
+        return {"events": rows, "next_cursor": rows[-1]["id"] if len(rows) == limit else None}
+
+    @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)")
+    def events_geojson(q: dict = Depends(common)):
+        rows = store.events(_filter(**q, limit=MAX_POINTS))
+        return JSONResponse(output.geojson(rows))
+
+    @app.get("/api/events.csv", summary="Events as ACLED-column CSV")
+    def events_csv(q: dict = Depends(common)):
+        rows = store.events(_filter(**q))
+        return Response(output.to_string(rows, "csv"), media_type="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'})
+
+    @app.get("/api/events/{event_id}", summary="One event with its evidence and sources")
+    def get_event(event_id: int):
+        row = store.event(event_id)
+        if row is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return row
+
+    @app.get("/api/articles/{article_id:path}", summary="One article with its events")
+    def get_article(article_id: str):
+        art = store.article(article_id)
+        if art is None:
+            raise HTTPException(404, f"no article {article_id}")
+        art["events"] = [e for e in store.events(EventFilter()) if e["article_id"] == article_id]
+        return art
+
+    @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country")
+    def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
+        return {"by": by, "rows": store.stats(by, _filter(**q))}
+
+    @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries")
+    def provinces(country: str = Query(..., description="ISO2 codes, comma-separated")):
+        wanted = {c.strip().upper() for c in country.split(",") if c.strip()}
+        feats = [f for f in _provinces() if f["properties"]["iso"] in wanted]
+        return JSONResponse({"type": "FeatureCollection", "features": feats})
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index():
+        return (STATIC / "index.html").read_text(encoding="utf-8")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/vendor/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
+    return app
+
+
+def _leaflet_dir() -> str:
+    import xstatic.pkg.leaflet as leaflet
+
+    return leaflet.BASE_DIR
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> list[dict]:
+    with gzip.open(str(resources.files("sitrep") / "data" / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
+        rows = json.load(fh)
+    return [{"type": "Feature", "geometry": r["geometry"],
+             "properties": {"iso": r["iso"], "name": r["name"], "code": r["code"]}} for r in rows]

@@ -1,0 +1,114 @@
+// sitrep map page: everything comes from the JSON API; all text is inserted as text, never HTML.
+"use strict";
+
+const COLORS = {
+  "Battles": "#d9534f", "Explosions/Remote violence": "#f0ad4e",
+  "Violence against civilians": "#8e44ad", "Protests": "#3b8ed0", "Riots": "#16a085",
+  "Strategic developments": "#7f8c8d",
+};
+const params = new URLSearchParams(location.search);
+const form = document.getElementById("filters");
+for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v; }
+
+const map = L.map("map", { preferCanvas: true }).setView([33.3, 43.5], 6);
+const tiles = params.get("tiles");  // online users may pass a tile URL template
+if (tiles) L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
+const provinces = L.geoJSON(null, { style: { color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
+const points = L.layerGroup().addTo(map);
+
+function query(extra) {
+  const q = new URLSearchParams();
+  for (const el of form.elements) { if (el.name && el.value) q.set(el.name, el.value); }
+  for (const [k, v] of Object.entries(extra || {})) q.set(k, v);
+  return q;
+}
+
+function el(tag, text, attrs) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  return e;
+}
+
+async function load() {
+  const q = query();
+  history.replaceState(null, "", "?" + q.toString());
+  document.getElementById("csv").href = "/api/events.csv?" + q.toString();
+  const data = await (await fetch("/api/events.geojson?" + q)).json();
+  points.clearLayers();
+  const countries = new Set();
+  const bounds = [];
+  for (const f of data.features) {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    countries.add(p.iso);
+    bounds.push([lat, lon]);
+    const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
+    L.circleMarker([lat, lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555", fillOpacity: .85 })
+      .on("click", () => showEvent(p.id)).addTo(points);
+  }
+  if (countries.size) {
+    const prov = await (await fetch("/api/provinces.geojson?country=" + [...countries].join(","))).json();
+    provinces.clearLayers(); provinces.addData(prov);
+  }
+  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
+  await timeline(q);
+}
+
+async function timeline(q) {
+  const data = await (await fetch("/api/stats?by=day&" + q)).json();
+  const svg = document.getElementById("timeline");
+  svg.replaceChildren();
+  const rows = data.rows;
+  if (!rows.length) return;
+  const max = Math.max(...rows.map(r => r.events));
+  const w = 1000 / rows.length;
+  svg.setAttribute("viewBox", "0 0 1000 70");
+  rows.forEach((r, i) => {
+    const h = 65 * r.events / max;
+    const rect = el("title", `${r.key}: ${r.events} events, ${r.fatalities} fatalities`);
+    const bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    bar.setAttribute("x", i * w + 1); bar.setAttribute("y", 70 - h);
+    bar.setAttribute("width", Math.max(1, w - 2)); bar.setAttribute("height", h);
+    bar.dataset.day = r.key;
+    bar.appendChild(rect);
+    bar.addEventListener("click", () => {  // brushing a day filters the map
+      form.elements.since.value = r.key; form.elements.until.value = r.key; load();
+    });
+    svg.appendChild(bar);
+  });
+}
+
+async function showEvent(id) {
+  const ev = await (await fetch("/api/events/" + id)).json();
+  const panel = document.getElementById("panel");
+  panel.replaceChildren();
+  panel.appendChild(el("h2", `${ev.sub_event_type} · ${ev.event_date || "undated"}`));
+  const dl = el("dl");
+  for (const k of ["event_type", "actor1", "actor2", "location", "admin1", "country", "fatalities",
+                   "time_precision", "geo_precision", "confidence", "review_status"]) {
+    dl.appendChild(el("dt", k.replace("_", " "))); dl.appendChild(el("dd", ev[k] ?? ""));
+  }
+  panel.appendChild(dl);
+  panel.appendChild(el("p", ev.notes));
+  const seen = new Set();
+  for (const e of ev.evidence || []) {
+    if (e.field !== "event_type" || seen.has(e.text)) continue;
+    seen.add(e.text);
+    panel.appendChild(el("blockquote", e.text));
+  }
+  for (const s of ev.sources || []) {
+    const p = el("p");
+    p.appendChild(el("strong", s.source || "source"));
+    p.appendChild(document.createTextNode(" · " + (s.published || "") + " · "));
+    p.appendChild(el("span", s.title));
+    panel.appendChild(p);
+  }
+}
+
+const legend = document.getElementById("legend");
+for (const [name, color] of Object.entries(COLORS)) {
+  const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
+}
+form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+load();

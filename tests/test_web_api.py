@@ -1,0 +1,100 @@
+import datetime as dt
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.model import Article, Event
+from sitrep.store import Store
+from sitrep.web.app import create_app
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _ev(article_id, **kw):
+    base = {"article_id": article_id, "event_date": dt.date(2019, 7, 7), "time_precision": 1,
+            "event_type": "Violence against civilians", "sub_event_type": "Attack",
+            "actor1": "Islamic State (Iraq)", "inter1": 2, "actor2": "Civilians (Iraq)", "inter2": 7,
+            "country": "Iraq", "iso": "IQ", "admin1": "Al Anbar", "location": "Hit",
+            "latitude": 33.64, "longitude": 42.83, "geo_precision": 1, "fatalities": 2}
+    base.update(kw)
+    return Event(**base)
+
+
+@pytest.fixture()
+def client(db_url):
+    store = Store(db_url)
+    store.add(Article(id="a1", text="Gunmen killed two shepherds near Hit on Sunday.", title="Hit",
+                      published=dt.date(2019, 7, 9), source="Wire"), [_ev("a1")])
+    store.add(Article(id="a2", text="Protesters marched in Basra. " + HOSTILE, title=HOSTILE,
+                      published=dt.date(2019, 7, 6), source="Local"),
+              [_ev("a2", event_type="Protests", sub_event_type="Peaceful protest", actor1="Protesters (Iraq)",
+                   inter1=6, actor2="", inter2=None, admin1="Basra", location="Basra", latitude=30.5,
+                   longitude=47.8, event_date=dt.date(2019, 7, 5), fatalities=0, notes=HOSTILE)])
+    for i in range(3, 8):
+        store.add(Article(id=f"a{i}", text=f"Report {i} of an IED near Ramadi.", published=dt.date(2019, 7, 9)),
+                  [_ev(f"a{i}", event_type="Explosions/Remote violence",
+                       sub_event_type="Remote explosive/landmine/IED", location="Ramadi",
+                       latitude=33.42, longitude=43.31, fatalities=i)])
+    return TestClient(create_app(store))
+
+
+def test_events_filters_and_cursor_pagination(client):
+    ids, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        ids += [e["id"] for e in page["events"]]
+        pages += 1
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert pages == 3 and len(ids) == len(set(ids)) == 7
+    assert {e["article_id"] for e in client.get("/api/events", params={"type": "Protests"}).json()["events"]} == {"a2"}
+    assert len(client.get("/api/events", params={"min_fatalities": 6}).json()["events"]) == 2
+    inside = client.get("/api/events", params={"bbox": "42.5,33.5,43.0,33.8"}).json()["events"]
+    assert [e["article_id"] for e in inside] == ["a1"]
+    assert client.get("/api/events", params={"bbox": "1,2"}).status_code == 400
+    assert client.get("/api/events", params={"since": "2019-07-06", "admin1": "anbar"}).json()["events"]
+
+
+def test_one_event_with_sources_and_404(client):
+    first = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    ev = client.get(f"/api/events/{first['id']}").json()
+    assert ev["sources"][0]["article_id"] == first["article_id"]
+    assert client.get("/api/events/999999").status_code == 404
+
+
+def test_exports_geojson_csv_and_stats(client):
+    gj = client.get("/api/events.geojson").json()
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == 7
+    csv = client.get("/api/events.csv", params={"type": "Attack"})
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.text.splitlines()[0].startswith("event_id_cnty,event_date,year")
+    by_type = {r["key"]: r for r in client.get("/api/stats", params={"by": "type"}).json()["rows"]}
+    assert by_type["Explosions/Remote violence"]["events"] == 5
+    assert by_type["Explosions/Remote violence"]["fatalities"] == 3 + 4 + 5 + 6 + 7
+    weeks = client.get("/api/stats", params={"by": "week"}).json()["rows"]
+    assert sum(r["events"] for r in weeks) == 7
+
+
+def test_article_with_events_and_provinces(client):
+    art = client.get("/api/articles/a2").json()
+    assert art["title"] == HOSTILE and art["events"][0]["sub_event_type"] == "Peaceful protest"
+    prov = client.get("/api/provinces.geojson", params={"country": "IQ"}).json()
+    assert len(prov["features"]) >= 18
+
+
+def test_map_page_and_vendor_files_are_served_offline(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/vendor/leaflet/leaflet.js" in page.text
+    assert client.get("/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/static/map.js").status_code == 200
+    assert "openapi" in client.get("/openapi.json").json()
+
+
+def test_hostile_text_is_returned_as_data_never_as_markup(client):
+    # the API returns JSON; the page inserts every string with textContent (map.js)
+    js = client.get("/static/map.js").text
+    assert "innerHTML" not in js
+    notes = [e["notes"] for e in client.get("/api/events", params={"type": "Protests"}).json()["events"]]
+    assert notes == [HOSTILE]
