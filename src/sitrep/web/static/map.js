@@ -13,7 +13,10 @@ for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v;
 const map = L.map("map", { preferCanvas: true }).setView([33.3, 43.5], 6);
 const tiles = params.get("tiles");  // online users may pass a tile URL template
 if (tiles) L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
-const provinces = L.geoJSON(null, { style: { color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
+map.createPane("boundaries");  // under the event markers, above any tiles
+map.getPane("boundaries").style.zIndex = 250;
+const provinces = L.geoJSON(null, { pane: "boundaries", interactive: false,
+  style: { color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: tiles ? 0 : 1 } }).addTo(map);
 const points = L.layerGroup().addTo(map);
 
 function query(extra) {
