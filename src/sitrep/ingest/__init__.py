@@ -88,7 +88,8 @@ def _parse(kind: str, name: str, raw: bytes, defaults: Defaults) -> Iterator[Art
     elif kind == "html":
         if len(raw) > defaults.max_bytes * 4:
             raise InputError(f"{name}: page too large ({len(raw) / 1e6:.1f} MB)")
-        yield parse_html(name, decode_bytes(name, raw), defaults)
+        url = name if name.startswith(("http://", "https://")) else ""
+        yield parse_html(name, decode_bytes(name, raw), defaults, url=url)
     else:
         yield parse_text(name, decode_bytes(name, raw), defaults)
 
