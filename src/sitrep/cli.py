@@ -95,6 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument("--anonymous-read", action="store_true",
+                    help="let anyone read without a token (reads are open anyway while no user exists)")
+
+    sp = sub.add_parser("users", help="manage users and API tokens")
+    usub = sp.add_subparsers(dest="action", required=True)
+    u = usub.add_parser("add", help="add a user (password read from standard input or prompted)")
+    u.add_argument("name")
+    u.add_argument("--role", choices=["viewer", "analyst", "admin"], default="analyst")
+    db(u)
+    u = usub.add_parser("remove", help="remove a user and their tokens")
+    u.add_argument("name")
+    db(u)
+    u = usub.add_parser("token", help="print a new API token for a user (shown once)")
+    u.add_argument("name")
+    db(u)
+    db(usub.add_parser("list", help="list users"))
 
     sp = sub.add_parser("model", help="train the learned sentence typer")
     msub = sp.add_subparsers(dest="action", required=True)
@@ -305,11 +321,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     store = Store(args.db)
     print(f"sitrep: serving {store.url} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(create_app(store, anonymous_read=args.anonymous_read or None), host=args.host,
+                port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sitrep.store import Store
+
+    store = Store(args.db)
+    if args.action == "add":
+        password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass(
+            f"password for {args.name}: ")
+        try:
+            store.add_user(args.name, args.role, password)
+        except ValueError as exc:
+            _err(str(exc))
+            return 2
+        print(f"added {args.role} {args.name}", file=sys.stderr)
+    elif args.action == "remove":
+        if not store.remove_user(args.name):
+            _err(f"no user {args.name!r}")
+            return 2
+        print(f"removed {args.name}", file=sys.stderr)
+    elif args.action == "token":
+        try:
+            print(store.new_token(args.name))
+        except ValueError as exc:
+            _err(str(exc))
+            return 2
+    else:
+        for u in store.list_users():
+            print(f"{u['name']}\t{u['role']}")
     return 0
 
 
 COMMANDS = {
+    "users": cmd_users,
     "serve": cmd_serve,
     "model": cmd_model,
     "extract": cmd_extract,

@@ -16,6 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from sitrep.model import Article, Event
+from sitrep.store.accounts import AccountsMixin
+from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import articles, event_sources, events
 
 DEFAULT_DB = "sqlite:///sitrep.db"
@@ -51,7 +53,7 @@ class EventFilter:
     after_id: int | None = None  # cursor: events with a smaller id (newest first)
 
 
-class Store:
+class Store(AccountsMixin, ReviewMixin):
     """Articles and events in a SQL database, created and migrated on first use."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None):
@@ -219,6 +221,7 @@ class Store:
             for k in ("created_at",):
                 if r.get(k):
                     r[k] = r[k].isoformat()
+            r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
 
 

@@ -55,6 +55,7 @@ events = sa.Table(
     sa.Column("evidence", sa.JSON, nullable=False),
     sa.Column("review_status", sa.String(20), nullable=False, server_default="unreviewed"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reviewed_fields", sa.JSON, nullable=True),
     sa.Index("events_date", "event_date"),
     sa.Index("events_country_admin1", "country", "admin1"),
     sa.Index("events_type", "event_type", "sub_event_type"),
@@ -67,4 +68,34 @@ event_sources = sa.Table(
     metadata,
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.String(300), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+event_history = sa.Table(
+    "event_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("user_name", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
 )

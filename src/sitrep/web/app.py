@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -44,9 +44,38 @@ def _filter(
                        min_fatalities=min_fatalities, after_id=cursor)
 
 
-def create_app(store: Store) -> FastAPI:
+ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
+
+
+def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
+    """The app over `store`. Reads are open when `anonymous_read` is set, or when no user
+    exists yet (a single analyst's laptop); writes always need an analyst's API token."""
     app = FastAPI(title="sitrep", version="0.1.0",
                   description="Conflict events coded in the ACLED model, with evidence and sources.")
+
+    def current_user(authorization: str | None = Header(None)) -> dict | None:
+        if authorization and authorization.lower().startswith("bearer "):
+            user = store.user_for_token(authorization.split(None, 1)[1].strip())
+            if user is None:
+                raise HTTPException(401, "invalid API token", headers={"WWW-Authenticate": "Bearer"})
+            return user
+        return None
+
+    def reader(user: dict | None = Depends(current_user)) -> dict:
+        if user is not None:
+            return user
+        open_reads = anonymous_read if anonymous_read is not None else not store.has_users()
+        if not open_reads:
+            raise HTTPException(401, "log in or send an API token (sitrep users token NAME)",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return {"name": "anonymous", "role": "viewer"}
+
+    def analyst(user: dict | None = Depends(current_user)) -> dict:
+        if user is None:
+            raise HTTPException(401, "send an analyst's API token", headers={"WWW-Authenticate": "Bearer"})
+        if ROLE_RANK[user["role"]] < ROLE_RANK["analyst"]:
+            raise HTTPException(403, f"{user['name']} is a {user['role']}; editing needs an analyst")
+        return user
 
     def common(
         since: dt.date | None = None, until: dt.date | None = None,
@@ -60,33 +89,32 @@ def create_app(store: Store) -> FastAPI:
                 "admin1": admin1, "text": text, "bbox": bbox, "review_status": review_status,
                 "min_fatalities": min_fatalities}
 
-    from fastapi import Depends
-
-    @app.get("/api/events", summary="Events matching the filters, newest first, paginated")
+    @app.get("/api/events", summary="Events matching the filters, newest first, paginated",
+             dependencies=[Depends(reader)])
     def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),
                     cursor: int | None = Query(None, description="next_cursor of the previous page")):
         rows = store.events(_filter(**q, limit=limit, cursor=cursor))
         return {"events": rows, "next_cursor": rows[-1]["id"] if len(rows) == limit else None}
 
-    @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)")
+    @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)", dependencies=[Depends(reader)])
     def events_geojson(q: dict = Depends(common)):
         rows = store.events(_filter(**q, limit=MAX_POINTS))
         return JSONResponse(output.geojson(rows))
 
-    @app.get("/api/events.csv", summary="Events as ACLED-column CSV")
+    @app.get("/api/events.csv", summary="Events as ACLED-column CSV", dependencies=[Depends(reader)])
     def events_csv(q: dict = Depends(common)):
         rows = store.events(_filter(**q))
         return Response(output.to_string(rows, "csv"), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'})
 
-    @app.get("/api/events/{event_id}", summary="One event with its evidence and sources")
+    @app.get("/api/events/{event_id}", summary="One event with its evidence and sources", dependencies=[Depends(reader)])
     def get_event(event_id: int):
         row = store.event(event_id)
         if row is None:
             raise HTTPException(404, f"no event {event_id}")
         return row
 
-    @app.get("/api/articles/{article_id:path}", summary="One article with its events")
+    @app.get("/api/articles/{article_id:path}", summary="One article with its events", dependencies=[Depends(reader)])
     def get_article(article_id: str):
         art = store.article(article_id)
         if art is None:
@@ -94,15 +122,50 @@ def create_app(store: Store) -> FastAPI:
         art["events"] = [e for e in store.events(EventFilter()) if e["article_id"] == article_id]
         return art
 
-    @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country")
+    @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country",
+             dependencies=[Depends(reader)])
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
-    @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries")
+    @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries", dependencies=[Depends(reader)])
     def provinces(country: str = Query(..., description="ISO2 codes, comma-separated")):
         wanted = {c.strip().upper() for c in country.split(",") if c.strip()}
         feats = [f for f in _provinces() if f["properties"]["iso"] in wanted]
         return JSONResponse({"type": "FeatureCollection", "features": feats})
+
+    @app.get("/api/events/{event_id}/history", summary="Who changed what on an event, oldest first",
+             dependencies=[Depends(reader)])
+    def event_history(event_id: int):
+        if store.event(event_id) is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return {"history": store.history(event_id)}
+
+    @app.patch("/api/events/{event_id}", summary="Edit fields of an event (analysts)")
+    def edit_event(event_id: int, changes: dict = Body(..., examples=[{"fatalities": 3}]),
+                   user: dict = Depends(analyst)):
+        note = str(changes.pop("_note", ""))
+        try:
+            diff = store.edit_event(event_id, changes, user["name"], note)
+        except KeyError:
+            raise HTTPException(404, f"no event {event_id}") from None
+        except (ValueError, TypeError) as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {"changed": diff, "event": store.event(event_id)}
+
+    @app.post("/api/events/{event_id}/review", summary="Accept or reject an event (analysts)")
+    def review_event(event_id: int, body: dict = Body(..., examples=[{"action": "accept"}]),
+                     user: dict = Depends(analyst)):
+        try:
+            status = store.review_event(event_id, str(body.get("action")), user["name"], str(body.get("note", "")))
+        except KeyError:
+            raise HTTPException(404, f"no event {event_id}") from None
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {"review_status": status}
+
+    @app.get("/api/me", summary="Who the request is made as")
+    def me(user: dict = Depends(reader)):
+        return user
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index():

@@ -1,0 +1,95 @@
+"""Review: analysts edit, accept and reject events; every change is kept with who, when,
+before and after. Fields an analyst set are listed in `reviewed_fields`, which later machine
+updates (fusion, re-extraction) must leave alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+from sitrep.model import SUB_EVENT_TYPES
+from sitrep.store.tables import event_history, events
+
+EDITABLE = {
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+    "inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "country", "iso",
+    "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
+    "injured", "abducted", "notes",
+}
+ACTIONS = {"accept": "accepted", "reject": "rejected"}
+
+
+def _jsonable(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Check an edit: known fields, ACLED strings, sane numbers. Raises ValueError."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"fields that cannot be edited: {', '.join(sorted(unknown))}")
+    out = dict(changes)
+    if "event_date" in out and out["event_date"] is not None:
+        out["event_date"] = dt.date.fromisoformat(str(out["event_date"]))
+    if "sub_event_type" in out:
+        if out["sub_event_type"] not in SUB_EVENT_TYPES:
+            raise ValueError(f"unknown sub_event_type {out['sub_event_type']!r}")
+        out.setdefault("event_type", SUB_EVENT_TYPES[out["sub_event_type"]])
+    if "event_type" in out and out["event_type"] not in set(SUB_EVENT_TYPES.values()):
+        raise ValueError(f"unknown event_type {out['event_type']!r}")
+    for k in ("time_precision", "geo_precision"):
+        if k in out and out[k] not in (1, 2, 3, None):
+            raise ValueError(f"{k} must be 1, 2 or 3")
+    for k in ("inter1", "inter2"):
+        if k in out and out[k] is not None and not (1 <= int(out[k]) <= 8):
+            raise ValueError(f"{k} must be between 1 and 8")
+    for k in ("fatalities", "injured", "abducted"):
+        if k in out and (not isinstance(out[k], int) or out[k] < 0):
+            raise ValueError(f"{k} must be a whole number >= 0")
+    return out
+
+
+class ReviewMixin:
+    engine: sa.engine.Engine
+
+    def edit_event(self, event_id: int, changes: dict[str, Any], user: str, note: str = "") -> dict[str, Any]:
+        """Apply an analyst's edit; returns the changed fields as {field: [before, after]}."""
+        changes = validate_changes(changes)
+        with self.engine.begin() as con:
+            row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
+            if row is None:
+                raise KeyError(event_id)
+            diff = {k: [_jsonable(row[k]), _jsonable(v)] for k, v in changes.items() if row[k] != v}
+            if not diff:
+                return {}
+            reviewed = sorted(set(row["reviewed_fields"] or []) | set(diff))
+            con.execute(events.update().where(events.c.id == event_id).values(
+                **{k: changes[k] for k in diff}, reviewed_fields=reviewed, review_status="edited"))
+            con.execute(event_history.insert().values(
+                event_id=event_id, user_name=user, at=dt.datetime.now(dt.timezone.utc),
+                action="edit", changes=diff, note=note))
+        return diff
+
+    def review_event(self, event_id: int, action: str, user: str, note: str = "") -> str:
+        """Accept or reject an event; returns the new review status."""
+        if action not in ACTIONS:
+            raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
+        status = ACTIONS[action]
+        with self.engine.begin() as con:
+            row = con.execute(sa.select(events.c.review_status).where(events.c.id == event_id)).first()
+            if row is None:
+                raise KeyError(event_id)
+            con.execute(events.update().where(events.c.id == event_id).values(review_status=status))
+            con.execute(event_history.insert().values(
+                event_id=event_id, user_name=user, at=dt.datetime.now(dt.timezone.utc), action=action,
+                changes={"review_status": [row[0], status]}, note=note))
+        return status
+
+    def history(self, event_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as con:
+            rows = con.execute(sa.select(event_history).where(event_history.c.event_id == event_id)
+                               .order_by(event_history.c.id)).mappings()
+            return [{**dict(r), "at": r["at"].isoformat()} for r in rows]

@@ -1,0 +1,102 @@
+"""Review and audit: permissions on every write endpoint, history, reviewed fields."""
+
+import datetime as dt
+import io
+import sys
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.cli import main
+from sitrep.model import Article, Event
+from sitrep.store import Store
+from sitrep.store.accounts import hash_password, verify_password
+from sitrep.web.app import create_app
+
+
+@pytest.fixture()
+def setup(db_url):
+    store = Store(db_url)
+    store.add(Article(id="a1", text="Gunmen killed two shepherds near Hit on Sunday.", published=dt.date(2019, 7, 9)),
+              [Event(article_id="a1", event_date=dt.date(2019, 7, 7), time_precision=1,
+                     event_type="Violence against civilians", sub_event_type="Attack", actor1="Unidentified Armed Group (Iraq)",
+                     inter1=3, actor2="Civilians (Iraq)", inter2=7, country="Iraq", iso="IQ", admin1="Al Anbar",
+                     location="Hit", latitude=33.64, longitude=42.83, geo_precision=1, fatalities=2)])
+    store.add_user("ana", "analyst", "correct horse")
+    store.add_user("vic", "viewer", "battery staple")
+    tokens = {"ana": store.new_token("ana"), "vic": store.new_token("vic")}
+    event_id = store.events()[0]["id"]
+    return store, TestClient(create_app(store)), tokens, event_id
+
+
+def _auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_passwords_are_hashed_with_scrypt():
+    h = hash_password("correct horse")
+    assert h.startswith("scrypt$") and "correct" not in h
+    assert verify_password("correct horse", h) and not verify_password("wrong horse", h)
+
+
+def test_every_write_endpoint_needs_an_analyst(setup):
+    store, client, tokens, eid = setup
+    writes = [("patch", f"/api/events/{eid}", {"fatalities": 3}),
+              ("post", f"/api/events/{eid}/review", {"action": "accept"})]
+    for method, url, body in writes:
+        assert getattr(client, method)(url, json=body).status_code == 401
+        assert getattr(client, method)(url, json=body, headers=_auth("forged")).status_code == 401
+        assert getattr(client, method)(url, json=body, headers=_auth(tokens["vic"])).status_code == 403
+        assert getattr(client, method)(url, json=body, headers=_auth(tokens["ana"])).status_code == 200
+
+
+def test_reads_need_a_token_once_users_exist_unless_anonymous_read(setup):
+    store, client, tokens, eid = setup
+    assert client.get("/api/events").status_code == 401
+    assert client.get("/api/events", headers=_auth(tokens["vic"])).status_code == 200
+    open_client = TestClient(create_app(store, anonymous_read=True))
+    assert open_client.get("/api/events").status_code == 200
+    assert open_client.patch(f"/api/events/{eid}", json={"fatalities": 1}).status_code == 401
+
+
+def test_edit_is_recorded_with_who_when_before_and_after(setup):
+    store, client, tokens, eid = setup
+    r = client.patch(f"/api/events/{eid}", json={"fatalities": 3, "location": "Hīt", "_note": "hospital figure"},
+                     headers=_auth(tokens["ana"]))
+    assert r.status_code == 200
+    ev = r.json()["event"]
+    assert ev["fatalities"] == 3 and ev["review_status"] == "edited"
+    assert sorted(ev["reviewed_fields"]) == ["fatalities", "location"]
+    hist = client.get(f"/api/events/{eid}/history", headers=_auth(tokens["vic"])).json()["history"]
+    assert hist[0]["user_name"] == "ana" and hist[0]["action"] == "edit"
+    assert hist[0]["changes"]["fatalities"] == [2, 3] and hist[0]["note"] == "hospital figure"
+    client.post(f"/api/events/{eid}/review", json={"action": "reject"}, headers=_auth(tokens["ana"]))
+    hist = store.history(eid)
+    assert [h["action"] for h in hist] == ["edit", "reject"]
+    assert store.event(eid)["review_status"] == "rejected"
+
+
+def test_invalid_edits_are_refused(setup):
+    store, client, tokens, eid = setup
+    h = _auth(tokens["ana"])
+    assert client.patch(f"/api/events/{eid}", json={"sub_event_type": "Picnic"}, headers=h).status_code == 422
+    assert client.patch(f"/api/events/{eid}", json={"id": 5}, headers=h).status_code == 422
+    assert client.patch(f"/api/events/{eid}", json={"fatalities": -1}, headers=h).status_code == 422
+    assert client.post(f"/api/events/{eid}/review", json={"action": "nuke"}, headers=h).status_code == 422
+    assert client.patch("/api/events/999999", json={"fatalities": 1}, headers=h).status_code == 404
+    assert store.history(eid) == []
+
+
+def test_users_cli_adds_lists_tokens_and_removes(tmp_path, capsys, monkeypatch):
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("long enough pw\n"))
+    assert main(["users", "add", "omar", "--role", "admin", "--db", db]) == 0
+    assert main(["users", "list", "--db", db]) == 0
+    assert "omar\tadmin" in capsys.readouterr().out
+    assert main(["users", "token", "omar", "--db", db]) == 0
+    token = capsys.readouterr().out.strip()
+    assert Store(db).user_for_token(token) == {"name": "omar", "role": "admin"}
+    assert main(["users", "remove", "omar", "--db", db]) == 0
+    assert Store(db).user_for_token(token) is None
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert main(["users", "add", "x", "--db", db]) == 2
