@@ -98,3 +98,27 @@ def test_hostile_text_is_returned_as_data_never_as_markup(client):
     assert "innerHTML" not in js
     notes = [e["notes"] for e in client.get("/api/events", params={"type": "Protests"}).json()["events"]]
     assert notes == [HOSTILE]
+
+
+@pytest.mark.parametrize("sort", ["-fatalities", "confidence", "-event_date", "event_date", "-id"])
+def test_sorted_pages_cover_every_event_once(client, sort):
+    seen, cursor = [], None
+    for _ in range(10):
+        params = {"limit": 2, "sort": sort, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/events", params=params).json()
+        seen += page["events"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len({e["id"] for e in seen}) == len(seen) == 7
+    if sort == "-fatalities":
+        assert [e["fatalities"] for e in seen] == sorted((e["fatalities"] for e in seen), reverse=True)
+    assert client.get("/api/events", params={"sort": "bogus"}).status_code == 400
+
+
+def test_actors_and_places(client):
+    actors = {a["name"]: a for a in client.get("/api/actors").json()["actors"]}
+    assert actors["Islamic State (Iraq)"]["events"] == 6
+    assert actors["Civilians (Iraq)"]["inter"] == 7
+    places = {p["location"]: p for p in client.get("/api/places").json()["places"]}
+    assert places["Ramadi"]["events"] == 5

@@ -50,7 +50,20 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     review_status: str | None = None
     min_fatalities: int | None = None
-    after_id: int | None = None  # cursor: events with a smaller id (newest first)
+    after_id: int | None = None  # events with a smaller id
+    sort: str = ""  # "", "-event_date", "event_date", "-fatalities", "confidence", "-id" ...
+    cursor: str | None = None  # from next_cursor(): where the previous page ended
+
+
+SORTS = {"id": events.c.id, "event_date": events.c.event_date, "fatalities": events.c.fatalities,
+         "confidence": events.c.confidence, "created_at": events.c.created_at}
+
+
+def next_cursor(row: dict[str, Any], sort: str) -> str:
+    """The opaque cursor after `row` for keyset pagination under `sort`."""
+    name = sort.lstrip("-") or "id"
+    value = row.get(name)
+    return f"{'' if value is None else value}|{row['id']}"
 
 
 class Store(AccountsMixin, ReviewMixin):
@@ -191,11 +204,39 @@ class Store(AccountsMixin, ReviewMixin):
         return q
 
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Stored events matching the filter, newest first (by id), each with its `sources`."""
+        """Stored events matching the filter, each with its `sources`.
+
+        Order: `f.sort` (a column name, "-" for descending; ties by id), else newest first.
+        Pages: pass the previous page's `next_cursor(last_row, sort)` as `f.cursor`.
+        """
         f = f or EventFilter()
         q = self._where(sa.select(events), f)
-        q = q.order_by(events.c.id.desc()) if f.after_id is not None or f.limit else \
-            q.order_by(events.c.event_date.desc(), events.c.id.desc())
+        if f.sort:
+            name = f.sort.lstrip("-")
+            if name not in SORTS:
+                raise ValueError(f"sort must be one of {', '.join(sorted(SORTS))} (with - for descending)")
+            desc = f.sort.startswith("-")
+            col = SORTS[name]
+            if f.cursor:
+                raw, _, last_id = f.cursor.rpartition("|")
+                try:
+                    last = int(last_id)
+                    value = None if raw == "" else (dt.date.fromisoformat(raw) if name == "event_date" else
+                                                    dt.datetime.fromisoformat(raw) if name == "created_at" else float(raw))
+                except ValueError:
+                    raise ValueError("cursor is not one this server gave out") from None
+                id_after = events.c.id < last if desc else events.c.id > last
+                if value is None:
+                    q = q.where(col.is_(None), id_after)
+                else:
+                    beyond = col < value if desc else col > value
+                    q = q.where(sa.or_(beyond, sa.and_(col == value, id_after), col.is_(None) if desc else sa.false()))
+            q = q.order_by(col.desc().nulls_last() if desc else col.asc().nulls_last(),
+                           events.c.id.desc() if desc else events.c.id.asc())
+        elif f.after_id is not None or f.limit:
+            q = q.order_by(events.c.id.desc())
+        else:
+            q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
         if f.limit:
             q = q.limit(f.limit)
         with self.engine.connect() as con:
@@ -224,6 +265,28 @@ class Store(AccountsMixin, ReviewMixin):
             r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
 
+
+    def actors(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Actors with their event counts and fatalities (as actor1 or actor2)."""
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as con:
+            for col, inter in ((events.c.actor1, events.c.inter1), (events.c.actor2, events.c.inter2)):
+                q = self._where(sa.select(col.label("name"), inter.label("inter"), sa.func.count().label("events"),
+                                          sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities")),
+                                f or EventFilter()).where(col != "").group_by(col, inter)
+                for r in con.execute(q).mappings():
+                    a = out.setdefault(r["name"], {"name": r["name"], "inter": r["inter"], "events": 0, "fatalities": 0})
+                    a["events"] += r["events"]
+                    a["fatalities"] += r["fatalities"]
+        return sorted(out.values(), key=lambda a: -a["events"])
+
+    def places(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Event locations with counts, for place lists and gazetteer review."""
+        cols = (events.c.location, events.c.admin1, events.c.country, events.c.latitude, events.c.longitude)
+        q = self._where(sa.select(*cols, sa.func.count().label("events")), f or EventFilter()) \
+            .where(events.c.location != "").group_by(*cols).order_by(sa.func.count().desc())
+        with self.engine.connect() as con:
+            return [dict(r) for r in con.execute(q).mappings()]
 
     def event(self, event_id: int) -> dict[str, Any] | None:
         rows = self.events(EventFilter(after_id=event_id + 1, limit=1))

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from sitrep import output
-from sitrep.store import EventFilter, Store
+from sitrep.store import EventFilter, Store, next_cursor
 
 STATIC = resources.files("sitrep") / "web" / "static"
 MAX_POINTS = 5000
@@ -28,7 +28,7 @@ def _filter(
     since: dt.date | None, until: dt.date | None, type_: str | None, actor: str | None,
     country: str | None, admin1: str | None, text: str | None, bbox: str | None,
     review_status: str | None, min_fatalities: int | None, limit: int | None = None,
-    cursor: int | None = None,
+    cursor: str | None = None, sort: str = "",
 ) -> EventFilter:
     box = None
     if bbox:
@@ -41,7 +41,7 @@ def _filter(
             raise HTTPException(400, "bbox must be min_lon,min_lat,max_lon,max_lat") from None
     return EventFilter(country=country, admin1=admin1, since=since, until=until, event_type=type_,
                        actor=actor, text=text, limit=limit, bbox=box, review_status=review_status,
-                       min_fatalities=min_fatalities, after_id=cursor)
+                       min_fatalities=min_fatalities, cursor=cursor, sort=sort)
 
 
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
@@ -92,9 +92,23 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
     @app.get("/api/events", summary="Events matching the filters, newest first, paginated",
              dependencies=[Depends(reader)])
     def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),
-                    cursor: int | None = Query(None, description="next_cursor of the previous page")):
-        rows = store.events(_filter(**q, limit=limit, cursor=cursor))
-        return {"events": rows, "next_cursor": rows[-1]["id"] if len(rows) == limit else None}
+                    cursor: str | None = Query(None, description="next_cursor of the previous page"),
+                    sort: str = Query("-id", description="id, event_date, fatalities, confidence or "
+                                      "created_at; - for descending (review queue: confidence)")):
+        try:
+            rows = store.events(_filter(**q, limit=limit, cursor=cursor, sort=sort))
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        more = len(rows) == limit
+        return {"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None}
+
+    @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
+    def list_actors(q: dict = Depends(common)):
+        return {"actors": store.actors(_filter(**q))}
+
+    @app.get("/api/places", summary="Event locations with counts", dependencies=[Depends(reader)])
+    def list_places(q: dict = Depends(common)):
+        return {"places": store.places(_filter(**q))}
 
     @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)", dependencies=[Depends(reader)])
     def events_geojson(q: dict = Depends(common)):
