@@ -100,3 +100,24 @@ def test_users_cli_adds_lists_tokens_and_removes(tmp_path, capsys, monkeypatch):
     assert Store(db).user_for_token(token) is None
     monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
     assert main(["users", "add", "x", "--db", db]) == 2
+
+
+def test_login_sets_a_session_and_writes_need_the_csrf_token(setup):
+    store, client, tokens, eid = setup
+    assert client.post("/api/login", json={"name": "ana", "password": "wrong"}).status_code == 401
+    r = client.post("/api/login", json={"name": "ana", "password": "correct horse"})
+    assert r.status_code == 200 and r.json()["role"] == "analyst"
+    assert client.get("/api/me").json()["name"] == "ana"
+    assert client.patch(f"/api/events/{eid}", json={"fatalities": 4}).status_code == 403  # no CSRF header
+    csrf = client.cookies.get("sitrep_csrf")
+    ok = client.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": csrf})
+    assert ok.status_code == 200
+    client.post("/api/logout", headers={"X-CSRF-Token": csrf})
+    assert client.get("/api/me").status_code == 401
+
+
+def test_login_is_rate_limited(setup):
+    store, client, tokens, eid = setup
+    codes = [client.post("/api/login", json={"name": "vic", "password": f"guess {i}"}).status_code for i in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+    assert client.post("/api/login", json={"name": "vic", "password": "battery staple"}).status_code == 429

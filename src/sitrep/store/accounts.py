@@ -76,6 +76,10 @@ class AccountsMixin:
                                                    created_at=dt.datetime.now(dt.timezone.utc)))
         return token
 
+    def revoke_token(self, token: str) -> None:
+        with self.engine.begin() as con:
+            con.execute(api_tokens.delete().where(api_tokens.c.token_hash == _token_hash(token)))
+
     def user_for_token(self, token: str) -> dict[str, Any] | None:
         with self.engine.connect() as con:
             row = con.execute(sa.select(users.c.name, users.c.role)

@@ -13,7 +13,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query
+import secrets
+import time
+from collections import defaultdict, deque
+
+from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -45,6 +49,26 @@ def _filter(
 
 
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
+SESSION_COOKIE = "sitrep_session"
+CSRF_COOKIE = "sitrep_csrf"
+LOGIN_LIMIT = (5, 300.0)  # failed logins allowed per name and address, per seconds
+
+
+class LoginLimiter:
+    """Refuses a name/address pair after too many failed logins in a time window."""
+
+    def __init__(self, limit: int = LOGIN_LIMIT[0], window: float = LOGIN_LIMIT[1]):
+        self.limit, self.window = limit, window
+        self.failures: dict[tuple[str, str], deque] = defaultdict(deque)
+
+    def blocked(self, key: tuple[str, str]) -> bool:
+        q = self.failures[key]
+        while q and time.monotonic() - q[0] > self.window:
+            q.popleft()
+        return len(q) >= self.limit
+
+    def fail(self, key: tuple[str, str]) -> None:
+        self.failures[key].append(time.monotonic())
 
 
 def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
@@ -53,11 +77,25 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
     app = FastAPI(title="sitrep", version="0.1.0",
                   description="Conflict events coded in the ACLED model, with evidence and sources.")
 
-    def current_user(authorization: str | None = Header(None)) -> dict | None:
+    limiter = LoginLimiter()
+
+    def current_user(request: Request, authorization: str | None = Header(None),
+                     session: str | None = Cookie(None, alias=SESSION_COOKIE),
+                     csrf_cookie: str | None = Cookie(None, alias=CSRF_COOKIE),
+                     csrf_header: str | None = Header(None, alias="X-CSRF-Token")) -> dict | None:
         if authorization and authorization.lower().startswith("bearer "):
             user = store.user_for_token(authorization.split(None, 1)[1].strip())
             if user is None:
                 raise HTTPException(401, "invalid API token", headers={"WWW-Authenticate": "Bearer"})
+            return user
+        if session:
+            user = store.user_for_token(session)
+            if user is None:
+                return None
+            # a cookie is sent by the browser on its own: writes must prove they come from our page
+            if request.method not in ("GET", "HEAD", "OPTIONS") and (
+                    not csrf_cookie or not csrf_header or not secrets.compare_digest(csrf_cookie, csrf_header)):
+                raise HTTPException(403, "missing or wrong CSRF token")
             return user
         return None
 
@@ -180,6 +218,32 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
     @app.get("/api/me", summary="Who the request is made as")
     def me(user: dict = Depends(reader)):
         return user
+
+    @app.post("/api/login", summary="Log in with name and password; sets a session cookie")
+    def login(request: Request, body: dict = Body(..., examples=[{"name": "ana", "password": "..."}])):
+        name, password = str(body.get("name", "")), str(body.get("password", ""))
+        key = (name, request.client.host if request.client else "")
+        if limiter.blocked(key):
+            raise HTTPException(429, "too many failed logins; wait five minutes")
+        user = store.check_password(name, password)
+        if user is None:
+            limiter.fail(key)
+            raise HTTPException(401, "wrong name or password")
+        token = store.new_token(name)
+        resp = JSONResponse(user)
+        resp.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", max_age=12 * 3600)
+        resp.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), httponly=False, samesite="strict",
+                        max_age=12 * 3600)
+        return resp
+
+    @app.post("/api/logout", summary="End the session")
+    def logout(session: str | None = Cookie(None, alias=SESSION_COOKIE)):
+        if session:
+            store.revoke_token(session)
+        resp = JSONResponse({"ok": True})
+        resp.delete_cookie(SESSION_COOKIE)
+        resp.delete_cookie(CSRF_COOKIE)
+        return resp
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index():
