@@ -33,11 +33,49 @@ function el(tag, text, attrs) {
   return e;
 }
 
+let me = null;
+
+function csrf() {
+  const m = document.cookie.match(/(?:^|; )sitrep_csrf=([^;]*)/);
+  return m ? decodeURIComponent(m[1]) : "";
+}
+
+async function api(url, options) {
+  const opts = Object.assign({ headers: {} }, options || {});
+  if (opts.method && opts.method !== "GET") opts.headers["X-CSRF-Token"] = csrf();
+  if (opts.json !== undefined) { opts.body = JSON.stringify(opts.json); opts.headers["Content-Type"] = "application/json"; }
+  const r = await fetch(url, opts);
+  if (r.status === 401) { showLogin(); throw new Error("login needed"); }
+  return r;
+}
+
+function showLogin(message) {
+  const panel = document.getElementById("panel");
+  panel.replaceChildren(el("h2", "Log in"));
+  const f = el("form", null, { id: "login" });
+  f.appendChild(el("label", "name ")).appendChild(el("input", null, { name: "name", autocomplete: "username" }));
+  f.appendChild(el("br"));
+  f.appendChild(el("label", "password ")).appendChild(el("input", null, { name: "password", type: "password", autocomplete: "current-password" }));
+  f.appendChild(el("br"));
+  f.appendChild(el("button", "Log in", { type: "submit" }));
+  if (message) f.appendChild(el("p", message, { class: "error" }));
+  f.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const r = await fetch("/api/login", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: f.elements.name.value, password: f.elements.password.value }) });
+    if (!r.ok) { showLogin((await r.json()).detail); return; }
+    me = await r.json();
+    panel.replaceChildren(el("p", `Logged in as ${me.name} (${me.role}).`, { class: "hint" }));
+    load();
+  });
+  panel.appendChild(f);
+}
+
 async function load() {
   const q = query();
   history.replaceState(null, "", "?" + q.toString());
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
-  const data = await (await fetch("/api/events.geojson?" + q)).json();
+  const data = await (await api("/api/events.geojson?" + q)).json();
   points.clearLayers();
   const countries = new Set();
   const bounds = [];
@@ -51,7 +89,7 @@ async function load() {
       .on("click", () => showEvent(p.id)).addTo(points);
   }
   if (countries.size) {
-    const prov = await (await fetch("/api/provinces.geojson?country=" + [...countries].join(","))).json();
+    const prov = await (await api("/api/provinces.geojson?country=" + [...countries].join(","))).json();
     provinces.clearLayers(); provinces.addData(prov);
   }
   if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
@@ -59,7 +97,7 @@ async function load() {
 }
 
 async function timeline(q) {
-  const data = await (await fetch("/api/stats?by=day&" + q)).json();
+  const data = await (await api("/api/stats?by=day&" + q)).json();
   const svg = document.getElementById("timeline");
   svg.replaceChildren();
   const rows = data.rows;
@@ -83,7 +121,7 @@ async function timeline(q) {
 }
 
 async function showEvent(id) {
-  const ev = await (await fetch("/api/events/" + id)).json();
+  const ev = await (await api("/api/events/" + id)).json();
   const panel = document.getElementById("panel");
   panel.replaceChildren();
   panel.appendChild(el("h2", `${ev.sub_event_type} · ${ev.event_date || "undated"}`));
@@ -107,6 +145,65 @@ async function showEvent(id) {
     p.appendChild(el("span", s.title));
     panel.appendChild(p);
   }
+  if (me && (me.role === "analyst" || me.role === "admin")) reviewControls(panel, ev);
+  const hist = await (await api(`/api/events/${ev.id}/history`)).json();
+  if (hist.history.length) {
+    panel.appendChild(el("h3", "History"));
+    const ul = el("ul", null, { id: "history" });
+    for (const h of hist.history) {
+      const changes = Object.entries(h.changes).map(([k, [a, b]]) => `${k}: ${a} → ${b}`).join("; ");
+      ul.appendChild(el("li", `${h.at.slice(0, 16).replace("T", " ")} ${h.user_name} ${h.action}: ${changes}`));
+    }
+    panel.appendChild(ul);
+  }
+}
+
+const SUB_TYPES = {
+  "Battles": ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
+  "Protests": ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
+  "Riots": ["Violent demonstration", "Mob violence"],
+  "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
+};
+
+function reviewControls(panel, ev) {
+  const f = el("form", null, { id: "review" });
+  f.appendChild(el("h3", "Review"));
+  const sel = el("select", null, { name: "sub_event_type" });
+  for (const subs of Object.values(SUB_TYPES)) for (const s of subs) {
+    const o = el("option", s, { value: s }); if (s === ev.sub_event_type) o.selected = true; sel.appendChild(o);
+  }
+  f.appendChild(el("label", "sub-event type ")).appendChild(sel);
+  f.appendChild(el("br"));
+  f.appendChild(el("label", "fatalities ")).appendChild(el("input", null, { name: "fatalities", type: "number", min: "0", value: ev.fatalities }));
+  f.appendChild(el("br"));
+  f.appendChild(el("label", "location ")).appendChild(el("input", null, { name: "location", value: ev.location || "" }));
+  f.appendChild(el("br"));
+  f.appendChild(el("button", "Save", { type: "submit", name: "save" }));
+  const accept = el("button", "Accept", { type: "button", name: "accept" });
+  const reject = el("button", "Reject", { type: "button", name: "reject" });
+  f.appendChild(accept); f.appendChild(reject);
+  const status = el("p", "", { class: "hint", id: "review-status" });
+  f.appendChild(status);
+  f.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const changes = { sub_event_type: sel.value, fatalities: parseInt(f.elements.fatalities.value, 10),
+                      location: f.elements.location.value };
+    const r = await api(`/api/events/${ev.id}`, { method: "PATCH", json: changes });
+    status.textContent = r.ok ? "Saved." : (await r.json()).detail;
+    if (r.ok) showEvent(ev.id);
+  });
+  for (const [b, action] of [[accept, "accept"], [reject, "reject"]]) {
+    b.addEventListener("click", async () => {
+      const r = await api(`/api/events/${ev.id}/review`, { method: "POST", json: { action } });
+      status.textContent = r.ok ? `Marked ${action}ed.` : (await r.json()).detail;
+      if (r.ok) showEvent(ev.id);
+    });
+  }
+  panel.appendChild(f);
 }
 
 const legend = document.getElementById("legend");
@@ -114,4 +211,4 @@ for (const [name, color] of Object.entries(COLORS)) {
   const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
 }
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
-load();
+fetch("/api/me").then(async (r) => { me = r.ok ? await r.json() : null; load().catch(() => {}); });
