@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
 
-.PHONY: install demo test lint clean-demo bench
+.PHONY: install demo test lint clean-demo bench chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,13 @@ demo: install
 	$(BIN)/sitrep ingest samples/html samples/articles.jsonl samples/feed.xml --db $(DEMO_DB)
 	$(BIN)/sitrep events --db $(DEMO_DB) --format table
 
-test: install
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "cannot install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
+
+test: install chromium
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -10,7 +10,7 @@ const params = new URLSearchParams(location.search);
 const form = document.getElementById("filters");
 for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v; }
 
-const map = L.map("map", { preferCanvas: true }).setView([33.3, 43.5], 6);
+const map = L.map("map").setView([33.3, 43.5], 6);
 const tiles = params.get("tiles");  // online users may pass a tile URL template
 if (tiles) L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
 map.createPane("boundaries");  // under the event markers, above any tiles
@@ -85,7 +85,7 @@ async function load() {
     countries.add(p.iso);
     bounds.push([lat, lon]);
     const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
-    L.circleMarker([lat, lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555", fillOpacity: .85 })
+    L.circleMarker([lat, lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555", fillOpacity: .85, className: "ev-marker" })
       .on("click", () => showEvent(p.id)).addTo(points);
   }
   if (countries.size) {

@@ -1,0 +1,127 @@
+"""The map page in a real Chromium (Debian's), driven by Playwright, against a real server."""
+
+import datetime as dt
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from sitrep.model import Article, Event
+from sitrep.store import Store
+from sitrep.web.app import create_app
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _event(article_id, **kw):
+    base = {"article_id": article_id, "event_date": dt.date(2019, 7, 7), "time_precision": 1,
+            "event_type": "Violence against civilians", "sub_event_type": "Attack",
+            "actor1": "Islamic State (Iraq)", "inter1": 2, "actor2": "Civilians (Iraq)", "inter2": 7,
+            "country": "Iraq", "iso": "IQ", "admin1": "Al Anbar", "location": "Hit", "latitude": 33.64,
+            "longitude": 42.83, "geo_precision": 1, "fatalities": 2, "notes": "On 7 July 2019, IS attacked."}
+    base.update(kw)
+    return Event(**base)
+
+
+@pytest.fixture()
+def server(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'web.db'}")
+    store.add(Article(id="a1", text="Gunmen killed two shepherds near Hit on Sunday.", title="Shepherds killed",
+                      published=dt.date(2019, 7, 9), source="Wire"), [_event("a1")])
+    store.add(Article(id="a2", text="An IED hit a patrol near Tarmiyah <script>alert(1)</script>.",
+                      title="<img src=x onerror=alert(2)>", published=dt.date(2019, 7, 4), source="Local"),
+              [_event("a2", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      location="Tarmiyah", admin1="Baghdad", latitude=33.67, longitude=44.39,
+                      event_date=dt.date(2019, 7, 3), notes="<b onmouseover=alert(3)>x</b>")])
+    store.add_user("ana", "analyst", "correct horse")
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    port = srv.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}", store
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture()
+def page():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is required for the browser tests: apt-get install chromium (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        dialogs = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.dialogs = dialogs
+        yield pg
+        browser.close()
+
+
+def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
+    url, store = server
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("path.ev-marker")
+    assert page.locator("path.ev-marker").count() == 2
+    page.wait_for_selector(".leaflet-boundaries-pane path", state="attached")
+    page.wait_for_selector("#timeline rect")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map.png"))
+
+    page.select_option("#filters select[name=type]", "Explosions/Remote violence")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+    assert "type=Explosions" in page.url  # the view is in the URL, so it can be shared
+    page.select_option("#filters select[name=type]", "")
+    page.fill("#filters input[name=since]", "2019-07-05")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+
+    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.wait_for_selector("#review")
+    assert "Attack" in page.inner_text("#panel h2")
+    page.fill("#review input[name=fatalities]", "3")
+    page.click("#review button[name=save]")
+    page.wait_for_selector("#history li")
+
+    page.reload()
+    page.wait_for_selector("path.ev-marker")
+    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.wait_for_selector("#history li")
+    assert "fatalities: 2 → 3" in page.inner_text("#history")
+    assert "ana edit" in page.inner_text("#history")
+    assert store.events()[1]["fatalities"] == 3 or store.events()[0]["fatalities"] == 3
+
+
+def test_hostile_text_is_shown_as_text(server, page):
+    url, store = server
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("path.ev-marker")
+    page.fill("#filters input[name=until]", "2019-07-04")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.wait_for_selector("#panel p")
+    text = page.inner_text("#panel")
+    assert "<b onmouseover=alert(3)>x</b>" in text and "<img src=x onerror=alert(2)>" in text
+    assert page.locator("#panel b, #panel img").count() == 0
+    assert page.dialogs == []
