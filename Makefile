@@ -24,6 +24,10 @@ demo: install
 	$(BIN)/sitrep ingest samples/text --published 2019-07-09 --source "Sample text" --db $(DEMO_DB)
 	$(BIN)/sitrep ingest samples/html samples/articles.jsonl samples/feed.xml --db $(DEMO_DB)
 	$(BIN)/sitrep events --db $(DEMO_DB) --format table
+	@if [ -t 0 ] && [ "$(DEMO_SERVE)" != "0" ]; then \
+	  echo "Serving the demo events: open http://127.0.0.1:8000/ (Ctrl-C to stop)"; \
+	  $(BIN)/sitrep serve --db $(DEMO_DB); \
+	else echo "To see them on a map: $(BIN)/sitrep serve --db $(DEMO_DB), then open http://127.0.0.1:8000/"; fi
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
 chromium:

@@ -91,7 +91,9 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     page.select_option("#filters select[name=type]", "")
     page.fill("#filters input[name=since]", "2019-07-05")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+    page.wait_for_selector('path.ev-marker[fill="#8e44ad"]')  # the attack, not the earlier bombing
+    page.wait_for_load_state("networkidle")
+    assert page.locator("path.ev-marker").count() == 1
 
     page.locator("path.ev-marker").first.dispatch_event("click")
     page.wait_for_selector("#review")
@@ -118,7 +120,8 @@ def test_hostile_text_is_shown_as_text(server, page):
     page.wait_for_selector("path.ev-marker")
     page.fill("#filters input[name=until]", "2019-07-04")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+    page.wait_for_selector('path.ev-marker[fill="#f0ad4e"]')
+    page.wait_for_load_state("networkidle")
     page.locator("path.ev-marker").first.dispatch_event("click")
     page.wait_for_selector("#panel p")
     text = page.inner_text("#panel")

@@ -122,3 +122,13 @@ def test_actors_and_places(client):
     assert actors["Civilians (Iraq)"]["inter"] == 7
     places = {p["location"]: p for p in client.get("/api/places").json()["places"]}
     assert places["Ramadi"]["events"] == 5
+
+
+def test_big_sets_come_back_as_server_side_clusters(client, monkeypatch):
+    import sitrep.web.app as web
+
+    monkeypatch.setattr(web, "MAX_POINTS", 3)
+    gj = client.get("/api/events.geojson", params={"zoom": 5}).json()
+    assert gj["features"] and all(f["properties"]["cluster"] for f in gj["features"])
+    assert sum(f["properties"]["count"] for f in gj["features"]) == 7
+    assert len(gj["features"]) <= 3

@@ -266,6 +266,22 @@ class Store(AccountsMixin, ReviewMixin):
         return rows
 
 
+    def count(self, f: EventFilter | None = None) -> int:
+        q = self._where(sa.select(sa.func.count()).select_from(events), f or EventFilter())
+        with self.engine.connect() as con:
+            return con.execute(q).scalar_one()
+
+    def clusters(self, f: EventFilter, cell: float) -> list[dict[str, Any]]:
+        """Located events grouped on a grid of `cell` degrees: the map's view of big sets."""
+        gy = sa.cast(events.c.latitude / cell, sa.Integer)
+        gx = sa.cast(events.c.longitude / cell, sa.Integer)
+        q = self._where(sa.select(
+            sa.func.count().label("count"), sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities"),
+            sa.func.avg(events.c.latitude).label("latitude"), sa.func.avg(events.c.longitude).label("longitude")), f)
+        q = q.where(events.c.latitude.is_not(None)).group_by(gy, gx)
+        with self.engine.connect() as con:
+            return [dict(r) for r in con.execute(q).mappings()]
+
     def actors(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Actors with their event counts and fatalities (as actor1 or actor2)."""
         out: dict[str, dict[str, Any]] = {}

@@ -149,9 +149,16 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
         return {"places": store.places(_filter(**q))}
 
     @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)", dependencies=[Depends(reader)])
-    def events_geojson(q: dict = Depends(common)):
-        rows = store.events(_filter(**q, limit=MAX_POINTS))
-        return JSONResponse(output.geojson(rows))
+    def events_geojson(q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
+                       description="map zoom: beyond 5,000 events the server returns grid clusters")):
+        f = _filter(**q)
+        if store.count(f) <= MAX_POINTS:
+            return JSONResponse(output.geojson(store.events(_filter(**q, limit=MAX_POINTS))))
+        cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
+        feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
+                  "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"]}}
+                 for c in store.clusters(f, cell)]
+        return JSONResponse({"type": "FeatureCollection", "features": feats[:MAX_POINTS]})
 
     @app.get("/api/events.csv", summary="Events as ACLED-column CSV", dependencies=[Depends(reader)])
     def events_csv(q: dict = Depends(common)):

@@ -75,15 +75,22 @@ async function load() {
   const q = query();
   history.replaceState(null, "", "?" + q.toString());
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
-  const data = await (await api("/api/events.geojson?" + q)).json();
+  const data = await (await api("/api/events.geojson?" + q + "&zoom=" + map.getZoom())).json();
   points.clearLayers();
   const countries = new Set();
   const bounds = [];
   for (const f of data.features) {
     const p = f.properties;
     const [lon, lat] = f.geometry.coordinates;
-    countries.add(p.iso);
     bounds.push([lat, lon]);
+    if (p.cluster) {  // the server grouped a big set: a count bubble that zooms in on click
+      const icon = L.divIcon({ className: "cluster", html: "", iconSize: [34, 34] });
+      const m = L.marker([lat, lon], { icon }).on("click", () => map.setView([lat, lon], map.getZoom() + 2));
+      m.on("add", () => { m.getElement().textContent = String(p.count); });
+      m.addTo(points);
+      continue;
+    }
+    countries.add(p.iso);
     const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
     L.circleMarker([lat, lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555", fillOpacity: .85, className: "ev-marker" })
       .on("click", () => showEvent(p.id)).addTo(points);
