@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from sitrep.model import Article, Event
+from sitrep.model import Article, Event, Evidence
 from sitrep.store import Store
 from sitrep.web.app import create_app
 
@@ -31,8 +31,9 @@ def _event(article_id, **kw):
 @pytest.fixture()
 def server(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'web.db'}")
-    store.add(Article(id="a1", text="Gunmen killed two shepherds near Hit on Sunday.", title="Shepherds killed",
-                      published=dt.date(2019, 7, 9), source="Wire"), [_event("a1")])
+    text = "Gunmen killed two shepherds near Hit on Sunday. Police are searching the area."
+    store.add(Article(id="a1", text=text, title="Shepherds killed", published=dt.date(2019, 7, 9), source="Wire"),
+              [_event("a1", evidence=[Evidence("event_type", text[:47], 0, 47), Evidence("location", "Hit", 33, 36)])])
     store.add(Article(id="a2", text="An IED hit a patrol near Tarmiyah <script>alert(1)</script>.",
                       title="<img src=x onerror=alert(2)>", published=dt.date(2019, 7, 4), source="Local"),
               [_event("a2", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
@@ -128,3 +129,21 @@ def test_hostile_text_is_shown_as_text(server, page):
     assert "<b onmouseover=alert(3)>x</b>" in text and "<img src=x onerror=alert(2)>" in text
     assert page.locator("#panel b, #panel img").count() == 0
     assert page.dialogs == []
+
+
+def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_first(server, page):
+    url, store = server
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("path.ev-marker")
+    page.click("#queue-link")
+    page.wait_for_selector("#queue li a")
+    assert page.locator("#queue li").count() == 2
+    page.locator("#queue li a").first.click()
+    page.wait_for_selector("#panel h2")
+    page.click("text=Read the article with the evidence marked")
+    page.wait_for_selector("#article-text")
+    assert page.locator("#article-text mark").count() >= 1
+    assert page.locator("#article-text script").count() == 0

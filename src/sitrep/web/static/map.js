@@ -152,6 +152,9 @@ async function showEvent(id) {
     p.appendChild(el("span", s.title));
     panel.appendChild(p);
   }
+  const link = el("a", "Read the article with the evidence marked", { href: "#" });
+  link.addEventListener("click", (e) => { e.preventDefault(); showArticle(ev); });
+  panel.appendChild(el("p")).appendChild(link);
   if (me && (me.role === "analyst" || me.role === "admin")) reviewControls(panel, ev);
   const hist = await (await api(`/api/events/${ev.id}/history`)).json();
   if (hist.history.length) {
@@ -163,6 +166,46 @@ async function showEvent(id) {
     }
     panel.appendChild(ul);
   }
+}
+
+async function showArticle(ev) {
+  const art = await (await api("/api/articles/" + encodeURIComponent(ev.article_id))).json();
+  const panel = document.getElementById("panel");
+  panel.replaceChildren();
+  const back = el("a", "← back to the event", { href: "#" });
+  back.addEventListener("click", (e) => { e.preventDefault(); showEvent(ev.id); });
+  panel.appendChild(el("p")).appendChild(back);
+  panel.appendChild(el("h2", art.title || art.id));
+  panel.appendChild(el("p", `${art.source || ""} · ${art.published || ""}`, { class: "hint" }));
+  // evidence spans become <mark> elements; every piece of article text is a text node
+  const spans = (ev.evidence || []).map(e => [e.start, e.end, e.field]).sort((a, b) => a[0] - b[0]);
+  const body = el("div", null, { id: "article-text" });
+  let pos = 0;
+  const text = art.text;
+  for (const [start, end, field] of spans) {
+    if (start < pos) continue;
+    body.appendChild(document.createTextNode(text.slice(pos, start)));
+    body.appendChild(el("mark", text.slice(start, end), { title: field }));
+    pos = end;
+  }
+  body.appendChild(document.createTextNode(text.slice(pos)));
+  panel.appendChild(body);
+}
+
+async function showQueue() {
+  const q = query({ sort: "confidence", review_status: "unreviewed", limit: 50 });
+  const data = await (await api("/api/events?" + q)).json();
+  const panel = document.getElementById("panel");
+  panel.replaceChildren(el("h2", "Review queue (least confident first)"));
+  const ol = el("ol", null, { id: "queue" });
+  for (const e of data.events) {
+    const li = el("li");
+    const a = el("a", `${e.event_date || "?"} ${e.sub_event_type} · ${e.location || e.country} (${e.confidence})`, { href: "#" });
+    a.addEventListener("click", (ev) => { ev.preventDefault(); showEvent(e.id); });
+    li.appendChild(a);
+    ol.appendChild(li);
+  }
+  panel.appendChild(ol);
 }
 
 const SUB_TYPES = {
@@ -218,4 +261,5 @@ for (const [name, color] of Object.entries(COLORS)) {
   const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
 }
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
 fetch("/api/me").then(async (r) => { me = r.ok ? await r.json() : null; load().catch(() => {}); });
