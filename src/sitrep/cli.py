@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8000)
     sp.add_argument("--anonymous-read", action="store_true",
                     help="let anyone read without a token (reads are open anyway while no user exists)")
+    sp.add_argument("--workers", type=int, default=1, help="server processes (one per core for load)")
 
     sp = sub.add_parser("users", help="manage users and API tokens")
     usub = sp.add_subparsers(dest="action", required=True)
@@ -321,6 +322,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     store = Store(args.db)
     print(f"sitrep: serving {store.url} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    if args.workers > 1:
+        import os
+
+        os.environ["SITREP_DB"] = store.url
+        os.environ["SITREP_ANONYMOUS_READ"] = "1" if args.anonymous_read else "0"
+        uvicorn.run("sitrep.web.app:create_app_from_env", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_level="warning")
+        return 0
     uvicorn.run(create_app(store, anonymous_read=args.anonymous_read or None), host=args.host,
                 port=args.port, log_level="warning")
     return 0

@@ -266,6 +266,22 @@ class Store(AccountsMixin, ReviewMixin):
         return rows
 
 
+    POINT_COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "iso", "country", "admin1",
+                     "location", "latitude", "longitude", "fatalities", "actor1", "actor2", "review_status")
+
+    def points(self, f: EventFilter, limit: int) -> list[dict[str, Any]]:
+        """The few columns the map draws, for located events (no evidence, no sources)."""
+        q = self._where(sa.select(*(events.c[c] for c in self.POINT_COLUMNS)), f)
+        if not f.bbox:  # (a viewport implies it; saying it again steers SQLite to a worse index)
+            q = q.where(events.c.latitude.is_not(None))
+        q = q.limit(limit)
+        with self.engine.connect() as con:
+            rows = [dict(r) for r in con.execute(q).mappings()]
+        for r in rows:
+            if r["event_date"]:
+                r["event_date"] = r["event_date"].isoformat()
+        return rows
+
     def count(self, f: EventFilter | None = None) -> int:
         q = self._where(sa.select(sa.func.count()).select_from(events), f or EventFilter())
         with self.engine.connect() as con:
@@ -278,7 +294,9 @@ class Store(AccountsMixin, ReviewMixin):
         q = self._where(sa.select(
             sa.func.count().label("count"), sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities"),
             sa.func.avg(events.c.latitude).label("latitude"), sa.func.avg(events.c.longitude).label("longitude")), f)
-        q = q.where(events.c.latitude.is_not(None)).group_by(gy, gx)
+        if not f.bbox:
+            q = q.where(events.c.latitude.is_not(None))
+        q = q.group_by(gy, gx)
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 

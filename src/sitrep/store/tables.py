@@ -56,11 +56,10 @@ events = sa.Table(
     sa.Column("review_status", sa.String(20), nullable=False, server_default="unreviewed"),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("reviewed_fields", sa.JSON, nullable=True),
-    sa.Index("events_date", "event_date"),
     sa.Index("events_country_admin1", "country", "admin1"),
     sa.Index("events_type", "event_type", "sub_event_type"),
     sa.Index("events_article", "article_id"),
-    sa.Index("events_latlon", "latitude", "longitude"),
+    sa.Index("events_date_lon_lat", "event_date", "longitude", "latitude"),
 )
 
 event_sources = sa.Table(

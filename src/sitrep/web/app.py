@@ -78,6 +78,13 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
                   description="Conflict events coded in the ACLED model, with evidence and sources.")
 
     limiter = LoginLimiter()
+    users_seen = {"at": 0.0, "any": False}
+
+    def have_users() -> bool:  # asked on every read: checked at most once a second
+        now = time.monotonic()
+        if now - users_seen["at"] > 1.0:
+            users_seen["any"], users_seen["at"] = store.has_users(), now
+        return users_seen["any"]
 
     def current_user(request: Request, authorization: str | None = Header(None),
                      session: str | None = Cookie(None, alias=SESSION_COOKIE),
@@ -102,7 +109,7 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
     def reader(user: dict | None = Depends(current_user)) -> dict:
         if user is not None:
             return user
-        open_reads = anonymous_read if anonymous_read is not None else not store.has_users()
+        open_reads = anonymous_read if anonymous_read is not None else not have_users()
         if not open_reads:
             raise HTTPException(401, "log in or send an API token (sitrep users token NAME)",
                                 headers={"WWW-Authenticate": "Bearer"})
@@ -129,16 +136,16 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
 
     @app.get("/api/events", summary="Events matching the filters, newest first, paginated",
              dependencies=[Depends(reader)])
-    def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),
+    def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),  # noqa: B008
                     cursor: str | None = Query(None, description="next_cursor of the previous page"),
-                    sort: str = Query("-id", description="id, event_date, fatalities, confidence or "
+                    sort: str = Query("-event_date", description="id, event_date, fatalities, confidence or "
                                       "created_at; - for descending (review queue: confidence)")):
         try:
             rows = store.events(_filter(**q, limit=limit, cursor=cursor, sort=sort))
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
         more = len(rows) == limit
-        return {"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None}
+        return JSONResponse({"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None})
 
     @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
     def list_actors(q: dict = Depends(common)):
@@ -153,7 +160,7 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
                        description="map zoom: beyond 5,000 events the server returns grid clusters")):
         f = _filter(**q)
         if store.count(f) <= MAX_POINTS:
-            return JSONResponse(output.geojson(store.events(_filter(**q, limit=MAX_POINTS))))
+            return JSONResponse(output.geojson(store.points(f, MAX_POINTS)))
         cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
                   "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"]}}
@@ -273,3 +280,11 @@ def _provinces() -> list[dict]:
         rows = json.load(fh)
     return [{"type": "Feature", "geometry": r["geometry"],
              "properties": {"iso": r["iso"], "name": r["name"], "code": r["code"]}} for r in rows]
+
+
+def create_app_from_env() -> FastAPI:
+    """For `sitrep serve --workers N`: each worker process builds its app from the environment."""
+    import os
+
+    anonymous = os.environ.get("SITREP_ANONYMOUS_READ") == "1"
+    return create_app(Store(os.environ.get("SITREP_DB")), anonymous_read=anonymous or None)
