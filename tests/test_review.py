@@ -121,3 +121,42 @@ def test_login_is_rate_limited(setup):
     codes = [client.post("/api/login", json={"name": "vic", "password": f"guess {i}"}).status_code for i in range(6)]
     assert codes[:5] == [401] * 5 and codes[5] == 429
     assert client.post("/api/login", json={"name": "vic", "password": "battery staple"}).status_code == 429
+
+
+def test_merge_moves_sources_and_split_copies_with_history(setup):
+    store, client, tokens, eid = setup
+    store.add(Article(id="a2", text="Two shepherds were shot dead near Hit, a second outlet said.",
+                      published=dt.date(2019, 7, 9)),
+              [Event(article_id="a2", event_date=dt.date(2019, 7, 7), event_type="Violence against civilians",
+                     sub_event_type="Attack", country="Iraq", iso="IQ", fatalities=2)])
+    other = next(e["id"] for e in store.events() if e["article_id"] == "a2")
+    h = _auth(tokens["ana"])
+    assert client.post(f"/api/events/{eid}/merge", json={"other": other}).status_code == 401
+    assert client.post(f"/api/events/{eid}/merge", json={"other": other}, headers=_auth(tokens["vic"])).status_code == 403
+    r = client.post(f"/api/events/{eid}/merge", json={"other": other}, headers=h)
+    assert r.status_code == 200
+    assert {s["article_id"] for s in r.json()["event"]["sources"]} == {"a1", "a2"}
+    assert store.event(other)["review_status"] == "merged"
+    assert client.post(f"/api/events/{eid}/merge", json={"other": other}, headers=h).status_code == 422
+    assert client.post(f"/api/events/{eid}/merge", json={"other": eid}, headers=h).status_code == 422
+
+    assert client.post(f"/api/events/{eid}/split").status_code == 401
+    assert client.post(f"/api/events/{eid}/split", headers=_auth(tokens["vic"])).status_code == 403
+    new = client.post(f"/api/events/{eid}/split", json={"note": "two attacks"}, headers=h).json()["new_event"]
+    assert new["id"] != eid and new["review_status"] == "unreviewed"
+    assert {s["article_id"] for s in new["sources"]} == {"a1", "a2"}
+    actions = [(x["event_id"], x["action"]) for x in store.all_history()]
+    assert (eid, "merge") in actions and (other, "merge") in actions and (new["id"], "split") in actions
+    csv_text = client.get("/api/history", params={"format": "csv"}, headers=h).text
+    assert csv_text.splitlines()[0] == "id,event_id,user,at,action,field,before,after,note"
+    assert "merged_into" in csv_text and "split_from" in csv_text
+
+
+def test_merged_duplicates_leave_lists_and_exports(setup):
+    store, client, tokens, eid = setup
+    new = store.split_event(eid, "ana")
+    store.merge_events(eid, new, "ana")
+    ids = [e["id"] for e in client.get("/api/events", headers=_auth(tokens["vic"])).json()["events"]]
+    assert ids == [eid]
+    merged = client.get("/api/events", params={"review_status": "merged"}, headers=_auth(tokens["vic"])).json()
+    assert [e["id"] for e in merged["events"]] == [new]

@@ -52,6 +52,7 @@ class EventFilter:
     min_fatalities: int | None = None
     after_id: int | None = None  # events with a smaller id
     sort: str = ""  # "", "-event_date", "event_date", "-fatalities", "confidence", "-id" ...
+    hide_merged: bool = True  # duplicates folded into another event stay out of lists and exports
     cursor: str | None = None  # from next_cursor(): where the previous page ended
 
 
@@ -197,6 +198,8 @@ class Store(AccountsMixin, ReviewMixin):
             q = q.where(events.c.longitude.between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
         if f.review_status:
             q = q.where(events.c.review_status == f.review_status)
+        elif f.hide_merged:
+            q = q.where(events.c.review_status != "merged")
         if f.min_fatalities:
             q = q.where(events.c.fatalities >= f.min_fatalities)
         if f.after_id:
@@ -323,7 +326,7 @@ class Store(AccountsMixin, ReviewMixin):
             return [dict(r) for r in con.execute(q).mappings()]
 
     def event(self, event_id: int) -> dict[str, Any] | None:
-        rows = self.events(EventFilter(after_id=event_id + 1, limit=1))
+        rows = self.events(EventFilter(after_id=event_id + 1, limit=1, hide_merged=False))
         return rows[0] if rows and rows[0]["id"] == event_id else None
 
     def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:

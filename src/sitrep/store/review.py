@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sitrep.model import SUB_EVENT_TYPES
-from sitrep.store.tables import event_history, events
+from sitrep.store.tables import event_history, event_sources, events
 
 EDITABLE = {
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
@@ -87,6 +87,63 @@ class ReviewMixin:
                 event_id=event_id, user_name=user, at=dt.datetime.now(dt.timezone.utc), action=action,
                 changes={"review_status": [row[0], status]}, note=note))
         return status
+
+    def merge_events(self, keep_id: int, other_id: int, user: str, note: str = "") -> None:
+        """Fold a duplicate into `keep_id`: its sources move over; it stays, marked merged."""
+        if keep_id == other_id:
+            raise ValueError("an event cannot be merged into itself")
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as con:
+            found = {r[0]: r[1] for r in con.execute(sa.select(events.c.id, events.c.review_status)
+                                                     .where(events.c.id.in_([keep_id, other_id])))}
+            if keep_id not in found or other_id not in found:
+                raise KeyError(other_id if keep_id in found else keep_id)
+            if found[other_id] == "merged":
+                raise ValueError(f"event {other_id} was merged already")
+            have = {r[0] for r in con.execute(sa.select(event_sources.c.article_id)
+                                              .where(event_sources.c.event_id == keep_id))}
+            for (article_id,) in con.execute(sa.select(event_sources.c.article_id)
+                                             .where(event_sources.c.event_id == other_id)).all():
+                if article_id not in have:
+                    con.execute(event_sources.insert().values(event_id=keep_id, article_id=article_id))
+            con.execute(events.update().where(events.c.id == other_id).values(review_status="merged"))
+            con.execute(event_history.insert(), [
+                {"event_id": keep_id, "user_name": user, "at": now, "action": "merge",
+                 "changes": {"merged": [None, other_id]}, "note": note},
+                {"event_id": other_id, "user_name": user, "at": now, "action": "merge",
+                 "changes": {"review_status": [found[other_id], "merged"], "merged_into": [None, keep_id]},
+                 "note": note},
+            ])
+
+    def split_event(self, event_id: int, user: str, note: str = "") -> int:
+        """Split off a second event from one that told two: a copy with the same sources,
+        left unreviewed for the analyst to correct. Returns the new event's id."""
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as con:
+            row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
+            if row is None:
+                raise KeyError(event_id)
+            copy = {k: v for k, v in row.items() if k != "id"}
+            copy.update(review_status="unreviewed", reviewed_fields=[], created_at=now)
+            new_id = con.execute(events.insert().values(**copy)).inserted_primary_key[0]
+            for (article_id,) in con.execute(sa.select(event_sources.c.article_id)
+                                             .where(event_sources.c.event_id == event_id)).all():
+                con.execute(event_sources.insert().values(event_id=new_id, article_id=article_id))
+            con.execute(event_history.insert(), [
+                {"event_id": event_id, "user_name": user, "at": now, "action": "split",
+                 "changes": {"split_into": [None, new_id]}, "note": note},
+                {"event_id": new_id, "user_name": user, "at": now, "action": "split",
+                 "changes": {"split_from": [None, event_id]}, "note": note},
+            ])
+        return new_id
+
+    def all_history(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
+        """Every recorded change, oldest first (for export)."""
+        q = sa.select(event_history).order_by(event_history.c.id)
+        if since:
+            q = q.where(event_history.c.at >= since)
+        with self.engine.connect() as con:
+            return [{**dict(r), "at": r["at"].isoformat()} for r in con.execute(q).mappings()]
 
     def history(self, event_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as con:

@@ -229,6 +229,43 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
             raise HTTPException(422, str(exc)) from None
         return {"review_status": status}
 
+    @app.post("/api/events/{event_id}/merge", summary="Merge a duplicate event into this one (analysts)")
+    def merge_event(event_id: int, body: dict = Body(..., examples=[{"other": 12}]),
+                    user: dict = Depends(analyst)):
+        try:
+            store.merge_events(event_id, int(body.get("other")), user["name"], str(body.get("note", "")))
+        except KeyError as exc:
+            raise HTTPException(404, f"no event {exc.args[0]}") from None
+        except (ValueError, TypeError) as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {"event": store.event(event_id)}
+
+    @app.post("/api/events/{event_id}/split", summary="Split off a second event (analysts)")
+    def split_event(event_id: int, body: dict | None = Body(None), user: dict = Depends(analyst)):
+        try:
+            new_id = store.split_event(event_id, user["name"], str((body or {}).get("note", "")))
+        except KeyError:
+            raise HTTPException(404, f"no event {event_id}") from None
+        return {"new_event": store.event(new_id)}
+
+    @app.get("/api/history", summary="Every review change, oldest first (JSON, or CSV with format=csv)",
+             dependencies=[Depends(reader)])
+    def all_history(format: str = Query("json", pattern="^(json|csv)$")):  # noqa: A002
+        rows = store.all_history()
+        if format == "json":
+            return JSONResponse({"history": rows})
+        import csv
+        import io
+
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["id", "event_id", "user", "at", "action", "field", "before", "after", "note"])
+        for r in rows:
+            for field, (before, after) in r["changes"].items():
+                w.writerow([r["id"], r["event_id"], r["user_name"], r["at"], r["action"], field, before, after, r["note"]])
+        return Response(buf.getvalue(), media_type="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="sitrep-history.csv"'})
+
     @app.get("/api/me", summary="Who the request is made as")
     def me(user: dict = Depends(reader)):
         return user
