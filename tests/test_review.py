@@ -160,3 +160,17 @@ def test_merged_duplicates_leave_lists_and_exports(setup):
     assert ids == [eid]
     merged = client.get("/api/events", params={"review_status": "merged"}, headers=_auth(tokens["vic"])).json()
     assert [e["id"] for e in merged["events"]] == [new]
+
+
+def test_reprocessing_never_overwrites_reviewed_events(setup, capsys):
+    store, client, tokens, eid = setup
+    store.edit_event(eid, {"fatalities": 5}, "ana")
+    store.add(Article(id="b1", text="Police arrested two men in Mosul on Sunday.", published=dt.date(2019, 7, 9)),
+              [Event(article_id="b1", event_type="Battles", sub_event_type="Armed clash", country="Iraq")])
+    db = str(store.engine.url)
+    assert main(["reprocess", "--db", db]) == 0
+    assert "kept 1 reviewed events" in capsys.readouterr().err
+    kept = store.event(eid)
+    assert kept["fatalities"] == 5 and kept["reviewed_fields"] == ["fatalities"]
+    redone = [e for e in store.events() if e["article_id"] == "b1"]
+    assert [e["sub_event_type"] for e in redone] == ["Arrests"]  # the stale machine coding was replaced

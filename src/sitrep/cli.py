@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=FORMATS_EVENTS, default="table")
     sp.add_argument("-o", "--output")
 
+    sp = sub.add_parser("reprocess", help="re-extract stored articles (after an upgrade); reviewed events are kept")
+    db(sp)
+    sp.add_argument("--batch-size", type=int, default=64)
+
     sp = sub.add_parser("search", help="full-text search over stored articles")
     db(sp)
     sp.add_argument("query")
@@ -223,6 +227,32 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    import datetime as _dt
+
+    from sitrep.model import Article
+    from sitrep.pipeline import batched, process
+    from sitrep.store import Store
+
+    store = Store(args.db)
+    ids = store.article_ids()
+    replaced = kept = done = 0
+    for chunk in batched(ids, args.batch_size):
+        arts = []
+        for aid in chunk:
+            a = store.article(aid)
+            arts.append(Article(id=a["id"], text=a["text"], title=a["title"], url=a["url"],
+                                published=a["published"] if isinstance(a["published"], _dt.date) else None,
+                                source=a["source"], language=a["language"]))
+        for art, found in zip(arts, process(arts)):
+            r, k = store.reprocess_article(art.id, found)
+            replaced, kept = replaced + r, kept + k
+        done += len(chunk)
+        print(f"reprocessed {done}/{len(ids)} articles", file=sys.stderr)
+    print(f"replaced {replaced} machine-coded events; kept {kept} reviewed events untouched", file=sys.stderr)
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -368,6 +398,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "reprocess": cmd_reprocess,
     "users": cmd_users,
     "serve": cmd_serve,
     "model": cmd_model,

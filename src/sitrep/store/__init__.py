@@ -141,6 +141,34 @@ class Store(AccountsMixin, ReviewMixin):
                 con.execute(event_sources.insert().values(event_id=event_id, article_id=article.id))
         return True
 
+    def reprocess_article(self, article_id: str, found: list[Event]) -> tuple[int, int]:
+        """Replace an article's machine-coded events with a new extraction.
+
+        Events an analyst touched (any review status but "unreviewed", or any reviewed field)
+        are kept as they are: re-extraction never overwrites review. Returns (replaced, kept).
+        """
+        now = dt.datetime.now(dt.timezone.utc)
+        with self.engine.begin() as con:
+            rows = con.execute(sa.select(events.c.id, events.c.review_status, events.c.reviewed_fields)
+                               .where(events.c.article_id == article_id)).all()
+            machine = [r[0] for r in rows if r[1] == "unreviewed" and not (r[2] or [])]
+            kept = len(rows) - len(machine)
+            if machine:
+                con.execute(event_sources.delete().where(event_sources.c.event_id.in_(machine)))
+                con.execute(events.delete().where(events.c.id.in_(machine)))
+            for ev in found:
+                rec = ev.to_record()
+                rec.pop("article_id")
+                rec.update(interaction=ev.interaction, disorder_type=ev.disorder_type, event_date=ev.event_date)
+                new_id = con.execute(events.insert().values(article_id=article_id, created_at=now, **rec)
+                                     ).inserted_primary_key[0]
+                con.execute(event_sources.insert().values(event_id=new_id, article_id=article_id))
+        return len(machine), kept
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as con:
+            return [r[0] for r in con.execute(sa.select(articles.c.id).order_by(articles.c.id))]
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as con:
             row = con.execute(sa.select(articles).where(articles.c.id == article_id)).mappings().first()
