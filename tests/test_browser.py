@@ -147,3 +147,23 @@ def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_fir
     page.wait_for_selector("#article-text")
     assert page.locator("#article-text mark").count() >= 1
     assert page.locator("#article-text script").count() == 0
+
+
+def test_split_then_merge_from_the_panel(server, page):
+    url, store = server
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("path.ev-marker")
+    page.click("#queue-link")
+    page.wait_for_selector("#queue li a")
+    page.locator("#queue li a").first.click()
+    page.wait_for_selector("#review button[name=split]")
+    page.click("#review button[name=split]")
+    page.wait_for_selector("#review-status:has-text('Split off event')")
+    new_id = page.inner_text("#review-status").split("event ")[1].rstrip(".")
+    page.fill("#review input[name=other]", new_id)
+    page.click("#review button[name=merge]")
+    page.wait_for_selector("#history li:has-text('merge')")
+    assert store.event(int(new_id))["review_status"] == "merged"

@@ -132,6 +132,7 @@ async function showEvent(id) {
   const panel = document.getElementById("panel");
   panel.replaceChildren();
   panel.appendChild(el("h2", `${ev.sub_event_type} · ${ev.event_date || "undated"}`));
+  panel.appendChild(el("p", `event ${ev.id}`, { class: "hint" }));
   const dl = el("dl");
   for (const k of ["event_type", "actor1", "actor2", "location", "admin1", "country", "fatalities",
                    "time_precision", "geo_precision", "confidence", "review_status"]) {
@@ -236,8 +237,26 @@ function reviewControls(panel, ev) {
   const accept = el("button", "Accept", { type: "button", name: "accept" });
   const reject = el("button", "Reject", { type: "button", name: "reject" });
   f.appendChild(accept); f.appendChild(reject);
+  const split = el("button", "Split", { type: "button", name: "split", title: "the report tells two events" });
+  f.appendChild(split);
+  const mergeRow = el("div");
+  const other = el("input", null, { name: "other", type: "number", min: "1", placeholder: "event id", size: "6" });
+  const merge = el("button", "Merge into this", { type: "button", name: "merge" });
+  mergeRow.appendChild(el("label", "duplicate ")).appendChild(other);
+  mergeRow.appendChild(merge);
+  f.appendChild(mergeRow);
   const status = el("p", "", { class: "hint", id: "review-status" });
   f.appendChild(status);
+  split.addEventListener("click", async () => {
+    const r = await api(`/api/events/${ev.id}/split`, { method: "POST", json: {} });
+    if (r.ok) { const d = await r.json(); status.textContent = `Split off event ${d.new_event.id}.`; load(); }
+    else status.textContent = (await r.json()).detail;
+  });
+  merge.addEventListener("click", async () => {
+    const r = await api(`/api/events/${ev.id}/merge`, { method: "POST", json: { other: parseInt(other.value, 10) } });
+    status.textContent = r.ok ? `Merged event ${other.value} into this one.` : String((await r.json()).detail);
+    if (r.ok) { load(); showEvent(ev.id); }
+  });
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
     const changes = { sub_event_type: sel.value, fatalities: parseInt(f.elements.fatalities.value, 10),
