@@ -132,3 +132,10 @@ def test_big_sets_come_back_as_server_side_clusters(client, monkeypatch):
     assert gj["features"] and all(f["properties"]["cluster"] for f in gj["features"])
     assert sum(f["properties"]["count"] for f in gj["features"]) == 7
     assert len(gj["features"]) <= 3
+
+
+def test_config_gives_the_tile_url(db_url):
+    store = Store(db_url)
+    assert TestClient(create_app(store)).get("/api/config").json() == {"tiles": None}
+    t = "https://tiles.example.org/{z}/{x}/{y}.png"
+    assert TestClient(create_app(store, tiles=t)).get("/api/config").json() == {"tiles": t}

@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--anonymous-read", action="store_true",
                     help="let anyone read without a token (reads are open anyway while no user exists)")
     sp.add_argument("--workers", type=int, default=1, help="server processes (one per core for load)")
+    sp.add_argument("--tiles", help="basemap tile URL template for users online, e.g. "
+                    "https://tile.example.org/{z}/{x}/{y}.png (default $SITREP_TILES; offline: none)")
 
     sp = sub.add_parser("users", help="manage users and API tokens")
     usub = sp.add_subparsers(dest="action", required=True)
@@ -357,11 +359,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         os.environ["SITREP_DB"] = store.url
         os.environ["SITREP_ANONYMOUS_READ"] = "1" if args.anonymous_read else "0"
+        if args.tiles:
+            os.environ["SITREP_TILES"] = args.tiles
         uvicorn.run("sitrep.web.app:create_app_from_env", factory=True, workers=args.workers,
                     host=args.host, port=args.port, log_level="warning")
         return 0
-    uvicorn.run(create_app(store, anonymous_read=args.anonymous_read or None), host=args.host,
-                port=args.port, log_level="warning")
+    uvicorn.run(create_app(store, anonymous_read=args.anonymous_read or None, tiles=args.tiles),
+                host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -71,7 +71,7 @@ class LoginLimiter:
         self.failures[key].append(time.monotonic())
 
 
-def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
+def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | None = None) -> FastAPI:
     """The app over `store`. Reads are open when `anonymous_read` is set, or when no user
     exists yet (a single analyst's laptop); writes always need an analyst's API token."""
     app = FastAPI(title="sitrep", version="0.1.0",
@@ -266,6 +266,12 @@ def create_app(store: Store, anonymous_read: bool | None = None) -> FastAPI:
         return Response(buf.getvalue(), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="sitrep-history.csv"'})
 
+    @app.get("/api/config", summary="Settings the page needs (the basemap tile URL, if any)")
+    def config():
+        import os
+
+        return {"tiles": tiles or os.environ.get("SITREP_TILES") or None}
+
     @app.get("/api/me", summary="Who the request is made as")
     def me(user: dict = Depends(reader)):
         return user
@@ -324,4 +330,5 @@ def create_app_from_env() -> FastAPI:
     import os
 
     anonymous = os.environ.get("SITREP_ANONYMOUS_READ") == "1"
-    return create_app(Store(os.environ.get("SITREP_DB")), anonymous_read=anonymous or None)
+    return create_app(Store(os.environ.get("SITREP_DB")), anonymous_read=anonymous or None,
+                      tiles=os.environ.get("SITREP_TILES") or None)

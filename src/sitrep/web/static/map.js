@@ -11,12 +11,15 @@ const form = document.getElementById("filters");
 for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v; }
 
 const map = L.map("map").setView([33.3, 43.5], 6);
-const tiles = params.get("tiles");  // online users may pass a tile URL template
-if (tiles) L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
+let tiles = params.get("tiles");  // a tile URL template: `sitrep serve --tiles` or ?tiles=
+fetch("/api/config").then(r => r.json()).then(cfg => {
+  tiles = tiles || cfg.tiles;
+  if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); provinces.setStyle({ fillOpacity: 0 }); }
+});
 map.createPane("boundaries");  // under the event markers, above any tiles
 map.getPane("boundaries").style.zIndex = 250;
 const provinces = L.geoJSON(null, { pane: "boundaries", interactive: false,
-  style: { color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: tiles ? 0 : 1 } }).addTo(map);
+  style: () => ({ color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: tiles ? 0 : 1 }) }).addTo(map);
 const points = L.layerGroup().addTo(map);
 
 function query(extra) {
