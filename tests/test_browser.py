@@ -38,7 +38,8 @@ def server(tmp_path):
                       title="<img src=x onerror=alert(2)>", published=dt.date(2019, 7, 4), source="Local"),
               [_event("a2", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
                       location="Tarmiyah", admin1="Baghdad", latitude=33.67, longitude=44.39,
-                      event_date=dt.date(2019, 7, 3), notes="<b onmouseover=alert(3)>x</b>")])
+                      event_date=dt.date(2019, 7, 3), notes="<b onmouseover=alert(3)>x</b>",
+                      actor1="<script>alert(4)</script>")])
     store.add_user("ana", "analyst", "correct horse")
     config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning")
     srv = uvicorn.Server(config)
@@ -127,6 +128,7 @@ def test_hostile_text_is_shown_as_text(server, page):
     page.wait_for_selector("#panel p")
     text = page.inner_text("#panel")
     assert "<b onmouseover=alert(3)>x</b>" in text and "<img src=x onerror=alert(2)>" in text
+    assert "<script>alert(4)</script>" in text  # an actor name
     assert page.locator("#panel b, #panel img").count() == 0
     assert page.dialogs == []
 
@@ -167,3 +169,24 @@ def test_split_then_merge_from_the_panel(server, page):
     page.click("#review button[name=merge]")
     page.wait_for_selector("#history li:has-text('merge')")
     assert store.event(int(new_id))["review_status"] == "merged"
+
+
+def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(server, page):
+    url, store = server
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("path.ev-marker")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("map.setZoom(3, {animate: false})")
+    page.wait_for_selector(".cluster")
+    assert page.inner_text(".cluster") == "2" and page.locator("path.ev-marker").count() == 0
+    bars = page.locator("#timeline rect")
+    assert bars.count() == 2
+    box_a, box_b = bars.nth(0).bounding_box(), bars.nth(1).bounding_box()
+    page.mouse.move(box_a["x"] + 3, box_a["y"] + 3)
+    page.mouse.down()
+    page.mouse.move(box_b["x"] + 3, box_b["y"] + 3)
+    page.mouse.up()
+    page.wait_for_function("location.search.includes('since=2019-07-03') && location.search.includes('until=2019-07-07')")

@@ -74,37 +74,64 @@ function showLogin(message) {
   panel.appendChild(f);
 }
 
+let features = [];
+const CLUSTER_PX = 36;
+
+function draw() {
+  // markers closer than CLUSTER_PX on screen become one bubble with their count
+  points.clearLayers();
+  const cells = new Map();
+  for (const f of features) {
+    const p = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    if (p.cluster) { cells.set("s" + cells.size, { lat, lon, count: p.count, server: true }); continue; }
+    const pt = map.latLngToLayerPoint([lat, lon]);
+    const key = Math.floor(pt.x / CLUSTER_PX) + ":" + Math.floor(pt.y / CLUSTER_PX);
+    const c = cells.get(key) || { lat: 0, lon: 0, count: 0, items: [] };
+    c.lat += lat; c.lon += lon; c.count += 1; c.items.push(f);
+    cells.set(key, c);
+  }
+  for (const c of cells.values()) {
+    if (!c.server && c.count === 1) {
+      const p = c.items[0].properties;
+      const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
+      L.circleMarker([c.lat, c.lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555",
+        fillOpacity: .85, className: "ev-marker" }).on("click", () => showEvent(p.id)).addTo(points);
+      continue;
+    }
+    const lat = c.server ? c.lat : c.lat / c.count, lon = c.server ? c.lon : c.lon / c.count;
+    const icon = L.divIcon({ className: "cluster", html: "", iconSize: [34, 34] });
+    const m = L.marker([lat, lon], { icon }).on("click", () => map.setView([lat, lon], map.getZoom() + 2));
+    m.on("add", () => { m.getElement().textContent = String(c.count); });
+    m.addTo(points);
+  }
+}
+map.on("zoomend", draw);
+
 async function load() {
   const q = query();
   history.replaceState(null, "", "?" + q.toString());
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
   const data = await (await api("/api/events.geojson?" + q + "&zoom=" + map.getZoom())).json();
-  points.clearLayers();
+  features = data.features;
   const countries = new Set();
   const bounds = [];
-  for (const f of data.features) {
-    const p = f.properties;
+  for (const f of features) {
     const [lon, lat] = f.geometry.coordinates;
     bounds.push([lat, lon]);
-    if (p.cluster) {  // the server grouped a big set: a count bubble that zooms in on click
-      const icon = L.divIcon({ className: "cluster", html: "", iconSize: [34, 34] });
-      const m = L.marker([lat, lon], { icon }).on("click", () => map.setView([lat, lon], map.getZoom() + 2));
-      m.on("add", () => { m.getElement().textContent = String(p.count); });
-      m.addTo(points);
-      continue;
-    }
-    countries.add(p.iso);
-    const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
-    L.circleMarker([lat, lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555", fillOpacity: .85, className: "ev-marker" })
-      .on("click", () => showEvent(p.id)).addTo(points);
+    if (f.properties.iso) countries.add(f.properties.iso);
   }
+  draw();
   if (countries.size) {
     const prov = await (await api("/api/provinces.geojson?country=" + [...countries].join(","))).json();
     provinces.clearLayers(); provinces.addData(prov);
   }
   if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
+  draw();
   await timeline(q);
 }
+
+let brushStart = null;
 
 async function timeline(q) {
   const data = await (await api("/api/stats?by=day&" + q)).json();
@@ -123,8 +150,12 @@ async function timeline(q) {
     bar.setAttribute("width", Math.max(1, w - 2)); bar.setAttribute("height", h);
     bar.dataset.day = r.key;
     bar.appendChild(rect);
-    bar.addEventListener("click", () => {  // brushing a day filters the map
-      form.elements.since.value = r.key; form.elements.until.value = r.key; load();
+    bar.addEventListener("mousedown", (e) => { e.preventDefault(); brushStart = r.key; });
+    bar.addEventListener("mouseup", () => {  // brushing days (press, drag, release) filters the map
+      if (!brushStart) return;
+      const [a, b] = [brushStart, r.key].sort();
+      brushStart = null;
+      form.elements.since.value = a; form.elements.until.value = b; load();
     });
     svg.appendChild(bar);
   });
