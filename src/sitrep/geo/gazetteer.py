@@ -324,6 +324,7 @@ class Gazetteer:
         seen: dict[int, Place] = {}
         for r in rows:
             if r[0] in seen:
+                seen[r[0]].matched_names.add(r[12])  # type: ignore[attr-defined]
                 continue
             place = Place(
                 name=plain_name(r[2]), latitude=r[7], longitude=r[8], iso=r[3],
@@ -333,9 +334,11 @@ class Gazetteer:
             place.radius_km = r[10] or 0.0  # type: ignore[attr-defined]
             place.source = r[11]  # type: ignore[attr-defined]
             place.admin1_code = r[4] or ""  # type: ignore[attr-defined]
-            place.matched = r[12]  # type: ignore[attr-defined]
+            place.matched_names = {r[12]}  # type: ignore[attr-defined]  # the names under this key
             seen[r[0]] = place
-        result = sorted(seen.values(), key=lambda p: -(p.population or 0))
+        # a fixed order whatever order SQLite returns rows in: the same text, the same answer
+        result = sorted(seen.values(), key=lambda p: (-(p.population or 0), getattr(p, "source", "") != "supplement",
+                                                      p.iso, p.name, p.latitude or 0, p.longitude or 0))
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[key] = result

@@ -258,13 +258,12 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
 
 
 def _strong_outside_focus(mm: PlaceMention) -> bool:
-    from sitrep.geo.names import ascii_fold
+    from sitrep.geo.resolve import is_exact
 
     place = mm.place
-    matched = getattr(place, "matched", "") or place.name
-    exact = ascii_fold(matched).replace("-", " ") == ascii_fold(mm.text).replace("-", " ")
+    exact = is_exact(place, mm.text)
     return exact and (place.population >= 100_000 or place.feature in ("admin1", "country")
-                      or getattr(place, "source", "") == "supplement")
+                      or getattr(place, "source", "") == "supplement" or getattr(place, "margin", 0) >= 0.5)
 
 
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +33,13 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def is_exact(place: Place, surface: str) -> bool:
+    """Is `surface` one of the place's names, but for case, accents and hyphens?"""
+    want = ascii_fold(surface).replace("-", " ")
+    names = getattr(place, "matched_names", None) or {place.name}
+    return any(ascii_fold(n).replace("-", " ") == want for n in names)
+
+
 _FEATURE_PRIOR = {"admin1": 0.9, "country": 0.6}
 # A prior for the countries this tool is mostly used on: those the team's supplement covers.
 CONFLICT_PRIOR = 0.35
@@ -47,8 +55,7 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
     if source == "supplement":
         score += 0.55
     score += _FEATURE_PRIOR.get(place.feature, 0.0)
-    matched = getattr(place, "matched", "") or place.name
-    if ascii_fold(matched).replace("-", " ") == ascii_fold(surface).replace("-", " "):
+    if is_exact(place, surface):
         score += 0.35
     focus = context.focus()
     if place.iso in focus:
@@ -83,8 +90,8 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
     if not candidates:
         return None
     scored = sorted(((score_candidate(p, surface, context, hint, conflict_countries), i, p)
-                     for i, p in enumerate(candidates)), key=lambda t: (-t[0], t[1]))
-    best = scored[0][2]
+                     for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
+    best = copy.copy(scored[0][2])  # the gazetteer caches its Places: never write on them
     best.score = scored[0][0]
     # how much better than the best candidate in another country: evidence for the country
     other = next((sc for sc, _, p in scored[1:] if p.iso != best.iso), None)
