@@ -361,16 +361,19 @@ class Store(AccountsMixin, ReviewMixin):
         """Event counts and fatalities grouped by day, week, month, admin1, type or actor."""
         f = f or EventFilter()
         if by in ("day", "week", "month"):
-            rows = self.events(EventFilter(**{**f.__dict__, "limit": None}))
+            # the database sums per day (a few thousand rows at most); weeks and months here
+            q = self._where(sa.select(events.c.event_date, sa.func.count().label("n"),
+                                      sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("f")), f)
+            q = q.where(events.c.event_date.is_not(None)).group_by(events.c.event_date)
             buckets: dict[str, list[int]] = {}
-            for r in rows:
-                if not r["event_date"]:
-                    continue
-                d = dt.date.fromisoformat(r["event_date"])
-                key = {"day": d, "week": d - dt.timedelta(days=d.weekday()), "month": d.replace(day=1)}[by].isoformat()
-                b = buckets.setdefault(key, [0, 0])
-                b[0] += 1
-                b[1] += r["fatalities"] or 0
+            with self.engine.connect() as con:
+                for d, n, fat in con.execute(q).all():
+                    if isinstance(d, str):
+                        d = dt.date.fromisoformat(d)
+                    key = {"day": d, "week": d - dt.timedelta(days=d.weekday()), "month": d.replace(day=1)}[by].isoformat()
+                    b = buckets.setdefault(key, [0, 0])
+                    b[0] += n
+                    b[1] += fat or 0
             return [{"key": k, "events": v[0], "fatalities": v[1]} for k, v in sorted(buckets.items())]
         column = {"admin1": events.c.admin1, "type": events.c.event_type,
                   "sub_event_type": events.c.sub_event_type, "actor": events.c.actor1,
