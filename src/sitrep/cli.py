@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("ingest", help="extract events and store articles and events")
     inputs(sp)
     db(sp)
+    sp.add_argument("--no-fuse", action="store_true",
+                    help="store every report's events separately (default: fuse reports of one event)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
 
     sp = sub.add_parser("events", help="query stored events")
@@ -191,7 +193,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     counts = {"articles": 0, "events": 0}
 
     def sink(article, found) -> bool:
-        new = store.add(article, found)
+        new = store.add(article, found, fuse=not args.no_fuse)
         if new:
             counts["articles"] += 1
             counts["events"] += len(found)

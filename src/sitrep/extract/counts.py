@@ -25,7 +25,7 @@ _NUM = (
     + r"|a|an)"
 )
 _KILL = (
-    r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|executed|executing|beheaded|beheading|"
+    r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
     r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
     r"murdered|murdering|massacred|massacring|bodies|deaths|fatalities|lifeless"
 )

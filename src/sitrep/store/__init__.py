@@ -115,9 +115,13 @@ class Store(AccountsMixin, ReviewMixin):
                 found.update(r[0] for r in con.execute(sa.select(articles.c.id).where(articles.c.id.in_(chunk))))
         return found
 
-    def add(self, article: Article, found: list[Event]) -> bool:
-        """Store an article and its events atomically. False if the article was already stored."""
-        now = dt.datetime.now(dt.UTC)
+    def add(self, article: Article, found: list[Event], fuse: bool = False) -> bool:
+        """Store an article and its events atomically. False if the article was already stored.
+
+        With `fuse`, an event that another stored report already tells (sitrep.fuse) is not
+        added again: the article becomes one more source of that event, which keeps its id.
+        """
+        now = dt.datetime.now(dt.timezone.utc)
         with self.engine.begin() as con:
             exists = con.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first()
             if exists:
@@ -131,15 +135,71 @@ class Store(AccountsMixin, ReviewMixin):
                 con.execute(sa.text("INSERT INTO articles_fts (article_id, title, text) VALUES (:i, :t, :x)"),
                             {"i": article.id, "t": article.title, "x": article.text})
             for ev in found:
+                match = self._fusion_match(con, ev, article.id) if fuse else None
+                if match is not None:
+                    self._attach(con, match, article.id, ev)
+                    continue
                 rec = ev.to_record()
                 rec.pop("article_id")
                 rec["interaction"] = ev.interaction
                 rec["disorder_type"] = ev.disorder_type
                 rec["event_date"] = ev.event_date
+                rec["provenance"] = {"fatalities": {article.id: ev.fatalities}}
                 result = con.execute(events.insert().values(article_id=article.id, created_at=now, **rec))
                 event_id = result.inserted_primary_key[0]
                 con.execute(event_sources.insert().values(event_id=event_id, article_id=article.id))
         return True
+
+    def _fusion_match(self, con, ev: Event, article_id: str) -> int | None:
+        from sitrep.fuse import best_match
+
+        if ev.event_date is None:
+            return None
+        window = dt.timedelta(days=31)
+        q = sa.select(events).where(events.c.event_date.between(ev.event_date - window, ev.event_date + window),
+                                    events.c.review_status != "merged")
+        if ev.iso:
+            q = q.where(events.c.iso == ev.iso)
+        same_article = sa.select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)
+        q = q.where(events.c.id.not_in(same_article))
+        candidates = [dict(r) for r in con.execute(q).mappings()]
+        m = best_match(ev.to_record(), candidates)
+        return m.event_id if m else None
+
+    def _attach(self, con, event_id: int, article_id: str, ev: Event) -> None:
+        """One more report of a stored event: add the source, widen the fatality range, and
+        take better-precision fields, except fields an analyst reviewed."""
+        row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
+        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id))
+        prov = dict(row["provenance"] or {})
+        counts = dict(prov.get("fatalities") or {row["article_id"]: row["fatalities"]})
+        counts[article_id] = ev.fatalities
+        prov["fatalities"] = counts
+        values: dict[str, Any] = {"provenance": prov}
+        if row["review_status"] != "unreviewed":
+            con.execute(events.update().where(events.c.id == event_id).values(**values))
+            return  # a reviewed event changes only by an analyst's hand
+        reviewed = set(row["reviewed_fields"] or [])
+        # a report that gives no figure does not contradict one that does
+        nums = sorted(n for n in counts.values() if n) or [0]
+        if "fatalities" not in reviewed:
+            values["fatalities"] = nums[0]  # ACLED: the lowest of conflicting reports
+        values["fatalities_best"] = nums[len(nums) // 2]
+        values["fatalities_high"] = nums[-1]
+        fields = prov.setdefault("fields", {})
+        if ev.time_precision < (row["time_precision"] or 3) and not reviewed & {"event_date", "time_precision"}:
+            values.update(event_date=ev.event_date, time_precision=ev.time_precision)
+            fields.update(event_date=article_id, time_precision=article_id)
+        if ev.geo_precision and ev.geo_precision < (row["geo_precision"] or 4) and not reviewed & {
+                "location", "latitude", "longitude", "admin1", "admin2", "geo_precision"}:
+            values.update(location=ev.location, latitude=ev.latitude, longitude=ev.longitude,
+                          admin1=ev.admin1, admin2=ev.admin2, geo_precision=ev.geo_precision)
+            fields.update({k: article_id for k in ("location", "latitude", "longitude", "admin1", "geo_precision")})
+        if (not row["actor1"] or row["actor1"].startswith("Unidentified")) and ev.actor1 and \
+                not ev.actor1.startswith("Unidentified") and "actor1" not in reviewed:
+            values.update(actor1=ev.actor1, inter1=ev.inter1)
+            fields["actor1"] = article_id
+        con.execute(events.update().where(events.c.id == event_id).values(**values))
 
     def reprocess_article(self, article_id: str, found: list[Event]) -> tuple[int, int]:
         """Replace an article's machine-coded events with a new extraction.

@@ -1,0 +1,88 @@
+"""Fusion: is a newly extracted event the same real-world event as one already stored?
+
+Reports of one event differ in wording, spelling, counts and coding detail; reports of two
+events can share a place or a day. The rule (docs/fusion.md): same country; compatible types
+(the same type, or two kinds of violence told differently); dates within the window of the
+looser time precision; places within a distance set by the looser geo precision; no two
+different named perpetrators. A vague report (a month, or only a province) never absorbs a
+precise one, nor the other way round. Among the candidates that pass, the closest wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.geo.resolve import distance_km
+
+DATE_WINDOW = {1: 1, 2: 7, 3: 31}  # days, by ACLED time precision
+PLACE_RADIUS = {1: 15.0, 2: 40.0, 3: 120.0}  # km, by ACLED geo precision
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass
+class Match:
+    event_id: int
+    score: float
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def _vague(e: dict[str, Any]) -> bool:
+    return (e.get("time_precision") or 3) >= 3 or (e.get("geo_precision") or 3) >= 3
+
+
+def _named(actor: str) -> bool:
+    return bool(actor) and not actor.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
+
+
+def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
+    """A closeness score when `new` and `old` may be one event, else None."""
+    if new.get("iso") and old.get("iso") and new["iso"] != old["iso"]:
+        return None
+    ta, tb = new.get("event_type"), old.get("event_type")
+    if ta != tb and not (ta in VIOLENT and tb in VIOLENT):
+        return None
+    if _vague(new) != _vague(old):
+        return None  # "attacks in Diyala in recent weeks" must not swallow a dated bombing
+    da, db = _date(new.get("event_date")), _date(old.get("event_date"))
+    if da is None or db is None:
+        return None
+    window = DATE_WINDOW[max(new.get("time_precision") or 3, old.get("time_precision") or 3)]
+    gap = abs((da - db).days)
+    if gap > window:
+        return None
+    score = 2.0 - gap / max(window, 1)
+    if None not in (new.get("latitude"), new.get("longitude"), old.get("latitude"), old.get("longitude")):
+        radius = PLACE_RADIUS[max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)]
+        d = distance_km((new["latitude"], new["longitude"]), (old["latitude"], old["longitude"]))
+        if d > radius:
+            return None
+        score += 1.5 * (1 - d / radius)
+    elif (new.get("admin1") or "") != (old.get("admin1") or ""):
+        return None
+    a1, b1 = new.get("actor1") or "", old.get("actor1") or ""
+    if _named(a1) and _named(b1):
+        if a1 != b1:
+            return None
+        score += 0.5
+    if new.get("sub_event_type") == old.get("sub_event_type"):
+        score += 0.5
+    return score
+
+
+def best_match(new: dict[str, Any], candidates: list[dict[str, Any]]) -> Match | None:
+    """The stored event that `new` reports again, if any (candidates: stored event rows)."""
+    best: Match | None = None
+    for old in candidates:
+        if old.get("review_status") == "merged":
+            continue
+        s = same_event_score(new, old)
+        if s is not None and (best is None or s > best.score):
+            best = Match(old["id"], s)
+    return best

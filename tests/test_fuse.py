@@ -1,0 +1,81 @@
+"""Fusion: many reports of one event become one event with every source."""
+
+import datetime as dt
+import json
+
+from sitrep.cli import main
+from sitrep.fuse import same_event_score
+from sitrep.store import Store
+
+BASE = {"iso": "IQ", "event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
+        "event_date": "2021-03-08", "time_precision": 1, "geo_precision": 1, "latitude": 33.04,
+        "longitude": 40.28, "admin1": "Al Anbar", "actor1": "Islamic State (Iraq)"}
+
+
+def _e(**kw):
+    return {**BASE, **kw}
+
+
+def test_same_event_told_differently_matches():
+    assert same_event_score(_e(), _e(event_date="2021-03-09", latitude=33.1, actor1="Unidentified Armed Group (Iraq)",
+                                     event_type="Battles", sub_event_type="Armed clash")) is not None
+
+
+def test_near_misses_do_not_match():
+    assert same_event_score(_e(), _e(event_date="2021-03-11")) is None  # another day
+    assert same_event_score(_e(), _e(latitude=33.6, longitude=40.9)) is None  # a town 80 km away
+    assert same_event_score(_e(), _e(event_type="Protests", sub_event_type="Peaceful protest")) is None
+    assert same_event_score(_e(), _e(time_precision=3)) is None  # a vague report never absorbs a precise one
+    assert same_event_score(_e(), _e(actor1="Military Forces of Turkey")) is None  # two named perpetrators
+    assert same_event_score(_e(), _e(iso="SY")) is None
+
+
+REPORTS = [
+    {"id": "r1", "source": "Mesopotamia Wire", "published": "2021-03-09",
+     "text": "Two Iraqi soldiers were killed on Monday when a roadside bomb struck their patrol west of Rutba, a security source said."},
+    {"id": "r2", "source": "Anbar Today", "published": "2021-03-09",
+     "text": "An explosive device planted by Daesh terrorist gangs targeted an army patrol near al-Rutbah on Monday, martyring three soldiers."},
+    {"id": "r3", "source": "Baghdad Post", "published": "2021-03-12",
+     "text": "A roadside bomb struck an army patrol west of Rutba on Thursday, killing one soldier, officials said."},
+]
+
+
+def test_ingest_fuses_reports_keeps_every_source_and_the_lowest_count(db_url, tmp_path, capsys):
+    f = tmp_path / "r.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    assert main(["ingest", str(f), "--db", db_url, "--quiet"]) == 0
+    rows = Store(db_url).events()
+    by_sources = sorted(rows, key=lambda r: -len(r["sources"]))
+    fused = by_sources[0]
+    assert {s["article_id"] for s in fused["sources"]} == {"r1", "r2"}
+    assert fused["fatalities"] == 2 and fused["fatalities_high"] == 3
+    assert len(rows) == 2  # Thursday's bombing is another event
+    assert {s["article_id"] for s in by_sources[1]["sources"]} == {"r3"}
+
+
+def test_a_reviewed_event_only_gains_sources(db_url, tmp_path):
+    store = Store(db_url)
+    f1 = tmp_path / "a.jsonl"
+    f1.write_text(json.dumps(REPORTS[0]) + "\n", encoding="utf-8")
+    assert main(["ingest", str(f1), "--db", db_url, "--quiet"]) == 0
+    [ev] = store.events()
+    store.edit_event(ev["id"], {"fatalities": 4}, "ana")
+    f2 = tmp_path / "b.jsonl"
+    f2.write_text(json.dumps(REPORTS[1]) + "\n", encoding="utf-8")
+    assert main(["ingest", str(f2), "--db", db_url, "--quiet"]) == 0
+    [after] = store.events()
+    assert after["id"] == ev["id"] and after["fatalities"] == 4
+    assert {s["article_id"] for s in after["sources"]} == {"r1", "r2"}
+
+
+def test_no_fuse_keeps_reports_apart(tmp_path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    f = tmp_path / "r.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in REPORTS[:2]), encoding="utf-8")
+    assert main(["ingest", str(f), "--db", db, "--quiet", "--no-fuse"]) == 0
+    assert len(Store(db).events()) == 2
+
+
+def test_dates_are_tolerated_by_precision():
+    assert same_event_score(_e(time_precision=2, geo_precision=1), _e(event_date="2021-03-13", time_precision=2)) is not None
+    assert dt.date(2021, 3, 8)  # keep the import honest
