@@ -79,3 +79,14 @@ def test_no_fuse_keeps_reports_apart(tmp_path):
 def test_dates_are_tolerated_by_precision():
     assert same_event_score(_e(time_precision=2, geo_precision=1), _e(event_date="2021-03-13", time_precision=2)) is not None
     assert dt.date(2021, 3, 8)  # keep the import honest
+
+
+def test_fusion_evaluation_counts_pairs(tmp_path):
+    from sitrep.evaluate import evaluate_file
+
+    gold = tmp_path / "fusion.jsonl"
+    rows = [dict(r, cluster="c1" if r["id"] in ("r1", "r2") else "n1", title="") for r in REPORTS]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    report = evaluate_file(gold)
+    assert report["kind"] == "fusion"
+    assert report["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

@@ -49,6 +49,8 @@ def _load(path: Path) -> list[dict]:
 
 def detect_kind(records: list[dict]) -> str:
     first = records[0] if records else {}
+    if "cluster" in first:
+        return "fusion"
     if "events" in first:
         return "articles"
     if "mention" in first:
@@ -64,7 +66,7 @@ def evaluate_file(path: Path, show_errors: int = 0) -> dict[str, Any]:
     records = _load(path)
     kind = detect_kind(records)
     fn = {"articles": eval_articles, "sentences": eval_sentences, "places": eval_places,
-          "event_location": eval_event_location}[kind]
+          "event_location": eval_event_location, "fusion": eval_fusion}[kind]
     report = fn(records, show_errors)
     report["file"] = str(path)
     report["kind"] = kind
@@ -428,6 +430,43 @@ def _fix_span(text: str, span: dict) -> dict | None:
         return span if span["end"] > span["start"] else None
     at = text.find(want)
     return {"start": at, "end": at + len(want)} if at >= 0 else None
+
+
+def eval_fusion(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    """Pairwise precision and recall of fusion: two reports are 'the same event' when the
+    store attached both to one event; gold pairs share a cluster id."""
+    import itertools
+    import tempfile
+
+    from sitrep.store import Store
+
+    records = sorted(records, key=lambda r: (r.get("published") or "", r["id"]))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{tmp}/fusion.db")
+        for rec, found in zip(records, _run(records)):
+            store.add(_article(rec), found, fuse=True)
+        groups: dict[str, set[int]] = defaultdict(set)
+        for ev in store.events():
+            for src in ev["sources"]:
+                groups[src["article_id"]].add(ev["id"])
+        store.close()
+    tp = fp = fn = 0
+    errors = []
+    for a, b in itertools.combinations(records, 2):
+        gold = a["cluster"] == b["cluster"]
+        pred = bool(groups[str(a["id"])] & groups[str(b["id"])])
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+        if gold != pred and len(errors) < show_errors:
+            errors.append(f"{'split' if gold else 'wrongly fused'}: {a['id']} ({a['cluster']}) / {b['id']} ({b['cluster']})")
+    clusters = len({r["cluster"] for r in records})
+    report = {"articles": len(records), "clusters": clusters,
+              "articles_without_event": sum(1 for r in records if not groups[str(r["id"])]),
+              "pairwise": _prf(tp, fp, fn)}
+    if show_errors:
+        report["errors"] = errors
+    return report
 
 
 def format_report(r: dict[str, Any]) -> str:
