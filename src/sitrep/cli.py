@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     sp.add_argument("--batch-size", type=int, default=64)
 
+    sp = sub.add_parser("trends", help="this week against the trailing weeks, per province, type or actor")
+    db(sp)
+    sp.add_argument("--by", choices=["admin1", "type", "actor", "country", "sub_event_type"], default="admin1")
+    sp.add_argument("--as-of", type=_date, help="a day in the week to measure (default today)")
+    sp.add_argument("--weeks", type=int, default=8, help="trailing weeks for the baseline")
+    sp.add_argument("--country")
+    sp.add_argument("--format", choices=["table", "json"], default="table")
+
     sp = sub.add_parser("search", help="full-text search over stored articles")
     db(sp)
     sp.add_argument("query")
@@ -257,6 +265,20 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trends(args: argparse.Namespace) -> int:
+    from sitrep.store import EventFilter, Store
+    from sitrep.trends import trends
+
+    rows = trends(Store(args.db), by=args.by, as_of=args.as_of, weeks=args.weeks,
+                  f=EventFilter(country=args.country))
+    if args.format == "json":
+        print(json.dumps([t.to_record() for t in rows], indent=2))
+    else:
+        for t in rows:
+            print(f"{t.change:6}  {t.summary}")
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -404,6 +426,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "trends": cmd_trends,
     "reprocess": cmd_reprocess,
     "users": cmd_users,
     "serve": cmd_serve,

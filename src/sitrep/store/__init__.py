@@ -391,6 +391,23 @@ class Store(AccountsMixin, ReviewMixin):
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 
+    def weekly(self, by: str, f: EventFilter) -> list[tuple[str, dt.date, int, int]]:
+        """(group, Monday of the week, events, fatalities) rows for trends."""
+        column = {"admin1": events.c.admin1, "type": events.c.event_type, "actor": events.c.actor1,
+                  "country": events.c.country, "sub_event_type": events.c.sub_event_type}[by]
+        q = self._where(sa.select(column, events.c.event_date, sa.func.count(),
+                                  sa.func.coalesce(sa.func.sum(events.c.fatalities), 0)), f)
+        q = q.where(events.c.event_date.is_not(None)).group_by(column, events.c.event_date)
+        weeks: dict[tuple[str, dt.date], list[int]] = {}
+        with self.engine.connect() as con:
+            for key, d, n, fat in con.execute(q).all():
+                if isinstance(d, str):
+                    d = dt.date.fromisoformat(d)
+                w = weeks.setdefault((key, d - dt.timedelta(days=d.weekday())), [0, 0])
+                w[0] += n
+                w[1] += fat or 0
+        return [(k, w, v[0], v[1]) for (k, w), v in sorted(weeks.items())]
+
     def actors(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Actors with their event counts and fatalities (as actor1 or actor2)."""
         out: dict[str, dict[str, Any]] = {}

@@ -193,6 +193,15 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
+    @app.get("/api/trends", summary="This week against the trailing weeks, per province, type, actor or country",
+             dependencies=[Depends(reader)])
+    def get_trends(q: dict = Depends(common),
+                   by: str = Query("admin1", pattern="^(admin1|type|actor|country|sub_event_type)$"),
+                   as_of: dt.date | None = None, weeks: int = Query(8, ge=1, le=52)):
+        from sitrep.trends import trends
+
+        return {"trends": [t.to_record() for t in trends(store, by=by, as_of=as_of, weeks=weeks, f=_filter(**q))]}
+
     @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries", dependencies=[Depends(reader)])
     def provinces(country: str = Query(..., description="ISO2 codes, comma-separated")):
         wanted = {c.strip().upper() for c in country.split(",") if c.strip()}
