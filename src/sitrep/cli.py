@@ -70,6 +70,29 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     sp.add_argument("--batch-size", type=int, default=64)
 
+    sp = sub.add_parser("alerts", help="watch areas that alert by webhook or e-mail")
+    asub = sp.add_subparsers(dest="action", required=True)
+    a = asub.add_parser("add", help="add a watch area")
+    a.add_argument("name")
+    where = a.add_mutually_exclusive_group(required=True)
+    where.add_argument("--point", help="LAT,LON (with --radius-km)")
+    where.add_argument("--admin1", help="a province name (with --country)")
+    where.add_argument("--polygon", help="a GeoJSON file with one polygon")
+    a.add_argument("--radius-km", type=float, default=50.0)
+    a.add_argument("--country", help="ISO2, with --admin1")
+    a.add_argument("--types", nargs="*", default=[], help="event or sub-event types")
+    a.add_argument("--actors", nargs="*", default=[], help="actor name parts")
+    a.add_argument("--min-fatalities", type=int, default=0)
+    a.add_argument("--webhook", help="URL to POST JSON to")
+    a.add_argument("--secret", default="", help="shared secret for the X-Sitrep-Signature HMAC")
+    a.add_argument("--email", help="address to mail (SMTP from $SITREP_SMTP, host:port)")
+    db(a)
+    a = asub.add_parser("remove", help="remove a watch area")
+    a.add_argument("name")
+    db(a)
+    db(asub.add_parser("list", help="list watch areas"))
+    db(asub.add_parser("deliveries", help="list alert deliveries"))
+
     sp = sub.add_parser("trends", help="this week against the trailing weeks, per province, type or actor")
     db(sp)
     sp.add_argument("--by", choices=["admin1", "type", "actor", "country", "sub_event_type"], default="admin1")
@@ -200,12 +223,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         disable=args.quiet or not sys.stderr.isatty(), transient=False)
     counts = {"articles": 0, "events": 0}
 
+    from sitrep.alerts import dispatch
+
     def sink(article, found) -> bool:
-        new = store.add(article, found, fuse=not args.no_fuse)
-        if new:
-            counts["articles"] += 1
-            counts["events"] += len(found)
-        return new
+        created = store.add_article(article, found, fuse=not args.no_fuse)
+        if created is None:
+            return False
+        counts["articles"] += 1
+        counts["events"] += len(found)
+        for sent in dispatch(store, created):
+            if not sent["ok"]:
+                _err(f"alert {sent['area']}: {sent['channel']} delivery for event {sent['event_id']} failed")
+        return True
 
     with progress:
         task = progress.add_task("ingest", total=None, status="")
@@ -262,6 +291,52 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         done += len(chunk)
         print(f"reprocessed {done}/{len(ids)} articles", file=sys.stderr)
     print(f"replaced {replaced} machine-coded events; kept {kept} reviewed events untouched", file=sys.stderr)
+    return 0
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from sitrep.store import Store
+
+    store = Store(args.db)
+    if args.action == "add":
+        spec: dict = {"types": args.types, "actors": args.actors, "min_fatalities": args.min_fatalities}
+        if args.point:
+            try:
+                lat, lon = (float(x) for x in args.point.split(","))
+            except ValueError:
+                _err(f"--point {args.point!r}: give LAT,LON such as 33.42,43.30")
+                return 2
+            spec.update(point=[lat, lon], radius_km=args.radius_km)
+        elif args.admin1:
+            spec.update(admin1=args.admin1, country=args.country or "")
+        else:
+            try:
+                geo = json.loads(Path(args.polygon).read_text(encoding="utf-8"))
+                spec["polygon"] = geo["features"][0]["geometry"] if "features" in geo else geo.get("geometry", geo)
+            except (OSError, ValueError, KeyError, IndexError) as exc:
+                _err(f"{args.polygon}: not a GeoJSON polygon ({exc.__class__.__name__})")
+                return 2
+        if not (args.webhook or args.email):
+            _err("give --webhook URL and/or --email ADDRESS")
+            return 2
+        spec.update(webhook=args.webhook, secret=args.secret, email=args.email)
+        try:
+            store.add_area(args.name, spec)
+        except ValueError as exc:
+            _err(str(exc))
+            return 2
+        print(f"watch area {args.name} added", file=sys.stderr)
+    elif args.action == "remove":
+        if not store.remove_area(args.name):
+            _err(f"no watch area {args.name!r}")
+            return 2
+    elif args.action == "list":
+        for a in store.areas():
+            spec = {k: v for k, v in a["spec"].items() if k != "secret"}
+            print(f"{a['name']}\t{json.dumps(spec)}")
+    else:
+        for d in store.deliveries():
+            print(f"{d['at']}\t{d['area']}\tevent {d['event_id']}\t{d['channel']}\t{d['status']}\t{d['detail']}")
     return 0
 
 
@@ -426,6 +501,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "alerts": cmd_alerts,
     "trends": cmd_trends,
     "reprocess": cmd_reprocess,
     "users": cmd_users,

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from sitrep.model import Article, Event
 from sitrep.store.accounts import AccountsMixin
+from sitrep.store.alerting import AlertsMixin
 from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import articles, event_sources, events
 
@@ -67,7 +68,7 @@ def next_cursor(row: dict[str, Any], sort: str) -> str:
     return f"{'' if value is None else value}|{row['id']}"
 
 
-class Store(AccountsMixin, ReviewMixin):
+class Store(AccountsMixin, ReviewMixin, AlertsMixin):
     """Articles and events in a SQL database, created and migrated on first use."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None):
@@ -116,16 +117,22 @@ class Store(AccountsMixin, ReviewMixin):
         return found
 
     def add(self, article: Article, found: list[Event], fuse: bool = False) -> bool:
-        """Store an article and its events atomically. False if the article was already stored.
+        """Store an article and its events atomically. False if the article was already stored."""
+        return self.add_article(article, found, fuse) is not None
+
+    def add_article(self, article: Article, found: list[Event], fuse: bool = False) -> list[int] | None:
+        """Store an article and its events atomically; the ids of events it created (None if
+        the article was stored before).
 
         With `fuse`, an event that another stored report already tells (sitrep.fuse) is not
         added again: the article becomes one more source of that event, which keeps its id.
         """
         now = dt.datetime.now(dt.timezone.utc)
+        created: list[int] = []
         with self.engine.begin() as con:
             exists = con.execute(sa.select(articles.c.id).where(articles.c.id == article.id)).first()
             if exists:
-                return False
+                return None
             con.execute(articles.insert().values(
                 id=article.id, url=article.url, title=article.title, text=article.text,
                 published=article.published, source=article.source, language=article.language,
@@ -148,7 +155,8 @@ class Store(AccountsMixin, ReviewMixin):
                 result = con.execute(events.insert().values(article_id=article.id, created_at=now, **rec))
                 event_id = result.inserted_primary_key[0]
                 con.execute(event_sources.insert().values(event_id=event_id, article_id=article.id))
-        return True
+                created.append(event_id)
+        return created
 
     def _fusion_match(self, con, ev: Event, article_id: str) -> int | None:
         from sitrep.fuse import best_match

@@ -101,3 +101,24 @@ event_history = sa.Table(
     sa.Column("changes", sa.JSON, nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
 )
+
+watch_areas = sa.Table(
+    "watch_areas",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("spec", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+alert_deliveries = sa.Table(
+    "alert_deliveries",
+    metadata,
+    sa.Column("area_id", sa.Integer, sa.ForeignKey("watch_areas.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("channel", sa.String(20), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -193,6 +193,12 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
+    @app.get("/api/alerts", summary="Watch areas (secrets left out) and alert deliveries",
+             dependencies=[Depends(reader)])
+    def get_alerts():
+        areas = [{**a, "spec": {k: v for k, v in a["spec"].items() if k != "secret"}} for a in store.areas()]
+        return {"areas": areas, "deliveries": store.deliveries()}
+
     @app.get("/api/trends", summary="This week against the trailing weeks, per province, type, actor or country",
              dependencies=[Depends(reader)])
     def get_trends(q: dict = Depends(common),

@@ -1,0 +1,55 @@
+"""Watch areas and alert deliveries (SQL side of sitrep.alerts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+
+from sitrep.store.tables import alert_deliveries, watch_areas
+
+
+class AlertsMixin:
+    engine: sa.engine.Engine
+
+    def add_area(self, name: str, spec: dict[str, Any]) -> int:
+        with self.engine.begin() as con:
+            if con.execute(sa.select(watch_areas.c.id).where(watch_areas.c.name == name)).first():
+                raise ValueError(f"watch area {name!r} exists already")
+            return con.execute(watch_areas.insert().values(
+                name=name, spec=spec, created_at=dt.datetime.now(dt.timezone.utc))).inserted_primary_key[0]
+
+    def remove_area(self, name: str) -> bool:
+        with self.engine.begin() as con:
+            return con.execute(watch_areas.delete().where(watch_areas.c.name == name)).rowcount > 0
+
+    def areas(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as con:
+            return [{**dict(r), "created_at": r["created_at"].isoformat()}
+                    for r in con.execute(sa.select(watch_areas).order_by(watch_areas.c.name)).mappings()]
+
+    def claim_delivery(self, area_id: int, event_id: int, channel: str) -> bool:
+        """Reserve one delivery; False if this area, event and channel were handled before."""
+        try:
+            with self.engine.begin() as con:
+                con.execute(alert_deliveries.insert().values(
+                    area_id=area_id, event_id=event_id, channel=channel, status="pending", attempts=0,
+                    at=dt.datetime.now(dt.timezone.utc)))
+            return True
+        except sa.exc.IntegrityError:
+            return False
+
+    def finish_delivery(self, area_id: int, event_id: int, channel: str, status: str, attempts: int,
+                        detail: str = "") -> None:
+        with self.engine.begin() as con:
+            con.execute(alert_deliveries.update().where(
+                alert_deliveries.c.area_id == area_id, alert_deliveries.c.event_id == event_id,
+                alert_deliveries.c.channel == channel).values(
+                status=status, attempts=attempts, detail=detail[:500], at=dt.datetime.now(dt.timezone.utc)))
+
+    def deliveries(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as con:
+            q = sa.select(alert_deliveries, watch_areas.c.name.label("area")).join(
+                watch_areas, watch_areas.c.id == alert_deliveries.c.area_id).order_by(alert_deliveries.c.at)
+            return [{**dict(r), "at": r["at"].isoformat()} for r in con.execute(q).mappings()]
