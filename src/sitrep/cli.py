@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     db(sp)
     sp.add_argument("--batch-size", type=int, default=64)
 
+    sp = sub.add_parser("watch", help="poll RSS/Atom feeds and listing pages, ingest what is new")
+    sp.add_argument("config", help="FEEDS.yaml (see docs/watch.md)")
+    db(sp)
+    sp.add_argument("--once", action="store_true", help="poll the sources that are due once and exit (for cron)")
+    sp.add_argument("--force", action="store_true", help="with --once: poll every source, due or not")
+
     sp = sub.add_parser("alerts", help="watch areas that alert by webhook or e-mail")
     asub = sp.add_subparsers(dest="action", required=True)
     a = asub.add_parser("add", help="add a watch area")
@@ -294,6 +300,25 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    from sitrep.store import Store
+    from sitrep.watch import describe, load_config, poll_once, watch
+
+    try:
+        config = load_config(Path(args.config))
+    except ValueError as exc:
+        _err(str(exc))
+        return 2
+    store = Store(args.db)
+    if args.once:
+        report = poll_once(config, store, force=args.force, on_error=_err)
+        print(describe(report), file=sys.stderr)
+        return 1 if report.errors else 0
+    print(f"watching {len(config.sources)} sources into {store.url} (Ctrl-C to stop)", file=sys.stderr)
+    watch(config, store, on_report=lambda r: print(describe(r), file=sys.stderr), on_error=_err)
+    return 0
+
+
 def cmd_alerts(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -501,6 +526,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "watch": cmd_watch,
     "alerts": cmd_alerts,
     "trends": cmd_trends,
     "reprocess": cmd_reprocess,

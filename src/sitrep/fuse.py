@@ -3,9 +3,9 @@
 Reports of one event differ in wording, spelling, counts and coding detail; reports of two
 events can share a place or a day. The rule (docs/fusion.md): same country; compatible types
 (the same type, or two kinds of violence told differently); dates within the window of the
-looser time precision; places within a distance set by the looser geo precision; no two
-different named perpetrators. A vague report (a month, or only a province) never absorbs a
-precise one, nor the other way round. Among the candidates that pass, the closest wins.
+looser time precision; places within a distance set by the looser geo precision; different
+named perpetrators count against. A report dated only to a month (a round-up) never
+absorbs a precise one, nor the other way round. Among the candidates that pass, the closest wins.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def _date(v: Any) -> dt.date | None:
 
 
 def _vague(e: dict[str, Any]) -> bool:
-    return (e.get("time_precision") or 3) >= 3 or (e.get("geo_precision") or 3) >= 3
+    """Known only to the month: a round-up ("attacks in recent weeks"), not one incident."""
+    return (e.get("time_precision") or 3) >= 3
 
 
 def _named(actor: str) -> bool:
@@ -68,12 +69,14 @@ def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
         return None
     a1, b1 = new.get("actor1") or "", old.get("actor1") or ""
     if _named(a1) and _named(b1):
-        if a1 != b1:
-            return None
-        score += 0.5
+        # outlets blame different groups, and coders misread roles: a hint, not a veto
+        score += 0.5 if a1 == b1 else -1.0
     if new.get("sub_event_type") == old.get("sub_event_type"):
         score += 0.5
     return score
+
+
+MIN_SCORE = 1.0
 
 
 def best_match(new: dict[str, Any], candidates: list[dict[str, Any]]) -> Match | None:
@@ -83,6 +86,6 @@ def best_match(new: dict[str, Any], candidates: list[dict[str, Any]]) -> Match |
         if old.get("review_status") == "merged":
             continue
         s = same_event_score(new, old)
-        if s is not None and (best is None or s > best.score):
+        if s is not None and s >= MIN_SCORE and (best is None or s > best.score):
             best = Match(old["id"], s)
     return best

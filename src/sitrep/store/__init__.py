@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from sitrep.model import Article, Event
 from sitrep.store.accounts import AccountsMixin
-from sitrep.store.alerting import AlertsMixin
+from sitrep.store.alerting import AlertsMixin, FeedStateMixin
 from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import articles, event_sources, events
 
@@ -68,7 +68,7 @@ def next_cursor(row: dict[str, Any], sort: str) -> str:
     return f"{'' if value is None else value}|{row['id']}"
 
 
-class Store(AccountsMixin, ReviewMixin, AlertsMixin):
+class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
     """Articles and events in a SQL database, created and migrated on first use."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None):

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sitrep.store.tables import alert_deliveries, watch_areas
+from sitrep.store.tables import alert_deliveries, feed_state, watch_areas
 
 
 class AlertsMixin:
@@ -53,3 +53,21 @@ class AlertsMixin:
             q = sa.select(alert_deliveries, watch_areas.c.name.label("area")).join(
                 watch_areas, watch_areas.c.id == alert_deliveries.c.area_id).order_by(alert_deliveries.c.at)
             return [{**dict(r), "at": r["at"].isoformat()} for r in con.execute(q).mappings()]
+
+
+class FeedStateMixin:
+    """What each watched source answered last (ETag, Last-Modified) and when to poll it again."""
+
+    engine: sa.engine.Engine
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        with self.engine.connect() as con:
+            row = con.execute(sa.select(feed_state).where(feed_state.c.url == url)).mappings().first()
+        return dict(row) if row else None
+
+    def save_feed_state(self, url: str, **values: Any) -> None:
+        with self.engine.begin() as con:
+            if con.execute(sa.select(feed_state.c.url).where(feed_state.c.url == url)).first():
+                con.execute(feed_state.update().where(feed_state.c.url == url).values(**values))
+            else:
+                con.execute(feed_state.insert().values(url=url, **values))

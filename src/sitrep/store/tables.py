@@ -122,3 +122,15 @@ alert_deliveries = sa.Table(
     sa.Column("detail", sa.Text, nullable=False, server_default=""),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
+
+feed_state = sa.Table(
+    "feed_state",
+    metadata,
+    sa.Column("url", sa.String(1000), primary_key=True),
+    sa.Column("etag", sa.String(300), nullable=True),
+    sa.Column("last_modified", sa.String(100), nullable=True),
+    sa.Column("last_polled", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("next_poll", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text, nullable=False, server_default=""),
+)

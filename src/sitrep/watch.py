@@ -1,0 +1,265 @@
+"""`sitrep watch FEEDS.yaml`: poll RSS/Atom feeds and listing pages, ingest what is new.
+
+Polite and restartable: conditional requests (ETag / Last-Modified), timeouts, retries with
+backoff, a per-host pause between requests, robots.txt respected, private and loopback
+addresses refused unless the config allows them; the state lives in the database, so a
+restart resumes without duplicates (articles are keyed by their feed ids) or gaps.
+
+FEEDS.yaml:
+    user_agent: "sitrep/0.1 (+contact@example.org)"   # optional
+    host_delay: 2          # seconds between two requests to one host (default 2)
+    allow_private: false   # allow loopback/private addresses (tests, intranet feeds)
+    sources:
+      - name: Iraq wire
+        url: https://example.org/feed.xml
+        every: 15m         # poll interval: 30s, 15m, 2h
+      - name: Ministry statements
+        url: https://example.org/news/
+        kind: page         # a listing page: its article links are fetched as HTML
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import re
+import socket
+import time
+import urllib.robotparser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import httpx
+import yaml
+
+from sitrep.ingest.common import Defaults
+from sitrep.ingest.feed import parse_feed
+from sitrep.ingest.html import parse_html
+from sitrep.model import Article, InputError
+from sitrep.store import Store
+
+USER_AGENT = "sitrep/0.1 (+https://github.com/sitrep)"
+MAX_BACKOFF = dt.timedelta(hours=6)
+
+
+@dataclass
+class Source:
+    name: str
+    url: str
+    every: dt.timedelta
+    kind: str = "feed"
+
+
+@dataclass
+class WatchConfig:
+    sources: list[Source]
+    user_agent: str = USER_AGENT
+    host_delay: float = 2.0
+    allow_private: bool = False
+    timeout: float = 15.0
+
+
+@dataclass
+class PollReport:
+    polled: int = 0
+    not_modified: int = 0
+    new_articles: int = 0
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def parse_interval(text: str | int | float) -> dt.timedelta:
+    if isinstance(text, (int, float)):
+        return dt.timedelta(seconds=float(text))
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", str(text))
+    if not m:
+        raise ValueError(f"poll interval {text!r}: use 30s, 15m, 2h or 1d")
+    n = float(m.group(1))
+    return dt.timedelta(seconds=n * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)])
+
+
+def load_config(path: Path) -> WatchConfig:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read the watch config ({exc.__class__.__name__})") from None
+    sources = []
+    for i, s in enumerate(raw.get("sources") or [], 1):
+        if not isinstance(s, dict) or not s.get("url"):
+            raise ValueError(f"{path}: source {i} needs a url")
+        sources.append(Source(name=str(s.get("name") or s["url"]), url=str(s["url"]),
+                              every=parse_interval(s.get("every", "15m")), kind=str(s.get("kind", "feed"))))
+    if not sources:
+        raise ValueError(f"{path}: no sources")
+    return WatchConfig(sources=sources, user_agent=str(raw.get("user_agent") or USER_AGENT),
+                       host_delay=float(raw.get("host_delay", 2.0)),
+                       allow_private=bool(raw.get("allow_private", False)),
+                       timeout=float(raw.get("timeout", 15.0)))
+
+
+class Fetcher:
+    """HTTP GETs with the politeness rules: address check, robots.txt, per-host pause."""
+
+    def __init__(self, config: WatchConfig):
+        self.config = config
+        self.client = httpx.Client(timeout=config.timeout, follow_redirects=True,
+                                   headers={"User-Agent": config.user_agent})
+        self.last_hit: dict[str, float] = {}
+        self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+
+    def close(self) -> None:
+        self.client.close()
+
+    def check_address(self, url: str) -> None:
+        host = urlparse(url).hostname or ""
+        try:
+            infos = socket.getaddrinfo(host, None)
+        except socket.gaierror:
+            raise InputError(f"{url}: cannot resolve {host}") from None
+        for info in infos:
+            ip = ipaddress.ip_address(info[4][0])
+            if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved) and not self.config.allow_private:
+                raise InputError(f"{url}: refusing private or loopback address {ip} "
+                                 "(set allow_private: true in the watch config to allow it)")
+
+    def allowed(self, url: str) -> bool:
+        parts = urlparse(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self.robots:
+            rp = urllib.robotparser.RobotFileParser()
+            try:
+                r = self.client.get(root + "/robots.txt")
+                if r.status_code == 200:
+                    rp.parse(r.text.splitlines())
+                else:
+                    rp = None  # no robots.txt: everything allowed
+            except httpx.HTTPError:
+                rp = None
+            self.robots[root] = rp
+        rp = self.robots[root]
+        return rp is None or rp.can_fetch(self.config.user_agent, url)
+
+    def get(self, url: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        self.check_address(url)
+        if not self.allowed(url):
+            raise InputError(f"{url}: disallowed by robots.txt")
+        host = urlparse(url).netloc
+        wait = self.config.host_delay - (time.monotonic() - self.last_hit.get(host, -1e9))
+        if wait > 0:
+            time.sleep(wait)
+        try:
+            return self.client.get(url, headers=headers or {})
+        except httpx.TimeoutException:
+            raise InputError(f"{url}: timed out after {self.config.timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise InputError(f"{url}: cannot fetch ({exc.__class__.__name__})") from None
+        finally:
+            self.last_hit[host] = time.monotonic()
+
+
+_LINK = re.compile(r"""<a\s[^>]*href=["']([^"'#]+)["']""", re.I)
+
+
+def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Article], bool]:
+    """New articles from one source (and whether the source said 'not modified')."""
+    state = store.feed_state(src.url) or {}
+    headers = {}
+    if state.get("etag"):
+        headers["If-None-Match"] = state["etag"]
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = state["last_modified"]
+    r = fetcher.get(src.url, headers)
+    if r.status_code == 304:
+        return [], True
+    if r.status_code >= 400:
+        raise InputError(f"{src.url}: HTTP {r.status_code}")
+    store.save_feed_state(src.url, etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
+    defaults = Defaults(source=src.name)
+    found: list[Article] = []
+    if src.kind == "page":
+        links = {urljoin(src.url, m.group(1)) for m in _LINK.finditer(r.text)}
+        links = sorted(u for u in links if urlparse(u).netloc == urlparse(src.url).netloc and u != src.url)
+        known = store.known_ids(links)
+        for link in links:
+            if link in known:
+                continue
+            page = fetcher.get(link)
+            if page.status_code >= 400:
+                continue
+            try:
+                art = parse_html(link, page.text, defaults, url=link)
+                art.id = link
+                found.append(art)
+            except InputError:
+                continue  # an index or section page, not an article
+        return found, False
+    for item in parse_feed(src.url, r.content, defaults):
+        if isinstance(item, Article):
+            found.append(item)
+    known = store.known_ids([a.id for a in found])
+    return [a for a in found if a.id not in known], False
+
+
+def poll_once(config: WatchConfig, store: Store, now: dt.datetime | None = None, force: bool = False,
+              on_error: Callable[[str], None] | None = None) -> PollReport:
+    """Poll every source that is due (all of them with `force`) and ingest what is new."""
+    from sitrep.alerts import dispatch
+    from sitrep.pipeline import process
+
+    now = now or dt.datetime.now(dt.timezone.utc)
+    report = PollReport()
+    fetcher = Fetcher(config)
+    try:
+        for src in config.sources:
+            state = store.feed_state(src.url) or {}
+            due = state.get("next_poll")
+            if due is not None and due.tzinfo is None:
+                due = due.replace(tzinfo=dt.timezone.utc)
+            if not force and due is not None and due > now:
+                continue
+            report.polled += 1
+            try:
+                articles, not_modified = poll_source(src, fetcher, store)
+            except InputError as exc:
+                failures = (state.get("failures") or 0) + 1
+                backoff = min(src.every * 2 ** failures, MAX_BACKOFF)
+                store.save_feed_state(src.url, failures=failures, last_error=str(exc), last_polled=now,
+                                      next_poll=now + backoff)
+                report.errors.append(str(exc))
+                if on_error:
+                    on_error(str(exc))
+                continue
+            report.not_modified += not_modified
+            for art, found in zip(articles, process(articles) if articles else []):
+                created = store.add_article(art, found, fuse=True)
+                if created is not None:
+                    report.new_articles += 1
+                    report.events += len(found)
+                    dispatch(store, created)
+            store.save_feed_state(src.url, failures=0, last_error="", last_polled=now, next_poll=now + src.every)
+    finally:
+        fetcher.close()
+    return report
+
+
+def watch(config: WatchConfig, store: Store, on_report: Callable[[PollReport], None],
+          on_error: Callable[[str], None], stop: Callable[[], bool] = lambda: False) -> None:
+    """Poll forever (until `stop`), sleeping until the next source is due."""
+    while not stop():
+        on_report(poll_once(config, store, on_error=on_error))
+        nexts = [s.get("next_poll") for s in (store.feed_state(src.url) or {} for src in config.sources)]
+        nexts = [n.replace(tzinfo=dt.timezone.utc) if n.tzinfo is None else n for n in nexts if n is not None]
+        now = dt.datetime.now(dt.timezone.utc)
+        pause = max(1.0, min(((n - now).total_seconds() for n in nexts), default=60.0))
+        time.sleep(min(pause, 300.0))
+
+
+def describe(report: PollReport) -> str:
+    return (f"polled {report.polled} sources ({report.not_modified} not modified): {report.new_articles} new "
+            f"articles, {report.events} events, {len(report.errors)} errors")
+
+
+__all__ = ["load_config", "poll_once", "watch", "parse_interval", "describe", "Any"]
