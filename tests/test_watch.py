@@ -1,0 +1,148 @@
+"""`sitrep watch` against real HTTP servers on loopback that change, stall, fail and lie."""
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from sitrep.cli import main
+from sitrep.store import Store
+from sitrep.watch import load_config, parse_interval, poll_once
+
+ITEM = """<item><title>{title}</title><link>http://news.test/{n}</link><guid>item-{n}</guid>
+<pubDate>Tue, 09 Jul 2019 08:00:00 GMT</pubDate><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>"""
+TEXTS = [
+    ("Bomb near Rutba", "Two Iraqi soldiers were killed on Monday when a roadside bomb struck their patrol west of Rutba."),
+    ("Arrests in Kirkuk", "Iraqi police arrested four suspected Islamic State members in Kirkuk on Sunday."),
+    ("Shepherds killed", "Gunmen killed two shepherds near Baquba in Diyala on Monday, police said."),
+]
+
+
+class Site(BaseHTTPRequestHandler):
+    items = 1
+    hits: list = []
+    broken = False
+    slow = False
+    robots = ""
+
+    def do_GET(self):  # noqa: N802
+        Site.hits.append((self.path, self.headers.get("If-None-Match")))
+        if self.path == "/robots.txt":
+            body = Site.robots.encode()
+            self.send_response(200 if Site.robots else 404)
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if self.path == "/slow.xml":
+            time.sleep(2)
+        if self.path == "/error.xml":
+            self.send_response(500)
+            self.end_headers()
+            return
+        etag = f'"v{Site.items}"'
+        if self.path == "/feed.xml" and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.end_headers()
+            return
+        if Site.broken or self.path == "/broken.xml":
+            body = b"<rss><channel><item><title>x</titl"
+        else:
+            items = "".join(ITEM.format(n=i, title=TEXTS[i][0], text=TEXTS[i][1]) for i in range(Site.items))
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>News Test</title>{items}</channel></rss>'.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("ETag", etag)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def site():
+    Site.items, Site.hits, Site.broken, Site.robots = 1, [], False, ""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _config(tmp_path, base, *paths, allow=True, extra=""):
+    sources = "".join(f"  - name: src{i}\n    url: {base}{p}\n    every: 15m\n" for i, p in enumerate(paths))
+    f = tmp_path / "feeds.yaml"
+    f.write_text(f"allow_private: {str(allow).lower()}\nhost_delay: 0\ntimeout: 1\n{extra}sources:\n{sources}",
+                 encoding="utf-8")
+    return f
+
+
+def test_new_items_are_ingested_once_across_restarts(site, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = _config(tmp_path, site, "/feed.xml")
+    assert main(["watch", str(cfg), "--db", db, "--once"]) == 0
+    assert Store(db).counts()["articles"] == 1
+    # not due yet: nothing is fetched
+    hits = len(Site.hits)
+    assert main(["watch", str(cfg), "--db", db, "--once"]) == 0
+    assert len(Site.hits) == hits
+    # forced with an unchanged feed: a conditional request answered 304
+    assert main(["watch", str(cfg), "--db", db, "--once", "--force"]) == 0
+    assert Site.hits[-1] == ("/feed.xml", '"v1"')
+    assert "1 not modified" in capsys.readouterr().err
+    # the feed grows; a restarted watcher (new process, same database) takes only the new items
+    Site.items = 3
+    assert main(["watch", str(cfg), "--db", db, "--once", "--force"]) == 0
+    store = Store(db)
+    assert store.counts()["articles"] == 3
+    assert main(["watch", str(cfg), "--db", db, "--once", "--force"]) == 0
+    assert store.counts()["articles"] == 3
+    assert {e["article_id"] for e in store.events()} >= {"item-0", "item-1", "item-2"}
+
+
+def test_errors_back_off_and_the_rest_goes_on(site, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = _config(tmp_path, site, "/error.xml", "/slow.xml", "/broken.xml", "/feed.xml")
+    assert main(["watch", str(cfg), "--db", db, "--once"]) == 1
+    err = capsys.readouterr().err
+    assert "error.xml: HTTP 500" in err and "slow.xml: timed out" in err and "broken.xml: feed cannot be parsed" in err
+    store = Store(db)
+    assert store.counts()["articles"] == 1
+    state = store.feed_state(f"{site}/error.xml")
+    assert state["failures"] == 1 and state["next_poll"] is not None
+    assert main(["watch", str(cfg), "--db", db, "--once", "--force"]) == 1
+    assert store.feed_state(f"{site}/error.xml")["failures"] == 2
+
+
+def test_private_addresses_are_refused_unless_allowed(site, tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = _config(tmp_path, site, "/feed.xml", allow=False)
+    assert main(["watch", str(cfg), "--db", db, "--once"]) == 1
+    assert "refusing private or loopback address" in capsys.readouterr().err
+    assert not [h for h in Site.hits if h[0] == "/feed.xml"]
+
+
+def test_robots_txt_is_respected(site, tmp_path, capsys):
+    Site.robots = "User-agent: *\nDisallow: /feed.xml\n"
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = _config(tmp_path, site, "/feed.xml")
+    assert main(["watch", str(cfg), "--db", db, "--once"]) == 1
+    assert "disallowed by robots.txt" in capsys.readouterr().err
+    assert not [h for h in Site.hits if h[0] == "/feed.xml"]
+
+
+def test_config_errors_and_intervals(tmp_path):
+    assert parse_interval("30s").total_seconds() == 30 and parse_interval("2h").total_seconds() == 7200
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources: []\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load_config(bad)
+    assert main(["watch", str(bad), "--once"]) == 2
+
+
+def test_poll_once_reports_counts(site, tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    report = poll_once(load_config(_config(tmp_path, site, "/feed.xml")), store)
+    assert report.polled == 1 and report.new_articles == 1 and report.events >= 1 and not report.errors
