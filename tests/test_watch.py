@@ -45,6 +45,24 @@ class Site(BaseHTTPRequestHandler):
             self.send_response(304)
             self.end_headers()
             return
+        if self.path == "/news/":
+            links = "".join(f'<li><a href="/news/story-{i}.html">{TEXTS[i][0]}</a></li>' for i in range(Site.items))
+            body = f"<html><body><nav><a href='/'>Home</a></nav><ul>{links}</ul></body></html>".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        if self.path.startswith("/news/story-"):
+            i = int(self.path.split("-")[1].split(".")[0])
+            body = (f"<html><head><title>{TEXTS[i][0]}</title><meta property='article:published_time' "
+                    f"content='2019-07-09'></head><body><article><h1>{TEXTS[i][0]}</h1><p>{TEXTS[i][1]}</p>"
+                    "<p>Security sources gave no further details about the incident.</p></article></body></html>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if Site.broken or self.path == "/broken.xml":
             body = b"<rss><channel><item><title>x</titl"
         else:
@@ -79,8 +97,8 @@ def _config(tmp_path, base, *paths, allow=True, extra=""):
     return f
 
 
-def test_new_items_are_ingested_once_across_restarts(site, tmp_path, capsys):
-    db = f"sqlite:///{tmp_path / 'w.db'}"
+def test_new_items_are_ingested_once_across_restarts(site, tmp_path, capsys, db_url):
+    db = db_url
     cfg = _config(tmp_path, site, "/feed.xml")
     assert main(["watch", str(cfg), "--db", db, "--once"]) == 0
     assert Store(db).counts()["articles"] == 1
@@ -146,3 +164,19 @@ def test_poll_once_reports_counts(site, tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'w.db'}")
     report = poll_once(load_config(_config(tmp_path, site, "/feed.xml")), store)
     assert report.polled == 1 and report.new_articles == 1 and report.events >= 1 and not report.errors
+
+
+def test_listing_pages_are_followed_to_their_articles(site, tmp_path):
+    f = tmp_path / "pages.yaml"
+    f.write_text(f"allow_private: true\nhost_delay: 0\nsources:\n  - name: Ministry\n    url: {site}/news/\n"
+                 "    kind: page\n    every: 1h\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    Site.items = 2
+    assert main(["watch", str(f), "--db", db, "--once"]) == 0
+    store = Store(db)
+    assert store.counts()["articles"] == 2
+    Site.items = 3
+    assert main(["watch", str(f), "--db", db, "--once", "--force"]) == 0
+    assert store.counts()["articles"] == 3
+    fetched = [h[0] for h in Site.hits if h[0].startswith("/news/story-")]
+    assert len(fetched) == 3  # articles already stored are not fetched again
