@@ -190,3 +190,20 @@ def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(s
     page.mouse.move(box_b["x"] + 3, box_b["y"] + 3)
     page.mouse.up()
     page.wait_for_function("location.search.includes('since=2019-07-03') && location.search.includes('until=2019-07-07')")
+
+
+def test_trends_and_alerts_panels(server, page):
+    url, store = server
+    store.add_area("Anbar", {"admin1": "Al Anbar", "webhook": "http://127.0.0.1:9/hook", "secret": "x"})
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+    page.wait_for_selector("#timeline rect")
+    page.click("#trends-link")
+    page.wait_for_selector("#trends li")
+    assert "Al Anbar" in page.inner_text("#trends") or "Baghdad" in page.inner_text("#trends")
+    page.click("#alerts-link")
+    page.wait_for_selector("#areas li")
+    assert "Anbar: in Al Anbar" in page.inner_text("#areas")
+    assert "secret" not in page.content()

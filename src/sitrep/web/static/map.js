@@ -132,6 +132,38 @@ async function load() {
 }
 
 let brushStart = null;
+let lastDay = null;  // the newest day with events in view: trends are measured there
+
+async function showTrends() {
+  const q = query({ by: "admin1" });
+  if (lastDay) q.set("as_of", lastDay);
+  const data = await (await api("/api/trends?" + q)).json();
+  const panel = document.getElementById("panel");
+  panel.replaceChildren(el("h2", "Trends: this week against the 8 weeks before"));
+  const ul = el("ul", null, { id: "trends" });
+  for (const t of data.trends) ul.appendChild(el("li", `${t.change}: ${t.summary}`, { class: "trend-" + t.change }));
+  if (!data.trends.length) panel.appendChild(el("p", "No events in the weeks measured.", { class: "hint" }));
+  panel.appendChild(ul);
+}
+
+async function showAlerts() {
+  const data = await (await api("/api/alerts")).json();
+  const panel = document.getElementById("panel");
+  panel.replaceChildren(el("h2", "Alert areas"));
+  const ul = el("ul", null, { id: "areas" });
+  for (const a of data.areas) {
+    const where = a.spec.point ? `within ${a.spec.radius_km} km of ${a.spec.point.join(", ")}` :
+      a.spec.admin1 ? `in ${a.spec.admin1}` : "in a drawn area";
+    ul.appendChild(el("li", `${a.name}: ${where}` + (a.spec.types && a.spec.types.length ? ` (${a.spec.types.join(", ")})` : "")));
+  }
+  panel.appendChild(ul);
+  panel.appendChild(el("h3", "Deliveries"));
+  const dl = el("ul", null, { id: "deliveries" });
+  for (const d of data.deliveries.slice(-50).reverse()) {
+    dl.appendChild(el("li", `${d.at.slice(0, 16).replace("T", " ")} ${d.area} · event ${d.event_id} · ${d.channel} ${d.status}`));
+  }
+  panel.appendChild(dl);
+}
 
 async function timeline(q) {
   const data = await (await api("/api/stats?by=day&" + q)).json();
@@ -139,6 +171,7 @@ async function timeline(q) {
   svg.replaceChildren();
   const rows = data.rows;
   if (!rows.length) return;
+  lastDay = rows[rows.length - 1].key;
   const max = Math.max(...rows.map(r => r.events));
   const w = 1000 / rows.length;
   svg.setAttribute("viewBox", "0 0 1000 70");
@@ -315,4 +348,6 @@ for (const [name, color] of Object.entries(COLORS)) {
 }
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
+document.getElementById("trends-link").addEventListener("click", (e) => { e.preventDefault(); showTrends(); });
+document.getElementById("alerts-link").addEventListener("click", (e) => { e.preventDefault(); showAlerts(); });
 fetch("/api/me").then(async (r) => { me = r.ok ? await r.json() : null; load().catch(() => {}); });
