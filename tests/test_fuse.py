@@ -91,3 +91,14 @@ def test_fusion_evaluation_counts_pairs(tmp_path):
     report = evaluate_file(gold)
     assert report["kind"] == "fusion"
     assert report["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def test_shared_names_the_same_day_outweigh_a_misplaced_report():
+    ev = [{"field": "event_type", "text": "Gunmen abducted 30 students from Bethel Baptist school in Damishi, Kaduna."}]
+    a = _e(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+           latitude=9.06, longitude=7.49, evidence=ev, actor1="")
+    b = _e(event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+           latitude=10.52, longitude=7.44, evidence=ev, actor1="", event_date="2021-03-08")
+    assert same_event_score(a, b) is not None
+    b_other = dict(b, evidence=[{"field": "event_type", "text": "Bandits seized traders near Zaria market."}])
+    assert same_event_score(a, b_other) is None

@@ -14,6 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import re
+
+from sitrep.geo.names import ascii_fold
 from sitrep.geo.resolve import distance_km
 
 DATE_WINDOW = {1: 1, 2: 7, 3: 31}  # days, by ACLED time precision
@@ -38,6 +41,24 @@ def _vague(e: dict[str, Any]) -> bool:
     return (e.get("time_precision") or 3) >= 3
 
 
+_NAME = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_COMMON = {"The", "On", "In", "At", "An", "A", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+           "Saturday", "Sunday", "Police", "Security", "According", "Officials", "Local", "He", "She",
+           "They", "It", "This", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"}
+
+
+def names_in(ev: dict[str, Any]) -> set[str]:
+    """The proper names in an event's evidence: places, groups and people outlets share."""
+    text = " ".join(e["text"] if isinstance(e, dict) else e.text for e in ev.get("evidence") or []
+                    if (e["field"] if isinstance(e, dict) else e.field) == "event_type")
+    return {ascii_fold(w).replace("’", "'") for w in _NAME.findall(text) if w not in _COMMON}
+
+
+def name_overlap(a: dict[str, Any], b: dict[str, Any]) -> float:
+    na, nb = names_in(a), names_in(b)
+    return len(na & nb) / len(na | nb) if na and nb else 0.0
+
+
 def _named(actor: str) -> bool:
     return bool(actor) and not actor.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
 
@@ -59,13 +80,15 @@ def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
     if gap > window:
         return None
     score = 2.0 - gap / max(window, 1)
+    overlap = name_overlap(new, old)
+    score += overlap
     if None not in (new.get("latitude"), new.get("longitude"), old.get("latitude"), old.get("longitude")):
         radius = PLACE_RADIUS[max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)]
         d = distance_km((new["latitude"], new["longitude"]), (old["latitude"], old["longitude"]))
-        if d > radius:
-            return None
-        score += 1.5 * (1 - d / radius)
-    elif (new.get("admin1") or "") != (old.get("admin1") or ""):
+        if d > radius and not (overlap >= 0.4 and gap <= 1):
+            return None  # far apart, unless the reports name the same places and people the same day
+        score += 1.5 * max(0.0, 1 - d / radius)
+    elif (new.get("admin1") or "") != (old.get("admin1") or "") and overlap < 0.4:
         return None
     a1, b1 = new.get("actor1") or "", old.get("actor1") or ""
     if _named(a1) and _named(b1):
