@@ -55,6 +55,13 @@ def server(tmp_path):
     thread.join(timeout=5)
 
 
+def _login(page, url):
+    page.goto(url + "/")
+    page.fill("#login input[name=name]", "ana")
+    page.fill("#login input[name=password]", "correct horse")
+    page.click("#login button[type=submit]")
+
+
 @pytest.fixture()
 def page():
     if not os.path.exists(CHROMIUM):
@@ -75,10 +82,7 @@ def page():
 
 def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     url, store = server
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("path.ev-marker")
     assert page.locator("path.ev-marker").count() == 2
     page.wait_for_selector(".leaflet-boundaries-pane path", state="attached")
@@ -115,10 +119,7 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
 
 def test_hostile_text_is_shown_as_text(server, page):
     url, store = server
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("path.ev-marker")
     page.fill("#filters input[name=until]", "2019-07-04")
     page.click("#filters button[type=submit]")
@@ -135,10 +136,7 @@ def test_hostile_text_is_shown_as_text(server, page):
 
 def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_first(server, page):
     url, store = server
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("path.ev-marker")
     page.click("#queue-link")
     page.wait_for_selector("#queue li a")
@@ -153,10 +151,7 @@ def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_fir
 
 def test_split_then_merge_from_the_panel(server, page):
     url, store = server
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("path.ev-marker")
     page.click("#queue-link")
     page.wait_for_selector("#queue li a")
@@ -173,10 +168,7 @@ def test_split_then_merge_from_the_panel(server, page):
 
 def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(server, page):
     url, store = server
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("path.ev-marker")
     page.wait_for_load_state("networkidle")
     page.evaluate("map.setZoom(3, {animate: false})")
@@ -195,10 +187,7 @@ def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(s
 def test_trends_and_alerts_panels(server, page):
     url, store = server
     store.add_area("Anbar", {"admin1": "Al Anbar", "webhook": "http://127.0.0.1:9/hook", "secret": "x"})
-    page.goto(url + "/")
-    page.fill("#login input[name=name]", "ana")
-    page.fill("#login input[name=password]", "correct horse")
-    page.click("#login button[type=submit]")
+    _login(page, url)
     page.wait_for_selector("#timeline rect")
     page.click("#trends-link")
     page.wait_for_selector("#trends li")

@@ -29,7 +29,6 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import httpx
@@ -262,4 +261,4 @@ def describe(report: PollReport) -> str:
             f"articles, {report.events} events, {len(report.errors)} errors")
 
 
-__all__ = ["load_config", "poll_once", "watch", "parse_interval", "describe", "Any"]
+__all__ = ["load_config", "poll_once", "watch", "parse_interval", "describe"]

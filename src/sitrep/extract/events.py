@@ -559,7 +559,6 @@ def _fallback_place(st: ArticleState) -> PlaceMention | None:
                         "near" if best.role != "in" else best.role)
 
 
-_STATE_LIKE = {1, 8}
 
 
 def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
