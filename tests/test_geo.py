@@ -69,3 +69,10 @@ def test_unknown_spelling_after_in_is_matched_fuzzily_in_the_article_country(gaz
     ms = find_mentions(text, gazetteer, countries={"IQ"})
     assert ms and ms[0].candidates[0].name == "Husayniyat"
     assert find_mentions(text, gazetteer) == []
+
+
+def test_a_place_word_opening_an_organisation_name_is_not_the_event_place(gazetteer):
+    text = "The Mobile Anti-Riot Squadron broke up a blockade in Cali on Thursday."
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text)
+    assert chosen is not None and chosen.text == "Cali"

@@ -167,6 +167,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.hint = hint  # type: ignore[attr-defined]
+                    if i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end:
+                        # "Mobile Anti-Riot Squadron", "Sinjar Resistance Units": the place word
+                        # opens a longer name; it names an organisation, not where things happen
+                        hit.role = "part"
                     mentions.append(hit)
                     i = j
                     break
@@ -279,7 +283,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             continue
         role = mm.role or mention_role(text, mm.start)
         mm.role = role
-        score = {"in": 2.0, "near": 2.0, "from": -2.5, "": 0.0}[role]
+        score = {"in": 2.0, "near": 2.0, "from": -2.5, "part": -2.5, "": 0.0}[role]
         feature = mm.place.feature
         score += 1.0 if feature in POINT_FEATURES else 0.6 if feature in AREA_FEATURES else (
             0.3 if feature in ("desert", "range", "forest") else 0.0)
