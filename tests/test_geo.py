@@ -76,3 +76,5 @@ def test_a_place_word_opening_an_organisation_name_is_not_the_event_place(gazett
     ms = _resolve(text, gazetteer)
     chosen = choose_event_place(ms, text)
     assert chosen is not None and chosen.text == "Cali"
+    text = "Members of the Mobile Anti-Riot Squadron were attacked with stones on Thursday."
+    assert choose_event_place(_resolve(text, gazetteer), text) is None

@@ -129,6 +129,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     for m in _SPAN.finditer(text):
         words = list(re.finditer(r"[^\s-]+", m.group(0)))
         i = 0
+        in_name = False
         while i < len(words):
             hit = None
             for j in range(min(len(words), i + 5), i, -1):
@@ -167,10 +168,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.hint = hint  # type: ignore[attr-defined]
-                    if i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end:
+                    if (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
+                            or in_name:
                         # "Mobile Anti-Riot Squadron", "Sinjar Resistance Units": the place word
                         # opens a longer name; it names an organisation, not where things happen
                         hit.role = "part"
+                        in_name = True
                     mentions.append(hit)
                     i = j
                     break
@@ -283,6 +286,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             continue
         role = mm.role or mention_role(text, mm.start)
         mm.role = role
+        if role == "part" and not (focus and mm.place.iso in focus):
+            continue  # "Mobile Anti-Riot Squadron" abroad: not a place at all
         score = {"in": 2.0, "near": 2.0, "from": -2.5, "part": -2.5, "": 0.0}[role]
         feature = mm.place.feature
         score += 1.0 if feature in POINT_FEATURES else 0.6 if feature in AREA_FEATURES else (
