@@ -126,7 +126,8 @@ def test_hostile_text_is_shown_as_text(server, page):
     page.wait_for_selector('path.ev-marker[fill="#f0ad4e"]')
     page.wait_for_load_state("networkidle")
     page.locator("path.ev-marker").first.dispatch_event("click")
-    page.wait_for_selector("#panel p")
+    page.wait_for_selector("#panel h2:has-text('Remote explosive')")
+    page.wait_for_selector("#panel blockquote, #panel dl")
     text = page.inner_text("#panel")
     assert "<b onmouseover=alert(3)>x</b>" in text and "<img src=x onerror=alert(2)>" in text
     assert "<script>alert(4)</script>" in text  # an actor name
@@ -142,7 +143,7 @@ def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_fir
     page.wait_for_selector("#queue li a")
     assert page.locator("#queue li").count() == 2
     page.locator("#queue li a").first.click()
-    page.wait_for_selector("#panel h2")
+    page.wait_for_selector("text=Read the article with the evidence marked")
     page.click("text=Read the article with the evidence marked")
     page.wait_for_selector("#article-text")
     assert page.locator("#article-text mark").count() >= 1
