@@ -102,3 +102,12 @@ def test_shared_names_the_same_day_outweigh_a_misplaced_report():
     assert same_event_score(a, b) is not None
     b_other = dict(b, evidence=[{"field": "event_type", "text": "Bandits seized traders near Zaria market."}])
     assert same_event_score(a, b_other) is None
+
+
+def test_reports_sharing_an_event_form_one_story(tmp_path):
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    f = tmp_path / "r.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in REPORTS), encoding="utf-8")
+    assert main(["ingest", str(f), "--db", db, "--quiet"]) == 0
+    stories = Store(db).stories()
+    assert stories[0]["articles"] == ["r1", "r2"] and len(stories) == 2

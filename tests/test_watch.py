@@ -180,3 +180,9 @@ def test_listing_pages_are_followed_to_their_articles(site, tmp_path):
     assert store.counts()["articles"] == 3
     fetched = [h[0] for h in Site.hits if h[0].startswith("/news/story-")]
     assert len(fetched) == 3  # articles already stored are not fetched again
+
+
+def test_a_server_error_is_retried_within_the_poll(site, tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    poll_once(load_config(_config(tmp_path, site, "/error.xml")), store)
+    assert len([h for h in Site.hits if h[0] == "/error.xml"]) == 2

@@ -102,8 +102,9 @@ def load_config(path: Path) -> WatchConfig:
 class Fetcher:
     """HTTP GETs with the politeness rules: address check, robots.txt, per-host pause."""
 
-    def __init__(self, config: WatchConfig):
+    def __init__(self, config: WatchConfig, tries: int = 2):
         self.config = config
+        self.tries = tries
         self.client = httpx.Client(timeout=config.timeout, follow_redirects=True,
                                    headers={"User-Agent": config.user_agent})
         self.last_hit: dict[str, float] = {}
@@ -146,17 +147,24 @@ class Fetcher:
         if not self.allowed(url):
             raise InputError(f"{url}: disallowed by robots.txt")
         host = urlparse(url).netloc
-        wait = self.config.host_delay - (time.monotonic() - self.last_hit.get(host, -1e9))
-        if wait > 0:
-            time.sleep(wait)
-        try:
-            return self.client.get(url, headers=headers or {})
-        except httpx.TimeoutException:
-            raise InputError(f"{url}: timed out after {self.config.timeout:g} s") from None
-        except httpx.HTTPError as exc:
-            raise InputError(f"{url}: cannot fetch ({exc.__class__.__name__})") from None
-        finally:
-            self.last_hit[host] = time.monotonic()
+        problem = ""
+        for attempt in range(self.tries):  # transient failures are retried at once, with a pause
+            wait = self.config.host_delay - (time.monotonic() - self.last_hit.get(host, -1e9))
+            if wait > 0:
+                time.sleep(wait)
+            try:
+                r = self.client.get(url, headers=headers or {})
+                if r.status_code < 500 or attempt == self.tries - 1:
+                    return r
+                problem = f"{url}: HTTP {r.status_code}"
+            except httpx.TimeoutException:
+                problem = f"{url}: timed out after {self.config.timeout:g} s"
+            except httpx.HTTPError as exc:
+                problem = f"{url}: cannot fetch ({exc.__class__.__name__})"
+            finally:
+                self.last_hit[host] = time.monotonic()
+            time.sleep(0.2 * 2 ** attempt)
+        raise InputError(problem)
 
 
 _LINK = re.compile(r"""<a\s[^>]*href=["']([^"'#]+)["']""", re.I)

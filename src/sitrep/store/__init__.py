@@ -399,6 +399,36 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 
+    def stories(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Articles grouped into stories: reports linked through an event they share."""
+        ids = [e["id"] for e in self.events(f or EventFilter())]
+        parent: dict[str, str] = {}
+
+        def find(a: str) -> str:
+            while parent.setdefault(a, a) != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        by_event: dict[int, list[str]] = {}
+        with self.engine.connect() as con:
+            for i in range(0, len(ids), 500):
+                q = sa.select(event_sources.c.event_id, event_sources.c.article_id).where(
+                    event_sources.c.event_id.in_(ids[i:i + 500]))
+                for event_id, article_id in con.execute(q).all():
+                    by_event.setdefault(event_id, []).append(article_id)
+        for arts in by_event.values():
+            for a in arts[1:]:
+                parent[find(a)] = find(arts[0])
+            find(arts[0])
+        groups: dict[str, dict[str, Any]] = {}
+        for event_id, arts in by_event.items():
+            g = groups.setdefault(find(arts[0]), {"articles": set(), "events": set()})
+            g["articles"].update(arts)
+            g["events"].add(event_id)
+        out = [{"articles": sorted(g["articles"]), "events": sorted(g["events"])} for g in groups.values()]
+        return sorted(out, key=lambda g: (-len(g["articles"]), g["articles"][0]))
+
     def weekly(self, by: str, f: EventFilter) -> list[tuple[str, dt.date, int, int]]:
         """(group, Monday of the week, events, fatalities) rows for trends."""
         column = {"admin1": events.c.admin1, "type": events.c.event_type, "actor": events.c.actor1,

@@ -193,6 +193,11 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
+    @app.get("/api/stories", summary="Articles grouped into stories (reports that share an event)",
+             dependencies=[Depends(reader)])
+    def get_stories(q: dict = Depends(common)):
+        return {"stories": store.stories(_filter(**q))}
+
     @app.get("/api/alerts", summary="Watch areas (secrets left out) and alert deliveries",
              dependencies=[Depends(reader)])
     def get_alerts():
