@@ -78,3 +78,7 @@ def test_the_nearest_number_owns_the_verb(text, killed):
 def test_dead_are_counted_by_side():
     c = extract_counts("The army said 25 militants and three soldiers were killed.")
     assert c.killed_by == {"armed": 25, "state": 3}
+
+
+def test_both_sides_is_not_a_count():
+    assert extract_counts("At least 14 fighters from both sides had been killed in the battle.").killed == 14

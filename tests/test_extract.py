@@ -139,3 +139,9 @@ def test_vague_words_refer_back_to_the_named_group():
                   "On Monday the militants abducted three shepherds north of Rawah.")
     assert [e.actor1 for e in evs] == ["Islamic State (Iraq)", "Islamic State (Iraq)"]
     assert evs[1].sub_event_type == "Abduction/forced disappearance" and evs[1].abducted == 3
+
+
+def test_a_belligerents_own_tally_is_not_counted():
+    [ev] = _events("Rebels attacked an army garrison near Kutum on Sunday; a doctors' network said 20 fighters were killed. "
+                   "The rebels claimed to have killed hundreds of soldiers.", published=dt.date(2024, 12, 10))
+    assert ev.fatalities == 20

@@ -164,13 +164,15 @@ def extract_counts(sentence: str) -> Counts:
             continue  # "five-storey", "three-day": a modifier, not a count of people
         if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest):
             continue  # "as a result", "a roadside bomb"
+        if m.group("num") == "both" and re.match(r"\s+(?:sides|parties|camps|groups|forces)\b", rest):
+            continue  # "fighters on both sides": not a count
         words = _WORD.findall(rest)[:14]
         pending = []  # "25 militants and three soldiers were killed": both numbers count
         for i, w in enumerate(words):
             if w in _CLAUSE_END or (w == "," and i + 1 < len(words) and words[i + 1].endswith("ing")
                                     and words[i + 1] != "including"):
                 break
-            if i > 0 and _NUM_ONLY.fullmatch(w) and w not in ("a", "an") and \
+            if i > 0 and _NUM_ONLY.fullmatch(w) and w not in ("a", "an", "both") and \
                     words[i - 1] not in ("and", "of", "including", "among", "them", "with"):
                 break  # a nearer number owns the verb: "March 9 (MW) - Two soldiers were killed"
             if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):

@@ -282,6 +282,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     doc = st.docs.get(s.index)
     published = article.published
     counts = extract_counts(s.text)
+    if _CLAIMED_TOLL.search(s.text):
+        counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
     date = _best_date(dates)
     days_before = (published - date.date).days if (date and published) else None
@@ -335,6 +337,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s])
 
 
+_CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)? (?:to have|that (?:it|they|its \w+) (?:had|have))? ?(?:killed|downed|destroyed)", re.I)
 _MODALITY = re.compile(
     r"\b(?:will|would|could|might|may|shall|should|must|plans? to|planning to|set to|expected to|"
     r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
