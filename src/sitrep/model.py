@@ -61,17 +61,6 @@ DISORDER_TYPES = {
     "Strategic developments": "Strategic developments",
 }
 
-INTER_NAMES = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
-
 # ACLED export columns, in ACLED's order (docs/output.md).
 ACLED_COLUMNS = [
     "event_id_cnty",

@@ -64,14 +64,6 @@ def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -
     out.append(Sentence(stripped, offset, len(out), paragraph))
 
 
-_TOKEN = re.compile(r"[\w]+(?:['’][\w]+)*|[^\w\s]", re.UNICODE)
-
-
-def tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    """Word and punctuation tokens with (start, end) offsets; a cheap tokenizer for matching."""
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
 @lru_cache(maxsize=1)
 def load_nlp():
     """Load the English spaCy pipeline once per process (from the installed package)."""

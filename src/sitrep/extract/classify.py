@@ -74,7 +74,7 @@ class Typing:
     cue: Cue | None
 
 
-def cue_token(doc, sent_start_char: int, cue: Cue):
+def cue_token(doc, cue: Cue):
     """The spaCy token at a cue's start (doc covers the sentence alone)."""
     if doc is None:
         return None

@@ -135,22 +135,19 @@ def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
     return none <= VETO or bool(_CASUALTY_WORDS.search(text))
 
 
-def _article_context(st: ArticleState, actors: ActorDictionary) -> None:
-    """Countries and actors the article is about, from its title, lead and event sentences."""
+def _article_context(st: ArticleState) -> None:
+    """The countries the article is about, from its title, lead and event sentences."""
     head = st.article.title + "\n" + " ".join(s.text for s in st.sentences[:3])
     body = " ".join(s.text for s in st.candidates)
     st.context = article_context(head, countries_weight=2)
     st.context.countries.update(article_context(body).countries)
-    for mention in actors.find(head + " " + body, st.context.focus()):
-        if not actors.ambiguous(mention.text):
-            st.named.add(mention.key)
 
 
 def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     article = st.article
     if not st.candidates:
         return []
-    _article_context(st, actors)
+    _article_context(st)
     focus = st.context.focus()
     dateline = dateline_end(article.text)
     lexicon = get_lexicon()
@@ -298,7 +295,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     for cue in cues:
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
-        tok = cue_token(doc, s.start, cue)
+        tok = cue_token(doc, cue)
         # "fired tear gas to disperse protesters": the protesters were there all the same
         if is_irrealis(tok, purpose_counts=cue.cls != "protest"):
             cue.factor = 0.0
@@ -646,6 +643,4 @@ def _confidence(ev: Event, d: Draft) -> float:
     return round(min(conf, 0.95), 2)
 
 
-def extract_one(article: Article) -> list[Event]:
-    return extract([article])[0]
 

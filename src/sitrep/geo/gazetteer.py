@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.geo.names import ascii_fold, name_key, plain_name
+from sitrep.geo.names import name_key, plain_name
 from sitrep.model import Place
 
 SCHEMA_VERSION = "9"
@@ -33,7 +33,6 @@ POINT_FEATURES = {"town", "village", "city", "neighbourhood", "camp", "base", "c
                   "prison", "airport", "dam", "oilfield"}
 AREA_FEATURES = {"district", "subdistrict", "valley", "wadi", "lake", "island", "road",
                  "mountain", "area", "river"}
-REGION_FEATURES = {"desert", "range", "region", "admin1", "forest", "country"}
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -397,16 +396,8 @@ class Gazetteer:
         self._capitals[code] = place
         return place
 
-    def admin1_centre(self, code: str) -> tuple[float, float] | None:
-        row = self.admin1.get(code)
-        return (row[1], row[2]) if row else None
-
 
 @lru_cache(maxsize=2)
 def get_gazetteer(path: str | None = None) -> Gazetteer:
     """One shared Gazetteer per process (built on first use if missing)."""
     return Gazetteer(Path(path) if path else None)
-
-
-def fold(text: str) -> str:
-    return ascii_fold(text)

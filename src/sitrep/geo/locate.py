@@ -102,7 +102,6 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
 # ORG is left out: the small English model often calls Middle Eastern places organisations.
 NOT_PLACE_LABELS = {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL",
                     "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def ner_blocked(doc) -> list[tuple[int, int]]:

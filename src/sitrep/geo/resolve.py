@@ -7,7 +7,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.names import ascii_fold
 from sitrep.model import Place
 
@@ -98,10 +97,3 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
     best.margin = scored[0][0] - other if other is not None else 9.0  # type: ignore[attr-defined]
     return best
 
-
-def country_hint(gaz: Gazetteer, iso: str) -> Place | None:
-    name, lat, lon = gaz.countries.get(iso, ("", None, None))
-    if not name:
-        return None
-    return Place(name=name, latitude=lat, longitude=lon, iso=iso, country=name,
-                 feature="country", precision=3)

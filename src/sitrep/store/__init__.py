@@ -54,6 +54,8 @@ class EventFilter:
     after_id: int | None = None  # events with a smaller id
     sort: str = ""  # "", "-event_date", "event_date", "-fatalities", "confidence", "-id" ...
     hide_merged: bool = True  # duplicates folded into another event stay out of lists and exports
+    article_id: str | None = None  # events this article reports
+    event_id: int | None = None
     cursor: str | None = None  # from next_cursor(): where the previous page ended
 
 
@@ -300,6 +302,11 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             q = q.where(events.c.fatalities >= f.min_fatalities)
         if f.after_id:
             q = q.where(events.c.id < f.after_id)
+        if f.article_id:
+            q = q.where(events.c.id.in_(sa.select(event_sources.c.event_id)
+                                        .where(event_sources.c.article_id == f.article_id)))
+        if f.event_id is not None:
+            q = q.where(events.c.id == f.event_id)
         return q
 
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
@@ -469,8 +476,8 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             return [dict(r) for r in con.execute(q).mappings()]
 
     def event(self, event_id: int) -> dict[str, Any] | None:
-        rows = self.events(EventFilter(after_id=event_id + 1, limit=1, hide_merged=False))
-        return rows[0] if rows and rows[0]["id"] == event_id else None
+        rows = self.events(EventFilter(event_id=event_id, hide_merged=False))
+        return rows[0] if rows else None
 
     def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Event counts and fatalities grouped by day, week, month, admin1, type or actor."""

@@ -185,7 +185,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         art = store.article(article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id}")
-        art["events"] = [e for e in store.events(EventFilter()) if e["article_id"] == article_id]
+        art["events"] = store.events(EventFilter(article_id=article_id, hide_merged=False))
         return art
 
     @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country",
