@@ -112,3 +112,38 @@ def best_match(new: dict[str, Any], candidates: list[dict[str, Any]]) -> Match |
         if s is not None and s >= MIN_SCORE and (best is None or s > best.score):
             best = Match(old["id"], s)
     return best
+
+
+def absorb(row: dict[str, Any], ev: Any, article_id: str) -> dict[str, Any]:
+    """The new field values of stored event `row` once report `ev` (from `article_id`) joins it.
+
+    The fatality range widens (ACLED's lowest figure, a median best, a high); a better time or
+    geo precision, or a named perpetrator where there was none, replaces the stored fields, and
+    `provenance` records which article gave what. A reviewed event keeps every field: only an
+    analyst changes it. Reports that give no figure do not contradict those that do.
+    """
+    prov = dict(row.get("provenance") or {})
+    counts = dict(prov.get("fatalities") or {row["article_id"]: row["fatalities"]})
+    counts[article_id] = ev.fatalities
+    prov["fatalities"] = counts
+    values: dict[str, Any] = {"provenance": prov}
+    if row["review_status"] != "unreviewed":
+        return values
+    reviewed = set(row.get("reviewed_fields") or [])
+    nums = sorted(n for n in counts.values() if n) or [0]
+    if "fatalities" not in reviewed:
+        values["fatalities"] = nums[0]
+    values["fatalities_best"] = nums[len(nums) // 2]
+    values["fatalities_high"] = nums[-1]
+    fields = prov.setdefault("fields", {})
+    if ev.time_precision < (row["time_precision"] or 3) and not reviewed & {"event_date", "time_precision"}:
+        values.update(event_date=ev.event_date, time_precision=ev.time_precision)
+        fields.update(event_date=article_id, time_precision=article_id)
+    place = ("location", "latitude", "longitude", "admin1", "admin2", "geo_precision")
+    if ev.geo_precision and ev.geo_precision < (row["geo_precision"] or 4) and not reviewed & set(place):
+        values.update({k: getattr(ev, k) for k in place})
+        fields.update(dict.fromkeys(place, article_id))
+    if not _named(row["actor1"] or "") and _named(ev.actor1) and "actor1" not in reviewed:
+        values.update(actor1=ev.actor1, inter1=ev.inter1)
+        fields["actor1"] = article_id
+    return values

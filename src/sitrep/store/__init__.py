@@ -148,16 +148,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                 if match is not None:
                     self._attach(con, match, article.id, ev)
                     continue
-                rec = ev.to_record()
-                rec.pop("article_id")
-                rec["interaction"] = ev.interaction
-                rec["disorder_type"] = ev.disorder_type
-                rec["event_date"] = ev.event_date
-                rec["provenance"] = {"fatalities": {article.id: ev.fatalities}}
-                result = con.execute(events.insert().values(article_id=article.id, created_at=now, **rec))
-                event_id = result.inserted_primary_key[0]
-                con.execute(event_sources.insert().values(event_id=event_id, article_id=article.id))
-                created.append(event_id)
+                created.append(self._insert_event(con, article.id, ev, now))
         return created
 
     def _fusion_match(self, con, ev: Event, article_id: str) -> int | None:
@@ -176,40 +167,24 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         m = best_match(ev.to_record(), candidates)
         return m.event_id if m else None
 
+    @staticmethod
+    def _insert_event(con, article_id: str, ev: Event, now: dt.datetime) -> int:
+        rec = ev.to_record()
+        rec.pop("article_id")
+        rec.update(interaction=ev.interaction, disorder_type=ev.disorder_type, event_date=ev.event_date,
+                   provenance={"fatalities": {article_id: ev.fatalities}})
+        event_id = con.execute(events.insert().values(article_id=article_id, created_at=now, **rec)
+                               ).inserted_primary_key[0]
+        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id))
+        return event_id
+
     def _attach(self, con, event_id: int, article_id: str, ev: Event) -> None:
-        """One more report of a stored event: add the source, widen the fatality range, and
-        take better-precision fields, except fields an analyst reviewed."""
+        """One more report of a stored event: add the source and apply sitrep.fuse.absorb."""
+        from sitrep.fuse import absorb
+
         row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
         con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id))
-        prov = dict(row["provenance"] or {})
-        counts = dict(prov.get("fatalities") or {row["article_id"]: row["fatalities"]})
-        counts[article_id] = ev.fatalities
-        prov["fatalities"] = counts
-        values: dict[str, Any] = {"provenance": prov}
-        if row["review_status"] != "unreviewed":
-            con.execute(events.update().where(events.c.id == event_id).values(**values))
-            return  # a reviewed event changes only by an analyst's hand
-        reviewed = set(row["reviewed_fields"] or [])
-        # a report that gives no figure does not contradict one that does
-        nums = sorted(n for n in counts.values() if n) or [0]
-        if "fatalities" not in reviewed:
-            values["fatalities"] = nums[0]  # ACLED: the lowest of conflicting reports
-        values["fatalities_best"] = nums[len(nums) // 2]
-        values["fatalities_high"] = nums[-1]
-        fields = prov.setdefault("fields", {})
-        if ev.time_precision < (row["time_precision"] or 3) and not reviewed & {"event_date", "time_precision"}:
-            values.update(event_date=ev.event_date, time_precision=ev.time_precision)
-            fields.update(event_date=article_id, time_precision=article_id)
-        if ev.geo_precision and ev.geo_precision < (row["geo_precision"] or 4) and not reviewed & {
-                "location", "latitude", "longitude", "admin1", "admin2", "geo_precision"}:
-            values.update(location=ev.location, latitude=ev.latitude, longitude=ev.longitude,
-                          admin1=ev.admin1, admin2=ev.admin2, geo_precision=ev.geo_precision)
-            fields.update({k: article_id for k in ("location", "latitude", "longitude", "admin1", "geo_precision")})
-        if (not row["actor1"] or row["actor1"].startswith("Unidentified")) and ev.actor1 and \
-                not ev.actor1.startswith("Unidentified") and "actor1" not in reviewed:
-            values.update(actor1=ev.actor1, inter1=ev.inter1)
-            fields["actor1"] = article_id
-        con.execute(events.update().where(events.c.id == event_id).values(**values))
+        con.execute(events.update().where(events.c.id == event_id).values(**absorb(dict(row), ev, article_id)))
 
     def reprocess_article(self, article_id: str, found: list[Event]) -> tuple[int, int]:
         """Replace an article's machine-coded events with a new extraction.
@@ -227,12 +202,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                 con.execute(event_sources.delete().where(event_sources.c.event_id.in_(machine)))
                 con.execute(events.delete().where(events.c.id.in_(machine)))
             for ev in found:
-                rec = ev.to_record()
-                rec.pop("article_id")
-                rec.update(interaction=ev.interaction, disorder_type=ev.disorder_type, event_date=ev.event_date)
-                new_id = con.execute(events.insert().values(article_id=article_id, created_at=now, **rec)
-                                     ).inserted_primary_key[0]
-                con.execute(event_sources.insert().values(event_id=new_id, article_id=article_id))
+                self._insert_event(con, article_id, ev, now)
         return len(machine), kept
 
     def article_ids(self) -> list[str]:
