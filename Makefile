@@ -39,7 +39,7 @@ test: install chromium
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

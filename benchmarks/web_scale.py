@@ -22,7 +22,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from sitrep.store import EventFilter, Store
 from sitrep.store.tables import articles, events
 

@@ -156,7 +156,7 @@ def main(folder):
         tot_e, tot_a, tot_c = tot_e + len(es), tot_a + na, tot_c + nc
     print(f"{'TOTAL':24} {tot_e:7} {len(by_name):6} {tot_a:7} {tot_c:7}")
     print(f"distinct alias strings: {len(occ)}; "
-          f"shared across disjoint scopes: {sum(1 for l in occ.values() if len({n for n, _, _ in l}) > 1)}")
+          f"shared across disjoint scopes: {sum(1 for seen in occ.values() if len({n for n, _, _ in seen}) > 1)}")
     kinds = collections.Counter(group[0][2]["kind"] for group in by_name.values())
     print("actors by kind:", ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
     for w in warnings:

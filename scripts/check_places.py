@@ -23,12 +23,14 @@ errors, warnings = [], []
 for path in sorted(DIR.glob("*.yaml")):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, list):
-        errors.append(f"{path.name}: top level is not a list"); continue
+        errors.append(f"{path.name}: top level is not a list")
+        continue
     feats, names, variant_owner = collections.Counter(), collections.Counter(), {}
     for i, e in enumerate(data):
         where = f"{path.name}[{i}] {e.get('name') if isinstance(e, dict) else e!r}"
         if not isinstance(e, dict) or list(e) != KEYS:
-            errors.append(f"{where}: keys {list(e) if isinstance(e, dict) else type(e)} != {KEYS}"); continue
+            errors.append(f"{where}: keys {list(e) if isinstance(e, dict) else type(e)} != {KEYS}")
+            continue
         for k in ("name", "country", "admin1", "admin2", "note"):
             if not isinstance(e[k], str):
                 errors.append(f"{where}: {k} not a string")
@@ -41,7 +43,8 @@ for path in sorted(DIR.glob("*.yaml")):
         if e["feature"] not in FEATURES:
             errors.append(f"{where}: feature {e['feature']!r} not in vocabulary")
         if not all(isinstance(e[k], (int, float)) and not isinstance(e[k], bool) for k in ("lat", "lon")):
-            errors.append(f"{where}: lat/lon not numbers"); continue
+            errors.append(f"{where}: lat/lon not numbers")
+            continue
         if not (-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180):
             errors.append(f"{where}: lat/lon out of range")
         box = BBOX.get(e["country"])

@@ -98,3 +98,32 @@ def test_reports_sharing_an_event_form_one_story(tmp_path):
     assert main(["ingest", str(f), "--db", db, "--quiet"]) == 0
     stories = Store(db).stories()
     assert stories[0]["articles"] == ["r1", "r2"] and len(stories) == 2
+
+def test_a_later_report_may_match_any_earlier_account():
+    from sitrep.fuse import best_match
+    row = _e(id=7)  # the fused event, as the first report placed it
+    second = _e(latitude=33.7, longitude=41.0, names=["rutba"])  # another outlet's town, 90 km off
+    new = _e(latitude=33.72, longitude=41.02)
+    assert best_match(new, [dict(row, reports=[])]) is None
+    assert best_match(new, [dict(row, reports=[second])]).event_id == 7
+
+def test_a_vague_account_does_not_loosen_a_precise_event():
+    from sitrep.fuse import best_match
+    row = _e(id=7)
+    province_only = _e(geo_precision=3, latitude=33.4, longitude=43.3)  # "in Anbar": the capital
+    other_town = _e(latitude=33.42, longitude=43.3)  # 300 km from the event, near the capital
+    assert best_match(other_town, [dict(row, reports=[province_only])]) is None
+
+def test_each_source_keeps_its_own_account(db_url, tmp_path):
+    f = tmp_path / "r.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in REPORTS[:2]), encoding="utf-8")
+    assert main(["ingest", str(f), "--db", db_url, "--quiet"]) == 0
+    store = Store(db_url)
+    import sqlalchemy as sa
+
+    from sitrep.store.tables import event_sources
+    with store.engine.connect() as con:
+        reps = {a: r for a, r in con.execute(sa.select(event_sources.c.article_id, event_sources.c.report))}
+    assert set(reps) == {"r1", "r2"}
+    assert reps["r1"]["event_date"] == "2021-03-08" and "rutba" in reps["r1"]["names"]
+    assert "daesh" in reps["r2"]["names"]

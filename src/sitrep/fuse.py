@@ -11,10 +11,9 @@ absorbs a precise one, nor the other way round. Among the candidates that pass, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
-
-import re
 
 from sitrep.geo.names import ascii_fold
 from sitrep.geo.resolve import distance_km
@@ -49,6 +48,8 @@ _COMMON = {"The", "On", "In", "At", "An", "A", "Monday", "Tuesday", "Wednesday",
 
 def names_in(ev: dict[str, Any]) -> set[str]:
     """The proper names in an event's evidence: places, groups and people outlets share."""
+    if "names" in ev:
+        return set(ev["names"])
     text = " ".join(e["text"] if isinstance(e, dict) else e.text for e in ev.get("evidence") or []
                     if (e["field"] if isinstance(e, dict) else e.field) == "event_type")
     return {ascii_fold(w).replace("’", "'") for w in _NAME.findall(text) if w not in _COMMON}
@@ -102,15 +103,50 @@ def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
 MIN_SCORE = 1.0
 
 
+REPORT_FIELDS = ("event_date", "time_precision", "event_type", "sub_event_type", "iso", "admin1",
+                 "latitude", "longitude", "geo_precision", "actor1")
+
+
+def report(rec: dict[str, Any]) -> dict[str, Any]:
+    """What one source said of an event, kept beside the source so that later reports are
+    matched against every account, not only the fused row (which holds the first report's
+    wording and the best precision any report gave)."""
+    out = {k: rec.get(k) for k in REPORT_FIELDS}
+    if out["event_date"] is not None:
+        out["event_date"] = str(out["event_date"])[:10]
+    out["names"] = sorted(names_in(rec))
+    return out
+
+
+_PLACE = ("iso", "admin1", "latitude", "longitude", "geo_precision")
+
+
+def _account(row: dict[str, Any], rep: dict[str, Any]) -> dict[str, Any]:
+    """One source's account of a stored event, never looser than the event itself: a report
+    that only named the province must not let a bombing in another town of that province
+    join an event that other reports place exactly."""
+    acc = dict(rep, id=row["id"])
+    if (rep.get("geo_precision") or 4) > (row.get("geo_precision") or 4):
+        acc.update({k: row.get(k) for k in _PLACE})
+    if (rep.get("time_precision") or 3) > (row.get("time_precision") or 3):
+        acc.update(event_date=row.get("event_date"), time_precision=row.get("time_precision"))
+    return acc
+
+
 def best_match(new: dict[str, Any], candidates: list[dict[str, Any]]) -> Match | None:
-    """The stored event that `new` reports again, if any (candidates: stored event rows)."""
+    """The stored event that `new` reports again, if any.
+
+    candidates: stored event rows, each with `reports` (its sources' own accounts, possibly
+    empty); an event matches when the fused row or any one of its reports does.
+    """
     best: Match | None = None
     for old in candidates:
         if old.get("review_status") == "merged":
             continue
-        s = same_event_score(new, old)
-        if s is not None and s >= MIN_SCORE and (best is None or s > best.score):
-            best = Match(old["id"], s)
+        for account in [old, *(_account(old, r) for r in old.get("reports") or [])]:
+            s = same_event_score(new, account)
+            if s is not None and s >= MIN_SCORE and (best is None or s > best.score):
+                best = Match(old["id"], s)
     return best
 
 

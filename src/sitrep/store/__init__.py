@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from sitrep.fuse import absorb, best_match, report
 from sitrep.model import Article, Event
 from sitrep.store.accounts import AccountsMixin
 from sitrep.store.alerting import AlertsMixin, FeedStateMixin
@@ -152,8 +153,6 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         return created
 
     def _fusion_match(self, con, ev: Event, article_id: str) -> int | None:
-        from sitrep.fuse import best_match
-
         if ev.event_date is None:
             return None
         window = dt.timedelta(days=31)
@@ -163,8 +162,14 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             q = q.where(events.c.iso == ev.iso)
         same_article = sa.select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)
         q = q.where(events.c.id.not_in(same_article))
-        candidates = [dict(r) for r in con.execute(q).mappings()]
-        m = best_match(ev.to_record(), candidates)
+        candidates = {r["id"]: dict(r, reports=[]) for r in con.execute(q).mappings()}
+        ids = list(candidates)
+        for i in range(0, len(ids), 500):
+            for eid, rep in con.execute(sa.select(event_sources.c.event_id, event_sources.c.report)
+                                        .where(event_sources.c.event_id.in_(ids[i:i + 500]),
+                                               event_sources.c.report.is_not(None))):
+                candidates[eid]["reports"].append(rep)
+        m = best_match(ev.to_record(), list(candidates.values()))
         return m.event_id if m else None
 
     @staticmethod
@@ -175,15 +180,15 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                    provenance={"fatalities": {article_id: ev.fatalities}})
         event_id = con.execute(events.insert().values(article_id=article_id, created_at=now, **rec)
                                ).inserted_primary_key[0]
-        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id))
+        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id,
+                                                  report=report(ev.to_record())))
         return event_id
 
     def _attach(self, con, event_id: int, article_id: str, ev: Event) -> None:
         """One more report of a stored event: add the source and apply sitrep.fuse.absorb."""
-        from sitrep.fuse import absorb
-
         row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
-        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id))
+        con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id,
+                                                  report=report(ev.to_record())))
         con.execute(events.update().where(events.c.id == event_id).values(**absorb(dict(row), ev, article_id)))
 
     def reprocess_article(self, article_id: str, found: list[Event]) -> tuple[int, int]:

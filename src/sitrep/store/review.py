@@ -102,10 +102,11 @@ class ReviewMixin:
                 raise ValueError(f"event {other_id} was merged already")
             have = {r[0] for r in con.execute(sa.select(event_sources.c.article_id)
                                               .where(event_sources.c.event_id == keep_id))}
-            for (article_id,) in con.execute(sa.select(event_sources.c.article_id)
-                                             .where(event_sources.c.event_id == other_id)).all():
+            for article_id, rep in con.execute(sa.select(event_sources.c.article_id, event_sources.c.report)
+                                               .where(event_sources.c.event_id == other_id)).all():
                 if article_id not in have:
-                    con.execute(event_sources.insert().values(event_id=keep_id, article_id=article_id))
+                    con.execute(event_sources.insert().values(event_id=keep_id, article_id=article_id,
+                                                              report=rep))
             con.execute(events.update().where(events.c.id == other_id).values(review_status="merged"))
             con.execute(event_history.insert(), [
                 {"event_id": keep_id, "user_name": user, "at": now, "action": "merge",
@@ -126,9 +127,10 @@ class ReviewMixin:
             copy = {k: v for k, v in row.items() if k != "id"}
             copy.update(review_status="unreviewed", reviewed_fields=[], created_at=now)
             new_id = con.execute(events.insert().values(**copy)).inserted_primary_key[0]
-            for (article_id,) in con.execute(sa.select(event_sources.c.article_id)
-                                             .where(event_sources.c.event_id == event_id)).all():
-                con.execute(event_sources.insert().values(event_id=new_id, article_id=article_id))
+            for article_id, rep in con.execute(sa.select(event_sources.c.article_id, event_sources.c.report)
+                                               .where(event_sources.c.event_id == event_id)).all():
+                con.execute(event_sources.insert().values(event_id=new_id, article_id=article_id,
+                                                          report=rep))
             con.execute(event_history.insert(), [
                 {"event_id": event_id, "user_name": user, "at": now, "action": "split",
                  "changes": {"split_into": [None, new_id]}, "note": note},

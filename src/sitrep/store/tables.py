@@ -70,6 +70,8 @@ event_sources = sa.Table(
     metadata,
     sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("article_id", sa.String(200), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    # what this source itself said (sitrep.fuse.report): later reports are matched against each
+    sa.Column("report", sa.JSON, nullable=True),
 )
 
 users = sa.Table(

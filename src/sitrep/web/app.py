@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-from functools import lru_cache
-from importlib import resources
-from typing import Any
-
 import secrets
 import time
 from collections import defaultdict, deque
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
