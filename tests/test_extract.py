@@ -145,3 +145,13 @@ def test_a_belligerents_own_tally_is_not_counted():
     [ev] = _events("Rebels attacked an army garrison near Kutum on Sunday; a doctors' network said 20 fighters were killed. "
                    "The rebels claimed to have killed hundreds of soldiers.", published=dt.date(2024, 12, 10))
     assert ev.fatalities == 20
+
+
+def test_the_day_a_source_spoke_is_not_the_events_day():
+    # published Tuesday 9 July 2019
+    [ev] = _events("Police told reporters on Tuesday that gunmen had shot dead two farmers near Baqubah on Sunday.")
+    assert ev.event_date == dt.date(2019, 7, 7)
+    [ev] = _events("On Tuesday, the provincial council announced that a bomb had killed three workers in Samarra on Saturday.")
+    assert ev.event_date == dt.date(2019, 7, 6)
+    [ev] = _events("The army said today that its troops killed four militants in the Hamrin mountains.")
+    assert ev.event_date == PUB  # the only day given

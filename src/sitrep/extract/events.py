@@ -282,7 +282,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
-    date = _best_date(dates)
+    date = _best_date(dates, s.text)
     days_before = (published - date.date).days if (date and published) else None
     if is_background(s.text, published.year if published else None, days_before):
         st.background.add(s.index)
@@ -359,11 +359,30 @@ def _model_only_irrealis(doc, text: str) -> bool:
     return is_irrealis(root)
 
 
-def _best_date(dates: list[DateMention]) -> DateMention | None:
+_SPOKEN_ON = re.compile(
+    r"\b(?i:said|says|told|announced|stated|reported|added|confirmed|declared|revealed|disclosed)"
+    r"(?:\s+(?:(?i:on|late|early|this|last|today|yesterday|in a statement|to reporters|reporters|"
+    r"journalists|the press|to the press)|[A-Z][\w.-]+),?){0,3}\s*$")
+
+
+_SPOKEN_AFTER = re.compile(
+    r"^,?\s+(?:[\w'-]+\s+){0,4}?(?:said|announced|told|stated|reported|confirmed|declared)\b")
+
+
+def _speech_date(d: DateMention, text: str) -> bool:
+    """"said on Thursday that ... on Tuesday", "On Sunday, the ministry announced that ...":
+    the day a source spoke, not the event's."""
+    if _SPOKEN_ON.search(text[max(0, d.start - 60):d.start]):
+        return True
+    return d.start <= 3 and bool(_SPOKEN_AFTER.search(text[d.end:d.end + 60]))
+
+
+def _best_date(dates: list[DateMention], text: str = "") -> DateMention | None:
     if not dates:
         return None
-    # an explicit day ("February 10th") beats a weekday or a vague period in the same sentence
-    return sorted(dates, key=lambda d: (d.precision, 0 if d.explicit_year else 1, d.start))[0]
+    # the event's own day beats the day somebody spoke of it; an explicit day ("February
+    # 10th") beats a weekday or a vague period in the same sentence
+    return min(dates, key=lambda d: (_speech_date(d, text), d.precision, 0 if d.explicit_year else 1, d.start))
 
 
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
