@@ -127,3 +127,20 @@ def test_each_source_keeps_its_own_account(db_url, tmp_path):
     assert set(reps) == {"r1", "r2"}
     assert reps["r1"]["event_date"] == "2021-03-08" and "rutba" in reps["r1"]["names"]
     assert "daesh" in reps["r2"]["names"]
+
+def test_a_report_placed_only_by_its_province_matches_a_town_in_it():
+    town = _e(latitude=34.45, longitude=41.0, location="Qaim")
+    province = _e(geo_precision=3, latitude=33.42, longitude=43.3, location="Ramadi")  # "in Anbar": the capital
+    assert same_event_score(province, town) is not None
+    assert same_event_score(_e(geo_precision=3, admin1="Ninawa", latitude=36.3, longitude=43.1), town) is None
+    # "in Deir ez-Zor" names the city and the province alike
+    city = _e(iso="SY", admin1="Deir ez-Zor", location="Deir ez-Zor", latitude=35.33, longitude=40.14)
+    village = _e(iso="SY", admin1="Deir ez-Zor", location="Busayrah", latitude=35.16, longitude=40.43)
+    assert same_event_score(city, village) is not None
+
+def test_a_report_without_a_place_needs_the_same_day_and_shared_names():
+    placed = _e(names=["rutba", "daesh"])
+    unplaced = _e(latitude=None, longitude=None, admin1="", geo_precision=None, names=["rutba", "army"])
+    assert same_event_score(unplaced, placed) is not None
+    assert same_event_score(dict(unplaced, event_date="2021-03-10", time_precision=2), placed) is None
+    assert same_event_score(dict(unplaced, names=["qaim"], actor1="Unidentified Armed Group (Iraq)"), placed) is None

@@ -64,6 +64,26 @@ def _named(actor: str) -> bool:
     return bool(actor) and not actor.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
 
 
+def _placed(e: dict[str, Any]) -> bool:
+    return e.get("latitude") is not None and e.get("longitude") is not None
+
+
+_ADMIN_WORDS = re.compile(r"\b(?:state|province|governorate|region|department|district|county)\b")
+
+
+def _regional(e: dict[str, Any]) -> bool:
+    """Placed only by its province: geo precision 3, or a town named like its province
+    ("in Deir ez-Zor", "in Kirkuk" may mean the city or the province)."""
+    if (e.get("geo_precision") or 3) >= 3:
+        return True
+    loc, adm = e.get("location") or "", e.get("admin1") or ""
+    return bool(loc and adm) and _bare(loc) == _bare(adm)
+
+
+def _bare(name: str) -> str:
+    return " ".join(_ADMIN_WORDS.sub(" ", ascii_fold(name).replace("-", " ")).split())
+
+
 def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
     """A closeness score when `new` and `old` may be one event, else None."""
     if new.get("iso") and old.get("iso") and new["iso"] != old["iso"]:
@@ -83,15 +103,22 @@ def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
     score = 2.0 - gap / max(window, 1)
     overlap = name_overlap(new, old)
     score += overlap
-    if None not in (new.get("latitude"), new.get("longitude"), old.get("latitude"), old.get("longitude")):
+    a1, b1 = new.get("actor1") or "", old.get("actor1") or ""
+    placed_a, placed_b = _placed(new), _placed(old)
+    same_admin1 = bool(new.get("admin1")) and new.get("admin1") == old.get("admin1")
+    if placed_a and placed_b and not ((_regional(new) or _regional(old)) and same_admin1):
         radius = PLACE_RADIUS[max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)]
         d = distance_km((new["latitude"], new["longitude"]), (old["latitude"], old["longitude"]))
         if d > radius and not (overlap >= 0.4 and gap <= 1):
             return None  # far apart, unless the reports name the same places and people the same day
         score += 1.5 * max(0.0, 1 - d / radius)
-    elif (new.get("admin1") or "") != (old.get("admin1") or "") and overlap < 0.4:
-        return None
-    a1, b1 = new.get("actor1") or "", old.get("actor1") or ""
+    elif same_admin1:
+        score += 0.5  # "in Anbar" and a town in Anbar: compatible, not close
+    elif placed_a and placed_b or (new.get("admin1") and old.get("admin1")):
+        if overlap < 0.4:
+            return None
+    elif not (gap <= 1 and (overlap >= 0.25 or (_named(a1) and a1 == b1))):
+        return None  # a report with no place: only the same day, and shared names or group
     if _named(a1) and _named(b1):
         # outlets blame different groups, and coders misread roles: a hint, not a veto
         score += 0.5 if a1 == b1 else -1.0
@@ -104,7 +131,7 @@ MIN_SCORE = 1.0
 
 
 REPORT_FIELDS = ("event_date", "time_precision", "event_type", "sub_event_type", "iso", "admin1",
-                 "latitude", "longitude", "geo_precision", "actor1")
+                 "location", "latitude", "longitude", "geo_precision", "actor1")
 
 
 def report(rec: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +145,7 @@ def report(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_PLACE = ("iso", "admin1", "latitude", "longitude", "geo_precision")
+_PLACE = ("iso", "admin1", "location", "latitude", "longitude", "geo_precision")
 
 
 def _account(row: dict[str, Any], rep: dict[str, Any]) -> dict[str, Any]:
