@@ -155,3 +155,8 @@ def test_the_day_a_source_spoke_is_not_the_events_day():
     assert ev.event_date == dt.date(2019, 7, 6)
     [ev] = _events("The army said today that its troops killed four militants in the Hamrin mountains.")
     assert ev.event_date == PUB  # the only day given
+
+
+def test_the_date_nearest_the_event_word_wins():
+    [ev] = _events("Shops in Baiji stayed shut on Tuesday after Sunday night's bombing of the market killed four people.")
+    assert ev.event_date == dt.date(2019, 7, 7)
