@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -463,7 +464,10 @@ def _absorb(a: Draft, b: Draft) -> None:
     merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
-    a.date = a.date or b.date
+    if a.date is None and b.date is not None:
+        # offsets stay relative to the draft's first sentence, so the evidence points right
+        shift = b.sentence.start - a.sentence.start
+        a.date = dataclasses.replace(b.date, start=b.date.start + shift, end=b.date.end + shift)
     if a.place is None or (b.place and b.place.place and a.place.place and
                            a.place.place.feature not in ("town", "village") and
                            b.place.place.feature in ("town", "village") and b.place.role != "from"):
