@@ -168,3 +168,4 @@ def test_a_date_from_a_later_sentence_points_at_its_own_words():
     [ev] = _events(text)
     [date] = [e for e in ev.evidence if e.field == "event_date"]
     assert text[date.start:date.end] == date.text == "on Sunday night"
+

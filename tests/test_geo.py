@@ -78,3 +78,10 @@ def test_a_place_word_opening_an_organisation_name_is_not_the_event_place(gazett
     assert chosen is not None and chosen.text == "Cali"
     text = "Members of the Mobile Anti-Riot Squadron were attacked with stones on Thursday."
     assert choose_event_place(_resolve(text, gazetteer), text) is None
+
+
+def test_a_capitalised_word_is_not_a_small_town_abroad(gazetteer):
+    text = "Bandits killed five farmers in Kaduna State on Monday, the Commissioner for Internal Security said."
+    places = {m.text: m.place for m in _resolve(text, gazetteer)}
+    assert places["Kaduna State"].iso == "NG"
+    assert all(p is None or p.iso == "NG" for p in places.values())

@@ -221,6 +221,7 @@ def precision_for(place: Place, role: str) -> int:
 def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
     """Resolve every mention in two passes: the clear ones set the context for all."""
     conflict = conflict_countries()
+    told = set(context.countries)  # countries the text names, or its groups belong to
     for mm in mentions:
         mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
     for mm in mentions:
@@ -234,6 +235,23 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
                 context.points.append((place.latitude, place.longitude))
     for mm in mentions:
         mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
+    focus = context.focus()
+    for mm in mentions:
+        if mm.place is not None and focus and _stray(mm.place, mm, mentions, focus, told):
+            mm.place = None
+
+
+FOREIGN_TOWN_MAX_POP = 100_000
+
+
+def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: set[str], told: set[str]) -> bool:
+    """A small town in a country the article never names, when the article is about another
+    ("the Commissioner" is a village in Georgia, USA): a word that looks like a place, not one."""
+    if place.iso in focus or place.iso in told or place.feature not in POINT_FEATURES:
+        return False
+    if getattr(place, "source", "") == "supplement" or (place.population or 0) >= FOREIGN_TOWN_MAX_POP:
+        return False
+    return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
 
 
 @lru_cache(maxsize=1)
