@@ -120,3 +120,11 @@ def test_rules_filter_types_actors_and_fatalities():
     poly = {"type": "Polygon", "coordinates": [[[40, 32.5], [41, 32.5], [41, 33.5], [40, 33.5], [40, 32.5]]]}
     assert matches({"polygon": poly}, ev)
     assert matches({"admin1": "al anbar", "country": "IQ"}, ev)
+
+
+def test_a_province_area_matches_any_spelling_of_the_province():
+    from sitrep.alerts import matches
+    ev = {"iso": "IQ", "admin1": "Salah al-Din", "event_type": "Battles", "latitude": 34.6, "longitude": 43.7}
+    assert matches({"admin1": "Salahuddin", "country": "IQ"}, ev)
+    assert matches({"admin1": "Saladin"}, ev)
+    assert not matches({"admin1": "Kirkuk"}, ev)

@@ -59,3 +59,25 @@ def test_training_sentences_use_acled_labels():
     counts = Counter(labels)
     assert set(counts) - {"none"} <= set(__import__("sitrep.model", fromlist=["SUB_EVENT_TYPES"]).SUB_EVENT_TYPES)
     assert min(v for k, v in counts.items() if k != "none") >= 20
+
+
+def test_acled_admin1_table_covers_every_unit_of_its_countries():
+    import math
+
+    from sitrep.geo.gazetteer import load_acled_admin1, load_admin1_rows
+
+    rows = load_admin1_rows()
+    table = load_acled_admin1()
+    assert len(table) >= 40
+    for iso, spec in table.items():
+        codes = {r["code"] or f"{r['iso']}.{r['iso_3166_2']}" for r in rows if r["iso"] == iso}
+        names = spec["names"]
+        assert codes <= set(names), (iso, sorted(codes - set(names))[:5])
+        assert all(isinstance(n, str) and n.strip() for n in names.values()), iso
+        assert spec.get("confidence") in ("high", "medium", "low"), iso
+        label = {r["code"]: (r["lat"], r["lon"]) for r in rows if r["iso"] == iso}
+        for old, units in (spec.get("split") or {}).items():
+            assert old in names and units[0]["name"] == names[old], (iso, old)
+            for u in units:
+                lat, lon = label[old]
+                assert math.hypot(u["lat"] - lat, u["lon"] - lon) < 8, (iso, u)  # degrees, roughly 800 km

@@ -43,8 +43,13 @@ def matches(spec: dict[str, Any], ev: dict[str, Any]) -> bool:
 
         return shape(spec["polygon"]).contains(Point(lon, lat))
     if "admin1" in spec:
-        return (ev.get("admin1") or "").lower() == spec["admin1"].lower() and (
-            not spec.get("country") or spec["country"].upper() in ((ev.get("iso") or "").upper(),))
+        from sitrep.geo.gazetteer import admin1_code
+
+        iso = (ev.get("iso") or "").upper()
+        if spec.get("country") and spec["country"].upper() != iso:
+            return False
+        # "Salahuddin", "Saladin" and ACLED's "Salah al-Din" are one province
+        return bool(ev.get("admin1")) and admin1_code(iso, ev["admin1"]) == admin1_code(iso, spec["admin1"])
     return True
 
 

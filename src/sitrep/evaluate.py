@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitrep.geo.names import name_key
+from sitrep.geo.gazetteer import admin1_code
 from sitrep.geo.resolve import distance_km
 from sitrep.model import SUB_EVENT_TYPES, Article, Event
 
@@ -83,27 +83,6 @@ def _date(v: Any) -> dt.date | None:
 def _article(rec: dict) -> Article:
     return Article(id=str(rec.get("id")), text=rec["text"], title=rec.get("title") or "",
                    published=_date(rec.get("published")), source=rec.get("source") or "")
-
-
-_ADMIN_INDEX: dict[tuple[str, str], str] | None = None
-
-
-def admin1_code(iso: str, name: str) -> str:
-    """Map an admin1 name in any common spelling to its code (or its key when unknown)."""
-    global _ADMIN_INDEX
-    if _ADMIN_INDEX is None:
-        from sitrep.geo.gazetteer import _admin1_index, load_admin1_rows, load_supplement
-
-        _ADMIN_INDEX = _admin1_index(load_admin1_rows())
-        for entry in load_supplement():
-            if entry.get("feature") == "region" and entry.get("admin1"):
-                code = _ADMIN_INDEX.get((entry["country"], name_key(entry["admin1"])))
-                if code:
-                    for n in [entry["name"], *(entry.get("variants") or [])]:
-                        _ADMIN_INDEX.setdefault((entry["country"], name_key(n)), code)
-    key = name_key(name or "")
-    return _ADMIN_INDEX.get((iso, key)) or next(
-        (c for (i, k), c in _ADMIN_INDEX.items() if k == key and (not iso or i == iso)), key)
 
 
 _PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")

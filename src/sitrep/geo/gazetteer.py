@@ -25,7 +25,7 @@ import yaml
 from sitrep.geo.names import name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -92,6 +92,27 @@ def load_admin1_rows() -> list[dict]:
         return json.load(fh)
 
 
+def load_acled_admin1() -> dict[str, dict]:
+    """ACLED's admin1 names per Natural Earth unit (data/acled_admin1.yaml), by country."""
+    return yaml.safe_load((DATA / "acled_admin1.yaml").read_text(encoding="utf-8")) or {}
+
+
+def acled_admin1_names() -> dict[str, str]:
+    """Natural Earth code -> the admin1 name ACLED writes for it."""
+    return {code: name for spec in load_acled_admin1().values() for code, name in (spec.get("names") or {}).items()}
+
+
+def split_units() -> dict[str, list[tuple[str, str, float, float]]]:
+    """Natural Earth units ACLED divides: old code -> [(code, name, capital lat, lon)]; the
+    first keeps the old code (it holds the old unit's capital)."""
+    out: dict[str, list[tuple[str, str, float, float]]] = {}
+    for spec in load_acled_admin1().values():
+        for old, units in (spec.get("split") or {}).items():
+            out[old] = [(old if i == 0 else f"{old}~{i}", u["name"], float(u["lat"]), float(u["lon"]))
+                        for i, u in enumerate(units)]
+    return out
+
+
 def load_supplement() -> list[dict]:
     """All supplement entries, each tagged with the file it came from."""
     rows: list[dict] = []
@@ -153,21 +174,41 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         if (c.get("population") or 0) >= 20000:
             big_names.setdefault(code, set()).update(
                 name_key(n) for n in [c["name"], *(c.get("alternatenames") or [])] if _latin(n))
+    acled = acled_admin1_names()
+    coarse = {iso for iso, spec in load_acled_admin1().items() if spec.get("admin2_from_natural_earth")}
+    splits = split_units()
+    ne_names: dict[str, str] = {}
     for row in admin_rows:
         code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
-        name = plain_name(row["name"])
+        ne_names.setdefault(code, plain_name(row["name"]))
+        name = acled.get(code) or plain_name(row["name"])  # ACLED's spelling and level
         cap = capitals.get(code)
         lat, lon = (cap["latitude"], cap["longitude"]) if cap else (row["lat"], row["lon"])
         con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, row["iso"], name, lat, lon))
-        place_rows.append((next_id, None, name, row["iso"], code, "", "admin1", lat, lon, 0, 100.0,
-                           "naturalearth"))
+        if row["iso"] in coarse:  # a region of several units: the unit is the admin2
+            place_rows.append((next_id, None, plain_name(row["name"]), row["iso"], code, plain_name(row["name"]),
+                               "admin1", lat, lon, 0, 100.0, "naturalearth"))
+        else:
+            place_rows.append((next_id, None, name, row["iso"], code, "", "admin1", lat, lon, 0, 100.0,
+                               "naturalearth"))
         primary = name_key(row["name"])
+        if row["iso"] not in coarse and code not in splits:
+            name_rows.append((name_key(name), next_id, name))
         for n in {row["name"], *row["names"]}:
             k = name_key(n) if _latin(n) else ""
             # "Mosul" and "Ramadi" are listed as names of their provinces: they mean the city
             if k and (k == primary or k not in big_names.get(code, ())):
                 name_rows.append((k, next_id, n))
         next_id += 1
+
+    # units ACLED divides further: each new unit, placed at its capital
+    for old, units in splits.items():
+        iso = old.split(".")[0]
+        for code, name, lat, lon in units[1:]:
+            con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
+            place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
+            name_rows.append((name_key(name), next_id, name))
+            next_id += 1
 
     # populated places
     total = len(cities)
@@ -208,6 +249,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
                 name_rows.append((name_key(n), pid, n))
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
+    place_rows = _acled_units(place_rows, splits, coarse, ne_names)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     say("indexing", 0.98)
@@ -268,13 +310,59 @@ def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]
     return out
 
 
+def _acled_units(place_rows: list[tuple], splits: dict[str, list[tuple[str, str, float, float]]],
+                 coarse: set[str], ne_names: dict[str, str]) -> list[tuple]:
+    """Places in a unit ACLED divides take the new unit whose capital is nearest; places in a
+    country where ACLED's admin1 is a region of units keep their unit as admin2."""
+    from sitrep.geo.resolve import distance_km
+
+    out = []
+    for row in place_rows:
+        code, feature, lat, lon = row[4], row[6], row[7], row[8]
+        if feature not in ("country", "admin1") and lat is not None:
+            if code in splits:
+                code = min(splits[code], key=lambda u: distance_km((lat, lon), (u[2], u[3])))[0]
+                row = (*row[:4], code, *row[5:])
+            if row[3] in coarse and not row[5] and code in ne_names:
+                row = (*row[:5], ne_names[code], *row[6:])
+        out.append(row)
+    return out
+
+
 def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
+    """(country, name key) -> admin1 code, for Natural Earth's names and ACLED's."""
     index: dict[tuple[str, str], str] = {}
     for row in admin_rows:
         code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
         for n in {row["name"], *row["names"]}:
             index.setdefault((row["iso"], name_key(n)), code)
+    for code, name in acled_admin1_names().items():
+        index.setdefault((code.split(".")[0], name_key(name)), code)
+    for old, units in split_units().items():
+        for code, name, _, _ in units:
+            index[(old.split(".")[0], name_key(name))] = code
     return index
+
+
+@lru_cache(maxsize=1)
+def _admin1_names_index() -> dict[tuple[str, str], str]:
+    index = _admin1_index(load_admin1_rows())
+    for entry in load_supplement():
+        if entry.get("feature") == "region" and entry.get("admin1"):
+            code = index.get((entry["country"], name_key(entry["admin1"])))
+            if code:
+                for n in [entry["name"], *(entry.get("variants") or [])]:
+                    index.setdefault((entry["country"], name_key(n)), code)
+    return index
+
+
+def admin1_code(iso: str, name: str) -> str:
+    """An admin1 name in any common spelling (Natural Earth's, ACLED's, the supplement's
+    variants) -> its code; the name's key when unknown. iso may be "" (any country)."""
+    index = _admin1_names_index()
+    key = name_key(name or "")
+    return index.get((iso, key)) or next(
+        (c for (i, k), c in index.items() if k == key and (not iso or i == iso)), key)
 
 
 class Gazetteer:

@@ -340,8 +340,12 @@ def _leaflet_dir() -> str:
 def _provinces() -> list[dict]:
     with gzip.open(str(resources.files("sitrep") / "data" / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
         rows = json.load(fh)
+    from sitrep.geo.gazetteer import acled_admin1_names
+
+    acled = acled_admin1_names()  # the names events carry
     return [{"type": "Feature", "geometry": r["geometry"],
-             "properties": {"iso": r["iso"], "name": r["name"], "code": r["code"]}} for r in rows]
+             "properties": {"iso": r["iso"], "name": acled.get(r["code"], r["name"]), "code": r["code"]}}
+            for r in rows]
 
 
 def create_app_from_env() -> FastAPI:
