@@ -157,11 +157,6 @@ def test_the_day_a_source_spoke_is_not_the_events_day():
     assert ev.event_date == PUB  # the only day given
 
 
-def test_the_date_nearest_the_event_word_wins():
-    [ev] = _events("Shops in Baiji stayed shut on Tuesday after Sunday night's bombing of the market killed four people.")
-    assert ev.event_date == dt.date(2019, 7, 7)
-
-
 def test_a_date_from_a_later_sentence_points_at_its_own_words():
     text = ("Armed bandits killed twelve villagers in an attack on Kigudu in Kauru, Kaduna State. "
             "The attack took place on Sunday night, police said.")

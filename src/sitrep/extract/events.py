@@ -316,8 +316,6 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
     main = max(live, key=lambda c: c.score) if live else None
-    if main is not None and len(dates) > 1:
-        date = _best_date(dates, s.text, anchor=main.start)  # "closed on Monday after Saturday's attack"
     agents, patients, speakers = _roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
@@ -380,13 +378,12 @@ def _speech_date(d: DateMention, text: str) -> bool:
     return d.start <= 3 and bool(_SPOKEN_AFTER.search(text[d.end:d.end + 60]))
 
 
-def _best_date(dates: list[DateMention], text: str = "", anchor: int | None = None) -> DateMention | None:
+def _best_date(dates: list[DateMention], text: str = "") -> DateMention | None:
     """The event's own day beats the day somebody spoke of it; an explicit day ("February
-    10th") beats a weekday or a vague period; then the date nearest the event's word."""
+    10th") beats a weekday or a vague period in the same sentence."""
     if not dates:
         return None
-    return min(dates, key=lambda d: (_speech_date(d, text), d.precision, 0 if d.explicit_year else 1,
-                                     d.start if anchor is None else abs(d.start - anchor)))
+    return min(dates, key=lambda d: (_speech_date(d, text), d.precision, 0 if d.explicit_year else 1, d.start))
 
 
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
