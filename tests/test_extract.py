@@ -164,3 +164,12 @@ def test_a_date_from_a_later_sentence_points_at_its_own_words():
     [date] = [e for e in ev.evidence if e.field == "event_date"]
     assert text[date.start:date.end] == date.text == "on Sunday night"
 
+
+
+def test_a_countrys_capital_is_its_capital_city():
+    [ev] = _events("A car bomb exploded at a checkpoint in Somalia's capital on Monday, killing six people.")
+    assert (ev.location, ev.country, ev.geo_precision) == ("Mogadishu", "Somalia", 1)
+    [ev] = _events("Gunmen shot dead a judge in the Afghan capital on Sunday.")
+    assert ev.location == "Kabul"
+    [ev] = _events("A grenade was thrown at a bar in the capital of Mali on Saturday night, wounding five.")
+    assert ev.location == "Bamako"

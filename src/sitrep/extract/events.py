@@ -37,6 +37,7 @@ from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
     article_context,
+    capital_mentions,
     choose_event_place,
     dateline_end,
     find_mentions,
@@ -158,8 +159,12 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.candidates:
         found = actors.find(s.text, focus, st.named)
         blocked = [(a.start, a.end) for a in found if a.inter != 7 or len(a.text) > 3]
+        capitals = capital_mentions(s.text, gaz, offset=s.start)
         mentions = find_mentions(s.text, gaz, offset=s.start, blocked=blocked, doc=st.docs.get(s.index),
                                  countries=focus)
+        if capitals:
+            mentions = sorted(capitals + [m for m in mentions if not any(
+                c.start < m.end and m.start < c.end for c in capitals)], key=lambda m: m.start)
         per_sentence[s.index] = (found, mentions)
         all_mentions.extend(mentions)
     resolve_mentions(all_mentions, st.context)

