@@ -98,3 +98,47 @@ def test_provinces_are_named_as_acled_names_them(gazetteer, text, place, admin1,
     assert found[place].admin1 == admin1
     if admin2:
         assert found[place].admin2 == admin2
+
+
+def test_a_town_named_with_its_province_lies_in_that_province():
+    from sitrep.geo.locate import constrain_by_province
+    from sitrep.model import Place, PlaceMention
+
+    def place(name, code, feature="town", pop=1000, fuzzy=False):
+        p = Place(name=name, latitude=0.0, longitude=0.0, iso="XX", feature=feature, population=pop)
+        p.admin1_code, p.score, p.fuzzy = code, 1.0, fuzzy
+        return p
+
+    text = "Fighting broke out in Aldea, Norte on Sunday."
+    town = PlaceMention("Aldea", 22, 27, place("Aldea", "XX.02", pop=9000))
+    town.candidates = [town.place, place("Aldea", "XX.01", pop=800)]
+    prov = PlaceMention("Norte", 29, 34, place("Norte", "XX.01", feature="admin1"))
+    constrain_by_province([town, prov], text)
+    assert town.place.admin1_code == "XX.01"  # the smaller namesake, but in the province named
+    guessed = PlaceMention("Aldeia", 22, 28, place("Aldeya", "XX.02", fuzzy=True))
+    guessed.candidates = [guessed.place]
+    constrain_by_province([guessed, PlaceMention("Norte", 30, 35, prov.place)], "Fighting broke out in Aldeia, Norte.")
+    assert guessed.place is None  # a fuzzy guess in another province is no guess at all
+
+
+def test_places_take_the_unit_they_lie_in_where_geonames_codes_mean_another_level(gazetteer):
+    [marawi] = [p for p in gazetteer.lookup("Marawi City") if p.iso == "PH"]
+    assert marawi.admin2 == "Lanao del Sur"
+    assert marawi.admin1 == "Bangsamoro Autonomous Region in Muslim Mindanao"
+
+
+def test_an_edited_data_file_makes_the_gazetteer_out_of_date(gazetteer, tmp_path):
+    import shutil
+    import sqlite3
+
+    from sitrep.geo.gazetteer import Gazetteer
+
+    copy = tmp_path / "g.sqlite"
+    shutil.copy(gazetteer.path, copy)
+    Gazetteer(copy, build_if_missing=False)  # current
+    con = sqlite3.connect(copy)
+    con.execute("UPDATE meta SET v = 'older' WHERE k = 'data'")
+    con.commit()
+    con.close()
+    with pytest.raises(FileNotFoundError):
+        Gazetteer(copy, build_if_missing=False)

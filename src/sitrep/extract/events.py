@@ -39,6 +39,7 @@ from sitrep.geo.locate import (
     article_context,
     capital_mentions,
     choose_event_place,
+    constrain_by_province,
     dateline_end,
     find_mentions,
     mention_role,
@@ -168,6 +169,7 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         per_sentence[s.index] = (found, mentions)
         all_mentions.extend(mentions)
     resolve_mentions(all_mentions, st.context)
+    constrain_by_province(all_mentions, article.text)
     st.mentions = all_mentions
     # the places now tell which country's actors an ambiguous name ("ISIS", "SNA") means
     for m in all_mentions:

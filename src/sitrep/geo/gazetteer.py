@@ -92,6 +92,22 @@ def load_admin1_rows() -> list[dict]:
         return json.load(fh)
 
 
+@lru_cache(maxsize=1)
+def data_version() -> str:
+    """A digest of the packaged data the gazetteer is built from: an edited supplement or
+    province table makes the built file out of date."""
+    import hashlib
+
+    h = hashlib.sha256()
+    files = [DATA / "admin1.json.gz", DATA / "acled_admin1.yaml", DATA / "countries.yaml"]
+    files += sorted((DATA / "places").iterdir(), key=lambda p: p.name)
+    for f in files:
+        if f.name.endswith((".yaml", ".gz")):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def load_acled_admin1() -> dict[str, dict]:
     """ACLED's admin1 names per Natural Earth unit (data/acled_admin1.yaml), by country."""
     return yaml.safe_load((DATA / "acled_admin1.yaml").read_text(encoding="utf-8")) or {}
@@ -255,6 +271,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     say("indexing", 0.98)
     con.executescript(INDEXES)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    con.execute("INSERT INTO meta VALUES ('data', ?)", (data_version(),))
     con.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
     con.commit()
     con.execute("VACUUM")
@@ -296,15 +313,34 @@ class Admin1Locator:
         return ""
 
 
+MISMATCHED_CODES = 0.3  # share of a country's places whose GeoNames code names another unit
+
+
 def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]:
-    """Give every place whose GeoNames admin1 code is unknown the unit that contains it."""
+    """Give every place the Natural Earth unit it lies in: by its GeoNames admin1 code where
+    that code joins, by point-in-polygon where it does not, and for every place of a country
+    whose GeoNames codes name units of another level (the Philippines' regions against
+    Natural Earth's provinces: the codes join, wrongly)."""
+    import random
+
     known = {r["code"] for r in admin_rows if r["code"]}
-    locator = None
+    locator = Admin1Locator(admin_rows)
+    by_country: dict[str, list[tuple]] = {}
+    for row in place_rows:
+        if row[6] not in ("country", "admin1") and row[7] is not None and row[4] in known:
+            by_country.setdefault(row[3], []).append(row)
+    rng = random.Random(0)
+    other_level = set()
+    for iso, rows in by_country.items():
+        sample = rng.sample(rows, min(len(rows), 200))
+        located = [(r[4], locator.code_at(r[7], r[8], iso)) for r in sample]
+        located = [(a, b) for a, b in located if b]
+        if located and sum(a != b for a, b in located) / len(located) > MISMATCHED_CODES:
+            other_level.add(iso)
     out = []
     for row in place_rows:
         code, feature, lat, lon = row[4], row[6], row[7], row[8]
-        if feature not in ("country", "admin1") and code not in known and lat is not None:
-            locator = locator or Admin1Locator(admin_rows)
+        if feature not in ("country", "admin1") and lat is not None and (code not in known or row[3] in other_level):
             row = (*row[:4], locator.code_at(lat, lon, row[3]) or code, *row[5:])
         out.append(row)
     return out
@@ -386,8 +422,9 @@ class Gazetteer:
         try:
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             row = con.execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+            data = con.execute("SELECT v FROM meta WHERE k='data'").fetchone()
             con.close()
-            return bool(row and row[0] == SCHEMA_VERSION)
+            return bool(row and row[0] == SCHEMA_VERSION and data and data[0] == data_version())
         except sqlite3.Error:
             return False
 

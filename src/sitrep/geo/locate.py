@@ -8,6 +8,7 @@ from Najaf", "fired from Syria") and datelines, and specific places over regions
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from importlib import resources
@@ -263,6 +264,32 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
     for mm in mentions:
         if mm.place is not None and focus and _stray(mm.place, mm, mentions, focus, told):
             mm.place = None
+
+
+_APPOSED = re.compile(r"^\s*(?:,|\bin)\s*(?:the\s+)?$")
+
+
+def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
+    """"Maguing, Lanao del Sur", "Djibo in Soum province": the town lies in that province.
+    A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
+    inside it is dropped (the province then places the event)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for town, prov in zip(ordered, ordered[1:]):
+        if town.place is None or prov.place is None or prov.place.feature != "admin1":
+            continue
+        if town.place.feature == "admin1" or not _APPOSED.match(text[town.end:prov.start]):
+            continue
+        code = getattr(prov.place, "admin1_code", "")
+        if not code or getattr(town.place, "admin1_code", "") == code:
+            continue
+        inside = [c for c in getattr(town, "candidates", []) if getattr(c, "admin1_code", "") == code]
+        if inside:
+            best = copy.copy(max(inside, key=lambda c: c.population or 0))
+            best.score = town.place.score
+            best.margin = getattr(town.place, "margin", 0.0)  # type: ignore[attr-defined]
+            town.place = best
+        elif getattr(town.place, "fuzzy", False):
+            town.place = None
 
 
 FOREIGN_TOWN_MAX_POP = 100_000
