@@ -142,3 +142,8 @@ def test_an_edited_data_file_makes_the_gazetteer_out_of_date(gazetteer, tmp_path
     con.close()
     with pytest.raises(FileNotFoundError):
         Gazetteer(copy, build_if_missing=False)
+
+
+def test_country_words_cover_the_world_and_abbreviations():
+    found = {iso for iso, _, _ in country_words("U.S.-led strikes; Burundian troops; Gitega, Burundi; Peruvian police")}
+    assert found == {"US", "BI", "PE"}

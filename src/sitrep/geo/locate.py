@@ -95,7 +95,8 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
     global _DEMONYM_RE
     if _DEMONYM_RE is None:
         words = sorted(demonyms(), key=len, reverse=True)
-        _DEMONYM_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+        # (?<!\w)...(?!\w), not \b: "U.S." ends in a full stop
+        _DEMONYM_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
     table = demonyms()
     return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
 
