@@ -130,8 +130,12 @@ def test_each_source_keeps_its_own_account(db_url, tmp_path):
 
 def test_a_report_placed_only_by_its_province_matches_a_town_in_it():
     town = _e(latitude=34.45, longitude=41.0, location="Qaim")
-    province = _e(geo_precision=3, latitude=33.42, longitude=43.3, location="Ramadi")  # "in Anbar": the capital
+    province = _e(geo_precision=3, latitude=33.42, longitude=43.3, location="Ramadi",  # placed at the capital
+                  evidence=[{"field": "location", "text": "western Anbar", "start": 0, "end": 13}])
     assert same_event_score(province, town) is not None
+    desert = _e(geo_precision=3, latitude=33.0, longitude=40.8, location="Rutba desert",
+                evidence=[{"field": "location", "text": "Rutba desert", "start": 0, "end": 12}])
+    assert same_event_score(desert, _e(latitude=33.35, longitude=43.79)) is None  # a feature has a place
     assert same_event_score(_e(geo_precision=3, admin1="Ninawa", latitude=36.3, longitude=43.1), town) is None
     # "in Deir ez-Zor" names the city and the province alike
     city = _e(iso="SY", admin1="Deir ez-Zor", location="Deir ez-Zor", latitude=35.33, longitude=40.14)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.geo.gazetteer import admin1_code
 from sitrep.geo.names import ascii_fold
 from sitrep.geo.resolve import distance_km
 
@@ -68,20 +69,22 @@ def _placed(e: dict[str, Any]) -> bool:
     return e.get("latitude") is not None and e.get("longitude") is not None
 
 
-_ADMIN_WORDS = re.compile(r"\b(?:state|province|governorate|region|department|district|county)\b")
+_DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)(?:ern)?[\s-]*)+", re.IGNORECASE)
 
 
 def _regional(e: dict[str, Any]) -> bool:
-    """Placed only by its province: geo precision 3, or a town named like its province
-    ("in Deir ez-Zor", "in Kirkuk" may mean the city or the province)."""
-    if (e.get("geo_precision") or 3) >= 3:
-        return True
-    loc, adm = e.get("location") or "", e.get("admin1") or ""
-    return bool(loc and adm) and _bare(loc) == _bare(adm)
-
-
-def _bare(name: str) -> str:
-    return " ".join(_ADMIN_WORDS.sub(" ", ascii_fold(name).replace("-", " ")).split())
+    """Placed only by its province: the text named the province ("in western Anbar",
+    "Deir ez-Zor" for the city and the province alike), not a town or a natural feature."""
+    if "regional" in e:
+        return bool(e["regional"])
+    adm = e.get("admin1") or ""
+    if not adm:
+        return False
+    said = [ev["text"] if isinstance(ev, dict) else ev.text for ev in e.get("evidence") or []
+            if (ev["field"] if isinstance(ev, dict) else ev.field) == "location"]
+    names = [_DIRECTIONS.sub("", t).strip() for t in said] or [e.get("location") or ""]
+    code = admin1_code(e.get("iso") or "", adm)
+    return any(n and admin1_code(e.get("iso") or "", n) == code for n in names)
 
 
 def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
@@ -142,6 +145,7 @@ def report(rec: dict[str, Any]) -> dict[str, Any]:
     if out["event_date"] is not None:
         out["event_date"] = str(out["event_date"])[:10]
     out["names"] = sorted(names_in(rec))
+    out["regional"] = _regional(rec)
     return out
 
 
