@@ -173,3 +173,14 @@ def test_a_countrys_capital_is_its_capital_city():
     assert ev.location == "Kabul"
     [ev] = _events("A grenade was thrown at a bar in the capital of Mali on Saturday night, wounding five.")
     assert ev.location == "Bamako"
+
+
+def test_common_wordings_of_captures_riots_and_looting():
+    [ev] = _events("Al-Shabaab fighters seized a village near Baidoa on Monday, residents said.")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    [ev] = _events("Youths smashed windows and set fires at the town hall of Kisumu on Monday, "
+                   "demanding justice for a man killed in police custody.")
+    assert ev.sub_event_type == "Violent demonstration"
+    [ev] = _events("Gunmen raided shops in the main market of Maiduguri on Monday and fled with sacks of grain.")
+    assert ev.sub_event_type == "Looting/property destruction"
+    assert type(ev.sub_event_type) is str

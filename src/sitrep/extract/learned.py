@@ -91,7 +91,8 @@ class SentenceTyper:
         if not texts:
             return []
         probs = self.pipeline.predict_proba(texts)
-        return [dict(zip(self.labels, row)) for row in probs]
+        labels = [str(x) for x in self.labels]  # plain str and float, not numpy scalars
+        return [dict(zip(labels, map(float, row))) for row in probs]
 
 
 def train(save: bool = True) -> SentenceTyper:
