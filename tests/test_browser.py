@@ -197,3 +197,23 @@ def test_trends_and_alerts_panels(server, page):
     page.wait_for_selector("#areas li")
     assert "Anbar: in Al Anbar" in page.inner_text("#areas")
     assert "secret" not in page.content()
+
+
+def test_changing_the_password_from_the_account_panel(server, page):
+    url, store = server
+    _login(page, url)
+    page.wait_for_selector("path.ev-marker")
+    page.click("#account-link")
+    page.fill("#password-form input[name=current]", "correct horse")
+    page.fill("#password-form input[name=new]", "purple elephant")
+    page.fill("#password-form input[name=again]", "purple elephantt")
+    page.click("#password-form button[type=submit]")
+    page.wait_for_selector("#password-form .error")
+    page.fill("#password-form input[name=current]", "correct horse")
+    page.fill("#password-form input[name=new]", "purple elephant")
+    page.fill("#password-form input[name=again]", "purple elephant")
+    page.click("#password-form button[type=submit]")
+    page.wait_for_selector("text=Password changed")
+    assert store.check_password("ana", "purple elephant") is not None
+    page.reload()
+    page.wait_for_selector("path.ev-marker")  # still logged in with the new session

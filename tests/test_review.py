@@ -174,3 +174,30 @@ def test_reprocessing_never_overwrites_reviewed_events(setup, capsys):
     assert kept["fatalities"] == 5 and kept["reviewed_fields"] == ["fatalities"]
     redone = [e for e in store.events() if e["article_id"] == "b1"]
     assert [e["sub_event_type"] for e in redone] == ["Arrests"]  # the stale machine coding was replaced
+
+
+def test_a_user_changes_their_password_and_old_sessions_end(setup):
+    store, client, tokens, eid = setup
+    client.post("/api/login", json={"name": "ana", "password": "correct horse"})
+    csrf = {"X-CSRF-Token": client.cookies.get("sitrep_csrf")}
+    wrong = client.post("/api/me/password", json={"current": "nope", "new": "a longer secret"}, headers=csrf)
+    assert wrong.status_code == 403
+    short = client.post("/api/me/password", json={"current": "correct horse", "new": "short"}, headers=csrf)
+    assert short.status_code == 422
+    assert client.post("/api/me/password", json={"current": "correct horse", "new": "a longer secret"}).status_code == 403  # CSRF
+    ok = client.post("/api/me/password", json={"current": "correct horse", "new": "a longer secret"}, headers=csrf)
+    assert ok.status_code == 200
+    assert client.get("/api/me").json()["name"] == "ana"  # this browser keeps a fresh session
+    assert store.user_for_token(tokens["ana"]) is None  # every older token has ended
+    assert store.check_password("ana", "correct horse") is None and store.check_password("ana", "a longer secret")
+    anonymous = TestClient(client.app)
+    assert anonymous.post("/api/me/password", json={"current": "x", "new": "yyyyyyyyy"}).status_code == 401
+
+
+def test_an_admin_sets_a_password_from_the_command_line(setup, db_url, monkeypatch):
+    store, client, tokens, eid = setup
+    monkeypatch.setattr(sys, "stdin", io.StringIO("fresh password\n"))
+    assert main(["users", "passwd", "vic", "--db", db_url]) == 0
+    assert store.check_password("vic", "fresh password") and store.user_for_token(tokens["vic"]) is None
+    monkeypatch.setattr(sys, "stdin", io.StringIO("fresh password\n"))
+    assert main(["users", "passwd", "nobody", "--db", db_url]) == 2

@@ -150,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("name")
     u.add_argument("--role", choices=["viewer", "analyst", "admin"], default="analyst")
     db(u)
+    u = usub.add_parser("passwd", help="set a user's password (read from standard input or prompted); "
+                                      "ends their sessions and tokens")
+    u.add_argument("name")
+    db(u)
     u = usub.add_parser("remove", help="remove a user and their tokens")
     u.add_argument("name")
     db(u)
@@ -499,15 +503,19 @@ def cmd_users(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
     store = Store(args.db)
-    if args.action == "add":
+    if args.action in ("add", "passwd"):
         password = sys.stdin.readline().rstrip("\n") if not sys.stdin.isatty() else getpass.getpass(
             f"password for {args.name}: ")
         try:
-            store.add_user(args.name, args.role, password)
+            if args.action == "add":
+                store.add_user(args.name, args.role, password)
+            else:
+                store.set_password(args.name, password)
         except ValueError as exc:
             _err(str(exc))
             return 2
-        print(f"added {args.role} {args.name}", file=sys.stderr)
+        print(f"added {args.role} {args.name}" if args.action == "add" else f"password of {args.name} set",
+              file=sys.stderr)
     elif args.action == "remove":
         if not store.remove_user(args.name):
             _err(f"no user {args.name!r}")

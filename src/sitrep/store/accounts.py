@@ -52,6 +52,17 @@ class AccountsMixin:
             con.execute(users.insert().values(name=name, role=role, password_hash=hash_password(password),
                                               created_at=dt.datetime.now(dt.timezone.utc)))
 
+    def set_password(self, name: str, password: str) -> None:
+        """A new password; every session and API token of the user ends with the old one."""
+        if len(password) < 8:
+            raise ValueError("password must have at least 8 characters")
+        with self.engine.begin() as con:
+            user = con.execute(sa.select(users.c.id).where(users.c.name == name)).first()
+            if user is None:
+                raise ValueError(f"no user {name!r}")
+            con.execute(users.update().where(users.c.id == user[0]).values(password_hash=hash_password(password)))
+            con.execute(api_tokens.delete().where(api_tokens.c.user_id == user[0]))
+
     def remove_user(self, name: str) -> bool:
         with self.engine.begin() as con:
             return con.execute(users.delete().where(users.c.name == name)).rowcount > 0

@@ -312,6 +312,26 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                         max_age=12 * 3600)
         return resp
 
+    @app.post("/api/me/password", summary="Change your password (ends your other sessions and tokens)")
+    def change_password(request: Request, body: dict = Body(..., examples=[{"current": "...", "new": "..."}]),
+                        user: dict | None = Depends(current_user)):
+        if user is None or user.get("name") in (None, "", "anonymous"):
+            raise HTTPException(401, "log in first")
+        key = (user["name"], request.client.host if request.client else "")
+        if limiter.blocked(key):
+            raise HTTPException(429, "too many failed attempts; wait five minutes")
+        if store.check_password(user["name"], str(body.get("current", ""))) is None:
+            limiter.fail(key)
+            raise HTTPException(403, "the current password is wrong")
+        try:
+            store.set_password(user["name"], str(body.get("new", "")))
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        resp = JSONResponse({"ok": True})  # the old session ended with the old password: a new one
+        resp.set_cookie(SESSION_COOKIE, store.new_token(user["name"]), httponly=True, samesite="strict",
+                        max_age=12 * 3600)
+        return resp
+
     @app.post("/api/logout", summary="End the session")
     def logout(session: str | None = Cookie(None, alias=SESSION_COOKIE)):
         if session:

@@ -342,6 +342,30 @@ function reviewControls(panel, ev) {
   panel.appendChild(f);
 }
 
+function showAccount(message, ok) {
+  const panel = document.getElementById("panel");
+  if (!me || me.name === "anonymous") { showLogin("Log in to manage your account."); return; }
+  panel.replaceChildren(el("h2", "Account"), el("p", `${me.name} (${me.role})`, { class: "hint" }));
+  const f = el("form", null, { id: "password-form" });
+  const field = (label, name, auto) => {
+    f.appendChild(el("label", label + " ")).appendChild(el("input", null, { name, type: "password", autocomplete: auto, required: "" }));
+    f.appendChild(el("br"));
+  };
+  field("current password", "current", "current-password");
+  field("new password", "new", "new-password");
+  field("new password again", "again", "new-password");
+  f.appendChild(el("button", "Change password", { type: "submit" }));
+  if (message) f.appendChild(el("p", message, { class: ok ? "hint" : "error" }));
+  f.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (f.elements.new.value !== f.elements.again.value) { showAccount("The new passwords differ."); return; }
+    const r = await api("/api/me/password", { method: "POST", json: { current: f.elements.current.value, new: f.elements.new.value } });
+    if (!r.ok) { showAccount((await r.json()).detail); return; }
+    showAccount("Password changed; your other sessions and API tokens have ended.", true);
+  });
+  panel.appendChild(f);
+}
+
 const legend = document.getElementById("legend");
 for (const [name, color] of Object.entries(COLORS)) {
   const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
@@ -350,4 +374,5 @@ form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
 document.getElementById("trends-link").addEventListener("click", (e) => { e.preventDefault(); showTrends(); });
 document.getElementById("alerts-link").addEventListener("click", (e) => { e.preventDefault(); showAlerts(); });
+document.getElementById("account-link").addEventListener("click", (e) => { e.preventDefault(); showAccount(); });
 fetch("/api/me").then(async (r) => { me = r.ok ? await r.json() : null; load().catch(() => {}); });
