@@ -73,3 +73,17 @@ def test_reopening_runs_migrations_once(db_url):
     Store(db_url).add(_article(), [])
     store = Store(db_url)
     assert store.counts()["articles"] == 1
+
+
+def test_the_timeline_is_read_from_an_index(db_url):
+    import sqlalchemy as sa
+
+    store = Store(db_url)
+    names = {ix["name"] for ix in sa.inspect(store.engine).get_indexes("events")}
+    assert "events_date_status_fat" in names
+    if store.dialect == "sqlite":
+        with store.engine.connect() as con:
+            plan = " ".join(str(r) for r in con.execute(sa.text(
+                "EXPLAIN QUERY PLAN SELECT event_date, count(*), sum(fatalities) FROM events "
+                "WHERE review_status != 'merged' AND event_date IS NOT NULL GROUP BY event_date")))
+        assert "COVERING INDEX events_date_status_fat" in plan
