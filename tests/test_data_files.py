@@ -81,3 +81,8 @@ def test_acled_admin1_table_covers_every_unit_of_its_countries():
             for u in units:
                 lat, lon = label[old]
                 assert math.hypot(u["lat"] - lat, u["lon"] - lon) < 8, (iso, u)  # degrees, roughly 800 km
+
+
+def test_exact_case_aliases_are_written_as_they_must_appear():
+    for e in load_entries():
+        assert all(a != a.lower() for a in e.exact_case), e.name

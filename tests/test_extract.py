@@ -184,3 +184,11 @@ def test_common_wordings_of_captures_riots_and_looting():
     [ev] = _events("Gunmen raided shops in the main market of Maiduguri on Monday and fled with sacks of grain.")
     assert ev.sub_event_type == "Looting/property destruction"
     assert type(ev.sub_event_type) is str
+
+
+def test_an_acronym_matches_only_in_capitals():
+    from sitrep.extract.actors import get_dictionary
+
+    d = get_dictionary()
+    assert any("Afghanistan" in a.name for a in d.find("ANA soldiers repelled the attack."))
+    assert not any("Afghanistan" in a.name for a in d.find("Militants fired mortar rounds at Ana on Sunday."))

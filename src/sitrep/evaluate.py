@@ -287,6 +287,7 @@ def eval_sentences(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 
 # -- places --------------------------------------------------------------------------------
 def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    from sitrep.extract.actors import get_dictionary
     from sitrep.geo.gazetteer import get_gazetteer
     from sitrep.geo.locate import (
         article_context,
@@ -298,6 +299,7 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     from sitrep.model import PlaceMention
 
     gaz = get_gazetteer()
+    actors = get_dictionary()
     within25 = within161 = admin_ok = n = found = 0
     town_n = town_25 = 0
     errors = []
@@ -311,7 +313,9 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     for text, doc in zip(texts, parse_sentences(texts)):
         recs = by_text[text]
         context = article_context(text)
-        mentions = find_mentions(text, gaz, doc=doc)
+        # as the pipeline does: words of a named group ("Islamic State of Iraq and al-Sham") are no place
+        blocked = [(a.start, a.end) for a in actors.find(text, context.focus()) if a.inter != 7 or len(a.text) > 3]
+        mentions = find_mentions(text, gaz, doc=doc, blocked=blocked)
         resolve_mentions(mentions, context)
         for rec in recs:
             n += 1
@@ -360,6 +364,7 @@ def eval_places(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
 
 def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     """Which mention is the event's location, on sentences with a labelled LOCATION."""
+    from sitrep.extract.actors import get_dictionary
     from sitrep.geo.gazetteer import get_gazetteer
     from sitrep.geo.locate import (
         article_context,
@@ -370,6 +375,7 @@ def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, 
     )
 
     gaz = get_gazetteer()
+    actors = get_dictionary()
     total = ok = any_found = 0
     errors = []
     from sitrep.nlp import parse_sentences
@@ -384,7 +390,9 @@ def eval_event_location(records: list[dict], show_errors: int = 0) -> dict[str, 
             continue
         total += 1
         context = article_context(text)
-        mentions = find_mentions(text, gaz, doc=doc)
+        # as the pipeline does: words of a named group ("Islamic State of Iraq and al-Sham") are no place
+        blocked = [(a.start, a.end) for a in actors.find(text, context.focus()) if a.inter != 7 or len(a.text) > 3]
+        mentions = find_mentions(text, gaz, doc=doc, blocked=blocked)
         resolve_mentions(mentions, context)
         if mentions:
             any_found += 1

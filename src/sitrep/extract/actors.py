@@ -32,6 +32,7 @@ class ActorEntry:
     kind: str = ""
     aliases: list[str] = field(default_factory=list)
     context_aliases: list[str] = field(default_factory=list)
+    exact_case: list[str] = field(default_factory=list)  # "ANA" is an army; "Ana" is a town
 
     def display(self, country: str, iso: str) -> str:
         if "{country}" in self.name:
@@ -61,9 +62,13 @@ class ActorDictionary:
         self.index: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
         self.max_len = 1
         self.first: dict[str, int] = {}  # first word of an alias -> longest alias starting with it
+        self.cased: dict[tuple[str, ...], set[str]] = {}  # words that match only as written
         for entry in entries:
             for alias in entry.aliases:
                 self._add(alias, entry, False)
+            for alias in entry.exact_case:
+                self._add(alias, entry, False)
+                self.cased.setdefault(_words(alias), set()).add(alias)
             for alias in entry.context_aliases:
                 self._add(alias, entry, True)
         self.by_key = {e.key: e for e in entries}
@@ -109,6 +114,10 @@ class ActorDictionary:
                 continue
             entry, n = match
             start, end = toks[i][1], toks[i + n - 1][2]
+            cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]))
+            if cased and text[start:end] not in cased:
+                i += 1
+                continue
             if entry.inter == 7 and "{country}" in entry.name and text[start].isupper() and \
                     start > 0 and text[:start].rstrip()[-1:] not in (".", "\"", "“", ""):
                 i += n  # "Imam Sahib", "Farmers Union": a capitalised common noun is a name
@@ -177,6 +186,7 @@ def load_entries() -> list[ActorEntry]:
                 kind=raw.get("kind") or "",
                 aliases=[a for a in raw.get("aliases") or [] if a],
                 context_aliases=[a for a in raw.get("context_aliases") or [] if a],
+                exact_case=[a for a in raw.get("exact_case") or [] if a],
             ))
     return entries
 

@@ -577,7 +577,7 @@ def _fallback_place(st: ArticleState) -> PlaceMention | None:
     """No place in the event's sentences: the article's best-supported place elsewhere."""
     focus = st.context.focus()
     usable = [m for m in st.mentions if m.place is not None and m.place.score > 1.2 and m.role != "part"
-              and mention_role(st.article.text, m.start) in ("in", "near")
+              and mention_role(st.article.text, m.start) in ("in", "near", "ref")
               and (not focus or m.place.iso in focus)]
     if not usable:
         return None

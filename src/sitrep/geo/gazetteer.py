@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -22,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.geo.names import name_key, plain_name
+from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -90,6 +91,23 @@ class BuildReport:
 def load_admin1_rows() -> list[dict]:
     with gzip.open(str(DATA / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
         return json.load(fh)
+
+
+_DEMONYM_END = re.compile(r"(?:i|is|ian|ians|an|ans|ese|ish|ic|ois|ien|iens|er|ers|ese|ni|nis|ite|ites|ot|ots)$")
+
+
+def is_demonym(word: str, country: str) -> bool:
+    """"Iraqi", "Afghans", "South Sudanese": a people or an adjective, not the country's name
+    ("Saudi" of Saudi Arabia and "Kurdistan Region" are names)."""
+    w, c = ascii_fold(word.strip()), ascii_fold(country)
+    if w == c or w == c.split()[0] and " " in c:
+        return False
+    last = w.replace("-", " ").split()[-1]
+    return bool(_DEMONYM_END.search(last)) or last in (
+        "burkinabe", "malagasy", "thai", "thais", "swiss", "dutch", "french", "welsh", "irish", "greek",
+        "greeks", "czech", "czechs", "turks", "filipino", "filipinos", "filipina", "serb", "serbs", "croat",
+        "croats", "slovak", "slovaks", "slovene", "slovenes", "danes", "swedes", "finns", "kazakh",
+        "kazakhs", "kyrgyz", "afghan", "somali", "palestinian", "philippine", "argentine", "argentines")
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +195,8 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         place_rows.append((next_id, c["geonameid"], c["name"], iso, "", "", "country", lat, lon,
                            c.get("population") or 0, 500.0, "geonames"))
         for n in {c["name"], gc.get_countries()[iso]["name"], *country_words.get(iso, [])}:
+            if n in country_words.get(iso, []) and is_demonym(n, c["name"]):
+                continue  # "Russian airstrikes" tell whose, not where: context only (locate.country_words)
             name_rows.append((name_key(n), next_id, n))
         next_id += 1
     cities = gc.get_cities()

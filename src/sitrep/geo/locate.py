@@ -17,7 +17,7 @@ import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import FEATURE_WORDS, name_key
-from sitrep.geo.resolve import GeoContext, resolve
+from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
 _CONNECT = r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras)"
@@ -49,6 +49,13 @@ _NEAR_BEFORE = re.compile(
     r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
     re.IGNORECASE,
 )
+
+
+_DIRS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:east|west)?"
+# "20 kilometers (12 miles) north of Aden": Aden is where one measures from, not where it happened
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometres|kilometers|miles|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to the\s+)?"
+    + _DIRS + r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -182,9 +189,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue
                     cands = gaz.by_key(key)
                     if cands and any(s < end and start < e for s, e in ner_block) and \
-                            mention_role(text, start) not in ("in", "near"):
-                        cands = [c for c in cands if getattr(c, "source", "") == "supplement"]
-                    if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near") \
+                            mention_role(text, start) not in ("in", "near", "ref"):
+                        # a name the parser calls a person or a people is a place only if the
+                        # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City")
+                        cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
+                    if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
                             and not any(s < end and start < e for s, e in ner_block):
                         cands = gaz.fuzzy(surface, countries)
                         for c in cands:
@@ -212,6 +221,8 @@ def mention_role(text: str, start: int) -> str:
     before = text[max(0, start - 40):start]
     if _ORIGIN_BEFORE.search(before):
         return "from"
+    if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]):
+        return "ref"
     if _NEAR_BEFORE.search(before):
         return "near"
     if _LOCATIVE_BEFORE.search(before):
@@ -238,7 +249,7 @@ def dateline_end(text: str) -> int:
 def precision_for(place: Place, role: str) -> int:
     """ACLED geo_precision from the feature and how the text relates the place."""
     if place.feature in POINT_FEATURES:
-        return 2 if role == "near" else 1
+        return 2 if role in ("near", "ref") else 1
     if place.feature in AREA_FEATURES:
         return 2
     return 3
@@ -357,7 +368,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         mm.role = role
         if role == "part" and not (focus and mm.place.iso in focus):
             continue  # "Mobile Anti-Riot Squadron" abroad: not a place at all
-        score = {"in": 2.0, "near": 2.0, "from": -2.5, "part": -2.5, "": 0.0}[role]
+        score = {"in": 2.0, "near": 2.0, "ref": 0.8, "from": -2.5, "part": -2.5, "": 0.0}[role]
         feature = mm.place.feature
         score += 1.0 if feature in POINT_FEATURES else 0.6 if feature in AREA_FEATURES else (
             0.3 if feature in ("desert", "range", "forest") else 0.0)
