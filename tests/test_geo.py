@@ -1,6 +1,12 @@
 import pytest
 
-from sitrep.geo.locate import choose_event_place, country_words, find_mentions, resolve_mentions
+from sitrep.geo.locate import (
+    choose_event_place,
+    country_words,
+    find_mentions,
+    mention_role,
+    resolve_mentions,
+)
 from sitrep.geo.names import name_key
 from sitrep.geo.resolve import GeoContext, distance_km
 
@@ -147,3 +153,27 @@ def test_an_edited_data_file_makes_the_gazetteer_out_of_date(gazetteer, tmp_path
 def test_country_words_cover_the_world_and_abbreviations():
     found = {iso for iso, _, _ in country_words("U.S.-led strikes; Burundian troops; Gitega, Burundi; Peruvian police")}
     assert found == {"US", "BI", "PE"}
+
+
+def test_demonyms_are_not_names_of_a_country():
+    from sitrep.geo.gazetteer import is_demonym
+
+    assert is_demonym("iraqi", "Iraq") and is_demonym("south sudanese", "South Sudan") and is_demonym("afghans", "Afghanistan")
+    assert not is_demonym("saudi", "Saudi Arabia") and not is_demonym("afghanistan", "Afghanistan")
+    assert not is_demonym("kurdistan region", "Iraq") and not is_demonym("philippines", "Philippines")
+
+
+def test_a_peoples_adjective_is_not_the_events_place(gazetteer):
+    text = "Backed by Russian airstrikes, Syrian troops stormed Palmyra on Sunday."
+    found = _resolve(text, gazetteer)
+    assert all(m.place is None or m.place.iso == "SY" for m in found)
+    assert choose_event_place(found, text).text == "Palmyra"
+
+
+def test_a_distance_reference_is_not_the_events_place(gazetteer):
+    text = "Gunmen attacked a checkpoint in Hit, 50 kilometres (31 miles) west of Ramadi, on Sunday."
+    found = _resolve(text, gazetteer)
+    assert {m.text: m.role for m in found if m.text == "Ramadi"} == {} or mention_role(text, text.index("Ramadi")) == "ref"
+    assert choose_event_place(found, text).text == "Hit"
+    text = "Gunmen attacked a checkpoint 50 kilometres (31 miles) west of Ramadi on Sunday."
+    assert choose_event_place(_resolve(text, gazetteer), text).text == "Ramadi"  # nothing better: near it
