@@ -6,7 +6,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from sitrep.alerts import matches, sign
+import datetime as dt
+
+from sitrep.alerts import GRACE, RETRY_AFTER, dispatch, matches, sign
 from sitrep.cli import main
 from sitrep.store import Store
 
@@ -15,10 +17,12 @@ SECRET = "s3cret"
 
 class Receiver(BaseHTTPRequestHandler):
     received: list = []
+    keys: list = []  # X-Sitrep-Delivery of every request, failed ones too
     fail_first = 0
 
     def do_POST(self):  # noqa: N802
         body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.keys.append(self.headers.get("X-Sitrep-Delivery"))
         if Receiver.fail_first > 0:
             Receiver.fail_first -= 1
             self.send_response(500)
@@ -34,7 +38,7 @@ class Receiver(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def receiver():
-    Receiver.received = []
+    Receiver.received, Receiver.keys = [], []
     Receiver.fail_first = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -128,3 +132,83 @@ def test_a_province_area_matches_any_spelling_of_the_province():
     assert matches({"admin1": "Salahuddin", "country": "IQ"}, ev)
     assert matches({"admin1": "Saladin"}, ev)
     assert not matches({"admin1": "Kirkuk"}, ev)
+
+
+def _extract(*records):
+    from sitrep.model import Article
+    from sitrep.pipeline import process
+
+    arts = [Article(id=r["id"], text=r["text"], source=r["source"],
+                    published=dt.date.fromisoformat(r["published"])) for r in records]
+    return list(zip(arts, process(arts)))
+
+
+def test_a_webhook_down_for_a_round_is_tried_again_later_with_the_same_delivery_id(db_url, tmp_path, receiver):
+    Receiver.fail_first = 3  # every try of the first round fails
+    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
+    store = Store(db_url)
+    [d] = store.deliveries()
+    assert d["status"] == "failed" and d["attempts"] == 3 and d["next_try"]
+    assert dispatch(store) == []  # not due yet
+    later = dt.datetime.now(dt.timezone.utc) + RETRY_AFTER[0] + dt.timedelta(seconds=5)
+    [sent] = dispatch(store, now=later)
+    assert sent["ok"] and len(Receiver.received) == 1
+    assert len(set(Receiver.keys)) == 1 and len(Receiver.keys) == 4
+    [d] = store.deliveries()
+    assert d["status"] == "sent" and d["attempts"] == 4 and d["next_try"] is None
+    assert dispatch(store, now=later + dt.timedelta(days=1)) == []
+
+
+def test_a_delivery_gives_up_after_the_last_round(db_url, receiver, monkeypatch):
+    Receiver.fail_first = 10 ** 6
+    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--db", db_url]) == 0
+    store = Store(db_url)
+    [(art, found)] = _extract(REPORT)
+    store.add_article(art, found, fuse=True)
+    monkeypatch.setattr("sitrep.alerts.time.sleep", lambda s: None)  # the pauses between tries of a round
+    when = dt.datetime.now(dt.timezone.utc)
+    rounds = 0
+    while dispatch(store, now=when):
+        rounds += 1
+        when += dt.timedelta(days=1)
+    assert rounds == 1 + len(RETRY_AFTER)
+    [d] = store.deliveries()
+    assert d["status"] == "failed" and d["next_try"] is None and "gave up" in d["detail"]
+
+
+def test_alerts_of_an_article_stored_just_before_a_crash_are_sent_on_the_next_run(db_url, receiver, smtp):
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver,
+                 "--email", "security@ngo.test", "--db", db_url]) == 0
+    store = Store(db_url)
+    for art, found in _extract(REPORT, ELSEWHERE):
+        store.add_article(art, found, fuse=True)  # stored; the process dies before it alerts
+    assert Receiver.received == [] and store.queued_alerts()
+    sent = dispatch(Store(db_url))  # the next run
+    assert [d["channel"] for d in sent] == ["webhook", "email"] and all(d["ok"] for d in sent)
+    assert len(Receiver.received) == 1 and len(smtp) == 1
+    assert smtp[0].content.decode().count("Message-ID: <sitrep-alert-") == 1
+    assert store.queued_alerts() == [] and dispatch(store) == []
+
+
+def test_a_delivery_cut_off_while_sending_is_tried_again_after_the_grace(db_url, receiver):
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--db", db_url]) == 0
+    store = Store(db_url)
+    [(art, found)] = _extract(REPORT)
+    [event_id] = store.add_article(art, found, fuse=True)
+    [area] = store.areas()
+    assert store.claim_delivery(area["id"], event_id, "webhook", GRACE)  # then the process died
+    store.dequeue_alert(event_id)
+    assert dispatch(store) == [] and Receiver.received == []
+    [sent] = dispatch(store, now=dt.datetime.now(dt.timezone.utc) + GRACE + dt.timedelta(seconds=5))
+    assert sent["ok"] and len(Receiver.received) == 1
+
+
+def test_events_stored_before_an_area_existed_do_not_alert(db_url, tmp_path, receiver):
+    assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "send", "--db", db_url]) == 0
+    assert Receiver.received == []
+    assert main(["ingest", _jsonl(tmp_path, "b.jsonl", {**ELSEWHERE, "id": "r9", "text": REPORT["text"].replace(
+        "Monday", "Wednesday")}), "--db", db_url, "--quiet", "--no-fuse"]) == 0
+    assert len(Receiver.received) == 1

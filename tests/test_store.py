@@ -87,3 +87,20 @@ def test_the_timeline_is_read_from_an_index(db_url):
                 "EXPLAIN QUERY PLAN SELECT event_date, count(*), sum(fatalities) FROM events "
                 "WHERE review_status != 'merged' AND event_date IS NOT NULL GROUP BY event_date")))
         assert "COVERING INDEX events_date_status_fat" in plan
+
+
+def test_the_migrations_build_the_schema_the_tables_module_describes(db_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from sitrep.store.tables import metadata
+
+    store = Store(db_url)
+    with store.engine.connect() as con:
+        diff = compare_metadata(MigrationContext.configure(con), metadata)
+
+    def full_text(d):  # the search index is made by hand in SQL on each backend
+        obj = d[1] if isinstance(d, tuple) else None
+        return "articles_fts" in str(getattr(obj, "name", ""))
+
+    assert [d for d in diff if not full_text(d)] == []

@@ -1,5 +1,9 @@
 """`sitrep watch` against real HTTP servers on loopback that change, stall, fail and lie."""
 
+import os
+import signal
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -186,3 +190,70 @@ def test_a_server_error_is_retried_within_the_poll(site, tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'w.db'}")
     poll_once(load_config(_config(tmp_path, site, "/error.xml")), store)
     assert len([h for h in Site.hits if h[0] == "/error.xml"]) == 2
+
+
+def test_a_crash_in_the_middle_of_a_poll_loses_no_article(site, tmp_path, monkeypatch, db_url):
+    Site.items = 3
+    cfg = load_config(_config(tmp_path, site, "/feed.xml"))
+    store = Store(db_url)
+    real_add, calls = Store.add_article, []
+
+    def dies_on_the_second(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the machine goes down after the first article is stored
+        return real_add(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_article", dies_on_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        poll_once(cfg, store)
+    monkeypatch.setattr(Store, "add_article", real_add)
+    assert store.counts()["articles"] == 1
+    # the restarted watcher must not be told "not modified" for a feed it never finished
+    report = poll_once(cfg, Store(db_url), force=True)
+    assert report.new_articles == 2 and report.not_modified == 0
+    assert store.counts()["articles"] == 3
+
+
+def _wait_for(predicate, seconds=90):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_the_watcher_process_killed_and_restarted_takes_every_article_once(site, tmp_path):
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    f = tmp_path / "feeds.yaml"
+    f.write_text(f"allow_private: true\nhost_delay: 0\nsources:\n  - name: wire\n    url: {site}/feed.xml\n"
+                 "    every: 1s\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "sitrep.cli", "watch", str(f), "--db", db]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    store = Store(db)
+
+    def articles():
+        try:
+            return store.counts()["articles"]
+        except Exception:  # the watcher is still creating the schema
+            return 0
+
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait_for(lambda: articles() == 1)
+        proc.kill()  # no clean shutdown
+        proc.wait(10)
+        Site.items = 3
+        proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+        assert _wait_for(lambda: articles() == 3)
+        polls = len([h for h in Site.hits if h[0] == "/feed.xml"])
+        assert _wait_for(lambda: len([h for h in Site.hits if h[0] == "/feed.xml"]) >= polls + 2, 30)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and "run the same command again to resume" in err
+    assert articles() == 3
+    assert sorted({e["article_id"] for e in store.events()}) == ["item-0", "item-1", "item-2"]
+    assert Site.hits[-1] == ("/feed.xml", '"v3"')  # later polls were conditional

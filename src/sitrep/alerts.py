@@ -1,12 +1,15 @@
 """Alerts: watch areas (a point and radius, a polygon, or a province) with rules (event types,
 actors, least fatalities), delivered by signed webhook and by e-mail, once per event.
 
-Only events a report creates alert: a later report fused into an event does not alert again,
-and each (area, event, channel) is delivered at most once (recorded in the store).
+Only events a report creates alert: a later report fused into an event does not alert again.
+Each (area, event, channel) is one delivery, recorded in the store: a failed one is tried again
+in later rounds (1, 5, 30, 120 and 360 minutes on), and every try carries the same delivery id
+(X-Sitrep-Delivery header, Message-ID) so that a receiver can drop a repeat after a crash.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -57,12 +60,17 @@ def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def post_webhook(url: str, payload: dict[str, Any], secret: str, tries: int = 3) -> tuple[bool, int, str]:
-    """POST the JSON payload with an HMAC signature; retried with backoff. (ok, attempts, detail)"""
+def post_webhook(url: str, payload: dict[str, Any], secret: str, tries: int = 3,
+                 key: str = "") -> tuple[bool, int, str]:
+    """POST the JSON payload with an HMAC signature; retried with backoff. (ok, attempts, detail)
+
+    `key` goes in the X-Sitrep-Delivery header, the same on every try of one delivery."""
     import httpx
 
     body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
     headers = {"Content-Type": "application/json", "X-Sitrep-Signature": sign(secret, body)}
+    if key:
+        headers["X-Sitrep-Delivery"] = key
     detail = ""
     for attempt in range(1, tries + 1):
         try:
@@ -76,11 +84,17 @@ def post_webhook(url: str, payload: dict[str, Any], secret: str, tries: int = 3)
     return False, tries, detail
 
 
-def send_email(to: str, subject: str, text: str, server: str | None = None) -> tuple[bool, str]:
-    """Send by SMTP: $SITREP_SMTP (host:port, default localhost:25), from $SITREP_SMTP_FROM."""
+def send_email(to: str, subject: str, text: str, server: str | None = None,
+               key: str = "") -> tuple[bool, str]:
+    """Send by SMTP: $SITREP_SMTP (host:port, default localhost:25), from $SITREP_SMTP_FROM.
+
+    `key` makes the Message-ID, the same on every try of one delivery."""
     host, _, port = (server or os.environ.get("SITREP_SMTP") or "localhost:25").partition(":")
     msg = EmailMessage()
-    msg["From"] = os.environ.get("SITREP_SMTP_FROM", "sitrep@localhost")
+    sender = os.environ.get("SITREP_SMTP_FROM", "sitrep@localhost")
+    msg["From"] = sender
+    if key:
+        msg["Message-ID"] = f"<sitrep-alert-{key}@{sender.rpartition('@')[2] or 'localhost'}>"
     msg["To"] = to
     msg["Subject"] = subject
     msg.set_content(text)
@@ -92,30 +106,66 @@ def send_email(to: str, subject: str, text: str, server: str | None = None) -> t
         return False, f"{exc.__class__.__name__}: {exc}"
 
 
-def dispatch(store: Store, event_ids: list[int]) -> list[dict[str, Any]]:
-    """Deliver alerts for newly created events; returns what was attempted."""
-    if not event_ids:
-        return []
+TRIES = 3  # HTTP attempts within one round of a webhook delivery
+RETRY_AFTER = [dt.timedelta(minutes=m) for m in (1, 5, 30, 120, 360)]  # later rounds, then give up
+GRACE = dt.timedelta(minutes=10)  # a delivery cut off by a crash is tried again after this
+
+
+def channels(spec: dict[str, Any]) -> list[str]:
+    return [c for c in ("webhook", "email") if spec.get(c)]
+
+
+def delivery_id(area_id: int, event_id: int, channel: str) -> str:
+    """The same for every try of one delivery: receivers drop repeats by it."""
+    return f"{area_id}-{event_id}-{channel}"
+
+
+def _deliver(store: Store, area: dict[str, Any], ev: dict[str, Any], channel: str, before: int,
+             now: dt.datetime) -> dict[str, Any]:
+    """One round of one delivery; records the outcome and when to try again."""
+    spec, key = area["spec"], delivery_id(area["id"], ev["id"], channel)
+    if channel == "webhook":
+        payload = {"delivery": key, "area": area["name"],
+                   "event": {k: v for k, v in ev.items() if k != "evidence"}}
+        ok, attempts, detail = post_webhook(spec["webhook"], payload, spec.get("secret") or "", TRIES, key)
+        per_round = TRIES
+    else:
+        subject = f"[sitrep] {area['name']}: {ev['sub_event_type']} in {ev.get('location') or ev.get('admin1')}"
+        ok, detail = send_email(spec["email"], subject, ev.get("notes") or subject, spec.get("smtp"), key=key)
+        attempts, per_round = 1, 1
+    total = before + attempts
+    rounds = -(-total // per_round)
+    next_try = None
+    if not ok and rounds <= len(RETRY_AFTER):
+        next_try = now + RETRY_AFTER[rounds - 1]
+    elif not ok:
+        detail += f" (gave up after {rounds} rounds)"
+    store.finish_delivery(area["id"], ev["id"], channel, "sent" if ok else "failed", total, detail, next_try)
+    return {"area": area["name"], "event_id": ev["id"], "channel": channel, "ok": ok, "retry": next_try}
+
+
+def dispatch(store: Store, now: dt.datetime | None = None) -> list[dict[str, Any]]:
+    """Hand out the alerts of newly created events (the store queues them with the article that
+    created them, so a crash in between loses none), then try again the deliveries that failed
+    and are due. Returns what was attempted."""
+    now = now or dt.datetime.now(dt.timezone.utc)
     areas = store.areas()
     if not areas:
+        store.clear_alert_queue()  # an area added later alerts on events from then on
         return []
     done = []
-    for event_id in event_ids:
-        ev = store.event(event_id)
-        if ev is None:
-            continue
-        for area in areas:
-            spec = area["spec"]
-            if not matches(spec, ev):
-                continue
-            payload = {"area": area["name"], "event": {k: v for k, v in ev.items() if k != "evidence"}}
-            if spec.get("webhook") and store.claim_delivery(area["id"], event_id, "webhook"):
-                ok, attempts, detail = post_webhook(spec["webhook"], payload, spec.get("secret") or "")
-                store.finish_delivery(area["id"], event_id, "webhook", "sent" if ok else "failed", attempts, detail)
-                done.append({"area": area["name"], "event_id": event_id, "channel": "webhook", "ok": ok})
-            if spec.get("email") and store.claim_delivery(area["id"], event_id, "email"):
-                subject = f"[sitrep] {area['name']}: {ev['sub_event_type']} in {ev.get('location') or ev.get('admin1')}"
-                ok, detail = send_email(spec["email"], subject, ev.get("notes") or subject, spec.get("smtp"))
-                store.finish_delivery(area["id"], event_id, "email", "sent" if ok else "failed", 1, detail)
-                done.append({"area": area["name"], "event_id": event_id, "channel": "email", "ok": ok})
+    while queued := store.queued_alerts():
+        for event_id in queued:
+            ev = store.event(event_id)
+            for area in areas if ev is not None else []:
+                if matches(area["spec"], ev):
+                    for channel in channels(area["spec"]):
+                        if store.claim_delivery(area["id"], event_id, channel, GRACE):
+                            done.append(_deliver(store, area, ev, channel, 0, now))
+            store.dequeue_alert(event_id)
+    by_id = {a["id"]: a for a in areas}
+    for row in store.due_deliveries(now):
+        area, ev = by_id.get(row["area_id"]), store.event(row["event_id"])
+        if area and ev and row["channel"] in channels(area["spec"]) and store.reclaim_delivery(row, GRACE):
+            done.append(_deliver(store, area, ev, row["channel"], row["attempts"], now))
     return done

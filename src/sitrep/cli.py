@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     db(a)
     db(asub.add_parser("list", help="list watch areas"))
     db(asub.add_parser("deliveries", help="list alert deliveries"))
+    db(asub.add_parser("send", help="send queued alerts and try failed deliveries again (for cron)"))
 
     sp = sub.add_parser("trends", help="this week against the trailing weeks, per province, type or actor")
     db(sp)
@@ -219,6 +220,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def _report_alerts(sent: list[dict]) -> None:
+    for d in sent:
+        if not d["ok"]:
+            again = f"; trying again at {d['retry']:%H:%M} UTC" if d["retry"] else "; given up"
+            _err(f"alert {d['area']}: {d['channel']} delivery for event {d['event_id']} failed{again}")
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -241,9 +249,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return False
         counts["articles"] += 1
         counts["events"] += len(found)
-        for sent in dispatch(store, created):
-            if not sent["ok"]:
-                _err(f"alert {sent['area']}: {sent['channel']} delivery for event {sent['event_id']} failed")
+        _report_alerts(dispatch(store))
         return True
 
     with progress:
@@ -363,9 +369,18 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         for a in store.areas():
             spec = {k: v for k, v in a["spec"].items() if k != "secret"}
             print(f"{a['name']}\t{json.dumps(spec)}")
+    elif args.action == "send":
+        from sitrep.alerts import dispatch
+
+        sent = dispatch(store)
+        _report_alerts(sent)
+        print(f"{sum(d['ok'] for d in sent)} alerts sent, {sum(not d['ok'] for d in sent)} failed", file=sys.stderr)
+        return 1 if any(not d["ok"] for d in sent) else 0
     else:
         for d in store.deliveries():
-            print(f"{d['at']}\t{d['area']}\tevent {d['event_id']}\t{d['channel']}\t{d['status']}\t{d['detail']}")
+            again = f"\tnext try {d['next_try']}" if d["next_try"] else ""
+            print(f"{d['at']}\t{d['area']}\tevent {d['event_id']}\t{d['channel']}\t{d['status']}\t"
+                  f"{d['attempts']} attempts\t{d['detail']}{again}")
     return 0
 
 

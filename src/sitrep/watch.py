@@ -68,6 +68,7 @@ class PollReport:
     new_articles: int = 0
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    alerts: list[dict] = field(default_factory=list)  # deliveries attempted (sitrep.alerts.dispatch)
 
 
 def parse_interval(text: str | int | float) -> dt.timedelta:
@@ -170,8 +171,12 @@ class Fetcher:
 _LINK = re.compile(r"""<a\s[^>]*href=["']([^"'#]+)["']""", re.I)
 
 
-def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Article], bool]:
-    """New articles from one source (and whether the source said 'not modified')."""
+def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Article], dict[str, str | None] | None]:
+    """New articles from one source, and the validators (ETag, Last-Modified) to keep once they
+    are stored; None when the source said 'not modified'.
+
+    The validators are kept only after the articles are stored: a crash in between makes the
+    next poll fetch the source in full again (stored articles are skipped), never miss one."""
     state = store.feed_state(src.url) or {}
     headers = {}
     if state.get("etag"):
@@ -180,10 +185,10 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
         headers["If-Modified-Since"] = state["last_modified"]
     r = fetcher.get(src.url, headers)
     if r.status_code == 304:
-        return [], True
+        return [], None
     if r.status_code >= 400:
         raise InputError(f"{src.url}: HTTP {r.status_code}")
-    store.save_feed_state(src.url, etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"))
+    validators = {"etag": r.headers.get("etag"), "last_modified": r.headers.get("last-modified")}
     defaults = Defaults(source=src.name)
     found: list[Article] = []
     if src.kind == "page":
@@ -195,6 +200,8 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
                 continue
             page = fetcher.get(link)
             if page.status_code >= 400:
+                # fetched again with the listing next time, unless the link is gone for good
+                validators = {"etag": None, "last_modified": None} if page.status_code >= 500 else validators
                 continue
             try:
                 art = parse_html(link, page.text, defaults, url=link)
@@ -202,12 +209,12 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
                 found.append(art)
             except InputError:
                 continue  # an index or section page, not an article
-        return found, False
+        return found, validators
     for item in parse_feed(src.url, r.content, defaults):
         if isinstance(item, Article):
             found.append(item)
     known = store.known_ids([a.id for a in found])
-    return [a for a in found if a.id not in known], False
+    return [a for a in found if a.id not in known], validators
 
 
 def poll_once(config: WatchConfig, store: Store, now: dt.datetime | None = None, force: bool = False,
@@ -229,7 +236,7 @@ def poll_once(config: WatchConfig, store: Store, now: dt.datetime | None = None,
                 continue
             report.polled += 1
             try:
-                articles, not_modified = poll_source(src, fetcher, store)
+                articles, validators = poll_source(src, fetcher, store)
             except InputError as exc:
                 failures = (state.get("failures") or 0) + 1
                 backoff = min(src.every * 2 ** failures, MAX_BACKOFF)
@@ -239,14 +246,16 @@ def poll_once(config: WatchConfig, store: Store, now: dt.datetime | None = None,
                 if on_error:
                     on_error(str(exc))
                 continue
-            report.not_modified += not_modified
+            report.not_modified += validators is None
             for art, found in zip(articles, process(articles) if articles else []):
                 created = store.add_article(art, found, fuse=True)
                 if created is not None:
                     report.new_articles += 1
                     report.events += len(found)
-                    dispatch(store, created)
-            store.save_feed_state(src.url, failures=0, last_error="", last_polled=now, next_poll=now + src.every)
+                    report.alerts.extend(dispatch(store))
+            store.save_feed_state(src.url, failures=0, last_error="", last_polled=now, next_poll=now + src.every,
+                                  **(validators or {}))
+        report.alerts.extend(dispatch(store))  # what a crash left queued, and retries that are due
     finally:
         fetcher.close()
     return report
@@ -266,7 +275,9 @@ def watch(config: WatchConfig, store: Store, on_report: Callable[[PollReport], N
 
 def describe(report: PollReport) -> str:
     return (f"polled {report.polled} sources ({report.not_modified} not modified): {report.new_articles} new "
-            f"articles, {report.events} events, {len(report.errors)} errors")
+            f"articles, {report.events} events, {len(report.errors)} errors"
+            + (f"; {sum(a['ok'] for a in report.alerts)} alerts sent, {sum(not a['ok'] for a in report.alerts)} failed"
+               if report.alerts else ""))
 
 
 __all__ = ["load_config", "poll_once", "watch", "parse_interval", "describe"]

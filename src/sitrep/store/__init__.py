@@ -20,7 +20,7 @@ from sitrep.model import Article, Event
 from sitrep.store.accounts import AccountsMixin
 from sitrep.store.alerting import AlertsMixin, FeedStateMixin
 from sitrep.store.review import ReviewMixin
-from sitrep.store.tables import articles, event_sources, events
+from sitrep.store.tables import alert_queue, articles, event_sources, events
 
 DEFAULT_DB = "sqlite:///sitrep.db"
 
@@ -149,7 +149,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                 if match is not None:
                     self._attach(con, match, article.id, ev)
                     continue
-                created.append(self._insert_event(con, article.id, ev, now))
+                created.append(self._insert_event(con, article.id, ev, now, alert=True))
         return created
 
     def _fusion_match(self, con, ev: Event, article_id: str) -> int | None:
@@ -173,7 +173,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         return m.event_id if m else None
 
     @staticmethod
-    def _insert_event(con, article_id: str, ev: Event, now: dt.datetime) -> int:
+    def _insert_event(con, article_id: str, ev: Event, now: dt.datetime, alert: bool = False) -> int:
+        """Insert one event and its first source; with `alert`, queue it for the watch areas
+        in the same transaction (sitrep.alerts.dispatch empties the queue)."""
         rec = ev.to_record()
         rec.pop("article_id")
         rec.update(interaction=ev.interaction, disorder_type=ev.disorder_type, event_date=ev.event_date,
@@ -182,6 +184,8 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                                ).inserted_primary_key[0]
         con.execute(event_sources.insert().values(event_id=event_id, article_id=article_id,
                                                   report=report(ev.to_record())))
+        if alert:
+            con.execute(alert_queue.insert().values(event_id=event_id, queued_at=now))
         return event_id
 
     def _attach(self, con, event_id: int, article_id: str, ev: Event) -> None:

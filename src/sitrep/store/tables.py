@@ -103,6 +103,7 @@ event_history = sa.Table(
     sa.Column("action", sa.String(20), nullable=False),
     sa.Column("changes", sa.JSON, nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Index("event_history_event", "event_id"),
 )
 
 watch_areas = sa.Table(
@@ -124,6 +125,17 @@ alert_deliveries = sa.Table(
     sa.Column("attempts", sa.Integer, nullable=False),
     sa.Column("detail", sa.Text, nullable=False, server_default=""),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("next_try", sa.DateTime(timezone=True), nullable=True),  # when to try again
+    sa.Index("alert_deliveries_next_try", "next_try"),
+)
+
+# events created by a report and not yet matched against the watch areas (an outbox: a crash
+# between storing an article and sending its alerts loses nothing)
+alert_queue = sa.Table(
+    "alert_queue",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("queued_at", sa.DateTime(timezone=True), nullable=False),
 )
 
 feed_state = sa.Table(

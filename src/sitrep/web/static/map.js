@@ -160,7 +160,8 @@ async function showAlerts() {
   panel.appendChild(el("h3", "Deliveries"));
   const dl = el("ul", null, { id: "deliveries" });
   for (const d of data.deliveries.slice(-50).reverse()) {
-    dl.appendChild(el("li", `${d.at.slice(0, 16).replace("T", " ")} ${d.area} · event ${d.event_id} · ${d.channel} ${d.status}`));
+    const again = d.next_try ? ` · next try ${d.next_try.slice(11, 16)}` : "";
+    dl.appendChild(el("li", `${d.at.slice(0, 16).replace("T", " ")} ${d.area} · event ${d.event_id} · ${d.channel} ${d.status}${again}`));
   }
   panel.appendChild(dl);
 }
