@@ -148,3 +148,11 @@ def test_a_report_without_a_place_needs_the_same_day_and_shared_names():
     assert same_event_score(unplaced, placed) is not None
     assert same_event_score(dict(unplaced, event_date="2021-03-10", time_precision=2), placed) is None
     assert same_event_score(dict(unplaced, names=["qaim"], actor1="Unidentified Armed Group (Iraq)"), placed) is None
+
+
+def test_a_province_named_with_a_compass_word_or_its_country_places_a_report_by_the_province():
+    town = _e(iso="CD", admin1="North Kivu", location="Butembo", latitude=0.14, longitude=29.29)
+    for said in ("North Kivu", "Congo's North Kivu province", "eastern North Kivu"):
+        province = _e(iso="CD", admin1="North Kivu", geo_precision=3, location="Goma", latitude=-1.67,
+                      longitude=29.22, evidence=[{"field": "location", "text": said, "start": 0, "end": len(said)}])
+        assert same_event_score(province, town) is not None, said

@@ -177,3 +177,10 @@ def test_a_distance_reference_is_not_the_events_place(gazetteer):
     assert choose_event_place(found, text).text == "Hit"
     text = "Gunmen attacked a checkpoint 50 kilometres (31 miles) west of Ramadi on Sunday."
     assert choose_event_place(_resolve(text, gazetteer), text).text == "Ramadi"  # nothing better: near it
+
+
+def test_a_name_followed_by_city_is_the_town_not_a_province_of_that_alternate_name(gazetteer):
+    # GeoNames gives Kyrgyzstan's Jalal-Abad region the alternate name "Jalalabad city"
+    ms = _resolve("Gunmen shot dead a money changer in Jalalabad city on Friday.", gazetteer)
+    [m] = [m for m in ms if "Jalalabad" in m.text]
+    assert m.place.iso == "AF" and m.place.feature == "town"

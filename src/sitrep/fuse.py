@@ -69,7 +69,19 @@ def _placed(e: dict[str, Any]) -> bool:
     return e.get("latitude") is not None and e.get("longitude") is not None
 
 
-_DIRECTIONS = re.compile(r"^(?:the\s+)?(?:(?:north|south|east|west|central|upper|lower)(?:ern)?[\s-]*)+", re.IGNORECASE)
+_DIRECTION = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central|upper|lower)(?:ern)?[\s-]+", re.IGNORECASE)
+
+
+def _unprefixed(text: str) -> list[str]:
+    """"eastern North Kivu": itself, "North Kivu", "Kivu" (a compass word may be part of the name)."""
+    out = [text.strip()]
+    while (m := _DIRECTION.match(out[-1])) and m.end() < len(out[-1]):
+        out.append(out[-1][m.end():])
+    return out
+
+
+_UNIT = re.compile(r"\s+(?:province|governorate|state|region|department|county|prefecture)$", re.IGNORECASE)
+_OF_COUNTRY = re.compile(r"^.*['’]s\s+")  # "Congo's North Kivu province"
 
 
 def _regional(e: dict[str, Any]) -> bool:
@@ -82,7 +94,8 @@ def _regional(e: dict[str, Any]) -> bool:
         return False
     said = [ev["text"] if isinstance(ev, dict) else ev.text for ev in e.get("evidence") or []
             if (ev["field"] if isinstance(ev, dict) else ev.field) == "location"]
-    names = [_DIRECTIONS.sub("", t).strip() for t in said] or [e.get("location") or ""]
+    names = [v for t in said for v in _unprefixed(t)]
+    names = [_UNIT.sub("", _OF_COUNTRY.sub("", n)).strip() for n in names] or [e.get("location") or ""]
     code = admin1_code(e.get("iso") or "", adm)
     return any(n and admin1_code(e.get("iso") or "", n) == code for n in names)
 

@@ -177,7 +177,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 if feature:
                     hint = FEATURE_WORDS.get(feature.group(1).lower().split()[-1].replace("-", ""), "")
                     with_feature = text[start:end + feature.end()]
-                    cands = [c for c in gaz.lookup(with_feature) if c.feature not in ("town",)]
+                    # "Anbar province", "Beni territory" name the unit; "Jalalabad city" names the
+                    # town, never a province that happens to have that alternate name
+                    unit = ("town", "admin1", "country") if hint in ("town", "village") else ("town",)
+                    cands = [c for c in gaz.lookup(with_feature) if c.feature not in unit]
                     if cands:
                         surface = with_feature
                         end = start + len(with_feature)
