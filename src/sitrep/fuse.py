@@ -56,8 +56,14 @@ def names_in(ev: dict[str, Any]) -> set[str]:
     return {ascii_fold(w).replace("’", "'") for w in _NAME.findall(text) if w not in _COMMON}
 
 
-def name_overlap(a: dict[str, Any], b: dict[str, Any]) -> float:
+def name_overlap(a: dict[str, Any], b: dict[str, Any], specific: bool = False) -> float:
+    """Shared proper names (Jaccard). `specific`: leave out the words of both reports' province,
+    country and actors, which two attacks on one force in one province share as well."""
     na, nb = names_in(a), names_in(b)
+    if specific:
+        common = {ascii_fold(w) for e in (a, b) for k in ("admin1", "country", "actor1", "actor2")
+                  for w in re.findall(r"[\w'’]{3,}", e.get(k) or "")}
+        na, nb = na - common, nb - common
     return len(na & nb) / len(na | nb) if na and nb else 0.0
 
 
@@ -125,7 +131,7 @@ def same_event_score(new: dict[str, Any], old: dict[str, Any]) -> float | None:
     if placed_a and placed_b and not ((_regional(new) or _regional(old)) and same_admin1):
         radius = PLACE_RADIUS[max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)]
         d = distance_km((new["latitude"], new["longitude"]), (old["latitude"], old["longitude"]))
-        if d > radius and not (overlap >= 0.4 and gap <= 1):
+        if d > radius and not (gap <= 1 and name_overlap(new, old, specific=True) >= 0.4):
             return None  # far apart, unless the reports name the same places and people the same day
         score += 1.5 * max(0.0, 1 - d / radius)
     elif same_admin1:

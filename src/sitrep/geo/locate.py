@@ -201,6 +201,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         cands = gaz.fuzzy(surface, countries)
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
+                if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
+                    cands = _province_named(gaz, surface, cands) or cands
                 if cands:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
@@ -217,6 +219,21 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return mentions
+
+
+def _province_named(gaz: Gazetteer, name: str, towns: list[Place]) -> list[Place]:
+    """"Deir Ezzor province", "Kirkuk governorate": the province a candidate town shares its
+    name with, where the gazetteer knows the province under another spelling only."""
+    from sitrep.geo.gazetteer import admin1_code
+
+    out: list[Place] = []
+    for town in towns:
+        code = getattr(town, "admin1_code", "")
+        if not code or admin1_code(town.iso, name) != code:
+            continue
+        out += [p for p in gaz.by_key(name_key(gaz.admin1_name(code)))
+                if p.feature == "admin1" and getattr(p, "admin1_code", "") == code and p not in out]
+    return out
 
 
 def mention_role(text: str, start: int) -> str:
