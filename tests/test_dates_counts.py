@@ -82,3 +82,19 @@ def test_dead_are_counted_by_side():
 
 def test_both_sides_is_not_a_count():
     assert extract_counts("At least 14 fighters from both sides had been killed in the battle.").killed == 14
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("11/23/2019: An explosive device went off", dt.date(2019, 11, 25), dt.date(2019, 11, 23)),  # month first
+    ("23/11/2019: An explosive device went off", dt.date(2019, 11, 25), dt.date(2019, 11, 23)),  # day first
+    ("On 23.11.2019 police said", dt.date(2019, 11, 25), dt.date(2019, 11, 23)),
+    ("02/03/2021: gunmen", dt.date(2021, 2, 4), dt.date(2021, 2, 3)),  # the reading before publication
+    ("02/03/2021: gunmen", dt.date(2021, 3, 4), dt.date(2021, 3, 2)),
+    ("On 2021/05/04 gunmen", dt.date(2021, 5, 6), dt.date(2021, 5, 4)),
+])
+def test_numeric_dates_read_either_order_by_what_can_be_and_what_came_before(text, published, date):
+    assert _first(text, published) == (date, 1)
+
+
+def test_fractions_and_scores_are_not_dates():
+    assert find_dates("a 1/2 share of the 3/4 vote", PUB) == []

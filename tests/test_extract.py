@@ -192,3 +192,16 @@ def test_an_acronym_matches_only_in_capitals():
     d = get_dictionary()
     assert any("Afghanistan" in a.name for a in d.find("ANA soldiers repelled the attack."))
     assert not any("Afghanistan" in a.name for a in d.find("Militants fired mortar rounds at Ana on Sunday."))
+
+
+def test_the_same_day_takes_the_date_of_the_event_before_it():
+    evs = _events("On 2 July 2019, gunmen shot dead a trader in Baquba. On the same day, in Kirkuk, police "
+                  "arrested four suspected Islamic State members.")
+    assert [e.event_date for e in evs] == [dt.date(2019, 7, 2)] * 2
+    assert {e.sub_event_type for e in evs} == {"Attack", "Arrests"}
+
+
+def test_a_dateline_with_a_hyphenated_city_and_a_date_is_neither_place_nor_date():
+    [ev] = _events("PORT-AU-PRINCE, July 9 (Island Wire) - Gunmen shot dead three bus passengers in "
+                   "Petion-Ville on Sunday, police said.", published=dt.date(2019, 7, 9))
+    assert ev.event_date == dt.date(2019, 7, 7)

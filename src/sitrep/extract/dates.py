@@ -67,11 +67,23 @@ def _last_weekday(weekday: int, published: dt.date, allow_same_day: bool = True)
     return published - dt.timedelta(days=delta)
 
 
+def _numeric_date(a: int, b: int, year: int, published: dt.date | None) -> dt.date | None:
+    """a/b/year: month/day or day/month. A number over 12 settles it; otherwise the reading
+    on or before publication and nearest to it (news reports the past), else month first."""
+    readings = [d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d is not None]
+    if len(readings) < 2 or readings[0] == readings[1] or published is None:
+        return readings[0] if readings else None
+    past = [d for d in readings if d <= published + dt.timedelta(days=1)]
+    return min(past, key=lambda d: published - d) if past else readings[0]
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 7 July 2019 / 7th of July, 2019 / July 7, 2019 / July 7th 2019
     ("dmy", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE},? {_YEAR_RE}\b")),
     ("mdy", re.compile(rf"\b{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}\b")),
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")),
+    # 11/23/2019 (incident databases, US style) or 23/11/2019, 23.11.2019
+    ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")),
     ("dm", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE}\b")),
     ("md", re.compile(rf"\b{_MONTH_RE} {_DAY_RE}\b(?!,? \d{{4}})(?![\d:])")),
     ("night_of", re.compile(rf"\b(?:on )?the (?:night|evening|morning|eve|dawn) of {_WEEKDAY_RE}\b")),
@@ -120,7 +132,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
     elif kind == "mdy":
         date, explicit_year = _safe_date(int(g[2]), MONTHS[g[0]], int(g[1])), True
     elif kind == "iso":
-        date, explicit_year = _safe_date(int(g[0]), int(g[1]), int(g[2])), True
+        date, explicit_year = _safe_date(int(g[0]), int(g[2]), int(g[3])), True
+    elif kind == "numeric":
+        date, explicit_year = _numeric_date(int(g[0]), int(g[2]), int(g[3]), published), True
     elif kind == "month_year":
         date, precision, explicit_year = _safe_date(int(g[1]), MONTHS[g[0]], 15), 3, True
         if g[0] == "may" and not m.group(0).startswith("in "):

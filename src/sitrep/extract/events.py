@@ -80,6 +80,7 @@ class ArticleState:
     weights: dict[str, float] = field(default_factory=dict)
     mentions: list[PlaceMention] = field(default_factory=list)
     background: set[int] = field(default_factory=set)  # sentences telling history
+    last_date: DateMention | None = None  # the latest date of an event sentence, for "that day"
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -275,6 +276,7 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
     return by_agents + agents, patients, speakers
 
 
+_SAME_DAY = re.compile(r"\b(?:the same|that) (?:day|night|evening|morning|afternoon)\b", re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
     r"^(?:\s+(?:\w+\s+){0,2}?)?(?:said|says|say|told|reported|announced|stated|added|confirmed|"
     r"claimed|reports|announces|statement|spokesm[ae]n|sources?)\b")
@@ -291,10 +293,15 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
     date = _best_date(dates, s.text)
+    same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None
+    if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
+        date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
     days_before = (published - date.date).days if (date and published) else None
     if is_background(s.text, published.year if published else None, days_before):
         st.background.add(s.index)
         return None
+    if date is not None:
+        st.last_date = date
     if date is None and s.index - 1 in st.background and _same_paragraph(st, s.index - 1, s.index):
         st.background.add(s.index)  # "In 2014 IS overran Sinjar. Thousands were killed." goes on
         return None

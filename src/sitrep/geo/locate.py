@@ -251,7 +251,7 @@ def mention_role(text: str, start: int) -> str:
 
 
 _DASH = re.compile(r"\s[-—–]{1,2}\s|\s?[—–]\s?")
-_DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
+_DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
 
 
 def dateline_end(text: str) -> int:
