@@ -205,3 +205,12 @@ def test_a_dateline_with_a_hyphenated_city_and_a_date_is_neither_place_nor_date(
     [ev] = _events("PORT-AU-PRINCE, July 9 (Island Wire) - Gunmen shot dead three bus passengers in "
                    "Petion-Ville on Sunday, police said.", published=dt.date(2019, 7, 9))
     assert ev.event_date == dt.date(2019, 7, 7)
+
+
+def test_civilians_are_the_target_of_an_abduction_and_of_a_bomb_in_a_market():
+    [ev] = _events("Armed men abducted a schoolteacher from his home in Kirkuk on Sunday.")
+    assert ev.actor2.startswith("Civilians") and ev.civilian_targeting == "Civilian targeting"
+    [ev] = _events("A bomb hidden in a cart exploded in a crowded market in Baquba on Monday, wounding six people.")
+    assert ev.actor2.startswith("Civilians") and ev.civilian_targeting == "Civilian targeting"
+    [ev] = _events("A roadside bomb exploded on an empty stretch of the highway near Rutba on Monday; no one was hurt.")
+    assert ev.actor2 == "" and ev.civilian_targeting == ""

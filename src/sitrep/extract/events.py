@@ -572,8 +572,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     ev.abducted = d.counts.abducted
     if ev.fatalities:
         ev.add_evidence("fatalities", text, s.start, s.end)
-    if ev.sub_event_type in ("Attack", "Abduction/forced disappearance", "Sexual violence") or (
-            ev.inter2 == 7 and ev.event_type in ("Explosions/Remote violence", "Violence against civilians")):
+    if ev.event_type == "Violence against civilians" or (
+            ev.inter2 == 7 and ev.event_type == "Explosions/Remote violence"):
         ev.civilian_targeting = "Civilian targeting"
     ev.notes = make_notes(ev)
     ev.confidence = _confidence(ev, d)
@@ -596,6 +596,26 @@ def _fallback_place(st: ArticleState) -> PlaceMention | None:
                         "near" if best.role != "in" else best.role)
 
 
+
+
+# where people are, not forces: a bomb at a market or a restaurant hits civilians (ACLED codes
+# them as actor2 when no armed target is named)
+_CIVILIAN_PLACES = re.compile(
+    r"\b(?:markets?|bazaars?|restaurants?|eatery|eateries|caf[eé]s?|shops?|stores?|mosques?|church(?:es)?|"
+    r"temples?|schools?|hospitals?|clinics?|health (?:post|centre|center)s?|bus(?:es)?|minibus(?:es)?|"
+    r"houses?|homes?|residential|neighbou?rhoods?|wedding|funeral|hotels?|passers-by|civilians?|villagers?|"
+    r"residents?|worshippers|shoppers|farmers|shepherds|families|women|children|students|pilgrims|"
+    r"commuters|passengers|displacement camp|camp for displaced)\b", re.IGNORECASE)
+
+
+def _civilians_hit(ev: Event, d: Draft) -> bool:
+    """Violence against civilians always targets civilians; an explosion, or a looting or
+    destruction of property, does when it struck people or places of civilian life."""
+    if ev.event_type == "Violence against civilians":
+        return True
+    if ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Looting/property destruction":
+        return bool(_CIVILIAN_PLACES.search(" ".join(s.text for s in d.sentences or [d.sentence])))
+    return False
 
 
 def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
@@ -646,7 +666,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
         name, inter = named(a2)
         if name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
-    if sub == "Attack" and not ev.actor2:
+    if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
     if sub == "Armed clash" and ev.inter2 == 7:
         ev.sub_event_type = "Attack"
