@@ -98,3 +98,16 @@ def test_numeric_dates_read_either_order_by_what_can_be_and_what_came_before(tex
 
 def test_fractions_and_scores_are_not_dates():
     assert find_dates("a 1/2 share of the 3/4 vote", PUB) == []
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Gunmen killed at least 14 villagers overnight; a rights group put the toll at 22.", 14),
+    ("Police said six people were killed, while hospital sources reported nine deaths.", 6),
+    ("Clashes killed between 12 and 18 fighters near the border.", 12),
+    ("Three to four gunmen were killed in the exchange of fire.", 3),
+    ("Seven civilians were killed on Sunday; the toll later rose to 11, officials said.", 11),
+    ("The army said 9 militants were killed; one soldier also died.", 10),
+    ("Two soldiers were killed, police said, and three militants died.", 5),
+])
+def test_a_toll_told_twice_counts_once_and_the_lowest_unless_it_rose(text, killed):
+    assert extract_counts(text).killed == killed

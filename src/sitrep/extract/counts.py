@@ -18,11 +18,16 @@ _UNITS = {
     "thousands": 1000, "numerous": 3, "many": 3, "multiple": 3,
 }
 _NUM = (
-    r"(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|approximately|"
+    r"(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|approximately|between|"
     r"an estimated|as many as|a total of|no fewer than|roughly) )?"
     r"(?P<num>\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
     + "|".join(sorted((k for k in _UNITS if k not in ("a", "an", "some")), key=len, reverse=True))
     + r"|a|an)"
+)
+_NUM_WORD = (
+    r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    + "|".join(sorted((k for k in _UNITS if k not in ("a", "an", "some", "both", "couple", "single", "lone")),
+                      key=len, reverse=True)) + ")"
 )
 _KILL = (
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
@@ -39,7 +44,7 @@ _NUM_ONLY = re.compile(rf"\b{_NUM}\b")
 _VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
 _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
 _AFTER_VERB_OK = {
-    "and", "in", "by", "on", "at", ",", ".", "while", "after", "when", "during", "near", "as",
+    "and", "in", "by", "on", "at", ",", ".", ";", ":", "while", "after", "when", "during", "near", "as",
     "or", "since", "following", "overnight", "yesterday", "today", "late", "early", "last",
     "this", "inside", "outside", "along", "across", "around", "outright", "instantly",
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
@@ -114,11 +119,48 @@ def _category(verb: str) -> str:
     return ""
 
 
+_RANGE = re.compile(rf"\b(?P<low>{_NUM_WORD})(?P<rest>(?: and| to| or|-)\s?(?P<high>{_NUM_WORD}))\b")
+# a second figure from another source, or a later one: "...; civil society put the toll at 22"
+_ANOTHER_FIGURE = re.compile(
+    r"\b(?:toll|tally|figure|count(?:ed)?|reported|put|puts|putting|gave|estimated|"
+    r"(?:other|some|local|hospital|medical|health|rights|residents'?) (?:sources|officials|groups?|workers))\b")
+_LATER_FIGURE = re.compile(r"\b(?:rose|risen|rising|climbed|raised|increased|reached|revised)\b")
+
+
+def _without_ranges(low: str) -> str:
+    """"between 12 and 18", "three to four": ACLED counts the lowest figure, so the high end is
+    blanked out (same length, so offsets hold)."""
+    def blank(m: re.Match[str]) -> str:
+        lo, hi = number_value(m.group("low")), number_value(m.group("high"))
+        if lo is None or hi is None or hi <= lo:
+            return m.group(0)
+        return m.group("low") + " " * len(m.group("rest"))
+    return _RANGE.sub(blank, low)
+
+
+def _reconcile_killed(low: str, counts: Counts, values: list[tuple[int, int, int]]) -> None:
+    """Figures of one toll told twice: the lowest of conflicting reports (ACLED), the newest
+    of a toll that rose; figures of different groups add up."""
+    kills = sorted(values)
+    if len(kills) < 2:
+        return
+    total, prev_end = kills[0][2], kills[0][1]
+    for start, end, value in kills[1:]:
+        between = low[prev_end:start]
+        if _ANOTHER_FIGURE.search(between):
+            total = value if _LATER_FIGURE.search(between) else min(total, value)
+        else:
+            total += value
+        prev_end = end
+    counts.killed = total
+
+
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
-    low = sentence.lower()
+    low = _without_ranges(sentence.lower())
     counts = Counts()
     used: list[tuple[int, int]] = []
+    kills: list[tuple[int, int, int]] = []
 
     def take(cat: str, value: int | None, start: int, end: int) -> None:
         if not value or not cat or any(s < end and start < e for s, e in used):
@@ -129,6 +171,7 @@ def extract_counts(sentence: str) -> Counts:
         setattr(counts, cat, getattr(counts, cat) + value)
         counts.spans.append((cat, start, end))
         if cat == "killed":
+            kills.append((start, end, value))
             side = side_of(low[end:end + 60])
             counts.killed_by[side] = counts.killed_by.get(side, 0) + value
 
@@ -194,4 +237,5 @@ def extract_counts(sentence: str) -> Counts:
                     take(cat, number_value(nm.group("num")), nm.start("num"), nm.end("num"))
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
                 break
+    _reconcile_killed(low, counts, kills)
     return counts
