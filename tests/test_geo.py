@@ -184,3 +184,15 @@ def test_a_name_followed_by_city_is_the_town_not_a_province_of_that_alternate_na
     ms = _resolve("Gunmen shot dead a money changer in Jalalabad city on Friday.", gazetteer)
     [m] = [m for m in ms if "Jalalabad" in m.text]
     assert m.place.iso == "AF" and m.place.feature == "town"
+
+
+@pytest.mark.parametrize("text", [
+    "A landmine killed two villagers near Aurangabad town, Aurangabad district, Bihar state, on Monday.",
+    "Gunmen killed five traders in Aurangabad (Aurangabad, Bihar) on 3 May.",
+])
+def test_a_chain_of_units_after_a_town_places_it_in_the_province_that_ends_the_chain(gazetteer, text):
+    from sitrep.geo.locate import constrain_by_province
+
+    ms = _resolve(text, gazetteer)
+    constrain_by_province(ms, text)
+    assert ms[0].text == "Aurangabad" and ms[0].place.admin1 == "Bihar"  # not the larger one in Maharashtra

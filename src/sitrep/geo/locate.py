@@ -298,18 +298,28 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place = None
 
 
-_APPOSED = re.compile(r"^\s*(?:,|\bin)\s*(?:the\s+)?$")
+_APPOSED = re.compile(r"^\s*(?:(?:town|city|village|district|sub-?district|municipality|county|province|state|"
+                      r"region|governorate|department|territory|area)\s*)?(?:,|\(|\bin)\s*(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
-    """"Maguing, Lanao del Sur", "Djibo in Soum province": the town lies in that province.
-    A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
+    """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
+    town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
     inside it is dropped (the province then places the event)."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    for town, prov in zip(ordered, ordered[1:]):
-        if town.place is None or prov.place is None or prov.place.feature != "admin1":
+    for i, town in enumerate(ordered):
+        if town.place is None or town.place.feature == "admin1":
             continue
-        if town.place.feature == "admin1" or not _APPOSED.match(text[town.end:prov.start]):
+        prov, prev = None, town  # the first province of the chain of units that follows
+        for nxt in ordered[i + 1:i + 4]:
+            if not _APPOSED.match(text[prev.end:nxt.start]):
+                break
+            if nxt.place is not None and nxt.place.feature == "admin1":
+                prov = nxt
+                break
+            prev = nxt
+        if prov is None:
             continue
         code = getattr(prov.place, "admin1_code", "")
         if not code or getattr(town.place, "admin1_code", "") == code:
