@@ -214,3 +214,9 @@ def test_civilians_are_the_target_of_an_abduction_and_of_a_bomb_in_a_market():
     assert ev.actor2.startswith("Civilians") and ev.civilian_targeting == "Civilian targeting"
     [ev] = _events("A roadside bomb exploded on an empty stretch of the highway near Rutba on Monday; no one was hurt.")
     assert ev.actor2 == "" and ev.civilian_targeting == ""
+
+
+def test_a_famous_namesake_abroad_gives_way_to_a_place_in_the_articles_country():
+    [ev] = _events("Gang members shot dead three people in the Brooklyn quarter of Cap-Haitien, in northern "
+                   "Haiti, on Sunday, police said.")
+    assert ev.country == "Haiti" and ev.location != "Brooklyn"

@@ -391,6 +391,11 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     """
     best = None
     best_score = -99.0
+    # "into the Brooklyn area of Cite Soleil (Port-au-Prince, Ouest)": where the text also names
+    # a place in the article's own countries, a famous namesake abroad is not the event's place
+    at_home = bool(focus) and any(m.place is not None and m.place.iso in focus and m.start >= dateline
+                                  and (m.role or mention_role(text, m.start)) not in ("from", "part")
+                                  for m in mentions)
     for mm in mentions:
         if mm.place is None or mm.start < dateline:
             continue
@@ -408,7 +413,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
-            if not _strong_outside_focus(mm):
+            if at_home or not _strong_outside_focus(mm):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
