@@ -217,6 +217,6 @@ def test_civilians_are_the_target_of_an_abduction_and_of_a_bomb_in_a_market():
 
 
 def test_a_famous_namesake_abroad_gives_way_to_a_place_in_the_articles_country():
-    [ev] = _events("Gang members shot dead three people in the Brooklyn quarter of Cap-Haitien, in northern "
-                   "Haiti, on Sunday, police said.")
+    [ev] = _events("Gunmen stormed the Brooklyn neighbourhood of Cite Soleil in Port-au-Prince on Sunday, "
+                   "killing four people.")
     assert ev.country == "Haiti" and ev.location != "Brooklyn"
