@@ -196,3 +196,13 @@ def test_a_chain_of_units_after_a_town_places_it_in_the_province_that_ends_the_c
     ms = _resolve(text, gazetteer)
     constrain_by_province(ms, text)
     assert ms[0].text == "Aurangabad" and ms[0].place.admin1 == "Bihar"  # not the larger one in Maharashtra
+
+
+@pytest.mark.parametrize("text,name,iso", [
+    ("Gunmen opened fire in Port-au-Prince on Sunday.", "Port-au-Prince", "HT"),
+    ("A bomb exploded in Mazar-i-Sharif on Monday.", "Mazar-i-Sharif", "AF"),
+    ("Riots broke out in Boulogne-sur-Mer overnight.", "Boulogne-sur-Mer", "FR"),
+])
+def test_names_joined_by_small_words_and_hyphens_are_one_name(gazetteer, text, name, iso):
+    ms = _resolve(text, gazetteer)
+    assert [m.text for m in ms] == [name] and ms[0].place.iso == iso

@@ -20,10 +20,12 @@ from sitrep.geo.names import FEATURE_WORDS, name_key
 from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
-_CONNECT = r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras)"
+_CONNECT = (r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|"
+            r"ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras|au|aux|sur|sous|les|le|los|las|di|do|van|von|der|den)")
+_HYPHEN_CONNECT = r"(?:i|e|y|a|à|o)"  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]*)"
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}[-\s])?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-{_CONNECT}-){_CAP})*"
+    rf"(?:\b{_CONNECT}[-\s])?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
@@ -303,6 +305,57 @@ _APPOSED = re.compile(r"^\s*(?:(?:town|city|village|district|sub-?district|munic
                       re.IGNORECASE)
 
 
+_PART_OF = re.compile(r"^\s+(?:area|neighbou?rhood|district|quarter|suburb|section|part|sector|zone)\s+of\s+"
+                     r"(?:the\s+)?(?:(?:town|city|village|capital|municipality)\s+of\s+)?"
+                     r"(?:(?:north|south|east|west|central|outer|inner)(?:ern)?\s+)?$", re.IGNORECASE)
+PART_OF_MAX_KM = 60.0
+
+
+def _within_named(mentions: list[PlaceMention], text: str) -> None:
+    """"the Brooklyn area of Cite Soleil", "Cite Soleil in Port-au-Prince": the part lies in
+    the whole (checked from the last pair back, so that a whole is settled before its part). A
+    part resolved far from the whole (a famous namesake) takes a candidate near it, or none;
+    the whole then places the event."""
+    from sitrep.geo.resolve import distance_km
+
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i in reversed(range(len(ordered) - 1)):
+        part, whole = ordered[i], None
+        for prev, nxt in zip(ordered[i:], ordered[i + 1:]):  # the first whole still placed
+            gap = text[prev.end:nxt.start]
+            if not (_PART_OF.match(gap) or _IN.match(gap) or not gap.strip(" -")):
+                break  # (words of one unknown name, "Cite Soleil", are stepped over)
+            if nxt.place is not None and nxt.role != "part":
+                whole = nxt
+                break
+        if part.place is None or whole is None or whole.place.latitude is None:
+            continue
+        if whole.place.feature == "admin1":  # "the Dasht-e-Barchi area of western Kabul" (the province)
+            code = getattr(whole.place, "admin1_code", "")
+
+            def inside(p: Place) -> bool:
+                return bool(code) and getattr(p, "admin1_code", "") == code
+        elif whole.place.feature in POINT_FEATURES:
+            here = (whole.place.latitude, whole.place.longitude)
+
+            def inside(p: Place) -> bool:
+                return p.latitude is not None and distance_km((p.latitude, p.longitude), here) <= PART_OF_MAX_KM
+        else:
+            continue
+        if inside(part.place):
+            continue
+        near = [c for c in getattr(part, "candidates", []) if inside(c)]
+        if near:
+            best = copy.copy(max(near, key=lambda c: c.population or 0))
+            best.score = part.place.score
+            part.place = best
+        else:
+            part.place = None
+
+
+_IN = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.IGNORECASE)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -332,6 +385,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             town.place = best
         elif getattr(town.place, "fuzzy", False):
             town.place = None
+    _within_named(mentions, text)
 
 
 FOREIGN_TOWN_MAX_POP = 100_000
