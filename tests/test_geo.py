@@ -206,3 +206,15 @@ def test_a_chain_of_units_after_a_town_places_it_in_the_province_that_ends_the_c
 def test_names_joined_by_small_words_and_hyphens_are_one_name(gazetteer, text, name, iso):
     ms = _resolve(text, gazetteer)
     assert [m.text for m in ms] == [name] and ms[0].place.iso == iso
+
+
+def test_a_compass_apposition_measures_from_a_place_and_does_not_place_the_event(gazetteer):
+    text = "Militants stormed a police post in Tank district, north of the city of Dera Ismail Khan, overnight."
+    found = _resolve(text, gazetteer)
+    assert mention_role(text, text.index("Dera Ismail Khan")) == "ref"
+    assert choose_event_place(found, text).text.startswith("Tank")
+
+
+def test_a_province_after_its_countrys_possessive_is_where_things_happened():
+    text = "Bandits killed six farmers in Nigeria's northwestern Zamfara state on Monday."
+    assert mention_role(text, text.index("Zamfara")) == "in"

@@ -38,7 +38,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"targeting|targeted|along|over|nearby|reach(?:ed)?|entered|stormed|struck|hit|attacked|shelled|"
     r"km|kilometres|kilometers|miles|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"northern|southern|eastern|western|central|outskirts|village|town|city|district|area|vicinity|"
-    r"province|governorate)\b[\s,]*(?:the\s+|a\s+)?(?:\w+\s+)?)$",
+    r"province|governorate)\b[\s,]*(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
@@ -55,9 +55,13 @@ _NEAR_BEFORE = re.compile(
 
 _DIRS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:east|west)?"
 # "20 kilometers (12 miles) north of Aden": Aden is where one measures from, not where it happened
+# "in Lakki Marwat district, south of the city of Bannu": the apposition places the place named
+# before it; Bannu is where one measures from
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:km|kms|kilometres|kilometers|miles|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to the\s+)?"
-    + _DIRS + r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+    r"(?:\b(?:km|kms|kilometres|kilometers|miles|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to the\s+)?|"
+    r"[A-Za-z)],\s+(?:just\s+|some\s+|about\s+|not far\s+|located\s+)?)"
+    + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
