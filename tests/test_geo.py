@@ -218,3 +218,16 @@ def test_a_compass_apposition_measures_from_a_place_and_does_not_place_the_event
 def test_a_province_after_its_countrys_possessive_is_where_things_happened():
     text = "Bandits killed six farmers in Nigeria's northwestern Zamfara state on Monday."
     assert mention_role(text, text.index("Zamfara")) == "in"
+
+
+def test_a_peoples_adjective_and_an_unknown_acronym_are_no_places(gazetteer):
+    ms = _resolve("Protesters rallied outside a bank in Geneva over Swiss secrecy laws.", gazetteer)
+    assert [m.text for m in ms] == ["Geneva"]
+    ms = _resolve("The LTTE attacked an army camp near Vavuniya.", gazetteer)
+    assert "LTTE" not in [m.text for m in ms]
+
+
+def test_the_place_after_a_countrys_capital_is_where_it_happened(gazetteer):
+    text = "Thousands demonstrated in the Georgian capital Tbilisi on Sunday."
+    found = _resolve(text, gazetteer)
+    assert choose_event_place(found, text).text == "Tbilisi"

@@ -43,7 +43,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _ORIGIN_BEFORE = re.compile(
     r"(?:\b(?:from|hailing from|native of|natives of|residents of|originally from|based in|"
-    r"headquartered in|capital,?|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
+    r"headquartered in|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
@@ -194,9 +194,13 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     key = name_key(surface)
                     if len(key) < 3 or (j - i == 1 and surface.lower().strip("'’") in stop):
                         continue
+                    if j - i == 1 and surface.lower() in _peoples(gaz):
+                        continue  # "Swiss bank accounts", "Palestinian refugees": whose, not where
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
                     cands = gaz.by_key(key)
+                    if surface.isupper() and len(surface) <= 5:  # "LTTE", "VDP": an acronym is no misspelling
+                        cands = [c for c in cands if is_exact(c, surface)]
                     if cands and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         # a name the parser calls a person or a people is a place only if the
@@ -240,6 +244,19 @@ def _province_named(gaz: Gazetteer, name: str, towns: list[Place]) -> list[Place
         out += [p for p in gaz.by_key(name_key(gaz.admin1_name(code)))
                 if p.feature == "admin1" and getattr(p, "admin1_code", "") == code and p not in out]
     return out
+
+
+_PEOPLES: dict[int, frozenset[str]] = {}
+
+
+def _peoples(gaz: Gazetteer) -> frozenset[str]:
+    """Lowercase words that name a people or its adjective ("swiss", "palestinian", "kurdish")."""
+    from sitrep.geo.gazetteer import is_demonym
+
+    if id(gaz) not in _PEOPLES:
+        _PEOPLES[id(gaz)] = frozenset(w for w, iso in demonyms().items()
+                                      if " " not in w and is_demonym(w, gaz.country_name(iso) or iso))
+    return _PEOPLES[id(gaz)]
 
 
 def mention_role(text: str, start: int) -> str:
