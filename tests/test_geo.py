@@ -229,5 +229,14 @@ def test_a_peoples_adjective_and_an_unknown_acronym_are_no_places(gazetteer):
 
 def test_the_place_after_a_countrys_capital_is_where_it_happened(gazetteer):
     text = "Thousands demonstrated in the Georgian capital Tbilisi on Sunday."
+    assert mention_role(text, text.index("Tbilisi")) == "in"
     found = _resolve(text, gazetteer)
     assert choose_event_place(found, text).text == "Tbilisi"
+
+
+def test_a_country_in_the_possessive_holds_the_place_that_follows_it(gazetteer):
+    text = "Gunmen abducted nine travellers in Nigeria's north-western Zamfara state on Sunday."
+    found = _resolve(text, gazetteer)
+    zamfara = next(m for m in found if m.text.startswith("Zamfara"))
+    assert zamfara.role != "part"  # the possessive ends the name; no organisation is named
+    assert choose_event_place(found, text).text.startswith("Zamfara")

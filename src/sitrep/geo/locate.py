@@ -38,7 +38,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"targeting|targeted|along|over|nearby|reach(?:ed)?|entered|stormed|struck|hit|attacked|shelled|"
     r"km|kilometres|kilometers|miles|north|south|east|west|northeast|northwest|southeast|southwest|"
     r"northern|southern|eastern|western|central|outskirts|village|town|city|district|area|vicinity|"
-    r"province|governorate)\b[\s,]*(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?(?:\w+\s+)?)$",
+    r"province|governorate|capital)\b[\s,]*(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?)$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
@@ -60,7 +60,9 @@ _DIRS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:east|we
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:km|kms|kilometres|kilometers|miles|mi)\b\.?(?:\s*\([^)]{0,30}\))?\s+(?:to the\s+)?|"
     r"[A-Za-z)],\s+(?:just\s+|some\s+|about\s+|not far\s+|located\s+)?)"
-    + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?(?:\w+\s+)?$",
+    + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?(?:\w+\s+)?$"
+    # "north of the provincial capital Goma"
+    r"|\b" + _DIRS + r"\s+of\s+the\s+(?:provincial\s+|regional\s+|state\s+|national\s+)?capital,?\s+$",
     re.IGNORECASE)
 
 
@@ -199,8 +201,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
                     cands = gaz.by_key(key)
-                    if surface.isupper() and len(surface) <= 5:  # "LTTE", "VDP": an acronym is no misspelling
-                        cands = [c for c in cands if is_exact(c, surface)]
+                    core = [w for w in surface.split() if w.lower() != "the"]
+                    if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
+                        cands = [c for c in cands if is_exact(c, core[0])]  # "LTTE", "VDP": acronyms
                     if cands and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         # a name the parser calls a person or a people is a place only if the
@@ -217,7 +220,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.hint = hint  # type: ignore[attr-defined]
-                    if (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
+                    possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
+                    if possessive:
+                        in_name = False  # "Congo's North Kivu province": the name ends with the possessive
+                    elif (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
                             or in_name:
                         # "Mobile Anti-Riot Squadron", "Sinjar Resistance Units": the place word
                         # opens a longer name; it names an organisation, not where things happen
@@ -476,6 +482,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             continue
         role = mm.role or mention_role(text, mm.start)
         mm.role = role
+        if mm.place.feature in ("country", "admin1") and re.match(r"['’]s\b", text[mm.end:mm.end + 3]) and any(
+                o.place is not None and mm.end < o.start <= mm.end + 50 for o in mentions):
+            continue  # "Cameroon's Northwest region", "Syria's Aleppo province": the whole, not the place
         if role == "part" and not (focus and mm.place.iso in focus):
             continue  # "Mobile Anti-Riot Squadron" abroad: not a place at all
         score = {"in": 2.0, "near": 2.0, "ref": 0.8, "from": -2.5, "part": -2.5, "": 0.0}[role]
