@@ -220,3 +220,26 @@ def test_a_famous_namesake_abroad_gives_way_to_a_place_in_the_articles_country()
     [ev] = _events("Gunmen stormed the Brooklyn neighbourhood of Cite Soleil in Port-au-Prince on Sunday, "
                    "killing four people.")
     assert ev.country == "Haiti" and ev.location != "Brooklyn"
+
+
+def test_an_unnamed_attacker_is_not_the_force_that_reported_it():
+    evs = _events("Jihadist fighters ambushed an army supply convoy near Boni in central Mali on Tuesday, "
+                  "military sources said.")
+    [ev] = [e for e in evs if e.event_type == "Battles"]
+    assert ev.actor1 == "Unidentified Armed Group (Mali)" and ev.actor2 == "Military Forces of Mali"
+
+
+def test_a_report_placed_only_in_a_country_takes_the_place_the_article_names():
+    evs = _events("Gunmen attacked a customs post in western Niger on Sunday, killing four officers, the "
+                  "interior ministry said. The post lies just outside the town of Tera.")
+    [ev] = [e for e in evs if e.event_type == "Battles"]
+    assert ev.location == "Tera" and ev.geo_precision == 2
+
+
+def test_a_claim_of_responsibility_or_an_attribution_names_the_attacker():
+    [ev] = _events("Gunmen killed five villagers near Beni in eastern Congo on Saturday, local officials said. "
+                   "The army attributed the killings to the Allied Democratic Forces.")
+    assert ev.actor1 == "ADF: Allied Democratic Forces"
+    [ev] = _events("Gunmen stormed an army outpost near Boni in central Mali on Monday, killing three soldiers. "
+                   "JNIM issued a claim of responsibility on Tuesday.")
+    assert ev.actor1.startswith("JNIM") and ev.actor2 == "Military Forces of Mali"

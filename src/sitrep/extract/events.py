@@ -199,7 +199,13 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)? (?:responsibility|the (?:attack|assault|bombing|killing|killings|"
     r"abduction|kidnapping|ambush|raid|strike|blast|explosion))|\b(?:was|were|has been|had been) "
-    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed", re.IGNORECASE)
+    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed|\bclaims? of responsibility\b|"
+    r"\battributed (?:the (?:\w+ ){0,2})?(?:attack|assault|bombing|killings?|ambush|raid|abduction)s? to\b|"
+    r"\b(?:was|were) carried out by\b", re.IGNORECASE)
+# "Militants attacked...", "Jihadist fighters ambushed...": an unnamed attacker, whoever reports it
+_UNNAMED_HOSTILE = re.compile(
+    r"\b(?:militants|gunmen|fighters|jihadists|insurgents|attackers|assailants|terrorists|rebels|bandits|"
+    r"armed men|unknown men|kidnappers)\b", re.IGNORECASE)
 _DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.IGNORECASE)
 
 
@@ -217,9 +223,10 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
     entry = actors.entry(claimant.key)
     for ev in events:
         if ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and (
-                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)
-                and ev.event_type != "Battles"):
+                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)):
             if entry is not None:
+                if ev.inter1 == 1 and not ev.actor2:  # the force the claimant attacked
+                    ev.actor2, ev.inter2 = ev.actor1, ev.inter1
                 ev.actor1, ev.inter1 = entry.display(ev.country, ev.iso), entry.inter_for(ev.iso)
             if ev.actor2 == ev.actor1:
                 ev.actor2, ev.inter2 = "", None
@@ -333,7 +340,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     agents, patients, speakers = _roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
-    agents = agents + speakers  # a source is the actor only when no one else is named
+    if not (main and _UNNAMED_HOSTILE.search(s.text[:main.start])):
+        agents = agents + speakers  # a source is the actor only when no one else is named
     typing = choose_type(scores, probs, **{k: v for k, v in st.weights.items() if k != "min_score"})
     if typing is None and not counts.any():
         return None
@@ -536,8 +544,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.time_precision = 2
     # place
     mention = d.place
-    if mention is None:
-        mention = _fallback_place(st)
+    if mention is None or mention.place is not None and mention.place.feature == "country":
+        # "in central Mali": the country only; a place the article names in it does better
+        elsewhere = _fallback_place(st)
+        if elsewhere is not None and (mention is None or elsewhere.place.iso == mention.place.iso):
+            mention = elsewhere
     if mention is not None and mention.place is not None:
         place = mention.place
         ev.location = place.name
