@@ -1,12 +1,11 @@
 """Alerts reach a real HTTP receiver and a real SMTP server on loopback, once per event."""
 
+import datetime as dt
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-import datetime as dt
 
 from sitrep.alerts import GRACE, RETRY_AFTER, dispatch, matches, sign
 from sitrep.cli import main

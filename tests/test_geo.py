@@ -240,3 +240,15 @@ def test_a_country_in_the_possessive_holds_the_place_that_follows_it(gazetteer):
     zamfara = next(m for m in found if m.text.startswith("Zamfara"))
     assert zamfara.role != "part"  # the possessive ends the name; no organisation is named
     assert choose_event_place(found, text).text.startswith("Zamfara")
+
+
+def test_a_prefix_factored_alternation_matches_what_the_plain_one_does():
+    import re
+
+    from sitrep.geo.names import alternation
+
+    words = ["iraq", "iraqi", "iraqis", "iran", "u.s.", "us", "south sudan", "sudan", "sudanese", "niger", "nigeria"]
+    text = "Iraqi and Iranian troops, South Sudanese and Sudanese refugees, U.S. forces in Niger and Nigeria; us."
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
+    fast = re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.I)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)] != []

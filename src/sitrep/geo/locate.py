@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
-from sitrep.geo.names import FEATURE_WORDS, name_key
+from sitrep.geo.names import FEATURE_WORDS, alternation, name_key
 from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
@@ -95,6 +95,7 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lowercase country words ('iraqi', 'syrian territory') -> ISO2."""
     path = resources.files("sitrep") / "data" / "countries.yaml"
@@ -109,9 +110,8 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
     """(ISO2, start, end) of country names and demonyms in text."""
     global _DEMONYM_RE
     if _DEMONYM_RE is None:
-        words = sorted(demonyms(), key=len, reverse=True)
         # (?<!\w)...(?!\w), not \b: "U.S." ends in a full stop
-        _DEMONYM_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+        _DEMONYM_RE = re.compile(r"(?<!\w)(?:" + alternation(list(demonyms())) + r")(?!\w)", re.IGNORECASE)
     table = demonyms()
     return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
 

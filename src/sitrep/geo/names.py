@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = dict.fromkeys(map(ord, "ʿʾ’‘'`´ʼʻ′"), None)
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "es", "en", "er", "et", "ez", "il", "l"}
@@ -42,6 +43,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)
 def ascii_fold(text: str) -> str:
     """Lowercase ASCII with diacritics and apostrophe-like marks removed."""
     text = text.translate(_MARKS)
@@ -75,3 +77,24 @@ def plain_name(text: str) -> str:
     """A display form without diacritics: 'Al Ḩaḑar' -> 'Al Hadar'."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex matching any of `words`, factored by common prefixes (a trie): the same matches
+    as "a|b|c" longest first, many times faster over hundreds of words."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
