@@ -111,3 +111,13 @@ def test_fractions_and_scores_are_not_dates():
 ])
 def test_a_toll_told_twice_counts_once_and_the_lowest_unless_it_rose(text, killed):
     assert extract_counts(text).killed == killed
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Police arrested four people in connection with the killing.", 0),
+    ("A mob beat to death a man suspected of theft.", 1),
+    ("Three traders were stabbed to death in the market.", 3),
+    ("Soldiers rescued 12 hostages; two kidnappers were killed.", 2),
+])
+def test_the_arrested_and_rescued_are_not_the_dead_and_to_death_counts(text, killed):
+    assert extract_counts(text).killed == killed

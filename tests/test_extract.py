@@ -243,3 +243,9 @@ def test_a_claim_of_responsibility_or_an_attribution_names_the_attacker():
     [ev] = _events("Gunmen stormed an army outpost near Boni in central Mali on Monday, killing three soldiers. "
                    "JNIM issued a claim of responsibility on Tuesday.")
     assert ev.actor1.startswith("JNIM") and ev.actor2 == "Military Forces of Mali"
+
+
+def test_a_toll_told_twice_is_one_figure_in_the_event():
+    [ev] = _events("A suicide bomber drove a car into a restaurant in Mogadishu, Somalia, on Sunday. Police said "
+                   "at least eight people were killed, while hospital sources reported 11 deaths.")
+    assert ev.fatalities == 8

@@ -30,6 +30,8 @@ _NUM_WORD = (
                       key=len, reverse=True)) + ")"
 )
 _KILL = (
+    r"(?:beat(?:en)?|beating|stabbed|stabbing|hacked|hacking|burn(?:ed|t)|burning|stoned|stoning|clubbed|"
+    r"tortured|strangled) to death|lynched|lynching|"
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
     r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
     r"murdered|murdering|massacred|massacring|bodies|deaths|fatalities|lifeless"
@@ -66,6 +68,13 @@ _NOT_PEOPLE = re.compile(
     r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m|lakh|crore|million|"
     r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?)\b"
 )
+
+
+# the people counted are the ones arrested, rescued or sent home, not the dead
+_NOT_VICTIMS_BEFORE = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)|rescu(?:ed|ing)|fre(?:ed|eing)|"
+    r"releas(?:ed|ing)|evacuat(?:ed|ing)|charg(?:ed|ing)|sentenc(?:ed|ing)|convict(?:ed|ing)|question(?:ed|ing)|"
+    r"identif(?:ied|ying)|hospitali[sz]ed) (?:at least |some |about |around |another )?$")
 
 
 @dataclass
@@ -144,15 +153,17 @@ def _reconcile_killed(low: str, counts: Counts, values: list[tuple[int, int, int
     kills = sorted(values)
     if len(kills) < 2:
         return
-    total, prev_end = kills[0][2], kills[0][1]
+    total, prev_end, told_twice = kills[0][2], kills[0][1], False
     for start, end, value in kills[1:]:
         between = low[prev_end:start]
         if _ANOTHER_FIGURE.search(between):
             total = value if _LATER_FIGURE.search(between) else min(total, value)
+            told_twice = True
         else:
             total += value
         prev_end = end
-    counts.killed = total
+    if told_twice:  # one toll, not several sides' dead: merged with other sentences as a total
+        counts.killed, counts.killed_by = total, {"total": total}
 
 
 def extract_counts(sentence: str) -> Counts:
@@ -205,6 +216,8 @@ def extract_counts(sentence: str) -> Counts:
             continue  # money
         if _NOT_PEOPLE.match(rest) or rest.startswith("-"):
             continue  # "five-storey", "three-day": a modifier, not a count of people
+        if _NOT_VICTIMS_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
+            continue  # "arrested four people in connection with the killing"
         if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest):
             continue  # "as a result", "a roadside bomb"
         if m.group("num") == "both" and re.match(r"\s+(?:sides|parties|camps|groups|forces)\b", rest):
@@ -224,9 +237,12 @@ def extract_counts(sentence: str) -> Counts:
                     break
                 pending.append(nm)
                 continue
-            if _VERB_ANY.match(w) or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead"):
+            to_death = words[i + 1:i + 3] == ["to", "death"] and _VERB_ANY.match(f"{w} to death")
+            if _VERB_ANY.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead"):
                 nxt = words[i + 1] if i + 1 < len(words) else ""
-                if w == "shot":
+                if to_death:
+                    w, nxt = f"{w} to death", words[i + 3] if i + 3 < len(words) else ""
+                elif w == "shot":
                     w = "shot dead"
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead":
                     continue  # adjectival: "the eight kidnapped men were killed"
