@@ -249,3 +249,9 @@ def test_a_toll_told_twice_is_one_figure_in_the_event():
     [ev] = _events("A suicide bomber drove a car into a restaurant in Mogadishu, Somalia, on Sunday. Police said "
                    "at least eight people were killed, while hospital sources reported 11 deaths.")
     assert ev.fatalities == 8
+
+
+def test_an_acronym_that_is_also_a_town_abroad_is_not_the_events_place():
+    evs = _events("On 7 November 2023, JNIM militants attacked an army post in Djibo (Djibo, Soum, Sahel). According "
+                  "to an army statement, six soldiers and VDP were killed.", published=dt.date(2023, 11, 9))
+    assert "Venezuela" not in {e.country for e in evs}

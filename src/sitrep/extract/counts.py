@@ -31,7 +31,7 @@ _NUM_WORD = (
 )
 _KILL = (
     r"(?:beat(?:en)?|beating|stabbed|stabbing|hacked|hacking|burn(?:ed|t)|burning|stoned|stoning|clubbed|"
-    r"tortured|strangled) to death|lynched|lynching|"
+    r"tortured|strangled) to death|lynched|lynching|neutrali[sz]ed|neutrali[sz]ing|"
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
     r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
     r"murdered|murdering|massacred|massacring|bodies|deaths|fatalities|lifeless"
@@ -64,7 +64,7 @@ _LEAVE_TAIL = re.compile(r"^\s*(?:\w+ ){0,3}?(dead|killed|wounded|injured)")
 _NOT_PEOPLE = re.compile(
     r"^(?:[\s,-]+)?(?:\w+ ){0,1}?(?:days?|hours?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
     r"metres?|meters?|times|percent|per cent|%|vehicles?|cars?|trucks?|houses?|homes|buildings?|"
-    r"rockets?|mortars?|shells?|drones?|missiles?|rounds|bombs?|ieds?|tons?|tonnes?|kg|cattle|"
+    r"rockets?|mortars?|shells?|drones?|missiles?|rounds|bombs?|ieds?|devices?|mines?|explosives|tons?|tonnes?|kg|cattle|"
     r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m|lakh|crore|million|"
     r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?)\b"
 )

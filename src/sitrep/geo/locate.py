@@ -459,6 +459,8 @@ def _strong_outside_focus(mm: PlaceMention) -> bool:
     from sitrep.geo.resolve import is_exact
 
     place = mm.place
+    if mm.text.isupper() and len(mm.text) <= 5:
+        return False  # "VDP", "MSF": abroad, an acronym names a group far more often than a town
     exact = is_exact(place, mm.text)
     return exact and (place.population >= 100_000 or place.feature in ("admin1", "country")
                       or getattr(place, "source", "") == "supplement" or getattr(place, "margin", 0) >= 0.5)
