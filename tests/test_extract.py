@@ -255,3 +255,10 @@ def test_an_acronym_that_is_also_a_town_abroad_is_not_the_events_place():
     evs = _events("On 7 November 2023, JNIM militants attacked an army post in Djibo (Djibo, Soum, Sahel). According "
                   "to an army statement, six soldiers and VDP were killed.", published=dt.date(2023, 11, 9))
     assert "Venezuela" not in {e.country for e in evs}
+
+
+def test_the_day_a_source_spoke_does_not_split_one_event_in_two():
+    evs = _events("Islamic State fighters attacked an army base in Marte, Borno state, Nigeria, on Sunday night. "
+                  "The army said in a statement on Tuesday that troops had repelled the attack, killing nine "
+                  "of the attackers.")
+    assert len(evs) == 1 and evs[0].event_date == dt.date(2019, 7, 7) and evs[0].fatalities == 9

@@ -42,6 +42,7 @@ class DateMention:
     date: dt.date
     precision: int
     explicit_year: bool = False
+    spoken: bool = False  # the day a source spoke ("said on Tuesday"), not the event's own
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

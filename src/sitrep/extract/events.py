@@ -300,6 +300,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
     date = _best_date(dates, s.text)
+    if date is not None and _speech_date(date, s.text):
+        date = dataclasses.replace(date, spoken=True)
     same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None
     if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
@@ -423,7 +425,9 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return True
     if _SEPARATE.search(b.sentence.text):
         return False
-    if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1:
+    # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
+    # does not make another event
+    if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1 and not b.date.spoken:
         return False
     if a.place and b.place and a.place.place and b.place.place and b.place.role == "in":
         pa, pb = a.place.place, b.place.place
