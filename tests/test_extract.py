@@ -262,3 +262,9 @@ def test_the_day_a_source_spoke_does_not_split_one_event_in_two():
                   "The army said in a statement on Tuesday that troops had repelled the attack, killing nine "
                   "of the attackers.")
     assert len(evs) == 1 and evs[0].event_date == dt.date(2019, 7, 7) and evs[0].fatalities == 9
+
+
+def test_the_day_an_event_noun_carries_is_the_events_date():
+    [ev] = _events("Shops in Tal Afar stayed shut on Monday after Saturday's bombing of the main market, which "
+                   "killed three people.")
+    assert ev.event_date == dt.date(2019, 7, 6)

@@ -407,7 +407,25 @@ def _best_date(dates: list[DateMention], text: str = "") -> DateMention | None:
     10th") beats a weekday or a vague period in the same sentence."""
     if not dates:
         return None
-    return min(dates, key=lambda d: (_speech_date(d, text), d.precision, 0 if d.explicit_year else 1, d.start))
+    return min(dates, key=lambda d: (not _carried_by_event(d, text), _speech_date(d, text),
+                                     d.precision, 0 if d.explicit_year else 1, d.start))
+
+
+def _carried_by_event(d: DateMention, text: str) -> bool:
+    """"after Saturday evening's attack", "Friday's insurgent raid": the day the event noun carries."""
+    after = text[d.end:d.end + 50]
+    if not d.text.endswith(("'s", "’s")):
+        if after[:2] not in ("'s", "’s"):
+            return False
+        after = after[2:]
+    return _OWN_DAY_AFTER.match(after) is not None
+
+
+
+_OWN_DAY_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|ambush|raids?|blasts?|explosions?|clash(?:es)?|"
+    r"killings?|massacre|assault|strikes?|shootings?|abductions?|kidnappings?|fighting|shelling|protests?|riots?)\b",
+    re.IGNORECASE)
 
 
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
