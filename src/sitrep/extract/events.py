@@ -421,7 +421,6 @@ def _carried_by_event(d: DateMention, text: str) -> bool:
     return _OWN_DAY_AFTER.match(after) is not None
 
 
-
 _OWN_DAY_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|ambush|raids?|blasts?|explosions?|clash(?:es)?|"
     r"killings?|massacre|assault|strikes?|shootings?|abductions?|kidnappings?|fighting|shelling|protests?|riots?)\b",

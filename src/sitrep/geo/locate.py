@@ -95,7 +95,6 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Lowercase country words ('iraqi', 'syrian territory') -> ISO2."""
     path = resources.files("sitrep") / "data" / "countries.yaml"
