@@ -251,17 +251,13 @@ def _province_named(gaz: Gazetteer, name: str, towns: list[Place]) -> list[Place
     return out
 
 
-_PEOPLES: dict[int, frozenset[str]] = {}
-
-
+@lru_cache(maxsize=4)
 def _peoples(gaz: Gazetteer) -> frozenset[str]:
     """Lowercase words that name a people or its adjective ("swiss", "palestinian", "kurdish")."""
     from sitrep.geo.gazetteer import is_demonym
 
-    if id(gaz) not in _PEOPLES:
-        _PEOPLES[id(gaz)] = frozenset(w for w, iso in demonyms().items()
-                                      if " " not in w and is_demonym(w, gaz.country_name(iso) or iso))
-    return _PEOPLES[id(gaz)]
+    return frozenset(w for w, iso in demonyms().items()
+                     if " " not in w and is_demonym(w, gaz.country_name(iso) or iso))
 
 
 def mention_role(text: str, start: int) -> str:
