@@ -166,7 +166,10 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
     low = sentence.lower()
     if _HISTORY_WORDS.search(low):
         return True
-    if published_year:
+    # a sentence dated to a recent day tells news, whatever year it names ("on 30 December
+    # 2019", read in January 2020; "in honour of the victims of 2019")
+    recent = date_days_before is not None and -2 <= date_days_before <= 75
+    if published_year and not recent:
         for m in _HISTORY_YEAR.finditer(low):
             year = int(m.group(1) or m.group(2))
             if year < published_year and not re.search(r"\b(?:january|february|jan|feb)\b", low):

