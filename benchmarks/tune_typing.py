@@ -1,62 +1,83 @@
-"""Choose how much the learned typer weighs against the cue rules, on the TRAINING data only.
+"""Tune how the decider's probabilities become events, on the real TUNE split only.
 
-K-fold: the typer is trained on k-1 folds and the whole pipeline runs on the held-out fold, for
-each (alpha, veto) pair; prints the support-weighted sub-event F1 and negative rejection.
-The gold sets are not used here (they stay held out for `sitrep eval`).
+For each setting (the decider's "none" veto with and without a surviving cue word, the
+screen's pass thresholds, the rules' least weight), runs the pipeline on a sample of the ACLED
+tune split and on the Guardian articles of the tune period, and prints: ACLED detection,
+event-type accuracy and sub-event weighted F1; Guardian precision, recall and the analysis
+articles that stay silent. The report split is never read here (docs/evaluation.md).
 
-    .venv/bin/python benchmarks/tune_typing.py [--folds 4]
+    .venv/bin/python benchmarks/tune_typing.py --acled ../shared/data/real/acled_notes.csv.gz \
+        --sample 1500 --guardian dev/guardian_tune.jsonl dev/guardian_tune_b.jsonl
+
+The decider's outputs are memoised per sentence, so a grid costs little more than one run.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
-import statistics
+import itertools
+import json
 
-from sitrep.evaluate import weighted_f1
-from sitrep.extract.events import extract
-from sitrep.extract.learned import NONE, SentenceTyper, build_pipeline, load_training
-from sitrep.model import SUB_EVENT_TYPES, Article
+import sitrep.extract.events as events
+import sitrep.pipeline as pipeline
+from sitrep.evaluate import _load, eval_articles
+from sitrep.evaluate_real import AcledSelection, attach_texts, eval_acled
+from sitrep.extract.learned import get_typer
+
+
+class Memo:
+    """The active typer with its answers cached by sentence."""
+
+    def __init__(self, typer):
+        self.typer = typer
+        self.screened: dict[str, dict] = {}
+        self.decided: dict[str, dict] = {}
+
+    def _cached(self, cache: dict, fn, texts: list[str]) -> list[dict]:
+        todo = sorted({t for t in texts if t not in cache})
+        for t, p in zip(todo, fn(todo)):
+            cache[t] = p
+        return [cache[t] for t in texts]
+
+    def probabilities(self, texts):
+        return self._cached(self.screened, self.typer.probabilities, texts)
+
+    def decide(self, texts):
+        return self._cached(self.decided, self.typer.decide, texts)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--folds", type=int, default=4)
-    ap.add_argument("--alphas", default="0.3,0.4,0.5,0.6,0.7")
-    ap.add_argument("--vetoes", default="0.6,0.75,0.9")
-    ap.add_argument("--min-scores", default="1.4", help="least score for a sentence to start an event")
+    ap.add_argument("--acled", required=True)
+    ap.add_argument("--sample", type=int, default=1500)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--guardian", nargs="*", default=[])
+    ap.add_argument("--grid", default='{"veto": [0.6], "veto_cue": [0.6, 0.75, 0.9]}',
+                    help="JSON: tuning key -> values (veto, veto_cue, alpha, screen_pass, screen_cue_pass, retype)")
     args = ap.parse_args()
-    texts, labels = load_training()
-    idx = list(range(len(texts)))
-    random.Random(7).shuffle(idx)
-    folds = [idx[i::args.folds] for i in range(args.folds)]
-    grid = [(float(a), float(v), float(m)) for a in args.alphas.split(",") for v in args.vetoes.split(",")
-            for m in args.min_scores.split(",")]
-    results: dict[tuple[float, float, float], list[tuple[float, float]]] = {g: [] for g in grid}
-    for k, dev in enumerate(folds):
-        dev_set = set(dev)
-        train = [i for i in idx if i not in dev_set]
-        pipe = build_pipeline()
-        pipe.fit([texts[i] for i in train], [labels[i] for i in train])
-        typer = SentenceTyper(pipe, list(pipe.classes_))
-        arts = [Article(id=str(i), text=texts[i], published=None) for i in dev]
-        for alpha, veto, min_score in grid:
-            out = extract(arts, typer=typer, alpha=alpha, veto=veto, min_score=min_score)
-            gold, pred, neg, neg_ok = [], [], 0, 0
-            for i, evs in zip(dev, out):
-                top = max(evs, key=lambda e: e.confidence).sub_event_type if evs else ""
-                if labels[i] == NONE:
-                    neg += 1
-                    neg_ok += not evs
-                else:
-                    gold.append(labels[i])
-                    pred.append(top)
-            results[(alpha, veto, min_score)].append((weighted_f1(gold, pred, list(SUB_EVENT_TYPES)), neg_ok / max(neg, 1)))
-        print(f"fold {k + 1}/{args.folds} done", flush=True)
-    print("alpha veto  min-score  weighted-F1  negatives-rejected")
-    for (alpha, veto, ms), rows in sorted(results.items(), key=lambda kv: -statistics.mean(r[0] for r in kv[1])):
-        print(f"{alpha:5.2f} {veto:5.2f}  {ms:5.2f}      {statistics.mean(r[0] for r in rows):.3f}        "
-              f"{statistics.mean(r[1] for r in rows):.3f}")
+    memo = Memo(get_typer())
+    grid = json.loads(args.grid)
+    keys = sorted(grid)
+    guardian = []
+    for f in args.guardian:
+        recs, _ = attach_texts(_load(__import__("pathlib").Path(f)), f, split="tune")
+        guardian += recs
+    print("setting | acled detect type subF1 | guardian P R F1 analysis-clean")
+    for values in itertools.product(*(grid[k] for k in keys)):
+        setting = dict(zip(keys, values))
+        tuning = {k: v for k, v in setting.items() if k not in ("screen_pass", "screen_cue_pass")}
+        events.SCREEN_PASS = setting.get("screen_pass", 0.6)
+        events.SCREEN_CUE_PASS = setting.get("screen_cue_pass", 0.9)
+        pipeline.process = lambda arts, t=tuning: events.extract(arts, typer=memo, tuning=t)
+        a = eval_acled(args.acled, AcledSelection(split="tune", sample=args.sample, seed=args.seed),
+                       show_progress=False)
+        line = (f"{json.dumps(setting)} | {a['detection']['value']:.3f} {a['event_type_accuracy']['value']:.3f} "
+                f"{a['sub_event_type_weighted_f1']['value']:.3f}")
+        if guardian:
+            g = eval_articles(guardian)
+            d = g["detection"]
+            line += f" | {d['precision']:.3f} {d['recall']:.3f} {d['f1']:.3f} {g['no_event_articles_clean']}"
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

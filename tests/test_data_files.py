@@ -86,3 +86,20 @@ def test_acled_admin1_table_covers_every_unit_of_its_countries():
 def test_exact_case_aliases_are_written_as_they_must_appear():
     for e in load_entries():
         assert all(a != a.lower() for a in e.exact_case), e.name
+
+
+def test_lexicons_compile_and_every_list_says_what_it_is_for():
+    from sitrep.extract import lexicons
+
+    raw = yaml.safe_load((DATA / "lexicons.yaml").read_text(encoding="utf-8"))
+    assert raw, "lexicons.yaml is empty"
+    for name, entry in raw.items():
+        assert entry.get("doc"), name
+        if entry.get("patterns"):
+            assert lexicons.pattern(name).search("") is None, name  # no fragment matches nothing
+        else:
+            assert all(w == w.lower() and " " not in w for w in entry["words"]), name
+    assert lexicons.pattern("civilian_places").search("a bomb exploded in a crowded market")
+    assert lexicons.pattern("casualty_words").search("five were killed")
+    assert not lexicons.pattern("unnamed_hostile").search("the gunmenx")
+    assert "threatened" in lexicons.words("plan_words") and "denied" in lexicons.words("deny_words")

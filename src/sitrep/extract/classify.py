@@ -11,25 +11,12 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.cues import Cue
+from sitrep.extract.lexicons import pattern, words
 from sitrep.model import SUB_EVENT_PRIORITY, SUB_EVENT_TYPES, ActorMention
 
 ERV_SUBS = {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
             "Remote explosive/landmine/IED", "Grenade", "Chemical weapon"}
 MODALS = {"will", "would", "could", "may", "might", "shall", "should", "'ll", "must", "can"}
-PLAN_WORDS = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim",
-              "aims", "aimed", "threaten", "threatens", "threatened", "vow", "vows", "vowed",
-              "prepare", "prepares", "preparing", "pledge", "pledged", "promise", "promised",
-              "expect", "expected", "expects", "seek", "seeks", "sought", "want", "wants", "hope",
-              "hopes", "warn", "warned", "warns", "call", "calls", "called", "urge", "urged",
-              "ordered", "order", "set", "poised", "likely", "able", "ready", "decide",
-              "decided", "agreed", "announce", "announced", "plot", "plotting", "plotted",
-              "discussed", "discuss", "discussing", "proposed", "propose", "considered", "consider",
-              "considering", "negotiate", "negotiating", "debated", "demand", "demanded",
-              "demanding", "fear", "feared", "fears", "risk", "risks", "intensify", "resume"}
-REALIS_BEFORE_TO = {"manage", "managed", "succeed", "able", "go", "continue", "begin", "start",
-                    "be", "have", "try", "attempt", "move", "rush", "proceed"}
-DENY_WORDS = {"denied", "deny", "denies", "denying", "refuted", "rejected", "dismissed",
-              "disputed", "contradicted"}
 _DEMOTE_PHRASES = re.compile(
     r"\b(?:suspect(?:s|ed)? (?:in|of|over)|in connection with|responsible for|involved in|"
     r"accused of|charged with|in retaliation for|retaliation for|blamed for|claimed responsibility for|"
@@ -44,27 +31,7 @@ _DISRUPT_BEFORE = re.compile(
 )
 _NEG_BEFORE = re.compile(r"\b(?:no|not|never|without|denied|deny|denies|rejected|refuted|dismissed|false)\b[^.;,]{0,30}$")
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|in case|whether|in the event)\b")
-_GENERIC = re.compile(
-    r"\b(?:have|has) (?:carried out|launched|intensified|stepped up|increased|escalated|"
-    r"conducted|claimed|staged|mounted)\b|\b(?:frequently|regularly|often|routinely|"
-    r"continues? to|continued to|increasingly|repeatedly|a series of|a wave of|dozens of attacks|"
-    r"hundreds of attacks|on the rise|resurgence|surge in|uptick|capable of|capacity to|"
-    r"remains? active|tend to|usually|typically|each year|every year|per month|a month|"
-    r"in recent years|over the years|for years|the past (?:year|decade)|have already|has already|"
-    r"have (?:assassinated|killed|kidnapped|abducted|attacked|fought|targeted|shelled|bombed)|"
-    r"(?:hundreds|thousands|dozens) of (?:attacks|incidents|operations|killings)|"
-    r"(?:has|have|had) used|(?:in \d{4}|this year|so far this year|last year|this month) alone|"
-    r"massacres attributed|(?:were|have been) killed (?:so far|since))\b"
-)
 _HISTORY_YEAR = re.compile(r"\b(?:in|since|during|by|from|of|until) (?:early |late |mid-?)?(19\d\d|20\d\d)\b|\b(19\d\d|20\d\d)\b")
-_HISTORY_WORDS = re.compile(
-    r"\b(?:years ago|decades ago|at the height of|in the past|used to|once controlled|"
-    r"was the scene of|had been the scene|historically|the fall of mosul|the 2014|the caliphate|"
-    r"last year|the previous year|previously|in its heyday|at its peak|since then|ever since|"
-    r"in the years since|back in|at the time|in the past|over the past|throughout the|"
-    r"(?:has|have|had) since|a year after|years after|a year ago|months ago|has a history|"
-    r"was the site of|were the site of)\b"
-)
 
 
 @dataclass
@@ -102,7 +69,7 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
         for c in t.children:
             if c.dep_ == "neg":
                 return True
-            if purpose_counts and c.dep_ == "aux" and c.tag_ == "TO" and t.head.lemma_.lower() not in REALIS_BEFORE_TO:
+            if purpose_counts and c.dep_ == "aux" and c.tag_ == "TO" and t.head.lemma_.lower() not in words("realis_before_to"):
                 return True  # purpose or intention: "used the area to stage attacks"
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
                 return True
@@ -114,14 +81,14 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
         if node.head is node:
             break
         node = node.head
-        if node.lower_ in DENY_WORDS:
+        if node.lower_ in words("deny_words"):
             return True
     # "plans to attack", "threatened to kill", "is expected to launch"
     node = verb
     for _ in range(3):
         if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and node.head is not node:
             head = node.head
-            if head.lower_ in PLAN_WORDS or head.lemma_.lower() in PLAN_WORDS:
+            if head.lower_ in words("plan_words") or head.lemma_.lower() in words("plan_words"):
                 if node.dep_ != "ccomp" or head.lower_ in ("warned", "threatened", "expected", "expects", "expect"):
                     return True
             if any(c.dep_ == "aux" and c.lower_ in MODALS for c in head.children) and node.dep_ == "xcomp":
@@ -164,7 +131,7 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
     if date_days_before is not None and date_days_before > 75:
         return True
     low = sentence.lower()
-    if _HISTORY_WORDS.search(low):
+    if pattern("history_phrases").search(low):
         return True
     # a sentence dated to a recent day tells news, whatever year it names ("on 30 December
     # 2019", read in January 2020; "in honour of the victims of 2019")
@@ -178,7 +145,7 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
 
 
 def is_generic(sentence: str, has_count: bool, has_day: bool) -> bool:
-    return bool(_GENERIC.search(sentence.lower())) and not has_count and not has_day
+    return bool(pattern("generic_activity").search(sentence.lower())) and not has_count and not has_day
 
 
 _UNREAL_BEFORE = re.compile(
@@ -263,7 +230,8 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
 
 RULE_SCALE = 3.0  # a strong cue in a main clause
 ALPHA = 0.3  # the cue rules' least weight against the typer (benchmarks/tune_typing.py)
-VETO = 0.6  # the typer's "none" probability above which a sentence is no event
+VETO = 0.6  # the decider's "none" probability above which a sentence is no event
+VETO_CUE = 0.6  # the same where a cue word survived the grammar checks
 
 
 def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.actors import ActorDictionary, get_dictionary
 from sitrep.extract.classify import (
+    ALPHA,
     ERV_SUBS,
     VETO,
+    VETO_CUE,
     Typing,
     choose_type,
     cue_token,
@@ -33,6 +35,7 @@ from sitrep.extract.counts import Counts, extract_counts
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.learned import get_typer
+from sitrep.extract.lexicons import pattern
 from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
@@ -132,7 +135,6 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
 # "none" then vetoes (classify.VETO). Chosen on the tune split (benchmarks/tune_typing.py).
 SCREEN_PASS = 0.6
 SCREEN_CUE_PASS = 0.9
-_CASUALTY_WORDS = re.compile(r"\b(?:kill|dead|died|death|wound|injur|martyr|bodies|toll)", re.IGNORECASE)
 
 
 def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
@@ -148,7 +150,7 @@ def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
         return True
     if not lexicon.is_candidate(text):
         return False
-    return none <= SCREEN_CUE_PASS or bool(_CASUALTY_WORDS.search(text))
+    return none <= SCREEN_CUE_PASS or bool(pattern("casualty_words").search(text))
 
 
 def _article_context(st: ArticleState) -> None:
@@ -216,10 +218,6 @@ _CLAIM = re.compile(
     r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed|\bclaims? of responsibility\b|"
     r"\battributed (?:the (?:\w+ ){0,2})?(?:attack|assault|bombing|killings?|ambush|raid|abduction)s? to\b|"
     r"\b(?:was|were) carried out by\b", re.IGNORECASE)
-# "Militants attacked...", "Jihadist fighters ambushed...": an unnamed attacker, whoever reports it
-_UNNAMED_HOSTILE = re.compile(
-    r"\b(?:militants|gunmen|fighters|jihadists|insurgents|attackers|assailants|terrorists|rebels|bandits|"
-    r"armed men|unknown men|kidnappers)\b", re.IGNORECASE)
 _DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.IGNORECASE)
 
 
@@ -356,9 +354,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     agents, patients, speakers = _roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
-    if not (main and _UNNAMED_HOSTILE.search(s.text[:main.start])):
+    if not (main and pattern("unnamed_hostile").search(s.text[:main.start])):
         agents = agents + speakers  # a source is the actor only when no one else is named
-    typing = choose_type(scores, probs, **{k: v for k, v in st.weights.items() if k in ("alpha", "veto")})
+    # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
+    veto = st.weights.get("veto_cue", VETO_CUE) if live else st.weights.get("veto", VETO)
+    typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
@@ -563,9 +563,12 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
     mode = st.weights.get("retype", 1)
     if st.typer is None or not merged or not mode:
         return
-    texts = [" ".join(x.text for x in (d.sentences or [d.sentence])) for d in merged]
-    for d, p in zip(merged, st.typer.decide(texts)):
-        if d.typing is None:
+    several = [d for d in merged if len(d.sentences) > 1 and d.typing is not None]
+    told = dict(zip(map(id, several), st.typer.decide([" ".join(x.text for x in d.sentences) for d in several])))
+    for d in merged:
+        # one sentence: the decider has read it already
+        p = told.get(id(d)) or st.probs.get(d.sentence.index)
+        if d.typing is None or not p:
             continue
         best = max((k for k in p if k != "none"), key=p.get)
         if mode == 2 or p[best] > p.get(d.typing.sub_event_type, 0.0) + st.weights.get("margin", 0.0):
@@ -658,23 +661,13 @@ def _fallback_place(st: ArticleState) -> PlaceMention | None:
 
 
 
-# where people are, not forces: a bomb at a market or a restaurant hits civilians (ACLED codes
-# them as actor2 when no armed target is named)
-_CIVILIAN_PLACES = re.compile(
-    r"\b(?:markets?|bazaars?|restaurants?|eatery|eateries|caf[eé]s?|shops?|stores?|mosques?|church(?:es)?|"
-    r"temples?|schools?|hospitals?|clinics?|health (?:post|centre|center)s?|bus(?:es)?|minibus(?:es)?|"
-    r"houses?|homes?|residential|neighbou?rhoods?|wedding|funeral|hotels?|passers-by|civilians?|villagers?|"
-    r"residents?|worshippers|shoppers|farmers|shepherds|families|women|children|students|pilgrims|"
-    r"commuters|passengers|displacement camp|camp for displaced)\b", re.IGNORECASE)
-
-
 def _civilians_hit(ev: Event, d: Draft) -> bool:
     """Violence against civilians always targets civilians; an explosion, or a looting or
     destruction of property, does when it struck people or places of civilian life."""
     if ev.event_type == "Violence against civilians":
         return True
     if ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Looting/property destruction":
-        return bool(_CIVILIAN_PLACES.search(" ".join(s.text for s in d.sentences or [d.sentence])))
+        return bool(pattern("civilian_places").search(" ".join(s.text for s in d.sentences or [d.sentence])))
     return False
 
 

@@ -1,0 +1,37 @@
+"""Word lists of the extraction rules (data/lexicons.yaml), compiled once.
+
+`pattern(name)`: a regex matching any of the list's fragments as a whole word (lower-cased
+text; `word_start_only` lists match word starts: "kill" finds "killed"); `words(name)`: a
+frozenset of exact lower-case tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    path = resources.files("sitrep") / "data" / "lexicons.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or not entry.get("doc") or not (entry.get("patterns") or entry.get("words")):
+            raise ValueError(f"lexicons.yaml: {name!r} needs a doc and patterns or words")
+    return data
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str) -> re.Pattern[str]:
+    entry = _data()[name]
+    body = "|".join(f"(?:{p})" for p in entry["patterns"])
+    tail = "" if entry.get("word_start_only") else r"\b"
+    return re.compile(rf"\b(?:{body}){tail}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _data()[name]["words"])
