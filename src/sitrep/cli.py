@@ -113,10 +113,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("query")
     sp.add_argument("--limit", type=int, default=20)
 
-    sp = sub.add_parser("eval", help="score extraction against a gold file")
-    sp.add_argument("gold", nargs="+", help="gold JSONL: articles with events, or sentences with types")
+    sp = sub.add_parser("eval", help="score extraction against gold files or real coded data (docs/evaluation.md)")
+    sp.add_argument("gold", nargs="*", help="gold JSONL: articles with events, sentences with types, places, "
+                    "fusion clusters, or labels of licensed articles (texts read from --real-dir)")
+    sp.add_argument("--acled", action="append", default=[], metavar="EXPORT.csv[.gz]",
+                    help="an ACLED export with notes: run the notes, score against ACLED's coding")
+    sp.add_argument("--india", action="append", default=[], metavar="DIR",
+                    help="an IndiaPoliceEvents folder (docs.jsonl, sents.jsonl, metadata.jsonl)")
+    sp.add_argument("--split", choices=["tune", "report", "all"], default="all",
+                    help="real data: the tune or report split, or all (default; published figures use report)")
+    sp.add_argument("--country", action="extend", nargs="+", default=[], metavar="C",
+                    help="--acled: only these countries (ACLED names or ISO2 codes)")
+    sp.add_argument("--since", type=_date, help="--acled: events on or after this day")
+    sp.add_argument("--until", type=_date, help="--acled: events on or before this day")
+    sp.add_argument("--sample", type=int, help="--acled: a random sample of N rows (after the filters)")
+    sp.add_argument("--seed", type=int, default=0, help="--acled: seed of --sample (default 0)")
+    sp.add_argument("--limit", type=int, help="--acled: the first N rows (after the filters and the sample)")
+    sp.add_argument("--real-dir", help="folder of the licensed real data (default $SITREP_REAL_DIR, "
+                    "else ../shared/data/real next to the repository)")
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.add_argument("--format", choices=["text", "json"], default="text")
-    sp.add_argument("--errors", type=int, default=0, help="print this many mismatches per file")
+    sp.add_argument("--errors", type=int, default=0, help="print this many mismatches per file (per kind for --acled)")
 
     sp = sub.add_parser("geocode", help="look up places in the gazetteer")
     sp.add_argument("query", nargs="?")
@@ -407,14 +424,43 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from sitrep.evaluate import evaluate_file, format_report
+    from sitrep.evaluate import evaluate_file
+    from sitrep.evaluate_real import (
+        AcledSelection,
+        RealDataError,
+        eval_acled,
+        eval_india,
+        format_any,
+    )
 
-    reports = [evaluate_file(Path(g), show_errors=args.errors) for g in args.gold]
+    if not (args.gold or args.acled or args.india):
+        _err("give gold files, --acled EXPORT.csv or --india DIR")
+        return 2
+    for n in (args.sample, args.limit):
+        if n is not None and n < 1:
+            _err("--sample and --limit take a positive number")
+            return 2
+    reports = []
+    try:
+        for g in args.gold:
+            if not Path(g).is_file():
+                raise RealDataError(f"{g}: no such file")
+            reports.append(evaluate_file(Path(g), show_errors=args.errors, real_dir=args.real_dir, split=args.split))
+        sel = AcledSelection(countries=args.country, since=args.since, until=args.until, split=args.split,
+                             sample=args.sample, seed=args.seed, limit=args.limit)
+        for path in args.acled:
+            reports.append(eval_acled(Path(path), sel, show_errors=args.errors, show_progress=not args.quiet))
+        for folder in args.india:
+            reports.append(eval_india(Path(folder), split=args.split, show_errors=args.errors,
+                                      show_progress=not args.quiet))
+    except RealDataError as exc:
+        _err(str(exc))
+        return 2
     if args.format == "json":
         print(json.dumps(reports, indent=2))
     else:
         for r in reports:
-            print(format_report(r))
+            print(format_any(r))
     return 0
 
 

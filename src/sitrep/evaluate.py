@@ -8,7 +8,11 @@ Gold formats (detected from the records; docs/evaluation.md documents them):
 - places: {text, mention, start, end, latitude, longitude, admin1, is_event_location} ->
   resolution within 25/161 km, admin1 accuracy, event-location choice;
 - event-location sentences (a JSON array with `spans` of VERB/LOCATION, Halterman 2019) ->
-  accuracy of choosing the event's location mention.
+  accuracy of choosing the event's location mention;
+- article labels: {id, source_file, published, kind, events} without text -> the texts are read
+  from the licensed real-data folder (sitrep.evaluate_real) and scored as articles, events
+  marked "required": false being optional.
+ACLED exports and IndiaPoliceEvents are scored by sitrep.evaluate_real.
 
 Matching rule for articles: within one article, a predicted and a gold event may pair when their
 dates are within the tolerance of the looser time precision (1, 7 or 31 days) or their
@@ -24,6 +28,7 @@ import json
 import re
 import zipfile
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +56,8 @@ def detect_kind(records: list[dict]) -> str:
     first = records[0] if records else {}
     if "cluster" in first:
         return "fusion"
+    if "events" in first and "text" not in first and "source_file" in first:
+        return "article_labels"  # labels of licensed articles kept outside the repository
     if "events" in first:
         return "articles"
     if "mention" in first:
@@ -62,12 +69,22 @@ def detect_kind(records: list[dict]) -> str:
     raise ValueError("unknown gold format: expected articles (events), sentences, places or spans")
 
 
-def evaluate_file(path: Path, show_errors: int = 0) -> dict[str, Any]:
+def evaluate_file(path: Path, show_errors: int = 0, real_dir: Path | str | None = None,
+                  split: str = "all") -> dict[str, Any]:
+    """Score one gold file. `real_dir` (article labels: where the licensed texts are) and
+    `split` (tune|report|all: article labels by publication date) apply to article labels."""
     records = _load(path)
     kind = detect_kind(records)
-    fn = {"articles": eval_articles, "sentences": eval_sentences, "places": eval_places,
-          "event_location": eval_event_location, "fusion": eval_fusion}[kind]
-    report = fn(records, show_errors)
+    if kind == "article_labels":
+        from sitrep.evaluate_real import attach_texts
+
+        records, info = attach_texts(records, path, real_dir=real_dir, split=split)
+        report = eval_articles(records, show_errors)
+        report = {**info, **report}
+    else:
+        fn = {"articles": eval_articles, "sentences": eval_sentences, "places": eval_places,
+              "event_location": eval_event_location, "fusion": eval_fusion}[kind]
+        report = fn(records, show_errors)
     report["file"] = str(path)
     report["kind"] = kind
     return report
@@ -85,9 +102,12 @@ def _article(rec: dict) -> Article:
                    published=_date(rec.get("published")), source=rec.get("source") or "")
 
 
-_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
+# ACLED's periods, and a unit named after one: "Military Forces of Somalia (2022-) Puntland
+# Dervish Force" is compared as "Military Forces of Somalia".
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 
 
+@lru_cache(maxsize=100_000)
 def actor_same(gold: str, pred: str) -> bool:
     """Actors agree when their names match ignoring periods, or map to one dictionary entry."""
     g = _PERIOD.sub("", gold or "").strip().lower().replace(" of the ", " of ")
@@ -95,6 +115,9 @@ def actor_same(gold: str, pred: str) -> bool:
     if g == p:
         return True
     if not g or not p:
+        return False
+    qg, qp = _qualifier(g), _qualifier(p)
+    if qg and qp and qg != qp:  # "Unidentified Armed Group (Iraq)" is not "... (Syria)"
         return False
     from rapidfuzz import fuzz
 
@@ -110,6 +133,12 @@ def actor_same(gold: str, pred: str) -> bool:
     cg = re.findall(r"\(([^)]*)\)|of (.+)$", g)
     cp = re.findall(r"\(([^)]*)\)|of (.+)$", p)
     return cg == cp or "{country}" not in eg.name
+
+
+def _qualifier(name: str) -> str:
+    """The country an ACLED actor name is qualified with: "Civilians (Kenya)", "Police Forces of Kenya"."""
+    m = re.search(r"\(([^)]*)\)\s*$", name) or re.match(r"(?:military|police) forces of (.+)$", name)
+    return m.group(1).strip() if m else ""
 
 
 def _iso(rec: dict) -> str:
@@ -164,7 +193,19 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 def weighted_f1(gold: list[str], pred: list[str], labels: list[str]) -> float:
     """Support-weighted F1 over `labels` (a missing prediction counts against recall)."""
-    support = Counter(gold)
+    return weighted_f1_counts(Counter(zip(gold, pred)), labels)
+
+
+def weighted_f1_counts(pairs: Counter, labels: list[str]) -> float:
+    """weighted_f1 from a counter of (gold, predicted) label pairs (for streamed scoring)."""
+    support: Counter = Counter()
+    predicted: Counter = Counter()
+    right: Counter = Counter()
+    for (g, p), n in pairs.items():
+        support[g] += n
+        predicted[p] += n
+        if g == p:
+            right[g] += n
     total = sum(support[lab] for lab in labels)
     if not total:
         return 0.0
@@ -172,10 +213,8 @@ def weighted_f1(gold: list[str], pred: list[str], labels: list[str]) -> float:
     for lab in labels:
         if not support[lab]:
             continue
-        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
-        fn = support[lab] - tp
-        score += support[lab] * _prf(tp, fp, fn)["f1"]
+        tp = right[lab]
+        score += support[lab] * _prf(tp, predicted[lab] - tp, support[lab] - tp)["f1"]
     return round(score / total, 3)
 
 
@@ -186,45 +225,73 @@ def _run(records: list[dict]) -> list[list[Event]]:
 
 
 # -- articles ------------------------------------------------------------------------------
+def field_checks(g: dict, p: dict) -> dict[str, bool]:
+    """Field agreement of a paired gold and predicted event (the article measures)."""
+    checks = {
+        "event_type": g.get("event_type") == p.get("event_type"),
+        "sub_event_type": g.get("sub_event_type") == p.get("sub_event_type"),
+        "event_date": g.get("event_date") == p.get("event_date"),
+        "admin1": admin1_code(_iso(g), g.get("admin1") or "") == admin1_code(_iso(p) or _iso(g), p.get("admin1") or ""),
+        "country": (g.get("iso") or "").upper() == (p.get("iso") or "").upper(),
+        "actor1": actor_same(g.get("actor1", ""), p.get("actor1", "")),
+        "actor2": actor_same(g.get("actor2", ""), p.get("actor2", "")),
+        "fatalities": int(g.get("fatalities") or 0) == int(p.get("fatalities") or 0),
+    }
+    if g.get("geo_precision") == 1 and g.get("latitude") is not None:
+        checks["location_25km"] = _within(g, p, 25)
+    return checks
+
+
+def match_with_optional(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Pairs with required gold events first, then the remaining predictions with optional
+    ones ("required": false). Returns (required pairs, optional pairs), indices into gold/pred."""
+    req = [i for i, g in enumerate(gold) if g.get("required", True) is not False]
+    opt = [i for i, g in enumerate(gold) if g.get("required", True) is False]
+    pairs = [(req[i], j) for i, j in match_events([gold[i] for i in req], pred)]
+    used = {j for _, j in pairs}
+    rest = [j for j in range(len(pred)) if j not in used]
+    opt_pairs = [(opt[i], rest[j]) for i, j in match_events([gold[i] for i in opt], [pred[j] for j in rest])]
+    return pairs, opt_pairs
+
+
 def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
+    """Detection and field accuracy on articles. Gold events marked "required": false are
+    optional: a prediction paired with one is neither a hit nor a false alarm, and an unpaired
+    one is no miss."""
     results = _run(records)
     tp = fp = fn = 0
+    optional = optional_hit = 0
     fields = defaultdict(lambda: [0, 0])
     errors: list[str] = []
     no_event_articles = [0, 0]
+    analysis = [0, 0]
     for rec, evs in zip(records, results):
         gold = rec.get("events") or []
         pred = [e.to_record() for e in evs]
-        if not gold:
+        if not [g for g in gold if g.get("required", True) is not False]:
             no_event_articles[0] += 1
             no_event_articles[1] += int(not pred)
-        pairs = match_events(gold, pred)
+        if rec.get("kind") == "analysis":
+            analysis[0] += 1
+            analysis[1] += int(not pred)
+        pairs, opt_pairs = match_with_optional(gold, pred)
+        n_req = sum(1 for g in gold if g.get("required", True) is not False)
+        optional += len(gold) - n_req
+        optional_hit += len(opt_pairs)
         tp += len(pairs)
-        fp += len(pred) - len(pairs)
-        fn += len(gold) - len(pairs)
-        matched_g = {i for i, _ in pairs}
-        matched_p = {j for _, j in pairs}
+        fp += len(pred) - len(pairs) - len(opt_pairs)
+        fn += n_req - len(pairs)
+        matched_g = {i for i, _ in pairs + opt_pairs}
+        matched_p = {j for _, j in pairs + opt_pairs}
         for i, j in pairs:
             g, p = gold[i], pred[j]
-            checks = {
-                "event_type": g.get("event_type") == p.get("event_type"),
-                "sub_event_type": g.get("sub_event_type") == p.get("sub_event_type"),
-                "event_date": g.get("event_date") == p.get("event_date"),
-                "admin1": admin1_code(_iso(g), g.get("admin1") or "") == admin1_code(_iso(p) or _iso(g), p.get("admin1") or ""),
-                "country": (g.get("iso") or "").upper() == (p.get("iso") or "").upper(),
-                "actor1": actor_same(g.get("actor1", ""), p.get("actor1", "")),
-                "actor2": actor_same(g.get("actor2", ""), p.get("actor2", "")),
-                "fatalities": int(g.get("fatalities") or 0) == int(p.get("fatalities") or 0),
-            }
-            if g.get("geo_precision") == 1 and g.get("latitude") is not None:
-                checks["location_25km"] = _within(g, p, 25)
-            for k, ok in checks.items():
+            for k, ok in field_checks(g, p).items():
                 fields[k][0] += int(ok)
                 fields[k][1] += 1
                 if not ok and len(errors) < show_errors * 4:
                     errors.append(f"{rec['id']} {k}: gold {g.get(k.replace('_25km', ''))!r} pred {p.get(k.replace('_25km', ''))!r}")
         for i, g in enumerate(gold):
-            if i not in matched_g and len(errors) < show_errors * 4:
+            if i not in matched_g and g.get("required", True) is not False and len(errors) < show_errors * 4:
                 errors.append(f"{rec['id']} missed: {g.get('sub_event_type')} {g.get('event_date')} {g.get('location')}")
         for j, p in enumerate(pred):
             if j not in matched_p and len(errors) < show_errors * 4:
@@ -232,12 +299,20 @@ def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     report = {
         "articles": len(records),
         "gold_events": tp + fn,
-        "predicted_events": tp + fp,
+        "predicted_events": tp + fp + optional_hit,
         "detection": _prf(tp, fp, fn),
         "accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in fields.items()},
+        "accuracy_n": {k: v[1] for k, v in fields.items()},
         "matched": tp,
         "no_event_articles_clean": f"{no_event_articles[1]}/{no_event_articles[0]}",
     }
+    if optional:
+        report["optional_events"] = optional
+        report["optional_matched"] = optional_hit
+    if analysis[0]:
+        report["analysis_articles_no_event"] = f"{analysis[1]}/{analysis[0]}"
+    if records:
+        report["false_events_per_article"] = round(fp / len(records), 3)
     if show_errors:
         report["errors"] = errors
     return report
