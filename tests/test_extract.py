@@ -232,8 +232,8 @@ def test_an_unnamed_attacker_is_not_the_force_that_reported_it():
 def test_a_report_placed_only_in_a_country_takes_the_place_the_article_names():
     evs = _events("Gunmen attacked a customs post in western Niger on Sunday, killing four officers, the "
                   "interior ministry said. The post lies just outside the town of Tera.")
-    [ev] = [e for e in evs if e.event_type == "Battles"]
-    assert ev.location == "Tera" and ev.geo_precision == 2
+    [ev] = evs  # one event: the sentence that says where the post lies is no event of its own
+    assert ev.fatalities == 4 and ev.location == "Tera" and ev.geo_precision == 2
 
 
 def test_a_claim_of_responsibility_or_an_attribution_names_the_attacker():
@@ -268,3 +268,16 @@ def test_the_day_an_event_noun_carries_is_the_events_date():
     [ev] = _events("Shops in Tal Afar stayed shut on Monday after Saturday's bombing of the main market, which "
                    "killed three people.")
     assert ev.event_date == dt.date(2019, 7, 6)
+
+
+def test_lower_cased_text_is_split_into_sentences_at_any_letter():
+    from sitrep.nlp import split_sentences
+
+    text = ("ahmedabad: police opened fire on a mob in the old city on friday, killing two people. "
+            "the curfew was extended, mr. patel said. " * 4)
+    parts = [s.text for s in split_sentences(text)]
+    assert parts[0] == "ahmedabad: police opened fire on a mob in the old city on friday, killing two people."
+    assert parts[1] == "the curfew was extended, mr. patel said."  # no split after the title 'mr.'
+    # ordinary text keeps the capital-letter rule: 'two men died.' does not start a sentence here
+    assert [s.text for s in split_sentences("Police arrested ten. two men died. The End.")] == [
+        "Police arrested ten. two men died.", "The End."]

@@ -182,8 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("model", help="train the learned sentence typer")
     msub = sp.add_subparsers(dest="action", required=True)
-    msub.add_parser("train", help="train (or reuse) the typer from data/training/*.jsonl")
-    msub.add_parser("info", help="where the trained typer is cached")
+    m = msub.add_parser("train", help="train (or reuse) the typer from data/training/*.jsonl; with --acled, "
+                        "also from your own ACLED export(s), as your custom model")
+    m.add_argument("--acled", nargs="+", metavar="EXPORT.csv", help="ACLED export(s) with notes and sub_event_type "
+                   "(under your own ACLED licence; the model stays on this machine)")
+    m.add_argument("--force", action="store_true", help="retrain even if the cached model is up to date")
+    msub.add_parser("info", help="which model is active, what it was trained on and its scores")
+    msub.add_parser("reset", help="remove your custom model; the packaged model becomes active")
     return p
 
 
@@ -522,17 +527,65 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
 def cmd_model(args: argparse.Namespace) -> int:
     from sitrep.extract import learned
 
-    path = learned.cache_path()
-    if args.action == "info":
-        texts, _ = learned.load_training()
-        print(f"{path} ({'trained' if path.exists() else 'not trained yet'}); {len(texts)} training sentences")
+    if args.action == "reset":
+        path = learned.custom_path()
+        if path.exists():
+            path.unlink()
+            print(f"removed {path}; the packaged model is active again", file=sys.stderr)
+        else:
+            print("no custom model: the packaged model is active", file=sys.stderr)
         return 0
-    if path.exists():
+    if args.action == "info":
+        path, why = learned.active_path()
+        print(f"active model: {path} ({why}; {'trained' if path.exists() else 'not trained yet'})")
+        card = learned.get_typer().card if path.exists() else {}
+        for key in ("trained", "representation", "team_sentences"):
+            if key in card:
+                print(f"{key}: {card[key]}")
+        for name, n in (card.get("acled_exports") or {}).items():
+            print(f"ACLED export (the user's own licence): {name}: {n} rows")
+        scores = learned.published_scores()
+        if scores and why.startswith("packaged"):
+            print(f"scores of the packaged model on real data held apart from all tuning ({scores['measured']}):")
+            for line in scores["figures"]:
+                print(f"  {line}")
+        else:
+            print("scores: measure them with 'sitrep eval --acled EXPORT.csv' on rows it was not trained on")
+        return 0
+    if args.acled:
+        bar = _progress_bar("encoding training sentences")
+        try:
+            typer = learned.train(acled=args.acled, on_progress=bar)
+        except ValueError as exc:
+            _err(str(exc))
+            return 2
+        n = sum(typer.card.get("acled_exports", {}).values())
+        print(f"trained on {typer.card['team_sentences']} team sentences and {n} rows of your ACLED "
+              f"export(s); active now: {learned.custom_path()} ('sitrep model reset' returns to the "
+              f"packaged model)", file=sys.stderr)
+        return 0
+    path = learned.cache_path()
+    if path.exists() and not args.force:
         print(f"typer up to date at {path}", file=sys.stderr)
         return 0
-    learned.train()
+    learned.train(on_progress=_progress_bar("encoding training sentences"))
     print(f"typer trained at {path}", file=sys.stderr)
     return 0
+
+
+def _progress_bar(label: str):
+    """A progress callback (done, total) that prints a line now and then on standard error."""
+    last = [0.0]
+
+    def tick(done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - last[0] > 5 or done >= total:
+            last[0] = now
+            print(f"{label}: {done}/{total}", file=sys.stderr, flush=True)
+
+    return tick
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

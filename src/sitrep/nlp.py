@@ -19,6 +19,13 @@ _ABBREV = {
     "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "al",
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"“])")
+# text with (almost) no capitals (lower-cased archives, some feeds): any letter may start a sentence
+_BOUNDARY_ANY_CASE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?\w)|\n\s*\n|\n(?=\s*[\w\"“])")
+
+
+def _lower_cased(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text[:5000])
+    return letters > 200 and sum(c.isupper() for c in text[:5000]) < 0.005 * letters
 
 
 @dataclass
@@ -40,7 +47,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     paragraph = 0
-    for m in _BOUNDARY.finditer(text):
+    boundary = _BOUNDARY_ANY_CASE if _lower_cased(text) else _BOUNDARY
+    for m in boundary.finditer(text):
         chunk = text[pos:m.start()]
         if m.group(0).strip() == "" and "\n" not in m.group(0):
             # a sentence-final period: do not split after abbreviations or initials

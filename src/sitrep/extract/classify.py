@@ -231,7 +231,7 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
 RULE_SCALE = 3.0  # a strong cue in a main clause
 ALPHA = 0.3  # the cue rules' least weight against the typer (benchmarks/tune_typing.py)
 VETO = 0.6  # the decider's "none" probability above which a sentence is no event
-VETO_CUE = 0.6  # the same where a cue word survived the grammar checks
+VETO_CUE = 0.75  # the same where a cue word survived the grammar checks
 
 
 def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,

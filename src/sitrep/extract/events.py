@@ -34,7 +34,7 @@ from sitrep.extract.classify import (
 from sitrep.extract.counts import Counts, extract_counts
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
-from sitrep.extract.learned import get_typer
+from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern
 from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
@@ -117,8 +117,10 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             if _worth_parsing(s.text, p, lexicon):
                 st.candidates.append(s)
     if typer is not None:
-        # the decider (sentence encoder) speaks only on the screened sentences
-        screened = [(st, s) for st in states for s in st.candidates]
+        # the decider (sentence encoder) speaks only on screened sentences the screen is
+        # not already sure of
+        below = weights.get("decide_below", DECIDE_BELOW)
+        screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
         for (st, s), p in zip(screened, typer.decide([s.text for _, s in screened])):
             st.probs[s.index] = p
     if use_parser:
@@ -135,6 +137,10 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
 # "none" then vetoes (classify.VETO). Chosen on the tune split (benchmarks/tune_typing.py).
 SCREEN_PASS = 0.6
 SCREEN_CUE_PASS = 0.9
+# The decider reads a screened sentence unless the screen gives one label at least this much.
+DECIDE_BELOW = 0.9
+# A sentence with no cue word is an event only when the decider gives one sub-type this much.
+MODEL_ONLY_MIN = 0.65
 
 
 def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
@@ -347,6 +353,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             return None
         if not found and not any(m.place is not None for m in mentions):
             return None  # "One withdrew the next day.": nothing to anchor an event on
+        if max(v for k, v in probs.items() if k != NONE) < st.weights.get("model_only_min", MODEL_ONLY_MIN):
+            return None  # with no cue word, the decider must be sure of one sub-type
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
@@ -559,20 +567,26 @@ def _better(b: Typing, a: Typing) -> bool:
 
 
 def _retype(merged: list[Draft], st: ArticleState) -> None:
-    """The event's sub-type, read by the decider from all the sentences that tell it."""
-    mode = st.weights.get("retype", 1)
-    if st.typer is None or not merged or not mode:
+    """The event's sub-type, read by the decider from all the sentences that tell it: the
+    mean of their probabilities, each weighted by how surely it reports an event."""
+    if st.typer is None or not merged or not st.weights.get("retype", 1):
         return
-    several = [d for d in merged if len(d.sentences) > 1 and d.typing is not None]
-    told = dict(zip(map(id, several), st.typer.decide([" ".join(x.text for x in d.sentences) for d in several])))
     for d in merged:
-        # one sentence: the decider has read it already
-        p = told.get(id(d)) or st.probs.get(d.sentence.index)
-        if d.typing is None or not p:
+        if d.typing is None:
             continue
-        best = max((k for k in p if k != "none"), key=p.get)
-        if mode == 2 or p[best] > p.get(d.typing.sub_event_type, 0.0) + st.weights.get("margin", 0.0):
-            d.typing = Typing(best, d.typing.score, d.typing.cue)
+        total: dict[str, float] = {}
+        for x in d.sentences or [d.sentence]:
+            p = st.probs.get(x.index)
+            if not p:
+                continue
+            w = 1.0 - p.get(NONE, 0.0)
+            for k, v in p.items():
+                if k != NONE:
+                    total[k] = total.get(k, 0.0) + w * v
+        if total:
+            best = max(total, key=total.get)
+            if total[best] > total.get(d.typing.sub_event_type, 0.0):
+                d.typing = Typing(best, d.typing.score, d.typing.cue)
 
 
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:

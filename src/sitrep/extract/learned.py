@@ -262,6 +262,16 @@ def train(save: bool = True, acled: list[str] | None = None, on_progress=None) -
     return typer
 
 
+def published_scores() -> dict | None:
+    """The packaged model's measured scores on the report split (data/model_card.yaml)."""
+    import yaml
+
+    path = resources.files("sitrep") / "data" / "model_card.yaml"
+    if not path.is_file():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def active_path() -> tuple[Path, str]:
     """Which model extraction uses, and why."""
     env = os.environ.get("SITREP_MODEL")
