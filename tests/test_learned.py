@@ -79,3 +79,26 @@ def test_an_acled_export_without_notes_is_one_clear_error(tmp_path):
     bad.write_text("event_date,sub_event_type\n2024-01-01,Attack\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not an ACLED export"):
         learned.read_acled_training(str(bad))
+
+
+def test_model_info_names_the_active_model_what_it_learned_from_and_its_real_data_scores(
+        capsys, monkeypatch, tmp_path):
+    from sitrep.cli import main
+
+    monkeypatch.delenv("SITREP_MODEL", raising=False)
+    monkeypatch.setattr(learned, "custom_path", lambda: tmp_path / "none.pkl")
+    assert main(["model", "info"]) == 0
+    out = capsys.readouterr().out
+    assert "packaged (team sentences)" in out and "team_sentences:" in out
+    assert "scores of the packaged model on real data held apart" in out and "sub-event" in out
+
+
+def test_model_reset_removes_only_the_custom_model(tmp_path, monkeypatch, capsys):
+    from sitrep.cli import main
+
+    monkeypatch.setattr(learned, "model_dir", lambda: tmp_path)
+    learned.custom_path().write_bytes(b"x")
+    assert main(["model", "reset"]) == 0
+    assert not learned.custom_path().exists()
+    assert main(["model", "reset"]) == 0
+    assert "packaged model is active" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from sitrep.extract.actors import ActorDictionary, get_dictionary
 from sitrep.extract.classify import (
     ALPHA,
     ERV_SUBS,
+    RULE_SCALE,
     VETO,
     VETO_CUE,
     Typing,
@@ -139,6 +140,8 @@ SCREEN_PASS = 0.6
 SCREEN_CUE_PASS = 0.9
 # The decider reads a screened sentence unless the screen gives one label at least this much.
 DECIDE_BELOW = 0.9
+# How much the decider's "1 - none" counts as a sentence's event score (on the cue scale).
+EVENTNESS_SCALE = 0.5
 # A sentence with no cue word is an event only when the decider gives one sub-type this much.
 MODEL_ONLY_MIN = 0.65
 
@@ -367,6 +370,10 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
     veto = st.weights.get("veto_cue", VETO_CUE) if live else st.weights.get("veto", VETO)
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
+    if typing is not None and probs and st.weights.get("eventness", 1):
+        # how surely the sentence reports an event is the decider's 1 - none, however its
+        # probability spreads over neighbouring sub-types (mob violence, riot, looting)
+        typing.score = max(typing.score, (1.0 - probs.get(NONE, 0.0)) * st.weights.get("eventness_scale", EVENTNESS_SCALE) * RULE_SCALE)
     if typing is None and not counts.any():
         return None
     sentence_mentions = [m for m in mentions if m.place is not None]
