@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+from pathlib import Path
 
 import sitrep.extract.events as events
 import sitrep.pipeline as pipeline
@@ -60,7 +61,7 @@ def main() -> None:
     keys = sorted(grid)
     guardian = []
     for f in args.guardian:
-        recs, _ = attach_texts(_load(__import__("pathlib").Path(f)), f, split="tune")
+        recs, _ = attach_texts(_load(Path(f)), f, split="tune")
         guardian += recs
     print("setting | acled detect type subF1 | guardian P R F1 analysis-clean")
     for values in itertools.product(*(grid[k] for k in keys)):

@@ -281,3 +281,36 @@ def test_lower_cased_text_is_split_into_sentences_at_any_letter():
     # ordinary text keeps the capital-letter rule: 'two men died.' does not start a sentence here
     assert [s.text for s in split_sentences("Police arrested ten. two men died. The End.")] == [
         "Police arrested ten. two men died.", "The End."]
+
+
+def test_a_report_dated_days_ago_in_the_previous_year_is_news_not_history():
+    text = "On 30 December 2019, unidentified gunmen shot dead a village chief in Kaya, Burkina Faso."
+    [ev] = _events(text, published=dt.date(2020, 1, 4))
+    assert ev.event_date == dt.date(2019, 12, 30) and ev.fatalities == 1
+    # the same sentence told long after is background
+    assert _events(text, published=dt.date(2020, 9, 4)) == []
+
+
+def test_an_events_sub_type_is_read_from_all_its_sentences():
+    from sitrep.extract import events as E
+
+    class Fixed:
+        """A decider whose probabilities are given: the first sentence leans to Attack, the
+        second is sure of Armed clash; together (none-weighted mean) they make an armed clash."""
+
+        def __init__(self, table):
+            self.table = table
+
+        def probabilities(self, texts):
+            return [self.table[t] for t in texts]
+
+        decide = probabilities
+
+    s1 = "Gunmen attacked the army post at Kaya on Monday."
+    s2 = "Soldiers fired back and the fighting lasted two hours."
+    table = {s1: {"none": 0.1, "Attack": 0.8, "Armed clash": 0.1},
+             s2: {"none": 0.0, "Attack": 0.05, "Armed clash": 0.95}}
+    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table))
+    assert ev.sub_event_type == "Armed clash"
+    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table), tuning={"retype": 0})
+    assert ev.sub_event_type == "Attack"

@@ -11,7 +11,6 @@ Nothing is downloaded: a missing package is an error that says how to install it
 
 from __future__ import annotations
 
-import io
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -128,7 +127,6 @@ class SentenceEncoder:
         out = np.zeros((len(ids), DIM), dtype=np.float32)
         start = 0
         while start < len(order):
-            longest = len(ids[order[min(len(order) - 1, start)]])
             end = start + 1
             # grow the batch while the padded size stays under batch_tokens
             while end < len(order) and (end - start + 1) * len(ids[order[end]]) <= batch_tokens:
@@ -150,8 +148,3 @@ def get_encoder() -> SentenceEncoder:
     """The encoder, loaded once per process."""
     return SentenceEncoder()
 
-
-def encode_bytes(vectors: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    np.save(buf, vectors.astype(np.float16))
-    return buf.getvalue()
