@@ -161,9 +161,13 @@ def _pair_score(g: dict, p: dict) -> float | None:
 
 
 def _within(g: dict, p: dict, km: float) -> bool:
-    if None in (g.get("latitude"), g.get("longitude"), p.get("latitude"), p.get("longitude")):
+    """Both records have coordinates (numbers, or numeric strings as in a CSV) within km."""
+    try:
+        a = (float(g["latitude"]), float(g["longitude"]))
+        b = (float(p["latitude"]), float(p["longitude"]))
+    except (KeyError, TypeError, ValueError):
         return False
-    return distance_km((g["latitude"], g["longitude"]), (p["latitude"], p["longitude"])) <= km
+    return distance_km(a, b) <= km
 
 
 def match_events(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import _prf, actor_same, weighted_f1_counts
+from sitrep.evaluate import _prf, _within, actor_same, weighted_f1_counts
 from sitrep.model import EVENT_TYPES, SUB_EVENT_TYPES, Article
 
 # -- the split -------------------------------------------------------------------------------
@@ -150,28 +150,25 @@ def _top(preds: list[dict]) -> dict | None:
     return best
 
 
-_EXTRA_COUNTRIES = {
-    "bailiwick of guernsey": "GG", "bailiwick of jersey": "JE", "swaziland": "SZ", "macedonia": "MK",
-    "north macedonia": "MK", "kosovo": "XK", "united states": "US", "united kingdom": "GB",
-    "russia": "RU", "south korea": "KR", "north korea": "KP", "syria": "SY", "iran": "IR",
-    "laos": "LA", "vietnam": "VN", "taiwan": "TW", "moldova": "MD", "tanzania": "TZ",
-    "bolivia": "BO", "venezuela": "VE", "ivory coast": "CI", "cote d'ivoire": "CI", "reunion": "RE",
-    "curacao": "CW", "palestine": "PS", "east timor": "TL", "cape verde": "CV", "czech republic": "CZ",
-    "democratic republic of congo": "CD", "republic of congo": "CG", "esw atini": "SZ", "eswatini": "SZ",
-    "micronesia": "FM", "brunei": "BN", "turkey": "TR", "the gambia": "GM", "gambia": "GM",
-}
+# ACLED's spellings that are neither the gazetteer's country names nor words of
+# data/countries.yaml (which are matched in article text, where "Jersey" would mislead)
+_ACLED_SPELLINGS = {"bailiwick of guernsey": "GG", "bailiwick of jersey": "JE", "macedonia": "MK",
+                    "the gambia": "GM"}
 
 
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
     from sitrep.geo.gazetteer import ACLED_COUNTRY_NAMES, get_gazetteer
+    from sitrep.geo.locate import demonyms
 
     index: dict[str, str] = {}
     for iso, row in get_gazetteer().countries.items():
         index[_fold(row[0])] = iso
     for iso, name in ACLED_COUNTRY_NAMES.items():
         index[_fold(name)] = iso
-    for name, iso in _EXTRA_COUNTRIES.items():
+    for word, iso in demonyms().items():  # country names and their words (data/countries.yaml)
+        index.setdefault(_fold(word), iso)
+    for name, iso in _ACLED_SPELLINGS.items():
         index.setdefault(_fold(name), iso)
     return index
 
@@ -194,15 +191,6 @@ def _admin1(iso: str, name: str) -> str:
     from sitrep.geo.gazetteer import admin1_code
 
     return admin1_code(iso, name)
-
-
-def _within_km(lat1: Any, lon1: Any, lat2: Any, lon2: Any, km: float) -> bool:
-    from sitrep.geo.resolve import distance_km
-
-    vals = [_float(v) for v in (lat1, lon1, lat2, lon2)]
-    if None in vals:
-        return False
-    return distance_km((vals[0], vals[1]), (vals[2], vals[3])) <= km
 
 
 # -- running the pipeline ---------------------------------------------------------------------
@@ -346,7 +334,7 @@ def acled_field_checks(row: dict[str, str], p: dict) -> dict[str, bool]:
         checks["admin1"] = _admin1(iso, row["admin1"].strip()) == _admin1(piso or iso, p.get("admin1") or "")
     gp = _int(row.get("geo_precision"))
     if gp in (1, 2) and _float(row.get("latitude")) is not None and _float(row.get("longitude")) is not None:
-        checks["location_25km"] = _within_km(row["latitude"], row["longitude"], p.get("latitude"), p.get("longitude"), 25)
+        checks["location_25km"] = _within(row, p, 25)
     if gp is not None:
         checks["geo_precision"] = p.get("geo_precision") == gp
     fat = _int(row.get("fatalities"))

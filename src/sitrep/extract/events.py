@@ -85,29 +85,26 @@ class ArticleState:
     mentions: list[PlaceMention] = field(default_factory=list)
     background: set[int] = field(default_factory=set)  # sentences telling history
     last_date: DateMention | None = None  # the latest date of an event sentence, for "that day"
-    typer: object | None = None
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             use_parser: bool = True, use_model: bool = True, typer=None,
-            alpha: float | None = None, veto: float | None = None,
-            min_score: float | None = None, tuning: dict | None = None) -> list[list[Event]]:
+            tuning: dict | None = None) -> list[list[Event]]:
     """Events for each article, in input order (one list per article).
 
-    typer, alpha, veto: override the learned typer and how it is weighed (for tuning).
+    typer: replaces the active typer (tests, benchmarks). tuning: overrides the decision's
+    constants by name (alpha, veto, veto_cue, min_score, decide_below, model_only_min,
+    eventness_scale, retype), for benchmarks/tune_typing.py.
     """
     gaz = gazetteer or get_gazetteer()
     lexicon = get_lexicon()
     actors = get_dictionary()
     typer = (typer or get_typer()) if use_model else None
-    weights = {k: v for k, v in (("alpha", alpha), ("veto", veto)) if v is not None}
-    if min_score is not None:
-        weights["min_score"] = min_score
-    weights.update(tuning or {})
+    weights = dict(tuning or {})
     states: list[ArticleState] = []
     for article in articles:
         sentences = split_sentences(article.text)
-        states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights, typer=typer))
+        states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights))
     all_sentences = [s for st in states for s in st.sentences]
     probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
     for st in states:
@@ -370,7 +367,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
     veto = st.weights.get("veto_cue", VETO_CUE) if live else st.weights.get("veto", VETO)
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
-    if typing is not None and probs and st.weights.get("eventness", 1):
+    if typing is not None and probs:
         # how surely the sentence reports an event is the decider's 1 - none, however its
         # probability spreads over neighbouring sub-types (mob violence, riot, looting)
         typing.score = max(typing.score, (1.0 - probs.get(NONE, 0.0)) * st.weights.get("eventness_scale", EVENTNESS_SCALE) * RULE_SCALE)
@@ -576,7 +573,7 @@ def _better(b: Typing, a: Typing) -> bool:
 def _retype(merged: list[Draft], st: ArticleState) -> None:
     """The event's sub-type, read by the decider from all the sentences that tell it: the
     mean of their probabilities, each weighted by how surely it reports an event."""
-    if st.typer is None or not merged or not st.weights.get("retype", 1):
+    if not st.weights.get("retype", 1):
         return
     for d in merged:
         if d.typing is None:

@@ -149,12 +149,8 @@ def _joined(tfidf, embeddings: np.ndarray):
 class SentenceTyper:
     features: object  # fitted TF-IDF FeatureUnion
     screen: object  # LogisticRegression over the TF-IDF features
-    decider: object | None  # LogisticRegression over TF-IDF + sentence embedding
+    decider: object  # LogisticRegression over TF-IDF + sentence embedding
     card: dict = field(default_factory=dict)  # what it was trained on (sitrep model info)
-
-    @property
-    def labels(self) -> list[str]:
-        return [str(x) for x in self.screen.classes_]
 
     @staticmethod
     def _rows(clf, probs) -> list[dict[str, float]]:
@@ -171,8 +167,6 @@ class SentenceTyper:
         """The decider's probabilities (the sentence encoder runs): for screened sentences."""
         if not texts:
             return []
-        if self.decider is None:
-            return self.probabilities(texts)
         from sitrep.extract.encoder import get_encoder
 
         x = _joined(self.features.transform(texts), get_encoder().encode(texts))
@@ -210,17 +204,15 @@ def _embed_cached(texts: list[str], on_progress=None) -> np.ndarray:
     return np.stack([cache[k].astype(np.float32) for k in keys])
 
 
-def fit(texts: list[str], labels: list[str], use_encoder: bool = True, on_progress=None) -> SentenceTyper:
+def fit(texts: list[str], labels: list[str], on_progress=None) -> SentenceTyper:
     from sklearn.linear_model import LogisticRegression
 
     features = build_features()
     tfidf = features.fit_transform(texts)
     screen = LogisticRegression(C=C_SCREEN, max_iter=3000, class_weight="balanced").fit(tfidf, labels)
-    decider = None
-    if use_encoder:
-        emb = _embed_cached(texts, on_progress)
-        decider = LogisticRegression(C=C_DECIDER, max_iter=3000, class_weight="balanced").fit(
-            _joined(tfidf, emb), labels)
+    emb = _embed_cached(texts, on_progress)
+    decider = LogisticRegression(C=C_DECIDER, max_iter=3000, class_weight="balanced").fit(
+        _joined(tfidf, emb), labels)
     return SentenceTyper(features, screen, decider)
 
 
