@@ -47,7 +47,7 @@ def server():
 def test_feed_and_page_urls_are_ingested_and_http_errors_reported(server, tmp_path, capsys):
     db = f"sqlite:///{tmp_path / 'x.db'}"
     code = main(["ingest", f"{server}/feed.xml", f"{server}/story.html", f"{server}/missing.html",
-                 f"{server}/broken.xml", "--db", db, "--quiet"])
+                 f"{server}/broken.xml", "--db", db, "--quiet", "--allow-private"])
     err = capsys.readouterr().err
     assert code == 1
     assert "stored 2 new articles" in err
@@ -60,6 +60,6 @@ def test_feed_and_page_urls_are_ingested_and_http_errors_reported(server, tmp_pa
 
 
 def test_unreachable_url_is_one_error_line(capsys):
-    assert main(["extract", "http://127.0.0.1:9/nothing.html", "--format", "jsonl"]) == 1
+    assert main(["extract", "http://127.0.0.1:9/nothing.html", "--format", "jsonl", "--allow-private"]) == 1
     err = capsys.readouterr().err
     assert "127.0.0.1:9/nothing.html: cannot fetch" in err

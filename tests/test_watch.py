@@ -142,7 +142,7 @@ def test_private_addresses_are_refused_unless_allowed(site, tmp_path, capsys):
     db = f"sqlite:///{tmp_path / 'w.db'}"
     cfg = _config(tmp_path, site, "/feed.xml", allow=False)
     assert main(["watch", str(cfg), "--db", db, "--once"]) == 1
-    assert "refusing private or loopback address" in capsys.readouterr().err
+    assert "refusing loopback address 127.0.0.1" in capsys.readouterr().err
     assert not [h for h in Site.hits if h[0] == "/feed.xml"]
 
 

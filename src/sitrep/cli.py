@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import logging
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +15,24 @@ from sitrep import __version__
 
 FORMATS_EXTRACT = ["table", "json", "jsonl", "csv"]
 FORMATS_EVENTS = ["table", "csv", "json", "geojson", "jsonl"]
+
+
+# C0 and C1 controls (ESC starts terminal escape sequences), DEL, and the bidirectional
+# overrides that reorder what a terminal shows
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_line(text: str) -> str:
+    """Text from the data made safe for a terminal line: controls and escapes become spaces."""
+    return _UNSAFE.sub(" ", text)
+
+
+def clean_record(rec: dict) -> dict:
+    """A record for the rich table: no controls, and no rich console markup (an actor named
+    "[/]" is text, not a closing tag)."""
+    from rich.markup import escape
+
+    return {k: escape(clean_line(v)) if isinstance(v, str) else v for k, v in rec.items()}
 
 
 def _date(value: str) -> dt.date:
@@ -22,7 +43,7 @@ def _date(value: str) -> dt.date:
 
 
 def _err(msg: str) -> None:
-    print(f"sitrep: error: {msg}", file=sys.stderr)
+    print(f"sitrep: error: {clean_line(msg)}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--source", help="source name for inputs that lack one")
         sp.add_argument("--max-bytes", type=int, default=5_000_000, help="largest article accepted (default 5 MB)")
         sp.add_argument("--batch-size", type=int, default=64, help="articles per extraction batch")
+        sp.add_argument("--allow-private", action="store_true",
+                        help="let URLs reach loopback and private addresses (default: refused; "
+                        "also $SITREP_ALLOW_PRIVATE=1)")
 
     def db(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--db", help="SQLAlchemy URL (sqlite:///file.db, postgresql://...); default $SITREP_DB or sqlite:///sitrep.db")
@@ -90,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--actors", nargs="*", default=[], help="actor name parts")
     a.add_argument("--min-fatalities", type=int, default=0)
     a.add_argument("--webhook", help="URL to POST JSON to")
-    a.add_argument("--secret", default="", help="shared secret for the X-Sitrep-Signature HMAC")
+    a.add_argument("--secret", help="shared secret for the X-Sitrep-Signature HMAC, at least 16 characters "
+                   "(default: a new random one, printed once)")
+    a.add_argument("--allow-private", action="store_true",
+                   help="let the webhook reach loopback and private addresses (default: refused)")
     a.add_argument("--email", help="address to mail (SMTP from $SITREP_SMTP, host:port)")
     db(a)
     a = asub.add_parser("remove", help="remove a watch area")
@@ -161,6 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workers", type=int, default=1, help="server processes (one per core for load)")
     sp.add_argument("--tiles", help="basemap tile URL template for users online, e.g. "
                     "https://tile.example.org/{z}/{x}/{y}.png (default $SITREP_TILES; offline: none)")
+    sp.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                    help="believe X-Forwarded-For/-Proto only from this reverse proxy (repeatable; "
+                    "default: from nobody)")
+    sp.add_argument("--secure-cookies", action="store_true",
+                    help="session cookies only over HTTPS (behind a TLS reverse proxy; docs/security.md)")
+    sp.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                    help="a Host name users reach the server by (repeatable; default: the --host "
+                    "address and the localhost names)")
 
     sp = sub.add_parser("users", help="manage users and API tokens")
     usub = sp.add_subparsers(dest="action", required=True)
@@ -192,9 +227,36 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _WarningLine(logging.Handler):
+    """sitrep's warnings (e.g. a guessed encoding) as one line each on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"sitrep: warning: {clean_line(record.getMessage())}", file=sys.stderr)
+
+
+def _setup_warnings() -> None:
+    logger = logging.getLogger("sitrep")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+def _describe(exc: Exception) -> str:
+    """One line for an unexpected error; a database error without its statement's values
+    (they may hold an article's text)."""
+    import sqlalchemy as sa
+
+    if isinstance(exc, sa.exc.StatementError):
+        first = str(getattr(exc, "orig", None) or exc.__class__.__name__).splitlines()[0]
+        return f"database error ({exc.__class__.__name__}: {first[:200]})"
+    return f"{exc.__class__.__name__}: {exc}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _setup_warnings()
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
@@ -205,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the edge: one clear line unless --debug
         if args.debug:
             raise
-        _err(f"{exc.__class__.__name__}: {exc} (run with --debug for details)")
+        _err(f"{_describe(exc)} (run with --debug for details)")
         return 1
 
 
@@ -232,14 +294,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
             out.flush()
         return True
 
-    report = run(args.paths, published=args.published, source=args.source, max_bytes=args.max_bytes,
-                 batch_size=args.batch_size, sink=sink, on_error=_err)
+    with _url_rules(args):
+        report = run(args.paths, published=args.published, source=args.source, max_bytes=args.max_bytes,
+                     batch_size=args.batch_size, sink=sink, on_error=_err)
     if not streaming:
-        output.write(records, args.format, out)
+        output.write([clean_record(r) for r in records] if args.format == "table" else records, args.format, out)
     if out is not sys.stdout:
         out.close()
     print(f"{report.articles} articles, {report.events} events, {len(report.errors)} errors", file=sys.stderr)
     return 1 if report.errors else 0
+
+
+def _url_rules(args: argparse.Namespace):
+    """The address rules for the URLs among the inputs (sitrep.fetch)."""
+    from sitrep.ingest.common import url_policy, using_url_policy
+
+    if not args.allow_private:
+        return contextlib.nullcontext()
+    from dataclasses import replace
+
+    return using_url_policy(replace(url_policy(), allow_private=True))
 
 
 def _report_alerts(sent: list[dict]) -> None:
@@ -263,10 +337,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                         disable=args.quiet or not sys.stderr.isatty(), transient=False)
     counts = {"articles": 0, "events": 0}
 
+    import sqlalchemy as sa
+
     from sitrep.alerts import dispatch
 
+    store_errors: list[str] = []
+
     def sink(article, found) -> bool:
-        created = store.add_article(article, found, fuse=not args.no_fuse)
+        try:
+            created = store.add_article(article, found, fuse=not args.no_fuse)
+        except sa.exc.OperationalError:
+            raise  # the database is gone: stop; what is stored stays stored
+        except sa.exc.StatementError as exc:  # this article only; never its text in the line
+            msg = f"{article.origin or article.id}: cannot store the article ({_describe(exc)}); skipped"
+            store_errors.append(msg)
+            report_error(msg)
+            return False
         if created is None:
             return False
         counts["articles"] += 1
@@ -274,7 +360,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _report_alerts(dispatch(store))
         return True
 
-    with progress:
+    def report_error(m: str) -> None:
+        if progress.live.is_started and not progress.disable:
+            progress.console.print(f"sitrep: error: {clean_line(m)}", style="red", highlight=False, markup=False)
+        else:
+            _err(m)
+
+    with progress, _url_rules(args):
         task = progress.add_task("ingest", total=None, status="")
 
         def tick(n: int) -> None:
@@ -282,13 +374,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         report = run(files, published=args.published, source=args.source, max_bytes=args.max_bytes,
                      batch_size=args.batch_size, skip=store.known_ids, sink=sink,
-                     on_error=lambda m: progress.console.print(f"sitrep: error: {m}", style="red", highlight=False)
-                     if progress.live.is_started and not progress.disable else _err(m),
-                     on_progress=tick)
+                     on_error=report_error, on_progress=tick)
+    skipped = report.skipped - len(store_errors)
+    errors = len(report.errors) + len(store_errors)
     print(f"stored {report.articles} new articles with {report.events} events; "
-          f"{report.skipped} already stored; {len(report.errors)} errors; database {store.url}",
+          f"{skipped} already stored; {errors} errors; database {store.url}",
           file=sys.stderr)
-    return 1 if report.errors else 0
+    return 1 if errors else 0
 
 
 def cmd_events(args: argparse.Namespace) -> int:
@@ -300,6 +392,8 @@ def cmd_events(args: argparse.Namespace) -> int:
                                     until=args.until, event_type=args.event_type, actor=args.actor,
                                     text=args.text, limit=args.limit))
     out = _open_out(args.output)
+    if args.format == "table":  # a terminal: no console markup, no escape sequences from the data
+        rows = [clean_record(r) for r in rows]
     output.write(rows, args.format, out, title=f"{len(rows)} events")
     if out is not sys.stdout:
         out.close()
@@ -424,7 +518,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
     for row in Store(args.db).search_articles(args.query, args.limit):
-        print(f"{row['id']}\t{row['published'] or ''}\t{row['source']}\t{row['title']}")
+        cells = (row["id"], row["published"] or "", row["source"], row["title"])
+        print("\t".join(clean_line(str(c)).replace("\t", " ") for c in cells))
     return 0
 
 
@@ -589,26 +684,9 @@ def _progress_bar(label: str):
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from sitrep.web.server import serve
 
-    from sitrep.store import Store
-    from sitrep.web.app import create_app
-
-    store = Store(args.db)
-    print(f"sitrep: serving {store.url} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
-    if args.workers > 1:
-        import os
-
-        os.environ["SITREP_DB"] = store.url
-        os.environ["SITREP_ANONYMOUS_READ"] = "1" if args.anonymous_read else "0"
-        if args.tiles:
-            os.environ["SITREP_TILES"] = args.tiles
-        uvicorn.run("sitrep.web.app:create_app_from_env", factory=True, workers=args.workers,
-                    host=args.host, port=args.port, log_level="warning")
-        return 0
-    uvicorn.run(create_app(store, anonymous_read=args.anonymous_read or None, tiles=args.tiles),
-                host=args.host, port=args.port, log_level="warning")
-    return 0
+    return serve(args)
 
 
 def cmd_users(args: argparse.Namespace) -> int:

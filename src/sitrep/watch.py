@@ -1,14 +1,21 @@
 """`sitrep watch FEEDS.yaml`: poll RSS/Atom feeds and listing pages, ingest what is new.
 
 Polite and restartable: conditional requests (ETag / Last-Modified), timeouts, retries with
-backoff, a per-host pause between requests, robots.txt respected, private and loopback
-addresses refused unless the config allows them; the state lives in the database, so a
+backoff, a per-host pause between requests, robots.txt respected; every request (robots.txt,
+feeds, listing pages and their links) goes through sitrep.fetch, which refuses private and
+loopback addresses unless the config allows them, checks every redirect hop and caps time and
+size (docs/security-ingest.md); the state lives in the database, so a
 restart resumes without duplicates (articles are keyed by their feed ids) or gaps.
 
 FEEDS.yaml:
     user_agent: "sitrep/0.1 (+contact@example.org)"   # optional
     host_delay: 2          # seconds between two requests to one host (default 2)
     allow_private: false   # allow loopback/private addresses (tests, intranet feeds)
+    allow_networks: []     # or allow only these networks, e.g. [10.20.0.0/16]
+    timeout: 15            # seconds for one whole request, redirects and body included
+    max_bytes: 10000000    # bytes received per response (default 10 MB)
+    max_decoded_bytes: 30000000  # bytes per response after gzip/deflate (default 30 MB)
+    max_redirects: 5
     sources:
       - name: Iraq wire
         url: https://example.org/feed.xml
@@ -21,19 +28,25 @@ FEEDS.yaml:
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
-import socket
 import time
 import urllib.robotparser
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import httpx
 import yaml
 
+from sitrep.fetch import (
+    AddressRefused,
+    FetchError,
+    FetchPolicy,
+    Response,
+    TooLarge,
+    checked_addresses,
+    fetch,
+)
 from sitrep.ingest.common import Defaults
 from sitrep.ingest.feed import parse_feed
 from sitrep.ingest.html import parse_html
@@ -42,6 +55,7 @@ from sitrep.store import Store
 
 USER_AGENT = "sitrep/0.1 (+https://github.com/sitrep)"
 MAX_BACKOFF = dt.timedelta(hours=6)
+ROBOTS_MAX = 500_000  # bytes of robots.txt read at most
 
 
 @dataclass
@@ -58,7 +72,11 @@ class WatchConfig:
     user_agent: str = USER_AGENT
     host_delay: float = 2.0
     allow_private: bool = False
-    timeout: float = 15.0
+    allow_networks: list[str] = field(default_factory=list)
+    timeout: float = 15.0  # seconds for one whole request (redirects and body included)
+    max_bytes: int = 10_000_000  # bytes received per response
+    max_decoded_bytes: int = 30_000_000  # bytes per response after gzip/deflate
+    max_redirects: int = 5
 
 
 @dataclass
@@ -94,57 +112,60 @@ def load_config(path: Path) -> WatchConfig:
                               every=parse_interval(s.get("every", "15m")), kind=str(s.get("kind", "feed"))))
     if not sources:
         raise ValueError(f"{path}: no sources")
-    return WatchConfig(sources=sources, user_agent=str(raw.get("user_agent") or USER_AGENT),
-                       host_delay=float(raw.get("host_delay", 2.0)),
-                       allow_private=bool(raw.get("allow_private", False)),
-                       timeout=float(raw.get("timeout", 15.0)))
+    nets = raw.get("allow_networks") or []
+    if not isinstance(nets, list) or not all(isinstance(n, str) for n in nets):
+        raise ValueError(f"{path}: allow_networks must be a list of networks such as 10.1.0.0/16")
+    try:
+        config = WatchConfig(sources=sources, user_agent=str(raw.get("user_agent") or USER_AGENT),
+                             host_delay=float(raw.get("host_delay", 2.0)),
+                             allow_private=raw.get("allow_private", False) is True, allow_networks=nets,
+                             timeout=float(raw.get("timeout", 15.0)),
+                             max_bytes=int(raw.get("max_bytes", 10_000_000)),
+                             max_decoded_bytes=int(raw.get("max_decoded_bytes", 30_000_000)),
+                             max_redirects=int(raw.get("max_redirects", 5)))
+        policy_for(config)  # the networks parse
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return config
 
 
 class Fetcher:
-    """HTTP GETs with the politeness rules: address check, robots.txt, per-host pause."""
+    """HTTP GETs with the politeness rules (robots.txt, per-host pause, retries) over
+    sitrep.fetch, which checks every address and redirect and caps time and size."""
 
     def __init__(self, config: WatchConfig, tries: int = 2):
         self.config = config
         self.tries = tries
-        self.client = httpx.Client(timeout=config.timeout, follow_redirects=True,
-                                   headers={"User-Agent": config.user_agent})
+        self.policy = policy_for(config)
+        self.robots_policy = replace(self.policy, content_types=None, max_bytes=ROBOTS_MAX,
+                                     max_decoded_bytes=ROBOTS_MAX)
         self.last_hit: dict[str, float] = {}
         self.robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
 
     def close(self) -> None:
-        self.client.close()
-
-    def check_address(self, url: str) -> None:
-        host = urlparse(url).hostname or ""
-        try:
-            infos = socket.getaddrinfo(host, None)
-        except socket.gaierror:
-            raise InputError(f"{url}: cannot resolve {host}") from None
-        for info in infos:
-            ip = ipaddress.ip_address(info[4][0])
-            if (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved) and not self.config.allow_private:
-                raise InputError(f"{url}: refusing private or loopback address {ip} "
-                                 "(set allow_private: true in the watch config to allow it)")
+        pass
 
     def allowed(self, url: str) -> bool:
         parts = urlparse(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self.robots:
-            rp = urllib.robotparser.RobotFileParser()
+            rp: urllib.robotparser.RobotFileParser | None = urllib.robotparser.RobotFileParser()
             try:
-                r = self.client.get(root + "/robots.txt")
-                if r.status_code == 200:
+                r = fetch(root + "/robots.txt", self.robots_policy)
+                if r.status == 200:
                     rp.parse(r.text.splitlines())
                 else:
                     rp = None  # no robots.txt: everything allowed
-            except httpx.HTTPError:
+            except AddressRefused:
+                raise
+            except FetchError:
                 rp = None
             self.robots[root] = rp
         rp = self.robots[root]
         return rp is None or rp.can_fetch(self.config.user_agent, url)
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> httpx.Response:
-        self.check_address(url)
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Response:
+        checked_addresses(url, self.policy)  # refused before robots.txt is even asked
         if not self.allowed(url):
             raise InputError(f"{url}: disallowed by robots.txt")
         host = urlparse(url).netloc
@@ -154,18 +175,27 @@ class Fetcher:
             if wait > 0:
                 time.sleep(wait)
             try:
-                r = self.client.get(url, headers=headers or {})
-                if r.status_code < 500 or attempt == self.tries - 1:
+                r = fetch(url, self.policy, headers=headers or {})
+                if r.status < 500 or attempt == self.tries - 1:
                     return r
-                problem = f"{url}: HTTP {r.status_code}"
-            except httpx.TimeoutException:
-                problem = f"{url}: timed out after {self.config.timeout:g} s"
-            except httpx.HTTPError as exc:
-                problem = f"{url}: cannot fetch ({exc.__class__.__name__})"
+                problem = f"{url}: HTTP {r.status}"
+            except (AddressRefused, TooLarge):
+                raise  # the same next time: not retried
+            except FetchError as exc:
+                problem = str(exc)
             finally:
                 self.last_hit[host] = time.monotonic()
             time.sleep(0.2 * 2 ** attempt)
         raise InputError(problem)
+
+
+def policy_for(config: WatchConfig) -> FetchPolicy:
+    return FetchPolicy(allow_private=config.allow_private, allow_networks=tuple(config.allow_networks),
+                       timeout=config.timeout, max_bytes=config.max_bytes,
+                       max_decoded_bytes=config.max_decoded_bytes, max_redirects=config.max_redirects,
+                       user_agent=config.user_agent,
+                       allow_hint="set allow_private: true, or list its network under allow_networks, "
+                                  "in the watch config to allow it")
 
 
 _LINK = re.compile(r"""<a\s[^>]*href=["']([^"'#]+)["']""", re.I)
@@ -184,10 +214,12 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
     if state.get("last_modified"):
         headers["If-Modified-Since"] = state["last_modified"]
     r = fetcher.get(src.url, headers)
-    if r.status_code == 304:
+    if r.status == 304:
         return [], None
-    if r.status_code >= 400:
-        raise InputError(f"{src.url}: HTTP {r.status_code}")
+    if r.status >= 400:
+        raise InputError(f"{src.url}: HTTP {r.status}")
+    if r.status >= 300:
+        raise InputError(f"{src.url}: HTTP {r.status} without a usable redirect")
     validators = {"etag": r.headers.get("etag"), "last_modified": r.headers.get("last-modified")}
     defaults = Defaults(source=src.name)
     found: list[Article] = []
@@ -199,9 +231,9 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
             if link in known:
                 continue
             page = fetcher.get(link)
-            if page.status_code >= 400:
+            if page.status >= 300:
                 # fetched again with the listing next time, unless the link is gone for good
-                validators = {"etag": None, "last_modified": None} if page.status_code >= 500 else validators
+                validators = {"etag": None, "last_modified": None} if page.status >= 500 else validators
                 continue
             try:
                 art = parse_html(link, page.text, defaults, url=link)
@@ -210,7 +242,7 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
             except InputError:
                 continue  # an index or section page, not an article
         return found, validators
-    for item in parse_feed(src.url, r.content, defaults):
+    for item in parse_feed(src.url, r.body, defaults):
         if isinstance(item, Article):
             found.append(item)
     known = store.known_ids([a.id for a in found])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 from collections.abc import Iterator
 
 import feedparser
 
-from sitrep.ingest.common import Defaults, make_article
+from sitrep.ingest.common import MAX_ID, MAX_SOURCE, MAX_TITLE, MAX_URL, Defaults, make_article
 from sitrep.model import Article, InputError
 
 
@@ -43,15 +45,28 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(blocks)
 
 
+def _entry_id(entry: dict) -> str | None:
+    """The entry's id (or link); a very long one is replaced by a digest of it."""
+    key = entry.get("id") or entry.get("link")
+    if key and len(key) > MAX_ID:
+        return "sha1:" + hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()
+    return key or None
+
+
 def parse_feed(name: str, raw: bytes, defaults: Defaults) -> Iterator[Article | InputError]:
-    parsed = feedparser.parse(raw)
+    """The feed's entries as articles. The body is handed to feedparser only as a stream:
+    given a str or bytes, feedparser would take a body such as `/etc/passwd` or
+    `http://...` for a file to open or a URL to fetch."""
+    if not isinstance(raw, (bytes, bytearray)):
+        raise TypeError("parse_feed takes the feed's bytes")
+    parsed = feedparser.parse(io.BytesIO(bytes(raw)))
     entries = [e for e in parsed.entries if e.get("title") or e.get("summary") or e.get("content")]
     if parsed.get("bozo") and not any(_entry_text(e).strip() for e in entries):
         reason = parsed.get("bozo_exception")
         raise InputError(f"{name}: feed cannot be parsed ({reason})")
     if not entries:
         raise InputError(f"{name}: feed has no entries")
-    site = (parsed.feed.get("title") or "").strip()
+    site = " ".join((parsed.feed.get("title") or "").split())[:MAX_SOURCE]
     for i, entry in enumerate(entries, 1):
         where = f"{name}#{i}"
         published = None
@@ -63,9 +78,9 @@ def parse_feed(name: str, raw: bytes, defaults: Defaults) -> Iterator[Article | 
                 where,
                 _entry_text(entry),
                 defaults,
-                id=entry.get("id") or entry.get("link"),
-                title=entry.get("title") or "",
-                url=entry.get("link") or "",
+                id=_entry_id(entry),
+                title=" ".join((entry.get("title") or "").split())[:MAX_TITLE],
+                url=(entry.get("link") or "")[:MAX_URL],
                 published=published or defaults.published,
                 source=site or defaults.source,
             )

@@ -6,7 +6,7 @@ import logging
 
 import trafilatura
 
-from sitrep.ingest.common import Defaults, make_article
+from sitrep.ingest.common import MAX_SOURCE, MAX_TITLE, MAX_URL, Defaults, make_article
 from sitrep.model import Article, InputError
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -31,8 +31,8 @@ def parse_html(name: str, html: str, defaults: Defaults, url: str = "") -> Artic
         name,
         text,
         defaults,
-        title=data.get("title") or "",
-        url=url or data.get("url") or "",
+        title=" ".join(str(data.get("title") or "").split())[:MAX_TITLE],
+        url=url or str(data.get("url") or "")[:MAX_URL],
         published=data.get("date") or defaults.published,
-        source=data.get("sitename") or data.get("hostname") or defaults.source or "",
+        source=" ".join(str(data.get("sitename") or data.get("hostname") or defaults.source or "").split())[:MAX_SOURCE],
     )
