@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from sitrep.model import ACLED_COLUMNS
@@ -41,11 +41,45 @@ def acled_row(rec: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with = + - @, a tab
+    or a carriage return gets a leading single quote. Numbers stay numbers (-3.5 is data)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    return [neutralise(v) for v in values]
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for rec in records:
-        writer.writerow(acled_row(rec))
+        writer.writerow({k: neutralise(v) for k, v in acled_row(rec).items()})
+
+
+def csv_chunks(records: Iterable[dict[str, Any]], rows_per_chunk: int = 200) -> Iterator[str]:
+    """The ACLED CSV of `records` as pieces of text, header first: for streaming responses."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for i, rec in enumerate(records, 1):
+        writer.writerow({k: neutralise(v) for k, v in acled_row(rec).items()})
+        if i % rows_per_chunk == 0:
+            yield _drain(buf)
+    yield _drain(buf)
+
+
+def _drain(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -69,6 +70,21 @@ def next_cursor(row: dict[str, Any], sort: str) -> str:
     name = sort.lstrip("-") or "id"
     value = row.get(name)
     return f"{'' if value is None else value}|{row['id']}"
+
+
+def parse_cursor(cursor: str, name: str) -> tuple[Any, int]:
+    """(value of the sort column, id) from a next_cursor() string; ValueError if it is not one
+    this server could have given out (ids and numbers beyond the columns' ranges included)."""
+    raw, _, last_id = cursor.rpartition("|")
+    try:
+        last = int(last_id)
+        value = None if raw == "" else (dt.date.fromisoformat(raw) if name == "event_date" else
+                                        dt.datetime.fromisoformat(raw) if name == "created_at" else float(raw))
+    except (ValueError, OverflowError):
+        value, last = None, -1
+    if not 0 <= last < 2**31 or (isinstance(value, float) and not abs(value) < 2**53):
+        raise ValueError("cursor is not one this server gave out")
+    return value, last
 
 
 class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
@@ -297,27 +313,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         f = f or EventFilter()
         q = self._where(sa.select(events), f)
         if f.sort:
-            name = f.sort.lstrip("-")
-            if name not in SORTS:
-                raise ValueError(f"sort must be one of {', '.join(sorted(SORTS))} (with - for descending)")
-            desc = f.sort.startswith("-")
-            col = SORTS[name]
-            if f.cursor:
-                raw, _, last_id = f.cursor.rpartition("|")
-                try:
-                    last = int(last_id)
-                    value = None if raw == "" else (dt.date.fromisoformat(raw) if name == "event_date" else
-                                                    dt.datetime.fromisoformat(raw) if name == "created_at" else float(raw))
-                except ValueError:
-                    raise ValueError("cursor is not one this server gave out") from None
-                id_after = events.c.id < last if desc else events.c.id > last
-                if value is None:
-                    q = q.where(col.is_(None), id_after)
-                else:
-                    beyond = col < value if desc else col > value
-                    q = q.where(sa.or_(beyond, sa.and_(col == value, id_after), col.is_(None) if desc else sa.false()))
-            q = q.order_by(col.desc().nulls_last() if desc else col.asc().nulls_last(),
-                           events.c.id.desc() if desc else events.c.id.asc())
+            q = self._ordered(q, f, f.sort)
         elif f.after_id is not None or f.limit:
             q = q.order_by(events.c.id.desc())
         else:
@@ -350,6 +346,53 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
 
+    @staticmethod
+    def _ordered(q, f: EventFilter, sort: str):
+        """`q` ordered by `sort` (ties by id) and starting after `f.cursor`, if any."""
+        name = sort.lstrip("-")
+        if name not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(sorted(SORTS))} (with - for descending)")
+        desc = sort.startswith("-")
+        col = SORTS[name]
+        if f.cursor:
+            value, last = parse_cursor(f.cursor, name)
+            id_after = events.c.id < last if desc else events.c.id > last
+            if value is None:
+                q = q.where(col.is_(None), id_after)
+            else:
+                beyond = col < value if desc else col > value
+                q = q.where(sa.or_(beyond, sa.and_(col == value, id_after), col.is_(None) if desc else sa.false()))
+        return q.order_by(col.desc().nulls_last() if desc else col.asc().nulls_last(),
+                          events.c.id.desc() if desc else events.c.id.asc())
+
+    def iter_events(self, f: EventFilter, total: int | None = None, page: int = 500) -> Iterator[dict[str, Any]]:
+        """Events matching `f` (at most `total`), fetched `page` at a time by keyset pagination,
+        so a big export never sits in memory whole. Order: `f.sort`, else newest first."""
+        sort = f.sort or "-event_date"
+        cursor, left = f.cursor, total
+        while left is None or left > 0:
+            n = page if left is None else min(page, left)
+            rows = self.events(replace(f, sort=sort, cursor=cursor, limit=n))
+            yield from rows
+            if len(rows) < n:
+                return
+            cursor = next_cursor(rows[-1], sort)
+            left = None if left is None else left - n
+
+    def cursor_after(self, f: EventFilter, n: int) -> str | None:
+        """The cursor that continues after the first `n` events of `f`, or None if there are no more."""
+        sort = f.sort or "-event_date"
+        name = sort.lstrip("-") or "id"
+        q = sa.select(SORTS[name].label(name), events.c.id)
+        ordered = self._ordered(self._where(q, f), f, sort)
+        with self.engine.connect() as con:
+            rows = [dict(r) for r in con.execute(ordered.offset(n - 1).limit(2)).mappings()]
+        if len(rows) < 2:
+            return None
+        last = rows[0]
+        if isinstance(last.get(name), (dt.date, dt.datetime)):
+            last[name] = last[name].isoformat()
+        return next_cursor(last, sort)
 
     POINT_COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "iso", "country", "admin1",
                      "location", "latitude", "longitude", "fatalities", "actor1", "actor2", "review_status")
@@ -385,9 +428,11 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 
-    def stories(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Articles grouped into stories: reports linked through an event they share."""
-        ids = [e["id"] for e in self.events(f or EventFilter())]
+    def stories(self, f: EventFilter | None = None, limit: int | None = None,
+                scan: int | None = None) -> list[dict[str, Any]]:
+        """Articles grouped into stories: reports linked through an event they share. Only the
+        `scan` newest matching events are read (all if None); at most `limit` stories return."""
+        ids = self.event_ids(f or EventFilter(), scan)
         parent: dict[str, str] = {}
 
         def find(a: str) -> str:
@@ -413,7 +458,15 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             g["articles"].update(arts)
             g["events"].add(event_id)
         out = [{"articles": sorted(g["articles"]), "events": sorted(g["events"])} for g in groups.values()]
-        return sorted(out, key=lambda g: (-len(g["articles"]), g["articles"][0]))
+        return sorted(out, key=lambda g: (-len(g["articles"]), g["articles"][0]))[:limit]
+
+    def event_ids(self, f: EventFilter, limit: int | None = None) -> list[int]:
+        """Ids of the events matching `f`, newest stored first."""
+        q = self._where(sa.select(events.c.id), f).order_by(events.c.id.desc())
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as con:
+            return [r[0] for r in con.execute(q)]
 
     def weekly(self, by: str, f: EventFilter) -> list[tuple[str, dt.date, int, int]]:
         """(group, Monday of the week, events, fatalities) rows for trends."""
@@ -446,11 +499,14 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
                     a["fatalities"] += r["fatalities"]
         return sorted(out.values(), key=lambda a: -a["events"])
 
-    def places(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Event locations with counts, for place lists and gazetteer review."""
+    def places(self, f: EventFilter | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Event locations with counts (most events first, at most `limit`), for place lists
+        and gazetteer review."""
         cols = (events.c.location, events.c.admin1, events.c.country, events.c.latitude, events.c.longitude)
         q = self._where(sa.select(*cols, sa.func.count().label("events")), f or EventFilter()) \
-            .where(events.c.location != "").group_by(*cols).order_by(sa.func.count().desc())
+            .where(events.c.location != "").group_by(*cols).order_by(sa.func.count().desc(), events.c.location)
+        if limit:
+            q = q.limit(limit)
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 

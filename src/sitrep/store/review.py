@@ -6,6 +6,7 @@ updates (fusion, re-extraction) must leave alone.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,30 +27,104 @@ def _jsonable(v: Any) -> Any:
     return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
 
 
-def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """Check an edit: known fields, ACLED strings, sane numbers. Raises ValueError."""
-    unknown = set(changes) - EDITABLE
-    if unknown:
-        raise ValueError(f"fields that cannot be edited: {', '.join(sorted(unknown))}")
-    out = dict(changes)
-    if "event_date" in out and out["event_date"] is not None:
-        out["event_date"] = dt.date.fromisoformat(str(out["event_date"]))
+INT_MAX = 2**31 - 1  # the integer columns' range
+TEXT_LIMITS = {"actor1": 300, "assoc_actor_1": 300, "actor2": 300, "assoc_actor_2": 300, "location": 300,
+               "admin1": 200, "admin2": 200, "country": 100, "notes": 10_000}
+MAX_NOTE = 2_000  # a review note
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v: Any) -> bool:
+    return (_is_int(v) or isinstance(v, float)) and math.isfinite(v)
+
+
+def check_text(field: str, v: Any, limit: int, multiline: bool = False) -> str:
+    """A string of at most `limit` characters without control characters (newlines and tabs
+    only where `multiline`). Raises ValueError naming the field."""
+    if not isinstance(v, str):
+        raise ValueError(f"{field} must be a string")
+    if len(v) > limit:
+        raise ValueError(f"{field} must have at most {limit} characters")
+    allowed = "\n\t\r" if multiline else ""
+    if any((ord(c) < 32 and c not in allowed) or c == "\x7f" for c in v):
+        raise ValueError(f"{field} must not contain control characters")
+    return v
+
+
+def _check_date(v: Any) -> dt.date | None:
+    if v is None:
+        return None
+    try:
+        d = dt.date.fromisoformat(v) if isinstance(v, str) else None
+    except ValueError:
+        d = None
+    if d is None or not EARLIEST <= d <= LATEST:
+        raise ValueError(f"event_date must be a date YYYY-MM-DD between {EARLIEST} and {LATEST}")
+    return d
+
+
+def _check_range(field: str, v: Any, low: float, high: float, *, whole: bool, optional: bool) -> Any:
+    if v is None and optional:
+        return None
+    ok = _is_int(v) if whole else _is_number(v)
+    if not ok or not low <= v <= high:
+        kind = "a whole number" if whole else "a number"
+        raise ValueError(f"{field} must be {kind} from {low:g} to {high:g}")
+    return v
+
+
+RANGES = {  # field: (low, high, whole number, may be null)
+    "time_precision": (1, 3, True, False), "geo_precision": (1, 3, True, True),
+    "inter1": (1, 8, True, True), "inter2": (1, 8, True, True),
+    "latitude": (-90, 90, False, True), "longitude": (-180, 180, False, True),
+    "fatalities": (0, INT_MAX, True, False), "injured": (0, INT_MAX, True, False),
+    "abducted": (0, INT_MAX, True, False),
+}
+
+
+def _check_types(out: dict[str, Any]) -> None:
+    for k in ("event_type", "sub_event_type"):
+        if k in out and not isinstance(out[k], str):
+            raise ValueError(f"{k} must be a string")
     if "sub_event_type" in out:
         if out["sub_event_type"] not in SUB_EVENT_TYPES:
-            raise ValueError(f"unknown sub_event_type {out['sub_event_type']!r}")
+            raise ValueError(f"unknown sub_event_type {out['sub_event_type'][:60]!r}")
         out.setdefault("event_type", SUB_EVENT_TYPES[out["sub_event_type"]])
     if "event_type" in out and out["event_type"] not in set(SUB_EVENT_TYPES.values()):
-        raise ValueError(f"unknown event_type {out['event_type']!r}")
-    for k in ("time_precision", "geo_precision"):
-        if k in out and out[k] not in (1, 2, 3, None):
-            raise ValueError(f"{k} must be 1, 2 or 3")
-    for k in ("inter1", "inter2"):
-        if k in out and out[k] is not None and not (1 <= int(out[k]) <= 8):
-            raise ValueError(f"{k} must be between 1 and 8")
-    for k in ("fatalities", "injured", "abducted"):
-        if k in out and (not isinstance(out[k], int) or out[k] < 0):
-            raise ValueError(f"{k} must be a whole number >= 0")
+        raise ValueError(f"unknown event_type {out['event_type'][:60]!r}")
+
+
+def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Check an edit: known fields, ACLED strings, numbers in range and of the right kind
+    (true is not a number), strings of bounded length. Raises ValueError naming the field."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"fields that cannot be edited: {', '.join(sorted(unknown))[:200]}")
+    out = dict(changes)
+    if "event_date" in out:
+        out["event_date"] = _check_date(out["event_date"])
+    _check_types(out)
+    for k, (low, high, whole, optional) in RANGES.items():
+        if k in out:
+            out[k] = _check_range(k, out[k], low, high, whole=whole, optional=optional)
+    for k, limit in TEXT_LIMITS.items():
+        if k in out:
+            out[k] = check_text(k, out[k], limit, multiline=k == "notes")
+    if "iso" in out and not (out["iso"] == "" or (isinstance(out["iso"], str) and len(out["iso"]) == 2
+                                                  and out["iso"].isascii() and out["iso"].isupper())):
+        raise ValueError("iso must be a two-letter upper-case country code or empty")
+    if "civilian_targeting" in out and out["civilian_targeting"] not in ("", "Civilian targeting"):
+        raise ValueError('civilian_targeting must be "" or "Civilian targeting"')
     return out
+
+
+def check_event_id(field: str, v: Any) -> int:
+    """An event id from a request body: a whole number in the id column's range."""
+    return _check_range(field, v, 1, INT_MAX, whole=True, optional=False)
 
 
 class ReviewMixin:

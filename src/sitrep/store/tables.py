@@ -91,6 +91,21 @@ api_tokens = sa.Table(
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False, server_default="api"),  # "api" or "session"
+    sa.Column("last_used", sa.DateTime(timezone=True), nullable=True),  # sessions: for the idle expiry
+    sa.Index("api_tokens_kind_created", "kind", "created_at"),
+)
+
+# one row per failed login and key (hashes of name, address, name and address): counted over a
+# window by every worker process alike, evicted once older than the window
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key_hash", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("login_failures_key_at", "key_hash", "at"),
+    sa.Index("login_failures_at", "at"),
 )
 
 event_history = sa.Table(

@@ -9,22 +9,63 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import math
+import os
 import secrets
 import time
-from collections import defaultdict, deque
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep import output
 from sitrep.store import EventFilter, Store, next_cursor
+from sitrep.store.accounts import SESSION_LIFETIME
+from sitrep.store.review import INT_MAX, MAX_NOTE, check_event_id, check_text
+from sitrep.web.guard import (
+    MAX_BODY,
+    BodyLimit,
+    HostGuard,
+    LoginLimiter,
+    LoginLimits,
+    SecurityHeaders,
+    csrf_for,
+    docs_policy,
+    page_policy,
+)
 
 STATIC = resources.files("sitrep") / "web" / "static"
 MAX_POINTS = 5000
+MAX_QUERY_VALUE = 1000  # characters in any one query parameter
+CSV_CAP = 10_000  # rows of one CSV export for anonymous readers and viewers (analysts: all)
+PLACES_CAP = 5000
+STORIES_CAP = 1000
+STORY_SCAN = 20_000  # stories are built from at most this many of the newest matching events
+TRENDS_DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+
+
+def query_guard(request: Request) -> None:
+    """Every query value: no NUL, at most MAX_QUERY_VALUE characters (400 naming the parameter)."""
+    for key, value in request.query_params.multi_items():
+        if "\x00" in value or "\x00" in key:
+            raise HTTPException(400, f"query parameter {key[:40]!r} contains a NUL character")
+        if len(value) > MAX_QUERY_VALUE:
+            raise HTTPException(400, f"query parameter {key[:40]!r} is longer than {MAX_QUERY_VALUE} characters")
+
+
+def _bbox(bbox: str) -> tuple[float, float, float, float]:
+    try:
+        parts = [float(x) for x in bbox.split(",")]
+    except ValueError:
+        parts = []
+    if len(parts) != 4 or not all(math.isfinite(x) for x in parts):
+        raise HTTPException(400, "bbox must be min_lon,min_lat,max_lon,max_lat (four finite numbers)")
+    return parts[0], parts[1], parts[2], parts[3]
 
 
 def _filter(
@@ -33,15 +74,7 @@ def _filter(
     review_status: str | None, min_fatalities: int | None, limit: int | None = None,
     cursor: str | None = None, sort: str = "",
 ) -> EventFilter:
-    box = None
-    if bbox:
-        try:
-            parts = [float(x) for x in bbox.split(",")]
-            if len(parts) != 4:
-                raise ValueError
-            box = (parts[0], parts[1], parts[2], parts[3])
-        except ValueError:
-            raise HTTPException(400, "bbox must be min_lon,min_lat,max_lon,max_lat") from None
+    box = _bbox(bbox) if bbox else None
     return EventFilter(country=country, admin1=admin1, since=since, until=until, event_type=type_,
                        actor=actor, text=text, limit=limit, bbox=box, review_status=review_status,
                        min_fatalities=min_fatalities, cursor=cursor, sort=sort)
@@ -50,33 +83,28 @@ def _filter(
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
 SESSION_COOKIE = "sitrep_session"
 CSRF_COOKIE = "sitrep_csrf"
-LOGIN_LIMIT = (5, 300.0)  # failed logins allowed per name and address, per seconds
 
 
-class LoginLimiter:
-    """Refuses a name/address pair after too many failed logins in a time window."""
-
-    def __init__(self, limit: int = LOGIN_LIMIT[0], window: float = LOGIN_LIMIT[1]):
-        self.limit, self.window = limit, window
-        self.failures: dict[tuple[str, str], deque] = defaultdict(deque)
-
-    def blocked(self, key: tuple[str, str]) -> bool:
-        q = self.failures[key]
-        while q and time.monotonic() - q[0] > self.window:
-            q.popleft()
-        return len(q) >= self.limit
-
-    def fail(self, key: tuple[str, str]) -> None:
-        self.failures[key].append(time.monotonic())
-
-
-def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | None = None) -> FastAPI:
+def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | None = None, *,
+               secure_cookies: bool = False, allowed_hosts: Iterable[str] | None = None,
+               max_body: int = MAX_BODY, login_limits: LoginLimits | None = None) -> FastAPI:
     """The app over `store`. Reads are open when `anonymous_read` is set, or when no user
-    exists yet (a single analyst's laptop); writes always need an analyst's API token."""
-    app = FastAPI(title="sitrep", version="0.1.0",
-                  description="Conflict events coded in the ACLED model, with evidence and sources.")
+    exists yet (a single analyst's laptop); writes always need an analyst's API token or session.
 
-    limiter = LoginLimiter()
+    `tiles`: the basemap URL template (else $SITREP_TILES); the only tile host the page loads.
+    `secure_cookies`: session cookies only over HTTPS (behind a TLS proxy). `allowed_hosts`: the
+    Host header names answered (`sitrep serve` passes its address and the localhost names;
+    None answers any, for embedding). docs/security.md has the rest."""
+    tiles = tiles or os.environ.get("SITREP_TILES") or None
+    app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None,
+                  dependencies=[Depends(query_guard)],
+                  description="Conflict events coded in the ACLED model, with evidence and sources.")
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostGuard, allowed=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders, csp=page_policy(tiles))
+
+    limiter = LoginLimiter(store, login_limits or LoginLimits())
     users_seen = {"at": 0.0, "any": False}
 
     def have_users() -> bool:  # asked on every read: checked at most once a second
@@ -87,7 +115,6 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     def current_user(request: Request, authorization: str | None = Header(None),
                      session: str | None = Cookie(None, alias=SESSION_COOKIE),
-                     csrf_cookie: str | None = Cookie(None, alias=CSRF_COOKIE),
                      csrf_header: str | None = Header(None, alias="X-CSRF-Token")) -> dict | None:
         if authorization and authorization.lower().startswith("bearer "):
             user = store.user_for_token(authorization.split(None, 1)[1].strip())
@@ -98,9 +125,10 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             user = store.user_for_token(session)
             if user is None:
                 return None
-            # a cookie is sent by the browser on its own: writes must prove they come from our page
+            # a cookie is sent by the browser on its own: writes must prove they come from our page,
+            # with the token derived from this very session
             if request.method not in ("GET", "HEAD", "OPTIONS") and (
-                    not csrf_cookie or not csrf_header or not secrets.compare_digest(csrf_cookie, csrf_header)):
+                    not csrf_header or not secrets.compare_digest(csrf_header, csrf_for(session))):
                 raise HTTPException(403, "missing or wrong CSRF token")
             return user
         return None
@@ -127,11 +155,13 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         actor: str | None = None, country: str | None = None, admin1: str | None = None,
         text: str | None = Query(None, description="full-text search over the articles"),
         bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
-        review_status: str | None = None, min_fatalities: int | None = None,
+        review_status: str | None = None, min_fatalities: int | None = Query(None, ge=0, le=INT_MAX),
     ) -> dict[str, Any]:
         return {"since": since, "until": until, "type_": type, "actor": actor, "country": country,
                 "admin1": admin1, "text": text, "bbox": bbox, "review_status": review_status,
                 "min_fatalities": min_fatalities}
+
+    event_id_path = Path(..., ge=1, le=INT_MAX, description="an event id")
 
     @app.get("/api/events", summary="Events matching the filters, newest first, paginated",
              dependencies=[Depends(reader)])
@@ -147,12 +177,12 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         return JSONResponse({"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None})
 
     @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
-    def list_actors(q: dict = Depends(common)):
-        return {"actors": store.actors(_filter(**q))}
+    def list_actors(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
+        return {"actors": store.actors(_filter(**q))[:limit]}
 
-    @app.get("/api/places", summary="Event locations with counts", dependencies=[Depends(reader)])
-    def list_places(q: dict = Depends(common)):
-        return {"places": store.places(_filter(**q))}
+    @app.get("/api/places", summary="Event locations with counts, most events first", dependencies=[Depends(reader)])
+    def list_places(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
+        return {"places": store.places(_filter(**q), limit=limit)}
 
     @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)", dependencies=[Depends(reader)])
     def events_geojson(q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
@@ -166,14 +196,27 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                  for c in store.clusters(f, cell)]
         return JSONResponse({"type": "FeatureCollection", "features": feats[:MAX_POINTS]})
 
-    @app.get("/api/events.csv", summary="Events as ACLED-column CSV", dependencies=[Depends(reader)])
-    def events_csv(q: dict = Depends(common)):
-        rows = store.events(_filter(**q))
-        return Response(output.to_string(rows, "csv"), media_type="text/csv",
-                        headers={"Content-Disposition": 'attachment; filename="sitrep-events.csv"'})
+    @app.get("/api/events.csv", summary="Events as ACLED-column CSV, streamed; viewers get pages of "
+             f"{CSV_CAP:,} rows (X-Next-Cursor continues), analysts and admins everything")
+    def events_csv(q: dict = Depends(common), user: dict = Depends(reader),
+                   limit: int | None = Query(None, ge=1, le=INT_MAX, description="rows at most"),
+                   cursor: str | None = Query(None, description="X-Next-Cursor of the previous export")):
+        rows = _csv_rows(user, limit)
+        f = _filter(**q, cursor=cursor, sort="-event_date")
+        headers = {"Content-Disposition": 'attachment; filename="sitrep-events.csv"'}
+        try:
+            more = store.cursor_after(f, rows) if rows else None
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        if more:
+            headers["X-Next-Cursor"] = more
+        if rows == CSV_CAP and limit != CSV_CAP:
+            headers["X-Row-Cap"] = str(CSV_CAP)
+        return StreamingResponse(output.csv_chunks(store.iter_events(f, rows)), media_type="text/csv",
+                                 headers=headers)
 
     @app.get("/api/events/{event_id}", summary="One event with its evidence and sources", dependencies=[Depends(reader)])
-    def get_event(event_id: int):
+    def get_event(event_id: int = event_id_path):
         row = store.event(event_id)
         if row is None:
             raise HTTPException(404, f"no event {event_id}")
@@ -181,6 +224,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its events", dependencies=[Depends(reader)])
     def get_article(article_id: str):
+        if len(article_id) > 200 or "\x00" in article_id:
+            raise HTTPException(400, "article_id must have at most 200 characters and no NUL")
         art = store.article(article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id}")
@@ -192,16 +237,18 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
-    @app.get("/api/stories", summary="Articles grouped into stories (reports that share an event)",
-             dependencies=[Depends(reader)])
-    def get_stories(q: dict = Depends(common)):
-        return {"stories": store.stories(_filter(**q))}
+    @app.get("/api/stories", summary="Articles grouped into stories (reports that share an event), "
+             f"built from the {STORY_SCAN:,} newest matching events", dependencies=[Depends(reader)])
+    def get_stories(q: dict = Depends(common), limit: int = Query(100, ge=1, le=STORIES_CAP)):
+        return {"stories": store.stories(_filter(**q), limit=limit, scan=STORY_SCAN)}
 
-    @app.get("/api/alerts", summary="Watch areas (secrets left out) and alert deliveries",
-             dependencies=[Depends(reader)])
-    def get_alerts():
-        areas = [{**a, "spec": {k: v for k, v in a["spec"].items() if k != "secret"}} for a in store.areas()]
-        return {"areas": areas, "deliveries": store.deliveries()}
+    @app.get("/api/alerts", summary="Watch areas and alert deliveries (webhook URLs, addresses and "
+             "delivery details for admins only; secrets never)")
+    def get_alerts(user: dict = Depends(reader)):
+        admin = user["role"] == "admin"
+        return {"areas": [_area_for(a, admin) for a in store.areas()],
+                "deliveries": [d if admin else {k: v for k, v in d.items() if k != "detail"}
+                               for d in store.deliveries()]}
 
     @app.get("/api/trends", summary="This week against the trailing weeks, per province, type, actor or country",
              dependencies=[Depends(reader)])
@@ -210,6 +257,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                    as_of: dt.date | None = None, weeks: int = Query(8, ge=1, le=52)):
         from sitrep.trends import trends
 
+        if as_of is not None and not TRENDS_DATES[0] <= as_of <= TRENDS_DATES[1]:
+            raise HTTPException(400, f"as_of must be between {TRENDS_DATES[0]} and {TRENDS_DATES[1]}")
         return {"trends": [t.to_record() for t in trends(store, by=by, as_of=as_of, weeks=weeks, f=_filter(**q))]}
 
     @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries", dependencies=[Depends(reader)])
@@ -220,16 +269,16 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     @app.get("/api/events/{event_id}/history", summary="Who changed what on an event, oldest first",
              dependencies=[Depends(reader)])
-    def event_history(event_id: int):
+    def event_history(event_id: int = event_id_path):
         if store.event(event_id) is None:
             raise HTTPException(404, f"no event {event_id}")
         return {"history": store.history(event_id)}
 
     @app.patch("/api/events/{event_id}", summary="Edit fields of an event (analysts)")
-    def edit_event(event_id: int, changes: dict = Body(..., examples=[{"fatalities": 3}]),
+    def edit_event(event_id: int = event_id_path, changes: dict = Body(..., examples=[{"fatalities": 3}]),
                    user: dict = Depends(analyst)):
-        note = str(changes.pop("_note", ""))
         try:
+            note = _note(changes.pop("_note", ""))
             diff = store.edit_event(event_id, changes, user["name"], note)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
@@ -238,10 +287,11 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         return {"changed": diff, "event": store.event(event_id)}
 
     @app.post("/api/events/{event_id}/review", summary="Accept or reject an event (analysts)")
-    def review_event(event_id: int, body: dict = Body(..., examples=[{"action": "accept"}]),
+    def review_event(event_id: int = event_id_path, body: dict = Body(..., examples=[{"action": "accept"}]),
                      user: dict = Depends(analyst)):
         try:
-            status = store.review_event(event_id, str(body.get("action")), user["name"], str(body.get("note", "")))
+            status = store.review_event(event_id, str(body.get("action"))[:20], user["name"],
+                                        _note(body.get("note", "")))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
         except ValueError as exc:
@@ -249,10 +299,11 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         return {"review_status": status}
 
     @app.post("/api/events/{event_id}/merge", summary="Merge a duplicate event into this one (analysts)")
-    def merge_event(event_id: int, body: dict = Body(..., examples=[{"other": 12}]),
+    def merge_event(event_id: int = event_id_path, body: dict = Body(..., examples=[{"other": 12}]),
                     user: dict = Depends(analyst)):
         try:
-            store.merge_events(event_id, int(body.get("other")), user["name"], str(body.get("note", "")))
+            other = check_event_id("other", body.get("other"))
+            store.merge_events(event_id, other, user["name"], _note(body.get("note", "")))
         except KeyError as exc:
             raise HTTPException(404, f"no event {exc.args[0]}") from None
         except (ValueError, TypeError) as exc:
@@ -260,11 +311,13 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         return {"event": store.event(event_id)}
 
     @app.post("/api/events/{event_id}/split", summary="Split off a second event (analysts)")
-    def split_event(event_id: int, body: dict | None = Body(None), user: dict = Depends(analyst)):
+    def split_event(event_id: int = event_id_path, body: dict | None = Body(None), user: dict = Depends(analyst)):
         try:
-            new_id = store.split_event(event_id, user["name"], str((body or {}).get("note", "")))
+            new_id = store.split_event(event_id, user["name"], _note((body or {}).get("note", "")))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
         return {"new_event": store.event(new_id)}
 
     @app.get("/api/history", summary="Every review change, oldest first (JSON, or CSV with format=csv)",
@@ -281,73 +334,105 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         w.writerow(["id", "event_id", "user", "at", "action", "field", "before", "after", "note"])
         for r in rows:
             for field, (before, after) in r["changes"].items():
-                w.writerow([r["id"], r["event_id"], r["user_name"], r["at"], r["action"], field, before, after, r["note"]])
+                w.writerow(output.safe_row([r["id"], r["event_id"], r["user_name"], r["at"], r["action"], field,
+                                            before, after, r["note"]]))
         return Response(buf.getvalue(), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="sitrep-history.csv"'})
 
     @app.get("/api/config", summary="Settings the page needs (the basemap tile URL, if any)")
     def config():
-        import os
-
-        return {"tiles": tiles or os.environ.get("SITREP_TILES") or None}
+        return {"tiles": tiles}
 
     @app.get("/api/me", summary="Who the request is made as")
     def me(user: dict = Depends(reader)):
         return user
 
+    def session_response(body: dict, token: str) -> JSONResponse:
+        resp = JSONResponse(body)
+        age = int(SESSION_LIFETIME.total_seconds())
+        resp.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", secure=secure_cookies, max_age=age)
+        resp.set_cookie(CSRF_COOKIE, csrf_for(token), httponly=False, samesite="strict", secure=secure_cookies,
+                        max_age=age)
+        return resp
+
     @app.post("/api/login", summary="Log in with name and password; sets a session cookie")
     def login(request: Request, body: dict = Body(..., examples=[{"name": "ana", "password": "..."}])):
         name, password = str(body.get("name", "")), str(body.get("password", ""))
-        key = (name, request.client.host if request.client else "")
-        if limiter.blocked(key):
+        address = request.client.host if request.client else ""
+        if limiter.blocked(name, address):
             raise HTTPException(429, "too many failed logins; wait five minutes")
         user = store.check_password(name, password)
         if user is None:
-            limiter.fail(key)
+            limiter.fail(name, address)
             raise HTTPException(401, "wrong name or password")
-        token = store.new_token(name)
-        resp = JSONResponse(user)
-        resp.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="strict", max_age=12 * 3600)
-        resp.set_cookie(CSRF_COOKIE, secrets.token_urlsafe(24), httponly=False, samesite="strict",
-                        max_age=12 * 3600)
-        return resp
+        return session_response(user, store.new_session(user["name"]))
 
     @app.post("/api/me/password", summary="Change your password (ends your other sessions and tokens)")
     def change_password(request: Request, body: dict = Body(..., examples=[{"current": "...", "new": "..."}]),
                         user: dict | None = Depends(current_user)):
         if user is None or user.get("name") in (None, "", "anonymous"):
             raise HTTPException(401, "log in first")
-        key = (user["name"], request.client.host if request.client else "")
-        if limiter.blocked(key):
+        address = request.client.host if request.client else ""
+        if limiter.blocked(user["name"], address):
             raise HTTPException(429, "too many failed attempts; wait five minutes")
         if store.check_password(user["name"], str(body.get("current", ""))) is None:
-            limiter.fail(key)
+            limiter.fail(user["name"], address)
             raise HTTPException(403, "the current password is wrong")
         try:
             store.set_password(user["name"], str(body.get("new", "")))
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
-        resp = JSONResponse({"ok": True})  # the old session ended with the old password: a new one
-        resp.set_cookie(SESSION_COOKIE, store.new_token(user["name"]), httponly=True, samesite="strict",
-                        max_age=12 * 3600)
-        return resp
+        # the old session ended with the old password: a new one
+        return session_response({"ok": True}, store.new_session(user["name"]))
 
-    @app.post("/api/logout", summary="End the session")
-    def logout(session: str | None = Cookie(None, alias=SESSION_COOKIE)):
-        if session:
+    @app.post("/api/logout", summary="End the session (the page's CSRF token is needed)")
+    def logout(session: str | None = Cookie(None, alias=SESSION_COOKIE),
+               user: dict | None = Depends(current_user)):
+        if session and user is not None:
             store.revoke_token(session)
         resp = JSONResponse({"ok": True})
-        resp.delete_cookie(SESSION_COOKIE)
-        resp.delete_cookie(CSRF_COOKIE)
+        resp.delete_cookie(SESSION_COOKIE, secure=secure_cookies, httponly=True, samesite="strict")
+        resp.delete_cookie(CSRF_COOKIE, secure=secure_cookies, samesite="strict")
         return resp
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index():
         return (STATIC / "index.html").read_text(encoding="utf-8")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        page = get_swagger_ui_html(openapi_url=app.openapi_url, title="sitrep API")
+        html = page.body.decode("utf-8")
+        return HTMLResponse(html, headers={"Content-Security-Policy": docs_policy(html)})
+
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.mount("/vendor/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
     return app
+
+
+def _csv_rows(user: dict, limit: int | None) -> int | None:
+    """Rows one CSV export may hold: what was asked, capped at CSV_CAP below analysts."""
+    if ROLE_RANK[user["role"]] >= ROLE_RANK["analyst"]:
+        return limit
+    return min(limit or CSV_CAP, CSV_CAP)
+
+
+def _note(value: Any) -> str:
+    return check_text("note", str(value), MAX_NOTE, multiline=True)
+
+
+HIDDEN_SPEC = {"secret"}
+ADMIN_SPEC = {"webhook", "email"}  # where alerts go: admins only
+
+
+def _area_for(area: dict, admin: bool) -> dict:
+    """A watch area as a reader may see it: never the secret; targets only to admins, others
+    see which channels it uses."""
+    spec = area["spec"]
+    hidden = HIDDEN_SPEC | (set() if admin else ADMIN_SPEC)
+    shown = {k: v for k, v in spec.items() if k not in hidden}
+    shown["channels"] = [c for c in ("webhook", "email") if spec.get(c)]
+    return {**area, "spec": shown}
 
 
 def _leaflet_dir() -> str:
@@ -369,9 +454,11 @@ def _provinces() -> list[dict]:
 
 
 def create_app_from_env() -> FastAPI:
-    """For `sitrep serve --workers N`: each worker process builds its app from the environment."""
-    import os
-
+    """For `sitrep serve --workers N`: each worker process builds its app from the environment
+    (sitrep.web.server writes it)."""
     anonymous = os.environ.get("SITREP_ANONYMOUS_READ") == "1"
+    hosts = os.environ.get("SITREP_ALLOWED_HOSTS")
     return create_app(Store(os.environ.get("SITREP_DB")), anonymous_read=anonymous or None,
-                      tiles=os.environ.get("SITREP_TILES") or None)
+                      tiles=os.environ.get("SITREP_TILES") or None,
+                      secure_cookies=os.environ.get("SITREP_SECURE_COOKIES") == "1",
+                      allowed_hosts=hosts.split(",") if hosts else None)

@@ -11,9 +11,9 @@ const form = document.getElementById("filters");
 for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v; }
 
 const map = L.map("map").setView([33.3, 43.5], 6);
-let tiles = params.get("tiles");  // a tile URL template: `sitrep serve --tiles` or ?tiles=
+let tiles = null;  // the tile URL template of `sitrep serve --tiles` (never from the page's URL)
 fetch("/api/config").then(r => r.json()).then(cfg => {
-  tiles = tiles || cfg.tiles;
+  tiles = cfg.tiles;
   if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); provinces.setStyle({ fillOpacity: 0 }); }
 });
 map.createPane("boundaries");  // under the event markers, above any tiles
