@@ -196,14 +196,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                     help="a Host name users reach the server by (repeatable; default: the --host "
                     "address and the localhost names)")
-    sp.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
-                    help="believe X-Forwarded-For/-Proto only from this reverse proxy (repeatable; "
-                    "default: from nobody)")
-    sp.add_argument("--secure-cookies", action="store_true",
-                    help="session cookies only over HTTPS (behind a TLS reverse proxy; docs/security.md)")
-    sp.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
-                    help="a Host name users reach the server by (repeatable; default: the --host "
-                    "address and the localhost names)")
 
     sp = sub.add_parser("users", help="manage users and API tokens")
     usub = sp.add_subparsers(dest="action", required=True)
