@@ -7,11 +7,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from sitrep.alerts import GRACE, RETRY_AFTER, dispatch, matches, sign
+from sitrep.alerts import GRACE, RETRY_AFTER, dispatch, matches, verify
 from sitrep.cli import main
 from sitrep.store import Store
 
-SECRET = "s3cret"
+SECRET = "s3cret-shared-with-the-receiver"
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -86,11 +86,11 @@ def _jsonl(tmp_path, name, *records):
 
 def test_alert_arrives_once_by_webhook_and_email(db_url, tmp_path, receiver, smtp):
     assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--radius-km", "50",
-                 "--webhook", receiver, "--secret", SECRET, "--email", "security@ngo.test", "--db", db_url]) == 0
+                 "--webhook", receiver, "--allow-private", "--secret", SECRET, "--email", "security@ngo.test", "--db", db_url]) == 0
     assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT, ELSEWHERE), "--db", db_url, "--quiet"]) == 0
     assert len(Receiver.received) == 1 and len(smtp) == 1
     signature, body = Receiver.received[0]
-    assert signature == sign(SECRET, body)
+    assert verify(SECRET, signature, body)
     payload = json.loads(body)
     assert payload["area"] == "Rutba road" and payload["event"]["location"]
     assert "security@ngo.test" in smtp[0].rcpt_tos
@@ -104,7 +104,7 @@ def test_alert_arrives_once_by_webhook_and_email(db_url, tmp_path, receiver, smt
 
 def test_failing_webhook_is_retried(db_url, tmp_path, receiver):
     Receiver.fail_first = 2
-    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--allow-private", "--db", db_url]) == 0
     assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
     assert len(Receiver.received) == 1
     [d] = Store(db_url).deliveries()
@@ -144,7 +144,7 @@ def _extract(*records):
 
 def test_a_webhook_down_for_a_round_is_tried_again_later_with_the_same_delivery_id(db_url, tmp_path, receiver):
     Receiver.fail_first = 3  # every try of the first round fails
-    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--allow-private", "--db", db_url]) == 0
     assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
     store = Store(db_url)
     [d] = store.deliveries()
@@ -161,7 +161,7 @@ def test_a_webhook_down_for_a_round_is_tried_again_later_with_the_same_delivery_
 
 def test_a_delivery_gives_up_after_the_last_round(db_url, receiver, monkeypatch):
     Receiver.fail_first = 10 ** 6
-    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "add", "Anbar", "--admin1", "Al Anbar", "--webhook", receiver, "--allow-private", "--db", db_url]) == 0
     store = Store(db_url)
     [(art, found)] = _extract(REPORT)
     store.add_article(art, found, fuse=True)
@@ -177,7 +177,7 @@ def test_a_delivery_gives_up_after_the_last_round(db_url, receiver, monkeypatch)
 
 
 def test_alerts_of_an_article_stored_just_before_a_crash_are_sent_on_the_next_run(db_url, receiver, smtp):
-    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver,
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--allow-private",
                  "--email", "security@ngo.test", "--db", db_url]) == 0
     store = Store(db_url)
     for art, found in _extract(REPORT, ELSEWHERE):
@@ -191,7 +191,7 @@ def test_alerts_of_an_article_stored_just_before_a_crash_are_sent_on_the_next_ru
 
 
 def test_a_delivery_cut_off_while_sending_is_tried_again_after_the_grace(db_url, receiver):
-    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--allow-private", "--db", db_url]) == 0
     store = Store(db_url)
     [(art, found)] = _extract(REPORT)
     [event_id] = store.add_article(art, found, fuse=True)
@@ -205,7 +205,7 @@ def test_a_delivery_cut_off_while_sending_is_tried_again_after_the_grace(db_url,
 
 def test_events_stored_before_an_area_existed_do_not_alert(db_url, tmp_path, receiver):
     assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
-    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--db", db_url]) == 0
+    assert main(["alerts", "add", "Rutba road", "--point", "33.04,40.28", "--webhook", receiver, "--allow-private", "--db", db_url]) == 0
     assert main(["alerts", "send", "--db", db_url]) == 0
     assert Receiver.received == []
     assert main(["ingest", _jsonl(tmp_path, "b.jsonl", {**ELSEWHERE, "id": "r9", "text": REPORT["text"].replace(

@@ -5,6 +5,14 @@ Only events a report creates alert: a later report fused into an event does not 
 Each (area, event, channel) is one delivery, recorded in the store: a failed one is tried again
 in later rounds (1, 5, 30, 120 and 360 minutes on), and every try carries the same delivery id
 (X-Sitrep-Delivery header, Message-ID) so that a receiver can drop a repeat after a crash.
+
+Webhooks are signed with the area's secret (required, at least MIN_SECRET characters) over the
+send time and the body: `X-Sitrep-Signature: t=UNIX_SECONDS,sha256=HEX` where HEX is
+HMAC-SHA256(secret, b"UNIX_SECONDS." + body); a receiver checks it with `verify` (or the same
+few lines, docs/security-ingest.md) and drops requests older than its tolerance, so a captured
+request cannot be replayed later. Webhook targets go through sitrep.fetch under the same
+address rules as fetching: loopback and private addresses only for an area added with
+--allow-private; redirects are not followed.
 """
 
 from __future__ import annotations
@@ -14,13 +22,20 @@ import hashlib
 import hmac
 import json
 import os
+import re
+import secrets
 import smtplib
 import time
 from email.message import EmailMessage
 from typing import Any
 
+from sitrep.fetch import AddressRefused, FetchError, FetchPolicy, checked_addresses, fetch
 from sitrep.geo.resolve import distance_km
 from sitrep.store import Store
+
+MIN_SECRET = 16
+TOLERANCE = 300  # seconds a receiver accepts between the signed time and its own clock
+WEBHOOK_HINT = "remove the area and add it again with --allow-private to post to it"
 
 
 def matches(spec: dict[str, Any], ev: dict[str, Any]) -> bool:
@@ -56,30 +71,84 @@ def matches(spec: dict[str, Any], ev: dict[str, Any]) -> bool:
     return True
 
 
-def sign(secret: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def new_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def check_secret(secret: str | None) -> str:
+    """The secret if it is good enough; ValueError saying what to give otherwise."""
+    if not secret or not secret.strip():
+        raise ValueError("a webhook needs a non-empty --secret (leave --secret out to get a random one)")
+    if len(secret) < MIN_SECRET:
+        raise ValueError(f"--secret is too short ({len(secret)} characters): give at least {MIN_SECRET}, "
+                         "or leave it out to get a random one")
+    return secret
+
+
+def sign(secret: str, body: bytes, timestamp: int) -> str:
+    """The X-Sitrep-Signature value: the time it was signed and the HMAC over time and body."""
+    mac = hmac.new(secret.encode("utf-8"), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},sha256={mac}"
+
+
+_SIGNATURE = re.compile(r"t=(\d{1,12}),sha256=([0-9a-f]{64})")
+
+
+def verify(secret: str, header: str, body: bytes, tolerance: float = TOLERANCE,
+           now: float | None = None) -> bool:
+    """Receiver side: is `header` a signature of `body` by `secret`, made within `tolerance`
+    seconds of `now`? (A reference for receivers; docs/security-ingest.md.)"""
+    m = _SIGNATURE.fullmatch((header or "").strip())
+    if not m or not secret:
+        return False
+    timestamp = int(m.group(1))
+    if abs((time.time() if now is None else now) - timestamp) > tolerance:
+        return False
+    return hmac.compare_digest(sign(secret, body, timestamp), f"t={timestamp},sha256={m.group(2)}")
+
+
+def webhook_policy(allow_private: bool = False) -> FetchPolicy:
+    """The address rules for webhook targets: those of fetching."""
+    return FetchPolicy(allow_private=allow_private, timeout=10.0, content_types=None, max_redirects=0,
+                       allow_hint=WEBHOOK_HINT)
+
+
+def check_webhook(url: str, allow_private: bool = False) -> None:
+    """Refuse (FetchError) a webhook URL that is not http(s) or whose host resolves to an
+    address the rules refuse; checked again at every delivery."""
+    checked_addresses(url, webhook_policy(allow_private))
 
 
 def post_webhook(url: str, payload: dict[str, Any], secret: str, tries: int = 3,
-                 key: str = "") -> tuple[bool, int, str]:
-    """POST the JSON payload with an HMAC signature; retried with backoff. (ok, attempts, detail)
+                 key: str = "", allow_private: bool = False) -> tuple[bool, int, str]:
+    """POST the JSON payload with a timestamped HMAC signature; retried with backoff.
+    (ok, attempts, detail)
 
-    `key` goes in the X-Sitrep-Delivery header, the same on every try of one delivery."""
-    import httpx
-
+    `key` goes in the X-Sitrep-Delivery header, the same on every try of one delivery. No
+    secret, or a target the address rules refuse, is a failure without any request."""
+    try:
+        check_secret(secret)
+    except ValueError:
+        return False, tries, "the area has no webhook secret: remove it and add it again with --secret"
     body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
-    headers = {"Content-Type": "application/json", "X-Sitrep-Signature": sign(secret, body)}
-    if key:
-        headers["X-Sitrep-Delivery"] = key
+    policy = webhook_policy(allow_private)
     detail = ""
     for attempt in range(1, tries + 1):
+        now = int(time.time())  # signed at each try: a slow retry is not stale
+        headers = {"Content-Type": "application/json", "X-Sitrep-Signature": sign(secret, body, now),
+                   "X-Sitrep-Timestamp": str(now)}
+        if key:
+            headers["X-Sitrep-Delivery"] = key
         try:
-            r = httpx.post(url, content=body, headers=headers, timeout=10)
-            if r.status_code < 300:
-                return True, attempt, f"HTTP {r.status_code}"
-            detail = f"HTTP {r.status_code}"
-        except httpx.HTTPError as exc:
-            detail = f"{exc.__class__.__name__}: {exc}"
+            r = fetch(url, policy, method="POST", body=body, headers=headers, follow_redirects=False,
+                      read_body=False)
+            if r.status < 300:
+                return True, attempt, f"HTTP {r.status}"
+            detail = f"HTTP {r.status}" + (" (redirects are not followed)" if r.status < 400 else "")
+        except AddressRefused as exc:
+            return False, attempt, str(exc)  # the same at every try of this round
+        except FetchError as exc:
+            detail = str(exc)
         time.sleep(0.2 * 2 ** (attempt - 1))
     return False, tries, detail
 
@@ -127,7 +196,8 @@ def _deliver(store: Store, area: dict[str, Any], ev: dict[str, Any], channel: st
     if channel == "webhook":
         payload = {"delivery": key, "area": area["name"],
                    "event": {k: v for k, v in ev.items() if k != "evidence"}}
-        ok, attempts, detail = post_webhook(spec["webhook"], payload, spec.get("secret") or "", TRIES, key)
+        ok, attempts, detail = post_webhook(spec["webhook"], payload, spec.get("secret") or "", TRIES, key,
+                                            allow_private=spec.get("allow_private") is True)
         per_round = TRIES
     else:
         subject = f"[sitrep] {area['name']}: {ev['sub_event_type']} in {ev.get('location') or ev.get('admin1')}"

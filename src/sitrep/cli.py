@@ -470,13 +470,32 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         if not (args.webhook or args.email):
             _err("give --webhook URL and/or --email ADDRESS")
             return 2
-        spec.update(webhook=args.webhook, secret=args.secret, email=args.email)
+        secret, generated = args.secret, False
+        if args.webhook:
+            from sitrep.alerts import check_secret, check_webhook, new_secret
+            from sitrep.fetch import FetchError
+
+            if secret is None:
+                secret, generated = new_secret(), True
+            try:
+                check_secret(secret)
+                check_webhook(args.webhook, allow_private=args.allow_private)
+            except (ValueError, FetchError) as exc:
+                _err(str(exc).replace("remove the area and add it again with --allow-private",
+                                      "add --allow-private"))
+                return 2
+        spec.update(webhook=args.webhook, secret=secret if args.webhook else "", email=args.email,
+                    allow_private=bool(args.allow_private))
         try:
             store.add_area(args.name, spec)
         except ValueError as exc:
             _err(str(exc))
             return 2
         print(f"watch area {args.name} added", file=sys.stderr)
+        if generated:
+            print("webhook secret (shown once; the receiver checks X-Sitrep-Signature with it, "
+                  "docs/security-ingest.md):", file=sys.stderr)
+            print(secret)
     elif args.action == "remove":
         if not store.remove_area(args.name):
             _err(f"no watch area {args.name!r}")

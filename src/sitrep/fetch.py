@@ -340,7 +340,6 @@ def _one_request(url: str, policy: FetchPolicy, deadline: float, method: str,
     target = _target(url)
     addrs = checked_addresses(url, policy)
     context = _context(policy) if target.scheme == "https" else None
-    problem: Exception | None = None
     for addr in addrs:
         conn = _PinnedConnection(target, addr, deadline, context)
         try:
@@ -354,8 +353,8 @@ def _one_request(url: str, policy: FetchPolicy, deadline: float, method: str,
             if ok and read_body:
                 out.body = _read_body(resp, url, policy)
             return out
-        except ConnectionRefusedError as exc:
-            problem = exc  # the next address, if any
+        except ConnectionRefusedError:
+            continue  # the next address, if any
         finally:
             conn.shut()
     raise FetchError(f"{url}: cannot fetch (connection refused)")
