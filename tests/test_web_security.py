@@ -1,0 +1,545 @@
+"""The web app under attack: real HTTP clients against a real `sitrep serve` where behaviour
+depends on the server (forwarded headers, request size, Host, workers), the framework's test
+client for pure API logic; SQLite and PostgreSQL where the store is involved."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import hashlib
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from urllib.parse import quote
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from sitrep.model import Article, Event
+from sitrep.store import Store
+from sitrep.store.tables import api_tokens, login_failures
+from sitrep.web.app import create_app
+
+PASSWORD = "correct horse"
+
+
+def _event(article_id, **kw):
+    base = {"article_id": article_id, "event_date": dt.date(2019, 7, 7), "time_precision": 1,
+            "event_type": "Violence against civilians", "sub_event_type": "Attack",
+            "actor1": "Islamic State (Iraq)", "inter1": 2, "actor2": "Civilians (Iraq)", "inter2": 7,
+            "country": "Iraq", "iso": "IQ", "admin1": "Al Anbar", "location": "Hit",
+            "latitude": 33.64, "longitude": 42.83, "geo_precision": 1, "fatalities": 2}
+    base.update(kw)
+    return Event(**base)
+
+
+def _fill(store, n=7):
+    for i in range(1, n + 1):
+        store.add(Article(id=f"a{i}", text=f"Report {i} of an attack near Hit.", published=dt.date(2019, 7, i)),
+                  [_event(f"a{i}", event_date=dt.date(2019, 7, i), fatalities=i,
+                          location=["Hit", "Ramadi", "Basra"][i % 3])])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(db_url, *args):
+    """A real `sitrep serve` process on a loopback port; yields (base URL, process)."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "sitrep.cli", "serve", "--db", db_url, "--host", "127.0.0.1",
+           "--port", str(port), *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_until_up(url, proc):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"sitrep serve ended: {proc.stderr.read()}")
+        try:
+            httpx.get(url + "/api/config", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("sitrep serve did not start within 60 s")
+
+
+def _rss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as fh:
+        return int(re.search(r"VmRSS:\s+(\d+)", fh.read()).group(1))
+
+
+def _login(http, base, name="vic", password="wrong password", **headers):
+    return http.post(base + "/api/login", json={"name": name, "password": password}, headers=headers)
+
+
+@pytest.fixture()
+def users_store(db_url):
+    store = Store(db_url)
+    _fill(store)
+    store.add_user("ana", "analyst", PASSWORD)
+    store.add_user("vic", "viewer", "battery staple")
+    store.add_user("root", "admin", "admin password")
+    return store
+
+
+# -- forwarded headers, proxies, secure cookies, workers (real servers) -----------------------
+
+def test_forwarded_for_is_ignored_unless_a_proxy_is_trusted(users_store, db_url):
+    with serve(db_url) as (base, _), httpx.Client() as http:
+        codes = [_login(http, base, **{"X-Forwarded-For": f"10.0.0.{i}"}).status_code for i in range(6)]
+        assert codes == [401] * 5 + [429]  # rotating the header does not make a new client
+        r = _login(http, base, "ana", PASSWORD, **{"X-Forwarded-Proto": "https"})
+        assert r.status_code == 200 and "secure" not in r.headers["set-cookie"].lower()
+
+
+def test_a_trusted_proxy_names_the_client_and_cookies_can_be_secure(users_store, db_url):
+    with serve(db_url, "--trusted-proxy", "127.0.0.1", "--secure-cookies",
+               "--allowed-host", "sitrep.example.org") as (base, _), httpx.Client() as http:
+        codes = [_login(http, base, **{"X-Forwarded-For": "10.0.0.1"}).status_code for _ in range(6)]
+        assert codes == [401] * 5 + [429]
+        assert _login(http, base, **{"X-Forwarded-For": "10.0.0.2"}).status_code == 401  # another client
+        # one account from ever new addresses: the per-account limit (30) holds
+        codes = [_login(http, base, "ana", **{"X-Forwarded-For": f"10.1.0.{i}"}).status_code for i in range(31)]
+        assert codes[:30] == [401] * 30 and codes[30] == 429
+        ok = _login(http, base, "root", "admin password",
+                    **{"X-Forwarded-For": "10.2.0.1", "X-Forwarded-Proto": "https", "Host": "sitrep.example.org"})
+        assert ok.status_code == 200
+        cookies = ok.headers.get_list("set-cookie")
+        assert len(cookies) == 2 and all("; secure" in c.lower() for c in cookies)
+
+
+def test_two_workers_share_one_login_limit(users_store, db_url):
+    with serve(db_url, "--workers", "2") as (base, _):
+        codes = []
+        for _ in range(6):
+            with httpx.Client() as http:  # a new connection each time, so both workers answer
+                codes.append(_login(http, base).status_code)
+    assert codes == [401] * 5 + [429]
+
+
+def test_spraying_names_from_one_address_is_limited(users_store):
+    client = TestClient(create_app(users_store))
+    codes = [_login(client, "", f"user{i}").status_code for i in range(30)]
+    assert codes[:20] == [401] * 20 and set(codes[20:]) == {429}
+    other = TestClient(create_app(users_store), client=("192.0.2.7", 5000))
+    assert _login(other, "", "ana", PASSWORD).status_code == 200
+
+
+# -- request size, limiter state, Host, headers (a real server on SQLite) ---------------------
+
+@pytest.fixture(scope="module")
+def sqlite_server(tmp_path_factory):
+    db = f"sqlite:///{tmp_path_factory.mktemp('srv') / 'web.db'}"
+    _fill(Store(db))
+    with serve(db) as (base, proc):
+        yield base, proc
+
+
+def test_request_bodies_over_the_limit_get_413(sqlite_server):
+    base, _ = sqlite_server
+    big = b'{"name": "' + b"x" * 300_000 + b'", "password": "p"}'
+    r = httpx.post(base + "/api/login", content=big, headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and "larger than 262144 bytes" in r.json()["detail"]
+
+    def chunks():  # no Content-Length: chunked transfer encoding
+        for _ in range(30):
+            yield b"x" * 10_000
+
+    r = httpx.post(base + "/api/login", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+    small = httpx.post(base + "/api/login", content=iter([b'{"name": "a", ', b'"password": "b"}']),
+                       headers={"Content-Type": "application/json"})
+    assert small.status_code == 401  # a chunked body under the limit reaches the app
+
+
+def test_host_header_must_name_this_server(sqlite_server):
+    base, _ = sqlite_server
+    port = base.rsplit(":", 1)[1]
+    rebound = httpx.get(base + "/api/events", headers={"Host": f"attacker.example:{port}"})
+    assert rebound.status_code == 400 and "attacker.example" in rebound.json()["detail"]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost"):
+        assert httpx.get(base + "/api/events", headers={"Host": host}).status_code == 200
+
+
+def test_every_response_has_the_security_headers(sqlite_server):
+    base, _ = sqlite_server
+    responses = [httpx.get(base + "/"), httpx.get(base + "/api/events"), httpx.get(base + "/static/map.js"),
+                 httpx.get(base + "/vendor/leaflet/leaflet.js"), httpx.get(base + "/nowhere"),
+                 httpx.get(base + "/api/events", headers={"Host": "attacker.example"}),
+                 httpx.post(base + "/api/login", content=b"x" * 300_000)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 404, 400, 413]
+    for r in responses:
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "script-src 'self';" in csp and "frame-ancestors 'none'" in csp
+        assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_api_docs_page_allows_exactly_its_own_inline_script(sqlite_server):
+    base, _ = sqlite_server
+    r = httpx.get(base + "/docs")
+    assert r.status_code == 200
+    inline = re.findall(r"<script>(.*?)</script>", r.text, flags=re.S)
+    assert len(inline) == 1 and "SwaggerUIBundle" in inline[0]
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in r.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+
+
+def test_csv_export_is_streamed(sqlite_server):
+    base, _ = sqlite_server
+    with httpx.stream("GET", base + "/api/events.csv") as r:
+        assert r.status_code == 200 and "content-length" not in r.headers
+        assert r.headers["transfer-encoding"] == "chunked"
+        lines = b"".join(r.iter_bytes()).decode().splitlines()
+    assert len(lines) == 8 and lines[0].startswith("event_id_cnty,")
+
+
+def test_six_hundred_big_distinct_names_do_not_grow_the_server(tmp_path):
+    db = f"sqlite:///{tmp_path / 'mem.db'}"
+    store = Store(db)
+    store.add_user("vic", "viewer", "battery staple")
+    with serve(db) as (base, proc), httpx.Client() as http:
+        _login(http, base, "warm-up")
+        before = _rss_kb(proc.pid)
+        codes = [_login(http, base, f"{i:04d}" + "n" * 200_000).status_code for i in range(600)]
+        codes += [_login(http, base, "m" * 1_000_000).status_code]
+        grown_mb = (_rss_kb(proc.pid) - before) / 1024
+    assert codes[:19] == [401] * 19 and set(codes[19:600]) == {429} and codes[600] == 413
+    assert grown_mb < 40, f"the server grew by {grown_mb:.0f} MB"
+    with store.engine.connect() as con:
+        keys = [r[0] for r in con.execute(sa.select(login_failures.c.key_hash))]
+    assert len(keys) == 3 * 20 and {len(k) for k in keys} == {64}  # hashes, never the names
+
+
+def test_limiter_rows_are_evicted_after_the_window_and_capped(db_url, monkeypatch):
+    import sitrep.store.accounts as accounts
+
+    store = Store(db_url)
+    now = dt.datetime.now(dt.timezone.utc)
+    old = now - dt.timedelta(hours=1)
+    store.record_login_failure(["a" * 64, "b" * 64], old, old - dt.timedelta(minutes=5))
+    store.record_login_failure(["c" * 64], now, now - dt.timedelta(minutes=5))
+    counts = store.login_failure_counts(["a" * 64, "c" * 64], now - dt.timedelta(minutes=5))
+    assert counts == {"a" * 64: 0, "c" * 64: 1}
+    with store.engine.connect() as con:
+        assert con.execute(sa.select(sa.func.count()).select_from(login_failures)).scalar_one() == 1
+    monkeypatch.setattr(accounts, "MAX_FAILURE_ROWS", 10)
+    for i in range(8):
+        store.record_login_failure([f"{i:064d}", f"{i + 100:064d}"], now, now - dt.timedelta(minutes=5))
+    with store.engine.connect() as con:
+        left = [r[0] for r in con.execute(sa.select(login_failures.c.key_hash))]
+    assert len(left) == 10 and f"{7:064d}" in left and "c" * 64 not in left  # the oldest went first
+
+
+# -- sessions, CSRF, logout, login timing (test client, both stores) --------------------------
+
+def _session_client(store, name="ana", password=PASSWORD):
+    client = TestClient(create_app(store))
+    assert _login(client, "", name, password).status_code == 200
+    return client
+
+
+def _age_sessions(store, **values):
+    with store.engine.begin() as con:
+        con.execute(api_tokens.update().where(api_tokens.c.kind == "session").values(**values))
+
+
+def _sessions(store) -> int:
+    with store.engine.connect() as con:
+        return con.execute(sa.select(sa.func.count()).select_from(api_tokens)
+                           .where(api_tokens.c.kind == "session")).scalar_one()
+
+
+def test_sessions_end_after_their_lifetime_or_when_idle(users_store):
+    now = dt.datetime.now(dt.timezone.utc)
+    client = _session_client(users_store)
+    assert client.get("/api/me").json()["name"] == "ana"
+    _age_sessions(users_store, created_at=now - dt.timedelta(hours=13), last_used=now)
+    assert client.get("/api/me").status_code == 401  # past 12 hours, however busy
+    assert _sessions(users_store) == 0  # and the row is gone
+
+    client = _session_client(users_store)
+    _age_sessions(users_store, created_at=now - dt.timedelta(hours=3), last_used=now - dt.timedelta(hours=2, minutes=1))
+    assert client.get("/api/me").status_code == 401  # idle for more than 2 hours
+
+    client = _session_client(users_store)
+    _age_sessions(users_store, created_at=now - dt.timedelta(hours=3), last_used=now - dt.timedelta(minutes=5))
+    assert client.get("/api/me").json()["name"] == "ana"  # in use: still valid, and touched
+    with users_store.engine.connect() as con:
+        last = con.execute(sa.select(api_tokens.c.last_used).where(api_tokens.c.kind == "session")).scalar_one()
+    assert now - last.replace(tzinfo=dt.timezone.utc) < dt.timedelta(minutes=1)
+
+
+def test_expired_sessions_are_purged_and_api_tokens_do_not_expire(users_store):
+    now = dt.datetime.now(dt.timezone.utc)
+    token = users_store.new_token("vic")
+    for _ in range(3):
+        _session_client(users_store)
+    assert _sessions(users_store) == 3
+    _age_sessions(users_store, created_at=now - dt.timedelta(days=2), last_used=now - dt.timedelta(days=2))
+    with users_store.engine.begin() as con:
+        con.execute(api_tokens.update().where(api_tokens.c.kind == "api")
+                    .values(created_at=now - dt.timedelta(days=400)))
+    _session_client(users_store)  # a login clears what has expired
+    assert _sessions(users_store) == 1
+    assert users_store.user_for_token(token) == {"name": "vic", "role": "viewer"}
+
+
+def test_the_csrf_token_is_bound_to_the_session(users_store):
+    eid = users_store.events()[0]["id"]
+    first, second = _session_client(users_store), _session_client(users_store)
+    mine, theirs = first.cookies["sitrep_csrf"], second.cookies["sitrep_csrf"]
+    assert mine != theirs
+    assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": theirs}).status_code == 403
+    first.cookies.set("sitrep_csrf", "planted")  # a cookie an attacker set, with a matching header
+    assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": "planted"}).status_code == 403
+    assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": mine}).status_code == 200
+
+
+def test_logout_needs_the_csrf_token(users_store):
+    client = _session_client(users_store)
+    session = client.cookies["sitrep_session"]
+    assert client.post("/api/logout").status_code == 403  # a cross-port form post has no token
+    assert users_store.user_for_token(session) == {"name": "ana", "role": "analyst"}
+    assert client.post("/api/logout", headers={"X-CSRF-Token": client.cookies["sitrep_csrf"]}).status_code == 200
+    assert users_store.user_for_token(session) is None
+
+
+def test_an_unknown_name_takes_as_long_as_a_wrong_password(users_store):
+    client = TestClient(create_app(users_store))
+
+    def timed(name):
+        t = time.perf_counter()
+        assert _login(client, "", name, "not the password").status_code == 401
+        return time.perf_counter() - t
+
+    known = statistics.median(timed("ana") for _ in range(4))
+    unknown = statistics.median(timed(f"nobody{i}") for i in range(4))
+    long_name = timed("x" * 5000)
+    assert unknown > 0.5 * known and long_name > 0.5 * known, (known, unknown, long_name)
+
+
+# -- 4xx for any query value ---------------------------------------------------------------
+
+HOSTILE_VALUES = ["", "0", "-1", "1.5", str(2**63), str(2**31), "9" * 40, "1e400", "nan", "inf", "-inf",
+                  "x" * 60_000, "a\x00b", "\x00", "0001-01-01", "9999-12-31", "2019-02-30", "'; DROP TABLE events;--",
+                  "%", "_", "\\", "\u202e", "😀", "1|2", "|", f"{2**63}|1", f"1|{2**63}", "1e400|5",
+                  "2019-07-07|99999999999999999999", "nan|1", "-event_date", "1,2,3,4", "1,2,3,nan",
+                  "-200,-100,200,100"]
+COMMON = ["since", "until", "type", "actor", "country", "admin1", "text", "bbox", "review_status", "min_fatalities"]
+ENDPOINTS = {
+    "/api/events": COMMON + ["limit", "cursor", "sort"],
+    "/api/events.csv": COMMON + ["limit", "cursor"],
+    "/api/events.geojson": COMMON + ["zoom"],
+    "/api/actors": COMMON + ["limit"],
+    "/api/places": COMMON + ["limit"],
+    "/api/stats": COMMON + ["by"],
+    "/api/stories": COMMON + ["limit"],
+    "/api/trends": COMMON + ["by", "as_of", "weeks"],
+    "/api/provinces.geojson": ["country"],
+    "/api/history": ["format"],
+}
+PATHS = ["/api/events/{}", "/api/events/{}/history", "/api/articles/{}"]
+
+
+SHARP = ["0", str(2**63), "1e400", "nan", "x" * 60_000, "a\x00b", "0001-01-01", "9999-12-31", "%_\\",
+         f"1|{2**63}", "1,2,3,nan", "😀"]  # for endpoints beyond /api/events, which parse the same filters
+
+
+async def _server_errors(app) -> list[tuple]:
+    """Every hostile value in every query parameter (and path id): the requests answered 5xx."""
+    errors = []
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
+        for path, names in ENDPOINTS.items():
+            for name in names:
+                for value in HOSTILE_VALUES if path == "/api/events" or name not in COMMON else SHARP:
+                    r = await client.get(path, params={name: value})
+                    if r.status_code >= 500:
+                        errors.append((path, name, value[:30], r.status_code))
+        for template in PATHS:
+            for value in HOSTILE_VALUES:
+                r = await client.get(template.format(quote(value, safe="")))
+                if r.status_code >= 500:
+                    errors.append((template, value[:30], r.status_code))
+    return errors
+
+
+def test_no_query_value_gives_a_server_error(db_url):
+    import asyncio
+
+    store = Store(db_url)
+    _fill(store, 3)
+    errors = asyncio.run(_server_errors(create_app(store)))
+    client = TestClient(create_app(store))
+    assert errors == []
+    assert client.get("/api/events", params={"min_fatalities": str(2**63)}).json()["detail"][0]["loc"] == [
+        "query", "min_fatalities"]
+    assert "NUL" in client.get("/api/events", params={"actor": "a\x00b"}).json()["detail"]
+    assert "'text' is longer" in client.get("/api/events", params={"text": "x" * 60_000}).json()["detail"]
+    assert client.get("/api/trends", params={"as_of": "0001-01-01"}).status_code == 400
+    assert client.get("/api/events", params={"sort": "id", "cursor": f"1|{2**63}"}).status_code == 400
+    assert client.get(f"/api/events/{2**63}").status_code == 422
+
+
+# -- validation of analyst edits -------------------------------------------------------------
+
+BAD_EDITS = [
+    {"latitude": 999}, {"latitude": -90.5}, {"longitude": 180.01}, {"latitude": True}, {"latitude": "33"},
+    {"fatalities": True}, {"fatalities": -1}, {"fatalities": 1.5}, {"fatalities": "3"},
+    {"fatalities": 2**40}, {"injured": False}, {"abducted": None}, {"location": "x" * 200_000},
+    {"location": 5}, {"actor1": "a" * 301}, {"actor1": "IS\x00"}, {"notes": "n" * 10_001}, {"admin1": ["Anbar"]},
+    {"time_precision": True}, {"time_precision": 0}, {"time_precision": 4}, {"time_precision": 1.0},
+    {"geo_precision": 4}, {"inter1": True}, {"inter1": 9}, {"inter2": "7"}, {"event_date": "2019-13-01"},
+    {"event_date": "0001-01-01"}, {"event_date": 20190707}, {"iso": "iraq"}, {"iso": "iq"},
+    {"civilian_targeting": "yes"}, {"sub_event_type": ["Attack"]}, {"event_type": 3},
+    {"fatalities": 3, "_note": "x" * 2001},
+]
+
+
+def test_every_editable_field_is_validated(users_store):
+    client = TestClient(create_app(users_store))
+    h = {"Authorization": f"Bearer {users_store.new_token('ana')}"}
+    eid = users_store.events()[0]["id"]
+    before = users_store.event(eid)
+    for change in BAD_EDITS:
+        r = client.patch(f"/api/events/{eid}", json=change, headers=h)
+        assert r.status_code == 422, (change, r.status_code)
+        field = next(iter(change)) if "_note" not in change else "note"
+        assert field in r.json()["detail"], (change, r.json())
+    assert client.patch(f"/api/events/{eid}", json={"location": "x" * 2_000_000}, headers=h).status_code == 413
+    nan = client.patch(f"/api/events/{eid}", content=b'{"latitude": NaN}', headers={**h, "Content-Type": "application/json"})
+    assert nan.status_code == 422 and "latitude" in nan.json()["detail"]
+    assert users_store.event(eid) == before and users_store.history(eid) == []
+    good = {"latitude": -90, "longitude": 180.0, "fatalities": 0, "geo_precision": None, "inter2": None,
+            "event_date": "2019-07-08", "iso": "SY", "location": "Hīt", "notes": "line one\nline two"}
+    r = client.patch(f"/api/events/{eid}", json=good, headers=h)
+    assert r.status_code == 200 and r.json()["event"]["latitude"] == -90 and r.json()["event"]["iso"] == "SY"
+
+
+def test_merge_needs_a_whole_event_id(users_store):
+    client = TestClient(create_app(users_store))
+    h = {"Authorization": f"Bearer {users_store.new_token('ana')}"}
+    first, second = (e["id"] for e in users_store.events()[:2])
+    for other in (second + 0.9, True, str(second), 2**63, None, [second]):
+        r = client.post(f"/api/events/{first}/merge", json={"other": other}, headers=h)
+        assert r.status_code == 422 and "other" in r.json()["detail"], other
+    assert users_store.event(second)["review_status"] == "unreviewed"
+    assert client.post(f"/api/events/{first}/merge", json={"other": second}, headers=h).status_code == 200
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+FORMULAS = {"actor1": "=HYPERLINK(\"http://x\",\"y\")", "actor2": "+1+1", "location": "-2+3", "admin1": "@SUM(A1)",
+            "admin2": "\tcmd", "notes": "\r=1"}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(db_url):
+    import csv
+    import io
+
+    store = Store(db_url)
+    store.add(Article(id="f1", text="A report.", published=dt.date(2019, 7, 9)),
+              [_event("f1", longitude=-3.5, latitude=-12.25, **FORMULAS)])
+    client = TestClient(create_app(store))
+    row = next(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    for field, value in FORMULAS.items():
+        assert row[field] == "'" + value, field
+    assert row["longitude"] == "-3.5" and row["latitude"] == "-12.25"  # numbers stay numbers
+    eid = store.events()[0]["id"]
+    store.edit_event(eid, {"actor1": "@cmd"}, "ana", note="=WEBSERVICE(1)")
+    history = list(csv.reader(io.StringIO(client.get("/api/history", params={"format": "csv"}).text)))
+    assert history[1][6:] == ["'" + FORMULAS["actor1"], "'@cmd", "'=WEBSERVICE(1)"]
+
+
+def test_viewers_export_in_capped_pages_analysts_everything(users_store, monkeypatch):
+    import sitrep.web.app as web
+
+    monkeypatch.setattr(web, "CSV_CAP", 3)
+    client = TestClient(create_app(users_store))
+    pages = []
+    calls = []
+    real = users_store.events
+    monkeypatch.setattr(users_store, "events", lambda f=None: calls.append(f.limit) or real(f))
+    viewer = {"Authorization": f"Bearer {users_store.new_token('vic')}"}
+    params: dict = {}
+    while True:
+        r = client.get("/api/events.csv", params=params, headers=viewer)
+        pages.append(r.text.splitlines()[1:])
+        assert r.headers["x-row-cap"] == "3"
+        if "x-next-cursor" not in r.headers:
+            break
+        params = {"cursor": r.headers["x-next-cursor"]}
+    assert [len(p) for p in pages] == [3, 3, 1]
+    dates = [line.split(",")[1] for p in pages for line in p]
+    assert dates == [f"2019-07-0{i}" for i in range(7, 0, -1)]  # newest first, each once
+    assert calls and None not in calls and max(calls) <= 500  # read a page at a time
+    assert len(client.get("/api/events.csv", params={"limit": 50}, headers=viewer).text.splitlines()) == 4
+    analyst = {"Authorization": f"Bearer {users_store.new_token('ana')}"}
+    everything = client.get("/api/events.csv", headers=analyst)
+    assert len(everything.text.splitlines()) == 8 and "x-next-cursor" not in everything.headers
+
+
+def test_places_and_stories_take_capped_limits(db_url):
+    store = Store(db_url)
+    _fill(store)
+    client = TestClient(create_app(store))
+    places = client.get("/api/places", params={"limit": 2}).json()["places"]
+    assert [(p["location"], p["events"]) for p in places] == [("Ramadi", 3), ("Basra", 2)]
+    assert len(client.get("/api/places").json()["places"]) == 3
+    assert client.get("/api/places", params={"limit": 5001}).status_code == 422
+    assert len(client.get("/api/stories", params={"limit": 4}).json()["stories"]) == 4
+    assert len(client.get("/api/stories").json()["stories"]) == 7
+    assert client.get("/api/stories", params={"limit": 1001}).status_code == 422
+    assert len(store.stories(limit=None, scan=2)) == 2  # only the newest events are read
+
+
+# -- alerts and tiles ------------------------------------------------------------------------
+
+def test_alert_targets_are_shown_to_admins_only(users_store):
+    users_store.add_area("Anbar", {"admin1": "Al Anbar", "webhook": "https://hooks.example.org/T0/secret-path",
+                                   "secret": "s3cret", "email": "desk@example.org"})
+    client = TestClient(create_app(users_store))
+    seen = {}
+    for name in ("vic", "ana", "root"):
+        h = {"Authorization": f"Bearer {users_store.new_token(name)}"}
+        r = client.get("/api/alerts", headers=h)
+        seen[name] = r.json()["areas"][0]["spec"]
+        assert "s3cret" not in r.text
+    for name in ("vic", "ana"):
+        assert seen[name] == {"admin1": "Al Anbar", "channels": ["webhook", "email"]}
+    assert seen["root"]["webhook"].startswith("https://hooks.example.org/") and seen["root"]["email"] == "desk@example.org"
+
+
+def test_tile_hosts_come_from_the_configuration_only(db_url):
+    store = Store(db_url)
+    client = TestClient(create_app(store, tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png"))
+    csp = client.get("/").headers["content-security-policy"]
+    assert "img-src 'self' data: https://*.tile.example.org;" in csp
+    assert "params.get(\"tiles\")" not in client.get("/static/map.js").text
+    plain = TestClient(create_app(store)).get("/").headers["content-security-policy"]
+    assert "img-src 'self' data:;" in plain
+    with pytest.raises(ValueError, match="tiles must be an http"):
+        create_app(store, tiles="javascript:alert(1)")
