@@ -1,6 +1,9 @@
 """The map page in a real Chromium (Debian's), driven by Playwright, against a real server."""
 
+import base64
+import contextlib
 import datetime as dt
+import http.server
 import os
 import shutil
 import threading
@@ -41,7 +44,13 @@ def server(tmp_path):
                       event_date=dt.date(2019, 7, 3), notes="<b onmouseover=alert(3)>x</b>",
                       actor1="<script>alert(4)</script>")])
     store.add_user("ana", "analyst", "correct horse")
-    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=0, log_level="warning")
+    with _serving(create_app(store)) as url:
+        yield url, store
+
+
+@contextlib.contextmanager
+def _serving(app):
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -50,9 +59,48 @@ def server(tmp_path):
             break
         time.sleep(0.05)
     port = srv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", store
-    srv.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def _tile_server():
+    """A loopback HTTP server that records the paths asked of it and answers a 1x1 PNG."""
+    asked: list[str] = []
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
+    class Tiles(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(png)))
+            self.end_headers()
+            self.wfile.write(png)
+
+        def log_message(self, *args):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}", asked
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def _wait_until(page, expression, timeout=10.0):
+    """Poll `expression` from outside the page: Playwright's wait_for_function evaluates its
+    predicate with eval(), which the page's Content Security Policy rightly refuses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
 
 
 def _login(page, url):
@@ -73,6 +121,9 @@ def page():
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        # anything the Content Security Policy blocks is recorded, so tests can say it is nothing
+        pg.add_init_script("window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                           " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));")
         dialogs = []
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         pg.dialogs = dialogs
@@ -92,7 +143,7 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
 
     page.select_option("#filters select[name=type]", "Explosions/Remote violence")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("document.querySelectorAll('path.ev-marker').length === 1")
+    _wait_until(page, "document.querySelectorAll('path.ev-marker').length === 1")
     assert "type=Explosions" in page.url  # the view is in the URL, so it can be shared
     page.select_option("#filters select[name=type]", "")
     page.fill("#filters input[name=since]", "2019-07-05")
@@ -114,6 +165,7 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     page.wait_for_selector("#history li")
     assert "fatalities: 2 → 3" in page.inner_text("#history")
     assert "ana edit" in page.inner_text("#history")
+    assert page.evaluate("window.cspViolations") == []  # the page works under its own policy
     assert store.events()[1]["fatalities"] == 3 or store.events()[0]["fatalities"] == 3
 
 
@@ -182,7 +234,7 @@ def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(s
     page.mouse.down()
     page.mouse.move(box_b["x"] + 3, box_b["y"] + 3)
     page.mouse.up()
-    page.wait_for_function("location.search.includes('since=2019-07-03') && location.search.includes('until=2019-07-07')")
+    _wait_until(page, "location.search.includes('since=2019-07-03') && location.search.includes('until=2019-07-07')")
 
 
 def test_trends_and_alerts_panels(server, page):
@@ -217,3 +269,18 @@ def test_changing_the_password_from_the_account_panel(server, page):
     assert store.check_password("ana", "purple elephant") is not None
     page.reload()
     page.wait_for_selector("path.ev-marker")  # still logged in with the new session
+
+
+def test_tiles_load_from_the_configured_host_only(tmp_path, page):
+    store = Store(f"sqlite:///{tmp_path / 'tiles.db'}")
+    store.add(Article(id="a1", text="Gunmen killed two shepherds near Hit.", published=dt.date(2019, 7, 9)),
+              [_event("a1")])
+    with _tile_server() as (configured, asked), _tile_server() as (elsewhere, asked_elsewhere), \
+            _serving(create_app(store, tiles=configured + "/{z}/{x}/{y}.png")) as url:
+        page.goto(url + "/?tiles=" + elsewhere + "/{z}/{x}/{y}.png")
+        page.wait_for_selector("path.ev-marker")
+        page.wait_for_selector("img.leaflet-tile-loaded")
+        page.wait_for_load_state("networkidle")
+        assert asked and all(p.endswith(".png") for p in asked)
+        assert asked_elsewhere == []  # ?tiles= in a link someone sent does not choose the tile host
+        assert page.evaluate("window.cspViolations") == []
