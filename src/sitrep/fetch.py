@@ -116,19 +116,18 @@ def address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | 
         embedded = ip.ipv4_mapped or (ip.sixtofour if ip.sixtofour else None)
         if embedded is None and ip in NAT64:
             embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
+        if embedded is not None:  # judged by the IPv4 address it carries
             inner = address_problem(embedded)
-            if inner:
-                return f"{inner} (inside IPv6)"
+            return f"{inner} (inside IPv6)" if inner else None
     checks = [
         ("unspecified", ip.is_unspecified),
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
         ("multicast", ip.is_multicast),
         ("shared (100.64.0.0/10)", ip.version == 4 and ip in SHARED),
+        ("reserved", ip.is_reserved),
         ("private", ip.is_private),
         ("site-local", ip.version == 6 and ip.is_site_local),
-        ("reserved", ip.is_reserved),
         ("non-public", not ip.is_global),
     ]
     for kind, bad in checks:
