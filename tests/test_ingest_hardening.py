@@ -229,3 +229,38 @@ def test_ingest_url_body_is_capped(public):
     with using_url_policy(replace(url_policy(), allow_networks=(f"{PUBLIC}/32",))):
         [e] = _items(f"{public.base}/big.html", max_bytes=500_000)
     assert isinstance(e, InputError) and "response too large" in str(e)
+
+
+def test_a_page_in_its_declared_charset_is_read_without_a_guess(public, capsys):
+    page = ("<html><head><title>Café attack</title></head><body><article><p>Gunmen attacked a café in "
+            "Hit on Sunday, killing two men, police said.</p><p>The café owner was among the dead, "
+            "according to the police.</p></article></body></html>").encode("iso-8859-1")
+    public.routes["/latin.html"] = lambda h: send(h, page, "text/html; charset=ISO-8859-1")
+    from dataclasses import replace
+
+    from sitrep.ingest.common import url_policy, using_url_policy
+
+    with using_url_policy(replace(url_policy(), allow_networks=(f"{PUBLIC}/32",))):
+        [a] = _items(f"{public.base}/latin.html")
+    assert isinstance(a, Article) and "café" in a.text
+    assert main(["extract", f"{public.base}/latin.html", "--allow-private", "--format", "jsonl"]) == 0
+    assert "not valid UTF-8" not in capsys.readouterr().err
+
+
+def test_external_entities_in_a_feed_are_not_loaded(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRETVALUE", encoding="utf-8")
+    inside = Server("127.0.0.1")
+    inside.routes["/dtd"] = lambda h: send(h, b"<!ENTITY x 'y'>", "text/plain")
+    try:
+        feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY s SYSTEM "file://{secret}">'
+                f'<!ENTITY % d SYSTEM "{inside.base}/dtd"> %d;]><rss version="2.0"><channel><title>T</title>'
+                "<item><title>A &s;</title><guid>x-1</guid><description>Gunmen killed two shepherds near Hit "
+                "on Sunday. &s;</description></item></channel></rss>")
+        (tmp_path / "xxe.xml").write_text(feed, encoding="utf-8")
+        items = _items(tmp_path / "xxe.xml")
+    finally:
+        inside.close()
+    assert inside.hits == []
+    assert not any(isinstance(i, Article) and ("TOPSECRETVALUE" in i.text or "TOPSECRETVALUE" in i.title)
+                   for i in items)

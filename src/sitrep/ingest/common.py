@@ -214,8 +214,9 @@ def using_url_policy(policy: FetchPolicy) -> Iterator[None]:
 
 
 def fetch_url(url: str, max_bytes: int = 5_000_000) -> tuple[bytes, str]:
-    """GET a URL under the address rules and caps; (body, content type). InputError naming
-    the URL on any failure."""
+    """GET a URL under the address rules and caps; (body, content type). A text body in a
+    declared charset other than UTF-8 comes back as UTF-8. InputError naming the URL on any
+    failure."""
     policy = url_policy()
     limit = max(4 * max_bytes, 1)
     policy = replace(policy, max_bytes=min(policy.max_bytes, limit),
@@ -223,4 +224,10 @@ def fetch_url(url: str, max_bytes: int = 5_000_000) -> tuple[bytes, str]:
     resp = fetch(url, policy)
     if resp.status >= 300:
         raise InputError(f"{url}: HTTP {resp.status}")
-    return resp.body, resp.content_type
+    body, charset = resp.body, (resp.charset or "").lower()
+    if charset and charset not in ("utf-8", "utf8") and "xml" not in resp.content_type:
+        try:  # the server said what it sent: no guess, no warning
+            body = body.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: decode_bytes reads it and says so
+    return body, resp.content_type
