@@ -313,8 +313,11 @@ def test_the_csrf_token_is_bound_to_the_session(users_store):
     mine, theirs = first.cookies["sitrep_csrf"], second.cookies["sitrep_csrf"]
     assert mine != theirs
     assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": theirs}).status_code == 403
-    first.cookies.set("sitrep_csrf", "planted")  # a cookie an attacker set, with a matching header
-    assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": "planted"}).status_code == 403
+    # a cookie an attacker planted (from a sibling site or port), with a header to match
+    planted = TestClient(create_app(users_store))
+    cookie = f"sitrep_session={first.cookies['sitrep_session']}; sitrep_csrf=planted"
+    r = planted.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"Cookie": cookie, "X-CSRF-Token": "planted"})
+    assert r.status_code == 403
     assert first.patch(f"/api/events/{eid}", json={"fatalities": 4}, headers={"X-CSRF-Token": mine}).status_code == 200
 
 
@@ -325,6 +328,21 @@ def test_logout_needs_the_csrf_token(users_store):
     assert users_store.user_for_token(session) == {"name": "ana", "role": "analyst"}
     assert client.post("/api/logout", headers={"X-CSRF-Token": client.cookies["sitrep_csrf"]}).status_code == 200
     assert users_store.user_for_token(session) is None
+
+
+def test_hostile_login_bodies_and_csrf_headers_get_4xx(users_store):
+    client = TestClient(create_app(users_store), raise_server_exceptions=False)
+    raw = {"Content-Type": "application/json"}
+    for body in (b'{"name": "\\ud800", "password": "\\udfff"}', b'{"name": "a\\u0000b", "password": "x"}',
+                 b'{"name": ["ana"], "password": {"x": 1}}', b'{"name": "ana", "password": "\\ud800"}'):
+        assert client.post("/api/login", content=body, headers=raw).status_code == 401, body
+    session = _session_client(users_store)
+    eid = users_store.events()[0]["id"]
+    r = session.patch(f"/api/events/{eid}", json={"fatalities": 1}, headers={"X-CSRF-Token": "é".encode()})
+    assert r.status_code == 403
+    token = {"Authorization": f"Bearer {users_store.new_token('ana')}", **raw}
+    r = client.patch(f"/api/events/{eid}", content=b'{"location": "Hit\\ud800"}', headers=token)
+    assert r.status_code == 422 and "location must be valid Unicode" in r.json()["detail"]
 
 
 def test_an_unknown_name_takes_as_long_as_a_wrong_password(users_store):

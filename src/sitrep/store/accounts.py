@@ -25,7 +25,7 @@ MAX_FAILURE_ROWS = 100_000  # login_failures never grows beyond this, whatever t
 
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
+    digest = hashlib.scrypt(password.encode("utf-8", "surrogatepass"), salt=salt, dklen=32, **_SCRYPT)
     return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
 
 
@@ -36,7 +36,7 @@ def verify_password(password: str, stored: str) -> bool:
         return False
     if scheme != "scrypt":
         return False
-    got = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), dklen=32,
+    got = hashlib.scrypt(password.encode("utf-8", "surrogatepass"), salt=bytes.fromhex(salt), dklen=32,
                          n=int(n), r=int(r), p=int(p))
     return hmac.compare_digest(got.hex(), digest)
 
@@ -58,6 +58,15 @@ def _token_hash(token: str) -> str:
 def _utc(t: dt.datetime | None) -> dt.datetime | None:
     """SQLite hands back naive datetimes; every time the store writes is UTC."""
     return t.replace(tzinfo=dt.timezone.utc) if t is not None and t.tzinfo is None else t
+
+
+def _storable(name: str) -> bool:
+    """A name the users table could hold: short, no NUL, valid UTF-8 (no lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return len(name) <= MAX_NAME and "\x00" not in name
 
 
 def session_expired(row: dict[str, Any], now: dt.datetime) -> bool:
@@ -169,7 +178,7 @@ class AccountsMixin:
         """The user if the password is theirs. An unknown name (or an oversized one) costs the
         same scrypt run as a known one, so timing does not tell which names exist."""
         row = None
-        if len(name) <= MAX_NAME and "\x00" not in name:
+        if _storable(name):
             with self.engine.connect() as con:
                 row = con.execute(sa.select(users.c.name, users.c.role, users.c.password_hash)
                                   .where(users.c.name == name)).mappings().first()

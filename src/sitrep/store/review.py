@@ -49,6 +49,10 @@ def check_text(field: str, v: Any, limit: int, multiline: bool = False) -> str:
         raise ValueError(f"{field} must be a string")
     if len(v) > limit:
         raise ValueError(f"{field} must have at most {limit} characters")
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{field} must be valid Unicode text") from None
     allowed = "\n\t\r" if multiline else ""
     if any((ord(c) < 32 and c not in allowed) or c == "\x7f" for c in v):
         raise ValueError(f"{field} must not contain control characters")

@@ -128,7 +128,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             # a cookie is sent by the browser on its own: writes must prove they come from our page,
             # with the token derived from this very session
             if request.method not in ("GET", "HEAD", "OPTIONS") and (
-                    not csrf_header or not secrets.compare_digest(csrf_header, csrf_for(session))):
+                    not csrf_header or not secrets.compare_digest(csrf_header.encode("utf-8", "surrogateescape"),
+                                                                  csrf_for(session).encode())):
                 raise HTTPException(403, "missing or wrong CSRF token")
             return user
         return None
