@@ -202,7 +202,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def events_csv(q: dict = Depends(common), user: dict = Depends(reader),
                    limit: int | None = Query(None, ge=1, le=INT_MAX, description="rows at most"),
                    cursor: str | None = Query(None, description="X-Next-Cursor of the previous export")):
-        rows = _csv_rows(user, limit)
+        rows, capped = _csv_rows(user, limit)
         f = _filter(**q, cursor=cursor, sort="-event_date")
         headers = {"Content-Disposition": 'attachment; filename="sitrep-events.csv"'}
         try:
@@ -211,7 +211,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             raise HTTPException(400, str(exc)) from None
         if more:
             headers["X-Next-Cursor"] = more
-        if rows == CSV_CAP and limit != CSV_CAP:
+        if capped:
             headers["X-Row-Cap"] = str(CSV_CAP)
         return StreamingResponse(output.csv_chunks(store.iter_events(f, rows)), media_type="text/csv",
                                  headers=headers)
@@ -411,11 +411,12 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     return app
 
 
-def _csv_rows(user: dict, limit: int | None) -> int | None:
-    """Rows one CSV export may hold: what was asked, capped at CSV_CAP below analysts."""
-    if ROLE_RANK[user["role"]] >= ROLE_RANK["analyst"]:
-        return limit
-    return min(limit or CSV_CAP, CSV_CAP)
+def _csv_rows(user: dict, limit: int | None) -> tuple[int | None, bool]:
+    """Rows one CSV export may hold (what was asked, at most CSV_CAP below analysts), and
+    whether the cap cut the request short."""
+    if ROLE_RANK[user["role"]] >= ROLE_RANK["analyst"] or (limit is not None and limit <= CSV_CAP):
+        return limit, False
+    return CSV_CAP, True
 
 
 def _note(value: Any) -> str:
