@@ -133,3 +133,14 @@ def test_error_lines_carry_no_escapes_from_input_names(tmp_path, capsys):
     assert main(["extract", str(name), "--format", "jsonl"]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "name.txt: no such file" in err
+
+
+def test_alert_delivery_lines_carry_no_escapes(db_url, tmp_path, receiver, capsys):  # noqa: F811
+    assert main(["alerts", "add", "Rutba\x1b[2J\x07", "--point", "33.04,40.28", "--webhook", receiver,
+                 "--secret", SECRET, "--allow-private", "--db", db_url]) == 0
+    assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["alerts", "deliveries", "--db", db_url]) == 0
+    out = capsys.readouterr().out
+    assert "Rutba" in out and "\x1b" not in out and "\x07" not in out
+    assert out.count("\n") == 1 and out.split("\t")[3:5] == ["webhook", "sent"]

@@ -513,9 +513,11 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         return 1 if any(not d["ok"] for d in sent) else 0
     else:
         for d in store.deliveries():
-            again = f"\tnext try {d['next_try']}" if d["next_try"] else ""
-            print(f"{d['at']}\t{d['area']}\tevent {d['event_id']}\t{d['channel']}\t{d['status']}\t"
-                  f"{d['attempts']} attempts\t{d['detail']}{again}")
+            cells = [d["at"], d["area"], f"event {d['event_id']}", d["channel"], d["status"],
+                     f"{d['attempts']} attempts", d["detail"]]
+            if d["next_try"]:
+                cells.append(f"next try {d['next_try']}")
+            print("\t".join(clean_line(str(c)) for c in cells))
     return 0
 
 
@@ -529,7 +531,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
         print(json.dumps([t.to_record() for t in rows], indent=2))
     else:
         for t in rows:
-            print(f"{t.change:6}  {t.summary}")
+            print(clean_line(f"{t.change:6}  {t.summary}"))
     return 0
 
 

@@ -103,7 +103,7 @@ def _read_file(name: str, defaults: Defaults) -> Iterator[Article | InputError]:
         if not kind:
             kind = "feed" if looks_like_feed(head) else "html" if looks_like_html(head) else "text"
         if kind == "records" and not _whole_json(head):
-            if not head.strip():
+            if size <= len(head) and not head.strip():
                 raise InputError(f"{name}: empty file")
             f.seek(0)
             yield from parse_record_lines(name, f, defaults, max_line=limit_for("records", defaults.max_bytes))
