@@ -519,6 +519,7 @@ def test_viewers_export_in_capped_pages_analysts_everything(users_store, monkeyp
     two = client.get("/api/events.csv", params={"limit": 2}, headers=viewer)
     assert len(two.text.splitlines()) == 3 and "x-row-cap" not in two.headers and "x-next-cursor" in two.headers
     analyst = {"Authorization": f"Bearer {users_store.new_token('ana')}"}
+    assert client.get("/api/events.csv", params={"cursor": "soon|1"}, headers=analyst).status_code == 400
     everything = client.get("/api/events.csv", headers=analyst)
     assert len(everything.text.splitlines()) == 8 and "x-next-cursor" not in everything.headers
 

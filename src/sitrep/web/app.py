@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 from fastapi.staticfiles import StaticFiles
 
 from sitrep import output
-from sitrep.store import EventFilter, Store, next_cursor
+from sitrep.store import EventFilter, Store, next_cursor, parse_cursor
 from sitrep.store.accounts import SESSION_LIFETIME
 from sitrep.store.review import INT_MAX, MAX_NOTE, check_event_id, check_text
 from sitrep.web.guard import (
@@ -205,7 +205,9 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         rows, capped = _csv_rows(user, limit)
         f = _filter(**q, cursor=cursor, sort="-event_date")
         headers = {"Content-Disposition": 'attachment; filename="sitrep-events.csv"'}
-        try:
+        try:  # errors must come before the stream starts: check the cursor now, whoever asks
+            if cursor:
+                parse_cursor(cursor, "event_date")
             more = store.cursor_after(f, rows) if rows else None
         except ValueError as exc:
             raise HTTPException(400, str(exc)) from None
