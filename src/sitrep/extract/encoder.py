@@ -82,6 +82,7 @@ class SentenceEncoder:
     """encode(texts) -> (n, 384) float32 unit vectors. Subclasses run the forward pass."""
 
     identity = ""
+    batch_tokens = 4096  # padded tokens per batch
 
     def __init__(self, path: Path | None = None):
         from tokenizers import Tokenizer
@@ -95,9 +96,10 @@ class SentenceEncoder:
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         raise NotImplementedError
 
-    def encode(self, texts: list[str], batch_tokens: int = 4096) -> np.ndarray:
+    def encode(self, texts: list[str], batch_tokens: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
+        batch_tokens = batch_tokens or self.batch_tokens
         encodings = self.tokenizer.encode_batch(list(texts))
         ids = [e.ids for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
@@ -177,6 +179,8 @@ class NumpyEncoder(SentenceEncoder):
 
 class OnnxEncoder(SentenceEncoder):
     """The same encoder as an ONNX graph run by onnxruntime (extract/encoder_onnx.py)."""
+
+    batch_tokens = 1024  # smaller batches stay in cache: 1024 ran ~20% faster than 4096 here
 
     def __init__(self, variant: str = "fp32", path: Path | None = None, folder: Path | None = None,
                  num_threads: int | None = None):
