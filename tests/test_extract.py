@@ -310,7 +310,75 @@ def test_an_events_sub_type_is_read_from_all_its_sentences():
     s2 = "Soldiers fired back and the fighting lasted two hours."
     table = {s1: {"none": 0.1, "Attack": 0.8, "Armed clash": 0.1},
              s2: {"none": 0.0, "Attack": 0.05, "Armed clash": 0.95}}
-    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table))
+    off = {"span": 0}  # the whole passage's reading is tested on its own below
+    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table), tuning=off)
     assert ev.sub_event_type == "Armed clash"
-    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table), tuning={"retype": 0})
+    [[ev]] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=Fixed(table),
+                       tuning={"retype": 0, **off})
     assert ev.sub_event_type == "Attack"
+
+
+class _Table:
+    """A decider whose probabilities are given per text; any other text is 'none'."""
+
+    def __init__(self, table):
+        self.table = table
+        self.asked: list[str] = []
+
+    def probabilities(self, texts):
+        self.asked.extend(texts)
+        return [self.table.get(t, {"none": 1.0}) for t in texts]
+
+    decide = probabilities
+
+
+def test_an_events_sub_type_is_read_again_from_the_passage_that_reports_it():
+    from sitrep.extract import events as E
+
+    s1 = "Hundreds of people protested in front of the governor's office in Kaya on Monday."
+    s2 = "Some of them threw stones at the building and set tyres on fire."
+    s3 = "The governor resigned in March."
+    passage = f"{s1} {s2}"
+    table = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
+             passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    text = f"{s1} {s2}\n\n{s3}"
+    typer = _Table(table)
+    [[ev]] = E.extract([Article(id="t", text=text, published=PUB)], typer=typer)
+    assert ev.sub_event_type == "Violent demonstration"
+    assert passage in typer.asked and not any(s3 in t for t in typer.asked if t != s3)  # not past the paragraph
+    [[ev]] = E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(table), tuning={"span": 0})
+    assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_the_passage_of_an_event_stops_at_another_events_sentence():
+    from sitrep.extract import events as E
+
+    s1 = "Gunmen attacked a police post in Kaya on Monday, killing two officers."
+    s2 = "On Tuesday, hundreds of people protested in Dori against the killings."
+    s3 = "They threw stones at the police."
+    table = {s1: {"none": 0.0, "Attack": 0.9, "Armed clash": 0.1},
+             s2: {"none": 0.0, "Peaceful protest": 0.7, "Violent demonstration": 0.3}}
+    typer = _Table(table)
+    events = E.extract([Article(id="t", text=f"{s1} {s2} {s3}", published=PUB)], typer=typer)[0]
+    assert len(events) == 2
+    assert f"{s1} {s2}" not in typer.asked and f"{s2} {s3}" in typer.asked
+
+
+def test_a_recent_own_day_makes_news_whatever_past_the_sentence_recalls():
+    from sitrep.extract.classify import is_background
+
+    text = "On 6 July 2019, troops retook the village previously held by the rebels."
+    assert not is_background(text, 2019, 3, own_day=True)
+    assert is_background(text, 2019, 3, own_day=False)  # the day a source spoke proves nothing
+    assert is_background("The rebels previously held the village.", 2019, None)
+    [ev] = _events("On 6 July 2019, troops and rebels clashed in the village of Kaya, which the rebels "
+                   "previously held. Two soldiers were killed.")
+    assert ev.event_date == dt.date(2019, 7, 6) and ev.sub_event_type == "Armed clash"
+
+
+def test_a_passive_used_to_is_not_history():
+    from sitrep.extract.lexicons import pattern
+
+    history = pattern("history_phrases")
+    assert history.search("the rebels used to control the road")
+    assert not history.search("trucks were used to block the road")

@@ -126,16 +126,23 @@ def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
     return factor
 
 
-def is_background(sentence: str, published_year: int | None, date_days_before: int | None) -> bool:
-    """History, not news: an old date, 'in 2014', 'years ago'."""
+def is_background(sentence: str, published_year: int | None, date_days_before: int | None,
+                  own_day: bool = False) -> bool:
+    """History, not news: an old date, 'in 2014', 'years ago'.
+
+    own_day: the date is the day of the sentence's own action (not the day a source spoke) and
+    is precise to the day; a recent one makes the sentence news whatever past it also recalls
+    ("on 8 May, troops retook the village previously held by the group")."""
     if date_days_before is not None and date_days_before > 75:
         return True
+    recent = date_days_before is not None and -2 <= date_days_before <= 75
+    if recent and own_day:
+        return False
     low = sentence.lower()
     if pattern("history_phrases").search(low):
         return True
     # a sentence dated to a recent day tells news, whatever year it names ("on 30 December
     # 2019", read in January 2020; "in honour of the victims of 2019")
-    recent = date_days_before is not None and -2 <= date_days_before <= 75
     if published_year and not recent:
         for m in _HISTORY_YEAR.finditer(low):
             year = int(m.group(1) or m.group(2))

@@ -80,7 +80,9 @@ def _numeric_date(a: int, b: int, year: int, published: dt.date | None) -> dt.da
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 7 July 2019 / 7th of July, 2019 / July 7, 2019 / July 7th 2019
+    # 30 September 2017, 30-September-2017 (some agencies' style)
     ("dmy", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE},? {_YEAR_RE}\b")),
+    ("dmy", re.compile(rf"\b{_DAY_RE}-{_MONTH_RE}-{_YEAR_RE}\b")),
     ("mdy", re.compile(rf"\b{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}\b")),
     ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")),
     # 11/23/2019 (incident databases, US style) or 23/11/2019, 23.11.2019

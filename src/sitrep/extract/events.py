@@ -127,7 +127,10 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
         for st in states:
             for s in st.candidates:
                 st.docs[s.index] = next(docs)
-    return [_article_events(st, gaz, actors) for st in states]
+    drafts = [_article_drafts(st, gaz, actors) for st in states]
+    if typer is not None and weights.get("span", SPAN_WEIGHT):
+        _retype_by_span(states, drafts, typer, weights.get("span", SPAN_WEIGHT))
+    return [_article_events(st, merged, gaz, actors) for st, merged in zip(states, drafts)]
 
 
 # The screen (TF-IDF) passes a sentence to the parser and the decider when its "none" is
@@ -141,6 +144,8 @@ DECIDE_BELOW = 0.9
 EVENTNESS_SCALE = 0.5
 # A sentence with no cue word is an event only when the decider gives one sub-type this much.
 MODEL_ONLY_MIN = 0.65
+MODEL_ONLY_EVENT = 1.01  # ... or that it is an event of some sub-type
+DEAD_CUE_MIN = 1.01  # a sentence whose cue words the grammar ruled out
 
 
 def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
@@ -167,7 +172,8 @@ def _article_context(st: ArticleState) -> None:
     st.context.countries.update(article_context(body).countries)
 
 
-def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
+def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Draft]:
+    """The article's event reports: sentence drafts merged into one per event."""
     article = st.article
     if not st.candidates:
         return []
@@ -213,6 +219,10 @@ def _article_events(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
     merged = _merge(drafts, min_score)
     _retype(merged, st)
+    return merged
+
+
+def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     events = [e for e in (_finish(d, st, gaz, actors) for d in merged) if e is not None]
     _attribute_claims(events, st, actors)
     return events
@@ -324,7 +334,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
     days_before = (published - date.date).days if (date and published) else None
-    if is_background(s.text, published.year if published else None, days_before):
+    own_day = bool(date is not None and date.precision == 1 and not date.spoken and not same)
+    if is_background(s.text, published.year if published else None, days_before, own_day):
         st.background.add(s.index)
         return None
     if date is not None:
@@ -349,12 +360,16 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
         had_cues = any(c.cls not in MODIFIERS for c in cues)
-        if probs is None or had_cues or _model_only_irrealis(doc, s.text):
+        if probs is None or _model_only_irrealis(doc, s.text):
             return None
+        top = max(v for k, v in probs.items() if k != NONE)
+        if had_cues and top < st.weights.get("dead_cue_min", DEAD_CUE_MIN):
+            return None  # the grammar ruled out the cue words; only a sure decider overrules it
         if not found and not any(m.place is not None for m in mentions):
             return None  # "One withdrew the next day.": nothing to anchor an event on
-        if max(v for k, v in probs.items() if k != NONE) < st.weights.get("model_only_min", MODEL_ONLY_MIN):
-            return None  # with no cue word, the decider must be sure of one sub-type
+        if top < st.weights.get("model_only_min", MODEL_ONLY_MIN) and \
+                1.0 - probs.get(NONE, 0.0) < st.weights.get("model_only_event", MODEL_ONLY_EVENT):
+            return None  # with no cue word, the decider must be sure of one sub-type or of an event
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
@@ -591,6 +606,58 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
             best = max(total, key=total.get)
             if total[best] > total.get(d.typing.sub_event_type, 0.0):
                 d.typing = Typing(best, d.typing.score, d.typing.cue)
+
+
+SPAN_WEIGHT = 0.5  # weight of the whole report's reading against its sentences' mean
+SPAN_FOLLOW = 2  # sentences after an event's own that may tell more of it
+
+
+def report_span(d: Draft, st: ArticleState, taken: set[int]) -> list[Sentence]:
+    """The sentences that report one event: its own, those between them, and up to SPAN_FOLLOW
+    that follow in the same paragraph, stopping at another event's sentence or at history."""
+    own = sorted({x.index for x in (d.sentences or [d.sentence])})
+    keep = [i for i in range(own[0], own[-1] + 1) if i in own or (i not in taken and i not in st.background)]
+    last = own[-1]
+    for i in range(last + 1, min(last + 1 + SPAN_FOLLOW, len(st.sentences))):
+        if i in taken or i in st.background or not _same_paragraph(st, last, i):
+            break
+        keep.append(i)
+    return [st.sentences[i] for i in keep]
+
+
+def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer, weight: float) -> None:
+    """Read each event's sub-type again from the whole passage that reports it (one decider
+    call over all articles): details told in the next sentence ("the protesters threw
+    stones") often settle what the first sentence leaves open."""
+    jobs: list[tuple[Draft, ArticleState]] = []
+    texts: list[str] = []
+    for st, merged in zip(states, drafts):
+        taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
+        for d in merged:
+            if d.typing is None:
+                continue
+            own = {x.index for x in (d.sentences or [d.sentence])}
+            span = report_span(d, st, taken - own)
+            jobs.append((d, st))
+            texts.append(" ".join(x.text for x in span))
+    for (d, st), p in zip(jobs, typer.decide(texts) if texts else []):
+        total: dict[str, float] = {}
+        for x in d.sentences or [d.sentence]:
+            q = st.probs.get(x.index)
+            if not q:
+                continue
+            w = 1.0 - q.get(NONE, 0.0)
+            norm = sum(v for k, v in q.items() if k != NONE) or 1.0
+            for k, v in q.items():
+                if k != NONE:
+                    total[k] = total.get(k, 0.0) + w * v / norm
+        norm = sum(total.values()) or 1.0
+        span_norm = sum(v for k, v in p.items() if k != NONE) or 1.0
+        mix = {k: (1 - weight) * total.get(k, 0.0) / norm + weight * p.get(k, 0.0) / span_norm
+               for k in set(total) | {k for k in p if k != NONE}}
+        best = max(mix, key=mix.get)
+        if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0):
+            d.typing = Typing(best, d.typing.score, d.typing.cue)
 
 
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
