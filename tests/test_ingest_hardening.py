@@ -264,3 +264,24 @@ def test_external_entities_in_a_feed_are_not_loaded(tmp_path):
     assert inside.hits == []
     assert not any(isinstance(i, Article) and ("TOPSECRETVALUE" in i.text or "TOPSECRETVALUE" in i.title)
                    for i in items)
+
+
+def test_a_feed_url_is_decoded_with_the_charset_its_http_response_declares(public):
+    from dataclasses import replace
+
+    from sitrep.ingest.common import url_policy, using_url_policy
+    from test_watch_hardening import CHARSET_FEEDS, charset_feed
+
+    # served as a feed type (left as bytes for the feed parser) and as text/html (decoded by
+    # the fetch, then recognised as a feed): both must end in the declared charset
+    for charset in CHARSET_FEEDS:
+        public.routes[f"/{charset}.xml"] = (
+            lambda h, c=charset: send(h, charset_feed(c), f"application/rss+xml; charset={c}"))
+        public.routes[f"/{charset}.html"] = (
+            lambda h, c=charset: send(h, charset_feed(c), f"text/html; charset={c}"))
+    with using_url_policy(replace(url_policy(), allow_networks=(f"{PUBLIC}/32",))):
+        items = _items(*(f"{public.base}/{c}.{ext}" for c in CHARSET_FEEDS for ext in ("xml", "html")))
+    assert len(items) == 2 * len(CHARSET_FEEDS) and all(isinstance(a, Article) for a in items), items
+    for (charset, (site, title, text)), pair in zip(CHARSET_FEEDS.items(), zip(items[::2], items[1::2])):
+        for a in pair:
+            assert (a.source, a.title, a.text) == (site, title, text), (charset, a.url)

@@ -155,3 +155,35 @@ def test_allow_private_keeps_working_and_bad_config_values_are_refused(inside, t
     f.write_text("allow_networks: [not-a-network]\nsources:\n  - url: http://example.org/\n", encoding="utf-8")
     with pytest.raises(ValueError, match="allow_networks"):
         load_config(f)
+
+
+# A feed without an XML declaration, in a legacy charset that only the HTTP Content-Type names.
+# ISO-8859-1 is the common case; ISO-8859-15 and windows-1256 (Arabic, as Iraqi outlets used)
+# differ from the Windows-1252 that feedparser guesses when nobody tells it the charset.
+CHARSET_FEEDS = {
+    "iso-8859-1": ("Diário de Hit", "Atentado num café em Hit",
+                   "Homens armados mataram dois pastores perto de Hit no domingo, disse a polícia."),
+    "iso-8859-15": ("Le Courrier €", "Œuvre détruite à Hit",
+                    "Des hommes armés ont tué deux bergers près de Hit dimanche, selon la police."),
+    "windows-1256": ("أخبار الأنبار", "هجوم في هيت",
+                     "قتل مسلحون راعيين قرب هيت يوم الأحد، بحسب الشرطة."),
+}
+
+
+def charset_feed(charset: str) -> bytes:
+    site, title, text = CHARSET_FEEDS[charset]
+    return (f'<rss version="2.0"><channel><title>{site}</title><item><title>{title}</title>'
+            f"<guid>{charset}-1</guid><description>{text}</description></item></channel></rss>").encode(charset)
+
+
+def test_a_feed_is_decoded_with_the_charset_its_http_response_declares(public, tmp_path):
+    for charset in CHARSET_FEEDS:
+        public.routes[f"/{charset}.xml"] = (
+            lambda h, c=charset: send(h, charset_feed(c), f"application/rss+xml; charset={c.upper()}"))
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    cfg = load_config(_config(tmp_path, *(f"{public.base}/{c}.xml" for c in CHARSET_FEEDS)))
+    report = poll_once(cfg, store)
+    assert not report.errors and report.new_articles == len(CHARSET_FEEDS)
+    for charset, (site, title, text) in CHARSET_FEEDS.items():
+        art = store.article(f"{charset}-1")
+        assert (art["title"], art["text"]) == (title, text), charset

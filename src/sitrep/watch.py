@@ -242,7 +242,7 @@ def poll_source(src: Source, fetcher: Fetcher, store: Store) -> tuple[list[Artic
             except InputError:
                 continue  # an index or section page, not an article
         return found, validators
-    for item in parse_feed(src.url, r.body, defaults):
+    for item in parse_feed(src.url, r.body, defaults, charset=r.charset):
         if isinstance(item, Article):
             found.append(item)
     known = store.known_ids([a.id for a in found])

@@ -73,7 +73,7 @@ def read_inputs(
 
 
 def _read_url(name: str, defaults: Defaults) -> Iterator[Article | InputError]:
-    raw, content_type = fetch_url(name, defaults.max_bytes)
+    raw, content_type, charset = fetch_url(name, defaults.max_bytes)
     kind = "feed" if "xml" in content_type or "rss" in content_type else "html"
     if kind == "html" and looks_like_feed(raw[:2000]):
         kind = "feed"
@@ -81,7 +81,7 @@ def _read_url(name: str, defaults: Defaults) -> Iterator[Article | InputError]:
         kind = "records"
     elif content_type == "text/plain" and not looks_like_feed(raw[:2000]):
         kind = "text"
-    yield from _parse(kind, name, raw, defaults)
+    yield from _parse(kind, name, raw, defaults, charset=charset)
 
 
 def limit_for(kind: str, max_bytes: int) -> int:
@@ -127,13 +127,14 @@ def _whole_json(head: bytes) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"[")
 
 
-def _parse(kind: str, name: str, raw: bytes, defaults: Defaults) -> Iterator[Article | InputError]:
+def _parse(kind: str, name: str, raw: bytes, defaults: Defaults,
+           charset: str | None = None) -> Iterator[Article | InputError]:
     if not raw.strip():
         raise InputError(f"{name}: empty file")
     if kind == "records":
         yield from parse_records(name, raw, defaults)
     elif kind == "feed":
-        yield from parse_feed(name, raw, defaults)
+        yield from parse_feed(name, raw, defaults, charset=charset)
     elif kind == "html":
         if len(raw) > defaults.max_bytes * 4:
             raise InputError(f"{name}: page too large ({len(raw) / 1e6:.1f} MB)")

@@ -213,10 +213,11 @@ def using_url_policy(policy: FetchPolicy) -> Iterator[None]:
         _URL_POLICY.reset(token)
 
 
-def fetch_url(url: str, max_bytes: int = 5_000_000) -> tuple[bytes, str]:
-    """GET a URL under the address rules and caps; (body, content type). A text body in a
-    declared charset other than UTF-8 comes back as UTF-8. InputError naming the URL on any
-    failure."""
+def fetch_url(url: str, max_bytes: int = 5_000_000) -> tuple[bytes, str, str | None]:
+    """GET a URL under the address rules and caps; (body, content type, charset of the body
+    as declared, or None). A text body in a declared charset other than UTF-8 comes back as
+    UTF-8 (and its charset as "utf-8"); an XML body is left as it is, with its declared
+    charset, for the feed parser. InputError naming the URL on any failure."""
     policy = url_policy()
     limit = max(4 * max_bytes, 1)
     policy = replace(policy, max_bytes=min(policy.max_bytes, limit),
@@ -227,7 +228,7 @@ def fetch_url(url: str, max_bytes: int = 5_000_000) -> tuple[bytes, str]:
     body, charset = resp.body, (resp.charset or "").lower()
     if charset and charset not in ("utf-8", "utf8") and "xml" not in resp.content_type:
         try:  # the server said what it sent: no guess, no warning
-            body = body.decode(charset).encode("utf-8")
+            body, charset = body.decode(charset).encode("utf-8"), "utf-8"
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: decode_bytes reads it and says so
-    return body, resp.content_type
+    return body, resp.content_type, charset or None

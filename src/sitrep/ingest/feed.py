@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import io
+import re
 from collections.abc import Iterator
 
 import feedparser
@@ -53,13 +55,33 @@ def _entry_id(entry: dict) -> str | None:
     return key or None
 
 
-def parse_feed(name: str, raw: bytes, defaults: Defaults) -> Iterator[Article | InputError]:
+def _charset_headers(charset: str | None) -> dict[str, str] | None:
+    """The HTTP charset of a fetched feed, as response headers for feedparser (which sees no
+    HTTP response of its own): it then decodes with it, as RFC 7303 says a charset parameter
+    wins over the XML declaration. An XML media type is named so that feedparser does not
+    also apply its rule for bare text/* (US-ASCII); None when the charset is missing or
+    unknown to Python, leaving the BOM, the XML declaration and UTF-8 to decide."""
+    if not charset:
+        return None
+    charset = charset.strip().strip('"').lower()
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return None
+    if not re.fullmatch(r"[a-z0-9._:-]{1,40}", charset):
+        return None
+    return {"content-type": f"application/xml; charset={charset}"}
+
+
+def parse_feed(name: str, raw: bytes, defaults: Defaults,
+               charset: str | None = None) -> Iterator[Article | InputError]:
     """The feed's entries as articles. The body is handed to feedparser only as a stream:
     given a str or bytes, feedparser would take a body such as `/etc/passwd` or
-    `http://...` for a file to open or a URL to fetch."""
+    `http://...` for a file to open or a URL to fetch. `charset`: the one the HTTP response
+    declared (Content-Type), which a feed without an XML declaration needs to be read right."""
     if not isinstance(raw, (bytes, bytearray)):
         raise TypeError("parse_feed takes the feed's bytes")
-    parsed = feedparser.parse(io.BytesIO(bytes(raw)))
+    parsed = feedparser.parse(io.BytesIO(bytes(raw)), response_headers=_charset_headers(charset))
     entries = [e for e in parsed.entries if e.get("title") or e.get("summary") or e.get("content")]
     if parsed.get("bozo") and not any(_entry_text(e).strip() for e in entries):
         reason = parsed.get("bozo_exception")
