@@ -382,3 +382,29 @@ def test_a_passive_used_to_is_not_history():
     history = pattern("history_phrases")
     assert history.search("the rebels used to control the road")
     assert not history.search("trucks were used to block the road")
+
+
+def test_with_no_cue_word_a_decider_sure_of_an_event_but_torn_between_sub_types_still_speaks():
+    from sitrep.extract import events as E
+
+    s = "Residents of Kaya saw the convoy of the governor hit on the main road on Monday."
+    torn = {s: {"none": 0.2, "Attack": 0.45, "Remote explosive/landmine/IED": 0.35}}
+    [[ev]] = E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(torn))
+    assert ev.sub_event_type == "Attack"
+    # the old rule (one sub-type must reach MODEL_ONLY_MIN) stays silent
+    assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(torn),
+                     tuning={"model_only_event": 1.01}) == [[]]
+    unsure = {s: {"none": 0.45, "Attack": 0.3, "Remote explosive/landmine/IED": 0.25}}
+    assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(unsure)) == [[]]
+
+
+def test_a_sure_decider_overrules_the_grammar_that_ruled_out_a_cue_word():
+    from sitrep.extract import events as E
+
+    s = "Troops moved into Kaya on Monday to attack the rebels holding the market."
+    sure = {s: {"none": 0.05, "Armed clash": 0.9, "Attack": 0.05}}
+    [[ev]] = E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(sure))
+    assert ev.sub_event_type == "Armed clash"
+    assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(sure), tuning={"dead_cue_min": 1.01}) == [[]]
+    fair = {s: {"none": 0.2, "Armed clash": 0.75, "Attack": 0.05}}  # sure of an event, not sure enough
+    assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(fair)) == [[]]

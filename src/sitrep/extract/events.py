@@ -144,8 +144,8 @@ DECIDE_BELOW = 0.9
 EVENTNESS_SCALE = 0.5
 # A sentence with no cue word is an event only when the decider gives one sub-type this much.
 MODEL_ONLY_MIN = 0.65
-MODEL_ONLY_EVENT = 1.01  # ... or that it is an event of some sub-type
-DEAD_CUE_MIN = 1.01  # a sentence whose cue words the grammar ruled out
+MODEL_ONLY_EVENT = 0.7  # ... or that it is an event of some sub-type
+DEAD_CUE_MIN = 0.85  # a sentence whose cue words the grammar ruled out
 
 
 def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
