@@ -130,7 +130,32 @@ def test_a_town_named_with_its_province_lies_in_that_province():
 def test_places_take_the_unit_they_lie_in_where_geonames_codes_mean_another_level(gazetteer):
     [marawi] = [p for p in gazetteer.lookup("Marawi City") if p.iso == "PH"]
     assert marawi.admin2 == "Lanao del Sur"
-    assert marawi.admin1 == "Bangsamoro Autonomous Region in Muslim Mindanao"
+    assert marawi.admin1 == "BARMM"  # ACLED writes the region's acronym
+
+
+def test_acled_admin1_aliases_name_a_unit_of_the_table():
+    from sitrep.geo.gazetteer import load_acled_admin1
+
+    for iso, spec in load_acled_admin1().items():
+        names = set((spec.get("names") or {}).values())
+        for name, others in (spec.get("aliases") or {}).items():
+            assert name in names, (iso, name)
+            assert others and all(isinstance(o, str) and o.strip() for o in others), (iso, name)
+
+
+@pytest.mark.parametrize("iso,a,b", [
+    ("PH", "National Capital Region", "NCR"),
+    ("PH", "Bangsamoro Autonomous Region in Muslim Mindanao", "BARMM"), ("LK", "Western Province", "Western"),
+])
+def test_an_admin1_written_by_its_alias_is_the_same_unit(iso, a, b):
+    from sitrep.geo.gazetteer import admin1_code
+
+    assert admin1_code(iso, a) == admin1_code(iso, b) and "." in admin1_code(iso, b)
+
+
+def test_sri_lankan_districts_lie_in_the_provinces_acled_names(gazetteer):
+    found = {m.text: m.place for m in _resolve("Police fired tear gas at protesters in Kandy, Sri Lanka.", gazetteer)}
+    assert found["Kandy"].admin1 == "Central" and found["Kandy"].admin2 == "Kandy"
 
 
 def test_an_edited_data_file_makes_the_gazetteer_out_of_date(gazetteer, tmp_path):

@@ -394,6 +394,11 @@ def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
             index.setdefault((row["iso"], name_key(n)), code)
     for code, name in acled_admin1_names().items():
         index.setdefault((code.split(".")[0], name_key(name)), code)
+    for iso, spec in load_acled_admin1().items():  # "National Capital Region" is ACLED's "NCR"
+        for name, others in (spec.get("aliases") or {}).items():
+            code = index.get((iso, name_key(name)))
+            for other in others if code else ():
+                index.setdefault((iso, name_key(other)), code)
     for old, units in split_units().items():
         for code, name, _, _ in units:
             index[(old.split(".")[0], name_key(name))] = code
