@@ -284,3 +284,29 @@ def test_tiles_load_from_the_configured_host_only(tmp_path, page):
         assert asked and all(p.endswith(".png") for p in asked)
         assert asked_elsewhere == []  # ?tiles= in a link someone sent does not choose the tile host
         assert page.evaluate("window.cspViolations") == []
+
+
+def test_the_api_docs_render_from_this_server_alone(tmp_path, page):
+    store = Store(f"sqlite:///{tmp_path / 'docs.db'}")
+    with _serving(create_app(store)) as url:
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(url + "/docs")
+        page.wait_for_selector(".swagger-ui .opblock")  # Swagger UI ran and read the description
+        page.wait_for_load_state("networkidle")
+        assert page.inner_text(".swagger-ui .info .title").startswith("sitrep")
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert "/api/events" in paths and "/api/history" in paths
+        page.locator(".opblock-summary", has_text="/api/history").first.click()  # open one operation
+        page.wait_for_selector(".opblock.is-open .parameters")
+        opened = page.locator(".opblock.is-open")
+        assert all(name in opened.inner_text() for name in ("format", "limit", "cursor"))
+        opened.locator("button.try-out__btn").click()  # and call the API from the page
+        opened.locator("button.execute").click()
+        page.wait_for_selector(".opblock.is-open .live-responses-table tr.response td.response-col_status")
+        assert opened.locator(".live-responses-table tr.response td.response-col_status").first.inner_text().strip() == "200"
+        assert page.evaluate("window.cspViolations") == []  # it works under the strict policy
+        assert page.dialogs == []
+    assert url + "/docs/openapi.json" in asked and any(u.startswith(url + "/api/history") for u in asked)
+    elsewhere = [u for u in asked if not u.startswith(url + "/") and not u.startswith("data:")]
+    assert elsewhere == []  # nothing from a CDN or any other host

@@ -4,10 +4,9 @@ client for pure API logic; SQLite and PostgreSQL where the store is involved."""
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import datetime as dt
-import hashlib
+import json
 import re
 import socket
 import statistics
@@ -196,15 +195,46 @@ def test_every_response_has_the_security_headers(sqlite_server):
         assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_api_docs_page_allows_exactly_its_own_inline_script(sqlite_server):
+def test_the_api_docs_page_loads_everything_from_this_server_under_the_strict_policy(sqlite_server):
     base, _ = sqlite_server
     r = httpx.get(base + "/docs")
-    assert r.status_code == 200
-    inline = re.findall(r"<script>(.*?)</script>", r.text, flags=re.S)
-    assert len(inline) == 1 and "SwaggerUIBundle" in inline[0]
-    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
-    assert f"'sha256-{digest}'" in r.headers["content-security-policy"]
-    assert "'unsafe-inline'" not in r.headers["content-security-policy"].split("script-src")[1].split(";")[0]
+    assert r.status_code == 200 and 'id="swagger-ui"' in r.text
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "style-src 'self';" in csp and "connect-src 'self';" in csp
+    assert "unsafe" not in csp and "http" not in csp  # no CDN, no inline script or style, no eval
+    assert re.findall(r"<script>|<style|\son\w+=|style=", r.text) == []  # nothing inline to allow
+    sources = re.findall(r'(?:src|href)="([^"]+)"', r.text)
+    assert sources and all(s.startswith("/") and not s.startswith("//") for s in sources), sources
+    for path in sources:  # every one is served here (Swagger UI from the swagger-ui-bundle package)
+        asset = httpx.get(base + path)
+        assert asset.status_code == 200 and len(asset.content) > 100, path
+    assert "SwaggerUIBundle" in httpx.get(base + "/vendor/swagger-ui/swagger-ui-bundle.js").text
+    setup = httpx.get(base + "/static/docs.js").text
+    assert '"/docs/openapi.json"' in setup and "validatorUrl: null" in setup
+    # the page's Swagger UI reads OpenAPI 3.0: the same API, written without 3.1's null types
+    full, docs = httpx.get(base + "/openapi.json").json(), httpx.get(base + "/docs/openapi.json").json()
+    assert full["openapi"].startswith("3.1") and docs["openapi"] == "3.0.3"
+    assert docs["paths"].keys() == full["paths"].keys() and docs["info"] == full["info"]
+    assert '"null"' not in json.dumps(docs) and '"examples": [' not in json.dumps(docs)
+    [limit] = [p for p in docs["paths"]["/api/history"]["get"]["parameters"] if p["name"] == "cursor"]
+    assert limit["schema"]["nullable"] is True and limit["schema"]["type"] == "integer"
+
+
+def test_openapi_31_is_written_in_30_terms():
+    from sitrep.web.apidocs import openapi_30
+
+    spec = {"openapi": "3.1.0", "components": {"schemas": {"X": {"properties": {
+        "a": {"anyOf": [{"type": "integer", "maximum": 5}, {"type": "null"}], "title": "A", "default": None},
+        "b": {"type": ["string", "null"]}, "c": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+        "d": {"type": "number", "exclusiveMinimum": 0}, "e": {"const": "x"},
+        "f": {"type": "object", "examples": [{"k": 1}, {"k": 2}]}}}}}}
+    props = openapi_30(spec)["components"]["schemas"]["X"]["properties"]
+    assert props["a"] == {"type": "integer", "maximum": 5, "title": "A", "default": None, "nullable": True}
+    assert props["b"] == {"type": "string", "nullable": True}
+    assert props["c"] == {"anyOf": [{"type": "string"}, {"type": "integer"}]}
+    assert props["d"] == {"type": "number", "minimum": 0, "exclusiveMinimum": True}
+    assert props["e"] == {"enum": ["x"]} and props["f"] == {"type": "object", "example": {"k": 1}}
+    assert spec["openapi"] == "3.1.0" and "nullable" not in str(spec)  # the original is left alone
 
 
 def test_csv_export_is_streamed(sqlite_server):
@@ -377,7 +407,7 @@ ENDPOINTS = {
     "/api/stories": COMMON + ["limit"],
     "/api/trends": COMMON + ["by", "as_of", "weeks"],
     "/api/provinces.geojson": ["country"],
-    "/api/history": ["format"],
+    "/api/history": ["format", "limit", "cursor"],
 }
 PATHS = ["/api/events/{}", "/api/events/{}/history", "/api/articles/{}"]
 
@@ -536,6 +566,50 @@ def test_places_and_stories_take_capped_limits(db_url):
     assert len(client.get("/api/stories").json()["stories"]) == 7
     assert client.get("/api/stories", params={"limit": 1001}).status_code == 422
     assert len(store.stories(limit=None, scan=2)) == 2  # only the newest events are read
+
+
+def test_history_comes_in_pages_of_a_capped_size(db_url, monkeypatch):
+    import csv
+    import io
+
+    import sitrep.web.app as web
+
+    monkeypatch.setattr(web, "HISTORY_PAGE", 3)
+    monkeypatch.setattr(web, "HISTORY_CAP", 5)
+    store = Store(db_url)
+    _fill(store, 3)
+    for i, e in enumerate(store.events() * 3):  # 9 changes
+        store.edit_event(e["id"], {"fatalities": 10 + i}, "ana", note=f"change {i}")
+    every = [h["id"] for h in store.all_history()]
+    assert len(every) == 9
+    asked = []
+    real = store.all_history
+    monkeypatch.setattr(store, "all_history", lambda **kw: asked.append(kw["limit"]) or real(**kw))
+    client = TestClient(create_app(store))
+    pages, params = [], {}
+    while True:
+        body = client.get("/api/history", params=params).json()
+        pages.append([h["id"] for h in body["history"]])
+        if body["next_cursor"] is None:
+            break
+        params = {"cursor": body["next_cursor"]}
+    assert pages == [every[0:3], every[3:6], every[6:9]]  # oldest first, each once, then the end
+    assert asked and all(n is not None and n <= 6 for n in asked)  # never the whole table
+    assert len(client.get("/api/history", params={"limit": 5}).json()["history"]) == 5
+    last = client.get("/api/history", params={"cursor": every[-1]}).json()
+    assert last == {"history": [], "next_cursor": None}
+    # CSV: the same pages, the next one named in X-Next-Cursor
+    first = client.get("/api/history", params={"format": "csv", "limit": 2})
+    rows = list(csv.reader(io.StringIO(first.text)))
+    assert [int(r[0]) for r in rows[1:]] == every[:2] and first.headers["x-next-cursor"] == str(every[1])
+    rest = client.get("/api/history", params={"format": "csv", "limit": 5, "cursor": first.headers["x-next-cursor"]})
+    assert [int(r[0]) for r in list(csv.reader(io.StringIO(rest.text)))[1:]] == every[2:7]
+    tail = client.get("/api/history", params={"format": "csv", "cursor": every[6]})
+    assert "x-next-cursor" not in tail.headers and len(tail.text.splitlines()) == 3
+    for bad in ({"limit": 6}, {"limit": 0}, {"limit": -1}, {"limit": "x"}, {"limit": str(2**63)},
+                {"cursor": -1}, {"cursor": str(2**63)}, {"cursor": "1|2"}, {"cursor": "1.5"}, {"format": "xml"}):
+        r = client.get("/api/history", params=bad)
+        assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == next(iter(bad)), bad
 
 
 # -- alerts and tiles ------------------------------------------------------------------------

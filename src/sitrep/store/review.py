@@ -218,11 +218,17 @@ class ReviewMixin:
             ])
         return new_id
 
-    def all_history(self, since: dt.datetime | None = None) -> list[dict[str, Any]]:
-        """Every recorded change, oldest first (for export)."""
+    def all_history(self, since: dt.datetime | None = None, *, after: int | None = None,
+                    limit: int | None = None) -> list[dict[str, Any]]:
+        """Recorded changes, oldest first (for export): those with an id above `after`, at
+        most `limit` of them (None: every one)."""
         q = sa.select(event_history).order_by(event_history.c.id)
         if since:
             q = q.where(event_history.c.at >= since)
+        if after is not None:
+            q = q.where(event_history.c.id > after)
+        if limit is not None:
+            q = q.limit(limit)
         with self.engine.connect() as con:
             return [{**dict(r), "at": r["at"].isoformat()} for r in con.execute(q).mappings()]
 

@@ -19,7 +19,6 @@ from importlib import resources
 from typing import Any
 
 from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Path, Query, Request
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -27,6 +26,7 @@ from sitrep import output
 from sitrep.store import EventFilter, Store, next_cursor, parse_cursor
 from sitrep.store.accounts import SESSION_LIFETIME
 from sitrep.store.review import INT_MAX, MAX_NOTE, check_event_id, check_text
+from sitrep.web.apidocs import openapi_30
 from sitrep.web.guard import (
     MAX_BODY,
     BodyLimit,
@@ -35,7 +35,6 @@ from sitrep.web.guard import (
     LoginLimits,
     SecurityHeaders,
     csrf_for,
-    docs_policy,
     page_policy,
 )
 
@@ -45,6 +44,8 @@ MAX_QUERY_VALUE = 1000  # characters in any one query parameter
 CSV_CAP = 10_000  # rows of one CSV export for anonymous readers and viewers (analysts: all)
 PLACES_CAP = 5000
 STORIES_CAP = 1000
+HISTORY_PAGE = 1000  # review changes per /api/history page by default
+HISTORY_CAP = 5000  # and at most
 STORY_SCAN = 20_000  # stories are built from at most this many of the newest matching events
 TRENDS_DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
@@ -323,12 +324,19 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             raise HTTPException(422, str(exc)) from None
         return {"new_event": store.event(new_id)}
 
-    @app.get("/api/history", summary="Every review change, oldest first (JSON, or CSV with format=csv)",
-             dependencies=[Depends(reader)])
-    def all_history(format: str = Query("json", pattern="^(json|csv)$")):  # noqa: A002
-        rows = store.all_history()
+    @app.get("/api/history", summary="Review changes, oldest first, in pages (JSON, or CSV with format=csv); "
+             "next_cursor (CSV: X-Next-Cursor) asks for the next page", dependencies=[Depends(reader)])
+    def all_history(format: str = Query("json", pattern="^(json|csv)$"),  # noqa: A002
+                    limit: int = Query(HISTORY_PAGE, ge=1, le=HISTORY_CAP,
+                                       description=f"changes per page (at most {HISTORY_CAP:,})"),
+                    cursor: int | None = Query(None, ge=0, le=INT_MAX,
+                                               description="next_cursor of the previous page")):
+        rows = store.all_history(after=cursor, limit=limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = rows[-1]["id"] if more else None
         if format == "json":
-            return JSONResponse({"history": rows})
+            return JSONResponse({"history": rows, "next_cursor": nxt})
         import csv
         import io
 
@@ -339,8 +347,10 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             for field, (before, after) in r["changes"].items():
                 w.writerow(output.safe_row([r["id"], r["event_id"], r["user_name"], r["at"], r["action"], field,
                                             before, after, r["note"]]))
-        return Response(buf.getvalue(), media_type="text/csv",
-                        headers={"Content-Disposition": 'attachment; filename="sitrep-history.csv"'})
+        headers = {"Content-Disposition": 'attachment; filename="sitrep-history.csv"'}
+        if nxt is not None:
+            headers["X-Next-Cursor"] = str(nxt)
+        return Response(buf.getvalue(), media_type="text/csv", headers=headers)
 
     @app.get("/api/config", summary="Settings the page needs (the basemap tile URL, if any)")
     def config():
@@ -402,14 +412,17 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def index():
         return (STATIC / "index.html").read_text(encoding="utf-8")
 
-    @app.get("/docs", include_in_schema=False)
-    def docs():
-        page = get_swagger_ui_html(openapi_url=app.openapi_url, title="sitrep API")
-        html = page.body.decode("utf-8")
-        return HTMLResponse(html, headers={"Content-Security-Policy": docs_policy(html)})
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs():  # Swagger UI from the swagger-ui-bundle package, under the page's own policy
+        return (STATIC / "docs.html").read_text(encoding="utf-8")
+
+    @app.get("/docs/openapi.json", include_in_schema=False)
+    def docs_openapi():  # what /docs reads: the API description in OpenAPI 3.0, which its Swagger UI knows
+        return JSONResponse(openapi_30(app.openapi()))
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.mount("/vendor/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
+    app.mount("/vendor/swagger-ui", StaticFiles(directory=_swagger_ui_dir()), name="swagger-ui")
     return app
 
 
@@ -443,6 +456,12 @@ def _leaflet_dir() -> str:
     import xstatic.pkg.leaflet as leaflet
 
     return leaflet.BASE_DIR
+
+
+def _swagger_ui_dir() -> str:
+    from swagger_ui_bundle import swagger_ui_path
+
+    return str(swagger_ui_path)
 
 
 @lru_cache(maxsize=1)

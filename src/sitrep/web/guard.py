@@ -165,17 +165,6 @@ def page_policy(tiles: str | None) -> str:
             "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def docs_policy(html: str) -> str:
-    """The policy of FastAPI's Swagger UI page: its bundle from the CDN FastAPI links to, its
-    inline start-up script by hash."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-                      for s in re.findall(r"<script>(.*?)</script>", html, flags=re.S))
-    cdn = "https://cdn.jsdelivr.net"
-    return (f"default-src 'self'; script-src 'self' {cdn} {hashes}; style-src 'self' {cdn} 'unsafe-inline'; "
-            "img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; object-src 'none'; "
-            "base-uri 'none'; frame-ancestors 'none'")
-
-
 def csrf_for(session: str) -> str:
     """The CSRF token of a session: derived from it, so a token from another session (or one
     an attacker planted in a cookie) does not pass; one-way, so it does not reveal the session."""
