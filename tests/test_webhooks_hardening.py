@@ -33,12 +33,42 @@ def test_the_signature_carries_its_time_and_stale_or_altered_requests_fail():
     assert not verify("", header, body)
 
 
+def _readme_verifier():
+    """The receiver's check printed in the README, run as it is printed."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Webhook signatures", 1)[1]
+    [code] = re.findall(r"```python\n(.*?)```", section.split("\n## ", 1)[0], flags=re.S)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102
+    return scope["sitrep_signature_ok"]
+
+
+def test_the_readme_verification_snippet_accepts_sitrep_signatures_only():
+    check = _readme_verifier()
+    body = b'{"delivery": "1-2-webhook", "events": []}'
+    now = int(time.time())
+    header = sign(SECRET, body, now)
+    assert check(SECRET, header, body)
+    assert check(SECRET, sign(SECRET, body, now - 290), body)  # within the 300 s tolerance
+    assert not check(SECRET, sign(SECRET, body, now - 310), body)  # a replay after it
+    assert not check(SECRET, sign(SECRET, body, now + 310), body)
+    assert not check(SECRET, header, body + b" ")
+    assert not check("another-secret-entirely", header, body)
+    assert not check(SECRET, header.replace(f"t={now}", f"t={now + 1}"), body)
+    for bad in ("sha256=" + header.split("sha256=")[1], "", "t=,sha256=", "t=x,sha256=00", "t=\u00b2,sha256=0",
+                header.split(",")[0], "garbage"):
+        assert not check(SECRET, bad, body), bad
+
+
 def test_a_delivered_webhook_verifies_at_the_receiver(db_url, tmp_path, receiver):  # noqa: F811
     assert main(["alerts", "add", "Rutba", "--point", "33.04,40.28", "--webhook", receiver, "--secret", SECRET,
                  "--allow-private", "--db", db_url]) == 0
     assert main(["ingest", _jsonl(tmp_path, "a.jsonl", REPORT), "--db", db_url, "--quiet"]) == 0
     [(signature, body)] = Receiver.received
-    assert verify(SECRET, signature, body)
+    assert verify(SECRET, signature, body) and _readme_verifier()(SECRET, signature, body)
     assert json.loads(body)["area"] == "Rutba"
 
 
