@@ -20,6 +20,7 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from conftest import PG_URL, _pg_schema_url
 from sitrep.model import Article, Event
 from sitrep.store import Store
 from sitrep.store.tables import api_tokens, login_failures
@@ -84,6 +85,14 @@ def _wait_until_up(url, proc):
     raise AssertionError("sitrep serve did not start within 60 s")
 
 
+def test_the_host_names_answered_by_default_are_the_bound_address_and_localhost():
+    from sitrep.web.server import allowed_hosts
+
+    assert set(allowed_hosts("10.1.2.3", [])) == {"10.1.2.3", "localhost", "127.0.0.1", "::1"}
+    assert set(allowed_hosts("0.0.0.0", [])) == {"localhost", "127.0.0.1", "::1"}  # not "any name"
+    assert set(allowed_hosts("::", ["sitrep.example.org"])) == {"sitrep.example.org", "localhost", "127.0.0.1", "::1"}
+
+
 def _rss_kb(pid: int) -> int:
     with open(f"/proc/{pid}/status") as fh:
         return int(re.search(r"VmRSS:\s+(\d+)", fh.read()).group(1))
@@ -146,18 +155,31 @@ def test_spraying_names_from_one_address_is_limited(users_store):
     assert _login(other, "", "ana", PASSWORD).status_code == 200
 
 
-# -- request size, limiter state, Host, headers (a real server on SQLite) ---------------------
+# -- request size, limiter state, Host, headers (a real server, on SQLite and PostgreSQL) -----
 
-@pytest.fixture(scope="module")
-def sqlite_server(tmp_path_factory):
-    db = f"sqlite:///{tmp_path_factory.mktemp('srv') / 'web.db'}"
-    _fill(Store(db))
-    with serve(db) as (base, proc):
-        yield base, proc
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def served(request, tmp_path_factory):
+    """One real `sitrep serve` per backend for the tests below, over a store of 7 events."""
+    if request.param == "sqlite":
+        db, engine, schema = f"sqlite:///{tmp_path_factory.mktemp('srv') / 'web.db'}", None, None
+    else:
+        engine, schema = _pg_schema_url()
+        db = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    try:
+        store = Store(db)
+        _fill(store)
+        store.engine.dispose()
+        with serve(db) as (base, proc):
+            yield base, proc
+    finally:
+        if engine is not None:
+            with engine.begin() as con:
+                con.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
+            engine.dispose()
 
 
-def test_request_bodies_over_the_limit_get_413(sqlite_server):
-    base, _ = sqlite_server
+def test_request_bodies_over_the_limit_get_413(served):
+    base, _ = served
     big = b'{"name": "' + b"x" * 300_000 + b'", "password": "p"}'
     r = httpx.post(base + "/api/login", content=big, headers={"Content-Type": "application/json"})
     assert r.status_code == 413 and "larger than 262144 bytes" in r.json()["detail"]
@@ -173,8 +195,8 @@ def test_request_bodies_over_the_limit_get_413(sqlite_server):
     assert small.status_code == 401  # a chunked body under the limit reaches the app
 
 
-def test_host_header_must_name_this_server(sqlite_server):
-    base, _ = sqlite_server
+def test_host_header_must_name_this_server(served):
+    base, _ = served
     port = base.rsplit(":", 1)[1]
     rebound = httpx.get(base + "/api/events", headers={"Host": f"attacker.example:{port}"})
     assert rebound.status_code == 400 and "attacker.example" in rebound.json()["detail"]
@@ -182,8 +204,8 @@ def test_host_header_must_name_this_server(sqlite_server):
         assert httpx.get(base + "/api/events", headers={"Host": host}).status_code == 200
 
 
-def test_every_response_has_the_security_headers(sqlite_server):
-    base, _ = sqlite_server
+def test_every_response_has_the_security_headers(served):
+    base, _ = served
     responses = [httpx.get(base + "/"), httpx.get(base + "/api/events"), httpx.get(base + "/static/map.js"),
                  httpx.get(base + "/vendor/leaflet/leaflet.js"), httpx.get(base + "/nowhere"),
                  httpx.get(base + "/api/events", headers={"Host": "attacker.example"}),
@@ -195,8 +217,8 @@ def test_every_response_has_the_security_headers(sqlite_server):
         assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
 
 
-def test_the_api_docs_page_loads_everything_from_this_server_under_the_strict_policy(sqlite_server):
-    base, _ = sqlite_server
+def test_the_api_docs_page_loads_everything_from_this_server_under_the_strict_policy(served):
+    base, _ = served
     r = httpx.get(base + "/docs")
     assert r.status_code == 200 and 'id="swagger-ui"' in r.text
     csp = r.headers["content-security-policy"]
@@ -237,8 +259,8 @@ def test_openapi_31_is_written_in_30_terms():
     assert spec["openapi"] == "3.1.0" and "nullable" not in str(spec)  # the original is left alone
 
 
-def test_csv_export_is_streamed(sqlite_server):
-    base, _ = sqlite_server
+def test_csv_export_is_streamed(served):
+    base, _ = served
     with httpx.stream("GET", base + "/api/events.csv") as r:
         assert r.status_code == 200 and "content-length" not in r.headers
         assert r.headers["transfer-encoding"] == "chunked"
@@ -246,8 +268,8 @@ def test_csv_export_is_streamed(sqlite_server):
     assert len(lines) == 8 and lines[0].startswith("event_id_cnty,")
 
 
-def test_six_hundred_big_distinct_names_do_not_grow_the_server(tmp_path):
-    db = f"sqlite:///{tmp_path / 'mem.db'}"
+def test_six_hundred_big_distinct_names_do_not_grow_the_server(db_url):
+    db = db_url
     store = Store(db)
     store.add_user("vic", "viewer", "battery staple")
     with serve(db) as (base, proc), httpx.Client() as http:

@@ -174,3 +174,18 @@ def test_alert_delivery_lines_carry_no_escapes(db_url, tmp_path, receiver, capsy
     out = capsys.readouterr().out
     assert "Rutba" in out and "\x1b" not in out and "\x07" not in out
     assert out.count("\n") == 1 and out.split("\t")[3:5] == ["webhook", "sent"]
+
+
+def test_events_csv_on_the_command_line_neutralises_formulas(db_url, tmp_path, capsys):
+    import csv
+    import io
+
+    store = _stored(db_url, tmp_path)
+    with store.engine.begin() as con:
+        con.execute(sa.update(events).values(actor1='=HYPERLINK("http://x","y")', location="@SUM(A1)",
+                                             notes="+1+1", longitude=-3.5))
+    capsys.readouterr()
+    assert main(["events", "--db", db_url, "--format", "csv"]) == 0
+    [row] = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert (row["actor1"], row["location"], row["notes"]) == ("'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)", "'+1+1")
+    assert row["longitude"] == "-3.5"  # a number stays a number
