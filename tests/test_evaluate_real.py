@@ -354,6 +354,22 @@ def test_india_flags():
     ev["evidence"][0]["text"] = "police dispersed the protesters"
     assert india_flags(ev) == set()
     assert india_flags({"sub_event_type": "Attack", "fatalities": 3, "inter1": 1}) == {"KILL", "KILL_STATE"}
+    # the other sentences of the event's report speak for it too
+    ev["evidence"].append({"field": "report", "text": "twelve of them were detained", "start": 40, "end": 68})
+    assert india_flags(ev) == {"ARREST"}
+
+
+def test_india_sentences_of_a_merged_report_count_for_its_event():
+    docs, _ = load_india(INDIA)
+    d = docs[0]
+    ev = _span_event(d, "police opened fire on a mob", sub_event_type="Protest with intervention", inter1=1)
+    arrest = _span_event(d, "the police also arrested 15 people")["evidence"][0]
+    ev["evidence"].append({**arrest, "field": "report"})
+    rep = score_india(docs[:1], [[ev]])
+    assert rep["ARREST"]["sentences"]["recall"] == 1.0
+    assert rep["events_over_3_sentences"] == 0
+    ev["evidence"][-1]["field"] = "location"  # a place named there is no report of the event
+    assert score_india(docs[:1], [[ev]])["ARREST"]["sentences"]["recall"] == 0.0
 
 
 def test_india_through_the_cli(capsys, tmp_path):

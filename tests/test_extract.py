@@ -408,3 +408,12 @@ def test_a_sure_decider_overrules_the_grammar_that_ruled_out_a_cue_word():
     assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(sure), tuning={"dead_cue_min": 1.01}) == [[]]
     fair = {s: {"none": 0.2, "Armed clash": 0.75, "Attack": 0.05}}  # sure of an event, not sure enough
     assert E.extract([Article(id="t", text=s, published=PUB)], typer=_Table(fair)) == [[]]
+
+
+def test_every_sentence_merged_into_an_event_is_kept_as_evidence_of_its_report():
+    s1 = "On Monday, hundreds of activists blocked the main road in Kaya, demanding the release of their leader."
+    s2 = "Police dispersed them and arrested about 35 of the protesters."
+    [ev] = _events(f"{s1} {s2}")
+    fields = {(e.field, e.text) for e in ev.evidence}
+    assert ("event_type", s1) in fields and ("report", s2) in fields
+    assert [e for e in ev.evidence if e.field == "report" and e.text == s1] == []

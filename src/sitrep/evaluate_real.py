@@ -626,6 +626,7 @@ def _read_article_csv(file: Path) -> dict[str, tuple[str, str]]:
 # -- IndiaPoliceEvents (Times of India, March 2002) ---------------------------------------------
 INDIA_LABELS = ("KILL", "KILL_STATE", "ARREST")
 _GOLD_OF = {"KILL": "KILL", "KILL_STATE": "KILL", "ARREST": "ARREST"}
+REPORT_FIELDS = ("event_type", "report")  # evidence of the sentences that report the event
 ARREST_WORDS = re.compile(r"\barrest|\bdetain|\bdetention\b|\bin custody\b|\brounded up\b")
 
 
@@ -703,14 +704,14 @@ def india_flags(ev: dict) -> set[str]:
     if sub == "Arrests":
         flags.add("ARREST")
     elif sub == "Protest with intervention":
-        said = " ".join(e.get("text", "") for e in ev.get("evidence") or [] if e.get("field") == "event_type")
+        said = " ".join(e.get("text", "") for e in ev.get("evidence") or [] if e.get("field") in REPORT_FIELDS)
         if ARREST_WORDS.search(said.lower()):
             flags.add("ARREST")
     return flags
 
 
 def _event_spans(ev: dict) -> list[tuple[int, int]]:
-    ev_spans = [(e["start"], e["end"]) for e in ev.get("evidence") or [] if e.get("field") == "event_type"]
+    ev_spans = [(e["start"], e["end"]) for e in ev.get("evidence") or [] if e.get("field") in REPORT_FIELDS]
     return ev_spans or [(e["start"], e["end"]) for e in ev.get("evidence") or []]
 
 
@@ -730,7 +731,8 @@ def score_india(docs: list[IndiaDoc], predictions: list[list[dict]], show_errors
             doc_pred |= flags
             covered = {i for (a, b) in _event_spans(ev) for i, span in enumerate(d.sentences)
                        if span is not None and span[0] < b and a < span[1]}
-            wide += len(covered) > 3
+            wide += any(sum(1 for span in d.sentences if span is not None and span[0] < e["end"] and e["start"] < span[1]) > 3
+                        for e in ev.get("evidence") or [] if e.get("field") == "event_type")
             for lab in flags:
                 predicted[lab] |= covered
         for lab in INDIA_LABELS:

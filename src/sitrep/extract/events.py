@@ -671,6 +671,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     text = article.text
     s = d.sentence
     ev.add_evidence("event_type", text, s.start, s.end)
+    for other in d.sentences:  # the other sentences merged into this event's report
+        if other.index != s.index:
+            ev.add_evidence("report", text, other.start, other.end)
     # date
     if d.date:
         ev.event_date = d.date.date
