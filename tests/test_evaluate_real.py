@@ -379,3 +379,15 @@ def test_india_through_the_cli(capsys, tmp_path):
     assert set(rep["KILL"]) == {"sentences", "documents"}
     assert main(["eval", "--india", str(tmp_path)]) == 2
     assert "docs.jsonl is missing" in capsys.readouterr().err
+
+
+def test_india_a_killing_is_claimed_by_the_sentences_that_told_the_dead():
+    docs, _ = load_india(INDIA)
+    d = docs[0]
+    ev = _span_event(d, "the police also arrested 15 people", sub_event_type="Excessive force against protesters",
+                     fatalities=2, inter1=1)
+    fire = _span_event(d, "police opened fire on a mob")["evidence"][0]
+    ev["evidence"].append({**fire, "field": "report"})
+    assert score_india(docs[:1], [[ev]])["KILL_STATE"]["sentences"]["precision"] == 0.5  # both sentences
+    ev["evidence"].append({**fire, "field": "fatalities"})
+    assert score_india(docs[:1], [[ev]])["KILL_STATE"]["sentences"]["precision"] == 1.0

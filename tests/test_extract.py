@@ -417,3 +417,11 @@ def test_every_sentence_merged_into_an_event_is_kept_as_evidence_of_its_report()
     fields = {(e.field, e.text) for e in ev.evidence}
     assert ("event_type", s1) in fields and ("report", s2) in fields
     assert [e for e in ev.evidence if e.field == "report" and e.text == s1] == []
+
+
+def test_the_fatalities_evidence_points_at_the_sentences_that_told_the_dead():
+    s1 = "On Monday, gunmen attacked a police post in Kaya, Burkina Faso."
+    s2 = "Two officers were killed and three wounded in the attack, officials said."
+    [ev] = _events(f"{s1} {s2}")
+    assert ev.fatalities == 2
+    assert [e.text for e in ev.evidence if e.field == "fatalities"] == [s2]

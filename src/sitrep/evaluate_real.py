@@ -729,12 +729,17 @@ def score_india(docs: list[IndiaDoc], predictions: list[list[dict]], show_errors
             n_events += 1
             flags = india_flags(ev)
             doc_pred |= flags
-            covered = {i for (a, b) in _event_spans(ev) for i, span in enumerate(d.sentences)
-                       if span is not None and span[0] < b and a < span[1]}
+            def cover(spans: list[tuple[int, int]]) -> set[int]:
+                return {i for (a, b) in spans for i, span in enumerate(d.sentences)
+                        if span is not None and span[0] < b and a < span[1]}
+
+            covered = cover(_event_spans(ev))
+            # a killing is claimed by the sentences that told the dead, where the event says which
+            tolls = cover([(e["start"], e["end"]) for e in ev.get("evidence") or [] if e.get("field") == "fatalities"])
             wide += any(sum(1 for span in d.sentences if span is not None and span[0] < e["end"] and e["start"] < span[1]) > 3
                         for e in ev.get("evidence") or [] if e.get("field") == "event_type")
             for lab in flags:
-                predicted[lab] |= covered
+                predicted[lab] |= (tolls or covered) if lab in ("KILL", "KILL_STATE") else covered
         for lab in INDIA_LABELS:
             gold_lab = _GOLD_OF[lab]
             gold = {i for i, labs in enumerate(d.sentence_labels) if gold_lab in labs}

@@ -70,6 +70,7 @@ class Draft:
     place: PlaceMention | None
     also: bool = False
     sentences: list[Sentence] = field(default_factory=list)
+    toll_sentences: list[Sentence] = field(default_factory=list)  # those that told the dead
 
 
 @dataclass
@@ -397,7 +398,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
-    return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s])
+    return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s],
+                 [s] if counts.killed else [])
 
 
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)? (?:to have|that (?:it|they|its \w+) (?:had|have))? ?(?:killed|downed|destroyed)", re.I)
@@ -540,6 +542,7 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 def _absorb(a: Draft, b: Draft) -> None:
     a.sentences.append(b.sentence)
+    a.toll_sentences.extend(b.toll_sentences)
     if b.typing and (a.typing is None or _better(b.typing, a.typing)):
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
     merge_killed(a.counts, b.counts, add=b.also)
@@ -722,7 +725,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     ev.injured = d.counts.injured
     ev.abducted = d.counts.abducted
     if ev.fatalities:
-        ev.add_evidence("fatalities", text, s.start, s.end)
+        for told in d.toll_sentences or [s]:
+            ev.add_evidence("fatalities", text, told.start, told.end)
     if ev.event_type == "Violence against civilians" or (
             ev.inter2 == 7 and ev.event_type == "Explosions/Remote violence"):
         ev.civilian_targeting = "Civilian targeting"
