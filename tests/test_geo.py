@@ -277,3 +277,84 @@ def test_a_prefix_factored_alternation_matches_what_the_plain_one_does():
     plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
     fast = re.compile(r"(?<!\w)(?:" + alternation(words) + r")(?!\w)", re.I)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from sitrep.nlp import load_nlp
+
+    nlp = load_nlp()
+    return lambda text: nlp(text)
+
+
+def test_an_institutions_head_word_is_no_place(gazetteer, parse):
+    assert any(p.iso == "US" for p in gazetteer.lookup("Congress"))  # a town in Arizona
+    text = "Members of the National Youth Congress protested outside the courts in Nakuru."
+    found = [m.text for m in find_mentions(text, gazetteer, doc=parse(text))]
+    assert not any("Congress" in t for t in found) and "Nakuru" in found
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_place(gazetteer, parse):
+    text = "Rival youths clashed with police in Kisumu on Monday."
+    assert gazetteer.lookup("Rival")  # a key shared with an old name of Tallinn
+    found = [m.text for m in find_mentions(text, gazetteer, doc=parse(text))]
+    assert "Rival" not in found and "Kisumu" in found
+
+
+def test_a_persons_full_name_after_a_verb_is_no_place(gazetteer, parse):
+    text = "Gunmen attacked Francis Mwangi at his farm near Njoro."
+    assert gazetteer.lookup("Francis")
+    found = [m.text for m in find_mentions(text, gazetteer, doc=parse(text))]
+    assert "Francis" not in found
+
+
+def test_a_province_the_parser_calls_a_person_is_still_a_province(gazetteer, parse):
+    text = "On 3 May 2016, in Manton Township, Shan State, the army clashed with rebels."
+    found = {m.text: m for m in find_mentions(text, gazetteer, doc=parse(text))}
+    assert "Shan State" in found
+
+
+def _pl(name, code, feature="town", pop=1000):
+    from sitrep.model import Place
+
+    p = Place(name=name, latitude=0.0, longitude=0.0, iso="XX", feature=feature, population=pop)
+    p.admin1_code, p.score, p.source = code, 1.0, "geonames"
+    return p
+
+
+def test_a_town_placed_in_a_province_it_does_not_lie_in_is_a_namesake():
+    from sitrep.geo.locate import constrain_by_province
+    from sitrep.model import PlaceMention
+
+    text = "Militants ambushed a truck near Aldea (Norte) on Sunday."
+    town = PlaceMention("Aldea", 32, 37, _pl("Aldea", "XX.02", pop=300000))
+    town.candidates = [town.place]
+    prov = PlaceMention("Norte", 39, 44, _pl("Norte", "XX.01", feature="admin1"))
+    prov.candidates = [prov.place]
+    constrain_by_province([town, prov], text)
+    assert town.place is None  # the big Aldea lies elsewhere: the text means another one
+    text = "Students protested in Aldea city, Norte province."
+    town = PlaceMention("Aldea", 22, 27, _pl("Aldea", "XX.02", pop=300000))
+    town.candidates, town.hint = [town.place], "town"
+    constrain_by_province([town, PlaceMention("Norte", 34, 39, prov.place)], text)
+    assert town.place is not None  # a city named with the wrong province is still the city
+
+
+def test_a_town_settles_which_of_two_namesake_provinces_is_meant_and_a_divided_unit_counts_whole():
+    from sitrep.geo.locate import constrain_by_province
+    from sitrep.model import PlaceMention
+
+    text = "Police raided a house in Aldea (Norte)."
+    a, n = text.index("Aldea"), text.index("Norte")
+    town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.02"))
+    town.candidates = [town.place]
+    prov = PlaceMention("Norte", n, n + 5, _pl("Norte", "XX.01", feature="admin1"))
+    prov.candidates = [prov.place, _pl("Norte", "XX.02", feature="admin1")]
+    constrain_by_province([town, prov], text)
+    assert town.place is not None and prov.place.admin1_code == "XX.02"
+    town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.03~1"))  # in a unit ACLED divides
+    town.candidates = [town.place]
+    prov = PlaceMention("Norte", n, n + 5, _pl("Norte", "XX.03", feature="admin1"))
+    prov.candidates = [prov.place]
+    constrain_by_province([town, prov], text)
+    assert town.place is not None

@@ -16,6 +16,7 @@ from importlib import resources
 import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
+from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
 from sitrep.geo.names import FEATURE_WORDS, alternation, name_key
 from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
@@ -127,6 +128,74 @@ def ner_blocked(doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|of|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def full_names(doc) -> list[tuple[int, int]]:
+    """Character ranges of people's full names ("Francis Thuo", "Norbert Zongo"): no word of
+    them is a place, whatever verb stands before ("attacked Mr Francis Thuo"). After a
+    preposition ("in Bobo-Dioulasso") the parser's PERSON is as often a town: not blocked."""
+    if doc is None:
+        return []
+    text = doc.text
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+            and not _PREPOSITION_BEFORE.search(text[max(0, e.start_char - 20):e.start_char])
+            and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# words that make a name a unit or a feature ("Shan State", "Manton Township")
+UNIT_WORDS = frozenset(FEATURE_WORDS) | frozenset(NAME_SUFFIXES) | {"township", "townships", "upazila", "barangay"}
+
+
+_PROPER_TAGS = {"NNP", "NNPS"}
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English dictionary words of the spaCy model's lemmatizer tables (WordNet's index of
+    nouns, verbs, adjectives and adverbs): empty if the model has none."""
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    from sitrep.nlp import MODEL_NAME
+
+    try:
+        package = __import__(MODEL_NAME)
+    except ImportError:
+        return frozenset()
+    words: set[str] = set()
+    for folder in Path(package.__file__).parent.glob("*/lemmatizer/lookups"):
+        index = Lookups().from_disk(folder).get_table("lemma_index", {})
+        for pos in index:
+            words.update(index[pos])
+    return frozenset(words)
+
+
+def _dictionary_word(word: str) -> bool:
+    words = english_words()
+    w = word.lower().strip("'’,.")
+    return w in words or any(w.endswith(e) and w[:-len(e)] in words for e in ("s", "es", "ed", "d", "ing"))
+
+
+def read_as_common_word(doc, start: int, end: int) -> bool:
+    """Does the tagger read every word of text[start:end] as a common word, and is each an
+    English dictionary word ("Armed cattle raiders", "Rival clans")? A capital that only opens
+    a sentence names nothing. (The tagger alone would also take unknown town names for nouns.)"""
+    if doc is None:
+        return False
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    """Head nouns of institutions' and groups' names (data/place_words.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(w.lower() for w in data.get("organisation_heads") or [])
+
+
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b(?!\s+(?:of|region|territory|district|province))")
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -162,8 +231,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     the gazetteer is then matched fuzzily among their places ("Hussainiyat" for "Husayniyat").
     """
     stop = _stopwords()
+    heads = organisation_heads()
     mentions: list[PlaceMention] = []
-    blocked = blocked or []
+    blocked = (blocked or []) + full_names(doc)
     ner_block = ner_blocked(doc)
     for m in _SPAN.finditer(text):
         words = list(re.finditer(r"[^\s-]+", m.group(0)))
@@ -199,7 +269,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue  # "Swiss bank accounts", "Palestinian refugees": whose, not where
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
+                    if words[j - 1].group(0).lower().strip("'’,.") in heads:
+                        continue  # "Congress", "Trade Union Confederation": an institution's name
                     cands = gaz.by_key(key)
+                    if cands and read_as_common_word(doc, start, end):
+                        # "Armed cattle raiders", "Rival clans clash": only the team's own places
+                        cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                     core = [w for w in surface.split() if w.lower() != "the"]
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         cands = [c for c in cands if is_exact(c, core[0])]  # "LTTE", "VDP": acronyms
@@ -381,7 +456,7 @@ _IN = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
-    inside it is dropped (the province then places the event)."""
+    inside it is dropped, and so is a namesake of the gazetteer (the province then places the event)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1":
@@ -396,18 +471,38 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             prev = nxt
         if prov is None:
             continue
-        code = getattr(prov.place, "admin1_code", "")
-        if not code or getattr(town.place, "admin1_code", "") == code:
+        code = _unit(prov.place)
+        if not code:
             continue
-        inside = [c for c in getattr(town, "candidates", []) if getattr(c, "admin1_code", "") == code]
+        # the province's namesakes in its country ("Cotabato" the province and the city's unit)
+        units = {_unit(c): c for c in getattr(prov, "candidates", [])
+                 if c.feature == "admin1" and c.iso == prov.place.iso and _unit(c)}
+        units.setdefault(code, prov.place)
+        if _unit(town.place) in units:
+            if _unit(town.place) != code:  # the town settles which namesake the province is
+                better = copy.copy(units[_unit(town.place)])
+                better.score, better.margin = prov.place.score, getattr(prov.place, "margin", 0.0)  # type: ignore[attr-defined]
+                prov.place = better
+            continue
+        inside = [c for c in getattr(town, "candidates", []) if _unit(c) in units]
         if inside:
             best = copy.copy(max(inside, key=lambda c: c.population or 0))
             best.score = town.place.score
             best.margin = getattr(town.place, "margin", 0.0)  # type: ignore[attr-defined]
             town.place = best
-        elif getattr(town.place, "fuzzy", False):
+        elif getattr(town.place, "fuzzy", False) or (getattr(town.place, "source", "") != "supplement"
+                                                      and getattr(town, "hint", "") != "town"):
+            # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
+            # and no place of that name lies there: a namesake elsewhere is not it ("Gresik city,
+            # West Java": a city, named with the wrong province, is the city)
             town.place = None
     _within_named(mentions, text)
+
+
+def _unit(place: Place) -> str:
+    """The Natural Earth unit of a place: a unit ACLED divides ("Shan-North" of Shan) counts as
+    the whole, which is what a text names ("Muse, Shan state")."""
+    return (getattr(place, "admin1_code", "") or "").split("~")[0]
 
 
 FOREIGN_TOWN_MAX_POP = 100_000
