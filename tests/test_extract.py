@@ -425,3 +425,22 @@ def test_the_fatalities_evidence_points_at_the_sentences_that_told_the_dead():
     [ev] = _events(f"{s1} {s2}")
     assert ev.fatalities == 2
     assert [e.text for e in ev.evidence if e.field == "fatalities"] == [s2]
+
+
+def test_the_month_may_does_not_make_a_sentence_hypothetical():
+    from sitrep.extract import events as E
+
+    s = "On 22 May 2024, supporters of a candidate wrecked houses of his rival's supporters in Kaya."
+    table = {s: {"none": 0.05, "Violent demonstration": 0.2, "Mob violence": 0.75}}
+    [[ev]] = E.extract([Article(id="t", text=s, published=dt.date(2024, 5, 29))], typer=_Table(table))
+    assert ev.event_date == dt.date(2024, 5, 22)
+    hypothetical = "Supporters of a candidate may wreck houses of his rival's supporters in Kaya."
+    table = {hypothetical: table[s]}
+    assert E.extract([Article(id="t", text=hypothetical, published=PUB)], typer=_Table(table)) == [[]]
+
+
+def test_looting_in_the_course_of_an_attack_is_part_of_the_attack():
+    text = ("On 14 July 2022, gunmen killed five people in the village of Kaya near Dori. "
+            "Livestock and belongings were also seized by the gunmen.")
+    [ev] = _events(text, published=dt.date(2022, 7, 21))
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 5

@@ -404,10 +404,13 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
 
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)? (?:to have|that (?:it|they|its \w+) (?:had|have))? ?(?:killed|downed|destroyed)", re.I)
 _MODALITY = re.compile(
-    r"\b(?:will|would|could|might|may|shall|should|must|plans? to|planning to|set to|expected to|"
+    r"\b(?:will|would|could|might|{may}|shall|should|must|plans? to|planning to|set to|expected to|"
     r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
     r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether|plans? for|"
-    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b", re.IGNORECASE)
+    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b"
+    # the verb "may", not the month ("on 22 May 2024", "in May", "May 3")
+    .replace("{may}", r"(?<!\d )(?<!\bin )(?<!\bof )(?<!since )(?<!early )(?<!late )(?<!mid-)(?<!until )"
+                      r"(?<!last )(?<!this )(?<!next )(?<!during )may(?!,? \d)"), re.IGNORECASE)
 _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
                  "warned", "confirmed", "according"}
 
@@ -502,6 +505,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     violent = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
     if ea in violent and eb in violent:
         return True
+    if tb == "Looting/property destruction" and (ea in violent or ea == "Riots"):
+        return True  # ACLED: looting in the course of an attack or a riot is part of that event
     if ea in ("Protests", "Riots") and eb in ("Protests", "Riots", "Violence against civilians"):
         return True
     if ea in ("Protests", "Riots") and tb == "Arrests":
