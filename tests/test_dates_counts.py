@@ -124,3 +124,33 @@ def test_a_toll_told_twice_counts_once_and_the_lowest_unless_it_rose(text, kille
 ])
 def test_who_counts_as_dead_arrested_rescued_neutralised_and_killed_to_death(text, killed):
     assert extract_counts(text).killed == killed
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from sitrep.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("A drug suspect was shot dead by unidentified gunmen in Kaya.", 1),
+    ("Gunmen shot and killed a local official and his driver.", 2),
+    ("General Tamba was assassinated on Monday.", 1),
+    ("The attack claimed the life of one of his guards.", 1),
+    ("Police found his body the next day.", 1),
+    ("He died of his wounds in hospital.", 1),
+    ("A man was beaten to death by a mob in Kaya.", 1),
+    ("Police killed the suspect and arrested his brother.", 1),
+    ("A village chief and former mayor was shot dead in Kaya.", 1),  # one person, two titles
+    ("No one was killed in the attack.", 0),
+    ("Police said the gunmen would kill the hostage.", 0),
+    ("Two soldiers and a civilian were killed.", 3),  # the figures stand
+    ("Militants killed several villagers.", 3),
+    ("A car bomb exploded near the market, injuring a child.", 0),
+    ("The head of 100 households was shot dead in Kaya.", 1),
+])
+def test_the_dead_a_sentence_names_without_a_number_are_counted(parse, text, killed):
+    from sitrep.extract.counts import with_named_dead
+
+    assert with_named_dead(extract_counts(text), parse(text), text).killed == killed

@@ -41,7 +41,7 @@ _TAKEN = r"kidnap(?:ped|ping)?|abduct(?:ed|ing)?|taken hostage|seized|taken capt
 _CATS = (("killed", _KILL), ("injured", _HURT), ("abducted", _TAKEN))
 
 # "killing eight", "killed at least three ISIS militants", "left 3 dead"
-_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the lives of|claiming the lives of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
+_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
 _NUM_ONLY = re.compile(rf"\b{_NUM}\b")
 _VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
 _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
@@ -66,7 +66,7 @@ _NOT_PEOPLE = re.compile(
     r"metres?|meters?|times|percent|per cent|%|vehicles?|cars?|trucks?|houses?|homes|buildings?|"
     r"rockets?|mortars?|shells?|drones?|missiles?|rounds|bombs?|ieds?|devices?|mines?|explosives|tons?|tonnes?|kg|cattle|"
     r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m|lakh|crore|million|"
-    r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?)\b"
+    r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?|households)\b"
 )
 
 
@@ -193,7 +193,7 @@ def extract_counts(sentence: str) -> Counts:
         num = m.group("num")
         if _NOT_PEOPLE.match(low[m.end("num"):]):
             continue
-        if verb in ("left", "leaving", "claimed the lives of", "claiming the lives of"):
+        if verb in ("left", "leaving") or verb.startswith(("claimed the li", "claiming the li")):
             tail = _LEAVE_TAIL.match(low[m.end():])
             if verb.startswith("claim"):
                 cat = "killed"
@@ -254,4 +254,96 @@ def extract_counts(sentence: str) -> Counts:
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
                 break
     _reconcile_killed(low, counts, kills)
+    return counts
+
+
+_ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+
+def _dead_completion(verb) -> bool:
+    """'shot dead', 'beaten to death'."""
+    from sitrep.extract.lexicons import words
+
+    done = words("death_completions")
+    for c in verb.children:
+        if c.lower_ in done and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "amod", "npadvmod", "prt"):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in done for g in c.children):
+            return True
+    return False
+
+
+def _singular_people(noun) -> int | None:
+    """One per singular person named in a patient phrase and its conjuncts ('the mayor and his
+    driver' = 2); None when the phrase holds a number or a plural (the figures do the counting)."""
+    n = 0
+    for t in [noun, *noun.conjuncts]:
+        if any(c.dep_ == "nummod" or c.like_num for c in t.children):
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
+            return None
+        low = t.lower_
+        if t.tag_ in ("PRP", "PRP$"):
+            if low in _ONE_PERSON_PRONOUNS:
+                n += 1
+                continue
+            return None
+        if t.tag_ in ("NNS", "NNPS") or t.like_num:
+            return None
+        if t.tag_ in ("NN", "NNP"):
+            n += 1
+    return n or None
+
+
+def named_dead(doc) -> int:
+    """Dead told without a number, from the parse: each singular person that a killing verb
+    names as its patient ('a drug suspect was shot dead', 'gunmen killed the mayor and his
+    driver', '[a general] was assassinated'), that a dying verb names as its subject, or a
+    body that was found."""
+    from sitrep.extract.classify import is_irrealis
+    from sitrep.extract.lexicons import words
+
+    if doc is None:
+        return 0
+    kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")
+    bodies, finds = words("body_words"), words("finding_verbs")
+    total = 0
+    for tok in doc:
+        if not tok.tag_.startswith("VB"):
+            continue
+        form = tok.lower_
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN")
+        patients = []
+        if form in kill or (form in harm and _dead_completion(tok)):
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                patients = [tok.head]  # "a man killed in the blast"
+            else:
+                patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        elif form in die:
+            patients = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif form in finds:
+            patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                        and c.lower_ in bodies and c.tag_ == "NN"]
+        if not patients or is_irrealis(tok):
+            continue
+        # "an incumbent chairman and councillor was shot dead": one person under two titles
+        one = tok.dep_ != "acl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                                        for c in tok.children)
+        for p in patients:
+            n = _singular_people(p) or 0
+            total += min(n, 1) if one else n
+    return total
+
+
+def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
+    """The sentence's figures, completed by the dead it names without a number ('a soldier
+    and a civilian were killed' = 2 where the words alone see one)."""
+    low = _without_ranges(sentence.lower())
+    if any(cat == "killed" and low[start:end] not in ("a", "an", "one") for cat, start, end in counts.spans):
+        return counts  # a figure was given ("two", "12"): it stands
+    n = named_dead(doc)
+    if n > counts.killed:
+        counts.killed = n
+        counts.killed_by = {"total": n}
     return counts

@@ -32,7 +32,7 @@ from sitrep.extract.classify import (
     rule_scores,
     syntactic_factor,
 )
-from sitrep.extract.counts import Counts, extract_counts
+from sitrep.extract.counts import Counts, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.learned import NONE, get_typer
@@ -324,7 +324,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     article = st.article
     doc = st.docs.get(s.index)
     published = article.published
-    counts = extract_counts(s.text)
+    counts = with_named_dead(extract_counts(s.text), doc, s.text)
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
