@@ -358,3 +358,46 @@ def test_a_town_settles_which_of_two_namesake_provinces_is_meant_and_a_divided_u
     prov.candidates = [prov.place]
     constrain_by_province([town, prov], text)
     assert town.place is not None
+
+
+def test_a_township_names_its_main_town_at_precision_two(gazetteer):
+    from sitrep.geo.locate import precision_for
+
+    text = "Soldiers clashed with rebels in Lashio Township, northern Shan State, on Monday."
+    found = {m.text: m for m in _resolve(text, gazetteer)}
+    lashio = found["Lashio Township"].place
+    assert lashio.iso == "MM" and lashio.feature == "town"
+    assert precision_for(lashio, "in") == 2  # part of a unit, as ACLED codes it
+    chosen = choose_event_place(list(found.values()), text)
+    assert chosen.text == "Lashio Township"
+
+
+def test_an_english_word_before_a_name_is_no_arabic_article(gazetteer):
+    text = "A drug suspect was killed during a police raid at Mandaue City, Cebu, on Sunday."
+    found = {m.text: m.place for m in _resolve(text, gazetteer)}
+    assert "Mandaue City" in found and found["Mandaue City"].feature == "town"  # not the unit of its name
+    found = {m.text for m in _resolve("Gunmen attacked a checkpoint near at-Tanf on Monday.", gazetteer)}
+    assert any(t.startswith("at-") for t in found)
+
+
+def test_a_city_the_parser_calls_a_person_is_still_a_city(gazetteer, parse):
+    text = "On 1 January 2023, supporters clashed in Mirsharai upazila (Chittagong), over a festival."
+    doc = parse(text)
+    assert any(e.text == "Chittagong" and e.label_ == "PERSON" for e in doc.ents)
+    found = {m.text for m in find_mentions(text, gazetteer, doc=doc)}
+    assert "Chittagong" in found
+
+
+def test_a_persons_name_after_of_is_no_place(gazetteer, parse):
+    text = "About 40 people marched through Catskill to protest the death of Jason Jones in custody."
+    assert gazetteer.lookup("Jones")
+    found = {m.text for m in find_mentions(text, gazetteer, doc=parse(text))}
+    assert "Jones" not in found
+
+
+def test_where_no_country_is_named_the_names_agree_on_one(gazetteer):
+    text = "In Sangyi village, Nattalin township (Thayarwady district, Bago), a bomb exploded at a school."
+    assert any(p.iso == "CN" for p in gazetteer.lookup("Sangyi"))  # the key of Shanghai
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text)
+    assert chosen.place.iso == "MM" and chosen.text.startswith("Nattalin")

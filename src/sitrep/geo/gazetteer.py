@@ -26,7 +26,7 @@ import yaml
 from sitrep.geo.names import ascii_fold, name_key, plain_name
 from sitrep.model import Place
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -262,9 +262,12 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
             if not n or len(n) > 60 or not _latin(n):
                 continue
             k = name_key(n)
-            if len(k) < 3 or k in seen:
+            # every spelling under a key, not only the first: exactness is judged on them
+            # ("Chittagong" and "Chitagong" share a key; only the first is a misspelling)
+            spelt = (k, ascii_fold(n).replace("-", " "))
+            if len(k) < 3 or spelt in seen:
                 continue
-            seen.add(k)
+            seen.add(spelt)
             name_rows.append((k, pid, n))
     # the team's supplement
     say("supplement", 0.95)

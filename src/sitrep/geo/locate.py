@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -17,7 +18,7 @@ import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
-from sitrep.geo.names import FEATURE_WORDS, alternation, name_key
+from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, name_key
 from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
@@ -25,13 +26,18 @@ _CONNECT = (r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|ben
             r"ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras|au|aux|sur|sous|les|le|los|las|di|do|van|von|der|den)")
 _HYPHEN_CONNECT = r"(?:i|e|y|a|à|o)"  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]*)"
+# before a name, a connector that is also an English or Romance word ("at", "as", "an", "de")
+# joins only with a hyphen ("at-Tall"): "a raid at Mandaue City" names Mandaue City
+_LEAD_SPACED = (r"(?:al|el|ash|ath|adh|az|bin|ibn|abu|umm|um|bani|beni|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|"
+                r"tell|ain|ras)")
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}[-\s])?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
     r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
-    r"province|governorate|region|state|village|town|city|neighbou?rhood|area)\b",
+    r"province|governorate|region|state|village|town|city|neighbou?rhood|area|township|upazila|tehsil|"
+    r"taluka|sub-?county|regency|municipality|commune|locality)\b",
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(
@@ -128,7 +134,8 @@ def ner_blocked(doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NOT_PLACE_LABELS]
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|of|from|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"(?:\b(?:in|near|at|outside|around|inside)|\b(?:village|town|city|district|"
+                                 r"outskirts|area|vicinity|region|province|township)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def full_names(doc) -> list[tuple[int, int]]:
@@ -148,6 +155,7 @@ UNIT_WORDS = frozenset(FEATURE_WORDS) | frozenset(NAME_SUFFIXES) | {"township", 
 
 
 _PROPER_TAGS = {"NNP", "NNPS"}
+NER_BLOCKED_CITY_POP = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -252,11 +260,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 cands = []
                 hint = ""
                 if feature:
-                    hint = FEATURE_WORDS.get(feature.group(1).lower().split()[-1].replace("-", ""), "")
+                    word = feature.group(1).lower().split()[-1].replace("-", "")
+                    hint = FEATURE_WORDS.get(word, "")
                     with_feature = text[start:end + feature.end()]
                     # "Anbar province", "Beni territory" name the unit; "Jalalabad city" names the
                     # town, never a province that happens to have that alternate name
-                    unit = ("town", "admin1", "country") if hint in ("town", "village") else ("town",)
+                    unit = ("town", "admin1", "country") if hint in ("town", "village") or word in SUB_UNITS else ("town",)
                     cands = [c for c in gaz.lookup(with_feature) if c.feature not in unit]
                     if cands:
                         surface = with_feature
@@ -272,6 +281,13 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if words[j - 1].group(0).lower().strip("'’,.") in heads:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
                     cands = gaz.by_key(key)
+                    tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
+                    if not hint and j - i > 1 and tail in FEATURE_WORDS:
+                        # "Mandaue City" is the city, not the unit named after it; "Lashio
+                        # Township" the unit named after its town, not the province
+                        hint = FEATURE_WORDS[tail]
+                        if tail in SUB_UNITS:
+                            cands = [c for c in cands if c.feature not in ("admin1", "country")]
                     if cands and read_as_common_word(doc, start, end):
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
@@ -281,8 +297,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if cands and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         # a name the parser calls a person or a people is a place only if the
-                        # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City")
-                        cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
+                        # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City"),
+                        # or it is exactly the name of a province or a city ("(Chittagong)")
+                        cands = [c for c in cands if is_exact(c, surface) and (
+                            getattr(c, "source", "") == "supplement" or c.feature == "admin1"
+                            or (c.population or 0) >= NER_BLOCKED_CITY_POP)]
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
                             and not any(s < end and start < e for s, e in ner_block):
                         cands = gaz.fuzzy(surface, countries)
@@ -366,9 +385,11 @@ def dateline_end(text: str) -> int:
 
 
 def precision_for(place: Place, role: str) -> int:
-    """ACLED geo_precision from the feature and how the text relates the place."""
+    """ACLED geo_precision from the feature and how the text relates the place. A town that
+    stands for the district or township named after it ("Maungdaw Township") is "part of a
+    region": 2."""
     if place.feature in POINT_FEATURES:
-        return 2 if role in ("near", "ref") else 1
+        return 2 if role in ("near", "ref") or getattr(place, "for_unit", False) else 1
     if place.feature in AREA_FEATURES:
         return 2
     return 3
@@ -389,12 +410,42 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+    if not context.focus():
+        agreed = _agreed_country(mentions)
+        if agreed:
+            context.countries[agreed] += 1
     for mm in mentions:
         mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
     focus = context.focus()
     for mm in mentions:
         if mm.place is not None and focus and _stray(mm.place, mm, mentions, focus, told):
             mm.place = None
+        if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict"):
+            mm.place.for_unit = True  # type: ignore[attr-defined]
+
+
+def _agreed_country(mentions: list[PlaceMention]) -> str:
+    """Where a text names no country, the country most of its names exactly name places in
+    ("Sangyi village, Nattalin township, Bago": Myanmar, though "Sangyi" folds to Shanghai's
+    key): at least two names, and more than for any other country."""
+    votes: Counter = Counter()
+    seen: set[str] = set()
+    for mm in mentions:
+        key = name_key(mm.text)
+        if key in seen or mm.role == "part":
+            continue
+        seen.add(key)
+        # each name votes once: for its resolved place if exactly named, else for its most
+        # prominent exact namesake (a province, then the most populous town)
+        exact = [c for c in getattr(mm, "candidates", []) if c.iso and is_exact(c, mm.text)]
+        if mm.place is not None and is_exact(mm.place, mm.text):
+            votes[mm.place.iso] += 1
+        elif exact:
+            votes[max(exact, key=lambda c: (c.feature == "admin1", c.population or 0)).iso] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return ""
+    return ranked[0][0]
 
 
 _APPOSED = re.compile(r"^\s*(?:(?:town|city|village|district|sub-?district|municipality|county|province|state|"

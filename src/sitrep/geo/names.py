@@ -19,7 +19,10 @@ _SUFFIXES = {
     "muhafazat", "muhafaza", "qadha", "qada", "qadaa", "nahiya", "nahiyat", "nahia", "city",
     "town", "village", "region", "state", "county", "municipality", "area", "prefecture",
     "oblast", "raion", "territory", "department", "wilaya", "wilayat", "localities", "locality",
+    "township", "upazila", "tehsil", "taluka", "regency", "subcounty", "sub-county",
 }
+# units below the province named after their main town: "Magway township" is not Magway region
+SUB_UNITS = {"township", "upazila", "tehsil", "taluka", "regency", "subcounty"}
 FEATURE_WORDS = {
     "desert": "desert", "mountain": "mountain", "mountains": "range", "mount": "mountain",
     "mt": "mountain", "range": "range", "hills": "range", "valley": "valley", "wadi": "wadi",
@@ -30,6 +33,11 @@ FEATURE_WORDS = {
     "governorate": "region", "region": "region", "state": "region", "village": "village",
     "town": "town", "city": "town", "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood", "area": "area", "border": "crossing",
+    # units below the province, named after their main town ("Maungdaw Township", "Raipura
+    # upazila"): the town, at ACLED's precision 2
+    "township": "district", "upazila": "district", "tehsil": "district", "taluka": "district",
+    "subcounty": "district", "regency": "district", "municipality": "town",
+    "commune": "town", "locality": "village",
 }
 _FOLDS = [
     (re.compile(r"kh"), "k"), (re.compile(r"gh"), "g"), (re.compile(r"q"), "k"),

@@ -77,6 +77,8 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
             score += 0.8
         elif hint in ("town", "village") and place.feature == "town":
             score += 0.5
+        elif hint in ("town", "village") and place.feature == "admin1":
+            score -= 0.6  # "Mandaue City" is the city, not the province-level unit of its name
         elif hint not in ("area",) and place.feature in ("town", "admin1", "country") and hint not in (
                 "town", "village", "district", "subdistrict", "region"):
             score -= 0.3
