@@ -47,7 +47,7 @@ def test_ingest_twice_adds_nothing_and_events_export_acled_csv(tmp_path, capsys)
     assert "stored 0 new articles" in capsys.readouterr().err
     assert main(["events", "--db", db, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert rows and list(rows[0]) == ACLED_COLUMNS
+    assert rows and list(rows[0]) == [*ACLED_COLUMNS, "review_status"]  # stored events say if checked
     assert main(["events", "--db", db, "--format", "json", "--type", "Arrests"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data and all(d["sub_event_type"] == "Arrests" for d in data)

@@ -86,9 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--type", dest="event_type", help="event type or sub-event type")
     sp.add_argument("--actor", help="actor name (substring)")
     sp.add_argument("--text", help="full-text search over the articles")
+    sp.add_argument("--min-fatalities", type=int, help="events with at least this many fatalities")
+    sp.add_argument("--review-status", help="only these statuses, comma-separated: unreviewed, edited, "
+                    "accepted, rejected, merged")
+    sp.add_argument("--include-rejected", action="store_true",
+                    help="also list rejected events and duplicates merged into another (left out by default)")
     sp.add_argument("--limit", type=int)
     sp.add_argument("--format", choices=FORMATS_EVENTS, default="table")
     sp.add_argument("-o", "--output")
+
+    sp = sub.add_parser("review", help="accept or reject a stored event (recorded in its history)")
+    db(sp)
+    sp.add_argument("action", choices=["accept", "reject"])
+    sp.add_argument("event_id", type=int)
+    sp.add_argument("--user", required=True, help="who reviews (the name kept in the history)")
+    sp.add_argument("--note", default="", help="why")
 
     sp = sub.add_parser("reprocess", help="re-extract stored articles (after an upgrade); reviewed events are kept")
     db(sp)
@@ -385,18 +397,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     from sitrep import output
-    from sitrep.store import EventFilter, Store
+    from sitrep.store import EventFilter, Store, review_statuses
 
     store = Store(args.db)
-    rows = store.events(EventFilter(country=args.country, admin1=args.admin1, since=args.since,
-                                    until=args.until, event_type=args.event_type, actor=args.actor,
-                                    text=args.text, limit=args.limit))
+    try:
+        f = EventFilter(country=args.country, admin1=args.admin1, since=args.since, until=args.until,
+                        event_type=args.event_type, actor=args.actor, text=args.text, limit=args.limit,
+                        review_status=args.review_status, include_hidden=args.include_rejected,
+                        min_fatalities=args.min_fatalities)
+        review_statuses(args.review_status)
+    except ValueError as exc:
+        _err(f"--review-status: {exc}")
+        return 2
+    rows = store.events(f)
     out = _open_out(args.output)
     if args.format == "table":  # a terminal: no console markup, no escape sequences from the data
         rows = [clean_record(r) for r in rows]
-    output.write(rows, args.format, out, title=f"{len(rows)} events")
+    output.write(rows, args.format, out, title=f"{len(rows)} events", stored=True)
     if out is not sys.stdout:
         out.close()
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from sitrep.store import Store
+    from sitrep.store.review import Conflict
+
+    store = Store(args.db)
+    try:
+        status = store.review_event(args.event_id, args.action, args.user, args.note)
+    except KeyError:
+        _err(f"no event {args.event_id}")
+        return 2
+    except Conflict as exc:
+        _err(str(exc))
+        return 2
+    print(f"event {args.event_id}: {status}")
     return 0
 
 
@@ -751,6 +787,7 @@ COMMANDS = {
     "alerts": cmd_alerts,
     "trends": cmd_trends,
     "reprocess": cmd_reprocess,
+    "review": cmd_review,
     "users": cmd_users,
     "serve": cmd_serve,
     "model": cmd_model,

@@ -22,9 +22,13 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=_default)
 
 
-def acled_row(rec: dict[str, Any]) -> dict[str, Any]:
+# a stored event's export: the ACLED columns, then whether an analyst checked it
+STORED_COLUMNS = [*ACLED_COLUMNS, "review_status"]
+
+
+def acled_row(rec: dict[str, Any], columns: list[str] = ACLED_COLUMNS) -> dict[str, Any]:
     """One record (extract contract or stored event) as an ACLED CSV row."""
-    row = {c: rec.get(c, "") for c in ACLED_COLUMNS}
+    row = {c: rec.get(c, "") for c in columns}
     date = rec.get("event_date") or ""
     row["year"] = str(date)[:4] if date else ""
     if rec.get("id") is not None:
@@ -56,20 +60,22 @@ def safe_row(values: Iterable[Any]) -> list[Any]:
     return [neutralise(v) for v in values]
 
 
-def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+def write_csv(records: Iterable[dict[str, Any]], out: TextIO, columns: list[str] = ACLED_COLUMNS) -> None:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for rec in records:
-        writer.writerow({k: neutralise(v) for k, v in acled_row(rec).items()})
+        writer.writerow({k: neutralise(v) for k, v in acled_row(rec, columns).items()})
 
 
-def csv_chunks(records: Iterable[dict[str, Any]], rows_per_chunk: int = 200) -> Iterator[str]:
-    """The ACLED CSV of `records` as pieces of text, header first: for streaming responses."""
+def csv_chunks(records: Iterable[dict[str, Any]], rows_per_chunk: int = 200,
+               columns: list[str] = STORED_COLUMNS) -> Iterator[str]:
+    """The CSV of stored events `records` (ACLED columns and review status) as pieces of text,
+    header first: for streaming responses."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for i, rec in enumerate(records, 1):
-        writer.writerow({k: neutralise(v) for k, v in acled_row(rec).items()})
+        writer.writerow({k: neutralise(v) for k, v in acled_row(rec, columns).items()})
         if i % rows_per_chunk == 0:
             yield _drain(buf)
     yield _drain(buf)
@@ -108,20 +114,20 @@ def write_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     out.write(json.dumps(geojson(records), ensure_ascii=False, default=_default) + "\n")
 
 
-def write_table(records: list[dict[str, Any]], out: TextIO, title: str = "") -> None:
+def write_table(records: list[dict[str, Any]], out: TextIO, title: str = "", stored: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title or None, show_lines=False, expand=False)
     for col in ("date", "type", "sub-event type", "actor1", "actor2", "location", "admin1",
-                "country", "fat."):
+                "country", "fat.", *(("review",) if stored else ())):
         table.add_column(col, overflow="fold")
     for rec in records:
         table.add_row(
             str(rec.get("event_date") or ""), rec.get("event_type") or "",
             rec.get("sub_event_type") or "", rec.get("actor1") or "", rec.get("actor2") or "",
             rec.get("location") or "", rec.get("admin1") or "", rec.get("country") or "",
-            str(rec.get("fatalities") or 0),
+            str(rec.get("fatalities") or 0), *((rec.get("review_status") or "",) if stored else ()),
         )
     console = Console(file=out, width=160 if not out.isatty() else None)
     console.print(table)
@@ -130,9 +136,13 @@ def write_table(records: list[dict[str, Any]], out: TextIO, title: str = "") -> 
 WRITERS = {"csv": write_csv, "jsonl": write_jsonl, "json": write_json, "geojson": write_geojson}
 
 
-def write(records: list[dict[str, Any]], fmt: str, out: TextIO, title: str = "") -> None:
+def write(records: list[dict[str, Any]], fmt: str, out: TextIO, title: str = "", stored: bool = False) -> None:
+    """`records` in `fmt`; `stored`: events from the store (CSV and table show the review status;
+    JSON, JSONL and GeoJSON carry every field, the status among them)."""
     if fmt == "table":
-        write_table(records, out, title)
+        write_table(records, out, title, stored)
+    elif fmt == "csv" and stored:
+        write_csv(records, out, STORED_COLUMNS)
     else:
         WRITERS[fmt](records, out)
 

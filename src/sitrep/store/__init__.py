@@ -46,19 +46,34 @@ class EventFilter:
     admin1: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
-    event_type: str | None = None
+    event_type: str | None = None  # a type or sub-event type, or several comma-separated
     actor: str | None = None
     text: str | None = None
     limit: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
-    review_status: str | None = None
+    review_status: str | None = None  # one status or several, comma-separated (REVIEW_STATUSES)
     min_fatalities: int | None = None
     after_id: int | None = None  # events with a smaller id
     sort: str = ""  # "", "-event_date", "event_date", "-fatalities", "confidence", "-id" ...
-    hide_merged: bool = True  # duplicates folded into another event stay out of lists and exports
+    # rejected events and duplicates merged into another stay out of lists, maps and exports
+    # unless asked for (include_hidden, or naming their status in review_status)
+    include_hidden: bool = False
     article_id: str | None = None  # events this article reports
     event_id: int | None = None
     cursor: str | None = None  # from next_cursor(): where the previous page ended
+
+
+REVIEW_STATUSES = ("unreviewed", "edited", "accepted", "rejected", "merged")
+HIDDEN_STATUSES = ("rejected", "merged")
+
+
+def review_statuses(value: str | None) -> list[str]:
+    """The statuses of a review_status filter ("accepted,edited"); ValueError naming the bad one."""
+    wanted = [v.strip().lower() for v in (value or "").split(",") if v.strip()]
+    for v in wanted:
+        if v not in REVIEW_STATUSES:
+            raise ValueError(f"review_status {v[:40]!r} is not one of {', '.join(REVIEW_STATUSES)}")
+    return wanted
 
 
 SORTS = {"id": events.c.id, "event_date": events.c.event_date, "fatalities": events.c.fatalities,
@@ -274,10 +289,10 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
             q = q.where(events.c.event_date >= f.since)
         if f.until:
             q = q.where(events.c.event_date <= f.until)
-        if f.event_type:
-            t = f.event_type.lower()
-            q = q.where(sa.or_(sa.func.lower(events.c.event_type) == t,
-                               sa.func.lower(events.c.sub_event_type) == t))
+        if f.event_type:  # one type or sub-type, or several, comma-separated
+            wanted = [t.strip().lower() for t in f.event_type.split(",") if t.strip()]
+            q = q.where(sa.or_(sa.func.lower(events.c.event_type).in_(wanted),
+                               sa.func.lower(events.c.sub_event_type).in_(wanted)))
         if f.actor:
             a = f"%{f.actor.lower()}%"
             q = q.where(sa.or_(sa.func.lower(events.c.actor1).like(a), sa.func.lower(events.c.actor2).like(a),
@@ -289,10 +304,12 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
             q = q.where(events.c.longitude.between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
-        if f.review_status:
-            q = q.where(events.c.review_status == f.review_status)
-        elif f.hide_merged:
-            q = q.where(events.c.review_status != "merged")
+        wanted = review_statuses(f.review_status)
+        if wanted:
+            q = q.where(events.c.review_status.in_(wanted) if len(wanted) > 1
+                        else events.c.review_status == wanted[0])
+        elif not f.include_hidden:
+            q = q.where(events.c.review_status.not_in(HIDDEN_STATUSES))
         if f.min_fatalities:
             q = q.where(events.c.fatalities >= f.min_fatalities)
         if f.after_id:
@@ -510,8 +527,41 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin):
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
 
+    DUPLICATE_DEGREES = 0.05  # "the same place": within about 5 km, or the same location name
+
+    def duplicate_candidates(self, event_id: int, limit: int = 20) -> list[dict[str, Any]]:
+        """Events that may tell the same event as `event_id`, for a merge: the same day and the
+        same place (name or within DUPLICATE_DEGREES) or a shared article. Rejected and merged
+        events are left out. Each has `reason`: "same place", "same article" or both."""
+        me = self.event(event_id)
+        if me is None or not me.get("event_date"):
+            return []
+        day = dt.date.fromisoformat(me["event_date"])
+        shared = sa.select(event_sources.c.event_id).where(event_sources.c.article_id.in_(
+            sa.select(event_sources.c.article_id).where(event_sources.c.event_id == event_id)))
+        near = sa.false()
+        if me.get("latitude") is not None and me.get("longitude") is not None:
+            d = self.DUPLICATE_DEGREES
+            near = sa.and_(events.c.latitude.between(me["latitude"] - d, me["latitude"] + d),
+                           events.c.longitude.between(me["longitude"] - d, me["longitude"] + d))
+        named = sa.func.lower(events.c.location) == me["location"].lower() if me.get("location") else sa.false()
+        q = (sa.select(events.c.id, events.c.event_date, events.c.sub_event_type, events.c.actor1, events.c.actor2,
+                       events.c.location, events.c.fatalities, events.c.review_status,
+                       sa.or_(named, near).label("same_place"), events.c.id.in_(shared).label("same_article"))
+             .where(events.c.event_date == day, events.c.id != event_id,
+                    events.c.review_status.not_in(HIDDEN_STATUSES),
+                    sa.or_(named, near, events.c.id.in_(shared)))
+             .order_by(events.c.id).limit(limit))
+        with self.engine.connect() as con:
+            rows = [dict(r) for r in con.execute(q).mappings()]
+        for r in rows:
+            r["event_date"] = r["event_date"].isoformat() if r["event_date"] else None
+            r["reason"] = " and ".join(k for k, v in (("same place", r.pop("same_place")),
+                                                       ("same article", r.pop("same_article"))) if v)
+        return rows
+
     def event(self, event_id: int) -> dict[str, Any] | None:
-        rows = self.events(EventFilter(event_id=event_id, hide_merged=False))
+        rows = self.events(EventFilter(event_id=event_id, include_hidden=True))
         return rows[0] if rows else None
 
     def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:

@@ -7,20 +7,28 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
 
-from sitrep.model import SUB_EVENT_TYPES
+from sitrep.model import DISORDER_TYPES, SUB_EVENT_TYPES
 from sitrep.store.tables import event_history, event_sources, events
 
 EDITABLE = {
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
     "inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "country", "iso",
-    "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
-    "injured", "abducted", "notes",
+    "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "fatalities",
+    "injured", "abducted", "notes", "source", "source_scale",
 }
+# ACLED fields that follow from others: set with them, never on their own
+DERIVED = {"disorder_type": "event_type", "interaction": "inter1 and inter2"}
 ACTIONS = {"accept": "accepted", "reject": "rejected"}
+
+
+class Conflict(Exception):
+    """A review step the event's state does not allow (accepting a merged-away duplicate):
+    the message says why and what to do instead."""
 
 
 def _jsonable(v: Any) -> Any:
@@ -29,7 +37,8 @@ def _jsonable(v: Any) -> Any:
 
 INT_MAX = 2**31 - 1  # the integer columns' range
 TEXT_LIMITS = {"actor1": 300, "assoc_actor_1": 300, "actor2": 300, "assoc_actor_2": 300, "location": 300,
-               "admin1": 200, "admin2": 200, "country": 100, "notes": 10_000}
+               "admin1": 200, "admin2": 200, "admin3": 200, "country": 100, "notes": 10_000, "source": 300,
+               "source_scale": 100}
 MAX_NOTE = 2_000  # a review note
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
@@ -63,7 +72,7 @@ def _check_date(v: Any) -> dt.date | None:
     if v is None:
         return None
     try:
-        d = dt.date.fromisoformat(v) if isinstance(v, str) else None
+        d = dt.date.fromisoformat(v) if isinstance(v, str) else v if type(v) is dt.date else None
     except ValueError:
         d = None
     if d is None or not EARLIEST <= d <= LATEST:
@@ -105,6 +114,9 @@ def _check_types(out: dict[str, Any]) -> None:
 def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     """Check an edit: known fields, ACLED strings, numbers in range and of the right kind
     (true is not a number), strings of bounded length. Raises ValueError naming the field."""
+    derived = sorted(set(changes) & set(DERIVED))
+    if derived:
+        raise ValueError(f"{derived[0]} follows from {DERIVED[derived[0]]}: edit that instead")
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValueError(f"fields that cannot be edited: {', '.join(sorted(unknown))[:200]}")
@@ -126,6 +138,27 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower first (10*a+b); a alone as a*10."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+def with_derived(row: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` plus the fields that follow from them (disorder type, interaction code)."""
+    out = dict(changes)
+    if "event_type" in out:
+        out["disorder_type"] = DISORDER_TYPES.get(out["event_type"], "")
+    if "inter1" in out or "inter2" in out:
+        out["interaction"] = interaction_code(out.get("inter1", row.get("inter1")), out.get("inter2", row.get("inter2")))
+    return out
+
+
+Complete = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
+
+
 def check_event_id(field: str, v: Any) -> int:
     """An event id from a request body: a whole number in the id column's range."""
     return _check_range(field, v, 1, INT_MAX, whole=True, optional=False)
@@ -134,19 +167,31 @@ def check_event_id(field: str, v: Any) -> int:
 class ReviewMixin:
     engine: sa.engine.Engine
 
-    def edit_event(self, event_id: int, changes: dict[str, Any], user: str, note: str = "") -> dict[str, Any]:
-        """Apply an analyst's edit; returns the changed fields as {field: [before, after]}."""
+    def edit_event(self, event_id: int, changes: dict[str, Any], user: str, note: str = "",
+                   complete: Complete | None = None) -> dict[str, Any]:
+        """Apply an analyst's edit; returns the changed fields as {field: [before, after]}.
+
+        `complete(row, changes)` may add the fields an edit implies (sitrep.edits: a new place's
+        coordinates and province, regenerated notes); what it returns is validated again. The
+        disorder type and interaction code always follow the event type and inter codes. A
+        rejected event stays rejected; a merged-away duplicate cannot be edited (Conflict)."""
         changes = validate_changes(changes)
         with self.engine.begin() as con:
             row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
             if row is None:
                 raise KeyError(event_id)
+            if row["review_status"] == "merged":
+                raise Conflict(self._merged_message(con, event_id, "edited"))
+            if complete is not None:
+                changes = validate_changes(complete(dict(row), changes))
+            changes = with_derived(dict(row), changes)
             diff = {k: [_jsonable(row[k]), _jsonable(v)] for k, v in changes.items() if row[k] != v}
             if not diff:
                 return {}
             reviewed = sorted(set(row["reviewed_fields"] or []) | set(diff))
+            status = "rejected" if row["review_status"] == "rejected" else "edited"
             con.execute(events.update().where(events.c.id == event_id).values(
-                **{k: changes[k] for k in diff}, reviewed_fields=reviewed, review_status="edited"))
+                **{k: changes[k] for k in diff}, reviewed_fields=reviewed, review_status=status))
             con.execute(event_history.insert().values(
                 event_id=event_id, user_name=user, at=dt.datetime.now(dt.timezone.utc),
                 action="edit", changes=diff, note=note))
@@ -161,6 +206,8 @@ class ReviewMixin:
             row = con.execute(sa.select(events.c.review_status).where(events.c.id == event_id)).first()
             if row is None:
                 raise KeyError(event_id)
+            if row[0] == "merged":
+                raise Conflict(self._merged_message(con, event_id, status))
             con.execute(events.update().where(events.c.id == event_id).values(review_status=status))
             con.execute(event_history.insert().values(
                 event_id=event_id, user_name=user, at=dt.datetime.now(dt.timezone.utc), action=action,
@@ -179,6 +226,8 @@ class ReviewMixin:
                 raise KeyError(other_id if keep_id in found else keep_id)
             if found[other_id] == "merged":
                 raise ValueError(f"event {other_id} was merged already")
+            if found[keep_id] == "merged":
+                raise Conflict(self._merged_message(con, keep_id, "a merge target"))
             have = {r[0] for r in con.execute(sa.select(event_sources.c.article_id)
                                               .where(event_sources.c.event_id == keep_id))}
             for article_id, rep in con.execute(sa.select(event_sources.c.article_id, event_sources.c.report)
@@ -203,6 +252,8 @@ class ReviewMixin:
             row = con.execute(sa.select(events).where(events.c.id == event_id)).mappings().first()
             if row is None:
                 raise KeyError(event_id)
+            if row["review_status"] == "merged":
+                raise Conflict(self._merged_message(con, event_id, "split"))
             copy = {k: v for k, v in row.items() if k != "id"}
             copy.update(review_status="unreviewed", reviewed_fields=[], created_at=now)
             new_id = con.execute(events.insert().values(**copy)).inserted_primary_key[0]
@@ -217,6 +268,27 @@ class ReviewMixin:
                  "changes": {"split_from": [None, event_id]}, "note": note},
             ])
         return new_id
+
+    @staticmethod
+    def _merged_into(con, event_id: int) -> int | None:
+        for (changes,) in con.execute(sa.select(event_history.c.changes).where(
+                event_history.c.event_id == event_id, event_history.c.action == "merge")
+                .order_by(event_history.c.id.desc())):
+            into = (changes.get("merged_into") or [None, None])[1]
+            if into:
+                return into
+        return None
+
+    def _merged_message(self, con, event_id: int, verb: str) -> str:
+        into = self._merged_into(con, event_id)
+        where = f"event {into}" if into else "another event"
+        return (f"event {event_id} is a duplicate merged into {where} and cannot be {verb}; "
+                f"review {where} instead")
+
+    def merged_into(self, event_id: int) -> int | None:
+        """The event a merged-away duplicate was folded into (None if it was not merged)."""
+        with self.engine.connect() as con:
+            return self._merged_into(con, event_id)
 
     def all_history(self, since: dt.datetime | None = None, *, after: int | None = None,
                     limit: int | None = None) -> list[dict[str, Any]]:

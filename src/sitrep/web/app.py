@@ -22,10 +22,10 @@ from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Path,
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep import output
-from sitrep.store import EventFilter, Store, next_cursor, parse_cursor
+from sitrep import edits, output
+from sitrep.store import EventFilter, Store, next_cursor, parse_cursor, review_statuses
 from sitrep.store.accounts import SESSION_LIFETIME
-from sitrep.store.review import INT_MAX, MAX_NOTE, check_event_id, check_text
+from sitrep.store.review import INT_MAX, MAX_NOTE, Conflict, check_event_id, check_text
 from sitrep.web.apidocs import openapi_30
 from sitrep.web.guard import (
     MAX_BODY,
@@ -72,13 +72,13 @@ def _bbox(bbox: str) -> tuple[float, float, float, float]:
 def _filter(
     since: dt.date | None, until: dt.date | None, type_: str | None, actor: str | None,
     country: str | None, admin1: str | None, text: str | None, bbox: str | None,
-    review_status: str | None, min_fatalities: int | None, limit: int | None = None,
-    cursor: str | None = None, sort: str = "",
+    review_status: str | None, min_fatalities: int | None, include_rejected: bool = False,
+    limit: int | None = None, cursor: str | None = None, sort: str = "",
 ) -> EventFilter:
     box = _bbox(bbox) if bbox else None
     return EventFilter(country=country, admin1=admin1, since=since, until=until, event_type=type_,
                        actor=actor, text=text, limit=limit, bbox=box, review_status=review_status,
-                       min_fatalities=min_fatalities, cursor=cursor, sort=sort)
+                       min_fatalities=min_fatalities, cursor=cursor, sort=sort, include_hidden=include_rejected)
 
 
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
@@ -153,15 +153,23 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     def common(
         since: dt.date | None = None, until: dt.date | None = None,
-        type: str | None = Query(None, description="event type or sub-event type"),  # noqa: A002
+        type: str | None = Query(None, description="event types or sub-event types, comma-separated"),  # noqa: A002
         actor: str | None = None, country: str | None = None, admin1: str | None = None,
         text: str | None = Query(None, description="full-text search over the articles"),
         bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
-        review_status: str | None = None, min_fatalities: int | None = Query(None, ge=0, le=INT_MAX),
+        review_status: str | None = Query(None, description="only these statuses, comma-separated: unreviewed, "
+                                          "edited, accepted, rejected, merged"),
+        min_fatalities: int | None = Query(None, ge=0, le=INT_MAX),
+        include_rejected: bool = Query(False, description="also rejected events and duplicates merged into "
+                                       "another (left out of every list, map and export by default)"),
     ) -> dict[str, Any]:
+        try:
+            review_statuses(review_status)
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
         return {"since": since, "until": until, "type_": type, "actor": actor, "country": country,
                 "admin1": admin1, "text": text, "bbox": bbox, "review_status": review_status,
-                "min_fatalities": min_fatalities}
+                "min_fatalities": min_fatalities, "include_rejected": include_rejected}
 
     event_id_path = Path(..., ge=1, le=INT_MAX, description="an event id")
 
@@ -181,6 +189,14 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
     def list_actors(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
         return {"actors": store.actors(_filter(**q))[:limit]}
+
+    @app.get("/api/actors/suggest", summary="Actor names for a search box: stored actors whose name, or an "
+             "alias in the actor dictionary, matches q (ISIS and Daesh find Islamic State)",
+             dependencies=[Depends(reader)])
+    def suggest_actors(q: str = Query(..., min_length=1, max_length=100), limit: int = Query(10, ge=1, le=50)):
+        from sitrep.actor_names import suggest
+
+        return {"actors": suggest(q, [a["name"] for a in store.actors(EventFilter())], limit)}
 
     @app.get("/api/places", summary="Event locations with counts, most events first", dependencies=[Depends(reader)])
     def list_places(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
@@ -224,7 +240,16 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         row = store.event(event_id)
         if row is None:
             raise HTTPException(404, f"no event {event_id}")
+        if row["review_status"] == "merged":
+            row["merged_into"] = store.merged_into(event_id)
         return row
+
+    @app.get("/api/events/{event_id}/duplicates", summary="Events that may report the same event: the same "
+             "day and the same place or article", dependencies=[Depends(reader)])
+    def event_duplicates(event_id: int = event_id_path, limit: int = Query(20, ge=1, le=100)):
+        if store.event(event_id) is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return {"duplicates": store.duplicate_candidates(event_id, limit)}
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its events", dependencies=[Depends(reader)])
     def get_article(article_id: str):
@@ -233,7 +258,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         art = store.article(article_id)
         if art is None:
             raise HTTPException(404, f"no article {article_id}")
-        art["events"] = store.events(EventFilter(article_id=article_id, hide_merged=False))
+        art["events"] = store.events(EventFilter(article_id=article_id, include_hidden=True))
         return art
 
     @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country",
@@ -283,9 +308,11 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                    user: dict = Depends(analyst)):
         try:
             note = _note(changes.pop("_note", ""))
-            diff = store.edit_event(event_id, changes, user["name"], note)
+            diff = store.edit_event(event_id, changes, user["name"], note, complete=edits.complete)
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
+        except Conflict as exc:
+            raise HTTPException(409, str(exc)) from None
         except (ValueError, TypeError) as exc:
             raise HTTPException(422, str(exc)) from None
         return {"changed": diff, "event": store.event(event_id)}
@@ -298,6 +325,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                                         _note(body.get("note", "")))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
+        except Conflict as exc:
+            raise HTTPException(409, str(exc)) from None
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         return {"review_status": status}
@@ -310,6 +339,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             store.merge_events(event_id, other, user["name"], _note(body.get("note", "")))
         except KeyError as exc:
             raise HTTPException(404, f"no event {exc.args[0]}") from None
+        except Conflict as exc:
+            raise HTTPException(409, str(exc)) from None
         except (ValueError, TypeError) as exc:
             raise HTTPException(422, str(exc)) from None
         return {"event": store.event(event_id)}
@@ -320,6 +351,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             new_id = store.split_event(event_id, user["name"], _note((body or {}).get("note", "")))
         except KeyError:
             raise HTTPException(404, f"no event {event_id}") from None
+        except Conflict as exc:
+            raise HTTPException(409, str(exc)) from None
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from None
         return {"new_event": store.event(new_id)}
