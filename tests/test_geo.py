@@ -401,3 +401,13 @@ def test_where_no_country_is_named_the_names_agree_on_one(gazetteer):
     ms = _resolve(text, gazetteer)
     chosen = choose_event_place(ms, text)
     assert chosen.place.iso == "MM" and chosen.text.startswith("Nattalin")
+
+
+def test_a_four_letter_name_with_a_two_letter_key_is_found_only_exactly(gazetteer):
+    from sitrep.geo.names import name_key
+
+    assert len(name_key("Pyay")) == 2
+    found = {m.text: m.place for m in _resolve("Farmers marched in Pyay township, Bago Region, on Monday.", gazetteer)}
+    assert found["Pyay township"].iso == "MM" and found["Pyay township"].name == "Pyay"
+    assert not _resolve("Farmers marched in Piye on Monday.", gazetteer) or all(
+        m.place is None or m.place.name != "Pyay" for m in _resolve("Farmers marched in Piye on Monday.", gazetteer))

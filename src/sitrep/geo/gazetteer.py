@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.geo.names import ascii_fold, name_key, plain_name
+from sitrep.geo.names import ascii_fold, name_key, plain_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -165,7 +165,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
 
     path = Path(path or default_path())
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    tmp = path.with_suffix(f".building-{os.getpid()}")  # builders running at once must not share it
     if tmp.exists():
         tmp.unlink()
     started = time.time()
@@ -265,7 +265,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
             # every spelling under a key, not only the first: exactness is judged on them
             # ("Chittagong" and "Chitagong" share a key; only the first is a misspelling)
             spelt = (k, ascii_fold(n).replace("-", " "))
-            if len(k) < 3 or spelt in seen:
+            if not usable_key(k, n) or spelt in seen:
                 continue
             seen.add(spelt)
             name_rows.append((k, pid, n))

@@ -18,7 +18,7 @@ import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
-from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, name_key
+from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, name_key, usable_key
 from sitrep.geo.resolve import GeoContext, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
@@ -272,7 +272,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         end = start + len(with_feature)
                 if not cands:
                     key = name_key(surface)
-                    if len(key) < 3 or (j - i == 1 and surface.lower().strip("'’") in stop):
+                    if not usable_key(key, surface) or (j - i == 1 and surface.lower().strip("'’") in stop):
                         continue
                     if j - i == 1 and surface.lower() in _peoples(gaz):
                         continue  # "Swiss bank accounts", "Palestinian refugees": whose, not where
@@ -292,6 +292,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                     core = [w for w in surface.split() if w.lower() != "the"]
+                    if len(key) < 3:  # a short key folds many names together: "Pyay" only for "Pyay"
+                        cands = [c for c in cands if is_exact(c, surface)]
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         cands = [c for c in cands if is_exact(c, core[0])]  # "LTTE", "VDP": acronyms
                     if cands and any(s < end and start < e for s, e in ner_block) and \

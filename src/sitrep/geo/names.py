@@ -106,3 +106,8 @@ def alternation(words: list[str]) -> str:
 
     return build(trie)
 
+
+def usable_key(key: str, name: str) -> bool:
+    """Is a name's key distinctive enough to look up? Three letters at least, or two where the
+    name itself has four letters or more ("Pyay" folds to "pi"; "Ho" and "Al" stay out)."""
+    return len(key) >= 3 or (len(key) == 2 and sum(c.isalpha() for c in name) >= 4)
