@@ -145,7 +145,7 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     page.click("#filters button[type=submit]")
     _wait_until(page, "document.querySelectorAll('path.ev-marker').length === 1")
     assert "type=Explosions" in page.url  # the view is in the URL, so it can be shared
-    page.select_option("#filters select[name=type]", "")
+    page.select_option("#filters select[name=type]", [])
     page.fill("#filters input[name=since]", "2019-07-05")
     page.click("#filters button[type=submit]")
     page.wait_for_selector('path.ev-marker[fill="#8e44ad"]')  # the attack, not the earlier bombing
@@ -211,10 +211,14 @@ def test_split_then_merge_from_the_panel(server, page):
     page.locator("#queue li a").first.click()
     page.wait_for_selector("#review button[name=split]")
     page.click("#review button[name=split]")
+    page.wait_for_selector("#confirm button[name=confirm]")  # asked first
+    assert "Split event" in page.inner_text("#confirm")
+    page.click("#confirm button[name=confirm]")
     page.wait_for_selector("#review-status:has-text('Split off event')")
     new_id = page.inner_text("#review-status").split("event ")[1].rstrip(".")
-    page.fill("#review input[name=other]", new_id)
-    page.click("#review button[name=merge]")
+    # the copy shares the day and the article: it is offered as a duplicate to merge, no id typed
+    page.click(f"#duplicates button[name=merge][data-id='{new_id}']")
+    page.click("#duplicates button[name=confirm]")
     page.wait_for_selector("#history li:has-text('merge')")
     assert store.event(int(new_id))["review_status"] == "merged"
 

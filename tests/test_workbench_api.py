@@ -242,3 +242,11 @@ def test_over_real_http_exports_hide_rejected_and_merged_and_merged_events_are_r
         assert r.status_code == 409 and f"merged into event {ids['a1']}" in r.json()["detail"]
         ev = http.patch(f"/api/events/{ids['a1']}", json={"location": "Ramadi"}).json()["event"]
         assert ev["admin2"] == "" and abs(ev["longitude"] - 43.31) < 0.05 and "Ramadi" in ev["notes"]
+
+
+def test_several_types_and_sub_types_filter_together(setup):
+    store, client, h, ids = setup
+    got = client.get("/api/events", params={"type": "Explosions/Remote violence,Attack"}, headers=h).json()["events"]
+    assert {e["id"] for e in got} == {ids["a1"], ids["a4"]}
+    assert client.get("/api/events", params={"type": "Remote explosive/landmine/IED"}, headers=h).json()["events"][0]["id"] == ids["a4"]
+    assert client.get("/api/stats", params={"by": "type", "type": "Battles,Protests"}, headers=h).json()["rows"] == []

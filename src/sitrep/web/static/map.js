@@ -6,16 +6,49 @@ const COLORS = {
   "Violence against civilians": "#8e44ad", "Protests": "#3b8ed0", "Riots": "#16a085",
   "Strategic developments": "#7f8c8d",
 };
-const params = new URLSearchParams(location.search);
+const SUB_TYPES = {
+  "Battles": ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
+  "Protests": ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
+  "Riots": ["Violent demonstration", "Mob violence"],
+  "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
+  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
+  "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
+};
+const INTER = { 1: "State forces", 2: "Rebel groups", 3: "Political militias", 4: "Identity militias",
+  5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces" };
+const TIME_PRECISION = { 1: "the exact day", 2: "within a week", 3: "within a month" };
+const GEO_PRECISION = { 1: "the town itself", 2: "near a town, or part of a region", 3: "only a larger region" };
+
 const form = document.getElementById("filters");
-for (const [k, v] of params) { if (form.elements[k]) form.elements[k].value = v; }
+const typeSelect = form.elements.type;
+for (const [type, subs] of Object.entries(SUB_TYPES)) {
+  const group = document.createElement("optgroup");
+  group.label = type;
+  group.appendChild(new Option(type + " (all)", type));
+  for (const s of subs) group.appendChild(new Option(s, s));
+  typeSelect.appendChild(group);
+}
+const params = new URLSearchParams(location.search);
+function restoreForm(p) {
+  for (const elt of form.elements) {
+    if (!elt.name) continue;
+    const v = p.get(elt.name);
+    if (elt.type === "checkbox") elt.checked = v === "true";
+    else if (elt.multiple) { const vals = (v || "").split(","); for (const o of elt.options) o.selected = vals.includes(o.value); }
+    else elt.value = v || "";
+  }
+}
+restoreForm(params);
 
 const map = L.map("map").setView([33.3, 43.5], 6);
+L.control.scale({ imperial: false }).addTo(map);
 let tiles = null;  // the tile URL template of `sitrep serve --tiles` (never from the page's URL)
 fetch("/api/config").then(r => r.json()).then(cfg => {
   tiles = cfg.tiles;
   if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); provinces.setStyle({ fillOpacity: 0 }); }
-});
+}).catch(() => {});
 map.createPane("boundaries");  // under the event markers, above any tiles
 map.getPane("boundaries").style.zIndex = 250;
 const provinces = L.geoJSON(null, { pane: "boundaries", interactive: false,
@@ -24,7 +57,12 @@ const points = L.layerGroup().addTo(map);
 
 function query(extra) {
   const q = new URLSearchParams();
-  for (const el of form.elements) { if (el.name && el.value) q.set(el.name, el.value); }
+  for (const elt of form.elements) {
+    if (!elt.name) continue;
+    if (elt.type === "checkbox") { if (elt.checked) q.set(elt.name, "true"); continue; }
+    const v = elt.multiple ? [...elt.selectedOptions].map(o => o.value).join(",") : elt.value;
+    if (v) q.set(elt.name, v);
+  }
   for (const [k, v] of Object.entries(extra || {})) q.set(k, v);
   return q;
 }
@@ -43,13 +81,71 @@ function csrf() {
   return m ? decodeURIComponent(m[1]) : "";
 }
 
+const UNREACHABLE = "Server unreachable: the sitrep server did not answer. Check that it is running and your connection, then try again.";
+
+class ApiError extends Error {
+  constructor(message, status) { super(message); this.status = status; }
+}
+
+// the words of a failed response: the server's own message, or what the status means
+async function errorWords(r) {
+  let detail = "";
+  try {
+    const body = await r.json();
+    detail = typeof body.detail === "string" ? body.detail :
+      Array.isArray(body.detail) ? body.detail.map(d => `${(d.loc || []).slice(-1)[0] || "value"}: ${d.msg}`).join("; ") : "";
+  } catch (e) { detail = ""; }
+  const what = { 400: "The request was not understood", 403: "Not allowed", 404: "Not found",
+    409: "Not possible", 413: "Too large", 422: "Not accepted", 429: "Too many attempts" }[r.status] ||
+    (r.status >= 500 ? `The server failed (error ${r.status}); try again, or tell whoever runs it` : `Error ${r.status}`);
+  return detail ? `${what}: ${detail}` : what + ".";
+}
+
 async function api(url, options) {
   const opts = Object.assign({ headers: {} }, options || {});
   if (opts.method && opts.method !== "GET") opts.headers["X-CSRF-Token"] = csrf();
   if (opts.json !== undefined) { opts.body = JSON.stringify(opts.json); opts.headers["Content-Type"] = "application/json"; }
-  const r = await fetch(url, opts);
-  if (r.status === 401) { showLogin(); throw new Error("login needed"); }
+  let r;
+  try {
+    r = await fetch(url, opts);
+  } catch (e) {
+    if (e.name === "AbortError") throw e;
+    throw new ApiError(UNREACHABLE, 0);
+  }
+  if (r.status === 401) { showLogin(); throw new ApiError("Log in to continue.", 401); }
   return r;
+}
+
+// JSON of a successful answer, or an ApiError in words
+async function apiJSON(url, options) {
+  const r = await api(url, options);
+  if (!r.ok) throw new ApiError(await errorWords(r), r.status);
+  return r.json();
+}
+
+function panelError(exc) {
+  if (exc && exc.name === "AbortError") return;
+  const panel = document.getElementById("panel");
+  panel.appendChild(el("p", exc.message || String(exc), { class: "error", role: "alert" }));
+}
+
+// -- who is logged in ------------------------------------------------------------------------
+function showUser() {
+  const box = document.getElementById("user");
+  box.replaceChildren();
+  if (me && me.name !== "anonymous") {
+    box.appendChild(el("span", `${me.name} (${me.role})`, { id: "user-name" }));
+    const out = el("button", "Log out", { type: "button", id: "logout" });
+    out.addEventListener("click", async () => {
+      try { await apiJSON("/api/logout", { method: "POST" }); } catch (e) { setStatus(e.message, true); return; }
+      me = null; showUser(); showLogin("You are logged out.");
+    });
+    box.appendChild(out);
+  } else {
+    const a = el("button", "Log in", { type: "button", id: "login-link" });
+    a.addEventListener("click", () => showLogin());
+    box.appendChild(a);
+  }
 }
 
 function showLogin(message) {
@@ -61,19 +157,25 @@ function showLogin(message) {
   f.appendChild(el("label", "password ")).appendChild(el("input", null, { name: "password", type: "password", autocomplete: "current-password" }));
   f.appendChild(el("br"));
   f.appendChild(el("button", "Log in", { type: "submit" }));
-  if (message) f.appendChild(el("p", message, { class: "error" }));
+  if (message) f.appendChild(el("p", message, { class: message.startsWith("You are") ? "hint" : "error" }));
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const r = await fetch("/api/login", { method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ name: f.elements.name.value, password: f.elements.password.value }) });
-    if (!r.ok) { showLogin((await r.json()).detail); return; }
+    let r;
+    try {
+      r = await fetch("/api/login", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name: f.elements.name.value, password: f.elements.password.value }) });
+    } catch (exc) { showLogin(UNREACHABLE); return; }
+    if (!r.ok) { showLogin(await errorWords(r)); return; }
     me = await r.json();
+    showUser();
+    loadCountries();
     panel.replaceChildren(el("p", `Logged in as ${me.name} (${me.role}).`, { class: "hint" }));
     load();
   });
   panel.appendChild(f);
 }
 
+// -- the map ---------------------------------------------------------------------------------
 let features = [];
 const CLUSTER_PX = 36;
 
@@ -108,27 +210,65 @@ function draw() {
 }
 map.on("zoomend", draw);
 
+function setStatus(text, error, state) {
+  const s = document.getElementById("status");
+  s.textContent = text;
+  s.className = error ? "error" : "";
+  s.dataset.state = state || (error ? "error" : "ready");
+}
+
+let current = null;  // the AbortController of the newest load: older ones are cancelled
+let generation = 0;
+
 async function load() {
+  if (current) current.abort();
+  const controller = new AbortController();
+  current = controller;
+  const mine = ++generation;
+  const signal = controller.signal;
   const q = query();
-  history.replaceState(null, "", "?" + q.toString());
+  const keep = new URLSearchParams(location.search).get("event");
+  const shown = new URLSearchParams(q);
+  if (keep) shown.set("event", keep);
+  history.replaceState(null, "", "?" + shown.toString());
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
-  const data = await (await api("/api/events.geojson?" + q + "&zoom=" + map.getZoom())).json();
-  features = data.features;
-  const countries = new Set();
-  const bounds = [];
-  for (const f of features) {
-    const [lon, lat] = f.geometry.coordinates;
-    bounds.push([lat, lon]);
-    if (f.properties.iso) countries.add(f.properties.iso);
+  document.getElementById("map").setAttribute("aria-busy", "true");
+  setStatus("Loading…", false, "loading");
+  try {
+    const [data, byType] = await Promise.all([
+      apiJSON("/api/events.geojson?" + q + "&zoom=" + map.getZoom(), { signal }),
+      apiJSON("/api/stats?by=type&" + q, { signal })]);
+    if (mine !== generation) return;  // a newer filter was asked for meanwhile
+    features = data.features;
+    const n = byType.rows.reduce((a, r) => a + r.events, 0);
+    const dead = byType.rows.reduce((a, r) => a + r.fatalities, 0);
+    const countries = new Set();
+    const bounds = [];
+    for (const f of features) {
+      const [lon, lat] = f.geometry.coordinates;
+      bounds.push([lat, lon]);
+      if (f.properties.iso) countries.add(f.properties.iso);
+    }
+    draw();
+    if (countries.size) {
+      const prov = await apiJSON("/api/provinces.geojson?country=" + [...countries].join(","), { signal });
+      if (mine !== generation) return;
+      provinces.clearLayers(); provinces.addData(prov);
+    }
+    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
+    draw();
+    await timeline(q, signal, mine);
+    if (mine !== generation) return;
+    setStatus(n ? `${n.toLocaleString("en")} events · ${dead.toLocaleString("en")} fatalities` :
+      "0 events match these filters", false, n ? "ready" : "empty");
+  } catch (exc) {
+    if (exc.name === "AbortError" || mine !== generation) return;
+    features = []; draw();
+    document.getElementById("timeline").replaceChildren();
+    setStatus(exc.message, true);
+  } finally {
+    if (mine === generation) document.getElementById("map").removeAttribute("aria-busy");
   }
-  draw();
-  if (countries.size) {
-    const prov = await (await api("/api/provinces.geojson?country=" + [...countries].join(","))).json();
-    provinces.clearLayers(); provinces.addData(prov);
-  }
-  if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
-  draw();
-  await timeline(q);
 }
 
 let brushStart = null;
@@ -137,8 +277,9 @@ let lastDay = null;  // the newest day with events in view: trends are measured 
 async function showTrends() {
   const q = query({ by: "admin1" });
   if (lastDay) q.set("as_of", lastDay);
-  const data = await (await api("/api/trends?" + q)).json();
   const panel = document.getElementById("panel");
+  let data;
+  try { data = await apiJSON("/api/trends?" + q); } catch (e) { panel.replaceChildren(); panelError(e); return; }
   panel.replaceChildren(el("h2", "Trends: this week against the 8 weeks before"));
   const ul = el("ul", null, { id: "trends" });
   for (const t of data.trends) ul.appendChild(el("li", `${t.change}: ${t.summary}`, { class: "trend-" + t.change }));
@@ -147,8 +288,9 @@ async function showTrends() {
 }
 
 async function showAlerts() {
-  const data = await (await api("/api/alerts")).json();
   const panel = document.getElementById("panel");
+  let data;
+  try { data = await apiJSON("/api/alerts"); } catch (e) { panel.replaceChildren(); panelError(e); return; }
   panel.replaceChildren(el("h2", "Alert areas"));
   const ul = el("ul", null, { id: "areas" });
   for (const a of data.areas) {
@@ -166,8 +308,9 @@ async function showAlerts() {
   panel.appendChild(dl);
 }
 
-async function timeline(q) {
-  const data = await (await api("/api/stats?by=day&" + q)).json();
+async function timeline(q, signal, mine) {
+  const data = await apiJSON("/api/stats?by=day&" + q, { signal });
+  if (mine !== undefined && mine !== generation) return;
   const svg = document.getElementById("timeline");
   svg.replaceChildren();
   const rows = data.rows;
@@ -195,57 +338,110 @@ async function timeline(q) {
   });
 }
 
+// -- one event -------------------------------------------------------------------------------
+function coded(value, meanings) {
+  if (value === null || value === undefined || value === "") return "";
+  return meanings[value] ? `${value}: ${meanings[value]}` : String(value);
+}
+
+function safeLink(url, text) {
+  // only web addresses become links; anything else (javascript:, data:) stays text
+  let u = null;
+  try { u = new URL(url); } catch (e) { u = null; }
+  if (!u || (u.protocol !== "http:" && u.protocol !== "https:")) return el("span", text);
+  return el("a", text, { href: u.href, rel: "noopener noreferrer", target: "_blank", class: "source-link" });
+}
+
+function eventFields(ev) {
+  const range = ev.fatalities_high && ev.fatalities_high !== ev.fatalities ?
+    `${ev.fatalities} (reports say ${ev.fatalities} to ${ev.fatalities_high}${ev.fatalities_best ? `, best ${ev.fatalities_best}` : ""})` : ev.fatalities;
+  return [
+    ["event date", ev.event_date || "undated"], ["time precision", coded(ev.time_precision, TIME_PRECISION)],
+    ["disorder type", ev.disorder_type], ["event type", ev.event_type], ["sub-event type", ev.sub_event_type],
+    ["actor 1", ev.actor1], ["associated actor 1", ev.assoc_actor_1], ["inter 1", coded(ev.inter1, INTER)],
+    ["actor 2", ev.actor2], ["associated actor 2", ev.assoc_actor_2], ["inter 2", coded(ev.inter2, INTER)],
+    ["interaction", ev.interaction], ["civilian targeting", ev.civilian_targeting || "no"],
+    ["location", ev.location], ["admin 3", ev.admin3], ["admin 2", ev.admin2], ["admin 1", ev.admin1],
+    ["country", ev.country + (ev.iso ? ` (${ev.iso})` : "")],
+    ["latitude, longitude", ev.latitude === null || ev.latitude === undefined ? "not located" : `${ev.latitude}, ${ev.longitude}`],
+    ["geo precision", coded(ev.geo_precision, GEO_PRECISION)],
+    ["fatalities", range], ["injured", ev.injured], ["abducted", ev.abducted],
+    ["source", ev.source], ["source scale", ev.source_scale],
+    ["confidence", ev.confidence], ["review status", ev.review_status],
+  ];
+}
+
 async function showEvent(id) {
-  const ev = await (await api("/api/events/" + id)).json();
   const panel = document.getElementById("panel");
+  let ev;
+  try { ev = await apiJSON("/api/events/" + id); } catch (e) { panel.replaceChildren(); panelError(e); return; }
+  const url = new URLSearchParams(location.search);
+  url.set("event", ev.id);
+  history.replaceState(null, "", "?" + url.toString());  // a permalink to this event in this view
   panel.replaceChildren();
   panel.appendChild(el("h2", `${ev.sub_event_type} · ${ev.event_date || "undated"}`));
-  panel.appendChild(el("p", `event ${ev.id}`, { class: "hint" }));
-  const dl = el("dl");
-  for (const k of ["event_type", "actor1", "actor2", "location", "admin1", "country", "fatalities",
-                   "time_precision", "geo_precision", "confidence", "review_status"]) {
-    dl.appendChild(el("dt", k.replace("_", " "))); dl.appendChild(el("dd", ev[k] ?? ""));
+  panel.appendChild(el("p", `event ${ev.id}`, { class: "hint", id: "event-id" }));
+  if (ev.review_status === "merged") {
+    const p = el("p", `This is a duplicate, merged into event ${ev.merged_into || "?"}: review that one instead. `,
+      { class: "notice", id: "merged-notice" });
+    if (ev.merged_into) {
+      const a = el("a", `Open event ${ev.merged_into}`, { href: "?event=" + ev.merged_into });
+      a.addEventListener("click", (e) => { e.preventDefault(); showEvent(ev.merged_into); });
+      p.appendChild(a);
+    }
+    panel.appendChild(p);
+  } else if (ev.review_status === "rejected") {
+    panel.appendChild(el("p", "Rejected: left out of the map, lists and exports.", { class: "notice" }));
   }
+  const dl = el("dl", null, { id: "fields" });
+  for (const [k, v] of eventFields(ev)) { dl.appendChild(el("dt", k)); dl.appendChild(el("dd", v ?? "")); }
   panel.appendChild(dl);
-  panel.appendChild(el("p", ev.notes));
+  panel.appendChild(el("p", ev.notes, { id: "notes" }));
   const seen = new Set();
   for (const e of ev.evidence || []) {
     if (e.field !== "event_type" || seen.has(e.text)) continue;
     seen.add(e.text);
     panel.appendChild(el("blockquote", e.text));
   }
+  const sources = el("div", null, { id: "sources" });
   for (const s of ev.sources || []) {
     const p = el("p");
     p.appendChild(el("strong", s.source || "source"));
     p.appendChild(document.createTextNode(" · " + (s.published || "") + " · "));
-    p.appendChild(el("span", s.title));
-    panel.appendChild(p);
+    p.appendChild(s.url ? safeLink(s.url, s.title || s.url) : el("span", s.title));
+    sources.appendChild(p);
   }
+  panel.appendChild(sources);
   const link = el("a", "Read the article with the evidence marked", { href: "#" });
   link.addEventListener("click", (e) => { e.preventDefault(); showArticle(ev); });
   panel.appendChild(el("p")).appendChild(link);
-  if (me && (me.role === "analyst" || me.role === "admin")) reviewControls(panel, ev);
-  const hist = await (await api(`/api/events/${ev.id}/history`)).json();
-  if (hist.history.length) {
-    panel.appendChild(el("h3", "History"));
-    const ul = el("ul", null, { id: "history" });
-    for (const h of hist.history) {
-      const changes = Object.entries(h.changes).map(([k, [a, b]]) => `${k}: ${a} → ${b}`).join("; ");
-      ul.appendChild(el("li", `${h.at.slice(0, 16).replace("T", " ")} ${h.user_name} ${h.action}: ${changes}`));
+  if (me && (me.role === "analyst" || me.role === "admin") && ev.review_status !== "merged") reviewControls(panel, ev);
+  try {
+    const hist = await apiJSON(`/api/events/${ev.id}/history`);
+    if (hist.history.length) {
+      panel.appendChild(el("h3", "History"));
+      const ul = el("ul", null, { id: "history" });
+      for (const h of hist.history) {
+        const changes = Object.entries(h.changes).map(([k, [a, b]]) => `${k}: ${a} → ${b}`).join("; ");
+        ul.appendChild(el("li", `${h.at.slice(0, 16).replace("T", " ")} ${h.user_name} ${h.action}: ${changes}` +
+          (h.note ? ` (note: ${h.note})` : "")));
+      }
+      panel.appendChild(ul);
     }
-    panel.appendChild(ul);
-  }
+  } catch (e) { panelError(e); }
 }
 
 async function showArticle(ev) {
-  const art = await (await api("/api/articles/" + encodeURIComponent(ev.article_id))).json();
   const panel = document.getElementById("panel");
+  let art;
+  try { art = await apiJSON("/api/articles/" + encodeURIComponent(ev.article_id)); } catch (e) { panelError(e); return; }
   panel.replaceChildren();
   const back = el("a", "← back to the event", { href: "#" });
   back.addEventListener("click", (e) => { e.preventDefault(); showEvent(ev.id); });
   panel.appendChild(el("p")).appendChild(back);
   panel.appendChild(el("h2", art.title || art.id));
   panel.appendChild(el("p", `${art.source || ""} · ${art.published || ""}`, { class: "hint" }));
+  if (art.url) panel.appendChild(el("p")).appendChild(safeLink(art.url, art.url));
   // evidence spans become <mark> elements; every piece of article text is a text node
   const spans = (ev.evidence || []).map(e => [e.start, e.end, e.field]).sort((a, b) => a[0] - b[0]);
   const body = el("div", null, { id: "article-text" });
@@ -261,10 +457,14 @@ async function showArticle(ev) {
   panel.appendChild(body);
 }
 
+function queueQuery(limit) {
+  return query({ sort: "confidence", review_status: "unreviewed", limit });
+}
+
 async function showQueue() {
-  const q = query({ sort: "confidence", review_status: "unreviewed", limit: 50 });
-  const data = await (await api("/api/events?" + q)).json();
   const panel = document.getElementById("panel");
+  let data;
+  try { data = await apiJSON("/api/events?" + queueQuery(50)); } catch (e) { panel.replaceChildren(); panelError(e); return; }
   panel.replaceChildren(el("h2", "Review queue (least confident first)"));
   const ol = el("ol", null, { id: "queue" });
   for (const e of data.events) {
@@ -274,73 +474,209 @@ async function showQueue() {
     li.appendChild(a);
     ol.appendChild(li);
   }
+  if (!data.events.length) panel.appendChild(el("p", "Nothing left to review in this view.", { class: "hint" }));
   panel.appendChild(ol);
 }
 
-const SUB_TYPES = {
-  "Battles": ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
-  "Protests": ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
-  "Riots": ["Violent demonstration", "Mob violence"],
-  "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
-    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"],
-  "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
-  "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
-};
+// -- review ----------------------------------------------------------------------------------
+const EDIT_FIELDS = [  // [name, label, kind]: kind text, int, float, date, inter, precision
+  ["event_date", "event date", "date"], ["time_precision", "time precision", "time"],
+  ["sub_event_type", "sub-event type", "sub"],
+  ["actor1", "actor 1", "text"], ["assoc_actor_1", "associated actor 1", "text"], ["inter1", "inter 1", "inter"],
+  ["actor2", "actor 2", "text"], ["assoc_actor_2", "associated actor 2", "text"], ["inter2", "inter 2", "inter"],
+  ["civilian_targeting", "civilian targeting", "civ"],
+  ["location", "location", "text"], ["latitude", "latitude", "float"], ["longitude", "longitude", "float"],
+  ["geo_precision", "geo precision", "geo"], ["admin1", "admin 1", "text"], ["admin2", "admin 2", "text"],
+  ["admin3", "admin 3", "text"], ["country", "country", "text"], ["iso", "ISO code", "text"],
+  ["fatalities", "fatalities", "int"], ["injured", "injured", "int"], ["abducted", "abducted", "int"],
+  ["source", "source", "text"], ["source_scale", "source scale", "text"], ["notes", "notes", "notes"],
+];
+
+function fieldInput(name, kind, value) {
+  const options = (pairs, nullable) => {
+    const s = el("select", null, { name });
+    if (nullable) s.appendChild(new Option("none", ""));
+    for (const [v, label] of pairs) s.appendChild(new Option(label, String(v)));
+    s.value = value === null || value === undefined ? "" : String(value);
+    return s;
+  };
+  if (kind === "sub") {
+    const s = el("select", null, { name });
+    for (const [type, subs] of Object.entries(SUB_TYPES)) {
+      const g = document.createElement("optgroup"); g.label = type;
+      for (const sub of subs) g.appendChild(new Option(sub, sub));
+      s.appendChild(g);
+    }
+    s.value = value;
+    return s;
+  }
+  if (kind === "inter") return options(Object.entries(INTER).map(([k, v]) => [k, `${k}: ${v}`]), true);
+  if (kind === "time") return options(Object.entries(TIME_PRECISION).map(([k, v]) => [k, `${k}: ${v}`]), false);
+  if (kind === "geo") return options(Object.entries(GEO_PRECISION).map(([k, v]) => [k, `${k}: ${v}`]), true);
+  if (kind === "civ") return options([["", "no"], ["Civilian targeting", "Civilian targeting"]], false);
+  if (kind === "notes") { const t = el("textarea", null, { name, rows: "3" }); t.value = value || ""; return t; }
+  const attrs = { name };
+  if (kind === "date") attrs.type = "date";
+  if (kind === "int") Object.assign(attrs, { type: "number", min: "0", step: "1" });
+  if (kind === "float") Object.assign(attrs, { type: "number", step: "any" });
+  const i = el("input", null, attrs);
+  i.value = value === null || value === undefined ? "" : String(value);
+  return i;
+}
+
+function readField(kind, raw) {
+  if (["int", "inter", "time", "geo"].includes(kind)) return raw === "" ? null : Number(raw);
+  if (kind === "float") return raw === "" ? null : Number(raw);
+  if (kind === "date") return raw || null;
+  return raw;
+}
+
+let placing = null;  // while the analyst places a point: the function that takes the click
+
+map.on("click", (e) => { if (placing) placing(e.latlng); });
+
+function confirmStep(box, question, yes, run) {
+  // an in-page confirmation: the question, the action in words, and a way back
+  box.replaceChildren(el("span", question + " "));
+  const ok = el("button", yes, { type: "button", name: "confirm" });
+  const no = el("button", "Cancel", { type: "button", name: "cancel" });
+  ok.addEventListener("click", () => { box.replaceChildren(); run(); });
+  no.addEventListener("click", () => box.replaceChildren());
+  box.appendChild(ok); box.appendChild(no);
+  ok.focus();
+}
+
+async function nextInQueue(after) {
+  const data = await apiJSON("/api/events?" + queueQuery(2));
+  return data.events.map(e => e.id).find(id => id !== after);
+}
 
 function reviewControls(panel, ev) {
   const f = el("form", null, { id: "review" });
   f.appendChild(el("h3", "Review"));
-  const sel = el("select", null, { name: "sub_event_type" });
-  for (const subs of Object.values(SUB_TYPES)) for (const s of subs) {
-    const o = el("option", s, { value: s }); if (s === ev.sub_event_type) o.selected = true; sel.appendChild(o);
+  const grid = el("div", null, { class: "edit-grid" });
+  for (const [name, label, kind] of EDIT_FIELDS) {
+    const lab = el("label", label + " ");
+    lab.appendChild(fieldInput(name, kind, ev[name]));
+    grid.appendChild(lab);
   }
-  f.appendChild(el("label", "sub-event type ")).appendChild(sel);
-  f.appendChild(el("br"));
-  f.appendChild(el("label", "fatalities ")).appendChild(el("input", null, { name: "fatalities", type: "number", min: "0", value: ev.fatalities }));
-  f.appendChild(el("br"));
-  f.appendChild(el("label", "location ")).appendChild(el("input", null, { name: "location", value: ev.location || "" }));
-  f.appendChild(el("br"));
-  f.appendChild(el("button", "Save", { type: "submit", name: "save" }));
+  f.appendChild(grid);
+  const place = el("button", "Place on the map", { type: "button", name: "place",
+    title: "click the map where the event happened: its coordinates and province follow" });
+  f.appendChild(place);
+  f.appendChild(el("p", "A new location name is looked up in the gazetteer (coordinates, provinces, precision); " +
+    "the notes are written again unless you change them.", { class: "hint" }));
+  const noteLab = el("label", "why (kept in the history) ");
+  noteLab.appendChild(el("input", null, { name: "_note", size: "30" }));
+  f.appendChild(noteLab);
+  const buttons = el("div", null, { class: "buttons" });
+  buttons.appendChild(el("button", "Save", { type: "submit", name: "save" }));
   const accept = el("button", "Accept", { type: "button", name: "accept" });
+  const acceptNext = el("button", "Accept and next", { type: "button", name: "accept-next" });
   const reject = el("button", "Reject", { type: "button", name: "reject" });
-  f.appendChild(accept); f.appendChild(reject);
   const split = el("button", "Split", { type: "button", name: "split", title: "the report tells two events" });
-  f.appendChild(split);
-  const mergeRow = el("div");
-  const other = el("input", null, { name: "other", type: "number", min: "1", placeholder: "event id", size: "6" });
-  const merge = el("button", "Merge into this", { type: "button", name: "merge" });
-  mergeRow.appendChild(el("label", "duplicate ")).appendChild(other);
-  mergeRow.appendChild(merge);
-  f.appendChild(mergeRow);
-  const status = el("p", "", { class: "hint", id: "review-status" });
+  for (const b of [accept, acceptNext, reject, split]) buttons.appendChild(b);
+  f.appendChild(buttons);
+  const confirmBox = el("div", null, { id: "confirm", role: "group" });
+  f.appendChild(confirmBox);
+  const status = el("p", "", { id: "review-status", role: "status" });
   f.appendChild(status);
-  split.addEventListener("click", async () => {
-    const r = await api(`/api/events/${ev.id}/split`, { method: "POST", json: {} });
-    if (r.ok) { const d = await r.json(); status.textContent = `Split off event ${d.new_event.id}.`; load(); }
-    else status.textContent = (await r.json()).detail;
-  });
-  merge.addEventListener("click", async () => {
-    const r = await api(`/api/events/${ev.id}/merge`, { method: "POST", json: { other: parseInt(other.value, 10) } });
-    status.textContent = r.ok ? `Merged event ${other.value} into this one.` : String((await r.json()).detail);
-    if (r.ok) { load(); showEvent(ev.id); }
+  const say = (text, error) => { status.textContent = text; status.className = error ? "error" : "hint"; };
+  const fail = (exc) => { if (exc.name !== "AbortError") say(exc.message, true); };
+
+  place.addEventListener("click", () => {
+    say("Click the map where the event happened.");
+    document.getElementById("map").classList.add("placing");
+    placing = (latlng) => {
+      placing = null;
+      document.getElementById("map").classList.remove("placing");
+      f.elements.latitude.value = latlng.lat.toFixed(5);
+      f.elements.longitude.value = latlng.lng.toFixed(5);
+      say(`Point placed at ${latlng.lat.toFixed(5)}, ${latlng.lng.toFixed(5)}: save to keep it.`);
+    };
   });
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const changes = { sub_event_type: sel.value, fatalities: parseInt(f.elements.fatalities.value, 10),
-                      location: f.elements.location.value };
-    const r = await api(`/api/events/${ev.id}`, { method: "PATCH", json: changes });
-    status.textContent = r.ok ? "Saved." : (await r.json()).detail;
-    if (r.ok) showEvent(ev.id);
+    const changes = {};
+    for (const [name, , kind] of EDIT_FIELDS) {
+      const v = readField(kind, f.elements[name].value);
+      const before = ev[name] === undefined ? null : ev[name];
+      if (v !== before && !(v === "" && before === null)) changes[name] = v;
+    }
+    if (!Object.keys(changes).length) { say("Nothing changed."); return; }
+    if (f.elements._note.value) changes._note = f.elements._note.value;
+    try {
+      await apiJSON(`/api/events/${ev.id}`, { method: "PATCH", json: changes });
+    } catch (exc) { fail(exc); return; }
+    await showEvent(ev.id);
+    const s = document.getElementById("review-status");
+    if (s) { s.textContent = "Saved."; s.className = "hint"; }
+    load();
   });
-  for (const [b, action] of [[accept, "accept"], [reject, "reject"]]) {
-    b.addEventListener("click", async () => {
-      const r = await api(`/api/events/${ev.id}/review`, { method: "POST", json: { action } });
-      status.textContent = r.ok ? `Marked ${action}ed.` : (await r.json()).detail;
-      if (r.ok) showEvent(ev.id);
-    });
-  }
+  const review = async (action) => {
+    await apiJSON(`/api/events/${ev.id}/review`, { method: "POST", json: { action, note: f.elements._note.value } });
+  };
+  accept.addEventListener("click", async () => {
+    try { await review("accept"); } catch (exc) { fail(exc); return; }
+    await showEvent(ev.id);
+    const s = document.getElementById("review-status");
+    if (s) { s.textContent = "Accepted."; s.className = "hint"; }
+  });
+  acceptNext.addEventListener("click", async () => {
+    let next;
+    try { await review("accept"); next = await nextInQueue(ev.id); } catch (exc) { fail(exc); return; }
+    if (next) showEvent(next);
+    else { showQueue(); }
+    load();
+  });
+  reject.addEventListener("click", () => confirmStep(confirmBox,
+    `Reject event ${ev.id}? It leaves the map, lists and exports (the history keeps it).`, "Yes, reject", async () => {
+      try { await review("reject"); } catch (exc) { fail(exc); return; }
+      await showEvent(ev.id); load();
+    }));
+  split.addEventListener("click", () => confirmStep(confirmBox,
+    `Split event ${ev.id} in two? A copy with the same sources is made for you to correct.`, "Yes, split", async () => {
+      let d;
+      try { d = await apiJSON(`/api/events/${ev.id}/split`, { method: "POST", json: { note: f.elements._note.value } }); }
+      catch (exc) { fail(exc); return; }
+      await showEvent(ev.id);
+      const s = document.getElementById("review-status");
+      if (s) { s.textContent = `Split off event ${d.new_event.id}.`; s.className = "hint"; }
+      load();
+    }));
   panel.appendChild(f);
+  duplicates(panel, ev, f);
+}
+
+async function duplicates(panel, ev, f) {
+  const box = el("div", null, { id: "duplicates" });
+  box.appendChild(el("h3", "Possible duplicates (same day, same place or article)"));
+  panel.appendChild(box);
+  let data;
+  try { data = await apiJSON(`/api/events/${ev.id}/duplicates`); } catch (exc) { box.appendChild(el("p", exc.message, { class: "error" })); return; }
+  if (!data.duplicates.length) { box.appendChild(el("p", "None found.", { class: "hint" })); return; }
+  const ul = el("ul");
+  for (const d of data.duplicates) {
+    const li = el("li");
+    const open = el("a", `event ${d.id}: ${d.sub_event_type} · ${d.location} · ${d.actor1} · ${d.fatalities} fatalities (${d.reason})`, { href: "?event=" + d.id });
+    open.addEventListener("click", (e) => { e.preventDefault(); showEvent(d.id); });
+    li.appendChild(open);
+    const merge = el("button", "Merge into this", { type: "button", name: "merge", "data-id": String(d.id) });
+    const confirmBox = el("span");
+    merge.addEventListener("click", () => confirmStep(confirmBox,
+      `Merge event ${d.id} into event ${ev.id}? Its sources move here and it leaves the map.`, "Yes, merge", async () => {
+        try {
+          await apiJSON(`/api/events/${ev.id}/merge`, { method: "POST", json: { other: d.id, note: f.elements._note.value } });
+        } catch (exc) { confirmBox.replaceChildren(el("span", exc.message, { class: "error" })); return; }
+        await showEvent(ev.id);
+        const s = document.getElementById("review-status");
+        if (s) { s.textContent = `Merged event ${d.id} into this one.`; s.className = "hint"; }
+        load();
+      }));
+    li.appendChild(merge); li.appendChild(confirmBox);
+    ul.appendChild(li);
+  }
+  box.appendChild(ul);
 }
 
 function showAccount(message, ok) {
@@ -360,11 +696,46 @@ function showAccount(message, ok) {
   f.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (f.elements.new.value !== f.elements.again.value) { showAccount("The new passwords differ."); return; }
-    const r = await api("/api/me/password", { method: "POST", json: { current: f.elements.current.value, new: f.elements.new.value } });
-    if (!r.ok) { showAccount((await r.json()).detail); return; }
+    try {
+      await apiJSON("/api/me/password", { method: "POST", json: { current: f.elements.current.value, new: f.elements.new.value } });
+    } catch (exc) { showAccount(exc.message); return; }
     showAccount("Password changed; your other sessions and API tokens have ended.", true);
   });
   panel.appendChild(f);
+}
+
+// -- actor search ----------------------------------------------------------------------------
+const actorInput = form.elements.actor;
+const suggestList = document.getElementById("actor-suggest");
+let suggestTimer = null;
+let suggestController = null;
+actorInput.addEventListener("input", () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(async () => {
+    const q = actorInput.value.trim();
+    if (suggestController) suggestController.abort();
+    if (!q) { suggestList.replaceChildren(); return; }
+    suggestController = new AbortController();
+    let data;
+    try { data = await apiJSON("/api/actors/suggest?q=" + encodeURIComponent(q), { signal: suggestController.signal }); }
+    catch (e) { return; }
+    suggestList.replaceChildren();
+    for (const a of data.actors) {
+      const b = el("button", a.name, { type: "button", class: "suggestion" });
+      if (a.match !== a.name) b.appendChild(el("small", ` (as “${a.match}”)`));
+      b.addEventListener("click", () => { actorInput.value = a.name; suggestList.replaceChildren(); load(); });
+      suggestList.appendChild(el("li")).appendChild(b);
+    }
+  }, 200);
+});
+
+// -- countries for the filter ----------------------------------------------------------------
+function loadCountries() {
+  apiJSON("/api/stats?by=country").then((data) => {
+    const list = document.getElementById("countries");
+    list.replaceChildren();
+    for (const r of data.rows) if (r.key) list.appendChild(new Option(r.key, r.key));
+  }).catch(() => {});
 }
 
 const legend = document.getElementById("legend");
@@ -372,8 +743,16 @@ for (const [name, color] of Object.entries(COLORS)) {
   const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
 }
 form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+document.getElementById("reset").addEventListener("click", () => { restoreForm(new URLSearchParams()); load(); });
 document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
 document.getElementById("trends-link").addEventListener("click", (e) => { e.preventDefault(); showTrends(); });
 document.getElementById("alerts-link").addEventListener("click", (e) => { e.preventDefault(); showAlerts(); });
 document.getElementById("account-link").addEventListener("click", (e) => { e.preventDefault(); showAccount(); });
-fetch("/api/me").then(async (r) => { me = r.ok ? await r.json() : null; load().catch(() => {}); });
+fetch("/api/me").then(async (r) => {
+  me = r.ok ? await r.json() : null;
+  showUser();
+  load().catch(() => {});
+  if (me) loadCountries();
+  const wanted = params.get("event");
+  if (wanted && /^\d+$/.test(wanted)) showEvent(wanted);
+}).catch(() => { showUser(); setStatus(UNREACHABLE, true); });
