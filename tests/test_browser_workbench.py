@@ -281,3 +281,35 @@ def test_accept_and_next_the_user_indicator_and_logout(server, page):  # noqa: F
     page.wait_for_selector("#login")
     assert page.inner_text("#user") == "Log in"
     assert page.request.get(url + "/api/me").status == 401
+
+
+def test_the_table_of_events_in_view_sorts_pages_and_opens_the_panel(server, page):  # noqa: F811
+    url, store, ids = server
+    _login(page, url)
+    _loaded(page)
+    page.click("#table-toggle")
+    page.wait_for_selector("#events-table tbody tr[data-id]")
+    assert page.locator("#events-table tbody tr").count() == 5  # every event in view, newest first
+    assert page.locator("#events-table tbody tr td:nth-child(2)").first.inner_text() == "2019-07-07"
+    page.click("#events-table th button[data-sort=fatalities]")
+    _wait_until(page, "document.querySelector('#events-table tbody tr td:nth-child(6)').textContent === 'Aleppo'")
+    page.evaluate("TABLE_PAGE = 2")
+    page.click("#events-table th button[data-sort=fatalities]")  # ascending now, two a page
+    _wait_until(page, "document.querySelectorAll('#events-table tbody tr').length === 2")
+    assert page.locator("#events-table tbody td:nth-child(9)").all_inner_texts() == ["0", "2"]
+    page.click("#table-next")
+    _wait_until(page, "document.getElementById('table-page').textContent === 'page 2'")
+    page.click("#table-next")
+    _wait_until(page, "document.getElementById('table-page').textContent === 'page 3'")
+    assert page.locator("#events-table tbody td:nth-child(9)").all_inner_texts() == ["7"]
+    assert page.is_disabled("#table-next")
+    page.click("#table-prev")
+    _wait_until(page, "document.getElementById('table-page').textContent === 'page 2'")
+    page.locator("#events-table tbody tr").first.click()
+    page.wait_for_selector("#fields")
+    assert f"event={page.locator('#events-table tbody tr').first.get_attribute('data-id')}" in page.url
+    page.evaluate("map.setView([36.2, 37.16], 10, {animate: false})")  # only Aleppo in view
+    page.click("#table-toggle")
+    page.click("#table-toggle")
+    _wait_until(page, "document.querySelectorAll('#events-table tbody tr[data-id]').length === 1")
+    assert page.locator("#events-table tbody td:nth-child(6)").inner_text() == "Aleppo"

@@ -261,6 +261,7 @@ async function load() {
     if (mine !== generation) return;
     setStatus(n ? `${n.toLocaleString("en")} events · ${dead.toLocaleString("en")} fatalities` :
       "0 events match these filters", false, n ? "ready" : "empty");
+    if (table.on) { table.bbox = viewBox(); table.cursors = [null]; table.page = 0; renderTable(); }
   } catch (exc) {
     if (exc.name === "AbortError" || mine !== generation) return;
     features = []; draw();
@@ -728,6 +729,89 @@ actorInput.addEventListener("input", () => {
     }
   }, 200);
 });
+
+// -- the table of the events in view -----------------------------------------------------------
+let TABLE_PAGE = 50;
+const TABLE_COLUMNS = [  // [field, heading, sort key or null]
+  ["id", "id", "id"], ["event_date", "date", "event_date"], ["sub_event_type", "sub-event type", null],
+  ["actor1", "actor 1", null], ["actor2", "actor 2", null], ["location", "location", null],
+  ["admin1", "admin 1", null], ["country", "country", null], ["fatalities", "fatalities", "fatalities"],
+  ["confidence", "confidence", "confidence"], ["review_status", "review", null],
+];
+const table = { on: false, sort: "-event_date", cursors: [null], page: 0, bbox: null };
+
+function viewBox() {
+  const b = map.getBounds();
+  const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+    clamp(b.getNorth(), -90, 90)].map(v => v.toFixed(5)).join(",");
+}
+
+function tableHeader() {
+  const tr = el("tr");
+  for (const [, heading, key] of TABLE_COLUMNS) {
+    const th = el("th", null, { scope: "col" });
+    if (key) {
+      const active = table.sort.replace("-", "") === key;
+      const b = el("button", heading + (active ? (table.sort.startsWith("-") ? " ▼" : " ▲") : ""), { type: "button", "data-sort": key });
+      th.setAttribute("aria-sort", active ? (table.sort.startsWith("-") ? "descending" : "ascending") : "none");
+      b.addEventListener("click", () => {
+        table.sort = active && table.sort.startsWith("-") ? key : "-" + key;
+        table.cursors = [null]; table.page = 0; renderTable();
+      });
+      th.appendChild(b);
+    } else th.textContent = heading;
+    tr.appendChild(th);
+  }
+  document.querySelector("#events-table thead").replaceChildren(tr);
+}
+
+async function renderTable() {
+  tableHeader();
+  const q = query({ sort: table.sort, limit: TABLE_PAGE, bbox: table.bbox });
+  const cursor = table.cursors[table.page];
+  if (cursor) q.set("cursor", cursor);
+  const body = document.querySelector("#events-table tbody");
+  let data;
+  try { data = await apiJSON("/api/events?" + q); } catch (e) {
+    body.replaceChildren(el("tr")); body.firstChild.appendChild(el("td", e.message, { class: "error", colspan: "11" }));
+    return;
+  }
+  body.replaceChildren();
+  for (const ev of data.events) {
+    const tr = el("tr", null, { "data-id": String(ev.id) });
+    for (const [field] of TABLE_COLUMNS) {
+      const td = el("td", null, ["fatalities", "confidence", "id"].includes(field) ? { class: "num" } : {});
+      if (field === "id") {
+        const a = el("a", ev.id, { href: "?event=" + ev.id });
+        a.addEventListener("click", (e) => { e.preventDefault(); showEvent(ev.id); });
+        td.appendChild(a);
+      } else td.textContent = ev[field] ?? "";
+      tr.appendChild(td);
+    }
+    tr.addEventListener("click", (e) => { if (e.target.tagName !== "A") showEvent(ev.id); });
+    body.appendChild(tr);
+  }
+  if (!data.events.length) { body.appendChild(el("tr")).appendChild(el("td", "0 events in view", { colspan: "11" })); }
+  table.cursors[table.page + 1] = data.next_cursor;
+  document.getElementById("table-prev").disabled = table.page === 0;
+  document.getElementById("table-next").disabled = !data.next_cursor;
+  document.getElementById("table-page").textContent = `page ${table.page + 1}`;
+}
+
+function showTable(on) {
+  table.on = on;
+  const toggle = document.getElementById("table-toggle");
+  toggle.setAttribute("aria-pressed", String(on));
+  toggle.textContent = on ? "Map" : "Table";
+  document.querySelector("main").classList.toggle("table", on);
+  document.getElementById("table-view").hidden = !on;
+  if (on) { table.bbox = viewBox(); table.cursors = [null]; table.page = 0; renderTable(); }
+  else map.invalidateSize();
+}
+document.getElementById("table-toggle").addEventListener("click", () => showTable(!table.on));
+document.getElementById("table-next").addEventListener("click", () => { table.page += 1; renderTable(); });
+document.getElementById("table-prev").addEventListener("click", () => { table.page = Math.max(0, table.page - 1); renderTable(); });
 
 // -- countries for the filter ----------------------------------------------------------------
 function loadCountries() {
