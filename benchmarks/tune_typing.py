@@ -63,7 +63,7 @@ def main() -> None:
     for f in args.guardian:
         recs, _ = attach_texts(_load(Path(f)), f, split="tune")
         guardian += recs
-    print("setting | acled detect type subF1 | guardian P R F1 analysis-clean")
+    print("setting | acled detect type subF1 | date fatalities admin1 actor1 | guardian P R F1 analysis-clean date")
     for values in itertools.product(*(grid[k] for k in keys)):
         setting = dict(zip(keys, values))
         tuning = {k: v for k, v in setting.items() if k not in ("screen_pass", "screen_cue_pass")}
@@ -72,12 +72,15 @@ def main() -> None:
         pipeline.process = lambda arts, t=tuning: events.extract(arts, typer=memo, tuning=t)
         a = eval_acled(args.acled, AcledSelection(split="tune", sample=args.sample, seed=args.seed),
                        show_progress=False)
+        f = a["fields"]
         line = (f"{json.dumps(setting)} | {a['detection']['value']:.3f} {a['event_type_accuracy']['value']:.3f} "
-                f"{a['sub_event_type_weighted_f1']['value']:.3f}")
+                f"{a['sub_event_type_weighted_f1']['value']:.3f} | "
+                + " ".join(f"{f[k]['value']:.3f}" for k in ("event_date", "fatalities", "admin1", "actor1")))
         if guardian:
             g = eval_articles(guardian)
             d = g["detection"]
-            line += f" | {d['precision']:.3f} {d['recall']:.3f} {d['f1']:.3f} {g['no_event_articles_clean']}"
+            line += (f" | {d['precision']:.3f} {d['recall']:.3f} {d['f1']:.3f} {g['no_event_articles_clean']}"
+                     f" date {g['accuracy'].get('event_date')}")
         print(line, flush=True)
 
 

@@ -444,3 +444,27 @@ def test_looting_in_the_course_of_an_attack_is_part_of_the_attack():
             "Livestock and belongings were also seized by the gunmen.")
     [ev] = _events(text, published=dt.date(2022, 7, 21))
     assert ev.sub_event_type == "Attack" and ev.fatalities == 5
+
+
+def test_an_undated_event_sentence_takes_the_date_the_narrative_just_gave():
+    text = "14 March. An unidentified armed group shot and killed a student in Kaya, Burkina Faso."
+    [ev] = _events(text, published=dt.date(2019, 3, 21))
+    assert ev.event_date == dt.date(2019, 3, 14) and ev.time_precision == 1
+    text = ("On 14 December 2024, gang members attacked residents in Kaya, Burkina Faso, killing two. "
+            "Police forces later arrested six suspects in the town.")
+    events = _events(text, published=dt.date(2024, 12, 21))
+    assert events and all(e.event_date == dt.date(2024, 12, 14) for e in events)
+    # a date long before publication is history, not the narrative's time
+    text = "In March 2001 the town was founded.\n\nGunmen killed two farmers in Kaya, Burkina Faso."
+    [ev] = _events(text, published=dt.date(2019, 3, 21))
+    assert ev.event_date == dt.date(2019, 3, 21) and ev.time_precision == 2
+
+
+def test_protest_cues_without_the_word_protest():
+    from sitrep.extract.cues import get_lexicon
+
+    lex = get_lexicon()
+    for s in ["Truck drivers blocked the route to demonstrate against fuel shortages.",
+              "Teachers gathered outside the ministry in Kaya to call for higher pay."]:
+        assert "protest" in {c.cls for c in lex.find(s)}, s
+    assert "protest" not in {c.cls for c in lex.find("The results demonstrate that the policy works.")}

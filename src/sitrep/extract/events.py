@@ -69,6 +69,7 @@ class Draft:
     places: list[PlaceMention]
     place: PlaceMention | None
     also: bool = False
+    told_date: DateMention | None = None  # no date of its own: the one the narrative gave just before
     sentences: list[Sentence] = field(default_factory=list)
     toll_sentences: list[Sentence] = field(default_factory=list)  # those that told the dead
 
@@ -86,6 +87,8 @@ class ArticleState:
     mentions: list[PlaceMention] = field(default_factory=list)
     background: set[int] = field(default_factory=set)  # sentences telling history
     last_date: DateMention | None = None  # the latest date of an event sentence, for "that day"
+    told_date: DateMention | None = None  # the latest date the narrative gave, in any sentence
+    told_at: int = -1  # ... and the sentence it was given in
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -211,7 +214,10 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.sentences:
         if s.index not in per_sentence and is_background(s.text, article.published.year if article.published else None, None):
             st.background.add(s.index)
-    for s in st.candidates:
+    for s in st.sentences:
+        if s.index not in per_sentence:
+            _note_told_date(st, s, dateline)  # "14 March." or a date in a sentence of no event
+            continue
         found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
@@ -341,6 +347,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         return None
     if date is not None:
         st.last_date = date
+        if not date.spoken:
+            st.told_date, st.told_at = date, s.index
     if date is None and s.index - 1 in st.background and _same_paragraph(st, s.index - 1, s.index):
         st.background.add(s.index)  # "In 2014 IS overran Sinjar. Thousands were killed." goes on
         return None
@@ -398,7 +406,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
-    return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, [s],
+    told = None
+    if date is None and st.told_date is not None and (
+            s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
+        told = st.told_date
+    return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [])
 
 
@@ -413,6 +425,23 @@ _MODALITY = re.compile(
                       r"(?<!last )(?<!this )(?<!next )(?<!during )may(?!,? \d)"), re.IGNORECASE)
 _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
                  "warned", "confirmed", "according"}
+
+
+TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence still takes it from
+
+
+def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
+    """A date given in a sentence that reports no event ("14 March.", "The clashes began on
+    Monday") still dates the undated event sentences that follow it."""
+    if s.index in st.background or st.article.published is None:
+        return
+    dates = [d for d in find_dates(s.text, st.article.published) if s.start + d.start >= dateline]
+    date = _best_date(dates, s.text)
+    if date is None or _speech_date(date, s.text):
+        return
+    if not 0 <= (st.article.published - date.date).days <= 60:
+        return
+    st.told_date, st.told_at = date, s.index
 
 
 def _model_only_irrealis(doc, text: str) -> bool:
@@ -687,6 +716,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.event_date = d.date.date
         ev.time_precision = d.date.precision
         ev.add_evidence("event_date", text, s.start + d.date.start, s.start + d.date.end)
+    elif d.told_date is not None and st.weights.get("told_date", 1):
+        ev.event_date = d.told_date.date  # "On 14 December, gangs attacked ... Police intervened."
+        ev.time_precision = d.told_date.precision
     elif article.published:
         ev.event_date = article.published
         ev.time_precision = 2
