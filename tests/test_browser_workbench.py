@@ -258,6 +258,7 @@ def test_the_panel_shows_every_field_with_its_meaning_and_links_sources_safely(s
     assert link.get_attribute("href") == "https://news.example.org/a1"
     assert link.get_attribute("rel") == "noopener noreferrer" and link.get_attribute("target") == "_blank"
     assert page.locator("#review").count() == 0  # a viewer reads, never edits
+    assert page.locator(".leaflet-control-scale-line").count() == 1  # the map has a metric scale bar
     page.goto(url + f"/?event={ids['a2']}")
     page.wait_for_selector("#sources p:has-text('Patrol hit')")
     assert page.locator("#sources a").count() == 0  # a javascript: address is never a link

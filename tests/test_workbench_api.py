@@ -93,6 +93,8 @@ def test_the_events_command_leaves_out_rejected_and_merged_events_unless_asked(s
     assert main(["events", "--db", db_url, "--format", "table", "--review-status", "rejected"]) == 0
     out = capsys.readouterr().out
     assert "rejected" in out and "1 events" in out
+    assert main(["events", "--db", db_url, "--format", "json", "--min-fatalities", "3", "--include-rejected"]) == 0
+    assert [e["id"] for e in json.loads(capsys.readouterr().out)] == [ids["a2"]]
     assert main(["events", "--db", db_url, "--review-status", "perhaps"]) == 2
     assert "review_status 'perhaps' is not one of" in capsys.readouterr().err
 
