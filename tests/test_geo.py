@@ -411,3 +411,37 @@ def test_a_four_letter_name_with_a_two_letter_key_is_found_only_exactly(gazettee
     assert found["Pyay"].iso == "MM" and found["Pyay"].feature == "town"
     assert not _resolve("Farmers marched in Piye on Monday.", gazetteer) or all(
         m.place is None or m.place.name != "Pyay" for m in _resolve("Farmers marched in Piye on Monday.", gazetteer))
+
+
+def test_a_city_sharing_its_provinces_name_is_the_city_unless_set_after_a_town(gazetteer):
+    from sitrep.geo.locate import constrain_by_province
+
+    def run(text):
+        ms = _resolve(text, gazetteer)
+        constrain_by_province(ms, text)
+        return {m.text: m.place for m in ms}
+
+    found = run("Police fired tear gas at youths in Kericho on Monday.")
+    assert found["Kericho"].feature == "town" and found["Kericho"].iso == "KE"
+    found = run("Police fired tear gas at youths in Kericho province on Monday.")
+    assert found["Kericho province"].feature == "admin1"
+    found = run("Artillery fire hit Pisky, Donetsk, on Tuesday.")
+    assert found["Donetsk"].feature == "admin1"  # the province of the town before it
+
+
+def test_a_country_named_for_its_embassy_is_not_the_articles_country():
+    from sitrep.geo.locate import article_context
+
+    ctx = article_context("Protesters gathered outside the United States Embassy in Manila on Friday.")
+    assert "US" not in ctx.countries
+
+
+def test_with_no_country_named_a_loose_spelling_of_a_small_town_is_no_place(gazetteer):
+    [m] = _resolve("Unknown gunmen shot dead a man in Kougri.", gazetteer)
+    assert m.candidates and m.place is None  # only "Kugri", in China, shares the key
+
+
+def test_a_name_called_a_city_is_looked_up_as_a_town(gazetteer):
+    found = {m.text: m.place for m in _resolve("Students protested in Medan city, North Sumatra province.", gazetteer)}
+    medan = next(p for t, p in found.items() if t.startswith("Medan"))
+    assert medan.iso == "ID" and medan.feature == "town"

@@ -266,7 +266,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     # "Anbar province", "Beni territory" name the unit; "Jalalabad city" names the
                     # town, never a province that happens to have that alternate name
                     unit = ("town", "admin1", "country") if hint in ("town", "village") or word in SUB_UNITS else ("town",)
-                    cands = [c for c in gaz.lookup(with_feature) if c.feature not in unit]
+                    # "Medan city" names a town: the plain name is looked up below
+                    cands = [] if hint in ("town", "village") else [
+                        c for c in gaz.lookup(with_feature) if c.feature not in unit]
                     if cands:
                         surface = with_feature
                         end = start + len(with_feature)
@@ -422,6 +424,8 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
     for mm in mentions:
         if mm.place is not None and focus and _stray(mm.place, mm, mentions, focus, told):
             mm.place = None
+        elif mm.place is not None and not focus and _loose(mm.place, mm):
+            mm.place = None
         if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict"):
             mm.place.for_unit = True  # type: ignore[attr-defined]
 
@@ -431,12 +435,9 @@ def _agreed_country(mentions: list[PlaceMention]) -> str:
     ("Sangyi village, Nattalin township, Bago": Myanmar, though "Sangyi" folds to Shanghai's
     key): at least two names, and more than for any other country."""
     votes: Counter = Counter()
-    seen: set[str] = set()
     for mm in mentions:
-        key = name_key(mm.text)
-        if key in seen or mm.role == "part":
+        if mm.role == "part":
             continue
-        seen.add(key)
         # each name votes once: for its resolved place if exactly named, else for its most
         # prominent exact namesake (a province, then the most populous town)
         exact = [c for c in getattr(mm, "candidates", []) if c.iso and is_exact(c, mm.text)]
@@ -550,6 +551,30 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             # West Java": a city, named with the wrong province, is the city)
             town.place = None
     _within_named(mentions, text)
+    _city_of_province(ordered, text)
+
+
+CITY_OF_PROVINCE_POP = 20_000
+
+
+def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
+    """"in Kirkuk", "in Colombo": a province and its city share the name; without "province"
+    and not set after a town as its province ("Pisky, Donetsk"), the text means the city, where
+    ACLED places the event at precision 1."""
+    for i, mm in enumerate(ordered):
+        place = mm.place
+        if place is None or place.feature != "admin1" or getattr(mm, "hint", "") in ("region", "district", "subdistrict"):
+            continue
+        if i > 0 and _APPOSED.match(text[ordered[i - 1].end:mm.start]):
+            continue
+        if not is_exact(place, mm.text):
+            continue
+        city = [c for c in getattr(mm, "candidates", []) if c.feature == "town" and c.iso == place.iso
+                and is_exact(c, mm.text) and (c.population or 0) >= CITY_OF_PROVINCE_POP and _unit(c) == _unit(place)]
+        if city:
+            best = copy.copy(max(city, key=lambda c: c.population or 0))
+            best.score, best.margin = place.score, getattr(place, "margin", 0.0)  # type: ignore[attr-defined]
+            mm.place = best
 
 
 def _unit(place: Place) -> str:
@@ -571,6 +596,14 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
 
 
+def _loose(place: Place, mm: PlaceMention) -> bool:
+    """With no country to go by, a small town whose name only folds to the one written ("Kougri"
+    read as "Kugri" in China): a spelling that happens to share a key, not evidence."""
+    return (place.feature in POINT_FEATURES and not is_exact(place, mm.text)
+            and getattr(place, "source", "") != "supplement" and (place.population or 0) < FOREIGN_TOWN_MAX_POP
+            and not getattr(place, "fuzzy", False))
+
+
 @lru_cache(maxsize=1)
 def conflict_countries() -> frozenset[str]:
     """Countries the team's supplement covers: a prior for ambiguous names."""
@@ -579,12 +612,17 @@ def conflict_countries() -> frozenset[str]:
     return frozenset(e["country"] for e in load_supplement())
 
 
+_MISSION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:embassy|consulate|high commission|ambassador|mission)\b", re.IGNORECASE)
+
+
 def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     """What a text says about its countries: country words and single-country actors."""
     from sitrep.extract.actors import get_dictionary
 
     context = GeoContext()
-    for iso, _, _ in country_words(text):
+    for iso, _, end in country_words(text):
+        if _MISSION_AFTER.match(text[end:end + 30]):
+            continue  # "outside the United States Embassy in Manila": the event is elsewhere
         context.countries[iso] += countries_weight
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):

@@ -92,7 +92,8 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
         return None
     scored = sorted(((score_candidate(p, surface, context, hint, conflict_countries), i, p)
                      for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
-    best = copy.copy(scored[0][2])  # the gazetteer caches its Places: never write on them
+    top = scored[0][2]
+    best = copy.copy(top)  # the gazetteer caches its Places: never write on them
     best.score = scored[0][0]
     # how much better than the best candidate in another country: evidence for the country
     other = next((sc for sc, _, p in scored[1:] if p.iso != best.iso), None)
