@@ -822,20 +822,30 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
     a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
+    # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
+    # came from is an associated actor
+    group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = (f"Protesters ({country})" if country else "Protesters"), 6
+        if group is not None and group.inter != 6:
+            ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
             police = next((a for a in d.actors if a.inter == 1), None)
             if police:
                 ev.actor2, ev.inter2 = named(police)
         return
     if ev.event_type == "Riots":
-        if sub == "Violent demonstration":
-            ev.actor1, ev.inter1 = (f"Rioters ({country})" if country else "Rioters"), 5
-            other = next((a for a in d.actors if a.inter in (1, 7)), None)
-            if other:
-                ev.actor2, ev.inter2 = named(other)
-            return
+        # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
+        ev.actor1, ev.inter1 = (f"Rioters ({country})" if country else "Rioters"), 5
+        if group is not None and group.inter != 6:
+            ev.assoc_actor_1 = named(group)[0]
+        other = next((a for a in d.actors if a.inter in (1, 7)), None)
+        if other:
+            ev.actor2, ev.inter2 = named(other)
+        elif sub == "Mob violence" and (d.counts.killed or d.counts.injured or pattern("civilian_places").search(
+                " ".join(x.text for x in d.sentences or [d.sentence]))):
+            ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
+        return
     if a1 is not None:
         ev.actor1, ev.inter1 = named(a1)
     elif ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles") and sub != "Air/drone strike":
