@@ -468,3 +468,10 @@ def test_protest_cues_without_the_word_protest():
               "Teachers gathered outside the ministry in Kaya to call for higher pay."]:
         assert "protest" in {c.cls for c in lex.find(s)}, s
     assert "protest" not in {c.cls for c in lex.find("The results demonstrate that the policy works.")}
+
+
+def test_the_force_that_names_an_operation_is_its_actor():
+    [ev] = _events("A drug suspect was killed during a police raid in Kaya, Burkina Faso, on Monday.")
+    assert ev.actor1.startswith("Police Forces of Burkina Faso") and ev.fatalities == 1
+    [ev] = _events("Police said a drug suspect was killed by gunmen in Kaya, Burkina Faso, on Monday.")
+    assert not ev.actor1.startswith("Police")  # the police spoke; gunmen acted

@@ -36,7 +36,7 @@ from sitrep.extract.counts import Counts, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.learned import NONE, get_typer
-from sitrep.extract.lexicons import pattern
+from sitrep.extract.lexicons import pattern, words
 from sitrep.extract.notes import make_notes
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
@@ -290,6 +290,10 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
             hops = 0
             while tok is not None and hops < 6:
                 dep = tok.dep_
+                if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
+                        tok.head.lower_ in words("operation_nouns"):
+                    role = "agent"  # "killed during a police raid", "died in army shelling"
+                    break
                 if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
                     role = "patient"
                     break
