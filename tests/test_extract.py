@@ -475,3 +475,11 @@ def test_the_force_that_names_an_operation_is_its_actor():
     assert ev.actor1.startswith("Police Forces of Burkina Faso") and ev.fatalities == 1
     [ev] = _events("Police said a drug suspect was killed by gunmen in Kaya, Burkina Faso, on Monday.")
     assert not ev.actor1.startswith("Police")  # the police spoke; gunmen acted
+
+
+def test_a_force_that_finds_or_counts_the_dead_is_a_source_not_an_actor():
+    [ev] = _events("In Kaya, Burkina Faso, one person died following a stabbing near the market on Monday, "
+                   "and police recovered the body.")
+    assert ev.actor1.startswith("Unidentified") and ev.fatalities == 1
+    [ev] = _events("Police put the toll at sixteen after overnight clashes in Kaya, Burkina Faso.")
+    assert not ev.actor1.startswith("Police")

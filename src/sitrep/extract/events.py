@@ -300,6 +300,10 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 if dep == "pobj" and tok.head.lower_ == "by":
                     role = "by"
                     break
+                if dep == "nsubj" and (tok.head.lower_ in words("finding_verbs") or
+                                       tok.head.lower_ in words("observer_verbs")):
+                    role = "observer"  # "police recovered 14 bodies", "police put the toll at 16"
+                    break
                 if dep in ("nsubj", "agent"):
                     role = "agent"
                     break
@@ -317,6 +321,8 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 role = "agent" if a.start < cue.start else "patient"
             else:
                 role = "agent"
+        if role == "observer":
+            continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents}.get(role, patients).append(a)
     # "troops repelled an attack by ISWAP": the one named with "by" started it
     return by_agents + agents, patients, speakers
