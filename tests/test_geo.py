@@ -445,3 +445,28 @@ def test_a_name_called_a_city_is_looked_up_as_a_town(gazetteer):
     found = {m.text: m.place for m in _resolve("Students protested in Medan city, North Sumatra province.", gazetteer)}
     medan = next(p for t, p in found.items() if t.startswith("Medan"))
     assert medan.iso == "ID" and medan.feature == "town"
+
+
+def test_where_one_province_is_named_a_village_in_another_is_a_namesake():
+    from sitrep.geo.locate import constrain_by_province
+    from sitrep.model import PlaceMention
+
+    text = "Troops burned houses in Aldea, Tres Rios township, Norte State, on Monday."
+    a, n = text.index("Aldea"), text.index("Norte")
+
+    def mentions(town_code, prov_name="Norte State", hint="region", inside=()):
+        town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", town_code, pop=900))
+        town.candidates = [town.place, *inside]
+        prov = PlaceMention(prov_name, n, n + len(prov_name), _pl("Norte", "XX.01", feature="admin1"))
+        prov.candidates, prov.hint = [prov.place], hint
+        return town, prov
+
+    town, prov = mentions("XX.02")
+    constrain_by_province([town, prov], text)
+    assert town.place is None  # the village of that name lies in another province
+    town, prov = mentions("XX.02", inside=[_pl("Aldea", "XX.01", pop=300)])
+    constrain_by_province([town, prov], text)
+    assert town.place.admin1_code == "XX.01"  # the namesake inside the province named
+    town, prov = mentions("XX.01~2")
+    constrain_by_province([town, prov], text)
+    assert town.place is not None  # inside a unit ACLED divides

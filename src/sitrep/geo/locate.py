@@ -551,10 +551,49 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             # West Java": a city, named with the wrong province, is the city)
             town.place = None
     _within_named(mentions, text)
+    _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
 
 
+VILLAGE_MAX_POP = 50_000
+
+
+def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
+    """"near Nyaung Chaung, Maungdaw township, Rakhine state": where a text names one province
+    only, a village of the gazetteer in another province of that country (with no namesake in
+    the one named) is a namesake; the province then places the event."""
+    units = {(m.place.iso, _unit(m.place)) for m in ordered if m.place is not None and m.place.feature == "admin1"
+             and m.role not in ("from", "part") and _unit(m.place)
+             and (getattr(m, "hint", "") == "region" or not _city_named(m))}  # "Khartoum" may be the city
+    if len(units) != 1:
+        return
+    iso, code = next(iter(units))
+    for mm in ordered:
+        place = mm.place
+        if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
+            continue
+        if getattr(place, "source", "") == "supplement" or (place.population or 0) >= VILLAGE_MAX_POP:
+            continue
+        if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
+            continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
+        inside = [c for c in getattr(mm, "candidates", []) if c.iso == iso and _unit(c) == code]
+        if inside:
+            best = copy.copy(max(inside, key=lambda c: c.population or 0))
+            best.score, best.margin = place.score, getattr(place, "margin", 0.0)  # type: ignore[attr-defined]
+            mm.place = best
+        else:
+            mm.place = None
+
+
+
 CITY_OF_PROVINCE_POP = 20_000
+
+
+def _city_named(mm: PlaceMention) -> list[Place]:
+    """Towns of 20,000+ in the province a mention resolved to, named exactly as it is."""
+    place = mm.place
+    return [c for c in getattr(mm, "candidates", []) if c.feature == "town" and c.iso == place.iso
+            and is_exact(c, mm.text) and (c.population or 0) >= CITY_OF_PROVINCE_POP and _unit(c) == _unit(place)]
 
 
 def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
@@ -569,8 +608,7 @@ def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
             continue
         if not is_exact(place, mm.text):
             continue
-        city = [c for c in getattr(mm, "candidates", []) if c.feature == "town" and c.iso == place.iso
-                and is_exact(c, mm.text) and (c.population or 0) >= CITY_OF_PROVINCE_POP and _unit(c) == _unit(place)]
+        city = _city_named(mm)
         if city:
             best = copy.copy(max(city, key=lambda c: c.population or 0))
             best.score, best.margin = place.score, getattr(place, "margin", 0.0)  # type: ignore[attr-defined]
