@@ -470,3 +470,21 @@ def test_where_one_province_is_named_a_village_in_another_is_a_namesake():
     town, prov = mentions("XX.01~2")
     constrain_by_province([town, prov], text)
     assert town.place is not None  # inside a unit ACLED divides
+
+
+def test_a_town_in_brackets_after_an_unknown_name_stands_near_it():
+    from sitrep.geo.locate import precision_for
+    from sitrep.model import PlaceMention
+
+    text = "Villagers killed a woman in Kpelou (Aldea, Norte) on Monday."
+    a, n = text.index("Aldea"), text.index("Norte")
+    town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.01"))
+    prov = PlaceMention("Norte", n, n + 5, _pl("Norte", "XX.01", feature="admin1"))
+    chosen = choose_event_place([town, prov], text)
+    assert chosen is town and chosen.role == "near" and precision_for(chosen.place, chosen.role) == 2
+    text = "Villagers killed a woman in Aldea (Norte) on Monday."
+    a, n = text.index("Aldea"), text.index("Norte")
+    town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.01"))
+    prov = PlaceMention("Norte", n, n + 5, _pl("Norte", "XX.01", feature="admin1"))
+    chosen = choose_event_place([town, prov], text)
+    assert chosen is town and chosen.role == "in"  # the town the text names: precision 1

@@ -723,4 +723,13 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
+    if best is not None and best.role in ("in", "") and best.place.feature in POINT_FEATURES and \
+            _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]):
+        # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
+        # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2
+        best.role = "near"
     return best
+
+
+# a bracket opened after a name or a unit word, the chosen place its first or a later item
+_ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")
