@@ -483,3 +483,10 @@ def test_a_force_that_finds_or_counts_the_dead_is_a_source_not_an_actor():
     assert ev.actor1.startswith("Unidentified") and ev.fatalities == 1
     [ev] = _events("Police put the toll at sixteen after overnight clashes in Kaya, Burkina Faso.")
     assert not ev.actor1.startswith("Police")
+
+
+def test_two_groups_that_act_together_are_actor_and_associate_not_opponents():
+    [ev] = _events("On 2 August, suspected JNIM and/or ISGS militants killed a municipal councillor in the "
+                   "village of Kaya, Burkina Faso.", published=dt.date(2020, 8, 9))
+    assert ev.actor1.startswith("JNIM") and "Civilians" in ev.actor2
+    assert ev.assoc_actor_1.startswith("Islamic State")

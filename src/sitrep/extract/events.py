@@ -832,6 +832,10 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
     a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
+        if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
+            # "JNIM and/or ISGS militants abducted a councilman": acting together, not fighting
+            ev.assoc_actor_1 = named(a2)[0]
+            a2 = None
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
