@@ -488,3 +488,20 @@ def test_a_town_in_brackets_after_an_unknown_name_stands_near_it():
     prov = PlaceMention("Norte", n, n + 5, _pl("Norte", "XX.01", feature="admin1"))
     chosen = choose_event_place([town, prov], text)
     assert chosen is town and chosen.role == "in"  # the town the text names: precision 1
+
+
+def test_a_country_after_on_or_of_is_what_a_protest_was_about_not_where():
+    from sitrep.model import PlaceMention
+
+    text = "Aldea residents protested against the sanctions on Norland."
+    a, n = text.index("Aldea"), text.index("Norland")
+    town = PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.01"))
+    country = _pl("Norland", "", feature="country")
+    country.score = 3.0
+    chosen = choose_event_place([town, PlaceMention("Norland", n, n + 7, country)], text)
+    assert chosen is town
+    text = "Aldea residents said fighting went on in Norland."
+    n = text.index("Norland")
+    chosen = choose_event_place([PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.01")),
+                                 PlaceMention("Norland", n, n + 7, country)], text)
+    assert chosen.text == "Norland"  # "in" a country: where it happened

@@ -702,6 +702,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if mm.place is None or mm.start < dateline:
             continue
         role = mm.role or mention_role(text, mm.start)
+        if role == "in" and mm.place.feature == "country" and not _IN_COUNTRY_BEFORE.search(text[max(0, mm.start - 25):mm.start]):
+            role = ""  # "to lift the blockade on Cuba", "the invasion of Ukraine": what about, not where
         mm.role = role
         if mm.place.feature in ("country", "admin1") and re.match(r"['’]s\b", text[mm.end:mm.end + 3]) and any(
                 o.place is not None and mm.end < o.start <= mm.end + 50 for o in mentions):
@@ -730,6 +732,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.role = "near"
     return best
 
+
+_IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over|parts of|areas of)\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 
 # a bracket opened after a name or a unit word, the chosen place its first or a later item
 _ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")
