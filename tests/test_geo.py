@@ -505,3 +505,16 @@ def test_a_country_after_on_or_of_is_what_a_protest_was_about_not_where():
     chosen = choose_event_place([PlaceMention("Aldea", a, a + 5, _pl("Aldea", "XX.01")),
                                  PlaceMention("Norland", n, n + 7, country)], text)
     assert chosen.text == "Norland"  # "in" a country: where it happened
+
+
+def test_a_small_seat_named_as_its_unit_is_the_town():
+    from sitrep.geo.locate import constrain_by_province
+    from sitrep.model import PlaceMention
+
+    text = "Residents demonstrated in Aldea on Monday."
+    a = text.index("Aldea")
+    unit = _pl("Aldea", "XX.01", feature="admin1", pop=0)
+    mm = PlaceMention("Aldea", a, a + 5, unit)
+    mm.candidates = [unit, _pl("Aldea", "XX.01", pop=8000)]
+    constrain_by_province([mm], text)
+    assert mm.place.feature == "town"  # the seat of 8,000, where ACLED codes it (precision 1)

@@ -586,7 +586,7 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
 
 
 
-CITY_OF_PROVINCE_POP = 20_000
+CITY_OF_PROVINCE_POP = 5_000
 
 
 def _city_named(mm: PlaceMention) -> list[Place]:
