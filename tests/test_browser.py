@@ -104,7 +104,8 @@ def _wait_until(page, expression, timeout=10.0):
 
 
 def _login(page, url):
-    page.goto(url + "/")
+    # the page's script must have bound the form before it is used (a loaded machine is slow)
+    page.goto(url + "/", wait_until="networkidle")
     page.fill("#login input[name=name]", "ana")
     page.fill("#login input[name=password]", "correct horse")
     page.click("#login button[type=submit]")
