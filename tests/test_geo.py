@@ -289,7 +289,7 @@ def parse():
 
 def test_an_institutions_head_word_is_no_place(gazetteer, parse):
     assert any(p.iso == "US" for p in gazetteer.lookup("Congress"))  # a town in Arizona
-    text = "Members of the National Youth Congress protested outside the courts in Nakuru."
+    text = "The National Youth Congress held a rally outside the county offices in Nakuru on Friday."
     found = [m.text for m in find_mentions(text, gazetteer, doc=parse(text))]
     assert not any("Congress" in t for t in found) and "Nakuru" in found
 
@@ -302,14 +302,14 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_place(gazetteer, par
 
 
 def test_a_persons_full_name_after_a_verb_is_no_place(gazetteer, parse):
-    text = "Gunmen attacked Francis Mwangi at his farm near Njoro."
+    text = "Gunmen attacked Francis Otieno at his shop near Molo."
     assert gazetteer.lookup("Francis")
     found = [m.text for m in find_mentions(text, gazetteer, doc=parse(text))]
     assert "Francis" not in found
 
 
 def test_a_province_the_parser_calls_a_person_is_still_a_province(gazetteer, parse):
-    text = "On 3 May 2016, in Manton Township, Shan State, the army clashed with rebels."
+    text = "Last week, in Manton Township, Shan State, rebels ambushed a supply convoy."
     found = {m.text: m for m in find_mentions(text, gazetteer, doc=parse(text))}
     assert "Shan State" in found
 
@@ -373,7 +373,7 @@ def test_a_township_names_its_main_town_at_precision_two(gazetteer):
 
 
 def test_an_english_word_before_a_name_is_no_arabic_article(gazetteer):
-    text = "A drug suspect was killed during a police raid at Mandaue City, Cebu, on Sunday."
+    text = "Two men were arrested at Mandaue City, Cebu, after a chase."
     found = {m.text: m.place for m in _resolve(text, gazetteer)}
     assert "Mandaue City" in found and found["Mandaue City"].feature == "town"  # not the unit of its name
     found = {m.text for m in _resolve("Gunmen attacked a checkpoint near at-Tanf on Monday.", gazetteer)}
@@ -381,7 +381,7 @@ def test_an_english_word_before_a_name_is_no_arabic_article(gazetteer):
 
 
 def test_a_city_the_parser_calls_a_person_is_still_a_city(gazetteer, parse):
-    text = "On 1 January 2023, supporters clashed in Mirsharai upazila (Chittagong), over a festival."
+    text = "On 3 March 2021, rival party workers fought in Mirsharai upazila (Chittagong), police said."
     doc = parse(text)
     assert any(e.text == "Chittagong" and e.label_ == "PERSON" for e in doc.ents)
     found = {m.text for m in find_mentions(text, gazetteer, doc=doc)}
@@ -389,14 +389,14 @@ def test_a_city_the_parser_calls_a_person_is_still_a_city(gazetteer, parse):
 
 
 def test_a_persons_name_after_of_is_no_place(gazetteer, parse):
-    text = "About 40 people marched through Catskill to protest the death of Jason Jones in custody."
+    text = "Dozens of people marched through Hudson to mourn the death of Mark Jones after his arrest."
     assert gazetteer.lookup("Jones")
     found = {m.text for m in find_mentions(text, gazetteer, doc=parse(text))}
     assert "Jones" not in found
 
 
 def test_where_no_country_is_named_the_names_agree_on_one(gazetteer):
-    text = "In Sangyi village, Nattalin township (Thayarwady district, Bago), a bomb exploded at a school."
+    text = "A grenade exploded in Sangyi village near Nattalin, Bago, last month."
     assert any(p.iso == "CN" for p in gazetteer.lookup("Sangyi"))  # the key of Shanghai
     ms = _resolve(text, gazetteer)
     chosen = choose_event_place(ms, text)
@@ -407,7 +407,7 @@ def test_a_four_letter_name_with_a_two_letter_key_is_found_only_exactly(gazettee
     from sitrep.geo.names import name_key
 
     assert len(name_key("Pyay")) == 2
-    found = {m.text: m.place for m in _resolve("Farmers marched in Pyay township, Bago Region, on Monday.", gazetteer)}
+    found = {m.text: m.place for m in _resolve("Teachers held a sit-in in Pyay township, Bago Region.", gazetteer)}
     assert found["Pyay"].iso == "MM" and found["Pyay"].feature == "town"
     assert not _resolve("Farmers marched in Piye on Monday.", gazetteer) or all(
         m.place is None or m.place.name != "Pyay" for m in _resolve("Farmers marched in Piye on Monday.", gazetteer))
@@ -432,12 +432,12 @@ def test_a_city_sharing_its_provinces_name_is_the_city_unless_set_after_a_town(g
 def test_a_country_named_for_its_embassy_is_not_the_articles_country():
     from sitrep.geo.locate import article_context
 
-    ctx = article_context("Protesters gathered outside the United States Embassy in Manila on Friday.")
+    ctx = article_context("A small crowd chanted slogans near the United States Embassy in Manila.")
     assert "US" not in ctx.countries
 
 
 def test_with_no_country_named_a_loose_spelling_of_a_small_town_is_no_place(gazetteer):
-    [m] = _resolve("Unknown gunmen shot dead a man in Kougri.", gazetteer)
+    [m] = _resolve("Bandits burned a granary in Kougri at night.", gazetteer)
     assert m.candidates and m.place is None  # only "Kugri", in China, shares the key
 
 
