@@ -518,3 +518,17 @@ def test_a_small_seat_named_as_its_unit_is_the_town():
     mm.candidates = [unit, _pl("Aldea", "XX.01", pop=8000)]
     constrain_by_province([mm], text)
     assert mm.place.feature == "town"  # the seat of 8,000, where ACLED codes it (precision 1)
+
+
+def test_place_words_file_is_valid():
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load((resources.files("sitrep") / "data" / "place_words.yaml").read_text(encoding="utf-8"))
+    heads = data["organisation_heads"]
+    assert len(heads) >= 20 and len(heads) == len(set(heads))
+    assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in heads)
+    from sitrep.geo.names import FEATURE_WORDS
+
+    assert not set(heads) & set(FEATURE_WORDS)  # a feature word ("camp", "prison") names a place
