@@ -134,11 +134,11 @@ def parse():
 
 
 @pytest.mark.parametrize("text,killed", [
-    ("A drug suspect was shot dead by unidentified gunmen in Kaya.", 1),
-    ("Gunmen shot and killed a local official and his driver.", 2),
+    ("A bus driver was shot dead by unknown men near the depot in Kaya.", 1),
+    ("Masked men shot and killed a district judge and his bodyguard.", 2),
     ("General Tamba was assassinated on Monday.", 1),
-    ("The attack claimed the life of one of his guards.", 1),
-    ("Police found his body the next day.", 1),
+    ("The ambush claimed the life of one of the escorts.", 1),
+    ("Soldiers found her body two days later.", 1),
     ("He died of his wounds in hospital.", 1),
     ("A man was beaten to death by a mob in Kaya.", 1),
     ("Police killed the suspect and arrested his brother.", 1),
@@ -148,7 +148,7 @@ def parse():
     ("Two soldiers and a civilian were killed.", 3),  # the figures stand
     ("Militants killed several villagers.", 3),
     ("A car bomb exploded near the market, injuring a child.", 0),
-    ("The head of 100 households was shot dead in Kaya.", 1),
+    ("A village elder who spoke for 100 households was shot dead in Kaya.", 1),
 ])
 def test_the_dead_a_sentence_names_without_a_number_are_counted(parse, text, killed):
     from sitrep.extract.counts import with_named_dead

@@ -412,7 +412,7 @@ def test_a_sure_decider_overrules_the_grammar_that_ruled_out_a_cue_word():
 
 def test_every_sentence_merged_into_an_event_is_kept_as_evidence_of_its_report():
     s1 = "On Monday, hundreds of activists blocked the main road in Kaya, demanding the release of their leader."
-    s2 = "Police dispersed them and arrested about 35 of the protesters."
+    s2 = "Police dispersed them and arrested 28 of the protesters."
     [ev] = _events(f"{s1} {s2}")
     fields = {(e.field, e.text) for e in ev.evidence}
     assert ("event_type", s1) in fields and ("report", s2) in fields
@@ -430,30 +430,30 @@ def test_the_fatalities_evidence_points_at_the_sentences_that_told_the_dead():
 def test_the_month_may_does_not_make_a_sentence_hypothetical():
     from sitrep.extract import events as E
 
-    s = "On 22 May 2024, supporters of a candidate wrecked houses of his rival's supporters in Kaya."
+    s = "On 12 May 2023, backers of a losing mayoral hopeful smashed shop windows in Kaya."
     table = {s: {"none": 0.05, "Violent demonstration": 0.2, "Mob violence": 0.75}}
-    [[ev]] = E.extract([Article(id="t", text=s, published=dt.date(2024, 5, 29))], typer=_Table(table))
-    assert ev.event_date == dt.date(2024, 5, 22)
-    hypothetical = "Supporters of a candidate may wreck houses of his rival's supporters in Kaya."
+    [[ev]] = E.extract([Article(id="t", text=s, published=dt.date(2023, 5, 19))], typer=_Table(table))
+    assert ev.event_date == dt.date(2023, 5, 12)
+    hypothetical = "Backers of a losing mayoral hopeful may smash shop windows in Kaya."
     table = {hypothetical: table[s]}
     assert E.extract([Article(id="t", text=hypothetical, published=PUB)], typer=_Table(table)) == [[]]
 
 
 def test_looting_in_the_course_of_an_attack_is_part_of_the_attack():
-    text = ("On 14 July 2022, gunmen killed five people in the village of Kaya near Dori. "
-            "Livestock and belongings were also seized by the gunmen.")
-    [ev] = _events(text, published=dt.date(2022, 7, 21))
+    text = ("On 3 July 2021, gunmen killed five herders at a well in the village of Kaya near Dori. "
+            "Their cattle and motorbikes were also looted by the attackers.")
+    [ev] = _events(text, published=dt.date(2021, 7, 10))
     assert ev.sub_event_type == "Attack" and ev.fatalities == 5
 
 
 def test_an_undated_event_sentence_takes_the_date_the_narrative_just_gave():
-    text = "14 March. An unidentified armed group shot and killed a student in Kaya, Burkina Faso."
-    [ev] = _events(text, published=dt.date(2019, 3, 21))
-    assert ev.event_date == dt.date(2019, 3, 14) and ev.time_precision == 1
-    text = ("On 14 December 2024, gang members attacked residents in Kaya, Burkina Faso, killing two. "
-            "Police forces later arrested six suspects in the town.")
-    events = _events(text, published=dt.date(2024, 12, 21))
-    assert events and all(e.event_date == dt.date(2024, 12, 14) for e in events)
+    text = "9 April. Two farmers were gunned down by unknown assailants on the road to Kaya, Burkina Faso."
+    [ev] = _events(text, published=dt.date(2019, 4, 16))
+    assert ev.event_date == dt.date(2019, 4, 9) and ev.time_precision == 1
+    text = ("On 5 November 2023, bandits raided a market in Kaya, Burkina Faso, killing two traders. "
+            "Gendarmes later detained six young men in the town.")
+    events = _events(text, published=dt.date(2023, 11, 12))
+    assert events and all(e.event_date == dt.date(2023, 11, 5) for e in events)
     # a date long before publication is history, not the narrative's time
     text = "In March 2001 the town was founded.\n\nGunmen killed two farmers in Kaya, Burkina Faso."
     [ev] = _events(text, published=dt.date(2019, 3, 21))
@@ -464,29 +464,32 @@ def test_protest_cues_without_the_word_protest():
     from sitrep.extract.cues import get_lexicon
 
     lex = get_lexicon()
-    for s in ["Truck drivers blocked the route to demonstrate against fuel shortages.",
-              "Teachers gathered outside the ministry in Kaya to call for higher pay."]:
+    for s in ["Taxi owners parked across the bridge to demonstrate against a new licence fee.",
+              "Nurses gathered at the hospital gates in Kaya to call for overdue salaries."]:
         assert "protest" in {c.cls for c in lex.find(s)}, s
     assert "protest" not in {c.cls for c in lex.find("The results demonstrate that the policy works.")}
 
 
 def test_the_force_that_names_an_operation_is_its_actor():
-    [ev] = _events("A drug suspect was killed during a police raid in Kaya, Burkina Faso, on Monday.")
-    assert ev.actor1.startswith("Police Forces of Burkina Faso") and ev.fatalities == 1
-    [ev] = _events("Police said a drug suspect was killed by gunmen in Kaya, Burkina Faso, on Monday.")
+    [ev] = _events("A young mechanic was killed during an army raid on his workshop in Kaya, Burkina Faso, on Monday.")
+    assert ev.actor1.startswith("Military Forces of Burkina Faso") and ev.fatalities == 1
+    [ev] = _events("Two traders were shot dead in a police operation at the market of Kaya, Burkina Faso, on Monday.")
+    assert ev.actor1.startswith("Police Forces of Burkina Faso") and ev.fatalities == 2
+    [ev] = _events("Police said gunmen had shot a shopkeeper dead in Kaya, Burkina Faso, on Monday.")
     assert not ev.actor1.startswith("Police")  # the police spoke; gunmen acted
 
 
 def test_a_force_that_finds_or_counts_the_dead_is_a_source_not_an_actor():
-    [ev] = _events("In Kaya, Burkina Faso, one person died following a stabbing near the market on Monday, "
-                   "and police recovered the body.")
+    [ev] = _events("A trader was stabbed to death at the bus station in Kaya, Burkina Faso, on Monday, "
+                   "and gendarmes recovered the body.")
     assert ev.actor1.startswith("Unidentified") and ev.fatalities == 1
-    [ev] = _events("Police put the toll at sixteen after overnight clashes in Kaya, Burkina Faso.")
+    [ev] = _events("The gendarmerie put the death toll at sixteen after a night of fighting between herders "
+                   "and farmers near Kaya, Burkina Faso.")
     assert not ev.actor1.startswith("Police")
 
 
 def test_two_groups_that_act_together_are_actor_and_associate_not_opponents():
-    [ev] = _events("On 2 August, suspected JNIM and/or ISGS militants killed a municipal councillor in the "
-                   "village of Kaya, Burkina Faso.", published=dt.date(2020, 8, 9))
+    [ev] = _events("On 2 August, fighters of JNIM and ISGS together executed a schoolteacher they had "
+                   "seized near Kaya, Burkina Faso.", published=dt.date(2020, 8, 9))
     assert ev.actor1.startswith("JNIM") and "Civilians" in ev.actor2
     assert ev.assoc_actor_1.startswith("Islamic State")

@@ -297,8 +297,8 @@ def _singular_people(noun) -> int | None:
 
 def named_dead(doc) -> int:
     """Dead told without a number, from the parse: each singular person that a killing verb
-    names as its patient ('a drug suspect was shot dead', 'gunmen killed the mayor and his
-    driver', '[a general] was assassinated'), that a dying verb names as its subject, or a
+    names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
+    bodyguard', '[a general] was assassinated'), that a dying verb names as its subject, or a
     body that was found."""
     from sitrep.extract.classify import is_irrealis
     from sitrep.extract.lexicons import words
@@ -306,6 +306,7 @@ def named_dead(doc) -> int:
     if doc is None:
         return 0
     kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")
+    found = 0  # bodies that came to light: the dead of a killing the sentence may also tell
     bodies, finds = words("body_words"), words("finding_verbs")
     total = 0
     for tok in doc:
@@ -323,8 +324,10 @@ def named_dead(doc) -> int:
         elif form in die:
             patients = [c for c in tok.children if c.dep_ == "nsubj"]
         elif form in finds:
-            patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")
-                        and c.lower_ in bodies and c.tag_ == "NN"]
+            if not is_irrealis(tok):
+                found += sum(1 for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                             and c.lower_ in bodies and c.tag_ == "NN")
+            continue
         if not patients or is_irrealis(tok):
             continue
         # "an incumbent chairman and councillor was shot dead": one person under two titles
@@ -333,7 +336,7 @@ def named_dead(doc) -> int:
         for p in patients:
             n = _singular_people(p) or 0
             total += min(n, 1) if one else n
-    return total
+    return total or found  # "was stabbed to death ... and police recovered the body": one dead
 
 
 def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:

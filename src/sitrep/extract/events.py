@@ -216,7 +216,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
             st.background.add(s.index)
     for s in st.sentences:
         if s.index not in per_sentence:
-            _note_told_date(st, s, dateline)  # "14 March." or a date in a sentence of no event
+            _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
             continue
         found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
@@ -292,7 +292,7 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                 dep = tok.dep_
                 if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
                         tok.head.lower_ in words("operation_nouns"):
-                    role = "agent"  # "killed during a police raid", "died in army shelling"
+                    role = "agent"  # "died in a police raid", "killed in army shelling"
                     break
                 if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
                     role = "patient"
@@ -302,7 +302,7 @@ def _roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[
                     break
                 if dep == "nsubj" and (tok.head.lower_ in words("finding_verbs") or
                                        tok.head.lower_ in words("observer_verbs")):
-                    role = "observer"  # "police recovered 14 bodies", "police put the toll at 16"
+                    role = "observer"  # "gendarmes recovered 14 bodies", "the army put the toll at 16"
                     break
                 if dep in ("nsubj", "agent"):
                     role = "agent"
@@ -441,7 +441,7 @@ TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence sti
 
 
 def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
-    """A date given in a sentence that reports no event ("14 March.", "The clashes began on
+    """A date given in a sentence that reports no event ("9 April.", "The clashes began on
     Monday") still dates the undated event sentences that follow it."""
     if s.index in st.background or st.article.published is None:
         return
@@ -727,7 +727,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.time_precision = d.date.precision
         ev.add_evidence("event_date", text, s.start + d.date.start, s.start + d.date.end)
     elif d.told_date is not None and st.weights.get("told_date", 1):
-        ev.event_date = d.told_date.date  # "On 14 December, gangs attacked ... Police intervened."
+        ev.event_date = d.told_date.date  # "On 5 November, bandits raided ... Gendarmes detained six."
         ev.time_precision = d.told_date.precision
     elif article.published:
         ev.event_date = article.published
@@ -833,7 +833,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
         if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
-            # "JNIM and/or ISGS militants abducted a councilman": acting together, not fighting
+            # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
