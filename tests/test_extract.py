@@ -493,3 +493,10 @@ def test_two_groups_that_act_together_are_actor_and_associate_not_opponents():
                    "seized near Kaya, Burkina Faso.", published=dt.date(2020, 8, 9))
     assert ev.actor1.startswith("JNIM") and "Civilians" in ev.actor2
     assert ev.assoc_actor_1.startswith("Islamic State")
+
+
+def test_an_event_of_a_past_month_is_the_background_of_todays_news():
+    told = "Last month, rebels seized the town of Kaya, Burkina Faso, after heavy fighting with the army."
+    assert _events(told, published=dt.date(2017, 11, 28)) == []
+    [ev] = _events(told.replace("Last month", "Earlier this month"), published=dt.date(2017, 11, 28))
+    assert ev.event_date.month == 11

@@ -352,7 +352,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
     days_before = (published - date.date).days if (date and published) else None
     own_day = bool(date is not None and date.precision == 1 and not date.spoken and not same)
-    if is_background(s.text, published.year if published else None, days_before, own_day):
+    if is_background(s.text, published.year if published else None, days_before, own_day) or (
+            date is not None and date.precision == 3 and days_before is not None
+            and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
         st.background.add(s.index)
         return None
     if date is not None:
@@ -437,6 +439,9 @@ _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "report
                  "warned", "confirmed", "according"}
 
 
+# "Last month, the coalition took Raqqa": a month told more than this many days before the
+# article (counted from its middle) is the background of today's news, not an event of it
+MONTH_HISTORY_DAYS = 30
 TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence still takes it from
 
 
