@@ -500,3 +500,10 @@ def test_an_event_of_a_past_month_is_the_background_of_todays_news():
     assert _events(told, published=dt.date(2017, 11, 28)) == []
     [ev] = _events(told.replace("Last month", "Earlier this month"), published=dt.date(2017, 11, 28))
     assert ev.event_date.month == 11
+
+
+def test_a_past_recalled_in_a_relative_clause_does_not_make_the_act_history():
+    [ev] = _events("An angry crowd in Kaya, Burkina Faso, beat to death a man who had "
+                   "previously stolen two motorbikes.")
+    assert ev.sub_event_type == "Mob violence" and ev.fatalities == 1
+    assert _events("Rebels had previously beaten a man to death in Kaya, Burkina Faso.") == []  # the act itself

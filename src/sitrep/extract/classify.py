@@ -127,7 +127,7 @@ def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
 
 
 def is_background(sentence: str, published_year: int | None, date_days_before: int | None,
-                  own_day: bool = False) -> bool:
+                  own_day: bool = False, asides: list[tuple[int, int]] | None = None) -> bool:
     """History, not news: an old date, 'in 2014', 'years ago'.
 
     own_day: the date is the day of the sentence's own action (not the day a source spoke) and
@@ -139,7 +139,10 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
     if recent and own_day:
         return False
     low = sentence.lower()
-    if pattern("history_phrases").search(low):
+    # asides: relative clauses ("a mob killed a man who had previously robbed them") recall a
+    # past that does not make the sentence's own act history
+    if any(not any(a <= m.start() and m.end() <= b for a, b in asides or [])
+           for m in pattern("history_phrases").finditer(low)):
         return True
     # a sentence dated to a recent day tells news, whatever year it names ("on 30 December
     # 2019", read in January 2020; "in honour of the victims of 2019")

@@ -352,7 +352,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
     days_before = (published - date.date).days if (date and published) else None
     own_day = bool(date is not None and date.precision == 1 and not date.spoken and not same)
-    if is_background(s.text, published.year if published else None, days_before, own_day) or (
+    if is_background(s.text, published.year if published else None, days_before, own_day, _asides(doc)) or (
             date is not None and date.precision == 3 and days_before is not None
             and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
         st.background.add(s.index)
@@ -457,6 +457,18 @@ def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
     if not 0 <= (st.article.published - date.date).days <= 60:
         return
     st.told_date, st.told_at = date, s.index
+
+
+def _asides(doc) -> list[tuple[int, int]]:
+    """Character spans of the sentence's relative clauses ("who had previously ...")."""
+    if doc is None:
+        return []
+    out = []
+    for tok in doc:
+        if tok.dep_ == "relcl":
+            sub = list(tok.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
 
 
 def _model_only_irrealis(doc, text: str) -> bool:
