@@ -507,3 +507,10 @@ def test_a_past_recalled_in_a_relative_clause_does_not_make_the_act_history():
                    "previously stolen two motorbikes.")
     assert ev.sub_event_type == "Mob violence" and ev.fatalities == 1
     assert _events("Rebels had previously beaten a man to death in Kaya, Burkina Faso.") == []  # the act itself
+
+
+def test_a_communal_militia_that_strikes_villagers_commits_an_attack():
+    [ev] = _events("On 22 July 2018, members of a neighbouring community attacked a Fulani hamlet near Kaya, "
+                   "Burkina Faso, killing three herders.", published=dt.date(2018, 7, 29))
+    assert ev.sub_event_type == "Attack" and ev.actor1 == "Unidentified Communal Militia (Burkina Faso)"
+    assert ev.inter1 == 4 and ev.actor2 == "Civilians (Burkina Faso)" and ev.fatalities == 3

@@ -783,7 +783,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             ev.iso = focus[0][0]
             ev.country = gaz.country_name(ev.iso)
     # actors
-    _assign_actors(ev, d, actors)
+    _assign_actors(ev, d, actors, st.weights)
     # counts
     ev.fatalities = d.counts.killed
     ev.injured = d.counts.injured
@@ -827,7 +827,8 @@ def _civilians_hit(ev: Event, d: Draft) -> bool:
     return False
 
 
-def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dict | None = None) -> None:
+    st_weights = st_weights or {}
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
 
@@ -864,6 +865,13 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
             police = next((a for a in d.actors if a.inter == 1), None)
             if police:
                 ev.actor2, ev.inter2 = named(police)
+        return
+    militia = next((a for a in agents if a.inter == 4), None)
+    if sub == "Mob violence" and militia is not None and st_weights.get("militia_attack", 1):
+        # ACLED: a communal or ethnic militia that strikes people commits an attack, not a riot
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        ev.actor1, ev.inter1 = named(militia)
+        ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
         return
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
