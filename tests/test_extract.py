@@ -514,3 +514,12 @@ def test_a_communal_militia_that_strikes_villagers_commits_an_attack():
                    "Burkina Faso, killing three herders.", published=dt.date(2018, 7, 29))
     assert ev.sub_event_type == "Attack" and ev.actor1 == "Unidentified Communal Militia (Burkina Faso)"
     assert ev.inter1 == 4 and ev.actor2 == "Civilians (Burkina Faso)" and ev.fatalities == 3
+
+
+def test_haitian_gangs_are_named_as_acled_names_them():
+    [ev] = _events("On 3 March 2025, Viv Ansanm gunmen attacked residents of Mirebalais, Haiti, killing four.",
+                   published=dt.date(2025, 3, 10))
+    assert ev.actor1 == "Viv Ansanm Gang"
+    from sitrep.evaluate import actor_same
+
+    assert actor_same("Viv Ansanm", "Viv Ansanm Gang")  # the team's older gold labels still agree
