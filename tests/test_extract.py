@@ -517,7 +517,7 @@ def test_a_communal_militia_that_strikes_villagers_commits_an_attack():
 
 
 def test_haitian_gangs_are_named_as_acled_names_them():
-    [ev] = _events("On 3 March 2025, Viv Ansanm gunmen attacked residents of Mirebalais, Haiti, killing four.",
+    [ev] = _events("On 3 March 2025, Viv Ansanm gunmen shot dead four residents of Mirebalais, Haiti.",
                    published=dt.date(2025, 3, 10))
     assert ev.actor1 == "Viv Ansanm Gang"
     from sitrep.evaluate import actor_same
