@@ -154,3 +154,16 @@ def test_the_dead_a_sentence_names_without_a_number_are_counted(parse, text, kil
     from sitrep.extract.counts import with_named_dead
 
     assert with_named_dead(extract_counts(text), parse(text), text).killed == killed
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Gunmen killed a few villagers near the well.", 3),
+    ("A dozen soldiers were killed in the ambush.", 12),
+    ("A couple of civilians were killed by the shell.", 2),
+    ("The militants killed a hundred people in the town.", 100),
+    ("Two hundred people were killed in the fighting.", 200),
+    ("One hundred and twenty-five people were killed.", 125),
+    ("Five hundred houses were burned and two people killed.", 2),
+])
+def test_amounts_of_more_than_one_word(text, killed):
+    assert extract_counts(text).killed == killed

@@ -17,10 +17,15 @@ _UNITS = {
     "several": 3, "few": 3, "some": 3, "dozen": 12, "dozens": 12, "scores": 12, "hundreds": 100,
     "thousands": 1000, "numerous": 3, "many": 3, "multiple": 3,
 }
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# "two hundred", "a hundred", "one hundred and twenty-five", "three thousand"
+_BIG = (rf"(?:a|{_ONES}|\d+) (?:hundred|thousand)(?:(?: and)? (?:{_TENS}(?:[- ]{_ONES})?|{_TEENS}|{_ONES}))?")
 _NUM = (
     r"(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|approximately|between|"
     r"an estimated|as many as|a total of|no fewer than|roughly) )?"
-    r"(?P<num>\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"(?P<num>" + _BIG + r"|a few|a dozen|a couple|\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|"
     + "|".join(sorted((k for k in _UNITS if k not in ("a", "an", "some")), key=len, reverse=True))
     + r"|a|an)"
 )
@@ -110,10 +115,22 @@ def side_of(after: str) -> str:
     return best
 
 
+_PHRASES = {"a few": 3, "a dozen": 12, "a couple": 2}
+
+
 def number_value(word: str) -> int | None:
     w = word.lower().replace(",", "").strip()
     if w.isdigit():
         return int(w)
+    if w in _PHRASES:
+        return _PHRASES[w]
+    big = re.fullmatch(r"(\w+) (hundred|thousand)(?:(?: and)? (.+))?", w)
+    if big:
+        head = 1 if big.group(1) == "a" else number_value(big.group(1))
+        rest = number_value(big.group(3)) if big.group(3) else 0
+        if head is None or rest is None:
+            return None
+        return head * (100 if big.group(2) == "hundred" else 1000) + rest
     if "-" in w or " " in w:
         parts = re.split(r"[- ]", w)
         if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
