@@ -167,3 +167,14 @@ def test_the_dead_a_sentence_names_without_a_number_are_counted(parse, text, kil
 ])
 def test_amounts_of_more_than_one_word(text, killed):
     assert extract_counts(text).killed == killed
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("Raiders attacked a quarry near the town on 02/12, killing 38.", dt.date(2013, 12, 9), dt.date(2013, 12, 2)),
+    ("Residents protested over water cuts on 30/11.", dt.date(2015, 12, 7), dt.date(2015, 11, 30)),
+    ("Gunmen fired on a bus on 12/25.", dt.date(2015, 12, 28), dt.date(2015, 12, 25)),
+    ("The motion passed on 2/3 of the votes.", dt.date(2015, 7, 14), None),
+])
+def test_day_and_month_in_figures_without_a_year(text, published, date):
+    found = [d.date for d in find_dates(text, published)]
+    assert found == ([date] if date else [])

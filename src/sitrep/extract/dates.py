@@ -87,6 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")),
     # 11/23/2019 (incident databases, US style) or 23/11/2019, 23.11.2019
     ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")),
+    # "attacked ... on 02/12": day and month in figures, the year left to the reader
+    ("on_numeric", re.compile(r"\bon (\d{1,2})/(\d{1,2})\b(?![/\d])(?! of\b)(?!th\b)")),
     ("dm", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE}\b")),
     ("md", re.compile(rf"\b{_MONTH_RE} {_DAY_RE}\b(?!,? \d{{4}})(?![\d:])")),
     ("night_of", re.compile(rf"\b(?:on )?the (?:night|evening|morning|eve|dawn) of {_WEEKDAY_RE}\b")),
@@ -144,6 +146,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
             return None
     elif published is None:
         return None
+    elif kind == "on_numeric":
+        # either order may be meant: the reading on or before publication and nearest to it
+        readings = [d for day, month in ((int(g[0]), int(g[1])), (int(g[1]), int(g[0])))
+                    if 1 <= month <= 12 and (d := _safe_date(_infer_year(month, day, published), month, day))]
+        past = [d for d in readings if d <= published + dt.timedelta(days=1)]
+        if not past:
+            return None
+        date = min(past, key=lambda d: published - d)
     elif kind == "dm":
         month, day = MONTHS[g[1]], int(g[0])
         date = _safe_date(_infer_year(month, day, published), month, day)
