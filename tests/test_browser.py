@@ -104,8 +104,9 @@ def _wait_until(page, expression, timeout=10.0):
 
 
 def _login(page, url):
-    # the page's script must have bound the form before it is used (a loaded machine is slow)
-    page.goto(url + "/", wait_until="networkidle")
+    # the page's script must have run (and bound the form) before it is used: a loaded machine is slow
+    page.goto(url + "/")
+    page.wait_for_function("typeof map !== 'undefined'")
     page.fill("#login input[name=name]", "ana")
     page.fill("#login input[name=password]", "correct horse")
     page.click("#login button[type=submit]")
