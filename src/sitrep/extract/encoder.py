@@ -18,6 +18,7 @@ Nothing is downloaded: a missing package is an error that says how to install it
 
 from __future__ import annotations
 
+import abc
 import os
 import zipfile
 from functools import lru_cache
@@ -78,7 +79,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return y
 
 
-class SentenceEncoder:
+class SentenceEncoder(abc.ABC):
     """encode(texts) -> (n, 384) float32 unit vectors. Subclasses run the forward pass."""
 
     identity = ""
@@ -93,8 +94,9 @@ class SentenceEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
 
+    @abc.abstractmethod
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        raise NotImplementedError
+        """Token ids and attention mask of one padded batch -> its pooled, normalised vectors."""
 
     def encode(self, texts: list[str], batch_tokens: int | None = None) -> np.ndarray:
         if not texts:
