@@ -657,19 +657,27 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
     for d in merged:
         if d.typing is None:
             continue
-        total: dict[str, float] = {}
-        for x in d.sentences or [d.sentence]:
-            p = st.probs.get(x.index)
-            if not p:
-                continue
-            w = 1.0 - p.get(NONE, 0.0)
-            for k, v in p.items():
-                if k != NONE:
-                    total[k] = total.get(k, 0.0) + w * v
+        total = _sentences_reading(d, st)
         if total:
             best = max(total, key=total.get)
             if total[best] > total.get(d.typing.sub_event_type, 0.0):
                 d.typing = Typing(best, d.typing.score, d.typing.cue)
+
+
+def _sentences_reading(d: Draft, st: ArticleState, normalise: bool = False) -> dict[str, float]:
+    """The decider's sub-type probabilities over an event's sentences, each weighted by its
+    probability of being an event (normalise: each sentence's sub-types first summed to one)."""
+    total: dict[str, float] = {}
+    for x in d.sentences or [d.sentence]:
+        q = st.probs.get(x.index)
+        if not q:
+            continue
+        w = 1.0 - q.get(NONE, 0.0)
+        norm = (sum(v for k, v in q.items() if k != NONE) or 1.0) if normalise else 1.0
+        for k, v in q.items():
+            if k != NONE:
+                total[k] = total.get(k, 0.0) + w * v / norm
+    return total
 
 
 SPAN_WEIGHT = 0.5  # weight of the whole report's reading against its sentences' mean
@@ -705,16 +713,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
             jobs.append((d, st))
             texts.append(" ".join(x.text for x in span))
     for (d, st), p in zip(jobs, typer.decide(texts) if texts else []):
-        total: dict[str, float] = {}
-        for x in d.sentences or [d.sentence]:
-            q = st.probs.get(x.index)
-            if not q:
-                continue
-            w = 1.0 - q.get(NONE, 0.0)
-            norm = sum(v for k, v in q.items() if k != NONE) or 1.0
-            for k, v in q.items():
-                if k != NONE:
-                    total[k] = total.get(k, 0.0) + w * v / norm
+        total = _sentences_reading(d, st, normalise=True)
         norm = sum(total.values()) or 1.0
         span_norm = sum(v for k, v in p.items() if k != NONE) or 1.0
         mix = {k: (1 - weight) * total.get(k, 0.0) / norm + weight * p.get(k, 0.0) / span_norm
