@@ -523,3 +523,10 @@ def test_haitian_gangs_are_named_as_acled_names_them():
     from sitrep.evaluate import actor_same
 
     assert actor_same("Viv Ansanm", "Viv Ansanm Gang")  # the team's older gold labels still agree
+
+
+def test_the_force_that_defused_the_bomb_is_actor1_of_disrupted_weapons_use():
+    [ev] = _events("A bomb planted by Islamic State militants on the road near Bayji was defused by Iraqi "
+                   "army engineers on Monday.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1 == "Military Forces of Iraq" and ev.actor2 == "Islamic State (Iraq)"

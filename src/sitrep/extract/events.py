@@ -853,6 +853,16 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
             # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
+    if sub == "Disrupted weapons use":
+        # ACLED names the force that defused or seized the weapons first (state forces in four of
+        # five of its own rows), the group whose weapons they were second
+        state = next((a for a in d.actors if a.inter == 1), None)
+        if state is not None:
+            ev.actor1, ev.inter1 = named(state)
+            group = next((a for a in d.actors if a.inter in (2, 3, 4, 8) and a.key != state.key), None)
+            if group is not None:
+                ev.actor2, ev.inter2 = named(group)
+            return
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
