@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.extract.classify import is_irrealis
+from sitrep.extract.lexicons import words
+
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "couple": 2,
     "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -279,8 +282,6 @@ _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 def _dead_completion(verb) -> bool:
     """'shot dead', 'beaten to death'."""
-    from sitrep.extract.lexicons import words
-
     done = words("death_completions")
     for c in verb.children:
         if c.lower_ in done and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "amod", "npadvmod", "prt"):
@@ -317,9 +318,6 @@ def named_dead(doc) -> int:
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
     bodyguard', '[a general] was assassinated'), that a dying verb names as its subject, or a
     body that was found."""
-    from sitrep.extract.classify import is_irrealis
-    from sitrep.extract.lexicons import words
-
     if doc is None:
         return 0
     kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")

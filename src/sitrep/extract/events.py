@@ -98,7 +98,8 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
 
     typer: replaces the active typer (tests, benchmarks). tuning: overrides the decision's
     constants by name (alpha, veto, veto_cue, min_score, decide_below, model_only_min,
-    eventness_scale, retype), for benchmarks/tune_typing.py.
+    model_only_event, dead_cue_min, eventness_scale, retype, span, told_date, told_reach,
+    month_history), for benchmarks/tune_typing.py.
     """
     gaz = gazetteer or get_gazetteer()
     lexicon = get_lexicon()
@@ -343,10 +344,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     counts = with_named_dead(extract_counts(s.text), doc, s.text)
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
-    dates = [d for d in find_dates(s.text, published) if s.start + d.start >= dateline]
-    date = _best_date(dates, s.text)
-    if date is not None and _speech_date(date, s.text):
-        date = dataclasses.replace(date, spoken=True)
+    date = _sentence_date(s, published, dateline)
     same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None
     if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
@@ -445,14 +443,22 @@ MONTH_HISTORY_DAYS = 30
 TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence still takes it from
 
 
+def _sentence_date(s: Sentence, published, dateline: int) -> DateMention | None:
+    """The sentence's best date after the dateline, marked spoken when it is the day a source
+    spoke rather than the day of the act."""
+    date = _best_date([d for d in find_dates(s.text, published) if s.start + d.start >= dateline], s.text)
+    if date is not None and _speech_date(date, s.text):
+        date = dataclasses.replace(date, spoken=True)
+    return date
+
+
 def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
     """A date given in a sentence that reports no event ("9 April.", "The clashes began on
     Monday") still dates the undated event sentences that follow it."""
     if s.index in st.background or st.article.published is None:
         return
-    dates = [d for d in find_dates(s.text, st.article.published) if s.start + d.start >= dateline]
-    date = _best_date(dates, s.text)
-    if date is None or _speech_date(date, s.text):
+    date = _sentence_date(s, st.article.published, dateline)
+    if date is None or date.spoken:
         return
     if not 0 <= (st.article.published - date.date).days <= 60:
         return
@@ -782,7 +788,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             ev.iso = focus[0][0]
             ev.country = gaz.country_name(ev.iso)
     # actors
-    _assign_actors(ev, d, actors, st.weights)
+    _assign_actors(ev, d, actors)
     # counts
     ev.fatalities = d.counts.killed
     ev.injured = d.counts.injured
@@ -826,8 +832,12 @@ def _civilians_hit(ev: Event, d: Draft) -> bool:
     return False
 
 
-def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dict | None = None) -> None:
-    st_weights = st_weights or {}
+def _in_country(name: str, country: str) -> str:
+    """ACLED's generic actors carry the event's country: "Civilians (Iraq)"."""
+    return f"{name} ({country})" if country else name
+
+
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
 
@@ -867,7 +877,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
     # came from is an associated actor
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
     if ev.event_type == "Protests":
-        ev.actor1, ev.inter1 = (f"Protesters ({country})" if country else "Protesters"), 6
+        ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
         if group is not None and group.inter != 6:
             ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
@@ -876,15 +886,15 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
                 ev.actor2, ev.inter2 = named(police)
         return
     militia = next((a for a in agents if a.inter == 4), None)
-    if sub == "Mob violence" and militia is not None and st_weights.get("militia_attack", 1):
+    if sub == "Mob violence" and militia is not None:
         # ACLED: a communal or ethnic militia that strikes people commits an attack, not a riot
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         ev.actor1, ev.inter1 = named(militia)
-        ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
-        ev.actor1, ev.inter1 = (f"Rioters ({country})" if country else "Rioters"), 5
+        ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
         if group is not None and group.inter != 6:
             ev.assoc_actor_1 = named(group)[0]
         other = next((a for a in d.actors if a.inter in (1, 7)), None)
@@ -892,12 +902,12 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
             ev.actor2, ev.inter2 = named(other)
         elif sub == "Mob violence" and (d.counts.killed or d.counts.injured or pattern("civilian_places").search(
                 " ".join(x.text for x in d.sentences or [d.sentence]))):
-            ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
     if a1 is not None:
         ev.actor1, ev.inter1 = named(a1)
     elif ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles") and sub != "Air/drone strike":
-        ev.actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+        ev.actor1 = _in_country("Unidentified Armed Group", country)
         ev.inter1 = 3
     elif sub == "Arrests":
         ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
@@ -907,7 +917,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
         if name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
     if not ev.actor2 and _civilians_hit(ev, d):
-        ev.actor2, ev.inter2 = (f"Civilians ({country})" if country else "Civilians"), 7
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if sub == "Armed clash" and ev.inter2 == 7:
         ev.sub_event_type = "Attack"
         ev.event_type = "Violence against civilians"
@@ -915,7 +925,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, st_weights: dic
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
         if not ev.actor1:
-            ev.actor1 = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+            ev.actor1 = _in_country("Unidentified Armed Group", country)
             ev.inter1 = 3
 
 
