@@ -374,12 +374,13 @@ elif MODE == "trace":
 class Runner:
     """Runs pytest in a subprocess with the hook; never writes the real source."""
 
-    def __init__(self, module: str, workdir: Path, verbose: bool = False):
+    def __init__(self, module: str, workdir: Path, verbose: bool = False, baseline: bool = False):
         self.module, self.workdir, self.verbose = module, workdir, verbose
         self.path = (SRC / PATHS[module]).resolve()
         self.name = "sitrep." + PATHS[module][:-3].replace("/", ".")
         self.target = MODULES[module]
-        self.tests = [t for t in self.target.tests if (ROOT / t).exists()]
+        self.tests = [t for t in self.target.tests if (ROOT / t).exists()
+                      and not (baseline and Path(t).name.startswith("test_mutation_"))]
         (workdir / "_sitrep_mutation.py").write_text(HOOK, encoding="utf-8")
         self.proc: subprocess.Popen | None = None
 
@@ -478,7 +479,7 @@ def run_module(module: str, args: argparse.Namespace, cache: dict[str, dict]) ->
         return {}
     equivalent = EQUIVALENT.get(module, {})
     with tempfile.TemporaryDirectory(prefix="sitrep-mutation-") as tmp:
-        runner = Runner(module, Path(tmp), args.verbose)
+        runner = Runner(module, Path(tmp), args.verbose, args.baseline)
         try:
             test_text = b"".join((ROOT / t).read_bytes() for t in [*runner.tests, "tests/conftest.py"])
             hits, seconds = runner.trace()
@@ -547,8 +548,14 @@ def _save_cache(cache: dict) -> None:
     tmp.replace(_CACHE_FILE)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     global _CACHE_FILE
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` and a stopped make: clean up as on Ctrl-C
+    signal.signal(signal.SIGINT, _interrupt)  # even when started in the background
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("modules", nargs="*", choices=[[], *MODULES], metavar="MODULE",
                    help=f"modules to mutate (default: all): {', '.join(MODULES)}")
@@ -559,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--list", action="store_true", help="list the sampled mutants and stop")
     p.add_argument("--show", type=int, help="print one mutant's diff and stop")
     p.add_argument("--fresh", action="store_true", help="ignore cached results")
+    p.add_argument("--baseline", action="store_true",
+                   help="leave out the tests written against mutants (tests/test_mutation_*.py): the score before them")
     p.add_argument("--cache", type=Path, default=_cache_path())
     p.add_argument("--json", type=Path, help="write the results here")
     p.add_argument("--min-score", type=float, default=0.0,
