@@ -154,19 +154,24 @@ def post_webhook(url: str, payload: dict[str, Any], secret: str, tries: int = 3,
 
 
 def send_email(to: str, subject: str, text: str, server: str | None = None,
-               key: str = "") -> tuple[bool, str]:
+               key: str = "", attachments: list[tuple[str, bytes, str]] | None = None,
+               kind: str = "alert") -> tuple[bool, str]:
     """Send by SMTP: $SITREP_SMTP (host:port, default localhost:25), from $SITREP_SMTP_FROM.
 
-    `key` makes the Message-ID, the same on every try of one delivery."""
+    `key` makes the Message-ID (<sitrep-KIND-KEY@host>), the same on every try of one delivery.
+    `attachments`: (file name, content, MIME type such as "application/pdf")."""
     host, _, port = (server or os.environ.get("SITREP_SMTP") or "localhost:25").partition(":")
     msg = EmailMessage()
     sender = os.environ.get("SITREP_SMTP_FROM", "sitrep@localhost")
     msg["From"] = sender
     if key:
-        msg["Message-ID"] = f"<sitrep-alert-{key}@{sender.rpartition('@')[2] or 'localhost'}>"
+        msg["Message-ID"] = f"<sitrep-{kind}-{key}@{sender.rpartition('@')[2] or 'localhost'}>"
     msg["To"] = to
     msg["Subject"] = subject
     msg.set_content(text)
+    for name, content, mime in attachments or []:
+        maintype, _, subtype = mime.partition("/")
+        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=name)
     try:
         with smtplib.SMTP(host, int(port or 25), timeout=10) as smtp:
             smtp.send_message(msg)

@@ -147,6 +147,55 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--country")
     sp.add_argument("--format", choices=["table", "json"], default="table")
 
+    def report_scope(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--country", action="extend", nargs="+", default=[], metavar="C",
+                        help="countries (names or ISO2 codes; any of them)")
+        sp.add_argument("--admin1", action="extend", nargs="+", default=[], metavar="A",
+                        help="provinces (any of them)")
+        sp.add_argument("--area", help="a watch area's name (sitrep alerts add): events inside it")
+        sp.add_argument("--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT")
+        sp.add_argument("--reviewed-only", action="store_true", help="only events an analyst accepted or edited")
+        sp.add_argument("--title", help="the report's title (default: 'Situation report: ' and the place)")
+
+    sp = sub.add_parser("report", help="a situation report of a period (HTML, PDF or Markdown); schedules "
+                        "that send one by e-mail or webhook (docs/reports.md)")
+    db(sp)
+    report_scope(sp)
+    when = sp.add_mutually_exclusive_group()
+    when.add_argument("--week", help="an ISO week such as 2026-W48, or 'latest' (the week of the newest event); "
+                      "default: the last full week")
+    when.add_argument("--month", help="a month such as 2026-11")
+    when.add_argument("--from", dest="date_from", type=_date, help="first day (with --to)")
+    sp.add_argument("--to", dest="date_to", type=_date, help="last day (with --from; default today)")
+    sp.add_argument("--format", choices=["pdf", "html", "md"], action="append",
+                    help="pdf, html or md (repeatable; default: taken from --out's ending, else pdf)")
+    sp.add_argument("--out", help="file to write (default sitrep-report-PERIOD.FORMAT here; '-' for standard "
+                    "output); with several --format, the ending is replaced for each")
+    rsub = sp.add_subparsers(dest="action")
+    sch = rsub.add_parser("schedule", help="reports sent on a schedule")
+    ssub = sch.add_subparsers(dest="schedule_action", required=True)
+    a = ssub.add_parser("add", help="add a schedule: the last full day, week or month, sent once")
+    a.add_argument("name")
+    report_scope(a)
+    a.add_argument("--every", choices=["day", "week", "month"], default="week")
+    a.add_argument("--email", help="address to mail the PDF to (SMTP from $SITREP_SMTP, host:port)")
+    a.add_argument("--webhook", help="URL to POST the summary JSON and a link to")
+    a.add_argument("--secret", help="shared secret for the X-Sitrep-Signature HMAC, at least 16 characters "
+                   "(default: a new random one, printed once)")
+    a.add_argument("--allow-private", action="store_true",
+                   help="let the webhook reach loopback and private addresses (default: refused)")
+    a.add_argument("--link", help="the web app's address for the report link (default $SITREP_PUBLIC_URL, "
+                   "else http://127.0.0.1:8000)")
+    db(a)
+    a = ssub.add_parser("remove", help="remove a schedule")
+    a.add_argument("name")
+    db(a)
+    db(ssub.add_parser("list", help="list schedules"))
+    db(ssub.add_parser("deliveries", help="list report deliveries"))
+    a = rsub.add_parser("send", help="send each schedule's last full period if not sent yet, and retry failed "
+                        "sends (for cron; `sitrep watch` does it too)")
+    db(a)
+
     sp = sub.add_parser("search", help="full-text search over stored articles")
     db(sp)
     sp.add_argument("query")
@@ -571,6 +620,123 @@ def cmd_trends(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_scope(args: argparse.Namespace):
+    from sitrep.report import Scope
+
+    bbox = None
+    if args.bbox:
+        try:
+            bbox = tuple(float(x) for x in args.bbox.split(","))
+            assert len(bbox) == 4
+        except (ValueError, AssertionError):
+            raise ValueError(f"--bbox {args.bbox!r}: give MIN_LON,MIN_LAT,MAX_LON,MAX_LAT such as 38.8,29,48.6,37.4") from None
+    return Scope(countries=args.country, admin1=args.admin1, area_name=args.area or "", bbox=bbox,
+                 reviewed_only=args.reviewed_only)
+
+
+def _report_period(args: argparse.Namespace, store, scope):
+    from sitrep.report import between, iso_week, last_full, month_of, week_of
+    from sitrep.report.content import latest_day
+
+    today = dt.date.today()
+    if args.date_to and not args.date_from:
+        raise ValueError("--to needs --from")
+    if args.date_from:
+        return between(args.date_from, args.date_to or today)
+    if args.month:
+        try:
+            return month_of(dt.date.fromisoformat(args.month + "-01"))
+        except ValueError:
+            raise ValueError(f"--month {args.month!r} is not of the form YYYY-MM, such as 2026-11") from None
+    if args.week == "latest":
+        day = latest_day(store, scope)
+        return week_of(day or today)
+    if args.week:
+        return iso_week(args.week)
+    return last_full("week", today)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sitrep.fetch import FetchError
+    from sitrep.store import Store
+
+    store = Store(args.db)
+    if args.action == "send":
+        from sitrep.report.schedules import send_due
+
+        done = send_due(store)
+        for d in done:
+            line = f"{d['schedule']} {d['period']} {d['channel']}: {'sent' if d['ok'] else 'failed: ' + d['detail']}"
+            print(clean_line(line), file=sys.stderr)
+        print(f"{sum(d['ok'] for d in done)} reports sent, {sum(not d['ok'] for d in done)} failed", file=sys.stderr)
+        return 1 if any(not d["ok"] for d in done) else 0
+    if args.action == "schedule":
+        return _report_schedule(args, store)
+    from sitrep.report import build, render
+
+    try:
+        scope = _report_scope(args).with_area(store)
+        period = _report_period(args, store, scope)
+    except (ValueError, FetchError) as exc:
+        _err(str(exc))
+        return 2
+    formats = args.format or [Path(args.out).suffix.lstrip(".").lower() if args.out and args.out != "-" and
+                              Path(args.out).suffix.lstrip(".").lower() in ("pdf", "html", "md") else "pdf"]
+    if args.out == "-" and (len(formats) > 1 or formats == ["pdf"] and sys.stdout.isatty()):
+        _err("--out - writes one text format to standard output: add --format html or --format md")
+        return 2
+    report = build(store, scope, period, title=args.title)
+    for fmt in dict.fromkeys(formats):
+        data = render(report, fmt)
+        if args.out == "-":
+            sys.stdout.buffer.write(data)
+            continue
+        path = Path(args.out).with_suffix("." + fmt) if args.out else Path(f"sitrep-report-{period.label}.{fmt}")
+        path.write_bytes(data)
+        print(f"{fmt.upper()} report written to {path} ({len(report.events)} events, {period.describe()})",
+              file=sys.stderr)
+    return 0
+
+
+def _report_schedule(args: argparse.Namespace, store) -> int:
+    from sitrep.fetch import FetchError
+    from sitrep.report.schedules import make_spec
+
+    if args.schedule_action == "add":
+        try:
+            scope = _report_scope(args)
+            if scope.area_name:
+                scope.with_area(store)  # the area must exist now (it is read again at each send)
+            spec, made = make_spec(scope, args.every, email=args.email, webhook=args.webhook, secret=args.secret,
+                                   allow_private=args.allow_private, title=args.title, link=args.link)
+            store.add_schedule(args.name, spec)
+        except (ValueError, FetchError) as exc:
+            _err(str(exc).replace("remove the area and add it again with --allow-private", "add --allow-private"))
+            return 2
+        print(f"report schedule {args.name} added: every {args.every}, sent by `sitrep report send` "
+              "or `sitrep watch`", file=sys.stderr)
+        if made:
+            print("webhook secret (shown once; the receiver checks X-Sitrep-Signature with it, "
+                  "docs/security-ingest.md):", file=sys.stderr)
+            print(made)
+    elif args.schedule_action == "remove":
+        if not store.remove_schedule(args.name):
+            _err(f"no report schedule {args.name!r}")
+            return 2
+    elif args.schedule_action == "list":
+        for sch in store.schedules():
+            spec = {k: v for k, v in sch["spec"].items() if k != "secret"}
+            print(clean_line(f"{sch['name']}\t{json.dumps(spec)}"))
+    else:
+        for d in store.report_deliveries():
+            cells = [d["at"], d["schedule"], d["period"], d["channel"], d["status"], f"{d['attempts']} attempts",
+                     d["detail"]]
+            if d["next_try"]:
+                cells.append(f"next try {d['next_try']}")
+            print("\t".join(clean_line(str(c)) for c in cells))
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -783,6 +949,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "report": cmd_report,
     "watch": cmd_watch,
     "alerts": cmd_alerts,
     "trends": cmd_trends,

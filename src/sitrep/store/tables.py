@@ -166,3 +166,29 @@ feed_state = sa.Table(
     sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
     sa.Column("last_error", sa.Text, nullable=False, server_default=""),
 )
+
+# situation reports sent on a schedule (sitrep.report.schedules)
+report_schedules = sa.Table(
+    "report_schedules",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("spec", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# one per schedule, period ("2026-W48") and channel: a period is sent once
+report_deliveries = sa.Table(
+    "report_deliveries",
+    metadata,
+    sa.Column("schedule_id", sa.Integer, sa.ForeignKey("report_schedules.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("period", sa.String(40), primary_key=True),
+    sa.Column("channel", sa.String(20), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("next_try", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("report_deliveries_next_try", "next_try"),
+)
