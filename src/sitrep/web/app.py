@@ -290,6 +290,73 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             raise HTTPException(400, f"as_of must be between {TRENDS_DATES[0]} and {TRENDS_DATES[1]}")
         return {"trends": [t.to_record() for t in trends(store, by=by, as_of=as_of, weeks=weeks, f=_filter(**q))]}
 
+    def report_of(country: list[str] = Query([], description="countries (names or ISO2), repeatable: any of them"),
+                  admin1: list[str] = Query([], description="provinces, repeatable: any of them"),
+                  area: str | None = Query(None, max_length=200, description="a watch area's name"),
+                  bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
+                  reviewed_only: bool = Query(False, description="only events an analyst accepted or edited"),
+                  type: str | None = Query(None, description="event or sub-event types, comma-separated"),  # noqa: A002
+                  actor: str | None = None, text: str | None = None,
+                  review_status: str | None = None, min_fatalities: int | None = Query(None, ge=0, le=INT_MAX),
+                  week: str | None = Query(None, max_length=20, description="ISO week (2026-W48) or 'latest'"),
+                  month: str | None = Query(None, pattern=r"^\d{4}-\d{2}$"),
+                  from_: dt.date | None = Query(None, alias="from"), to: dt.date | None = None,
+                  title: str | None = Query(None, max_length=200)):
+        """The report of the filters (as the map's) over a period: the last full week by default."""
+        from sitrep.report import Scope, between, build, iso_week, last_full, month_of, week_of
+        from sitrep.report.content import latest_day
+
+        try:
+            review_statuses(review_status)
+            box = _bbox(bbox) if bbox else None
+            scope = Scope(countries=[c for c in country if c], admin1=[a for a in admin1 if a], area_name=area or "",
+                          bbox=box, reviewed_only=reviewed_only, event_type=type, actor=actor, text=text,
+                          review_status=review_status, min_fatalities=min_fatalities).with_area(store)
+            if from_ or to:
+                period = between(from_ or to, to or dt.date.today())
+            elif month:
+                period = month_of(dt.date.fromisoformat(month + "-01"))
+            elif week == "latest":
+                period = week_of(latest_day(store, scope) or dt.date.today())
+            elif week:
+                period = iso_week(week)
+            else:
+                period = last_full("week", dt.date.today())
+        except ValueError as exc:
+            raise HTTPException(400, str(exc)) from None
+        return build(store, scope, period, title=title)
+
+    def _report_response(fmt: str):
+        from sitrep.report import MEDIA_TYPES, render
+
+        def handler(report=Depends(report_of), download: bool = Query(False, description="as a file to save")):
+            headers = {}
+            if download or fmt == "pdf":
+                kind = "attachment" if download else "inline"
+                headers["Content-Disposition"] = f'{kind}; filename="sitrep-report-{report.period.label}.{fmt}"'
+            if fmt == "html":  # the report's own page: inline styles, inline images, nothing else
+                headers["Content-Security-Policy"] = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+                                                      "base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+            return Response(render(report, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+        return handler
+
+    for _fmt, _what in (("html", "one self-contained HTML page"), ("pdf", "PDF"), ("md", "Markdown")):
+        app.get(f"/api/report.{_fmt}", summary=f"Situation report of the filters over a period, as {_what} "
+                "(default: the last full week)", dependencies=[Depends(reader)],
+                response_class=Response)(_report_response(_fmt))
+
+    @app.get("/api/report-schedules", summary="Scheduled situation reports and their deliveries (addresses, "
+             "webhook URLs and details for admins only; secrets never)")
+    def report_schedules(user: dict = Depends(reader)):
+        admin = user["role"] == "admin"
+        hidden = {"secret"} if admin else {"secret", "email", "webhook", "link"}
+        return {"schedules": [{"name": sch["name"], "created_at": sch["created_at"],
+                               "spec": {k: v for k, v in sch["spec"].items() if k not in hidden},
+                               "channels": [c for c in ("email", "webhook") if sch["spec"].get(c)]}
+                              for sch in store.schedules()],
+                "deliveries": [d if admin else {k: v for k, v in d.items() if k != "detail"}
+                               for d in store.report_deliveries()]}
+
     @app.get("/api/provinces.geojson", summary="Province (admin-1) boundaries of the given countries", dependencies=[Depends(reader)])
     def provinces(country: str = Query(..., description="ISO2 codes, comma-separated")):
         wanted = {c.strip().upper() for c in country.split(",") if c.strip()}
