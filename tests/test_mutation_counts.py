@@ -3,7 +3,14 @@ counting rules change). The sentences are the team's own, about invented places.
 
 import pytest
 
-from sitrep.extract.counts import Counts, extract_counts, number_value, side_of, with_named_dead
+from sitrep.extract.counts import (
+    Counts,
+    extract_counts,
+    named_dead,
+    number_value,
+    side_of,
+    with_named_dead,
+)
 
 # every number word and its value: a word counted one off is a wrong toll
 WORD_VALUES = {
@@ -52,6 +59,7 @@ def test_compound_numbers_and_phrases(words, value):
     ("The raid on Goulgountou left two wounded.", 0, 2, 0),
     ("The gunmen left three villages before dawn.", 0, 0, 0),
     ("Gunmen shot dead two traders in Selbo.", 2, 0, 0),
+    ("Two herders were shot dead Tuesday near Kelbo.", 2, 0, 0),
     ("Two soldiers were shot dead near Selbo.", 2, 0, 0),
     ("Militants beat to death a herder near Kelbo.", 1, 0, 0),
     ("Two traders were beaten to death in Dori.", 2, 0, 0),
@@ -131,6 +139,13 @@ def parse():
     ("Villagers found a body near the well at Kelbo.", 1),
     ("A herder was shot dead and soldiers later found the body near Kelbo.", 1),
     ("Gunmen killed a trader and his son near Kelbo.", 2),
+    ("A trader was shot in the leg near Kelbo.", 0),  # shot, not shot dead
+    ("A trader was beaten by a mob near Kelbo.", 0),
 ])
 def test_bodies_and_named_dead(parse, text, killed):
     assert with_named_dead(extract_counts(text), parse(text), text).killed == killed
+
+
+def test_no_parse_names_no_dead():
+    assert named_dead(None) == 0
+    assert with_named_dead(extract_counts("A trader was killed."), None, "A trader was killed.").killed == 1
