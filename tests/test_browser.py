@@ -316,3 +316,31 @@ def test_the_api_docs_render_from_this_server_alone(tmp_path, page):
     assert url + "/docs/openapi.json" in asked and any(u.startswith(url + "/api/history") for u in asked)
     elsewhere = [u for u in asked if not u.startswith(url + "/") and not u.startswith("data:")]
     assert elsewhere == []  # nothing from a CDN or any other host
+
+
+def test_report_of_the_filters_and_view_opens_and_downloads(server, page):
+    url, store = server
+    _login(page, url)
+    page.wait_for_selector("path.ev-marker")
+    page.fill("#filters input[name=since]", "2019-07-01")
+    page.fill("#filters input[name=until]", "2019-07-10")
+    page.click("#filters button[type=submit]")
+    _wait_until(page, "document.getElementById('report-html').href.includes('from=2019-07-01')")
+    href = page.get_attribute("#report-html", "href")
+    assert "to=2019-07-10" in href and "bbox=" in href
+    with page.context.expect_page() as opened:
+        page.click("#report-html")
+    report = opened.value
+    report.wait_for_load_state("load")
+    text = report.inner_text("body")
+    assert "2 events and 4 fatalities in 1-10 July 2019" in text
+    assert report.locator("img").count() == 3
+    # the preview is a page of its own: the server lets it keep its inline styles and images
+    report.close()
+    with page.expect_download() as got:
+        page.click("#report-pdf")
+    pdf = got.value
+    assert pdf.suggested_filename == "sitrep-report-2019-07-01..2019-07-10.pdf"
+    with open(pdf.path(), "rb") as fh:
+        assert fh.read(5) == b"%PDF-"
+    assert page.evaluate("window.cspViolations") == []

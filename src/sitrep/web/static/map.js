@@ -67,6 +67,33 @@ function query(extra) {
   return q;
 }
 
+// the report of the filters and the map's view: the map's names for the report's
+// (since/until are from/to; a "to" alone reports the week that ends on it)
+const REPORT_PARAMS = { since: "from", until: "to", type: "type", actor: "actor", country: "country",
+  admin1: "admin1", min_fatalities: "min_fatalities", review_status: "review_status", text: "text" };
+
+function reportQuery(q) {
+  const r = new URLSearchParams();
+  for (const [k, v] of q) if (REPORT_PARAMS[k]) r.set(REPORT_PARAMS[k], v);
+  if (r.has("to") && !r.has("from")) {
+    const d = new Date(r.get("to") + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() - 6);
+    r.set("from", d.toISOString().slice(0, 10));
+  }
+  const b = map.getBounds();
+  const lon = x => Math.max(-180, Math.min(180, x)).toFixed(3);
+  const lat = y => Math.max(-90, Math.min(90, y)).toFixed(3);
+  r.set("bbox", [lon(b.getWest()), lat(b.getSouth()), lon(b.getEast()), lat(b.getNorth())].join(","));
+  return r;
+}
+
+function setReportLinks() {
+  const r = reportQuery(query());
+  document.getElementById("report-html").href = "/api/report.html?" + r;
+  document.getElementById("report-pdf").href = "/api/report.pdf?" + r + "&download=true";
+  document.getElementById("report-md").href = "/api/report.md?" + r + "&download=true";
+}
+
 function el(tag, text, attrs) {
   const e = document.createElement(tag);
   if (text !== undefined && text !== null) e.textContent = String(text);
@@ -209,6 +236,7 @@ function draw() {
   }
 }
 map.on("zoomend", draw);
+map.on("moveend", setReportLinks);
 
 function setStatus(text, error, state) {
   const s = document.getElementById("status");
@@ -232,6 +260,7 @@ async function load() {
   if (keep) shown.set("event", keep);
   history.replaceState(null, "", "?" + shown.toString());
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
+  setReportLinks();
   document.getElementById("map").setAttribute("aria-busy", "true");
   setStatus("Loading…", false, "loading");
   try {
