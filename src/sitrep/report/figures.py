@@ -216,8 +216,9 @@ def event_map(report: Report, width_in: float = 7.2) -> bytes:
     if area is not None:
         handles.append(Line2D([], [], color="#c0392b", ls="--", lw=1.4, label=report.scope.area_name or "area"))
     if handles:
-        ax.legend(handles=handles, loc="best", fontsize=7, framealpha=0.92, borderpad=0.7,
-                  labelspacing=0.9 if rows else 0.5)
+        # under the map, so that it hides no event and no scale bar
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=min(len(handles), 4),
+                  fontsize=7, frameon=False, borderpad=0.4, columnspacing=1.4, handletextpad=0.4)
     if not rows:
         ax.text((x0 + x1) / 2, (y0 + y1) / 2, "no located events in this period", ha="center", va="center",
                 fontsize=10, color="#555555", zorder=7,

@@ -48,14 +48,14 @@ def render(report: Report) -> str:
            f"<title>{e(report.title)}: {e(report.period.label)}</title><style>{STYLE}</style></head><body><main>",
            f"<h1>{e(report.title)}</h1>", f'<p class="period">{e(report.period.describe())}</p>',
            f'<p class="headline">{e(report.headline())}</p>']
+    out.append("<h2>Map</h2><figure>" + _img(figures.event_map(report), "map of the period's events") +
+               "<figcaption>Events of the period by type, sized by fatalities; province and country borders "
+               "from Natural Earth.</figcaption></figure>")
     types, provinces = text.summary_lines(report)
     if types:
         out.append("<h2>By event type</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in types) + "</ul>")
     if provinces:
         out.append("<h2>By province</h2><ul>" + "".join(f"<li>{e(s)}</li>" for s in provinces) + "</ul>")
-    out.append("<h2>Map</h2><figure>" + _img(figures.event_map(report), "map of the period's events") +
-               "<figcaption>Events of the period by type, sized by fatalities; province and country borders "
-               "from Natural Earth.</figcaption></figure>")
     out.append(f"<h2>The last {len(report.weeks)} weeks</h2><figure>" +
                _img(figures.weekly_chart(report), "weekly events and fatalities by type") +
                "<figcaption>Events and fatalities per week by type; the report's period is shaded."

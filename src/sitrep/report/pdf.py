@@ -76,13 +76,18 @@ class _Doc(FPDF):
         with Image.open(io.BytesIO(png)) as im:
             return (self.w - self.l_margin - self.r_margin) * im.height / im.width
 
-    def picture(self, png: bytes, caption: str, title: str = "") -> None:
+    def picture(self, png: bytes, caption: str, title: str = "", shrink: float = 0.65) -> None:
+        """The image across the page under `title`; shrunk (to `shrink` of its size at most)
+        rather than moved to the next page when the room left almost holds it."""
         height, width = self.height_of(png), self.w - self.l_margin - self.r_margin
+        room = self.h - self.b_margin - self.get_y() - (14 if title else 0) - 8
+        if height > room >= height * shrink:
+            width, height = width * room / height, room
         if title:
             self.h2(title, need=height + 8)
         elif self.get_y() + height + 8 > self.h - self.b_margin:
             self.add_page()
-        self.image(io.BytesIO(png), x=self.l_margin, w=width)
+        self.image(io.BytesIO(png), x=(self.w - width) / 2, w=width)
         self.para(caption, size=7.5, colour=MUTED, h=4)
         self.ln(1)
 
@@ -99,6 +104,8 @@ def render(report: Report) -> bytes:
     doc.set_font("DejaVu", "B", 10.5)
     doc.multi_cell(0, 6, report.headline(), fill=True, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_fill_color(255, 255, 255)
+    doc.picture(figures.event_map(report), title="Map", caption="Events of the period by type, sized by fatalities; province and "
+                "country borders from Natural Earth.")
     types, provinces = text.summary_lines(report)
     if types:
         doc.h2("By event type")
@@ -106,8 +113,6 @@ def render(report: Report) -> bytes:
     if provinces:
         doc.h2("By province")
         doc.bullets(provinces)
-    doc.picture(figures.event_map(report), title="Map", caption="Events of the period by type, sized by fatalities; province and "
-                "country borders from Natural Earth.")
     doc.picture(figures.weekly_chart(report), title=f"The last {len(report.weeks)} weeks", caption="Events and fatalities per week by type; the report's period is shaded.")
     if any(x.events for x in report.by_admin1):
         doc.picture(figures.province_chart(report), "Events of the period by province; the mark is the average "
@@ -149,10 +154,10 @@ def render(report: Report) -> bytes:
     if rows:
         doc.set_font("DejaVu", "", 6.5)
         doc.set_text_color(*INK)
-        with doc.table(col_widths=(9, 11, 17, 19, 19, 11, 13, 7, 9), line_height=3.6,
+        with doc.table(col_widths=(8, 11, 17, 18, 18, 11, 12, 6, 12), line_height=3.6,
                        text_align=("LEFT",) * 7 + ("RIGHT", "LEFT"),
                        headings_style=FontFace(emphasis="BOLD", fill_color=(240, 242, 245))) as table:
-            table.row(text.APPENDIX_HEADINGS)
+            table.row([h if h != "fatalities" else "fat." for h in text.APPENDIX_HEADINGS])
             for row in rows[:APPENDIX_ROWS]:
                 table.row(row)
         if len(rows) > APPENDIX_ROWS:
