@@ -314,3 +314,34 @@ def test_article_context_counts_countries_and_single_country_groups():
     assert ctx.countries["BF"] >= 2
     assert locate.article_context("Protesters gathered outside the French embassy in Dakar.").countries["FR"] == 0
     assert locate.article_context("Mali and Niger", countries_weight=3).countries == {"ML": 3, "NE": 3}
+
+
+def test_a_home_place_named_as_an_origin_does_not_keep_out_a_strong_place_abroad():
+    text = "Gunmen from Sebba attacked Kelbo."
+    home = _m("Sebba", text, _p("Sebba"))
+    abroad = _m("Kelbo", text, _p("Kelbo", iso="US", population=500_000))
+    assert choose_event_place([home, abroad], text, focus={"BF"}) is abroad
+
+
+def test_clear_mentions_set_the_context_for_the_others():
+    from sitrep.geo.resolve import GeoContext
+
+    text = "Gunmen attacked Kelbo and then Dorri."
+    kelbo = _m("Kelbo", text, None, candidates=[_p("Kelbo", population=100_000, admin1_code="BF.13")])
+    near = _p("Dori", lat=13.5, lon=-1.08, population=1000)
+    far = _p("Dori", lat=11.0, lon=-4.0, population=5000)
+    dori = _m("Dorri", text, None, candidates=[far, near])  # spelt otherwise: a weak match
+    ctx = GeoContext()
+    locate.resolve_mentions([kelbo, dori], ctx)
+    assert ctx.countries["BF"] >= 1 and ctx.admin1["BF.13"] == 1 and ctx.points == [(13.1, -1.08)]
+    assert dori.place.latitude == 13.5  # within 100 km of Kelbo
+
+
+def test_a_town_of_the_named_province_keeps_the_score_it_had():
+    text = "near Kelbo, Sahel region"
+    sahel = _m("Sahel", text, _p("Sahel", feature="admin1", admin1_code="BF.12"), hint="region")
+    stray = _p("Kelbo", admin1_code="BF.13", population=2000, score=1.7, margin=0.4)
+    inside = _p("Kelbo", admin1_code="BF.12", population=300, score=0.2)
+    village = _m("Kelbo", text, stray, candidates=[stray, inside])
+    _outside_the_one_province([village, sahel])
+    assert (village.place.score, village.place.margin) == (1.7, 0.4) and village.place is not inside
