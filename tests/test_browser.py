@@ -257,6 +257,19 @@ def test_trends_and_alerts_panels(server, page):
     assert "secret" not in page.content()
 
 
+def test_scheduled_reports_are_listed_in_the_alerts_panel(server, page):
+    url, store = server
+    store.add_schedule("iraq-weekly", {"scope": {"countries": ["Iraq"], "admin1": ["Al Anbar"]}, "every": "week",
+                                       "email": "team@ngo.test", "webhook": "", "secret": "never-shown-secret",
+                                       "allow_private": False, "title": "", "link": ""})
+    _login(page, url)
+    page.wait_for_selector("path.ev-marker")
+    page.click("#alerts-link")
+    page.wait_for_selector("#report-schedules li")
+    assert page.inner_text("#report-schedules") == "iraq-weekly: Iraq, Al Anbar, every week, by email"
+    assert "never-shown-secret" not in page.content()
+
+
 def test_changing_the_password_from_the_account_panel(server, page):
     url, store = server
     _login(page, url)

@@ -368,3 +368,18 @@ def test_report_api(db_url):
     assert api.get("/api/report.html", params={"area": "nowhere"}).status_code == 400
     schedules = api.get("/api/report-schedules").json()
     assert schedules["schedules"][0]["name"] == "weekly" and "secret" not in schedules["schedules"][0]["spec"]
+
+
+def test_watch_sends_due_reports_after_its_round(sqlite_url, receiver):
+    from sitrep.watch import WatchConfig, describe, poll_once
+
+    store = Store(sqlite_url)
+    _fill(store)
+    assert main(["report", "schedule", "add", "daily", "--db", sqlite_url, "--every", "day", "--webhook", receiver,
+                 "--secret", SECRET, "--allow-private"]) == 0
+    now = dt.datetime(2024, 3, 14, 5, 0, tzinfo=dt.timezone.utc)
+    first = poll_once(WatchConfig(sources=[]), store, now=now)
+    assert [(r["period"], r["ok"]) for r in first.reports] == [("2024-03-13", True)]
+    assert "1 reports sent, 0 failed" in describe(first)
+    assert poll_once(WatchConfig(sources=[]), store, now=now + dt.timedelta(hours=2)).reports == []
+    assert json.loads(Receiver.received[0][2])["report"]["events"] == 9  # every country, that day

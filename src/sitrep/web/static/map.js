@@ -336,6 +336,23 @@ async function showAlerts() {
     dl.appendChild(el("li", `${d.at.slice(0, 16).replace("T", " ")} ${d.area} · event ${d.event_id} · ${d.channel} ${d.status}${again}`));
   }
   panel.appendChild(dl);
+  let reports;
+  try { reports = await apiJSON("/api/report-schedules"); } catch (e) { panelError(e); return; }
+  panel.appendChild(el("h2", "Scheduled reports"));
+  const sl = el("ul", null, { id: "report-schedules" });
+  for (const s of reports.schedules) {
+    const scope = s.spec.scope || {};
+    const where = [...(scope.countries || []), ...(scope.admin1 || []), scope.area_name].filter(Boolean).join(", ") || "everywhere";
+    sl.appendChild(el("li", `${s.name}: ${where}, every ${s.spec.every}, by ${s.channels.join(" and ")}`));
+  }
+  if (!reports.schedules.length) sl.appendChild(el("li", "None: add one with `sitrep report schedule add`.", { class: "hint" }));
+  panel.appendChild(sl);
+  const rl = el("ul", null, { id: "report-deliveries" });
+  for (const d of reports.deliveries.slice(-20).reverse()) {
+    const again = d.next_try ? ` · next try ${d.next_try.slice(11, 16)}` : "";
+    rl.appendChild(el("li", `${d.at.slice(0, 16).replace("T", " ")} ${d.schedule} · ${d.period} · ${d.channel} ${d.status}${again}`));
+  }
+  panel.appendChild(rl);
 }
 
 async function timeline(q, signal, mine) {
