@@ -459,6 +459,8 @@ class Runner:
             return "survived", seconds, tail
         if code in (1, 2, 3):  # failed, interrupted (an import error), internal error
             return "killed", seconds, tail
+        if code == 4 and "ERROR collecting" in tail:  # the mutant broke the import of a test file
+            return "killed", seconds, tail
         return "error", seconds, tail  # 4 usage, 5 no tests: the harness's fault
 
 

@@ -73,6 +73,15 @@ def test_a_group_named_before_is_preferred_on_shared_words(d):
         [("Kelbo Front (Mali)", "KLF")]
 
 
+def test_a_group_of_the_country_in_focus_beats_one_tied_to_no_country():
+    anywhere = ActorEntry("t:Brigade of the Faithful", "Brigade of the Faithful", 3, "any", aliases=["the brigade"])
+    local = ActorEntry("t:Kelbo Brigade", "Kelbo Brigade", 3, "BF", ["BF"], aliases=["the brigade"])
+    d = ActorDictionary([anywhere, local])
+    assert d.find("The brigade struck.", {"BF"})[0].name == "Kelbo Brigade"
+    assert d.find("The brigade struck.", {"ML"})[0].name == "Brigade of the Faithful"  # 1.0 beats 0.1
+    assert d.find("The brigade struck.")[0].name == "Brigade of the Faithful"  # 1.0 beats 0.5
+
+
 def test_exact_case_aliases_match_only_as_written(d):
     assert _found(d.find("A DPU convoy was hit.", {"BF"})) == [("Dori Patrol Unit", "DPU")]
     assert d.find("A Dpu convoy was hit.", {"BF"}) == []
