@@ -8,7 +8,6 @@ import pytest
 from sitrep.model import Article, Event
 from sitrep.store import Store
 from sitrep.store.review import (
-    INT_MAX,
     Conflict,
     check_event_id,
     check_text,
@@ -16,6 +15,8 @@ from sitrep.store.review import (
     validate_changes,
     with_derived,
 )
+
+INT_MAX = 2_147_483_647  # the integer columns' range, written out: the module's constant is under test too
 
 
 @pytest.mark.parametrize("field,good,bad", [
@@ -142,6 +143,24 @@ def test_event_ids_from_requests():
     for bad in (0, -3, INT_MAX + 1, "4", True, None):
         with pytest.raises(ValueError, match="^other must be a whole number from 1 to "):
             check_event_id("other", bad)
+
+
+TEXT_LIMITS = {"actor1": 300, "assoc_actor_1": 300, "actor2": 300, "assoc_actor_2": 300, "location": 300,
+               "admin1": 200, "admin2": 200, "admin3": 200, "country": 100, "notes": 10_000, "source": 300,
+               "source_scale": 100}
+
+
+@pytest.mark.parametrize("field,limit", sorted(TEXT_LIMITS.items()))
+def test_every_text_field_has_its_limit(field, limit):
+    assert validate_changes({field: "k" * limit}) == {field: "k" * limit}
+    with pytest.raises(ValueError, match=f"^{field} must have at most {limit} characters$"):
+        validate_changes({field: "k" * (limit + 1)})
+
+
+def test_a_review_note_holds_two_thousand_characters():
+    from sitrep.store import review
+
+    assert review.MAX_NOTE == 2_000 and review.INT_MAX == INT_MAX
 
 
 def _event(article_id, **kw):
