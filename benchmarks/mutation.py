@@ -509,7 +509,8 @@ def run_module(module: str, args: argparse.Namespace, cache: dict[str, dict]) ->
             for nodeid, lines in hits.items():
                 if "::" in nodeid:
                     per_test.setdefault(_test_id(nodeid), set()).update(lines)
-            all_tests = sorted(per_test)
+            # the tests written against mutants first: fast, and -x stops at the first failure
+            all_tests = sorted(per_test, key=lambda t: ("test_mutation_" not in t, t))
             timeout = args.timeout or max(30.0, 3 * seconds + 15)
             print(f"{module}: {len(every)} mutants, {len(chosen)} sampled; {len(all_tests)} tests "
                   f"({seconds:.0f} s traced), timeout {timeout:.0f} s", flush=True)
@@ -525,7 +526,7 @@ def run_module(module: str, args: argparse.Namespace, cache: dict[str, dict]) ->
                 else:
                     tests = [t for t in all_tests if per_test[t] & span]
                 text = mutated_source(source, m)
-                ckey = _digest(module, text, *tests, test_text)
+                ckey = _digest(module, text, *sorted(tests), test_text)
                 if not tests:
                     status, took = "uncovered", 0.0
                 elif ckey in cache and not args.fresh:
