@@ -247,3 +247,26 @@ def test_reviewed_events_and_fields_keep_the_analysts_values():
     assert set(values) == {"provenance"} and values["provenance"]["fatalities"] == {"a1": 5, "a2": 1}
     values = absorb(_row(reviewed_fields=["fatalities"]), _ev(fatalities=1), "a2")
     assert "fatalities" not in values and (values["fatalities_best"], values["fatalities_high"]) == (5, 5)
+
+
+def test_reports_without_a_time_precision_are_read_as_month_reports():
+    a, b = _e(time_precision=None), _e(time_precision=None, event_date="2022-05-30")
+    assert same_event_score(a, b) == pytest.approx(5.5 - 20 / 31)  # the month's window
+    assert same_event_score(_e(time_precision=3), b) == pytest.approx(5.5 - 20 / 31)
+
+
+def test_report_dates_keep_the_day_of_a_timestamp():
+    assert report(_e(event_date="2022-05-10T08:00:00"))["event_date"] == "2022-05-10"
+
+
+def test_an_account_without_precisions_is_as_loose_as_the_event_allows():
+    row = _e(id=9, geo_precision=None, time_precision=None)
+    rep = {"geo_precision": None, "time_precision": None, "latitude": 12.0, "event_date": "2022-05-01"}
+    acc = _account(row, rep)
+    assert (acc["latitude"], acc["event_date"]) == (12.0, "2022-05-01")
+    acc = _account(_e(id=9, time_precision=2), {"time_precision": None, "event_date": "2022-05-01"})
+    assert acc["event_date"] == "2022-05-10"  # an account with no precision is a month's
+    acc = _account(_e(id=9, time_precision=3), {"time_precision": None, "event_date": "2022-05-01"})
+    assert acc["event_date"] == "2022-05-01"
+    acc = _account(_e(id=9, geo_precision=3), {"geo_precision": None, "latitude": 12.0})
+    assert acc["latitude"] == 13.10  # no precision: looser than any
