@@ -222,6 +222,17 @@ def test_email_defaults(inbox, monkeypatch):
     assert "Message-ID: <sitrep-alert-k@nobody>" in messages[1].content.decode()
 
 
+def test_email_attachments_and_message_kind(inbox, monkeypatch):
+    server, messages = inbox
+    monkeypatch.setenv("SITREP_SMTP_FROM", "alerts@monitor.example")
+    assert send_email("desk@ngo.example", "Weekly", "See the report.", server, key="w1", kind="report",
+                      attachments=[("week.pdf", b"%PDF-1.4 kelbo", "application/pdf")]) == (True, "sent")
+    text = messages[0].content.decode()
+    assert "Message-ID: <sitrep-report-w1@monitor.example>" in text
+    assert 'Content-Type: application/pdf' in text and 'filename="week.pdf"' in text
+    assert "See the report." in text
+
+
 def test_email_to_a_closed_port_fails_with_the_reason():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
