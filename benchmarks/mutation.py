@@ -97,6 +97,10 @@ EQUIVALENT: dict[str, dict[str, str]] = {
         "extract_counts | number | 3 -> 4 #3": _NXT_UNREAD,
         "extract_counts | number | 3 -> 2 #3": _NXT_UNREAD,
     },
+    "actors": {
+        "ActorDictionary.resolve_name | delete | return None -> pass": "the function's last statement: "
+                                                                      "falling off its end returns None too",
+    },
     "dates": {
         "_resolve | delete | return None -> pass #4": "without a publication date the if/elif chain ends there "
                                                       "and the date stays None, which returns None below",
