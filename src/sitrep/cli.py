@@ -14,7 +14,7 @@ from pathlib import Path
 from sitrep import __version__
 
 FORMATS_EXTRACT = ["table", "json", "jsonl", "csv"]
-FORMATS_EVENTS = ["table", "csv", "json", "geojson", "jsonl"]
+FORMATS_EVENTS = ["table", "csv", "json", "geojson", "jsonl", "parquet"]
 
 
 # C0 and C1 controls (ESC starts terminal escape sequences), DEL, and the bidirectional
@@ -195,6 +195,26 @@ def build_parser() -> argparse.ArgumentParser:
     a = rsub.add_parser("send", help="send each schedule's last full period if not sent yet, and retry failed "
                         "sends (for cron; `sitrep watch` does it too)")
     db(a)
+
+    sp = sub.add_parser("spark", help="the pipeline on Apache Spark: an archive to Parquet (docs/scale.md)")
+    ssub = sp.add_subparsers(dest="action", required=True)
+    k = ssub.add_parser("ingest", help="extract events from inputs in Spark partitions into Parquet under --out; "
+                        "a rerun skips what is done, a killed run resumes")
+    k.add_argument("paths", nargs="+", metavar="INPUT", help="files or folders (local, file://, hdfs://, s3a://): "
+                   "JSONL, CSV, Parquet, text, HTML")
+    k.add_argument("--out", required=True, help="output folder: events/, articles/, errors/ (Parquet)")
+    k.add_argument("--master", help="Spark master URL (default: local[*], or what spark-submit gives)")
+    k.add_argument("--partitions", type=int, help="partitions to spread the articles over (default: Spark's)")
+    k.add_argument("--chunk", type=int, default=5000, help="articles per commit (what a killed run can lose)")
+    k.add_argument("--published", type=_date, help="publication date for inputs that lack one (YYYY-MM-DD)")
+    k.add_argument("--source", help="source name for inputs that lack one")
+    k.add_argument("--max-bytes", type=int, default=5_000_000, help="largest article accepted (default 5 MB)")
+    k.add_argument("--db", help="also load the result into this store (as `sitrep load`)")
+
+    sp = sub.add_parser("load", help="bulk-load Parquet from `sitrep spark ingest` into a store")
+    sp.add_argument("paths", nargs="+", metavar="FOLDER", help="--out folders of `sitrep spark ingest`")
+    db(sp)
+    sp.add_argument("--quiet", action="store_true", help="no progress")
 
     sp = sub.add_parser("search", help="full-text search over stored articles")
     db(sp)
@@ -458,6 +478,15 @@ def cmd_events(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"--review-status: {exc}")
         return 2
+    if args.format == "parquet":
+        if not args.output:
+            _err("--format parquet writes a file: give -o FILE.parquet")
+            return 2
+        from sitrep.parquet import write_stored_events
+
+        n = write_stored_events(store.iter_events(f, args.limit), args.output)
+        print(f"{n} events written to {args.output}", file=sys.stderr)
+        return 0
     rows = store.events(f)
     out = _open_out(args.output)
     if args.format == "table":  # a terminal: no console markup, no escape sequences from the data
@@ -737,6 +766,53 @@ def _report_schedule(args: argparse.Namespace, store) -> int:
     return 0
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    from sitrep.spark.runner import ingest, session
+
+    try:
+        spark = session(args.master)
+    except RuntimeError as exc:
+        _err(str(exc))
+        return 2
+    try:
+        rep = ingest(spark, args.paths, args.out, partitions=args.partitions, chunk=args.chunk,
+                     published=args.published.isoformat() if args.published else None, source=args.source,
+                     max_bytes=args.max_bytes, on_progress=lambda s: print(clean_line(s), file=sys.stderr))
+    except FileNotFoundError as exc:
+        _err(str(exc))
+        return 2
+    finally:
+        spark.stop()
+    for line in rep.messages[:20]:
+        _err(line)
+    if rep.errors > 20:
+        _err(f"... and {rep.errors - 20} more in {args.out}/errors")
+    print(f"{rep.articles} articles with {rep.events} events written to {args.out} in {rep.seconds:.0f} s "
+          f"({rep.chunks} commits); {rep.skipped} already done or repeated; {rep.errors} errors", file=sys.stderr)
+    if args.db:
+        return _load([args.out], args.db, quiet=False) or (1 if rep.errors else 0)
+    return 1 if rep.errors else 0
+
+
+def _load(paths: list[str], db: str | None, quiet: bool) -> int:
+    from sitrep.load import load
+    from sitrep.store import Store
+
+    store = Store(db)
+    try:
+        added, events, skipped = load(paths, store, on_progress=None if quiet else lambda i, n: print(
+            f"loaded {i}/{n} articles", file=sys.stderr))
+    except FileNotFoundError as exc:
+        _err(str(exc))
+        return 2
+    print(f"loaded {added} articles with {events} events into {store.url}; {skipped} already stored", file=sys.stderr)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    return _load(args.paths, args.db, args.quiet)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -949,6 +1025,8 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "spark": cmd_spark,
+    "load": cmd_load,
     "report": cmd_report,
     "watch": cmd_watch,
     "alerts": cmd_alerts,

@@ -20,6 +20,7 @@ from sitrep.fuse import absorb, best_match, report
 from sitrep.model import Article, Event
 from sitrep.store.accounts import AccountsMixin
 from sitrep.store.alerting import AlertsMixin, FeedStateMixin
+from sitrep.store.bulk import BulkMixin
 from sitrep.store.reporting import ReportsMixin
 from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import alert_queue, articles, event_sources, events
@@ -103,7 +104,7 @@ def parse_cursor(cursor: str, name: str) -> tuple[Any, int]:
     return value, last
 
 
-class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixin):
+class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixin, BulkMixin):
     """Articles and events in a SQL database, created and migrated on first use."""
 
     def __init__(self, url: str | None = None, engine: Engine | None = None):

@@ -1,0 +1,2 @@
+"""sitrep on Apache Spark: the same pipeline over an archive, in partitions, to Parquet
+(`sitrep spark ingest`; docs/scale.md)."""

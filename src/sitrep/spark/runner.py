@@ -1,0 +1,278 @@
+"""The cluster runner: `process(articles)`, the function `sitrep ingest` runs, in Spark
+partitions, writing Parquet (sitrep.parquet) instead of a database.
+
+Idempotent and resumable. The articles to do are cut into chunks of `chunk` articles in input
+order; each chunk is extracted, written to OUT/_staging/<chunk>, then committed: its files are
+moved into OUT/events and OUT/articles under names that start with the chunk's id, and only then
+is OUT/_commits/<chunk> written. A run starts by deleting what a killed run left half-done (the
+staging folder, and moved files of chunks with no commit marker), then skips the articles
+OUT/articles already holds. So a rerun over the same inputs writes nothing twice, and a killed
+run, rerun, ends with the same events as a clean run.
+
+Each executor's Python worker loads spaCy, the model and the gazetteer once and keeps them
+for the tasks that follow (Spark reuses Python workers); the gazetteer and the model file are
+shipped to executors with the job (SparkContext.addFile), not rebuilt there.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitrep.parquet import ARTICLE_SCHEMA, ERROR_SCHEMA, EVENT_SCHEMA
+
+CHUNK = 5000  # articles per commit: what a killed run can lose
+BATCH = 64  # articles per process() call, as `sitrep ingest --batch-size`
+
+
+@dataclass
+class SparkReport:
+    articles: int = 0  # extracted and committed by this run
+    skipped: int = 0  # done before, or repeated in the inputs
+    events: int = 0
+    errors: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    messages: list[str] = field(default_factory=list)  # the first error lines
+
+
+def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str] | None = None):
+    """A SparkSession (local[*] unless `master` or spark-submit says otherwise); RuntimeError
+    saying what to install when PySpark or Java is missing."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise RuntimeError("the Spark runner needs PySpark: .venv/bin/pip install 'sitrep[spark]' "
+                           "(make install does)") from None
+    if not (os.environ.get("JAVA_HOME") or _on_path("java")):
+        raise RuntimeError("Spark needs Java 17 or newer: apt-get install openjdk-17-jre-headless (make install does)")
+    import sys
+
+    # executors run this Python (the one with sitrep installed) unless told otherwise
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    settings = {"spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC", "spark.log.level": "ERROR",
+                "spark.ui.showConsoleProgress": "false",
+                "spark.python.worker.reuse": "true", "spark.sql.sources.partitionColumnTypeInference.enabled": "false"}
+    for k, v in {**settings, **(conf or {})}.items():
+        builder = builder.config(k, v)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _on_path(cmd: str) -> bool:
+    import shutil
+
+    return shutil.which(cmd) is not None
+
+
+def spark_schema(schema):
+    """The Spark StructType of a pyarrow schema of sitrep.parquet."""
+    import pyarrow as pa
+    from pyspark.sql import types as T
+
+    kinds = {pa.string(): T.StringType(), pa.date32(): T.DateType(), pa.int16(): T.ShortType(),
+             pa.int32(): T.IntegerType(), pa.int64(): T.LongType(), pa.float64(): T.DoubleType()}
+    return T.StructType([T.StructField(f.name, kinds[f.type], f.nullable) for f in schema])
+
+
+class _Files:
+    """OUT's folders through Hadoop's filesystem layer (local, hdfs://, s3a://...)."""
+
+    def __init__(self, spark, out: str):
+        self.jvm, self.conf = spark._jvm, spark._jsc.hadoopConfiguration()
+        self.root = self.path(out)
+        self.fs = self.root.getFileSystem(self.conf)
+        self.out = str(self.fs.makeQualified(self.root))
+
+    def path(self, *parts: str):
+        return self.jvm.org.apache.hadoop.fs.Path("/".join(p.rstrip("/") for p in parts))
+
+    def exists(self, *parts: str) -> bool:
+        return self.fs.exists(self.path(*parts))
+
+    def files(self, *parts: str) -> list[Any]:
+        p = self.path(*parts)
+        if not self.fs.exists(p):
+            return []
+        out, it = [], self.fs.listFiles(p, True)
+        while it.hasNext():
+            out.append(it.next().getPath())
+        return out
+
+    def committed(self) -> set[str]:
+        return {f.getName() for f in self.files(self.out, "_commits")}
+
+    def recover(self) -> int:
+        """Delete what a killed run left: staging, and moved files of chunks never committed."""
+        done, removed = self.committed(), 0
+        for table in ("events", "articles"):
+            for f in self.files(self.out, table):
+                chunk = f.getName().split("-", 1)[0]
+                if chunk.startswith("c") and chunk not in done and not f.getName().startswith("."):
+                    self.fs.delete(f, False)
+                    removed += 1
+        self.fs.delete(self.path(self.out, "_staging"), True)
+        return removed
+
+    def commit(self, chunk: str, crash: Callable[[], None] | None = None) -> None:
+        """Move the chunk's staged files into place (renamed with its id), then mark it done."""
+        for table in ("events", "articles"):
+            base = str(self.fs.makeQualified(self.path(self.out, "_staging", chunk, table)))
+            for f in self.files(base):
+                if f.getName().startswith(("_", ".")):
+                    continue
+                rel = str(f.getParent())[len(base):].strip("/")
+                dest = self.path(self.out, table, rel) if rel else self.path(self.out, table)
+                self.fs.mkdirs(dest)
+                self.fs.rename(f, self.jvm.org.apache.hadoop.fs.Path(dest, f"{chunk}-{f.getName()}"))
+                if crash:
+                    crash()
+        self.fs.create(self.path(self.out, "_commits", chunk)).close()
+        self.fs.delete(self.path(self.out, "_staging", chunk), True)
+
+
+def _ship(sc) -> dict[str, str]:
+    """Send the gazetteer and the model to the executors; returns env name -> file name."""
+    from sitrep.extract.learned import active_path, get_typer
+    from sitrep.geo.gazetteer import default_path
+
+    gaz = default_path()
+    if not gaz.exists():
+        raise RuntimeError(f"no gazetteer at {gaz}: run `sitrep gazetteer build` first")
+    get_typer()  # trains the packaged model if it is not cached yet
+    model = active_path()[0]
+    shipped = {}
+    for env, path in (("SITREP_GAZETTEER", gaz), ("SITREP_MODEL", model)):
+        if Path(path).exists():
+            sc.addFile(str(path))
+            shipped[env] = Path(path).name
+    return shipped
+
+
+def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str]) -> Iterator[tuple]:
+    """On an executor: (order, Article) -> ("article", row), ("event", row), ("error", input, reason)."""
+    from pyspark import SparkFiles
+
+    for env, name in shipped.items():  # the shipped copy, unless this machine has the file already
+        if not (os.environ.get(env) and Path(os.environ[env]).exists()):
+            os.environ[env] = SparkFiles.get(name)
+    from sitrep.parquet import article_row, event_row
+    from sitrep.pipeline import batched, process
+
+    for batch in batched(rows, BATCH):
+        arts = [a for _, a in batch]
+        try:
+            results = process(arts)
+        except Exception:  # one bad article must not cost the batch: one at a time
+            results = []
+            for a in arts:
+                try:
+                    results.append(process([a])[0])
+                except Exception as exc:
+                    results.append(exc)
+        for (order, a), found in zip(batch, results):
+            if isinstance(found, Exception):
+                yield ("error", a.origin or a.id, f"{a.origin or a.id}: extraction failed "
+                       f"({found.__class__.__name__}: {str(found)[:200]})")
+                continue
+            yield ("article", article_row(a, len(found), order))
+            for n, ev in enumerate(found):
+                yield ("event", event_row(ev, n))
+
+
+def _tuples(schema, rows):
+    names = schema.names
+    return rows.map(lambda r: tuple(r.get(n) for n in names))
+
+
+def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, chunk: int = CHUNK,
+           published: str | None = None, source: str | None = None, max_bytes: int = 5_000_000,
+           on_progress: Callable[[str], None] | None = None,
+           crash_after_files: int | None = None) -> SparkReport:
+    """Extract events from every input into Parquet under `out` (events/, articles/, errors/).
+
+    `crash_after_files` (tests): exit the process after moving that many files of a commit,
+    as a kill would."""
+    from pyspark import StorageLevel
+
+    from sitrep.spark.inputs import list_files, read
+
+    t0 = time.monotonic()
+    report = SparkReport()
+    say = on_progress or (lambda s: None)
+    files = _Files(spark, out)
+    removed = files.recover()
+    if removed:
+        say(f"removed {removed} files of a run that did not finish")
+    sc = spark.sparkContext
+    shipped = _ship(sc)
+    items = read(spark, list_files(spark, inputs), published, source, max_bytes)
+    if partitions:
+        items = items.repartition(partitions)
+    items = items.persist(StorageLevel.MEMORY_AND_DISK)
+    errors = items.filter(lambda kv: kv[1][0] == "error").map(lambda kv: (kv[0], kv[1][2])).sortByKey().collect()
+    good = items.filter(lambda kv: kv[1][0] == "ok").map(lambda kv: (kv[1][1].id, (kv[0], kv[1][1])))
+    total = good.count()
+    first = good.reduceByKey(lambda a, b: a if a[0] <= b[0] else b)
+    if files.exists(files.out, "articles") and files.files(files.out, "articles"):
+        done = spark.read.schema(spark_schema(ARTICLE_SCHEMA)).parquet(files.out + "/articles").select("id").rdd \
+            .map(lambda r: (r[0], None))
+        first = first.subtractByKey(done)
+    todo = first.map(lambda kv: kv[1]).sortByKey()
+    todo = todo.zipWithIndex().map(lambda x: (x[1] // chunk, x[0])).persist(StorageLevel.MEMORY_AND_DISK)
+    n_todo = todo.count()
+    report.skipped = total - n_todo
+    n_chunks = -(-n_todo // chunk)
+    moved = 0
+
+    def crash() -> None:
+        nonlocal moved
+        moved += 1
+        if crash_after_files is not None and moved >= crash_after_files:
+            os._exit(137)  # as if killed: no cleanup, no exception handlers
+
+    for c in range(n_chunks):
+        t = time.monotonic()
+        part = todo.filter(lambda kv, c=c: kv[0] == c).values()
+        if partitions:
+            part = part.repartition(partitions)
+        tagged = part.mapPartitions(lambda rows, s=shipped: _extract_partition(rows, s)) \
+            .persist(StorageLevel.MEMORY_AND_DISK)
+        chunk_id = f"c{uuid.uuid4().hex[:12]}"
+        staging = f"{files.out}/_staging/{chunk_id}"
+        ev_rows = tagged.filter(lambda t: t[0] == "event").map(lambda t: t[1])
+        art_rows = tagged.filter(lambda t: t[0] == "article").map(lambda t: t[1])
+        spark.createDataFrame(_tuples(EVENT_SCHEMA, ev_rows), spark_schema(EVENT_SCHEMA)) \
+            .write.partitionBy("part_country", "part_month").parquet(staging + "/events")
+        spark.createDataFrame(_tuples(ARTICLE_SCHEMA, art_rows), spark_schema(ARTICLE_SCHEMA)) \
+            .write.partitionBy("part_month").parquet(staging + "/articles")
+        failed = tagged.filter(lambda t: t[0] == "error").map(lambda t: (t[1], t[2])).collect()
+        n_art, n_ev = art_rows.count(), ev_rows.count()
+        files.commit(chunk_id, crash if crash_after_files is not None else None)
+        tagged.unpersist()
+        errors += [(0, reason) for _, reason in failed]
+        report.articles += n_art
+        report.events += n_ev
+        report.chunks += 1
+        say(f"chunk {c + 1}/{n_chunks}: {n_art} articles, {n_ev} events "
+            f"({n_art / max(time.monotonic() - t, 1e-9):.1f} articles/s)")
+    report.errors = len(errors)
+    report.messages = [reason for _, reason in errors]
+    rows = [{"input": r.split(":", 1)[0], "reason": r} for _, r in errors]
+    spark.createDataFrame([(r["input"], r["reason"]) for r in rows], spark_schema(ERROR_SCHEMA)) \
+        .coalesce(1).write.mode("overwrite").parquet(files.out + "/errors")
+    files.fs.delete(files.path(files.out, "_staging"), True)
+    items.unpersist()
+    todo.unpersist()
+    report.seconds = time.monotonic() - t0
+    return report
