@@ -145,3 +145,25 @@ def test_the_packaged_dictionary_loads_every_file():
     nigeria = next(e for e in entries if e.name == "Military Forces of Nigeria")
     assert (nigeria.inter, nigeria.home, nigeria.kind) == (1, "NG", "state") and "NE" in nigeria.countries
     assert get_dictionary() is get_dictionary()
+
+
+def test_longer_aliases_win_by_a_small_bonus_per_word():
+    long = ActorEntry("t:Kelbo Liberation Front", "Kelbo Liberation Front", 2, "any", aliases=["kelbo liberation front"])
+    short = ActorEntry("t:Kelbo Youth", "Kelbo Youth", 4, "any", aliases=["kelbo"])
+    assert _found(ActorDictionary([long, short]).find("The Kelbo Liberation Front attacked.")) == \
+        [("Kelbo Liberation Front", "Kelbo Liberation Front")]
+    assert _found(ActorDictionary([short, long]).find("The Kelbo Liberation Front attacked.")) == \
+        [("Kelbo Liberation Front", "Kelbo Liberation Front")]
+    # 0.5 + 2 x 0.15 for a two-word alias of another country's group loses to 1.0 + 0.15
+    abroad = ActorEntry("t:Kelbo Brigade (Mali)", "Kelbo Brigade (Mali)", 3, "ML", ["ML"], aliases=["kelbo brigade"])
+    assert _found(ActorDictionary([abroad, short]).find("The Kelbo brigade attacked.")) == [("Kelbo Youth", "Kelbo")]
+
+
+def test_a_generic_group_tied_to_countries_still_fits_with_no_country_known():
+    militia = ActorEntry("t:Militia ({country})", "Militia ({country})", 4, "event", ["BF"], aliases=["koglweogo"])
+    assert _found(ActorDictionary([militia]).find("Koglweogo men struck.")) == [("Militia ({country})", "Koglweogo")]
+    assert ActorDictionary([militia]).find("Koglweogo men struck.", {"ML"}) == []  # -0.1 with another country
+
+
+def test_resolve_name_by_an_alias_takes_the_first_entry(d):
+    assert d.resolve_name("KLF") is FRONT
