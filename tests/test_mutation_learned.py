@@ -64,8 +64,9 @@ def test_acled_export_errors(tmp_path):
     bad.write_text("event_date,country\n2024-01-01,Mali\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"not an ACLED export \(no notes, sub_event_type column\)$"):
         learned.read_acled_training(str(bad))
-    with pytest.raises(ValueError, match="cannot read"):
-        learned.read_acled_training(str(tmp_path / "missing.csv"))
+    missing = tmp_path / "missing.csv"
+    with pytest.raises(ValueError, match=r"^" + str(missing) + r": cannot read \(No such file or directory\)$"):
+        learned.read_acled_training(str(missing))
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
     with pytest.raises(ValueError, match="not an ACLED export"):
@@ -84,6 +85,8 @@ class _Classifier:
         self.seen = None
 
     def predict_proba(self, x):
+        if x.shape[0] == 0:
+            raise ValueError("Found array with 0 sample(s)")  # as scikit-learn does
         self.seen = x
         return np.array([[0.25, 0.75] for _ in range(x.shape[0])])
 
@@ -133,6 +136,8 @@ def test_loading_a_model_file(tmp_path):
     assert isinstance(typer, SentenceTyper) and typer.card == {"trained": "today"}
 
 
-def test_published_scores_are_the_model_card():
+def test_published_scores_are_the_model_card(tmp_path, monkeypatch):
     scores = learned.published_scores()
     assert isinstance(scores, dict) and scores
+    monkeypatch.setattr(learned.resources, "files", lambda package: tmp_path)
+    assert learned.published_scores() is None  # no card packaged
