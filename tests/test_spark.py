@@ -65,9 +65,16 @@ def _key(e: dict) -> tuple:
 
 def _local(inputs: Path) -> list[tuple]:
     """What the local pipeline extracts from the same inputs."""
+    import csv
+
+    from sitrep.ingest.common import Defaults
+    from sitrep.ingest.records import _record
+
+    with open(inputs / "more.csv", encoding="utf-8") as fh:  # `sitrep ingest` reads records as JSON
+        rows = [_record("more.csv", dict(r), Defaults()) for r in csv.DictReader(fh)]
     seen, arts = set(), []
-    for item in read_inputs([str(inputs / "feed.jsonl"), str(inputs / "more.csv"), str(inputs / "texts")],
-                            published=None):
+    for item in [*read_inputs([str(inputs / "feed.jsonl")], published=None), *rows,
+                 *read_inputs([str(inputs / "texts")], published=None)]:
         if isinstance(item, Article) and item.id not in seen:
             seen.add(item.id)
             arts.append(item)
@@ -85,7 +92,8 @@ def test_spark_ingest_gives_the_local_pipelines_events_and_skips_what_is_done(sp
     assert sorted(_key(e) for e in events) == _local(inputs)
     assert rep.events == len(events) and len({e["event_uid"] for e in events}) == len(events)
     iraq = [e for e in events if e["iso"] == "IQ"]
-    assert iraq and all(e["part_country"] == "IQ" and e["part_month"] == f"{e['event_date']:%Y-%m}" for e in iraq)
+    assert iraq and all(e["part_country"] == "IQ" and e["part_month"] == (
+        f"{e['event_date']:%Y-%m}" if e["event_date"] else "unknown") for e in iraq)
     assert (out / "events" / "part_country=IQ").is_dir()
     errors = ds.dataset(out / "errors", format="parquet").to_table().to_pylist()
     reasons = sorted(e["reason"] for e in errors)
