@@ -167,3 +167,11 @@ def test_a_generic_group_tied_to_countries_still_fits_with_no_country_known():
 
 def test_resolve_name_by_an_alias_takes_the_first_entry(d):
     assert d.resolve_name("KLF") is FRONT
+
+
+def test_a_generic_one_word_alias_beats_a_two_word_alias_of_another_country():
+    # 0.8 + 0.15 (generic, one word) beats 0.5 + 0.3 (another country's group, two words)
+    abroad = ActorEntry("t:Kelbo Brigade (Mali)", "Kelbo Brigade (Mali)", 3, "ML", ["ML"], aliases=["kelbo brigade"])
+    generic = ActorEntry("t:Kelbo militia ({country})", "Kelbo militia ({country})", 4, "event", aliases=["kelbo"])
+    assert _found(ActorDictionary([abroad, generic]).find("The Kelbo brigade attacked.")) == \
+        [("Kelbo militia ({country})", "Kelbo")]
