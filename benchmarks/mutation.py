@@ -101,6 +101,13 @@ EQUIVALENT: dict[str, dict[str, str]] = {
         "ActorDictionary.resolve_name | delete | return None -> pass": "the function's last statement: "
                                                                       "falling off its end returns None too",
     },
+    "resolve": {
+        "GeoContext.focus | number | 1 -> 2 #2": "most_common(2)[0] is the same first country as most_common(1)[0]",
+    },
+    "locate": {
+        "choose_event_place | number | 99.0 -> 100.0": "a start value below any score (scores stay above -10)",
+        "_city_named | number | 0 -> 1": "an unknown population read as 0 or 1 is below the 5,000 threshold alike",
+    },
     "dates": {
         "_resolve | delete | return None -> pass #4": "without a publication date the if/elif chain ends there "
                                                       "and the date stays None, which returns None below",

@@ -113,6 +113,7 @@ def test_with_no_country_a_name_that_only_folds_to_a_small_town_is_loose():
     ("Kelbo", _p(source="supplement"), True), ("Kelbo", _p(margin=0.5), True), ("Kelbo", _p(margin=0.49), False),
     ("Kalbo", _p(population=500_000), False),  # not its name
     ("VDP", _p("VDP", population=500_000), False),  # an acronym abroad names a group
+    ("KELBO", _p("KELBO", population=500_000), False),
     ("KELBOS", _p("KELBOS", population=500_000), True),
 ])
 def test_strong_places_abroad(text, place, strong):
@@ -295,12 +296,13 @@ def test_in_a_named_province_a_village_of_another_province_is_a_namesake():
 
 def test_a_province_named_like_its_city_means_the_city():
     text = "Gunmen attacked Kelbo."
-    province = _p("Kelbo", feature="admin1", admin1_code="BF.13", population=0)
+    province = _p("Kelbo", feature="admin1", admin1_code="BF.13", population=0, score=3.3)
     city = _p("Kelbo", admin1_code="BF.13", population=6000)
     small = _p("Kelbo", admin1_code="BF.13", population=4999)
     m = _m("Kelbo", text, province, candidates=[province, city, small])
     _city_of_province([m], text)
     assert m.place.feature == "town" and m.place.population == 6000
+    assert m.place.score == province.score and city.score == 2.0
     region = _m("Kelbo", text, province, candidates=[province, city], hint="region")
     _city_of_province([region], text)
     assert region.place is province

@@ -6,7 +6,14 @@ from collections import Counter
 
 import pytest
 
-from sitrep.geo.resolve import CONFLICT_PRIOR, GeoContext, distance_km, is_exact, resolve, score_candidate
+from sitrep.geo.resolve import (
+    CONFLICT_PRIOR,
+    GeoContext,
+    distance_km,
+    is_exact,
+    resolve,
+    score_candidate,
+)
 from sitrep.model import Place
 
 
@@ -86,7 +93,7 @@ def test_province_and_nearby_points():
     assert score_candidate(p, "Kalbo", GeoContext(admin1=Counter({"BF.13": 1}))) == pytest.approx(_base() + 0.8)
     assert score_candidate(p, "Kalbo", GeoContext(admin1=Counter({"BF.02": 1}))) == pytest.approx(_base())
     # 0.8 degrees of latitude = 89 km, 2 degrees = 222 km, 3 degrees = 334 km
-    for dlat, bonus in [(0.8, 0.6), (0.9, 0.3), (2.0, 0.3), (2.6, 0.3), (2.7, 0.0)]:
+    for dlat, bonus in [(0.8, 0.6), (0.895, 0.6), (0.9, 0.3), (2.0, 0.3), (2.6, 0.3), (2.7, 0.0)]:
         ctx = GeoContext(points=[(13.1 + dlat, -1.08), (40.0, 40.0)])
         assert score_candidate(p, "Kalbo", ctx) == pytest.approx(_base() + bonus), dlat
     assert score_candidate(_place(lat=None, lon=None), "Kalbo", GeoContext(points=[(13.1, -1.08)])) == \
