@@ -209,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--published", type=_date, help="publication date for inputs that lack one (YYYY-MM-DD)")
     k.add_argument("--source", help="source name for inputs that lack one")
     k.add_argument("--max-bytes", type=int, default=5_000_000, help="largest article accepted (default 5 MB)")
+    k.add_argument("--no-fuse", action="store_true", help="skip the fusion stage (default: reports of one event "
+                   "from different articles become one event in OUT/fused, as `sitrep ingest` does)")
     k.add_argument("--db", help="also load the result into this store (as `sitrep load`)")
 
     sp = sub.add_parser("load", help="bulk-load Parquet from `sitrep spark ingest` into a store")
@@ -779,8 +781,14 @@ def cmd_spark(args: argparse.Namespace) -> int:
                      published=args.published.isoformat() if args.published else None, source=args.source,
                      max_bytes=args.max_bytes, on_progress=lambda s: print(clean_line(s), file=sys.stderr))
     except FileNotFoundError as exc:
+        spark.stop()
         _err(str(exc))
         return 2
+    try:
+        if not args.no_fuse:
+            from sitrep.spark.fusion import fuse
+
+            print(f"fusion: {fuse(spark, args.out)} events in {args.out}/fused", file=sys.stderr)
     finally:
         spark.stop()
     for line in rep.messages[:20]:

@@ -44,6 +44,11 @@ ARTICLE_SCHEMA = pa.schema([
     pa.field("text", pa.string()), pa.field("published", pa.date32()), pa.field("source", pa.string()),
     pa.field("language", pa.string()), pa.field("origin", pa.string()), pa.field("events", pa.int32()),
     pa.field("input_order", pa.int64()), pa.field("part_month", pa.string())])
+# a fused event (sitrep.spark.fusion): the events table's fields, with every source and its
+# account, and the toll range and provenance fusion keeps
+FUSED_SCHEMA = pa.schema(list(EVENT_SCHEMA) + [
+    pa.field("sources", pa.string()), pa.field("reports", pa.string()), pa.field("provenance", pa.string()),
+    pa.field("fatalities_best", pa.int32()), pa.field("fatalities_high", pa.int32())])
 ERROR_SCHEMA = pa.schema([pa.field("input", pa.string()), pa.field("reason", pa.string())])
 
 

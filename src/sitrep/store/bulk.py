@@ -61,3 +61,25 @@ class BulkMixin:
                     {"event_id": i, "article_id": aid, "report": json.loads(json.dumps(rep, default=str))}
                     for i, (aid, rep) in zip(ids, owners)])
         return len(todo), len(ev_rows)
+
+    def bulk_add_fused(self, rows: list[dict]) -> int:
+        """Store fused events (sitrep.spark.fusion rows: the event's fields, `sources`,
+        `reports`, `provenance`), each with every source; their articles must be stored."""
+        if not rows:
+            return 0
+        now = dt.datetime.now(dt.timezone.utc)
+        keep = set(events.c.keys()) - {"id", "evidence", "provenance", "reviewed_fields", "created_at", "article_id",
+                                        "review_status"}
+        ev_rows = []
+        for r in rows:
+            rec = {k: r.get(k) for k in keep if k in r}
+            rec.update(article_id=r["sources"][0], created_at=now, evidence=r.get("evidence") or [],
+                       provenance=r.get("provenance"))
+            ev_rows.append(rec)
+        with self.engine.begin() as con:
+            ids = con.execute(events.insert().returning(events.c.id, sort_by_parameter_order=True),
+                              ev_rows).scalars().all()
+            con.execute(event_sources.insert(), [
+                {"event_id": i, "article_id": a, "report": rep}
+                for i, r in zip(ids, rows) for a, rep in zip(r["sources"], r["reports"])])
+        return len(rows)
