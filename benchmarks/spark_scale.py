@@ -55,7 +55,7 @@ def main() -> None:
             else:
                 master = "local[1]" if "local[1]" in name else "local[2]"
                 cmd = [sitrep, "spark", "ingest", str(src), "--out", str(out), "--master", master,
-                       "--partitions", master[-2]]
+                       "--partitions", master[-2], "--no-fuse"]
                 cores = "0" if master == "local[1]" else None
             seconds = timed(cmd, cores)
             results[name].append(args.articles / seconds)
