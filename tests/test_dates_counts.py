@@ -178,3 +178,18 @@ def test_amounts_of_more_than_one_word(text, killed):
 def test_day_and_month_in_figures_without_a_year(text, published, date):
     found = [d.date for d in find_dates(text, published)]
     assert found == ([date] if date else [])
+
+
+@pytest.mark.parametrize("sentence,killed,injured", [
+    ("Jihadists killed 12 villagers and three soldiers near Dori.", 15, 0),
+    ("Gunmen killed two gendarmes and a civilian on the road to Titao.", 3, 0),
+    ("The strike killed 4 fighters and a commander.", 5, 0),
+    # a second clause, a second verb, a time or a thing: not more victims of the first verb
+    ("Militants killed four soldiers and three civilians were wounded.", 4, 3),
+    ("The attack killed 5 soldiers and wounded 7 civilians.", 5, 7),
+    ("The blast killed three people and two hours later a second bomb went off.", 3, 0),
+    ("Troops killed five militants and one of the attackers was arrested.", 5, 0),
+])
+def test_a_verbs_victims_joined_by_and_add_up(sentence, killed, injured):
+    c = extract_counts(sentence)
+    assert (c.killed, c.injured) == (killed, injured)

@@ -68,6 +68,9 @@ _PERSON_NEXT = re.compile(
     r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga)\b")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
+# "killed 12 villagers and three soldiers": a second group of the same verb's victims
+_AND_MORE = re.compile(rf"^(?:\s+[\w'’-]+){{1,4}}?\s+(?:and|as well as)\s+{_NUM}\b")
+_NEW_CLAUSE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|have|has|had|will|would)\b")
 _LEAVE_TAIL = re.compile(r"^\s*(?:\w+ ){0,3}?(dead|killed|wounded|injured)")
 _NOT_PEOPLE = re.compile(
     r"^(?:[\s,-]+)?(?:\w+ ){0,1}?(?:days?|hours?|weeks?|months?|years?|km|kilometres?|kilometers?|miles?|"
@@ -228,6 +231,13 @@ def extract_counts(sentence: str) -> Counts:
         else:
             cat = _category(verb)
         take(cat, number_value(num), m.start("num"), m.end("num"))
+        more = _AND_MORE.match(low[m.end():])
+        if more and cat and not re.search(r"[;:,()]|\b(?:but|while|after|before|when)\b", more.group(0)):
+            at = m.end() + more.start("num")
+            tail = low[m.end() + more.end():]
+            person = more.group("num") not in ("a", "an") or _PERSON_NEXT.match(tail)
+            if person and not _NOT_PEOPLE.match(tail) and not _NEW_CLAUSE.match(tail):
+                take(cat, number_value(more.group("num")), at, at + len(more.group("num")))
     for m in _NUM_ONLY.finditer(low):
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
             continue
