@@ -108,6 +108,12 @@ EQUIVALENT: dict[str, dict[str, str]] = {
         "choose_event_place | number | 99.0 -> 100.0": "a start value below any score (scores stay above -10)",
         "_city_named | number | 0 -> 1": "an unknown population read as 0 or 1 is below the 5,000 threshold alike",
     },
+    "fuse": {
+        "same_event_score | number | 3 -> 2 #2": "the reports' vagueness must agree first: an old report "
+                                                  "without a time precision is vague, so the new one's "
+                                                  "precision is 3 (or missing, read as 3) and max(3, 2) is "
+                                                  "max(3, 3)",
+    },
     "dates": {
         "_resolve | delete | return None -> pass #4": "without a publication date the if/elif chain ends there "
                                                       "and the date stays None, which returns None below",
@@ -423,7 +429,7 @@ class Runner:
         return env
 
     def pytest(self, args: list[str], env: dict[str, str], timeout: float) -> tuple[int | None, float, str]:
-        """(exit code or None on timeout, seconds, output tail)"""
+        """(exit code or None on timeout, seconds, output)"""
         cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "_sitrep_mutation", "-q",
                "-x", "--no-header", "-o", "addopts=", *self.target.pytest_args, *args]
         started = time.monotonic()
@@ -437,9 +443,9 @@ class Runner:
         finally:
             self.stop()
         out.seek(0)
-        tail = out.read().decode("utf-8", "replace")[-3000:]
+        text = out.read().decode("utf-8", "replace")
         out.close()
-        return code, time.monotonic() - started, tail
+        return code, time.monotonic() - started, text
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -453,8 +459,9 @@ class Runner:
     def trace(self) -> tuple[dict[str, set[int]], float]:
         """Which lines of the module each test runs, and how long the module's tests take."""
         out = self.workdir / "trace.json"
-        code, seconds, tail = self.pytest(["-p", "no:randomly", *self.tests],
+        code, seconds, text = self.pytest(["-p", "no:randomly", *self.tests],
                                           self._env("trace", SITREP_MUTATION_TRACE=str(out)), timeout=3600)
+        tail = text[-3000:]
         if code != 0 or not out.exists():
             raise SystemExit(f"{self.module}: the tests fail without any mutant (exit {code}):\n{tail}")
         hits = {k: set(v) for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
@@ -463,14 +470,17 @@ class Runner:
     def run_mutant(self, source: str, tests: list[str], timeout: float) -> tuple[str, float, str]:
         src = self.workdir / "mutant.py"
         src.write_text(source, encoding="utf-8")
-        code, seconds, tail = self.pytest(tests, self._env("mutant", SITREP_MUTATION_SOURCE=str(src)), timeout)
+        code, seconds, text = self.pytest(tests, self._env("mutant", SITREP_MUTATION_SOURCE=str(src)), timeout)
+        tail = text[-3000:]
         if code is None:
             return "timeout", seconds, tail
         if code == 0:
             return "survived", seconds, tail
         if code in (1, 2, 3):  # failed, interrupted (an import error), internal error
             return "killed", seconds, tail
-        if code == 4 and "ERROR collecting" in tail:  # the mutant broke the import of a test file
+        # the mutant broke the import of a test file (the whole output: with many tests selected,
+        # one "found no collectors" line each pushes the collection error out of the tail)
+        if code == 4 and "ERROR collecting" in text:
             return "killed", seconds, tail
         return "error", seconds, tail  # 4 usage, 5 no tests: the harness's fault
 

@@ -281,3 +281,44 @@ def test_all_history_pages_by_id_and_time(store):
     assert store.all_history(limit=0) == []
     assert len(store.all_history(since=dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))) == 3
     assert store.all_history(since=dt.datetime(2999, 1, 1, tzinfo=dt.timezone.utc)) == []
+
+
+@pytest.mark.parametrize("field", ["time_precision", "geo_precision", "inter1", "inter2", "fatalities", "injured",
+                                   "abducted"])
+def test_whole_number_fields_refuse_fractions_even_whole_valued_ones(field):
+    with pytest.raises(ValueError, match=f"^{field} must be a whole number from "):
+        validate_changes({field: 2.0})
+    with pytest.raises(ValueError, match=f"^{field} must be a whole number from "):
+        validate_changes({field: 1.5})
+
+
+def test_unknown_fields_are_listed_up_to_two_hundred_characters():
+    names = [f"field_number_{n:02d}" for n in range(20)]  # 15 characters each, 340 with the commas
+    listed = ", ".join(names)
+    with pytest.raises(ValueError) as err:
+        validate_changes(dict.fromkeys(names, 1))
+    assert str(err.value) == "fields that cannot be edited: " + listed[:200]
+    assert len(str(err.value)) == len("fields that cannot be edited: ") + 200
+    short = ", ".join(names[:2])
+    with pytest.raises(ValueError) as err:
+        validate_changes(dict.fromkeys(names[:2], 1))
+    assert str(err.value) == "fields that cannot be edited: " + short
+
+
+def test_a_merge_with_a_missing_event_names_the_missing_one(store):
+    ids = _ids(store)
+    for keep, other in ((ids["k1"], 987654), (987654, ids["k2"]), (987655, 987654)):
+        with pytest.raises(KeyError) as err:
+            store.merge_events(keep, other, "ana")
+        assert err.value.args == (keep if keep == 987655 else 987654,)
+    assert store.event(ids["k2"])["review_status"] == "unreviewed"
+
+
+def test_history_since_a_moment_includes_what_was_recorded_at_that_moment(store):
+    ids = _ids(store)
+    for n in (1, 2, 3):
+        store.edit_event(ids["k1"], {"fatalities": n}, "ana")
+    every = store.all_history()
+    at = dt.datetime.fromisoformat(every[1]["at"])
+    assert [h["id"] for h in store.all_history(since=at)] == [every[1]["id"], every[2]["id"]]
+    assert [h["id"] for h in store.all_history(since=at + dt.timedelta(microseconds=1))] == [every[2]["id"]]
