@@ -114,6 +114,10 @@ EQUIVALENT: dict[str, dict[str, str]] = {
                                                   "precision is 3 (or missing, read as 3) and max(3, 2) is "
                                                   "max(3, 3)",
     },
+    "alerts": {
+        "post_webhook | bool | False -> True #5": "fetch follows redirects only for GET: a webhook is a POST, "
+                                                  "so follow_redirects=True changes nothing",
+    },
     "dates": {
         "_resolve | delete | return None -> pass #4": "without a publication date the if/elif chain ends there "
                                                       "and the date stays None, which returns None below",

@@ -339,3 +339,68 @@ def test_dispatch_without_areas_clears_the_queue_and_skips_what_does_not_match(m
     store = FakeStore([AREA], due=[{"area_id": 99, "event_id": 41, "channel": "email", "attempts": 1},
                                    {"area_id": 3, "event_id": 41, "channel": "webhook", "attempts": 1}], events=[EV])
     assert dispatch(store, now=NOW) == []  # an area gone, a channel no longer set
+
+
+def test_the_default_radius_is_fifty_kilometres():
+    # 13.545 is 49.5 km north of the point, 13.555 is 50.6 km: the default radius lies between
+    assert matches({"point": [13.10, -1.08]}, {**EV, "latitude": 13.545})
+    assert not matches({"point": [13.10, -1.08]}, {**EV, "latitude": 13.555})
+    assert matches({"point": [13.10, -1.08], "radius_km": 0}, {**EV, "latitude": 13.545})  # 0: the default
+
+
+def test_new_secrets_are_long_random_and_url_safe():
+    a, b = alerts.new_secret(), alerts.new_secret()
+    assert len(a) == len(b) == 43 and a != b  # 32 random bytes in URL-safe base64
+    assert set(a) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    assert check_secret(a) == a
+
+
+def test_webhook_targets_follow_the_fetch_rules_with_no_redirects():
+    from sitrep.fetch import AddressRefused, FetchPolicy
+
+    assert alerts.webhook_policy() == FetchPolicy(allow_private=False, timeout=10.0, content_types=None,
+                                                  max_redirects=0, allow_hint=alerts.WEBHOOK_HINT)
+    assert alerts.webhook_policy(True).allow_private is True
+    with pytest.raises(AddressRefused, match="refusing loopback address 127.0.0.1 .remove the area and add it"):
+        alerts.check_webhook("http://127.0.0.1:8/hook")  # private addresses only when asked for
+    alerts.check_webhook("http://127.0.0.1:8/hook", allow_private=True)
+
+
+def test_a_multiple_choices_answer_is_not_a_delivery(hook, pauses):
+    _Status.status = 300
+    assert post_webhook(hook, {"a": 1}, SECRET, tries=1, allow_private=True) == \
+        (False, 1, "HTTP 300 (redirects are not followed)")
+    _Status.status = 399
+    assert post_webhook(hook, {"a": 1}, SECRET, tries=1, allow_private=True) == \
+        (False, 1, "HTTP 399 (redirects are not followed)")
+    _Status.status = 400
+    assert post_webhook(hook, {"a": 1}, SECRET, tries=1, allow_private=True) == (False, 1, "HTTP 400")
+    _Status.status = 299
+    assert post_webhook(hook, {"a": 1}, SECRET, tries=1, allow_private=True) == (True, 1, "HTTP 299")
+
+
+class _Body(BaseHTTPRequestHandler):
+    bodies: list = []
+
+    def do_POST(self):  # noqa: N802
+        _Body.bodies.append(self.rfile.read(int(self.headers["Content-Length"])))
+        self.send_response(204)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_webhook_body_is_utf8_json_as_signed(pauses):
+    _Body.bodies = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Body)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/hook"
+        payload = {"location": "Kélbo-Ouest", "day": dt.date(2022, 5, 10)}
+        assert post_webhook(url, payload, SECRET, tries=1, allow_private=True) == (True, 1, "HTTP 204")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert _Body.bodies == ['{"location": "Kélbo-Ouest", "day": "2022-05-10"}'.encode()]
