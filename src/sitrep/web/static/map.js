@@ -345,7 +345,7 @@ async function showAlerts() {
     const where = [...(scope.countries || []), ...(scope.admin1 || []), scope.area_name].filter(Boolean).join(", ") || "everywhere";
     sl.appendChild(el("li", `${s.name}: ${where}, every ${s.spec.every}, by ${s.channels.join(" and ")}`));
   }
-  if (!reports.schedules.length) sl.appendChild(el("li", "None: add one with `sitrep report schedule add`.", { class: "hint" }));
+  if (!reports.schedules.length) sl.appendChild(el("li", "None yet: add one with: sitrep report schedule add NAME ...", { class: "hint" }));
   panel.appendChild(sl);
   const rl = el("ul", null, { id: "report-deliveries" });
   for (const d of reports.deliveries.slice(-20).reverse()) {
