@@ -118,6 +118,13 @@ EQUIVALENT: dict[str, dict[str, str]] = {
         "post_webhook | bool | False -> True #5": "fetch follows redirects only for GET: a webhook is a POST, "
                                                   "so follow_redirects=True changes nothing",
     },
+    "fetch": {
+        "_read_body | delete | parts.append(rest) -> pass": "each chunk is inflated with room for one byte over the "
+                                                            "cap, and a chunk that fills it raises TooLarge: a "
+                                                            "chunk that returns inflates all its input, so the "
+                                                            "final flush has nothing left and rest is always b''",
+        "_target | number | 32 -> 33": "character 32 is the space, which the check just before refuses already",
+    },
     "dates": {
         "_resolve | delete | return None -> pass #4": "without a publication date the if/elif chain ends there "
                                                       "and the date stays None, which returns None below",

@@ -250,3 +250,98 @@ def test_a_refused_connection_tries_the_next_address_then_fails(monkeypatch):
         port = s.getsockname()[1]
     with pytest.raises(FetchError, match=r"cannot fetch \(connection refused\)$"):
         fetch(f"http://127.0.0.1:{port}/", LOCAL)
+
+
+def test_policy_defaults():
+    p = FetchPolicy()
+    assert (p.allow_private, p.allow_networks, p.timeout, p.max_bytes, p.max_decoded_bytes, p.max_redirects) == \
+        (False, (), 15.0, 10_000_000, 30_000_000, 5)
+    assert p.content_types == fetchmod.CONTENT_TYPES and p.user_agent == fetchmod.USER_AGENT and p.cafile is None
+
+
+def test_connecting_over_tls_does_the_handshake_under_the_deadline():
+    """A listener that takes the TCP connection and never answers the TLS hello: connect()
+    itself gives up at the deadline (the handshake is not left to the first write)."""
+    import ssl
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    try:
+        target = _target(f"https://feed.example:{listener.getsockname()[1]}/")
+        conn = fetchmod._PinnedConnection(target, "127.0.0.1", time.monotonic() + 0.5, ssl.create_default_context())
+        start = time.monotonic()
+        with pytest.raises(TimeoutError, match="^deadline passed during the TLS handshake$"):
+            conn.connect()
+        assert 0.4 < time.monotonic() - start < 1.5
+        assert conn._raw is None
+    finally:
+        listener.close()
+
+
+class _FakeTLS:
+    """What _handshake needs of an SSL socket: a handshake that wants to read, then to write,
+    then completes."""
+
+    def __init__(self, wants):
+        self.wants, self.blocking, self.handshakes = list(wants), [], 0
+
+    def setblocking(self, flag):
+        self.blocking.append(flag)
+
+    def do_handshake(self):
+        self.handshakes += 1
+        if self.wants:
+            raise self.wants.pop(0)()
+
+
+class _FakeContext:
+    def __init__(self, tls):
+        self.tls, self.wrapped = tls, []
+
+    def wrap_socket(self, sock, server_hostname, do_handshake_on_connect):
+        self.wrapped.append((sock, server_hostname, do_handshake_on_connect))
+        return self.tls
+
+
+def test_the_handshake_waits_for_the_socket_it_needs(monkeypatch):
+    import ssl
+    import time
+
+    tls = _FakeTLS([ssl.SSLWantReadError, ssl.SSLWantWriteError])
+    ctx = _FakeContext(tls)
+    waits = []
+    monkeypatch.setattr(fetchmod.select, "select", lambda r, w, x, left: waits.append((r, w, x, left)))
+    conn = fetchmod._PinnedConnection(_target("https://feed.example/"), "192.0.2.1", time.monotonic() + 30, ctx)
+    assert conn._handshake("raw socket") is tls
+    assert ctx.wrapped == [("raw socket", "feed.example", False)]
+    assert tls.handshakes == 3 and tls.blocking == [False, True]
+    assert [(r, w, x) for r, w, x, _ in waits] == [([tls], [], []), ([], [tls], [])]
+    assert all(0 < left <= 30 for *_, left in waits)
+
+
+def test_other_socket_errors_name_their_reason(monkeypatch):
+    import errno
+
+    def unreachable(*args, **kwargs):
+        raise OSError(errno.EHOSTUNREACH, "No route to host")
+
+    monkeypatch.setattr(fetchmod.socket, "create_connection", unreachable)
+    with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/x: cannot fetch \(No route to host\)$"):
+        fetch("http://127.0.0.1:9/x", LOCAL)
+
+    def bare(*args, **kwargs):
+        raise OSError()
+
+    monkeypatch.setattr(fetchmod.socket, "create_connection", bare)
+    with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/x: cannot fetch \(OSError\)$"):
+        fetch("http://127.0.0.1:9/x", LOCAL)
+
+
+def test_the_decoded_cap_message_gives_six_figures():
+    packed = gzip.compress(b"\0" * 1_234_565)
+    with pytest.raises(TooLarge, match=r"^u: response inflates to more than 1.23456 MB$"):
+        _read_body(_Body(packed, {"content-encoding": "gzip"}, chunk=4096), "u", FetchPolicy(max_decoded_bytes=1_234_564))
+    assert _read_body(_Body(packed, {"content-encoding": "gzip"}, chunk=4096), "u",
+                      FetchPolicy(max_decoded_bytes=1_234_565)) == b"\0" * 1_234_565
