@@ -345,3 +345,26 @@ def test_the_decoded_cap_message_gives_six_figures():
         _read_body(_Body(packed, {"content-encoding": "gzip"}, chunk=4096), "u", FetchPolicy(max_decoded_bytes=1_234_564))
     assert _read_body(_Body(packed, {"content-encoding": "gzip"}, chunk=4096), "u",
                       FetchPolicy(max_decoded_bytes=1_234_565)) == b"\0" * 1_234_565
+
+
+def test_tls_errors_name_openssls_reason_or_the_error_class(monkeypatch, server):
+    import ssl
+
+    port = server.rsplit(":", 1)[1]
+    # TLS to a plain-HTTP server: OpenSSL's reason code (which one depends on the OpenSSL version)
+    with pytest.raises(FetchError, match=rf"^https://127.0.0.1:{port}/: TLS error \([A-Z][A-Z0-9_]+\)$"):
+        fetch(f"https://127.0.0.1:{port}/", LOCAL)
+
+    def failing(reason):
+        def connect(*args, **kwargs):
+            exc = ssl.SSLError(1, "handshake failed")
+            exc.reason = reason
+            raise exc
+        return connect
+
+    monkeypatch.setattr(fetchmod.socket, "create_connection", failing("UNEXPECTED_RECORD"))
+    with pytest.raises(FetchError, match=r"^https://127.0.0.1:9/: TLS error \(UNEXPECTED_RECORD\)$"):
+        fetch("https://127.0.0.1:9/", LOCAL)
+    monkeypatch.setattr(fetchmod.socket, "create_connection", failing(None))
+    with pytest.raises(FetchError, match=r"^https://127.0.0.1:9/: TLS error \(SSLError\)$"):
+        fetch("https://127.0.0.1:9/", LOCAL)
