@@ -62,6 +62,10 @@ def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str]
     settings = {"spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC", "spark.log.level": "ERROR",
                 "spark.ui.showConsoleProgress": "false",
                 "spark.python.worker.reuse": "true", "spark.sql.sources.partitionColumnTypeInference.enabled": "false"}
+    if not master or master.startswith("local"):
+        # one process does all: a JVM that compiles less and collects garbage in one thread
+        # leaves the cores to the Python workers, where the work is
+        settings["spark.driver.extraJavaOptions"] = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1"
     for k, v in {**settings, **(conf or {})}.items():
         builder = builder.config(k, v)
     spark = builder.getOrCreate()
