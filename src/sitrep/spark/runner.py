@@ -153,8 +153,9 @@ def _ship(sc) -> dict[str, str]:
     gaz = default_path()
     if not gaz.exists():
         raise RuntimeError(f"no gazetteer at {gaz}: run `sitrep gazetteer build` first")
-    get_typer()  # trains the packaged model if it is not cached yet
     model = active_path()[0]
+    if not model.exists():
+        get_typer()  # trains the packaged model if it is not cached yet
     shipped = {}
     for env, path in (("SITREP_GAZETTEER", gaz), ("SITREP_MODEL", model)):
         if Path(path).exists():
