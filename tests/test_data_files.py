@@ -103,3 +103,15 @@ def test_lexicons_compile_and_every_list_says_what_it_is_for():
     assert lexicons.pattern("casualty_words").search("five were killed")
     assert not lexicons.pattern("unnamed_hostile").search("the gunmenx")
     assert "threatened" in lexicons.words("plan_words") and "denied" in lexicons.words("deny_words")
+
+
+def test_place_words_are_lowercase_word_lists():
+    from sitrep.geo.locate import facility_after, organisation_heads
+
+    data = yaml.safe_load((DATA / "place_words.yaml").read_text(encoding="utf-8"))
+    assert set(data) == {"organisation_heads", "facility_nouns"}
+    for key, words in data.items():
+        assert words and all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in words), key
+        assert len(words) == len(set(words)), f"{key} repeats a word"
+    assert facility_after().match(" hospital said") and not facility_after().match(" district")
+    assert "university" in organisation_heads()

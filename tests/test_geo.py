@@ -532,3 +532,26 @@ def test_place_words_file_is_valid():
     from sitrep.geo.names import FEATURE_WORDS
 
     assert not set(heads) & set(FEATURE_WORDS)  # a feature word ("camp", "prison") names a place
+
+
+def test_a_building_named_like_a_far_town_is_not_that_town(gazetteer):
+    from sitrep.geo.locate import find_mentions, resolve_mentions
+
+    text = ("A missile struck a crowded street in the Yemeni city of Marib on Sunday, killing three civilians. "
+            "The wounded were taken to al-Thawra hospital, a nurse there said.")
+    mentions = find_mentions(text, gazetteer)
+    resolve_mentions(mentions, GeoContext())
+    named = {m.text: m for m in mentions}
+    assert named["Marib"].place is not None and named["Marib"].place.admin1 == "Marib"
+    assert named["al-Thawra"].facility and named["al-Thawra"].place is None  # not Ath Thawrah, Hadramawt
+
+
+def test_a_building_named_after_the_town_it_is_in_keeps_the_town(gazetteer):
+    from sitrep.geo.locate import find_mentions, resolve_mentions
+
+    gaz = gazetteer
+    text = "Two guards were wounded when gunmen attacked Kirkuk hospital in Kirkuk province on Monday."
+    mentions = find_mentions(text, gaz)
+    resolve_mentions(mentions, GeoContext())
+    kirkuk = [m for m in mentions if m.text == "Kirkuk"]
+    assert kirkuk and kirkuk[0].facility and kirkuk[0].place is not None

@@ -19,7 +19,7 @@ import yaml
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
 from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, name_key, usable_key
-from sitrep.geo.resolve import GeoContext, is_exact, resolve
+from sitrep.geo.resolve import GeoContext, distance_km, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
 _CONNECT = (r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|"
@@ -204,6 +204,36 @@ def organisation_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("organisation_heads") or [])
 
 
+@lru_cache(maxsize=1)
+def facility_after() -> re.Pattern[str]:
+    """A facility noun right after a name: "al-Thawra hospital" (data/place_words.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words.yaml"
+    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("facility_nouns") or []
+    return re.compile(r"^\s+(?:" + "|".join(re.escape(w.lower()) for w in words) + r")s?\b", re.IGNORECASE)
+
+
+FACILITY_KM = 50.0
+
+
+def _facility_far_off(mm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A building's name read as a town ("a doctor at al-Thawra hospital" in a report from Taiz
+    is not Ath Thawrah, 500 km off): the article's other places are all in other provinces and
+    more than FACILITY_KM away."""
+    place = mm.place
+    if place is None or not getattr(mm, "facility", False) or place.feature not in POINT_FEATURES:
+        return False
+    others = [o.place for o in mentions if o is not mm and o.place is not None and not getattr(o, "facility", False)]
+    if not others or place.latitude is None:
+        return False
+    for o in others:
+        if _unit(o) and _unit(o) == _unit(place):
+            return False
+        if o.latitude is not None and o.feature in POINT_FEATURES and \
+                distance_km((o.latitude, o.longitude), (place.latitude, place.longitude)) <= FACILITY_KM:
+            return False
+    return True
+
+
 _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b(?!\s+(?:of|region|territory|district|province))")
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -317,6 +347,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.hint = hint  # type: ignore[attr-defined]
+                    hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if possessive:
                         in_name = False  # "Congo's North Kivu province": the name ends with the possessive
@@ -428,6 +459,8 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place = None
         if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict"):
             mm.place.for_unit = True  # type: ignore[attr-defined]
+    for mm in [m for m in mentions if _facility_far_off(m, mentions)]:
+        mm.place = None
 
 
 def _agreed_country(mentions: list[PlaceMention]) -> str:
