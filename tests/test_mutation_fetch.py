@@ -274,7 +274,7 @@ def test_connecting_over_tls_does_the_handshake_under_the_deadline():
         start = time.monotonic()
         with pytest.raises(TimeoutError, match="^deadline passed during the TLS handshake$"):
             conn.connect()
-        assert 0.4 < time.monotonic() - start < 1.5
+        assert 0.4 < time.monotonic() - start < 5.0
         assert conn._raw is None
     finally:
         listener.close()
