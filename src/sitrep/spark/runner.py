@@ -16,6 +16,7 @@ shipped to executors with the job (SparkContext.addFile), not rebuilt there.
 
 from __future__ import annotations
 
+import bisect
 import os
 import time
 import uuid
@@ -233,9 +234,14 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
         done = spark.read.schema(spark_schema(ARTICLE_SCHEMA)).parquet(files.out + "/articles").select("id").rdd \
             .map(lambda r: (r[0], None))
         first = first.subtractByKey(done)
-    todo = first.map(lambda kv: kv[1]).sortByKey()
-    todo = todo.zipWithIndex().map(lambda x: (x[1] // chunk, x[0])).persist(StorageLevel.MEMORY_AND_DISK)
-    n_todo = todo.count()
+    first = first.persist(StorageLevel.MEMORY_AND_DISK)
+    # chunks in input order: the driver sorts the articles' order numbers (small) and cuts them
+    # every `chunk`; each article finds its chunk by bisection (no sort of the articles themselves)
+    orders = sorted(first.map(lambda kv: kv[1][0]).collect())
+    n_todo = len(orders)
+    bounds = sc.broadcast(orders[chunk::chunk])
+    todo = first.map(lambda kv: (bisect.bisect_right(bounds.value, kv[1][0]), kv[1])) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
     report.skipped = total - n_todo
     n_chunks = -(-n_todo // chunk)
     moved = 0
@@ -278,6 +284,7 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
         .coalesce(1).write.mode("overwrite").parquet(files.out + "/errors")
     files.fs.delete(files.path(files.out, "_staging"), True)
     items.unpersist()
+    first.unpersist()
     todo.unpersist()
     report.seconds = time.monotonic() - t0
     return report
