@@ -555,3 +555,12 @@ def test_a_building_named_after_the_town_it_is_in_keeps_the_town(gazetteer):
     resolve_mentions(mentions, GeoContext())
     kirkuk = [m for m in mentions if m.text == "Kirkuk"]
     assert kirkuk and kirkuk[0].facility and kirkuk[0].place is not None
+
+
+def test_a_bare_name_shared_by_province_and_city_geocodes_to_the_city(gazetteer):
+    from sitrep.geo.geocode import geocode_query
+
+    assert geocode_query("Basra", "IQ", limit=1)[0]["feature"] == "town"
+    assert geocode_query("Kirkuk", limit=1)[0]["feature"] == "town"
+    assert geocode_query("Basra province", "IQ", limit=1)[0]["feature"] == "admin1"
+    assert geocode_query("Diyala", "IQ", limit=1)[0]["feature"] == "admin1"  # no city of that name

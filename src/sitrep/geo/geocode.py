@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from sitrep.geo.gazetteer import get_gazetteer
+from sitrep.geo.gazetteer import POINT_FEATURES, get_gazetteer
 from sitrep.geo.locate import FEATURE_WORDS
 from sitrep.geo.resolve import GeoContext, score_candidate
 from sitrep.model import Place
@@ -37,9 +37,19 @@ def geocode_query(query: str, country: str | None = None, limit: int = 10) -> li
         cands = gaz.lookup(" ".join(words[:-1]))
     if country:
         cands = [c for c in cands if c.iso == country.upper()] or cands
-    scored = sorted(((score_candidate(c, query, context, hint), c) for c in cands),
-                    key=lambda t: -t[0])
+    scored = [(score_candidate(c, query, context, hint), c) for c in cands]
+    if not hint:
+        # a bare name shared by a province and its city ("Basra", "Kirkuk") asks for the city,
+        # as ACLED's location column does; "Basra province" asks for the province
+        cities = {(c.iso, c.admin1): s for s, c in scored
+                  if c.feature in POINT_FEATURES and (c.population or 0) >= CITY_POP}
+        scored = [(min(s, cities[(c.iso, c.admin1)] - 0.01) if c.feature == "admin1" and (c.iso, c.admin1) in cities
+                   else s, c) for s, c in scored]
+    scored.sort(key=lambda t: -t[0])
     return [_record(c, s) for s, c in scored[:limit]]
+
+
+CITY_POP = 10_000  # a town that large, named like its province, is what a bare name means
 
 
 NULL_FIELDS = ["name", "latitude", "longitude", "admin1", "admin2", "country", "feature",
