@@ -107,6 +107,8 @@ EQUIVALENT: dict[str, dict[str, str]] = {
     "locate": {
         "choose_event_place | number | 99.0 -> 100.0": "a start value below any score (scores stay above -10)",
         "_city_named | number | 0 -> 1": "an unknown population read as 0 or 1 is below the 5,000 threshold alike",
+        "_agreed_country | number | 2 -> 3": "only the first two of most_common() are read: most_common(3) "
+                                             "starts with the same two",
     },
     "fuse": {
         "same_event_score | number | 3 -> 2 #2": "the reports' vagueness must agree first: an old report "

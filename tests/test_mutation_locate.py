@@ -347,3 +347,57 @@ def test_a_town_of_the_named_province_keeps_the_score_it_had():
     village = _m("Kelbo", text, stray, candidates=[stray, inside])
     _outside_the_one_province([village, sahel])
     assert (village.place.score, village.place.margin) == (1.7, 0.4) and village.place is not inside
+
+
+def _fac(name, lat, lon, unit, facility=False, text=None):
+    m = _m(name, text or name, _p(name, lat=lat, lon=lon, admin1_code=unit))
+    m.facility = facility
+    return m
+
+
+def test_a_facility_namesake_far_from_every_other_place_is_dropped():
+    from sitrep.geo.locate import FACILITY_KM, _facility_far_off
+
+    assert FACILITY_KM == 50.0
+    building = _fac("Tanga", 13.0, -1.0, "BF.01", facility=True)
+    # 0.4645 degrees of longitude at 13 N is about 50.4 km: just beyond the limit
+    beyond = _fac("Dori", 13.0, -1.0 + 0.4645, "BF.02")
+    within = _fac("Gorom", 13.0, -1.0 + 0.2767, "BF.02")  # about 30 km, another province
+    same_unit_far = _fac("Sebba", 13.0, 1.0, "BF.01")  # 216 km, the same province
+    assert _facility_far_off(building, [building, beyond])
+    assert not _facility_far_off(building, [building, within])
+    assert not _facility_far_off(building, [building, same_unit_far])
+    assert not _facility_far_off(building, [building])  # nothing to compare with
+    plain = _fac("Tanga", 13.0, -1.0, "BF.01")
+    assert not _facility_far_off(plain, [plain, beyond])  # not followed by a facility noun
+
+
+def test_a_countrys_capital_named_by_the_country(gazetteer):
+    from sitrep.geo.locate import capital_mentions
+
+    text = "Gunmen attacked a hotel in Somalia's capital on Friday."
+    [m] = capital_mentions(text, gazetteer, offset=100)
+    assert (m.text, m.start, m.end) == ("Somalia's capital", 127, 144)
+    assert m.candidates[0].name == "Mogadishu"
+    text = "Protests spread to the capital of Mali."
+    [m] = capital_mentions(text, gazetteer)
+    assert (m.text, m.start, m.end) == ("capital of Mali", 23, 38)
+    assert m.candidates[0].name == "Bamako"
+
+
+def test_ner_blocks_people_and_dates_not_places():
+    from sitrep.geo.locate import ner_blocked
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("Fighting resumed in Nairobi on Monday.")
+    blocked = ner_blocked(doc)
+    monday = doc.text.index("Monday")
+    assert any(s <= monday < e for s, e in blocked)
+    nairobi = doc.text.index("Nairobi")
+    assert not any(s <= nairobi < e for s, e in blocked)
+
+
+def test_a_group_of_several_countries_counts_for_its_home_unless_a_state_force():
+    assert dict(locate.article_context("Lakurawa fighters raided a village on Monday.").countries) == {"NG": 1}
+    # a state's forces operate abroad too: the demonym counts, the force adds nothing
+    assert dict(locate.article_context("Nigerien troops crossed the border.").countries) == {"NE": 1}
