@@ -48,7 +48,7 @@ def main() -> None:
                                        "spark local[2], 2 cores": []}
     for run in range(args.runs):
         for name in results:
-            db, out = work / f"r{run}.db", work / f"out-{run}-{len(results[name])}-{name[:11].replace(' ', '')}"
+            db, out = work / f"r{run}.db", work / f"out-{run}-{list(results).index(name)}"  # a fresh folder each
             db.unlink(missing_ok=True)
             if name.startswith("sitrep ingest"):
                 cmd, cores = [sitrep, "ingest", str(src), "--db", f"sqlite:///{db}", "--no-fuse", "--quiet"], "0"

@@ -180,7 +180,11 @@ def model_file(zip_path: Path, variant: str, folder: Path) -> Path:
 
 
 def threads() -> int:
-    """The cores this process may use."""
+    """The cores this process may use: $SITREP_THREADS if set (the Spark runner sets 1, one
+    task per core), else the cores it is allowed to run on."""
+    env = os.environ.get("SITREP_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:

@@ -60,7 +60,8 @@ def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str]
     builder = SparkSession.builder.appName(app)
     if master:
         builder = builder.master(master)
-    settings = {"spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC", "spark.log.level": "ERROR",
+    settings = {"spark.executorEnv.SITREP_THREADS": "1", "spark.executorEnv.OMP_NUM_THREADS": "1",
+                "spark.executorEnv.OPENBLAS_NUM_THREADS": "1", "spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC", "spark.log.level": "ERROR",
                 "spark.ui.showConsoleProgress": "false",
                 "spark.python.worker.reuse": "true", "spark.sql.sources.partitionColumnTypeInference.enabled": "false"}
     if not master or master.startswith("local"):
@@ -169,6 +170,9 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
     """On an executor: (order, Article) -> ("article", row), ("event", row), ("error", input, reason)."""
     from pyspark import SparkFiles
 
+    # Spark runs one task per core: the encoder's and the math libraries' threads stay at one
+    for env in ("SITREP_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(env, "1")
     for env, name in shipped.items():  # the shipped copy, unless this machine has the file already
         if not (os.environ.get(env) and Path(os.environ[env]).exists()):
             os.environ[env] = SparkFiles.get(name)
