@@ -561,6 +561,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_secret(secret: str) -> None:
+    """A webhook secret sitrep made up: printed once, for the receiver."""
+    print("webhook secret (shown once; the receiver checks X-Sitrep-Signature with it, "
+          "docs/security-ingest.md):", file=sys.stderr)
+    print(secret)
+
+
 def cmd_alerts(args: argparse.Namespace) -> int:
     from sitrep.store import Store
 
@@ -609,9 +616,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
             return 2
         print(f"watch area {args.name} added", file=sys.stderr)
         if generated:
-            print("webhook secret (shown once; the receiver checks X-Sitrep-Signature with it, "
-                  "docs/security-ingest.md):", file=sys.stderr)
-            print(secret)
+            _show_secret(secret)
     elif args.action == "remove":
         if not store.remove_area(args.name):
             _err(f"no watch area {args.name!r}")
@@ -747,9 +752,7 @@ def _report_schedule(args: argparse.Namespace, store) -> int:
         print(f"report schedule {args.name} added: every {args.every}, sent by `sitrep report send` "
               "or `sitrep watch`", file=sys.stderr)
         if made:
-            print("webhook secret (shown once; the receiver checks X-Sitrep-Signature with it, "
-                  "docs/security-ingest.md):", file=sys.stderr)
-            print(made)
+            _show_secret(made)
     elif args.schedule_action == "remove":
         if not store.remove_schedule(args.name):
             _err(f"no report schedule {args.name!r}")

