@@ -51,3 +51,34 @@ def db_url(request, tmp_path):
         yield f"sqlite:///{tmp_path / 'store.db'}"
     else:
         yield request.getfixturevalue("pg_url")
+
+
+@pytest.fixture()
+def smtp_server():
+    """A real SMTP server on a free loopback port: ("127.0.0.1:PORT", the envelopes received)."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    messages: list = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+            messages.append(envelope)
+            return "250 OK"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    ctl = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    ctl.start()
+    yield f"127.0.0.1:{port}", messages
+    ctl.stop()
+
+
+@pytest.fixture()
+def smtp(smtp_server, monkeypatch):
+    """The SMTP server as sitrep's mail server ($SITREP_SMTP); the envelopes received."""
+    address, messages = smtp_server
+    monkeypatch.setenv("SITREP_SMTP", address)
+    return messages

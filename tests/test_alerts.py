@@ -46,28 +46,6 @@ def receiver():
     httpd.server_close()
 
 
-@pytest.fixture()
-def smtp(monkeypatch):
-    from aiosmtpd.controller import Controller
-
-    class Inbox:
-        messages: list = []
-
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            Inbox.messages.append(envelope)
-            return "250 OK"
-
-    import socket
-
-    Inbox.messages = []
-    with socket.socket() as s:  # a free port on loopback
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    ctl = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    ctl.start()
-    monkeypatch.setenv("SITREP_SMTP", f"127.0.0.1:{port}")
-    yield Inbox.messages
-    ctl.stop()
 
 
 REPORT = {"id": "r1", "source": "Wire", "published": "2021-03-09",

@@ -177,24 +177,8 @@ def test_webhooks_without_a_secret_or_to_refused_addresses_send_nothing(hook, pa
 
 
 @pytest.fixture()
-def inbox(monkeypatch):
-    from aiosmtpd.controller import Controller
-
-    class Handler:
-        messages: list = []
-
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            Handler.messages.append(envelope)
-            return "250 OK"
-
-    Handler.messages = []
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    ctl = Controller(Handler(), hostname="127.0.0.1", port=port)
-    ctl.start()
-    yield f"127.0.0.1:{port}", Handler.messages
-    ctl.stop()
+def inbox(smtp_server):
+    return smtp_server
 
 
 def test_email_sender_subject_and_body(inbox, monkeypatch):

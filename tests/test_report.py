@@ -7,7 +7,6 @@ import email
 import json
 import os
 import shutil
-import socket
 import subprocess
 import threading
 from email import policy
@@ -260,32 +259,13 @@ def receiver():
     httpd.server_close()
 
 
-@pytest.fixture()
-def smtp(monkeypatch):
-    from aiosmtpd.controller import Controller
-
-    class Inbox:
-        messages: list = []
-
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
-            Inbox.messages.append(envelope)
-            return "250 OK"
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    ctl = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    ctl.start()
-    monkeypatch.setenv("SITREP_SMTP", f"127.0.0.1:{port}")
-    monkeypatch.setenv("SITREP_SMTP_FROM", "sitrep@ngo.test")
-    yield Inbox.messages
-    ctl.stop()
 
 
 SECRET = "a-secret-the-receiver-knows"
 
 
-def test_schedule_sends_each_period_once_by_email_and_webhook(db_url, receiver, smtp, capsys):
+def test_schedule_sends_each_period_once_by_email_and_webhook(db_url, receiver, smtp, capsys, monkeypatch):
+    monkeypatch.setenv("SITREP_SMTP_FROM", "sitrep@ngo.test")
     store = Store(db_url)
     _fill(store)
     assert main(["report", "schedule", "add", "iraq-weekly", "--db", db_url, "--country", "Iraq", "--every", "week",

@@ -50,12 +50,11 @@ def load(paths: list[str], store: Store, on_progress: Callable[[int, int], None]
             for r in chunk:
                 evs = sorted(by_article.get(r["id"], []), key=lambda e: int(e["event_uid"].rsplit("#", 1)[1]))
                 batch.append((article_from_row(r), [event_from_row(e) for e in evs]))
-            known = store.known_ids([art.id for art, _ in batch])
-            new_ids.update(art.id for art, _ in batch if art.id not in known)
-            a, e = store.bulk_add(batch)
-            added += a
+            stored, e = store.bulk_add(batch)
+            new_ids.update(stored)
+            added += len(stored)
             events_added += e
-            skipped += len(chunk) - a
+            skipped += len(chunk) - len(stored)
             if on_progress:
                 on_progress(min(i + BATCH, total), total)
         if fused_path:

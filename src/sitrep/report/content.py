@@ -30,6 +30,9 @@ CHANGE_FACTOR = 1.5
 CHANGE_MIN = 1.0
 
 
+WHERE_KEYS = ("point", "radius_km", "polygon", "admin1", "country")  # the place part of an area's spec
+
+
 @dataclass
 class Scope:
     """Which events a report covers: countries and provinces (any of each), a watch area, a
@@ -38,7 +41,7 @@ class Scope:
     countries: list[str] = field(default_factory=list)
     admin1: list[str] = field(default_factory=list)
     area_name: str = ""
-    area: dict[str, Any] | None = None  # a watch area's spec: point and radius, polygon or province
+    area: dict[str, Any] | None = None  # where a watch area is (WHERE_KEYS of its spec; its rules are not the report's)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     reviewed_only: bool = False
     event_type: str | None = None
@@ -77,8 +80,7 @@ class Scope:
             return True
         from sitrep.alerts import matches
 
-        where = {k: v for k, v in self.area.items() if k in ("point", "radius_km", "polygon", "admin1", "country")}
-        return matches(where, row)
+        return matches(self.area, row)
 
     def describe(self) -> list[str]:
         """The filters in words, for the report's metadata."""
@@ -113,9 +115,7 @@ class Scope:
         if self.area_name not in areas:
             known = ", ".join(sorted(areas)) or "none yet: add one with `sitrep alerts add`"
             raise ValueError(f"no watch area {self.area_name!r} (areas: {known})")
-        spec = {k: v for k, v in areas[self.area_name].items()
-                if k in ("point", "radius_km", "polygon", "admin1", "country")}
-        return replace(self, area=spec)
+        return replace(self, area={k: v for k, v in areas[self.area_name].items() if k in WHERE_KEYS})
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, [], "", False)}

@@ -19,9 +19,9 @@ ARTICLE_COLUMNS = ("id", "url", "title", "text", "published", "source", "languag
 class BulkMixin:
     engine: sa.engine.Engine
 
-    def bulk_add(self, batch: list[tuple[Article, list[Event]]]) -> tuple[int, int]:
+    def bulk_add(self, batch: list[tuple[Article, list[Event]]]) -> tuple[list[str], int]:
         """Store articles with their events in one transaction; articles stored before are
-        skipped (a rerun adds nothing). Returns (articles added, events added)."""
+        skipped (a rerun adds nothing). Returns (ids of the articles added, events added)."""
         known = self.known_ids([a.id for a, _ in batch])  # type: ignore[attr-defined]
         seen: set[str] = set()
         todo = []
@@ -30,7 +30,7 @@ class BulkMixin:
                 seen.add(a.id)
                 todo.append((a, found))
         if not todo:
-            return 0, 0
+            return [], 0
         now = dt.datetime.now(dt.timezone.utc)
         art_rows = [{"id": a.id, "url": a.url, "title": a.title, "text": a.text, "published": a.published,
                      "source": a.source, "language": a.language, "origin": a.origin, "ingested_at": now}
@@ -60,7 +60,7 @@ class BulkMixin:
                 con.execute(event_sources.insert(), [
                     {"event_id": i, "article_id": aid, "report": json.loads(json.dumps(rep, default=str))}
                     for i, (aid, rep) in zip(ids, owners)])
-        return len(todo), len(ev_rows)
+        return [a.id for a, _ in todo], len(ev_rows)
 
     def bulk_add_fused(self, rows: list[dict]) -> int:
         """Store fused events (sitrep.spark.fusion rows: the event's fields, `sources`,
