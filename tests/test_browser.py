@@ -136,25 +136,25 @@ def page():
 def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
-    assert page.locator("path.ev-marker").count() == 2
+    page.wait_for_selector(".ev-marker")
+    assert page.locator(".ev-marker").count() == 2
     page.wait_for_selector(".leaflet-boundaries-pane path", state="attached")
-    page.wait_for_selector("#timeline rect")
+    page.wait_for_selector("#timeline g.bin")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map.png"))
 
     page.select_option("#filters select[name=type]", "Explosions/Remote violence")
     page.click("#filters button[type=submit]")
-    _wait_until(page, "document.querySelectorAll('path.ev-marker').length === 1")
+    _wait_until(page, "document.querySelectorAll('.ev-marker').length === 1")
     assert "type=Explosions" in page.url  # the view is in the URL, so it can be shared
     page.select_option("#filters select[name=type]", [])
     page.fill("#filters input[name=since]", "2019-07-05")
     page.click("#filters button[type=submit]")
-    page.wait_for_selector('path.ev-marker[fill="#8e44ad"]')  # the attack, not the earlier bombing
+    page.wait_for_selector('.ev-marker[data-type="Violence against civilians"]')  # the attack, not the bombing
     page.wait_for_load_state("networkidle")
-    assert page.locator("path.ev-marker").count() == 1
+    assert page.locator(".ev-marker").count() == 1
 
-    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.locator(".ev-marker").first.dispatch_event("click")
     page.wait_for_selector("#review")
     assert "Attack" in page.inner_text("#panel h2")
     page.fill("#review input[name=fatalities]", "3")
@@ -162,8 +162,8 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
     page.wait_for_selector("#history li")
 
     page.reload()
-    page.wait_for_selector("path.ev-marker")
-    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.wait_for_selector(".ev-marker")
+    page.locator(".ev-marker").first.dispatch_event("click")
     page.wait_for_selector("#history li")
     assert "fatalities: 2 → 3" in page.inner_text("#history")
     assert "ana edit" in page.inner_text("#history")
@@ -174,12 +174,12 @@ def test_log_in_filter_open_edit_reload_and_see_the_audit_entry(server, page):
 def test_hostile_text_is_shown_as_text(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.fill("#filters input[name=until]", "2019-07-04")
     page.click("#filters button[type=submit]")
-    page.wait_for_selector('path.ev-marker[fill="#f0ad4e"]')
+    page.wait_for_selector('.ev-marker[data-type="Explosions/Remote violence"]')
     page.wait_for_load_state("networkidle")
-    page.locator("path.ev-marker").first.dispatch_event("click")
+    page.locator(".ev-marker").first.dispatch_event("click")
     page.wait_for_selector("#panel h2:has-text('Remote explosive')")
     page.wait_for_selector("#panel blockquote, #panel dl")
     text = page.inner_text("#panel")
@@ -192,7 +192,7 @@ def test_hostile_text_is_shown_as_text(server, page):
 def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_first(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.click("#queue-link")
     page.wait_for_selector("#queue li a")
     assert page.locator("#queue li").count() == 2
@@ -207,7 +207,7 @@ def test_article_view_marks_the_evidence_and_the_queue_lists_least_confident_fir
 def test_split_then_merge_from_the_panel(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.click("#queue-link")
     page.wait_for_selector("#queue li a")
     page.locator("#queue li a").first.click()
@@ -228,13 +228,13 @@ def test_split_then_merge_from_the_panel(server, page):
 def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.wait_for_load_state("networkidle")
     page.evaluate("map.setZoom(3, {animate: false})")
     page.wait_for_selector(".cluster")
-    assert page.inner_text(".cluster") == "2" and page.locator("path.ev-marker").count() == 0
-    _wait_until(page, "document.querySelectorAll('#timeline rect').length === 2")  # redrawn after the zoom
-    bars = page.locator("#timeline rect")
+    assert page.inner_text(".cluster") == "2" and page.locator(".ev-marker").count() == 0
+    _wait_until(page, "document.querySelectorAll('#timeline g.bin').length === 2")
+    bars = page.locator("#timeline g.bin .hit")
     box_a, box_b = bars.nth(0).bounding_box(), bars.nth(1).bounding_box()
     page.mouse.move(box_a["x"] + 3, box_a["y"] + 3)
     page.mouse.down()
@@ -247,7 +247,7 @@ def test_trends_and_alerts_panels(server, page):
     url, store = server
     store.add_area("Anbar", {"admin1": "Al Anbar", "webhook": "http://127.0.0.1:9/hook", "secret": "x"})
     _login(page, url)
-    page.wait_for_selector("#timeline rect")
+    page.wait_for_selector("#timeline g.bin")
     page.click("#trends-link")
     page.wait_for_selector("#trends li")
     assert "Al Anbar" in page.inner_text("#trends") or "Baghdad" in page.inner_text("#trends")
@@ -263,7 +263,7 @@ def test_scheduled_reports_are_listed_in_the_alerts_panel(server, page):
                                        "email": "team@ngo.test", "webhook": "", "secret": "never-shown-secret",
                                        "allow_private": False, "title": "", "link": ""})
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.click("#alerts-link")
     page.wait_for_selector("#report-schedules li")
     assert page.inner_text("#report-schedules") == "iraq-weekly: Iraq, Al Anbar, every week, by email"
@@ -273,7 +273,7 @@ def test_scheduled_reports_are_listed_in_the_alerts_panel(server, page):
 def test_changing_the_password_from_the_account_panel(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.click("#account-link")
     page.fill("#password-form input[name=current]", "correct horse")
     page.fill("#password-form input[name=new]", "purple elephant")
@@ -287,7 +287,7 @@ def test_changing_the_password_from_the_account_panel(server, page):
     page.wait_for_selector("text=Password changed")
     assert store.check_password("ana", "purple elephant") is not None
     page.reload()
-    page.wait_for_selector("path.ev-marker")  # still logged in with the new session
+    page.wait_for_selector(".ev-marker")  # still logged in with the new session
 
 
 def test_tiles_load_from_the_configured_host_only(tmp_path, page):
@@ -297,7 +297,7 @@ def test_tiles_load_from_the_configured_host_only(tmp_path, page):
     with _tile_server() as (configured, asked), _tile_server() as (elsewhere, asked_elsewhere), \
             _serving(create_app(store, tiles=configured + "/{z}/{x}/{y}.png")) as url:
         page.goto(url + "/?tiles=" + elsewhere + "/{z}/{x}/{y}.png")
-        page.wait_for_selector("path.ev-marker")
+        page.wait_for_selector(".ev-marker")
         page.wait_for_selector("img.leaflet-tile-loaded")
         page.wait_for_load_state("networkidle")
         assert asked and all(p.endswith(".png") for p in asked)
@@ -334,7 +334,7 @@ def test_the_api_docs_render_from_this_server_alone(tmp_path, page):
 def test_report_of_the_filters_and_view_opens_and_downloads(server, page):
     url, store = server
     _login(page, url)
-    page.wait_for_selector("path.ev-marker")
+    page.wait_for_selector(".ev-marker")
     page.fill("#filters input[name=since]", "2019-07-01")
     page.fill("#filters input[name=until]", "2019-07-10")
     page.click("#filters button[type=submit]")
@@ -357,3 +357,320 @@ def test_report_of_the_filters_and_view_opens_and_downloads(server, page):
     with open(pdf.path(), "rb") as fh:
         assert fh.read(5) == b"%PDF-"
     assert page.evaluate("window.cspViolations") == []
+
+
+# -- the workbench's timeline, history, accessibility and phone layout ----------------------------
+
+@contextlib.contextmanager
+def _store_serving(tmp_path, events):
+    """A server over a store holding `events` (keyword dicts for _event), one article each."""
+    store = Store(f"sqlite:///{tmp_path / 'wb.db'}")
+    for i, kw in enumerate(events):
+        store.add(Article(id=f"e{i}", text="A report.", published=kw.get("event_date", dt.date(2019, 7, 7))),
+                  [_event(f"e{i}", **kw)])
+    with _serving(create_app(store)) as url:
+        yield url, store
+
+
+def _ready(page):
+    _wait_until(page, "['ready', 'empty'].includes(document.getElementById('status').dataset.state)"
+                " && !document.getElementById('map').hasAttribute('aria-busy')")
+
+
+def _bins(page):
+    """The timeline's bins: key, x and width of the hit area, and the bars' colours and heights."""
+    return page.evaluate("""[...document.querySelectorAll('#timeline g.bin')].map(g => {
+        const hit = g.querySelector('.hit').getBBox();
+        return {key: g.dataset.key, x: hit.x, width: hit.width, selected: g.classList.contains('selected'),
+                bars: [...g.querySelectorAll('rect.bar')].map(b => [b.getAttribute('fill'), b.getBBox().height])};
+    })""")
+
+
+PROTEST = {"event_type": "Protests", "sub_event_type": "Peaceful protest", "fatalities": 0}
+
+
+def test_the_timeline_has_a_date_axis_keeps_gaps_stacks_types_and_toggles_fatalities(tmp_path, page):
+    from sitrep.report.figures import TYPE_COLOURS
+
+    events = [{"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": dt.date(2019, 3, 12),
+               "fatalities": 10}] + [{**PROTEST, "event_date": dt.date(2019, 5, 11)}] * 3 + [
+        {"event_date": dt.date(2019, 5, 11), "fatalities": 1}]
+    with _store_serving(tmp_path, events) as (url, store):
+        page.goto(url + "/")
+        _ready(page)
+        assert page.inner_text("#timeline-caption") == "Events per day"
+        bins = _bins(page)
+        assert [b["key"] for b in bins] == ["2019-03-12", "2019-05-11"]
+        # 12 March and 11 May are 60 days apart on the axis, not side by side
+        assert abs((bins[1]["x"] - bins[0]["x"]) / bins[0]["width"] - 60) < 0.5
+        labels = page.evaluate("[...document.querySelectorAll('#timeline .axis text')].map(t => t.textContent)")
+        days = page.evaluate("[...document.querySelectorAll('#timeline .axis text')].map(t => t.dataset.day)")
+        assert len(labels) >= 4 and days == sorted(days) and days[0] >= "2019-03-12" and days[-1] <= "2019-05-11"
+        assert any("Apr" in x for x in labels) and any("May" in x for x in labels)
+        # stacked by type in the map's (the reports') colours, heights by events
+        may = dict(bins[1]["bars"])
+        assert set(may) == {TYPE_COLOURS["Protests"], TYPE_COLOURS["Violence against civilians"]}
+        assert abs(may[TYPE_COLOURS["Protests"]] / may[TYPE_COLOURS["Violence against civilians"]] - 3) < 0.01
+        assert bins[0]["bars"][0][1] < may[TYPE_COLOURS["Protests"]]  # 1 event against 4
+        page.click("#timeline-measure")  # bars by fatalities: 10 in March, 1 in May (the protests none)
+        assert page.get_attribute("#timeline-measure", "aria-pressed") == "true"
+        assert page.inner_text("#timeline-caption") == "Fatalities per day"
+        bins = _bins(page)
+        assert [c for c, _ in bins[1]["bars"]] == [TYPE_COLOURS["Violence against civilians"]]
+        assert abs(bins[0]["bars"][0][1] / bins[1]["bars"][0][1] - 10) < 0.01
+
+        # a click chooses that day: it is marked, the rest dimmed, and All dates resets
+        assert page.is_disabled("#timeline-reset") and page.locator("#timeline .selection").count() == 0
+        box = page.locator("#timeline g.bin[data-key='2019-03-12'] .hit").bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + 10)
+        _wait_until(page, "location.search.includes('since=2019-03-12&until=2019-03-12')")
+        _ready(page)
+        assert page.input_value("#filters input[name=since]") == "2019-03-12"
+        assert page.inner_text("#status") == "1 events · 10 fatalities"
+        sel = page.locator("#timeline .selection").bounding_box()
+        hit = page.locator("#timeline g.bin[data-key='2019-03-12'] .hit").bounding_box()
+        assert sel["x"] <= hit["x"] + 1 and sel["x"] + sel["width"] >= hit["x"] + hit["width"] - 1
+        assert [b["selected"] for b in _bins(page)] == [True, False]
+        assert page.evaluate("getComputedStyle(document.querySelector("
+                             "'#timeline g.bin[data-key=\"2019-05-11\"] rect.bar')).opacity") == "0.35"
+        assert "chosen: 12 Mar 2019 to 12 Mar 2019" in page.inner_text("#timeline-caption")
+        page.click("#timeline-reset")
+        _wait_until(page, "!location.search.includes('since=')")
+        _ready(page)
+        assert page.locator("#timeline .selection").count() == 0
+        assert page.inner_text("#status") == "5 events · 11 fatalities"
+
+
+def test_at_ten_years_the_timeline_bins_by_month_and_a_click_hits_that_month(tmp_path, page):
+    events = [{"event_date": dt.date(2010 + m // 12, m % 12 + 1, 1 + (m * 7) % 28), "fatalities": m % 5}
+              for m in range(0, 120, 1)]
+    with _store_serving(tmp_path, events) as (url, store):
+        page.goto(url + "/")
+        _ready(page)
+        assert page.inner_text("#timeline-caption") == "Events per month"
+        bins = _bins(page)
+        assert len(bins) == 120 and all(b["width"] >= 5 for b in bins)
+        assert all(a["x"] + a["width"] <= b["x"] + 0.01 for a, b in zip(bins, bins[1:]))  # no overlaps
+        years = page.evaluate("[...document.querySelectorAll('#timeline .axis text')].map(t => t.textContent)")
+        assert years[:3] == ["2010", "2011", "2012"] or years[:3] == ["2010", "2012", "2014"]
+        for key, since, until in [("2015-03-01", "2015-03-01", "2015-03-31"), ("2012-02-01", "2012-02-01", "2012-02-29")]:
+            box = page.locator(f"#timeline g.bin[data-key='{key}'] .hit").bounding_box()
+            page.mouse.click(box["x"] + box["width"] - 1.5, box["y"] + 30)  # near the edge with the next month
+            _wait_until(page, f"location.search.includes('since={since}&until={until}')")
+            _ready(page)
+            assert page.evaluate("features.length") == 1
+        # a drag over three months chooses all three
+        a = page.locator("#timeline g.bin[data-key='2016-01-01'] .hit").bounding_box()
+        b = page.locator("#timeline g.bin[data-key='2016-03-01'] .hit").bounding_box()
+        page.mouse.move(a["x"] + 1, a["y"] + 20)
+        page.mouse.down()
+        page.mouse.move(b["x"] + 2, b["y"] + 20, steps=4)
+        page.mouse.up()
+        _wait_until(page, "location.search.includes('since=2016-01-01&until=2016-03-31')")
+        _ready(page)
+        assert page.evaluate("features.length") == 3
+
+
+def test_back_and_forward_bring_back_each_filter_to_the_form_map_and_timeline(server, page):
+    url, store = server
+    _login(page, url)
+    _ready(page)
+    assert page.evaluate("features.length") == 2
+    page.select_option("#filters select[name=type]", "Explosions/Remote violence")
+    page.click("#filters button[type=submit]")
+    _wait_until(page, "features.length === 1")
+    _ready(page)
+    page.select_option("#filters select[name=type]", [])
+    page.fill("#filters input[name=since]", "2019-07-05")
+    page.click("#filters button[type=submit]")
+    _wait_until(page, "location.search.includes('since=2019-07-05')")
+    _ready(page)
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Hit"]
+
+    page.go_back()  # the type filter again: the form, the markers and the timeline follow
+    _wait_until(page, "location.search.includes('type=Explosions') && !location.search.includes('since')")
+    _ready(page)
+    assert page.evaluate("[...document.querySelector('#filters select[name=type]').selectedOptions]"
+                         ".map(o => o.value)") == ["Explosions/Remote violence"]
+    assert page.input_value("#filters input[name=since]") == ""
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Tarmiyah"]
+    assert page.locator(".ev-marker").count() == 1
+    assert page.evaluate("[...document.querySelectorAll('#timeline g.bin')].map(g => g.dataset.key)") == ["2019-07-03"]
+    page.go_back()  # no filter at all
+    _wait_until(page, "!location.search.includes('type=')")
+    _ready(page)
+    assert page.evaluate("features.length") == 2 and page.locator("#timeline g.bin").count() == 2
+    page.go_forward()
+    _wait_until(page, "location.search.includes('type=Explosions')")
+    _ready(page)
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Tarmiyah"]
+    page.go_forward()
+    _wait_until(page, "location.search.includes('since=2019-07-05')")
+    _ready(page)
+    assert page.input_value("#filters input[name=since]") == "2019-07-05"
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Hit"]
+    assert page.locator("#timeline .selection").count() == 1  # the chosen dates are marked again
+
+
+# the WCAG contrast of every visible text against the backgrounds under it (blended down from
+# the page), as the browser computed them
+CONTRASTS = """() => {
+  const rgba = c => { const p = c.match(/[\\d.]+/g).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const lum = c => c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const under = e => {
+    const chain = []; for (let x = e; x; x = x.parentElement) chain.unshift(x);
+    let bg = [255, 255, 255];
+    for (const x of chain) { const c = rgba(getComputedStyle(x).backgroundColor); bg = bg.map((v, i) => c[i] * c[3] + v * (1 - c[3])); }
+    return bg;
+  };
+  const out = [];
+  for (const e of document.querySelectorAll('body *')) {
+    if (e.closest('[hidden], select, script, style, title') || e.matches(':disabled') || !e.getClientRects().length) continue;
+    const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const s = getComputedStyle(e);
+    if (s.visibility === 'hidden' || s.display === 'none') continue;
+    const svgText = e instanceof SVGElement;
+    const fg = rgba(svgText ? s.fill : s.color), bg = under(svgText ? e.ownerSVGElement : e);
+    const f = fg.slice(0, 3).map((v, i) => v * fg[3] + bg[i] * (1 - fg[3]));
+    const [a, b] = [lum(f), lum(bg)].sort((x, y) => y - x);
+    out.push([e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined && e.className ? '.' + e.className : ''),
+              e.textContent.trim().slice(0, 30), (a + 0.05) / (b + 0.05)]);
+  }
+  return out;
+}"""
+
+
+def test_types_have_colour_blind_safe_colours_and_shapes_a_legend_and_every_text_has_aa_contrast(tmp_path, page):
+    from sitrep.report.figures import TYPE_COLOURS
+
+    types = list(TYPE_COLOURS)
+    subs = {"Battles": "Armed clash", "Explosions/Remote violence": "Air/drone strike",
+            "Violence against civilians": "Attack", "Protests": "Peaceful protest", "Riots": "Mob violence",
+            "Strategic developments": "Arrests"}
+    events = [{"event_type": t, "sub_event_type": subs[t], "latitude": 33.0 + i * 0.8, "longitude": 41.0 + i * 0.9}
+              for i, t in enumerate(types)]
+    with _store_serving(tmp_path, events) as (url, store):
+        page.goto(url + "/")
+        _ready(page)
+        markers = page.evaluate("""[...document.querySelectorAll('.ev-marker')].map(m => {
+            const p = m.querySelector('path'); return [m.dataset.type, p.getAttribute('fill'), p.dataset.shape]; })""")
+        assert len(markers) == 6
+        assert {t: c for t, c, _ in markers} == TYPE_COLOURS  # Okabe-Ito, as in the situation reports
+        assert len({s for _, _, s in markers}) == 6  # and a shape of its own for each type
+        legend = page.evaluate("""[...document.querySelectorAll('#legend .legend-item')].map(i =>
+            [i.textContent.trim(), i.querySelector('path').getAttribute('fill'), i.querySelector('path').dataset.shape])""")
+        assert legend == [[t, c, s] for t, c, s in sorted(markers, key=lambda m: types.index(m[0]))]
+
+        contrasts = page.evaluate(CONTRASTS)
+        seen = {name for name, _, _ in contrasts}
+        assert "p.hint" in seen and "span.legend-item" in seen and "text" in seen  # panel hint, legend, timeline axis
+        low = [(n, t, round(r, 2)) for n, t, r in contrasts if r < 4.5]
+        assert low == []
+        # and with the table, the review queue and a panel open
+        page.click("#queue-link")
+        page.wait_for_selector("#queue li")
+        page.locator(".ev-marker").first.dispatch_event("click")
+        page.wait_for_selector("#fields")
+        low = [(n, t, round(r, 2)) for n, t, r in page.evaluate(CONTRASTS) if r < 4.5]
+        assert low == []
+
+
+def _tab_to(page, selector, limit=120):
+    """Press Tab until the focused element matches selector (as a keyboard user would)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def _focus_ring(page):
+    return page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
+                         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+
+
+def test_markers_clusters_and_timeline_bars_work_from_the_keyboard(server, page):
+    url, store = server
+    _login(page, url)
+    _ready(page)
+    page.locator("#filters input[name=since]").focus()
+    _tab_to(page, ".ev-marker")
+    style, width = _focus_ring(page)
+    assert style != "none" and width >= 2  # a visible focus ring
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "button"
+    label = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#fields")
+    assert page.inner_text("#panel h2").split(" · ")[0] in label
+
+    page.evaluate("map.setZoom(3, {animate: false})")
+    page.wait_for_selector(".cluster")
+    zoom = page.evaluate("map.getZoom()")
+    page.locator("#filters input[name=since]").focus()
+    _tab_to(page, ".cluster")
+    style, width = _focus_ring(page)
+    assert style != "none" and width >= 2
+    page.keyboard.press("Enter")  # a cluster opens by zooming in
+    _wait_until(page, f"map.getZoom() > {zoom}")
+
+    page.locator("#timeline-reset").evaluate("b => b.disabled = false")
+    page.locator("#timeline-measure").focus()
+    _tab_to(page, "#timeline g.bin")
+    assert page.evaluate("document.activeElement.dataset.key") == "2019-07-07"  # the newest is the tab stop
+    ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('.hit')).strokeWidth")
+    assert float(ring.replace("px", "")) >= 2
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.dataset.key") == "2019-07-03"
+    page.keyboard.press("Enter")
+    _wait_until(page, "location.search.includes('since=2019-07-03&until=2019-07-03')")
+    _ready(page)
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Tarmiyah"]
+    assert page.evaluate("document.activeElement.dataset.key") == "2019-07-03"  # focus stays on the bar
+
+
+def test_the_phone_layout_has_no_sideways_scroll_and_a_full_width_map(server, page):
+    url, store = server
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, url)
+    _ready(page)
+    page.wait_for_selector(".ev-marker")
+    width = lambda: page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth]")  # noqa: E731
+    assert max(width()) <= 390
+    box = page.locator("#map").bounding_box()
+    assert box["x"] == 0 and box["width"] >= 389 and box["height"] >= 300
+    panel = page.locator("#panel").bounding_box()
+    assert panel["y"] >= box["y"] + box["height"] - 1 and panel["width"] >= 389  # stacked under the map
+    assert not page.is_visible("#filters input[name=since]")  # the filters are in a drawer
+    page.click("#filters-toggle")
+    assert page.get_attribute("#filters-toggle", "aria-expanded") == "true"
+    assert page.is_visible("#filters input[name=since]") and max(width()) <= 390
+    page.fill("#filters input[name=since]", "2019-07-05")
+    page.click("#filters button[type=submit]")
+    _wait_until(page, "features.length === 1")
+    page.click("#table-toggle")
+    page.wait_for_selector("#events-table tbody tr[data-id]")
+    assert max(width()) <= 390  # the wide table scrolls inside its own box
+    timeline = page.locator("#timeline").bounding_box()
+    assert timeline["width"] <= 390
+
+
+def test_events_at_the_same_point_are_listed_from_their_stack(tmp_path, page):
+    events = [{"location": "Ramadi", "latitude": 33.42, "longitude": 43.31, "fatalities": i,
+               "event_date": dt.date(2019, 7, 1 + i)} for i in range(4)] + [
+        {"location": "Hit", "latitude": 33.64, "longitude": 42.83}]
+    with _store_serving(tmp_path, events) as (url, store):
+        page.goto(url + "/")
+        _ready(page)
+        page.wait_for_selector(".cluster.stack")
+        assert page.inner_text(".cluster.stack") == "4"
+        zoom = page.evaluate("map.getZoom()")
+        page.locator(".cluster.stack").dispatch_event("click")
+        page.wait_for_selector("#stack li")
+        assert page.locator("#stack li").count() == 4
+        assert page.evaluate("map.getZoom()") == zoom  # listed, not zoomed in for ever
+        assert "2019-07-03" in page.inner_text("#stack")
+        page.locator("#stack a", has_text="2019-07-03").click()
+        page.wait_for_selector("#fields")
+        assert "Ramadi" in page.inner_text("#fields") and "2019-07-03" in page.inner_text("#panel h2")

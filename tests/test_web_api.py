@@ -139,3 +139,29 @@ def test_config_gives_the_tile_url(db_url):
     assert TestClient(create_app(store)).get("/api/config").json() == {"tiles": None}
     t = "https://tiles.example.org/{z}/{x}/{y}.png"
     assert TestClient(create_app(store, tiles=t)).get("/api/config").json() == {"tiles": t}
+
+
+def test_timeline_bins_by_day_week_or_month_and_splits_by_type(client):
+    t = client.get("/api/timeline").json()
+    assert t["bin"] == "day" and (t["first_day"], t["last_day"]) == ("2019-07-05", "2019-07-07")
+    assert [r["key"] for r in t["rows"]] == ["2019-07-05", "2019-07-07"]  # empty days left out
+    july7 = t["rows"][1]
+    assert july7["events"] == 6 and july7["types"] == {"Violence against civilians": [1, 2],
+                                                        "Explosions/Remote violence": [5, 25]}
+    assert client.get("/api/timeline", params={"bin": "week"}).json()["rows"][0]["key"] == "2019-07-01"  # a Monday
+    assert client.get("/api/timeline", params={"max_bins": 10, "since": "2019-07-01"}).json()["bin"] == "day"
+    # only the chosen types and sub-types, each under its own type
+    t = client.get("/api/timeline", params={"type": "Peaceful protest,Remote explosive/landmine/IED"}).json()
+    assert [r["types"] for r in t["rows"]] == [{"Protests": [1, 0]}, {"Explosions/Remote violence": [5, 25]}]
+    assert client.get("/api/timeline", params={"bin": "year"}).status_code == 422
+    assert client.get("/api/timeline", params={"type": "Riots"}).json()["rows"] == []
+
+
+def test_timeline_bins_by_month_over_years(db_url):
+    store = Store(db_url)
+    for i, day in enumerate([dt.date(2010, 1, 3), dt.date(2014, 6, 30), dt.date(2019, 12, 31)]):
+        store.add(Article(id=f"y{i}", text="x", published=day), [_ev(f"y{i}", event_date=day)])
+    t = TestClient(create_app(store)).get("/api/timeline", params={"max_bins": 200}).json()
+    assert t["bin"] == "month" and [r["key"] for r in t["rows"]] == ["2010-01-01", "2014-06-01", "2019-12-01"]
+    t = TestClient(create_app(store)).get("/api/timeline", params={"max_bins": 600}).json()
+    assert t["bin"] == "week" and t["rows"][1]["key"] == "2014-06-30"

@@ -266,6 +266,13 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
         return {"by": by, "rows": store.stats(by, _filter(**q))}
 
+    @app.get("/api/timeline", summary="Events and fatalities per day, week or month, split by event type: the "
+             "map's timeline (bin=auto: the finest bin that gives at most max_bins bins)",
+             dependencies=[Depends(reader)])
+    def get_timeline(q: dict = Depends(common), bin: str = Query("auto", pattern="^(auto|day|week|month)$"),  # noqa: A002
+                     max_bins: int = Query(200, ge=10, le=5000)):
+        return timeline_of(store, _filter(**q), bin, max_bins)
+
     @app.get("/api/stories", summary="Articles grouped into stories (reports that share an event), "
              f"built from the {STORY_SCAN:,} newest matching events", dependencies=[Depends(reader)])
     def get_stories(q: dict = Depends(common), limit: int = Query(100, ge=1, le=STORIES_CAP)):
@@ -524,6 +531,60 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     app.mount("/vendor/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
     app.mount("/vendor/swagger-ui", StaticFiles(directory=_swagger_ui_dir()), name="swagger-ui")
     return app
+
+
+def _bin_of(day: dt.date, size: str) -> dt.date:
+    return {"day": day, "week": day - dt.timedelta(days=day.weekday()), "month": day.replace(day=1)}[size]
+
+
+def _types_within(selected: str | None, etype: str) -> str | None:
+    """The part of a type filter ("Battles,Attack") that lies within one event type: that type,
+    some of its sub-types, or None when the filter leaves the type out."""
+    from sitrep.model import SUB_EVENT_TYPES
+
+    wanted = [v.strip() for v in (selected or "").split(",") if v.strip()]
+    if not wanted:
+        return etype
+    if any(v.lower() == etype.lower() for v in wanted):
+        return etype
+    type_of = {sub.lower(): t for sub, t in SUB_EVENT_TYPES.items()}
+    subs = [v for v in wanted if type_of.get(v.lower()) == etype]
+    return ",".join(subs) or None
+
+
+def timeline_of(store: Store, f: EventFilter, size: str = "auto", max_bins: int = 200) -> dict:
+    """Counts per bin (day, week from Monday, month), each split by event type; empty bins are
+    left out (the page keeps them as gaps on its date axis). `auto`: days while at most
+    max_bins of them span the events, else weeks, else months."""
+    from dataclasses import replace
+
+    from sitrep.model import EVENT_TYPES
+
+    days = store.stats("day", f)
+    if not days:
+        return {"bin": "day" if size == "auto" else size, "first_day": None, "last_day": None, "rows": []}
+    first, last = dt.date.fromisoformat(days[0]["key"]), dt.date.fromisoformat(days[-1]["key"])
+    if size == "auto":
+        span = (last - first).days + 1
+        size = "day" if span <= max_bins else "week" if span / 7 <= max_bins else "month"
+    rows: dict[str, dict] = {}
+    for d in days:
+        key = _bin_of(dt.date.fromisoformat(d["key"]), size).isoformat()
+        row = rows.setdefault(key, {"key": key, "events": 0, "fatalities": 0, "types": {}})
+        row["events"] += d["events"]
+        row["fatalities"] += d["fatalities"]
+    for etype in EVENT_TYPES:
+        within = _types_within(f.event_type, etype)
+        if within is None:
+            continue
+        for r in store.stats(size, replace(f, event_type=within)):
+            rows[r["key"]]["types"][etype] = [r["events"], r["fatalities"]]
+    for row in rows.values():  # events of no known type (old data): shown as "Other"
+        known = [sum(v[i] for v in row["types"].values()) for i in (0, 1)]
+        if row["events"] > known[0]:
+            row["types"]["Other"] = [row["events"] - known[0], row["fatalities"] - known[1]]
+    return {"bin": size, "first_day": first.isoformat(), "last_day": last.isoformat(),
+            "rows": [rows[k] for k in sorted(rows)]}
 
 
 def _csv_rows(user: dict, limit: int | None) -> tuple[int | None, bool]:

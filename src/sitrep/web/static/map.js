@@ -1,11 +1,6 @@
 // sitrep map page: everything comes from the JSON API; all text is inserted as text, never HTML.
 "use strict";
 
-const COLORS = {
-  "Battles": "#d9534f", "Explosions/Remote violence": "#f0ad4e",
-  "Violence against civilians": "#8e44ad", "Protests": "#3b8ed0", "Riots": "#16a085",
-  "Strategic developments": "#7f8c8d",
-};
 const SUB_TYPES = {
   "Battles": ["Government regains territory", "Non-state actor overtakes territory", "Armed clash"],
   "Protests": ["Excessive force against protesters", "Protest with intervention", "Peaceful protest"],
@@ -206,6 +201,45 @@ function showLogin(message) {
 let features = [];
 const CLUSTER_PX = 36;
 
+function eventMarker(lat, lon, p) {
+  const size = Math.round(14 + Math.min(18, Math.sqrt(p.fatalities || 0) * 3));
+  const icon = L.divIcon({ className: "ev-marker", html: typeSymbol(p.event_type, size), iconSize: [size, size] });
+  const m = L.marker([lat, lon], { icon, title: "", riseOnHover: true });
+  m.on("click", () => showEvent(p.id));
+  m.on("add", () => {
+    const e = m.getElement();
+    e.dataset.id = p.id; e.dataset.type = p.event_type || "";
+    e.setAttribute("aria-label", `${p.sub_event_type || p.event_type}, ${p.event_date || "undated"}, ` +
+      `${p.location || ""}: ${p.fatalities || 0} fatalities`);
+    onEnter(e, () => showEvent(p.id));
+  });
+  return m;
+}
+
+// Enter (or Space) on a focused marker does what a click does
+function onEnter(elt, run) {
+  elt.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); run(); }
+  });
+}
+
+function clusterMarker(c) {
+  const lat = c.server ? c.lat : c.lat / c.count, lon = c.server ? c.lon : c.lon / c.count;
+  // events at one and the same point never come apart by zooming: a click lists them
+  const together = !c.server && c.items.every(f => f.geometry.coordinates[0] === c.items[0].geometry.coordinates[0] &&
+    f.geometry.coordinates[1] === c.items[0].geometry.coordinates[1]);
+  const icon = L.divIcon({ className: "cluster" + (together ? " stack" : ""), html: "", iconSize: [34, 34] });
+  const open = together ? () => showStack(c.items) : () => map.setView([lat, lon], map.getZoom() + 2);
+  const m = L.marker([lat, lon], { icon }).on("click", open);
+  m.on("add", () => {
+    const e = m.getElement();
+    e.textContent = String(c.count);
+    e.setAttribute("aria-label", together ? `${c.count} events at one place: list them` : `${c.count} events: zoom in`);
+    onEnter(e, open);
+  });
+  return m;
+}
+
 function draw() {
   // markers closer than CLUSTER_PX on screen become one bubble with their count
   points.clearLayers();
@@ -214,27 +248,36 @@ function draw() {
     const p = f.properties;
     const [lon, lat] = f.geometry.coordinates;
     if (p.cluster) { cells.set("s" + cells.size, { lat, lon, count: p.count, server: true }); continue; }
-    const pt = map.latLngToLayerPoint([lat, lon]);
+    const pt = map.project([lat, lon], map.getZoom());  // world pixels: the same cells wherever the map is panned
     const key = Math.floor(pt.x / CLUSTER_PX) + ":" + Math.floor(pt.y / CLUSTER_PX);
     const c = cells.get(key) || { lat: 0, lon: 0, count: 0, items: [] };
     c.lat += lat; c.lon += lon; c.count += 1; c.items.push(f);
     cells.set(key, c);
   }
   for (const c of cells.values()) {
-    if (!c.server && c.count === 1) {
-      const p = c.items[0].properties;
-      const r = 5 + Math.min(14, Math.sqrt(p.fatalities || 0) * 2);
-      L.circleMarker([c.lat, c.lon], { radius: r, color: "#222", weight: 1, fillColor: COLORS[p.event_type] || "#555",
-        fillOpacity: .85, className: "ev-marker" }).on("click", () => showEvent(p.id)).addTo(points);
-      continue;
-    }
-    const lat = c.server ? c.lat : c.lat / c.count, lon = c.server ? c.lon : c.lon / c.count;
-    const icon = L.divIcon({ className: "cluster", html: "", iconSize: [34, 34] });
-    const m = L.marker([lat, lon], { icon }).on("click", () => map.setView([lat, lon], map.getZoom() + 2));
-    m.on("add", () => { m.getElement().textContent = String(c.count); });
-    m.addTo(points);
+    if (!c.server && c.count === 1) eventMarker(c.lat, c.lon, c.items[0].properties).addTo(points);
+    else clusterMarker(c).addTo(points);
   }
 }
+
+// the events at one point, listed in the panel
+function showStack(items) {
+  const panel = document.getElementById("panel");
+  panel.replaceChildren(el("h2", `${items.length} events at this place`));
+  const ul = el("ul", null, { id: "stack" });
+  for (const f of items) {
+    const p = f.properties;
+    const a = el("a", `${p.event_date || "undated"} · ${p.sub_event_type || p.event_type} · ${p.fatalities || 0} fatalities`,
+      { href: "?event=" + p.id, "data-id": String(p.id) });
+    a.prepend(typeSymbol(p.event_type, 12), " ");
+    a.addEventListener("click", (e) => { e.preventDefault(); showEvent(p.id); });
+    ul.appendChild(el("li")).appendChild(a);
+  }
+  panel.appendChild(ul);
+  const first = ul.querySelector("a");
+  if (first) first.focus();
+}
+
 map.on("zoomend", draw);
 map.on("moveend", setReportLinks);
 
@@ -248,7 +291,9 @@ function setStatus(text, error, state) {
 let current = null;  // the AbortController of the newest load: older ones are cancelled
 let generation = 0;
 
-async function load() {
+// load the view of the form; push: a new step of the browser's history (Back returns to the
+// filter before), else the address is only brought up to date
+async function load(opts) {
   if (current) current.abort();
   const controller = new AbortController();
   current = controller;
@@ -258,7 +303,8 @@ async function load() {
   const keep = new URLSearchParams(location.search).get("event");
   const shown = new URLSearchParams(q);
   if (keep) shown.set("event", keep);
-  history.replaceState(null, "", "?" + shown.toString());
+  if (opts && opts.push && "?" + shown !== location.search) history.pushState(null, "", "?" + shown);
+  else history.replaceState(null, "", "?" + shown);
   document.getElementById("csv").href = "/api/events.csv?" + q.toString();
   setReportLinks();
   document.getElementById("map").setAttribute("aria-busy", "true");
@@ -301,7 +347,6 @@ async function load() {
   }
 }
 
-let brushStart = null;
 let lastDay = null;  // the newest day with events in view: trends are measured there
 
 async function showTrends() {
@@ -355,34 +400,31 @@ async function showAlerts() {
   panel.appendChild(rl);
 }
 
+// the timeline shows every date of the other filters; the chosen dates are marked on it
 async function timeline(q, signal, mine) {
-  const data = await apiJSON("/api/stats?by=day&" + q, { signal });
-  if (mine !== undefined && mine !== generation) return;
+  const t = new URLSearchParams(q);
+  t.delete("since"); t.delete("until");
   const svg = document.getElementById("timeline");
-  svg.replaceChildren();
-  const rows = data.rows;
-  if (!rows.length) return;
-  lastDay = rows[rows.length - 1].key;
-  const max = Math.max(...rows.map(r => r.events));
-  const w = 1000 / rows.length;
-  svg.setAttribute("viewBox", "0 0 1000 70");
-  rows.forEach((r, i) => {
-    const h = 65 * r.events / max;
-    const rect = el("title", `${r.key}: ${r.events} events, ${r.fatalities} fatalities`);
-    const bar = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-    bar.setAttribute("x", i * w + 1); bar.setAttribute("y", 70 - h);
-    bar.setAttribute("width", Math.max(1, w - 2)); bar.setAttribute("height", h);
-    bar.dataset.day = r.key;
-    bar.appendChild(rect);
-    bar.addEventListener("mousedown", (e) => { e.preventDefault(); brushStart = r.key; });
-    bar.addEventListener("mouseup", () => {  // brushing days (press, drag, release) filters the map
-      if (!brushStart) return;
-      const [a, b] = [brushStart, r.key].sort();
-      brushStart = null;
-      form.elements.since.value = a; form.elements.until.value = b; load();
-    });
-    svg.appendChild(bar);
-  });
+  t.set("max_bins", Math.max(10, Math.floor((svg.clientWidth || 1000) / 5)));
+  const data = await apiJSON("/api/timeline?" + t, { signal });
+  if (mine !== undefined && mine !== generation) return;
+  const until = form.elements.until.value;
+  lastDay = data.last_day && until && until < data.last_day ? until : data.last_day;
+  showTimeline(data);
+}
+
+function showTimeline(data) {
+  drawTimeline(document.getElementById("timeline"), data, { measure: timelineMeasure,
+    since: form.elements.since.value, until: form.elements.until.value, onPick: pickDates });
+  document.getElementById("timeline-caption").textContent = timelineCaption();
+  document.getElementById("timeline-reset").disabled = !(form.elements.since.value || form.elements.until.value);
+}
+
+let timelineMeasure = "events";
+
+function pickDates(since, until) {
+  form.elements.since.value = since; form.elements.until.value = until;
+  load({ push: true });
 }
 
 // -- one event -------------------------------------------------------------------------------
@@ -426,6 +468,7 @@ async function showEvent(id) {
   url.set("event", ev.id);
   history.replaceState(null, "", "?" + url.toString());  // a permalink to this event in this view
   panel.replaceChildren();
+  if (window.matchMedia("(max-width: 700px)").matches) panel.scrollIntoView();  // on a phone it is under the map
   panel.appendChild(el("h2", `${ev.sub_event_type} · ${ev.event_date || "undated"}`));
   panel.appendChild(el("p", `event ${ev.id}`, { class: "hint", id: "event-id" }));
   if (ev.review_status === "merged") {
@@ -770,7 +813,7 @@ actorInput.addEventListener("input", () => {
     for (const a of data.actors) {
       const b = el("button", a.name, { type: "button", class: "suggestion" });
       if (a.match !== a.name) b.appendChild(el("small", ` (as “${a.match}”)`));
-      b.addEventListener("click", () => { actorInput.value = a.name; suggestList.replaceChildren(); load(); });
+      b.addEventListener("click", () => { actorInput.value = a.name; suggestList.replaceChildren(); load({ push: true }); });
       suggestList.appendChild(el("li")).appendChild(b);
     }
   }, 200);
@@ -868,12 +911,33 @@ function loadCountries() {
   }).catch(() => {});
 }
 
-const legend = document.getElementById("legend");
-for (const [name, color] of Object.entries(COLORS)) {
-  const s = el("span", name); s.style.setProperty("--c", color); legend.appendChild(s);
-}
-form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
-document.getElementById("reset").addEventListener("click", () => { restoreForm(new URLSearchParams()); load(); });
+drawLegend(document.getElementById("legend"));
+bindTimeline(document.getElementById("timeline"));
+const measureButton = document.getElementById("timeline-measure");
+measureButton.addEventListener("click", () => {
+  timelineMeasure = timelineMeasure === "events" ? "fatalities" : "events";
+  measureButton.setAttribute("aria-pressed", String(timelineMeasure === "fatalities"));
+  if (tl.data) showTimeline(tl.data);
+});
+document.getElementById("timeline-reset").addEventListener("click", () => {
+  form.elements.since.value = ""; form.elements.until.value = "";
+  load({ push: true });
+});
+form.addEventListener("submit", (e) => { e.preventDefault(); load({ push: true }); });
+document.getElementById("reset").addEventListener("click", () => { restoreForm(new URLSearchParams()); load({ push: true }); });
+// Back and Forward: the form, the map and the timeline return to that step's filters
+window.addEventListener("popstate", () => {
+  const p = new URLSearchParams(location.search);
+  restoreForm(p);
+  load();
+  const wanted = p.get("event");
+  if (wanted && /^\d+$/.test(wanted)) showEvent(wanted);
+});
+const filtersToggle = document.getElementById("filters-toggle");
+filtersToggle.addEventListener("click", () => {
+  const open = document.querySelector("header").classList.toggle("open");
+  filtersToggle.setAttribute("aria-expanded", String(open));
+});
 document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
 document.getElementById("trends-link").addEventListener("click", (e) => { e.preventDefault(); showTrends(); });
 document.getElementById("alerts-link").addEventListener("click", (e) => { e.preventDefault(); showAlerts(); });
