@@ -354,6 +354,11 @@ def test_india_flags():
     ev["evidence"][0]["text"] = "police dispersed the protesters"
     assert india_flags(ev) == set()
     assert india_flags({"sub_event_type": "Attack", "fatalities": 3, "inter1": 1}) == {"KILL", "KILL_STATE"}
+    # protesters are actor1 in ACLED's protest events; the police who fired on them are actor2
+    assert india_flags({"sub_event_type": "Excessive force against protesters", "fatalities": 2,
+                        "inter1": 6, "inter2": 1}) == {"KILL", "KILL_STATE"}
+    # rioters killed in a clash of their own: the state is not said to have killed them
+    assert india_flags({"sub_event_type": "Violent demonstration", "fatalities": 2, "inter1": 5, "inter2": 1}) == {"KILL"}
     # the other sentences of the event's report speak for it too
     ev["evidence"].append({"field": "report", "text": "twelve of them were detained", "start": 40, "end": 68})
     assert india_flags(ev) == {"ARREST"}

@@ -530,3 +530,44 @@ def test_the_force_that_defused_the_bomb_is_actor1_of_disrupted_weapons_use():
                    "army engineers on Monday.")
     assert ev.sub_event_type == "Disrupted weapons use"
     assert ev.actor1 == "Military Forces of Iraq" and ev.actor2 == "Islamic State (Iraq)"
+
+
+_FEATURE = [  # a long magazine piece about a market town: nothing here is an event
+    "The market of Kaya opens before dawn, when the first lorries arrive from the south.",
+    "Traders unload onions, millet and bolts of printed cloth under the old mango trees.",
+    "Most of them have worked the same pitch for twenty years or more.",
+    "Prices have doubled since the drought, and buyers count their coins twice.",
+    "The town hall stands across the square, its paint peeling in the heat.",
+    "Children sell water in plastic sachets between the stalls.",
+    "By noon the square is too hot to cross, and business moves into the shade.",
+    "Older traders remember when the road to the capital took a day.",
+    "Now the journey takes three hours, if the bridge at the river is open.",
+    "Mobile phones have changed how farmers learn the price of grain.",
+    "Many of the young people have left for the mines in the north.",
+    "Those who stay speak of the town with a mixture of pride and worry.",
+]
+
+
+def test_deep_in_a_long_article_a_sentence_with_no_act_and_no_day_makes_no_event():
+    from sitrep.extract import events as E
+
+    deep = "The soldiers of the garrison are seen at every corner of the square."
+    text = " ".join(_FEATURE[:8] + [deep] + _FEATURE[8:])
+    sure = {deep: {"none": 0.1, "Armed clash": 0.5, "Attack": 0.4}}
+    assert E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(sure)) == [[]]
+    # the same sentence in a short report, or in the lead, is read as before
+    [[ev]] = E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(sure),
+                       tuning={"long_article": 1000})
+    assert ev.sub_event_type == "Armed clash"
+    lead = " ".join([deep] + _FEATURE)
+    assert len(E.extract([Article(id="t", text=lead, published=PUB)], typer=_Table(sure))[0]) == 1
+
+
+def test_deep_in_a_long_article_a_witness_s_own_story_makes_no_event():
+    deep = "Gunmen shot at us as we crossed the bridge at Kaya, a trader remembered."
+    text = " ".join(_FEATURE[:8] + [deep] + _FEATURE[8:])
+    assert _events(text) == []
+    # told in the third person, the same act is an event
+    third = "Gunmen shot at two traders as they crossed the bridge at Kaya on Monday, killing one."
+    evs = _events(" ".join(_FEATURE[:8] + [third] + _FEATURE[8:]))
+    assert [e.fatalities for e in evs] == [1]

@@ -693,14 +693,19 @@ def load_india(folder: Path | str, split: str = "all") -> tuple[list[IndiaDoc], 
     return docs, {"split": split, "split_counts": dict(counts), "unaligned_sentences": unaligned}
 
 
+STATE_FORCE_AS_ACTOR2 = {"Excessive force against protesters", "Protest with intervention"}
+
+
 def india_flags(ev: dict) -> set[str]:
     """What one predicted event claims, in the corpus's terms."""
     flags = set()
+    sub = ev.get("sub_event_type")
     if int(ev.get("fatalities") or 0) > 0:
         flags.add("KILL")
-        if ev.get("inter1") == 1:
+        # ACLED names the demonstrators first in a protest event and the force that fired on
+        # them second: the state is the one using force when it is actor2 there
+        if ev.get("inter1") == 1 or (ev.get("inter2") == 1 and sub in STATE_FORCE_AS_ACTOR2):
             flags.add("KILL_STATE")
-    sub = ev.get("sub_event_type")
     if sub == "Arrests":
         flags.add("ARREST")
     elif sub == "Protest with intervention":

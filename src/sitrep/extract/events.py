@@ -389,6 +389,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if top < st.weights.get("model_only_min", MODEL_ONLY_MIN) and \
                 1.0 - probs.get(NONE, 0.0) < st.weights.get("model_only_event", MODEL_ONLY_EVENT):
             return None  # with no cue word, the decider must be sure of one sub-type or of an event
+    if _deep_in_long_article(st, s) and (
+            (not live and date is None) or _first_person(doc)):
+        # a long article is mostly not news of the day: deep in it, a sentence that names no
+        # act and no day of its own, or a witness's own story, does not make an event alone
+        return None
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
         return None
@@ -422,6 +427,23 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         told = st.told_date
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [])
+
+
+# A news report tells its event in the lead; a long article (features, analysis, profiles)
+# runs on for dozens of sentences about other things. Chosen on the Guardian tune split.
+LONG_ARTICLE = 12  # sentences
+LEDE = 3  # the first sentences of an article, where a report tells its news
+_FIRST_PERSON = {"I", "me", "we", "We", "us"}
+
+
+def _deep_in_long_article(st: ArticleState, s: Sentence) -> bool:
+    return len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and s.index >= LEDE
+
+
+def _first_person(doc) -> bool:
+    """A witness's or the writer's own story ("we ran", "they shot at us")."""
+    return doc is not None and any(
+        t.text in _FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in doc)
 
 
 _CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)? (?:to have|that (?:it|they|its \w+) (?:had|have))? ?(?:killed|downed|destroyed)", re.I)
