@@ -233,6 +233,12 @@ def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(s
     page.evaluate("map.setZoom(3, {animate: false})")
     page.wait_for_selector(".cluster")
     assert page.inner_text(".cluster") == "2" and page.locator(".ev-marker").count() == 0
+    # the cluster's ring tells its types: half violence against civilians, half explosions
+    ring = page.evaluate("[...document.querySelectorAll('.cluster .ring circle')].map(c => "
+                         "[c.dataset.type, c.getAttribute('stroke'), c.dataset.count])")
+    assert ring == [["Explosions/Remote violence", "#E69F00", "1"], ["Violence against civilians", "#CC79A7", "1"]]
+    assert page.get_attribute(".cluster", "aria-label") == (
+        "2 events (1 Explosions/Remote violence, 1 Violence against civilians): zoom in")
     _wait_until(page, "document.querySelectorAll('#timeline g.bin').length === 2")
     bars = page.locator("#timeline g.bin .hit")
     box_a, box_b = bars.nth(0).bounding_box(), bars.nth(1).bounding_box()

@@ -231,10 +231,18 @@ function clusterMarker(c) {
   const icon = L.divIcon({ className: "cluster" + (together ? " stack" : ""), html: "", iconSize: [34, 34] });
   const open = together ? () => showStack(c.items) : () => map.setView([lat, lon], map.getZoom() + 2);
   const m = L.marker([lat, lon], { icon }).on("click", open);
+  const counts = {};
+  for (const f of c.items || []) {
+    const type = TYPE_SYMBOLS[f.properties.event_type] ? f.properties.event_type : "Other";
+    counts[type] = (counts[type] || 0) + 1;
+  }
+  const mix = [...Object.keys(TYPE_SYMBOLS), "Other"].filter(t => counts[t]).map(t => `${counts[t]} ${t}`).join(", ");
   m.on("add", () => {
     const e = m.getElement();
-    e.textContent = String(c.count);
-    e.setAttribute("aria-label", together ? `${c.count} events at one place: list them` : `${c.count} events: zoom in`);
+    e.replaceChildren(el("span", c.count));
+    if (mix) e.prepend(typeRing(counts, 34));  // the types in the cluster, as a ring
+    e.setAttribute("aria-label", `${c.count} events` + (mix ? ` (${mix})` : "") +
+      (together ? " at one place: list them" : ": zoom in"));
     onEnter(e, open);
   });
   return m;

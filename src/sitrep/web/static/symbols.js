@@ -69,3 +69,29 @@ function drawLegend(box) {
     box.appendChild(item);
   }
 }
+
+// a cluster's ring: one arc per event type, as long as its share of the cluster's events
+function typeRing(counts, size) {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+  svg.setAttribute("width", size);
+  svg.setAttribute("height", size);
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("class", "ring");
+  const r = size / 2 - 2.5, round = 2 * Math.PI * r;
+  const total = Object.values(counts).reduce((a, n) => a + n, 0);
+  let done = 0;
+  for (const type of [...Object.keys(TYPE_SYMBOLS), "Other"]) {
+    if (!counts[type]) continue;
+    const arc = document.createElementNS(SVG_NS, "circle");
+    const length = round * counts[type] / total;
+    for (const [k, v] of Object.entries({ cx: size / 2, cy: size / 2, r, fill: "none", stroke: symbolOf(type)[0],
+      "stroke-width": 4, "stroke-dasharray": `${length} ${round - length}`, "stroke-dashoffset": String(-done),
+      transform: `rotate(-90 ${size / 2} ${size / 2})`, "data-type": type, "data-count": counts[type] })) {
+      arc.setAttribute(k, v);
+    }
+    svg.appendChild(arc);
+    done += length;
+  }
+  return svg;
+}

@@ -127,6 +127,7 @@ function drawTimeline(svg, data, view) {
   for (const [t, label] of axisTicks(start, end, (tl.width - 2 * TL.side) / ((end - start) / DAY_MS), TL.minTickGap)) {
     const x = Math.round(tlX(t)) + 0.5;
     axis.appendChild(svgEl("line", { x1: x, x2: x, y1: TL.base, y2: TL.base + 5 }));
+    if (x + 2 + label.length * 6.5 > tl.width) continue;  // a label cut by the edge is not written
     axis.appendChild(svgEl("text", { x: x + 2, y: TL.base + 17, "data-day": dayString(t) }, label));
   }
   svg.appendChild(axis);
@@ -196,6 +197,7 @@ function bindTimeline(svg) {
     tl.pressed = null;
     pickBins(a, tlDayAt(pxOf(e)));
   });
+  svg.addEventListener("pointercancel", () => { tl.pressed = null; });  // the page scrolled instead
   svg.addEventListener("keydown", (e) => {
     const g = e.target.closest && e.target.closest("g.bin");
     if (!g) return;
