@@ -581,6 +581,10 @@ def test_types_have_colour_blind_safe_colours_and_shapes_a_legend_and_every_text
         page.wait_for_selector("#fields")
         low = [(n, t, round(r, 2)) for n, t, r in page.evaluate(CONTRASTS) if r < 4.5]
         assert low == []
+        page.click("#charts-link")
+        page.wait_for_selector(".chart-value")
+        low = [(n, t, round(r, 2)) for n, t, r in page.evaluate(CONTRASTS) if r < 4.5]
+        assert low == []
 
 
 def _tab_to(page, selector, limit=120):
@@ -680,3 +684,43 @@ def test_events_at_the_same_point_are_listed_from_their_stack(tmp_path, page):
         page.locator("#stack a", has_text="2019-07-03").click()
         page.wait_for_selector("#fields")
         assert "Ramadi" in page.inner_text("#fields") and "2019-07-03" in page.inner_text("#panel h2")
+
+
+def test_charts_by_type_province_and_actor_filter_when_a_bar_is_chosen(server, page):
+    from sitrep.report.figures import TYPE_COLOURS
+
+    url, store = server
+    store.add(Article(id="a3", text="Clashes near Hit.", published=dt.date(2019, 7, 8)),
+              [_event("a3", event_type="Battles", sub_event_type="Armed clash", fatalities=9, event_date=dt.date(2019, 7, 8))])
+    _login(page, url)
+    _ready(page)
+    page.click("#charts-link")
+    page.wait_for_selector(".chart[data-by=actor] button")
+    chart = lambda by: page.evaluate(f"[...document.querySelectorAll('.chart[data-by={by}] button')].map(b => "  # noqa: E731
+                                     "[b.dataset.key, b.querySelector('.chart-value').textContent,"
+                                     " parseFloat(b.querySelector('.chart-bar').style.width)])")
+    assert chart("admin1") == [["Al Anbar", "2 events · 11 fatalities", 100.0], ["Baghdad", "1 events · 2 fatalities", 50.0]]
+    types = chart("type")
+    assert {k for k, _, _ in types} == {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+    assert page.evaluate("document.querySelector('.chart[data-by=type] button[data-key=Battles] .chart-bar')"
+                         ".style.backgroundColor") == "rgb(213, 94, 0)" == _rgb(TYPE_COLOURS["Battles"])
+    assert "<script>alert(4)</script>" in [k for k, _, _ in chart("actor")]  # names are text, never markup
+    page.click("#charts-measure")  # by fatalities: the battle (9) leads
+    _wait_until(page, "document.getElementById('charts-measure').getAttribute('aria-pressed') === 'true'")
+    assert chart("type")[0][0] == "Battles" and chart("type")[0][2] == 100.0
+    page.click(".chart[data-by=admin1] button[data-key=Baghdad]")  # a bar is a filter
+    _wait_until(page, "location.search.includes('admin1=Baghdad')")
+    _ready(page)
+    assert page.evaluate("features.map(f => f.properties.location)") == ["Tarmiyah"]
+    _wait_until(page, "document.querySelectorAll('.chart[data-by=admin1] button').length === 1")
+    page.keyboard.press("Tab")
+    page.locator(".chart[data-by=type] button").first.focus()
+    page.keyboard.press("Enter")  # the bars are buttons: the keyboard chooses them too
+    _wait_until(page, "location.search.includes('type=Explosions')")
+    page.go_back()
+    _wait_until(page, "!location.search.includes('type=') && location.search.includes('admin1=Baghdad')")
+    assert page.dialogs == []
+
+
+def _rgb(hex_colour):
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))

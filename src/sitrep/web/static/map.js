@@ -370,6 +370,30 @@ async function showTrends() {
   panel.appendChild(ul);
 }
 
+let chartMeasure = "events";
+
+async function showCharts() {
+  const panel = document.getElementById("panel");
+  const q = query();
+  let answers;
+  try { answers = await Promise.all(CHARTS.map(([by]) => apiJSON(`/api/stats?by=${by}&` + q))); }
+  catch (e) { panel.replaceChildren(); panelError(e); return; }
+  panel.replaceChildren(el("h2", "Charts of this view"));
+  const toggle = el("button", "By fatalities", { type: "button", id: "charts-measure",
+    "aria-pressed": String(chartMeasure === "fatalities") });
+  toggle.addEventListener("click", () => { chartMeasure = chartMeasure === "events" ? "fatalities" : "events"; showCharts(); });
+  panel.appendChild(el("p")).appendChild(toggle);
+  CHARTS.forEach(([by, heading, name, shown], i) => {
+    const rows = [...answers[i].rows].sort((a, b) => b[chartMeasure] - a[chartMeasure]).slice(0, shown);
+    panel.appendChild(barChart(by, heading, rows, chartMeasure, (key) => {
+      if (name === "type") { for (const o of typeSelect.options) o.selected = o.value === key; }
+      else form.elements[name].value = key;
+      load({ push: true });
+      showCharts();
+    }));
+  });
+}
+
 async function showAlerts() {
   const panel = document.getElementById("panel");
   let data;
@@ -948,6 +972,7 @@ filtersToggle.addEventListener("click", () => {
 });
 document.getElementById("queue-link").addEventListener("click", (e) => { e.preventDefault(); showQueue(); });
 document.getElementById("trends-link").addEventListener("click", (e) => { e.preventDefault(); showTrends(); });
+document.getElementById("charts-link").addEventListener("click", (e) => { e.preventDefault(); showCharts(); });
 document.getElementById("alerts-link").addEventListener("click", (e) => { e.preventDefault(); showAlerts(); });
 document.getElementById("account-link").addEventListener("click", (e) => { e.preventDefault(); showAccount(); });
 fetch("/api/me").then(async (r) => {
