@@ -724,3 +724,31 @@ def test_charts_by_type_province_and_actor_filter_when_a_bar_is_chosen(server, p
 
 def _rgb(hex_colour):
     return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+def test_the_table_shows_every_field_on_request_and_scrolls_in_its_own_box(server, page):
+    url, store = server
+    _login(page, url)
+    _ready(page)
+    page.click("#table-toggle")
+    page.wait_for_selector("#events-table tbody tr[data-id]")
+    assert page.locator("#events-table thead th").count() == 11
+    page.click("#table-fields")
+    _wait_until(page, "document.querySelectorAll('#events-table thead th').length > 11")
+    headings = page.locator("#events-table thead th").all_inner_texts()
+    for field in ("time precision", "disorder type", "assoc actor 1", "inter 1", "interaction", "civilian targeting",
+                  "admin 3", "admin 2", "iso", "latitude", "longitude", "geo precision", "injured", "abducted",
+                  "source scale", "notes", "review status"):
+        assert field in headings
+    assert headings[:2] == ["id", "event date ▼"]  # still sorted newest first
+    hit = page.locator("#events-table tbody tr").first  # newest first: the attack in Hit
+    cells = dict(zip(headings, hit.locator("td").all_inner_texts()))
+    assert (cells["latitude"], cells["longitude"], cells["inter 1"], cells["location"]) == ("33.64", "42.83", "2", "Hit")
+    assert cells["notes"] == "On 7 July 2019, IS attacked."
+    # the wide table scrolls inside its own box: the page itself never scrolls sideways
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert page.evaluate("document.querySelector('.table-scroll').scrollWidth > document.querySelector('.table-scroll').clientWidth")
+    page.click("#events-table th button[data-sort=fatalities]")  # sorting still works with every field
+    _wait_until(page, "document.querySelector('#events-table th[aria-sort=descending] button').dataset.sort === 'fatalities'")
+    page.click("#table-fields")
+    _wait_until(page, "document.querySelectorAll('#events-table thead th').length === 11")

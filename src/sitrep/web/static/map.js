@@ -859,7 +859,15 @@ const TABLE_COLUMNS = [  // [field, heading, sort key or null]
   ["admin1", "admin 1", null], ["country", "country", null], ["fatalities", "fatalities", "fatalities"],
   ["confidence", "confidence", "confidence"], ["review_status", "review", null],
 ];
-const table = { on: false, sort: "-event_date", cursors: [null], page: 0, bbox: null };
+const SORTABLE = new Set(["id", "event_date", "fatalities", "confidence"]);
+const EVERY_COLUMN = [  // every field of the ACLED model, in the order of the event panel
+  "id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+  "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "location", "admin3", "admin2",
+  "admin1", "country", "iso", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_high", "injured",
+  "abducted", "source", "source_scale", "notes", "confidence", "review_status",
+].map(f => [f, f.replace(/_/g, " ").replace(/^(actor|inter|admin)(\d)$/, "$1 $2"), SORTABLE.has(f) ? f : null]);
+const table = { on: false, sort: "-event_date", cursors: [null], page: 0, bbox: null, every: false };
+const tableColumns = () => table.every ? EVERY_COLUMN : TABLE_COLUMNS;
 
 function viewBox() {
   const b = map.getBounds();
@@ -870,7 +878,7 @@ function viewBox() {
 
 function tableHeader() {
   const tr = el("tr");
-  for (const [, heading, key] of TABLE_COLUMNS) {
+  for (const [, heading, key] of tableColumns()) {
     const th = el("th", null, { scope: "col" });
     if (key) {
       const active = table.sort.replace("-", "") === key;
@@ -895,14 +903,15 @@ async function renderTable() {
   const body = document.querySelector("#events-table tbody");
   let data;
   try { data = await apiJSON("/api/events?" + q); } catch (e) {
-    body.replaceChildren(el("tr")); body.firstChild.appendChild(el("td", e.message, { class: "error", colspan: "11" }));
+    body.replaceChildren(el("tr")); body.firstChild.appendChild(el("td", e.message, { class: "error", colspan: String(tableColumns().length) }));
     return;
   }
   body.replaceChildren();
   for (const ev of data.events) {
     const tr = el("tr", null, { "data-id": String(ev.id) });
-    for (const [field] of TABLE_COLUMNS) {
-      const td = el("td", null, ["fatalities", "confidence", "id"].includes(field) ? { class: "num" } : {});
+    for (const [field] of tableColumns()) {
+      const numeric = ["id", "fatalities", "fatalities_high", "injured", "abducted", "confidence", "latitude", "longitude"];
+      const td = el("td", null, numeric.includes(field) ? { class: "num" } : field === "notes" ? { class: "notes" } : {});
       if (field === "id") {
         const a = el("a", ev.id, { href: "?event=" + ev.id });
         a.addEventListener("click", (e) => { e.preventDefault(); showEvent(ev.id); });
@@ -913,7 +922,7 @@ async function renderTable() {
     tr.addEventListener("click", (e) => { if (e.target.tagName !== "A") showEvent(ev.id); });
     body.appendChild(tr);
   }
-  if (!data.events.length) { body.appendChild(el("tr")).appendChild(el("td", "0 events in view", { colspan: "11" })); }
+  if (!data.events.length) { body.appendChild(el("tr")).appendChild(el("td", "0 events in view", { colspan: String(tableColumns().length) })); }
   table.cursors[table.page + 1] = data.next_cursor;
   document.getElementById("table-prev").disabled = table.page === 0;
   document.getElementById("table-next").disabled = !data.next_cursor;
@@ -931,6 +940,12 @@ function showTable(on) {
   else map.invalidateSize();
 }
 document.getElementById("table-toggle").addEventListener("click", () => showTable(!table.on));
+const everyField = document.getElementById("table-fields");
+everyField.addEventListener("click", () => {
+  table.every = !table.every;
+  everyField.setAttribute("aria-pressed", String(table.every));
+  renderTable();
+});
 document.getElementById("table-next").addEventListener("click", () => { table.page += 1; renderTable(); });
 document.getElementById("table-prev").addEventListener("click", () => { table.page = Math.max(0, table.page - 1); renderTable(); });
 
