@@ -571,3 +571,26 @@ def test_deep_in_a_long_article_a_witness_s_own_story_makes_no_event():
     third = "Gunmen shot at two traders as they crossed the bridge at Kaya on Monday, killing one."
     evs = _events(" ".join(_FEATURE[:8] + [third] + _FEATURE[8:]))
     assert [e.fatalities for e in evs] == [1]
+
+
+def test_a_long_text_without_paragraph_breaks_is_read_in_paragraphs_of_a_few_sentences():
+    from sitrep.extract.events import FLAT_PARAGRAPH, flat_paragraphs
+    from sitrep.nlp import split_sentences
+
+    flat = flat_paragraphs(split_sentences(" ".join(_FEATURE)))
+    assert [s.paragraph for s in flat] == [i // FLAT_PARAGRAPH for i in range(len(_FEATURE))]
+    # real paragraphs, and short texts, are kept as they are
+    broken = flat_paragraphs(split_sentences("\n\n".join(_FEATURE)))
+    assert [s.paragraph for s in broken] == list(range(len(_FEATURE)))
+    short = flat_paragraphs(split_sentences(" ".join(_FEATURE[:5])))
+    assert {s.paragraph for s in short} == {0}
+
+
+def test_a_day_told_early_in_a_flattened_long_text_does_not_date_an_act_told_much_later():
+    dated = "On Monday the governor of Kaya opened a new school in the east of the town."
+    late = "Gunmen shot dead two traders in the market of Kaya."
+    flat = " ".join([dated] + _FEATURE[:9] + [late] + _FEATURE[9:])
+    assert _events(flat) == []
+    # where the text keeps its paragraphs and the act is told in the day's paragraph, it is news
+    kept = dated + " " + late + "\n\n" + "\n\n".join(_FEATURE)
+    assert [e.fatalities for e in _events(kept)] == [2]

@@ -108,7 +108,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     weights = dict(tuning or {})
     states: list[ArticleState] = []
     for article in articles:
-        sentences = split_sentences(article.text)
+        sentences = flat_paragraphs(split_sentences(article.text), weights.get("long_article", LONG_ARTICLE))
         states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights))
     all_sentences = [s for st in states for s in st.sentences]
     probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
@@ -389,10 +389,15 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if top < st.weights.get("model_only_min", MODEL_ONLY_MIN) and \
                 1.0 - probs.get(NONE, 0.0) < st.weights.get("model_only_event", MODEL_ONLY_EVENT):
             return None  # with no cue word, the decider must be sure of one sub-type or of an event
+    told = None
+    if date is None and st.told_date is not None and (
+            s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
+        told = st.told_date
     if _deep_in_long_article(st, s) and (
-            (not live and date is None) or _first_person(doc)):
-        # a long article is mostly not news of the day: deep in it, a sentence that names no
-        # act and no day of its own, or a witness's own story, does not make an event alone
+            (date is None and (not live or told is None)) or _first_person(doc)):
+        # a long article is mostly not news of the day: deep in it, a sentence with no day of
+        # its own makes an event only when it names the act and the narrative just gave a
+        # day; a witness's own story does not make an event alone
         return None
     has_day = bool(date and date.precision == 1)
     if is_generic(s.text, counts.killed > 0, has_day):
@@ -421,10 +426,6 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
-    told = None
-    if date is None and st.told_date is not None and (
-            s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
-        told = st.told_date
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [])
 
@@ -434,6 +435,18 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
 LONG_ARTICLE = 12  # sentences
 LEDE = 3  # the first sentences of an article, where a report tells its news
 _FIRST_PERSON = {"I", "me", "we", "We", "us"}
+
+
+FLAT_PARAGRAPH = 3  # sentences: a news paragraph, where a long text has lost its breaks
+
+
+def flat_paragraphs(sentences: list[Sentence], long_article: int = LONG_ARTICLE) -> list[Sentence]:
+    """A long text with no paragraph breaks (flattened by a scraper or an archive) is read as
+    paragraphs of a few sentences: one paragraph of sixty sentences would let a date, a
+    place or a report carry across the whole article."""
+    if len(sentences) < long_article or len({s.paragraph for s in sentences}) > 1:
+        return sentences
+    return [dataclasses.replace(s, paragraph=s.index // FLAT_PARAGRAPH) for s in sentences]
 
 
 def _deep_in_long_article(st: ArticleState, s: Sentence) -> bool:
