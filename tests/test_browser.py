@@ -752,3 +752,35 @@ def test_the_table_shows_every_field_on_request_and_scrolls_in_its_own_box(serve
     _wait_until(page, "document.querySelector('#events-table th[aria-sort=descending] button').dataset.sort === 'fatalities'")
     page.click("#table-fields")
     _wait_until(page, "document.querySelectorAll('#events-table thead th').length === 11")
+
+
+def test_beyond_the_point_limit_clusters_refine_with_each_zoom_down_to_single_events(tmp_path, page, monkeypatch):
+    import sitrep.web.app as web_app
+
+    monkeypatch.setattr(web_app, "MAX_POINTS", 4)  # the server clusters beyond 4 events here (5,000 really)
+    events = [{"location": f"Hit {i}", "latitude": 33.6 + 0.2 * i, "longitude": 42.8} for i in range(5)] + [
+        {"location": f"Basra {i}", "latitude": 30.5, "longitude": 47.6 + 0.2 * i, "event_type": "Protests",
+         "sub_event_type": "Peaceful protest"} for i in range(3)]
+    with _store_serving(tmp_path, events) as (url, store):
+        asked = []
+        page.on("request", lambda r: asked.append(r.url) if "/api/events.geojson" in r.url else None)
+        page.goto(url + "/")
+        _ready(page)
+        assert page.inner_text("#status") == "8 events · 16 fatalities"
+        page.wait_for_load_state("networkidle")  # the map's zoom to the events has ended
+        _wait_until(page, "features.length > 0 && features.every(f => f.properties.cluster)")
+        assert page.locator(".ev-marker").count() == 0
+        page.evaluate("map.setView([30.5, 47.8], 9, {animate: false})")  # only Basra's three in view
+        _wait_until(page, "document.querySelectorAll('.ev-marker').length === 3")
+        assert any("bbox=" in u and "zoom=9" in u for u in asked)  # the view was asked for, not the whole filter
+        page.locator(".ev-marker").first.dispatch_event("click")
+        page.wait_for_selector("#fields")
+        assert "Basra" in page.inner_text("#fields")
+        page.evaluate("map.setView([32, 45], 5, {animate: false})")  # out again: clusters
+        _wait_until(page, "document.querySelectorAll('.ev-marker').length === 0 && features.every(f => f.properties.cluster)")
+        # a click on a cluster zooms in and asks for the finer view
+        zoom = page.evaluate("map.getZoom()")
+        page.locator(".cluster").first.dispatch_event("click")
+        _wait_until(page, f"map.getZoom() === {zoom + 2}")
+        page.wait_for_load_state("networkidle")
+        assert any(f"zoom={zoom + 2}" in u and "bbox=" in u for u in asked)

@@ -303,6 +303,9 @@ let generation = 0;
 // filter before), else the address is only brought up to date
 async function load(opts) {
   if (current) current.abort();
+  loading = true;
+  clearTimeout(refineTimer);
+  if (refining) refining.abort();
   const controller = new AbortController();
   current = controller;
   const mine = ++generation;
@@ -323,6 +326,7 @@ async function load(opts) {
       apiJSON("/api/stats?by=type&" + q, { signal })]);
     if (mine !== generation) return;  // a newer filter was asked for meanwhile
     features = data.features;
+    clustered = features.some(f => f.properties.cluster);
     const n = byType.rows.reduce((a, r) => a + r.events, 0);
     const dead = byType.rows.reduce((a, r) => a + r.fatalities, 0);
     const countries = new Set();
@@ -345,15 +349,48 @@ async function load(opts) {
     setStatus(n ? `${n.toLocaleString("en")} events · ${dead.toLocaleString("en")} fatalities` :
       "0 events match these filters", false, n ? "ready" : "empty");
     if (table.on) { table.bbox = viewBox(); table.cursors = [null]; table.page = 0; renderTable(); }
+    loading = false;
+    if (clustered) refine();  // the clusters of the fitted view
   } catch (exc) {
     if (exc.name === "AbortError" || mine !== generation) return;
-    features = []; draw();
+    features = []; clustered = false; draw();
     document.getElementById("timeline").replaceChildren();
     setStatus(exc.message, true);
   } finally {
-    if (mine === generation) document.getElementById("map").removeAttribute("aria-busy");
+    if (mine === generation) { loading = false; document.getElementById("map").removeAttribute("aria-busy"); }
   }
 }
+
+// Beyond the server's 5,000 points it sends grid clusters of the whole filter. Then each pan and
+// zoom asks for the view again (bbox and zoom): the clusters refine down to single events.
+let clustered = false;  // the newest filter's answer was clustered
+let loading = false;
+let refining = null;  // the AbortController of the newest view request
+let refineTimer = null;
+
+async function refine() {
+  if (loading || !clustered) return;
+  if (refining) refining.abort();
+  const controller = new AbortController();
+  refining = controller;
+  document.getElementById("map").setAttribute("aria-busy", "true");
+  try {
+    const data = await apiJSON("/api/events.geojson?" + query({ bbox: viewBox(), zoom: map.getZoom() }),
+      { signal: controller.signal });
+    if (refining !== controller) return;
+    features = data.features;
+    draw();
+  } catch (exc) {
+    if (exc.name !== "AbortError" && refining === controller) setStatus(exc.message, true);
+  } finally {
+    if (refining === controller) { refining = null; document.getElementById("map").removeAttribute("aria-busy"); }
+  }
+}
+map.on("moveend", () => {
+  if (!clustered || loading) return;
+  clearTimeout(refineTimer);
+  refineTimer = setTimeout(refine, 200);
+});
 
 let lastDay = null;  // the newest day with events in view: trends are measured there
 
