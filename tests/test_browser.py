@@ -379,8 +379,9 @@ def _store_serving(tmp_path, events):
 
 
 def _ready(page):
+    # the map has its answer: 30 s, as a machine shared with other work can be slow
     _wait_until(page, "['ready', 'empty'].includes(document.getElementById('status').dataset.state)"
-                " && !document.getElementById('map').hasAttribute('aria-busy')")
+                " && !document.getElementById('map').hasAttribute('aria-busy')", timeout=30)
 
 
 def _bins(page):
@@ -784,3 +785,36 @@ def test_beyond_the_point_limit_clusters_refine_with_each_zoom_down_to_single_ev
         _wait_until(page, f"map.getZoom() === {zoom + 2}")
         page.wait_for_load_state("networkidle")
         assert any(f"zoom={zoom + 2}" in u and "bbox=" in u for u in asked)
+
+
+def test_the_csv_export_shows_its_progress_saves_the_file_and_can_be_cancelled(server, page):
+    url, store = server
+    _login(page, url)
+    _ready(page)
+    page.evaluate("""window.exportSaid = []; new MutationObserver(() => exportSaid.push(
+        document.getElementById('export-status').textContent)).observe(document.getElementById('export-status'),
+        {childList: true, characterData: true, subtree: true})""")
+    with page.expect_download() as got:
+        page.click("#csv")
+    download = got.value
+    assert download.suggested_filename == "sitrep-events.csv"
+    with open(download.path(), "rb") as fh:
+        saved = fh.read()
+    assert saved == page.request.get(url + page.get_attribute("#csv", "href")).body()  # the very export
+    _wait_until(page, "document.getElementById('export-status').textContent.startsWith('Exported')")
+    size = len(saved) / 1e3
+    assert page.inner_text("#export-status") == f"Exported 2 rows ({max(1, round(size))} kB) as sitrep-events.csv."
+    assert any(t.startswith("Exporting CSV…") for t in page.evaluate("exportSaid"))  # progress came first
+
+    held = []
+    page.route("**/api/events.csv*", lambda route: held.append(route))  # an export that never ends
+    page.click("#csv")
+    page.wait_for_selector("#export-cancel")
+    assert page.inner_text("#export-status").startswith("Exporting CSV… 0 rows")
+    page.click("#export-cancel")
+    _wait_until(page, "document.getElementById('export-status').textContent === 'Export cancelled.'")
+    page.unroute("**/api/events.csv*")
+    page.route("**/api/events.csv*", lambda route: route.fulfill(status=500, body="boom"))
+    page.click("#csv")
+    _wait_until(page, "document.getElementById('export-status').textContent.startsWith('The server failed (error 500)')")
+    assert page.get_attribute("#export-status", "class") == "error"

@@ -996,6 +996,7 @@ function loadCountries() {
 }
 
 drawLegend(document.getElementById("legend"));
+bindExport(document.getElementById("csv"), document.getElementById("export-status"));
 bindTimeline(document.getElementById("timeline"));
 const measureButton = document.getElementById("timeline-measure");
 measureButton.addEventListener("click", () => {
