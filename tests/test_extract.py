@@ -594,3 +594,13 @@ def test_a_day_told_early_in_a_flattened_long_text_does_not_date_an_act_told_muc
     # where the text keeps its paragraphs and the act is told in the day's paragraph, it is news
     kept = dated + " " + late + "\n\n" + "\n\n".join(_FEATURE)
     assert [e.fatalities for e in _events(kept)] == [2]
+
+
+def test_a_running_total_over_many_events_is_a_tally_not_an_event():
+    assert _events("So far 1,240 people have been arrested across the province since the riots began, "
+                   "officials said.") == []
+    assert _events("Police said the overall toll in the disturbances had reached 312 by Tuesday evening.") == []
+    assert _events("The army's shelling has killed 96 civilians in recent days, the observatory said.") == []
+    # one event's own toll, and a claim still awaited, are not tallies
+    [ev] = _events("A car bomb killed 14 people at a market in Kaya on Monday. No group has claimed it so far.")
+    assert ev.fatalities == 14

@@ -355,6 +355,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
         st.background.add(s.index)
         return None
+    if pattern("tally_phrases").search(s.text):
+        return None  # "the toll in the riots has risen to 540 so far": a running total, no event
     if date is not None:
         st.last_date = date
         if not date.spoken:
