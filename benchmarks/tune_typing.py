@@ -7,7 +7,7 @@ event-type accuracy and sub-event weighted F1; Guardian precision, recall and th
 articles that stay silent. The report split is never read here (docs/evaluation.md).
 
     .venv/bin/python benchmarks/tune_typing.py --acled ../shared/data/real/acled_notes.csv.gz \
-        --sample 1500 --guardian dev/guardian_tune.jsonl dev/guardian_tune_b.jsonl
+        --sample 1500 --guardian dev/guardian_tune.jsonl dev/guardian_tune_b.jsonl dev/guardian_tune_c.jsonl dev/guardian_tune_d.jsonl
 
 The decider's outputs are memoised per sentence, so a grid costs little more than one run.
 """

@@ -115,3 +115,31 @@ def test_place_words_are_lowercase_word_lists():
         assert len(words) == len(set(words)), f"{key} repeats a word"
     assert facility_after().match(" hospital said") and not facility_after().match(" district")
     assert "university" in organisation_heads()
+
+
+def test_the_teams_labels_of_licensed_articles_follow_the_schema_and_the_split():
+    """dev/guardian_*.jsonl: labels only (no text), ACLED strings, offsets, and each file holds
+    articles of the split its name says (tune files never hold report-period articles)."""
+    import json
+    from pathlib import Path
+
+    from sitrep.evaluate_real import split_of_article
+    from sitrep.model import SUB_EVENT_TYPES
+
+    files = sorted(Path(__file__).resolve().parent.parent.glob("dev/guardian_*.jsonl"))
+    assert len(files) >= 7
+    seen: set[str] = set()
+    for f in files:
+        for line in f.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert "text" not in rec, f"{f.name}: {rec['id']} carries its text"
+            assert rec["id"] not in seen, f"{f.name}: {rec['id']} is labelled twice"
+            seen.add(rec["id"])
+            assert rec["kind"] in {"incident", "mixed", "analysis"}, rec["id"]
+            want = "tune" if "_tune" in f.name else "report"
+            assert split_of_article(rec["published"]) == want, f"{f.name}: {rec['id']} is of the other split"
+            for ev in rec["events"]:
+                assert SUB_EVENT_TYPES[ev["sub_event_type"]] == ev["event_type"], rec["id"]
+                assert 0 <= ev["evidence_start"] < ev["evidence_end"], rec["id"]
+                assert ev["time_precision"] in (1, 2, 3) and ev["geo_precision"] in (1, 2, 3), rec["id"]
+                assert isinstance(ev["required"], bool) and int(ev["fatalities"]) >= 0, rec["id"]
