@@ -604,3 +604,12 @@ def test_a_running_total_over_many_events_is_a_tally_not_an_event():
     # one event's own toll, and a claim still awaited, are not tallies
     [ev] = _events("A car bomb killed 14 people at a market in Kaya on Monday. No group has claimed it so far.")
     assert ev.fatalities == 14
+
+
+def test_deep_in_a_long_article_an_act_going_on_now_is_news_of_the_day():
+    now = "Government troops are shelling the villages around Kaya from the hills."
+    evs = _events(" ".join(_FEATURE[:8] + [now] + _FEATURE[8:]))
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Shelling/artillery/missile attack", PUB)]
+    # the same act told in the past with no day is not
+    past = "Government troops shelled the villages around Kaya from the hills."
+    assert _events(" ".join(_FEATURE[:8] + [past] + _FEATURE[8:])) == []

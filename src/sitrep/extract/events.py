@@ -396,7 +396,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
         told = st.told_date
     if _deep_in_long_article(st, s) and (
-            (date is None and (not live or told is None)) or _first_person(doc)):
+            (date is None and (not live or (told is None and not _going_on_now(doc, live))))
+            or _first_person(doc)):
         # a long article is mostly not news of the day: deep in it, a sentence with no day of
         # its own makes an event only when it names the act and the narrative just gave a
         # day; a witness's own story does not make an event alone
@@ -453,6 +454,18 @@ def flat_paragraphs(sentences: list[Sentence], long_article: int = LONG_ARTICLE)
 
 def _deep_in_long_article(st: ArticleState, s: Sentence) -> bool:
     return len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and s.index >= LEDE
+
+
+def _going_on_now(doc, live: list[Cue]) -> bool:
+    """The act is told in the present progressive ("troops are firing on the town"): its day
+    is the day of the report."""
+    for cue in live:
+        tok = cue_token(doc, cue)
+        verb = tok.head if tok is not None and tok.pos_ != "VERB" else tok
+        if verb is not None and verb.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("is", "are", "'re", "'s") for c in verb.children):
+            return True
+    return False
 
 
 def _first_person(doc) -> bool:
