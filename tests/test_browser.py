@@ -230,7 +230,7 @@ def test_nearby_markers_cluster_when_zoomed_out_and_the_timeline_brush_filters(s
     _login(page, url)
     page.wait_for_selector(".ev-marker")
     page.wait_for_load_state("networkidle")
-    page.evaluate("map.setZoom(3, {animate: false})")
+    page.evaluate("void map.setZoom(3, {animate: false})")
     page.wait_for_selector(".cluster")
     assert page.inner_text(".cluster") == "2" and page.locator(".ev-marker").count() == 0
     # the cluster's ring tells its types: half violence against civilians, half explosions
@@ -616,7 +616,7 @@ def test_markers_clusters_and_timeline_bars_work_from_the_keyboard(server, page)
     page.wait_for_selector("#fields")
     assert page.inner_text("#panel h2").split(" · ")[0] in label
 
-    page.evaluate("map.setZoom(3, {animate: false})")
+    page.evaluate("void map.setZoom(3, {animate: false})")
     page.wait_for_selector(".cluster")
     zoom = page.evaluate("map.getZoom()")
     page.locator("#filters input[name=since]").focus()
@@ -771,13 +771,13 @@ def test_beyond_the_point_limit_clusters_refine_with_each_zoom_down_to_single_ev
         page.wait_for_load_state("networkidle")  # the map's zoom to the events has ended
         _wait_until(page, "features.length > 0 && features.every(f => f.properties.cluster)")
         assert page.locator(".ev-marker").count() == 0
-        page.evaluate("map.setView([30.5, 47.8], 9, {animate: false})")  # only Basra's three in view
+        page.evaluate("void map.setView([30.5, 47.8], 9, {animate: false})")  # only Basra's three in view
         _wait_until(page, "document.querySelectorAll('.ev-marker').length === 3")
         assert any("bbox=" in u and "zoom=9" in u for u in asked)  # the view was asked for, not the whole filter
         page.locator(".ev-marker").first.dispatch_event("click")
         page.wait_for_selector("#fields")
         assert "Basra" in page.inner_text("#fields")
-        page.evaluate("map.setView([32, 45], 5, {animate: false})")  # out again: clusters
+        page.evaluate("void map.setView([32, 45], 5, {animate: false})")  # out again: clusters
         _wait_until(page, "document.querySelectorAll('.ev-marker').length === 0 && features.every(f => f.properties.cluster)")
         # a click on a cluster zooms in and asks for the finer view
         zoom = page.evaluate("map.getZoom()")
@@ -818,3 +818,24 @@ def test_the_csv_export_shows_its_progress_saves_the_file_and_can_be_cancelled(s
     page.click("#csv")
     _wait_until(page, "document.getElementById('export-status').textContent.startsWith('The server failed (error 500)')")
     assert page.get_attribute("#export-status", "class") == "error"
+
+
+def test_the_offline_basemap_draws_every_country_with_names_and_province_names_closer_in(server, page):
+    url, store = server
+    _login(page, url)
+    _ready(page)
+    _wait_until(page, "document.querySelectorAll('.leaflet-countries-pane path').length > 0", timeout=60)
+    # one outline a country, the neighbours included: they are land, not sea
+    assert page.locator(".leaflet-countries-pane path").count() >= 200
+    assert page.get_attribute(".leaflet-countries-pane path", "fill") == "#f4f1ea"
+    page.wait_for_load_state("networkidle")  # the map's zoom to the events has ended
+    page.evaluate("void map.setView([33.3, 43.5], 5, {animate: false})")
+    _wait_until(page, "document.querySelectorAll('.country-label').length > 3")
+    names = page.locator(".country-label").all_inner_texts()
+    assert {"Iraq", "Syria", "Iran", "Jordan", "Saudi Arabia"} <= set(names)
+    assert page.locator(".province-label").count() == 0  # provinces are named only closer in
+    page.evaluate("void map.setView([33.4, 43.3], 8, {animate: false})")
+    _wait_until(page, "document.querySelectorAll('.province-label').length > 0")
+    assert "Al Anbar" in page.locator(".province-label").all_inner_texts()
+    assert page.locator(".leaflet-boundaries-pane path").count() >= 10  # Iraq's provinces, where the events are
+    assert page.evaluate("window.cspViolations") == []

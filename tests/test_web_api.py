@@ -165,3 +165,16 @@ def test_timeline_bins_by_month_over_years(db_url):
     assert t["bin"] == "month" and [r["key"] for r in t["rows"]] == ["2010-01-01", "2014-06-01", "2019-12-01"]
     t = TestClient(create_app(store)).get("/api/timeline", params={"max_bins": 600}).json()
     assert t["bin"] == "week" and t["rows"][1]["key"] == "2014-06-30"
+
+
+def test_countries_are_served_offline_for_the_whole_world(client):
+    r = client.get("/api/countries.geojson")  # the test client accepts gzip
+    assert r.status_code == 200 and r.headers["content-encoding"] == "gzip"
+    feats = {f["properties"]["iso"]: f for f in r.json()["features"]}
+    assert len(feats) >= 200 and {"IQ", "SY", "IR", "JO", "SA", "TR", "KW"} <= set(feats)  # neighbours too
+    iraq = feats["IQ"]["properties"]
+    assert iraq["name"] == "Iraq" and 29 < iraq["lat"] < 37.5 and 38.5 < iraq["lon"] < 48.7
+    assert feats["IQ"]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    plain = client.get("/api/countries.geojson", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == r.json()
+    assert r.num_bytes_downloaded < len(plain.content) / 2  # what went over the wire

