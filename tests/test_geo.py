@@ -564,3 +564,30 @@ def test_a_bare_name_shared_by_province_and_city_geocodes_to_the_city(gazetteer)
     assert geocode_query("Kirkuk", limit=1)[0]["feature"] == "town"
     assert geocode_query("Basra province", "IQ", limit=1)[0]["feature"] == "admin1"
     assert geocode_query("Diyala", "IQ", limit=1)[0]["feature"] == "admin1"  # no city of that name
+
+
+def _placed(text, gaz):
+    from sitrep.geo.locate import constrain_by_province
+
+    mentions = find_mentions(text, gaz)
+    resolve_mentions(mentions, GeoContext())
+    constrain_by_province(mentions, text)
+    return {m.text: m.place for m in mentions}
+
+
+def test_a_name_and_the_province_beside_it_agree_on_one_country(gazetteer):
+    # alone, Zaragoza is Spain's city and La Libertad a town in Ecuador
+    placed = _placed("Gang members shot a taxi driver in Zaragoza, La Libertad, on Saturday.", gazetteer)
+    assert (placed["Zaragoza"].iso, placed["La Libertad"].iso) == ("SV", "SV")
+    assert placed["La Libertad"].feature == "admin1"
+    # Germany's Halle is also spelt Galle; the Sri Lankan province beside it settles which
+    placed = _placed("Players protested in Galle city (Galle, Southern) against the closure.", gazetteer)
+    assert {p.iso for p in placed.values()} == {"LK"}
+    # names of one country are left as they are, and so are lists of towns
+    placed = _placed("Clashes were reported in Mosul, Tikrit and Baiji on Monday.", gazetteer)
+    assert {p.iso for p in placed.values() if p is not None} == {"IQ"}
+
+
+def test_a_name_joined_by_two_connectors_is_one_name(gazetteer):
+    placed = _placed("Merchants blocked the street in Santa Cruz de la Sierra (Santa Cruz) on Monday.", gazetteer)
+    assert placed["Santa Cruz de la Sierra"].iso == "BO"

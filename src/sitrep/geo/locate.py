@@ -31,7 +31,7 @@ _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]
 _LEAD_SPACED = (r"(?:al|el|ash|ath|adh|az|bin|ibn|abu|umm|um|bani|beni|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|"
                 r"tell|ain|ras)")
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|\s{_CONNECT}[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
@@ -545,6 +545,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
     inside it is dropped, and so is a namesake of the gazetteer (the province then places the event)."""
     ordered = sorted(mentions, key=lambda m: m.start)
+    _agree_apposed(ordered, text)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1":
             continue
@@ -586,6 +587,41 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
+
+
+def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
+    """"Zaragoza, La Libertad", "Galle city (Galle, Southern)": a name and the unit set beside it
+    describe one place. Where each alone went to a different country (Spain's Zaragoza,
+    Ecuador's La Libertad; Germany's Halle, also spelt Galle), the two take the exact namesakes
+    that agree: in one province first (El Salvador's Zaragoza in its department La Libertad),
+    the second a province, then the larger places; else they stay as they were."""
+    for a, b in zip(ordered, ordered[1:]):
+        if a.place is None or b.place is None or a.place.iso == b.place.iso or a.role in ("from", "part") or b.role == "part" \
+                or not _APPOSED.match(text[a.end:b.start]):
+            continue
+        ca = [c for c in getattr(a, "candidates", []) if c.feature != "country" and is_exact(c, a.text)]
+        cb = [c for c in getattr(b, "candidates", []) if is_exact(c, b.text)]
+        pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _where(x) != _where(y)]
+        if not pairs:
+            continue
+        x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
+                                         (p[0].population or 0) + (p[1].population or 0)))
+        _settle(a, x)
+        _settle(b, y)
+
+
+def _where(place: Place) -> tuple:
+    return place.name, place.iso, place.feature, place.latitude, place.longitude
+
+
+def _settle(mm: PlaceMention, place: Place) -> None:
+    """A mention takes another of its candidates, keeping how sure its reading was."""
+    if place is mm.place:
+        return
+    chosen = copy.copy(place)
+    chosen.score = mm.place.score
+    chosen.margin = getattr(mm.place, "margin", 0.0)  # type: ignore[attr-defined]
+    mm.place = chosen
 
 
 VILLAGE_MAX_POP = 50_000
