@@ -591,3 +591,13 @@ def test_a_name_and_the_province_beside_it_agree_on_one_country(gazetteer):
 def test_a_name_joined_by_two_connectors_is_one_name(gazetteer):
     placed = _placed("Merchants blocked the street in Santa Cruz de la Sierra (Santa Cruz) on Monday.", gazetteer)
     assert placed["Santa Cruz de la Sierra"].iso == "BO"
+
+
+def test_a_town_named_by_another_of_its_names_is_not_read_abroad(gazetteer):
+    # "Abdullahpur" is an old name of India's Yamuna Nagar; beside Dhaka it is a Bangladeshi union
+    placed = _placed("Supporters of two chairmen clashed in Abdullahpur union, Austagram upazila "
+                     "(Kishoregonj, Dhaka).", gazetteer)
+    assert placed["Abdullahpur"] is None and placed["Dhaka"].iso == "BD"
+    # a spelling of a town's own name still reads it ("Hpakant" for Hpakan)
+    placed = _placed("Soldiers and rebels clashed near Hpakant, Kachin state, on Monday.", gazetteer)
+    assert placed["Hpakant"] is not None and placed["Hpakant"].iso == "MM"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from difflib import SequenceMatcher
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -438,7 +439,10 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
         mm.place = resolve(mm.candidates, mm.text, context, getattr(mm, "hint", ""), conflict)  # type: ignore[attr-defined]
     for mm in mentions:
         place = mm.place
-        if place and place.score > 1.0 and getattr(place, "margin", 0) > 0.5:
+        # a place named by another of its names ("Abdullahpur", an old name of India's Yamuna
+        # Nagar) does not set the article's country alone
+        if place and place.score > 1.0 and getattr(place, "margin", 0) > 0.5 and (
+                place.feature != "town" or _own_name(place, mm)):
             context.countries[place.iso] += 1
             code = getattr(place, "admin1_code", "")
             if code and place.feature != "country":
@@ -456,6 +460,8 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
         if mm.place is not None and focus and _stray(mm.place, mm, mentions, focus, told):
             mm.place = None
         elif mm.place is not None and not focus and _loose(mm.place, mm):
+            mm.place = None
+        elif mm.place is not None and _other_name_abroad(mm.place, mm, mentions):
             mm.place = None
         if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict"):
             mm.place.for_unit = True  # type: ignore[attr-defined]
@@ -695,12 +701,35 @@ FOREIGN_TOWN_MAX_POP = 100_000
 
 def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: set[str], told: set[str]) -> bool:
     """A small town in a country the article never names, when the article is about another
-    ("the Commissioner" is a village in Georgia, USA): a word that looks like a place, not one."""
+    ("the Commissioner" is a village in Georgia, USA): a word that looks like a place, not one.
+    A large town counts as small when the text names it by another of its names ("Abdullahpur"
+    for India's Yamuna Nagar, in a report from Bangladesh): a namesake, not the city."""
     if place.iso in focus or place.iso in told or place.feature not in POINT_FEATURES:
         return False
-    if getattr(place, "source", "") == "supplement" or (place.population or 0) >= FOREIGN_TOWN_MAX_POP:
+    if getattr(place, "source", "") == "supplement" or (
+            (place.population or 0) >= FOREIGN_TOWN_MAX_POP and _own_name(place, mm)):
         return False
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
+
+
+OWN_NAME_SIMILARITY = 0.5
+
+
+def _own_name(place: Place, mm: PlaceMention) -> bool:
+    """The text names the place by its name or a spelling of it ("Hpakant" for Hpakan,
+    "Chittagong" for Chattogram), not by a different name it also has ("Abdullahpur")."""
+    a, b = name_key(place.name), name_key(mm.text)
+    return a == b or SequenceMatcher(None, a, b).ratio() >= OWN_NAME_SIMILARITY
+
+
+def _other_name_abroad(place: Place, mm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A town named by another of its names ("Abdullahpur", an old name of India's Yamuna
+    Nagar) where another name of the text is a place of another country by its own name
+    ("Dhaka"): a namesake the gazetteer does not hold, not that town."""
+    if place.feature not in POINT_FEATURES or getattr(place, "source", "") == "supplement" or _own_name(place, mm):
+        return False
+    return any(o is not mm and o.place is not None and o.place.iso != place.iso and o.place.feature != "country"
+               and _own_name(o.place, o) for o in mentions)
 
 
 def _loose(place: Place, mm: PlaceMention) -> bool:
