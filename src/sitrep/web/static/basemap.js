@@ -1,5 +1,5 @@
 // The offline basemap under the events: every country's outline (/api/countries.geojson) as
-// land, the provinces of the countries with events, and their names as labels (countries when
+// land (drawn on canvas tiles), the provinces of the countries with events, and their names as labels (countries when
 // there is room for the name, provinces from zoom 7). With a tile server the land is left
 // unfilled and only the lines and names are drawn over the tiles.
 "use strict";
@@ -13,15 +13,70 @@ function placeLabel(lat, lon, name, kind) {
     icon: L.divIcon({ className: "place-label " + kind, html: text, iconSize: null }) });
 }
 
+// Spherical Mercator at zoom 0 (a 256-pixel world), as Leaflet's default projection
+function worldPixel(lon, lat) {
+  const y = Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI / 180;
+  return [256 * (lon + 180) / 360, 256 * (0.5 - Math.log(Math.tan(Math.PI / 4 + y / 2)) / (2 * Math.PI))];
+}
+
+// the countries as canvas tiles drawn here from outlines kept in this closure: quick to pan and
+// zoom (each tile is drawn once), and the map's own objects stay small
+function countryLayer(pane) {
+  let shapes = [];  // {box: [x0, y0, x1, y1], rings: [Float64Array of x, y, ...]} in zoom-0 pixels
+  let filled = true;
+  const Layer = L.GridLayer.extend({
+    createTile(coords) {
+      const size = this.getTileSize();
+      const tile = document.createElement("canvas");
+      tile.width = size.x; tile.height = size.y;
+      const ctx = tile.getContext("2d");
+      const scale = 2 ** coords.z, ox = coords.x * size.x, oy = coords.y * size.y, pad = 2 / scale;
+      const [left, top, right, bottom] = [ox / scale - pad, oy / scale - pad, (ox + size.x) / scale + pad, (oy + size.y) / scale + pad];
+      ctx.fillStyle = "#f4f1ea"; ctx.strokeStyle = "#8c857a"; ctx.lineWidth = 1.2; ctx.lineJoin = "round";
+      for (const s of shapes) {
+        if (s.box[0] > right || s.box[2] < left || s.box[1] > bottom || s.box[3] < top) continue;
+        ctx.beginPath();
+        for (const ring of s.rings) {
+          for (let i = 0; i < ring.length; i += 2) {
+            const x = ring[i] * scale - ox, y = ring[i + 1] * scale - oy;
+            if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+          }
+          ctx.closePath();
+        }
+        if (filled) ctx.fill("evenodd");
+        ctx.stroke();
+      }
+      return tile;
+    },
+  });
+  const layer = new Layer({ pane, updateWhenZooming: false, keepBuffer: 4 });
+  layer.setShapes = (features) => {
+    shapes = features.map((f) => {
+      const g = f.geometry;
+      const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+      const rings = polygons.flat().map(ring => Float64Array.from(ring.flatMap(([lon, lat]) => worldPixel(lon, lat))));
+      const box = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const r of rings) {
+        for (let i = 0; i < r.length; i += 2) {
+          box[0] = Math.min(box[0], r[i]); box[1] = Math.min(box[1], r[i + 1]);
+          box[2] = Math.max(box[2], r[i]); box[3] = Math.max(box[3], r[i + 1]);
+        }
+      }
+      return { box, rings };
+    });
+    layer.redraw();
+  };
+  layer.setFilled = (on) => { filled = on; layer.redraw(); };
+  return layer;
+}
+
 function basemap(map) {
   const pane = (name, z) => { map.createPane(name); map.getPane(name).style.zIndex = z; };
   pane("countries", 240);  // above any tiles, under the provinces and the markers
   pane("boundaries", 250);
   pane("labels", 450);  // over the markers' shadows, under the markers
   map.getPane("labels").style.pointerEvents = "none";
-  let filled = true;
-  const countries = L.geoJSON(null, { pane: "countries", interactive: false,
-    style: () => ({ color: "#8c857a", weight: 1.2, fillColor: "#f4f1ea", fillOpacity: filled ? 1 : 0 }) }).addTo(map);
+  const countries = countryLayer("countries").addTo(map);
   const provinces = L.geoJSON(null, { pane: "boundaries", interactive: false,
     style: () => ({ color: "#a3b0bc", weight: 0.8, fill: false }) }).addTo(map);
   const labels = L.layerGroup().addTo(map);
@@ -49,7 +104,7 @@ function basemap(map) {
       if (countryRows.length) return;
       fetch("/api/countries.geojson").then(r => (r.ok ? r.json() : null)).then(data => {
         if (!data || countryRows.length) return;
-        countries.addData(data);
+        countries.setShapes(data.features);
         countryRows = data.features.map(f => f.properties);
         drawLabels();
       }).catch(() => {});
@@ -60,6 +115,6 @@ function basemap(map) {
       provinceRows = data.features.map(f => f.properties);
       drawLabels();
     },
-    overTiles() { filled = false; countries.setStyle({ fillOpacity: 0 }); },
+    overTiles() { countries.setFilled(false); },
   };
 }
