@@ -80,13 +80,33 @@ def test_the_timeline_is_read_from_an_index(db_url):
 
     store = Store(db_url)
     names = {ix["name"] for ix in sa.inspect(store.engine).get_indexes("events")}
-    assert "events_date_status_fat" in names
+    assert "events_date_status_type_fat" in names and "events_date_status_fat" not in names
     if store.dialect == "sqlite":
         with store.engine.connect() as con:
-            plan = " ".join(str(r) for r in con.execute(sa.text(
-                "EXPLAIN QUERY PLAN SELECT event_date, count(*), sum(fatalities) FROM events "
-                "WHERE review_status NOT IN ('rejected', 'merged') AND event_date IS NOT NULL GROUP BY event_date")))
-        assert "COVERING INDEX events_date_status_fat" in plan
+            for select in ("event_date, count(*), sum(fatalities)", "event_date, event_type, count(*), sum(fatalities)"):
+                group = select.rsplit(", count", 1)[0]
+                plan = " ".join(str(r) for r in con.execute(sa.text(
+                    f"EXPLAIN QUERY PLAN SELECT {select} FROM events WHERE review_status NOT IN "
+                    f"('rejected', 'merged') AND event_date IS NOT NULL GROUP BY {group}")))
+                assert "COVERING INDEX events_date_status_type_fat" in plan, select
+
+
+def test_day_type_counts_group_the_filtered_events_by_day_and_type(db_url):
+    from sitrep.store import EventFilter
+
+    store = Store(db_url)
+    a = _article()
+    evs = []
+    for day, etype, fat in ((1, "Battles", 2), (1, "Battles", 3), (1, "Riots", 0), (2, "Battles", 1)):
+        e = Event(article_id=a.id, event_date=dt.date(2024, 3, day), event_type=etype,
+                  sub_event_type={"Battles": "Armed clash", "Riots": "Mob violence"}[etype],
+                  country="Iraq", location=f"Town {day}{etype}", fatalities=fat)
+        evs.append(e)
+    store.add(a, evs)
+    got = sorted(store.day_type_counts(EventFilter()))
+    assert got == [(dt.date(2024, 3, 1), "Battles", 2, 5), (dt.date(2024, 3, 1), "Riots", 1, 0),
+                   (dt.date(2024, 3, 2), "Battles", 1, 1)]
+    assert sorted(store.day_type_counts(EventFilter(event_type="Riots"))) == [(dt.date(2024, 3, 1), "Riots", 1, 0)]
 
 
 def test_the_migrations_build_the_schema_the_tables_module_describes(db_url):

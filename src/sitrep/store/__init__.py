@@ -566,6 +566,16 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         rows = self.events(EventFilter(event_id=event_id, include_hidden=True))
         return rows[0] if rows else None
 
+    def day_type_counts(self, f: EventFilter | None = None) -> Iterator[tuple[dt.date, str, int, int]]:
+        """(day, event type, events, fatalities) of the dated events matching f, in one grouped
+        query (the timeline; read from the events_date_status_type_fat index)."""
+        q = self._where(sa.select(events.c.event_date, events.c.event_type, sa.func.count(),
+                                  sa.func.coalesce(sa.func.sum(events.c.fatalities), 0)), f or EventFilter())
+        q = q.where(events.c.event_date.is_not(None)).group_by(events.c.event_date, events.c.event_type)
+        with self.engine.connect() as con:
+            for d, etype, n, fat in con.execute(q):
+                yield (dt.date.fromisoformat(d) if isinstance(d, str) else d), etype, n, fat or 0
+
     def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Event counts and fatalities grouped by day, week, month, admin1, type or actor."""
         f = f or EventFilter()

@@ -65,7 +65,7 @@ events = sa.Table(
     sa.Index("events_type", "event_type", "sub_event_type"),
     sa.Index("events_article", "article_id"),
     sa.Index("events_date_lon_lat", "event_date", "longitude", "latitude"),
-    sa.Index("events_date_status_fat", "event_date", "review_status", "fatalities"),  # the timeline
+    sa.Index("events_date_status_type_fat", "event_date", "review_status", "event_type", "fatalities"),  # the timeline
 )
 
 event_sources = sa.Table(

@@ -547,29 +547,13 @@ def _bin_of(day: dt.date, size: str) -> dt.date:
     return {"day": day, "week": day - dt.timedelta(days=day.weekday()), "month": day.replace(day=1)}[size]
 
 
-def _day_type_counts(store: Store, f: EventFilter) -> Iterable[tuple[dt.date, str, int, int]]:
-    """(day, event type, events, fatalities) of the dated events matching f, in one grouped
-    query (per-type store.stats() calls took seconds at 300,000 events). It belongs in the
-    Store beside stats(); until it is there it uses the store's own filter."""
-    import sqlalchemy as sa
-
-    from sitrep.store.tables import events
-
-    q = store._where(sa.select(events.c.event_date, events.c.event_type, sa.func.count(),
-                               sa.func.coalesce(sa.func.sum(events.c.fatalities), 0)), f)
-    q = q.where(events.c.event_date.is_not(None)).group_by(events.c.event_date, events.c.event_type)
-    with store.engine.connect() as con:
-        for d, etype, n, fat in con.execute(q):
-            yield (dt.date.fromisoformat(d) if isinstance(d, str) else d), etype, n, fat or 0
-
-
 def timeline_of(store: Store, f: EventFilter, size: str = "auto", max_bins: int = 200) -> dict:
     """Counts per bin (day, week from Monday, month), each split by event type ("Other" for a
     type outside ACLED's six); empty bins are left out (the page keeps them as gaps on its date
     axis). `auto`: days while at most max_bins of them span the events, else weeks, else months."""
     from sitrep.model import EVENT_TYPES
 
-    counts = list(_day_type_counts(store, f))
+    counts = list(store.day_type_counts(f))
     if not counts:
         return {"bin": "day" if size == "auto" else size, "first_day": None, "last_day": None, "rows": []}
     first, last = min(c[0] for c in counts), max(c[0] for c in counts)
