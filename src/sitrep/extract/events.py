@@ -99,7 +99,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     typer: replaces the active typer (tests, benchmarks). tuning: overrides the decision's
     constants by name (alpha, veto, veto_cue, min_score, decide_below, model_only_min,
     model_only_event, dead_cue_min, eventness_scale, retype, span, told_date, told_reach,
-    month_history), for benchmarks/tune_typing.py.
+    month_history, long_article), for benchmarks/tune_typing.py and tests.
     """
     gaz = gazetteer or get_gazetteer()
     lexicon = get_lexicon()

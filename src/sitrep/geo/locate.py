@@ -574,16 +574,11 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         units.setdefault(code, prov.place)
         if _unit(town.place) in units:
             if _unit(town.place) != code:  # the town settles which namesake the province is
-                better = copy.copy(units[_unit(town.place)])
-                better.score, better.margin = prov.place.score, getattr(prov.place, "margin", 0.0)  # type: ignore[attr-defined]
-                prov.place = better
+                _settle(prov, units[_unit(town.place)])
             continue
         inside = [c for c in getattr(town, "candidates", []) if _unit(c) in units]
         if inside:
-            best = copy.copy(max(inside, key=lambda c: c.population or 0))
-            best.score = town.place.score
-            best.margin = getattr(town.place, "margin", 0.0)  # type: ignore[attr-defined]
-            town.place = best
+            _settle(town, max(inside, key=lambda c: c.population or 0))
         elif getattr(town.place, "fuzzy", False) or (getattr(town.place, "source", "") != "supplement"
                                                       and getattr(town, "hint", "") != "town"):
             # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
@@ -607,7 +602,7 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
             continue
         ca = [c for c in getattr(a, "candidates", []) if c.feature != "country" and is_exact(c, a.text)]
         cb = [c for c in getattr(b, "candidates", []) if is_exact(c, b.text)]
-        pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _where(x) != _where(y)]
+        pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _identity(x) != _identity(y)]
         if not pairs:
             continue
         x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
@@ -616,7 +611,7 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
         _settle(b, y)
 
 
-def _where(place: Place) -> tuple:
+def _identity(place: Place) -> tuple:
     return place.name, place.iso, place.feature, place.latitude, place.longitude
 
 
