@@ -437,10 +437,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
 # runs on for dozens of sentences about other things. Chosen on the Guardian tune split.
 LONG_ARTICLE = 12  # sentences
 LEDE = 3  # the first sentences of an article, where a report tells its news
-_FIRST_PERSON = {"I", "me", "we", "We", "us"}
-
-
 FLAT_PARAGRAPH = 3  # sentences: a news paragraph, where a long text has lost its breaks
+_FIRST_PERSON = {"I", "me", "we", "We", "us"}
 
 
 def flat_paragraphs(sentences: list[Sentence], long_article: int = LONG_ARTICLE) -> list[Sentence]:

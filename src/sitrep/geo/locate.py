@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import copy
 import re
-from difflib import SequenceMatcher
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
