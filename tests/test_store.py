@@ -124,3 +124,50 @@ def test_the_migrations_build_the_schema_the_tables_module_describes(db_url):
         return "articles_fts" in str(getattr(obj, "name", ""))
 
     assert [d for d in diff if not full_text(d)] == []
+
+
+def test_clusters_carry_their_type_mix_and_most_common_country(db_url):
+    store = Store(db_url)
+    near_border = []  # one grid cell of 1 degree (33-34 N, 42-43 E) with Iraq and Syria in it
+    for i, (etype, sub, country, iso) in enumerate(
+            [("Battles", "Armed clash", "Iraq", "IQ")] * 3 + [("Protests", "Peaceful protest", "Iraq", "IQ")] * 2
+            + [("Battles", "Armed clash", "Syria", "SY")] * 2 + [("Riots", "Mob violence", "Syria", "SY")]):
+        near_border.append(_event("a1", event_type=etype, sub_event_type=sub, country=country, iso=iso,
+                                  location=f"Place {i}", latitude=33.2 + i * 0.05, longitude=42.1 + i * 0.05,
+                                  fatalities=i))
+    elsewhere = [_event("a2", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                        country="Afghanistan", iso="AF", location="Kabul", latitude=34.53, longitude=69.17,
+                        fatalities=1)]
+    store.add(_article("a1"), near_border)
+    store.add(_article("a2", "A bomb went off in Kabul."), elsewhere)
+    store.add(_article("a3", "Unplaced."), [_event("a3", latitude=None, longitude=None, location="")])
+
+    got = store.clusters(EventFilter(), 1.0)
+    assert len(got) == 2
+    border, kabul = got  # the biggest first
+    assert border["count"] == 8 and border["fatalities"] == sum(range(8))
+    assert border["types"] == {"Battles": 5, "Protests": 2, "Riots": 1}
+    assert list(border["types"]) == ["Battles", "Protests", "Riots"]  # the most first
+    assert (border["country"], border["iso"]) == ("Iraq", "IQ")  # 5 of 8 events
+    assert border["latitude"] == pytest.approx(33.2 + 0.05 * 3.5)
+    assert border["longitude"] == pytest.approx(42.1 + 0.05 * 3.5)
+    assert kabul == {"count": 1, "fatalities": 1, "latitude": pytest.approx(34.53), "longitude": pytest.approx(69.17),
+                     "country": "Afghanistan", "iso": "AF", "types": {"Explosions/Remote violence": 1}}
+    # the filters apply: only Syria's three events, then a finer grid splits the border cell
+    [syria] = store.clusters(EventFilter(country="SY"), 1.0)
+    assert syria["types"] == {"Battles": 2, "Riots": 1} and syria["iso"] == "SY"
+    fine = store.clusters(EventFilter(bbox=(42.0, 33.0, 43.0, 34.0)), 0.1)
+    assert sum(c["count"] for c in fine) == 8 and len(fine) > 2
+    assert all(sum(c["types"].values()) == c["count"] for c in fine)
+    # a world grid: cells are counted from 180 W and 90 S, the same on every backend
+    [west] = [c for c in store.clusters(EventFilter(), 0.25) if c["latitude"] < 33.22]
+    assert west["count"] == 1  # 33.2 N, 42.1 E alone in 33.0-33.25 x 42.0-42.25
+
+
+def test_clusters_of_a_grid_cell_straddling_zero_stay_apart(db_url):
+    store = Store(db_url)
+    store.add(_article(), [_event(location="West", latitude=0.4, longitude=-0.4, country="A", iso="AA"),
+                           _event(location="East", latitude=0.4, longitude=0.4, country="B", iso="BB")])
+    got = store.clusters(EventFilter(), 1.0)
+    # either side of the meridian (and of the equator's row), never one cell
+    assert sorted((round(c["longitude"], 1), c["count"]) for c in got) == [(-0.4, 1), (0.4, 1)]

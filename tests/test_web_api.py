@@ -178,3 +178,20 @@ def test_countries_are_served_offline_for_the_whole_world(client):
     plain = client.get("/api/countries.geojson", headers={"Accept-Encoding": "identity"})
     assert "content-encoding" not in plain.headers and plain.json() == r.json()
     assert r.num_bytes_downloaded < len(plain.content) / 2  # what went over the wire
+
+
+def test_server_clusters_carry_their_type_mix_and_country(client, monkeypatch):
+    import sitrep.web.app as web
+
+    monkeypatch.setattr(web, "MAX_POINTS", 3)
+    feats = client.get("/api/events.geojson", params={"zoom": 2}).json()["features"]
+    props = [f["properties"] for f in feats]
+    assert all(p["cluster"] for p in props)
+    assert sum(p["count"] for p in props) == 7
+    types: dict[str, int] = {}
+    for p in props:
+        assert sum(p["types"].values()) == p["count"]
+        assert (p["country"], p["iso"]) == ("Iraq", "IQ")
+        for t, n in p["types"].items():
+            types[t] = types.get(t, 0) + n
+    assert types == {"Explosions/Remote violence": 5, "Violence against civilians": 1, "Protests": 1}

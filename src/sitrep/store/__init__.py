@@ -434,18 +434,50 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         with self.engine.connect() as con:
             return con.execute(q).scalar_one()
 
+    def _cell(self, column, origin: float, cell: float):
+        """The grid index of `column` in cells of `cell` degrees counted from `origin`: the same
+        whole number on SQLite (CAST truncates, the value is never negative) and PostgreSQL."""
+        shifted = (column - origin) / cell
+        if self.dialect == "sqlite":
+            return sa.cast(shifted, sa.Integer)
+        return sa.cast(sa.func.floor(shifted), sa.Integer)
+
     def clusters(self, f: EventFilter, cell: float) -> list[dict[str, Any]]:
-        """Located events grouped on a grid of `cell` degrees: the map's view of big sets."""
-        gy = sa.cast(events.c.latitude / cell, sa.Integer)
-        gx = sa.cast(events.c.longitude / cell, sa.Integer)
+        """Located events grouped on a world grid of `cell` degrees: the map's view of big sets.
+
+        Each cluster has its count, fatalities, mean position, `types` (events per event type,
+        the most first) and the most common `country` and `iso` among its events. One grouped
+        query (grid cell, event type, country) read once; the cells are put together here, so
+        the rows stay few: a cell's types times the countries it straddles."""
+        gy = self._cell(events.c.latitude, -90.0, cell).label("gy")
+        gx = self._cell(events.c.longitude, -180.0, cell).label("gx")
         q = self._where(sa.select(
-            sa.func.count().label("count"), sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fatalities"),
-            sa.func.avg(events.c.latitude).label("latitude"), sa.func.avg(events.c.longitude).label("longitude")), f)
+            gy, gx, events.c.event_type, events.c.iso, events.c.country, sa.func.count().label("n"),
+            sa.func.coalesce(sa.func.sum(events.c.fatalities), 0).label("fat"),
+            sa.func.sum(events.c.latitude).label("lat"), sa.func.sum(events.c.longitude).label("lon")), f)
         if not f.bbox:
             q = q.where(events.c.latitude.is_not(None))
-        q = q.group_by(gy, gx)
+        q = q.group_by(gy, gx, events.c.event_type, events.c.iso, events.c.country)
+        cells: dict[tuple[int, int], dict[str, Any]] = {}
         with self.engine.connect() as con:
-            return [dict(r) for r in con.execute(q).mappings()]
+            for y, x, etype, iso, country, n, fat, lat, lon in con.execute(q):
+                c = cells.setdefault((y, x), {"count": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0,
+                                              "types": {}, "countries": {}})
+                c["count"] += n
+                c["fatalities"] += fat or 0
+                c["lat"] += lat
+                c["lon"] += lon
+                c["types"][etype] = c["types"].get(etype, 0) + n
+                c["countries"][(iso, country)] = c["countries"].get((iso, country), 0) + n
+        out = []
+        for c in cells.values():
+            # the most common country; a tie goes to the first name in order, on every backend
+            (iso, country), _ = min(c["countries"].items(), key=lambda kv: (-kv[1], kv[0]))
+            out.append({"count": c["count"], "fatalities": c["fatalities"], "latitude": c["lat"] / c["count"],
+                        "longitude": c["lon"] / c["count"], "country": country, "iso": iso,
+                        "types": dict(sorted(c["types"].items(), key=lambda kv: (-kv[1], kv[0])))})
+        out.sort(key=lambda c: -c["count"])
+        return out
 
     def stories(self, f: EventFilter | None = None, limit: int | None = None,
                 scan: int | None = None) -> list[dict[str, Any]]:

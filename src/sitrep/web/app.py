@@ -206,11 +206,14 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def events_geojson(q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
                        description="map zoom: beyond 5,000 events the server returns grid clusters")):
         f = _filter(**q)
-        if store.count(f) <= MAX_POINTS:
-            return JSONResponse(output.geojson(store.points(f, MAX_POINTS)))
+        found = store.points(f, MAX_POINTS + 1)  # one more than fits says "too many", without a count
+        if len(found) <= MAX_POINTS:
+            return JSONResponse(output.geojson(found))
         cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
+        # each cluster with its type mix (the ring the page draws) and its most common country
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
-                  "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"]}}
+                  "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"],
+                                 "types": c["types"], "country": c["country"], "iso": c["iso"]}}
                  for c in store.clusters(f, cell)]
         return JSONResponse({"type": "FeatureCollection", "features": feats[:MAX_POINTS]})
 

@@ -230,16 +230,16 @@ function clusterMarker(c) {
   const open = together ? () => showStack(c.items) : () => map.setView([lat, lon], map.getZoom() + 2);
   const m = L.marker([lat, lon], { icon }).on("click", open);
   const counts = {};
-  for (const f of c.items || []) {
-    const type = TYPE_SYMBOLS[f.properties.event_type] ? f.properties.event_type : "Other";
-    counts[type] = (counts[type] || 0) + 1;
-  }
+  const tally = (type, n) => { const t = TYPE_SYMBOLS[type] ? type : "Other"; counts[t] = (counts[t] || 0) + n; };
+  if (c.server) for (const [type, n] of Object.entries(c.types || {})) tally(type, n);
+  else for (const f of c.items) tally(f.properties.event_type, 1);
   const mix = [...Object.keys(TYPE_SYMBOLS), "Other"].filter(t => counts[t]).map(t => `${counts[t]} ${t}`).join(", ");
   m.on("add", () => {
     const e = m.getElement();
     e.replaceChildren(el("span", c.count));
     if (mix) e.prepend(typeRing(counts, 34));  // the types in the cluster, as a ring
-    e.setAttribute("aria-label", `${c.count} events` + (mix ? ` (${mix})` : "") +
+    if (c.country) e.dataset.country = c.country;
+    e.setAttribute("aria-label", `${c.count} events` + (c.country ? ` in ${c.country}` : "") + (mix ? ` (${mix})` : "") +
       (together ? " at one place: list them" : ": zoom in"));
     onEnter(e, open);
   });
@@ -253,7 +253,10 @@ function draw() {
   for (const f of features) {
     const p = f.properties;
     const [lon, lat] = f.geometry.coordinates;
-    if (p.cluster) { cells.set("s" + cells.size, { lat, lon, count: p.count, server: true }); continue; }
+    if (p.cluster) {  // the server's grid cluster: its type mix and country came with it
+      cells.set("s" + cells.size, { lat, lon, count: p.count, server: true, types: p.types || {}, country: p.country });
+      continue;
+    }
     const pt = map.project([lat, lon], map.getZoom());  // world pixels: the same cells wherever the map is panned
     const key = Math.floor(pt.x / CLUSTER_PX) + ":" + Math.floor(pt.y / CLUSTER_PX);
     const c = cells.get(key) || { lat: 0, lon: 0, count: 0, items: [] };
@@ -335,11 +338,8 @@ async function load(opts) {
       if (f.properties.iso) countries.add(f.properties.iso);
     }
     draw();
-    if (countries.size) {
-      const prov = await apiJSON("/api/provinces.geojson?country=" + [...countries].join(","), { signal });
-      if (mine !== generation) return;
-      base.setProvinces(prov);
-    }
+    await showProvinces(countries, signal);
+    if (mine !== generation) return;
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
     draw();
     await timeline(q, signal, mine);
@@ -357,6 +357,18 @@ async function load(opts) {
   } finally {
     if (mine === generation) { loading = false; document.getElementById("map").removeAttribute("aria-busy"); }
   }
+}
+
+// the province boundaries of the countries with events in view (points carry their country, the
+// server's clusters their most common one); asked again only when the set of countries changes
+let provincesOf = "";
+async function showProvinces(countries, signal) {
+  const key = [...countries].sort().join(",");
+  if (!key || key === provincesOf) return;
+  const prov = await apiJSON("/api/provinces.geojson?country=" + key, { signal });
+  if (signal.aborted) return;
+  provincesOf = key;
+  base.setProvinces(prov);
 }
 
 // Beyond the server's 5,000 points it sends grid clusters of the whole filter. Then each pan and
@@ -378,6 +390,9 @@ async function refine() {
     if (refining !== controller) return;
     features = data.features;
     draw();
+    const countries = new Set(features.map(f => f.properties.iso).filter(Boolean));
+    for (const c of provincesOf.split(",")) if (c) countries.add(c);  // keep those drawn: panning back
+    await showProvinces(countries, controller.signal);
   } catch (exc) {
     if (exc.name !== "AbortError" && refining === controller) setStatus(exc.message, true);
   } finally {
