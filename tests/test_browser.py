@@ -800,6 +800,42 @@ def test_beyond_the_point_limit_clusters_refine_with_each_zoom_down_to_single_ev
         assert any(f"zoom={zoom + 2}" in u and "bbox=" in u for u in asked)
 
 
+def test_a_server_cluster_shows_its_type_mix_as_a_ring_and_its_country_gets_boundaries(tmp_path, page, monkeypatch):
+    import sitrep.web.app as web_app
+
+    monkeypatch.setattr(web_app, "MAX_POINTS", 4)  # the server clusters beyond 4 events here (5,000 really)
+    hit = [{"location": f"Hit {i}", "latitude": 33.6 + 0.02 * i, "longitude": 42.8 + 0.02 * i,
+            **({"event_type": "Battles", "sub_event_type": "Armed clash"} if i < 3 else {})} for i in range(5)]
+    syria = [{"location": f"Deir ez-Zor {i}", "latitude": 35.33, "longitude": 40.14 + 0.02 * i, "country": "Syria",
+              "iso": "SY", "admin1": "Deir ez-Zor",
+              "event_type": "Riots" if i == 0 else "Protests",
+              "sub_event_type": "Mob violence" if i == 0 else "Peaceful protest"} for i in range(3)]
+    with _store_serving(tmp_path, hit + syria) as (url, store):
+        asked = []
+        page.on("request", lambda r: asked.append(r.url) if "/api/provinces.geojson" in r.url else None)
+        page.goto(url + "/")
+        _ready(page)
+        page.wait_for_load_state("networkidle")
+        _view(page, 34.5, 41.5, 5)  # Hit's five in one grid cell, Deir ez-Zor's three in another
+        _wait_until(page, "features.length === 2 && features.every(f => f.properties.cluster)"
+                          " && document.querySelectorAll('.cluster').length === 2")
+        rings = page.evaluate("""Object.fromEntries([...document.querySelectorAll('.cluster')].map(c => [
+            c.dataset.country, [...c.querySelectorAll('.ring circle')].map(a =>
+            [a.dataset.type, a.getAttribute('stroke'), a.dataset.count])]))""")
+        assert rings == {"Iraq": [["Battles", "#D55E00", "3"], ["Violence against civilians", "#CC79A7", "2"]],
+                         "Syria": [["Protests", "#0072B2", "2"], ["Riots", "#56B4E9", "1"]]}
+        # each arc as long as its share: Battles three fifths of Hit's ring
+        share = page.evaluate("""(() => { const a = document.querySelector('.cluster[data-country=Iraq] .ring circle');
+            const [on, off] = a.getAttribute('stroke-dasharray').split(' ').map(Number); return on / (on + off); })()""")
+        assert share == pytest.approx(0.6, abs=0.01)
+        assert page.get_attribute(".cluster[data-country=Iraq]", "aria-label") == (
+            "5 events in Iraq (3 Battles, 2 Violence against civilians): zoom in")
+        assert page.inner_text(".cluster[data-country=Syria]") == "3"
+        # the clusters' countries get their province boundaries, although no single event came
+        assert any("country=IQ,SY" in u for u in asked), asked
+        _wait_until(page, "document.querySelectorAll('.leaflet-boundaries-pane path').length > 10")
+
+
 def test_the_csv_export_shows_its_progress_saves_the_file_and_can_be_cancelled(server, page):
     url, store = server
     _login(page, url)
