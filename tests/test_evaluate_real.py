@@ -396,3 +396,30 @@ def test_india_a_killing_is_claimed_by_the_sentences_that_told_the_dead():
     assert score_india(docs[:1], [[ev]])["KILL_STATE"]["sentences"]["precision"] == 0.5  # both sentences
     ev["evidence"].append({**fire, "field": "fatalities"})
     assert score_india(docs[:1], [[ev]])["KILL_STATE"]["sentences"]["precision"] == 1.0
+
+
+def _ev(**kw):
+    base = {"event_type": "Battles", "sub_event_type": "Armed clash", "event_date": "2018-03-01",
+            "time_precision": 1, "evidence": []}
+    base.update(kw)
+    return base
+
+
+def test_article_matcher_needs_the_date_or_the_gold_passage():
+    gold = [_ev(evidence_start=100, evidence_end=180)]
+    # the same sub-type a year away, read from another passage: a lucky match, not the event
+    far = _ev(event_date="2019-03-01", evidence=[{"field": "event_type", "start": 400, "end": 460}])
+    assert evaluate.match_events(gold, [far]) == []
+    # another type on the same day is another event
+    other = _ev(event_type="Riots", sub_event_type="Mob violence")
+    assert evaluate.match_events(gold, [other]) == []
+    # the same type within the precision's tolerance pairs
+    assert evaluate.match_events(gold, [_ev(event_date="2018-03-02")]) == [(0, 0)]
+    # read from the gold event's own passage, a wrong date or type still pairs (fields score it)
+    read_there = _ev(event_date="2019-03-01", event_type="Riots",
+                     evidence=[{"field": "location", "start": 0, "end": 10},
+                               {"field": "report", "start": 150, "end": 220}])
+    assert evaluate.match_events(gold, [read_there]) == [(0, 0)]
+    # a place span in the passage is not the event's telling
+    only_place = _ev(event_date="2019-03-01", evidence=[{"field": "location", "start": 120, "end": 130}])
+    assert evaluate.match_events(gold, [only_place]) == []

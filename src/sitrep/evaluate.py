@@ -14,9 +14,10 @@ Gold formats (detected from the records; docs/evaluation.md documents them):
   marked "required": false being optional.
 ACLED exports and IndiaPoliceEvents are scored by sitrep.evaluate_real.
 
-Matching rule for articles: within one article, a predicted and a gold event may pair when their
-dates are within the tolerance of the looser time precision (1, 7 or 31 days) or their
-sub-event types are equal; pairs are taken greedily by a score (same sub-type 3, same type 2,
+Matching rule for articles: within one article, a predicted and a gold event may pair when they
+have the same event type and dates within the tolerance of the looser time precision (1, 7 or
+31 days), or when the prediction was read from the passage the gold event's evidence offsets
+point to; pairs are taken greedily by a score (same passage 3, same sub-type 3, same type 2,
 date within tolerance 2, same admin1 1, location within 25 km 1). Every gold and predicted event
 pairs at most once; unpaired gold events are misses, unpaired predictions false alarms.
 """
@@ -145,14 +146,31 @@ def _iso(rec: dict) -> str:
     return (rec.get("iso") or "").upper()
 
 
+REPORT_EVIDENCE = ("event_type", "report")  # the spans that tell the event itself
+
+
+def _same_passage(g: dict, p: dict) -> bool:
+    """The prediction was read from the passage the gold event's evidence points to."""
+    s, e = g.get("evidence_start"), g.get("evidence_end")
+    if s is None or e is None:
+        return False
+    return any(ev.get("field") in REPORT_EVIDENCE and ev.get("start", e) < e and s < ev.get("end", s)
+               for ev in p.get("evidence") or [])
+
+
 def _pair_score(g: dict, p: dict) -> float | None:
+    """How well a gold and a predicted event of one article agree, or None when they cannot be
+    the same event: that needs the same event type on a date within tolerance, or the
+    prediction read from the gold event's own passage."""
     gd, pd = _date(g.get("event_date")), _date(p.get("event_date"))
     tol = TOLERANCE_DAYS.get(max(g.get("time_precision") or 1, p.get("time_precision") or 1), 31)
     date_ok = bool(gd and pd and abs((gd - pd).days) <= tol)
-    same_sub = g.get("sub_event_type") == p.get("sub_event_type")
-    if not (date_ok or same_sub):
+    same_type = g.get("event_type") == p.get("event_type")
+    same_passage = _same_passage(g, p)
+    if not ((date_ok and same_type) or same_passage):
         return None
-    score = 3.0 * same_sub + 2.0 * (g.get("event_type") == p.get("event_type")) + 2.0 * date_ok
+    same_sub = g.get("sub_event_type") == p.get("sub_event_type")
+    score = 3.0 * same_sub + 2.0 * same_type + 2.0 * date_ok + 3.0 * same_passage
     if g.get("admin1") and admin1_code(_iso(g), g["admin1"]) == admin1_code(_iso(p) or _iso(g), p.get("admin1") or ""):
         score += 1
     if _within(g, p, 25):
