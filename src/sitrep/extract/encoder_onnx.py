@@ -192,18 +192,43 @@ def threads() -> int:
 
 
 class OnnxRunner:
-    """Runs a built graph: forward(ids int64 [b, n], mask [b, n]) -> (b, 384) float32."""
+    """Runs a built graph: forward(ids int64 [b, n], mask [b, n]) -> (b, 384) float32.
+
+    The onnxruntime session is opened on first use, by the process that uses it: a session
+    does not survive fork() (the Spark runner's daemon loads the pipeline, then forks its
+    workers), so a forked process opens its own and never touches the inherited one."""
 
     def __init__(self, path: Path, num_threads: int | None = None):
+        self.path = path
+        self.num_threads = num_threads
+        self._session = None
+        self._pid = 0
+        self._inherited: list = []  # sessions of a parent process: kept, never used or freed here
+
+    @property
+    def session(self):
+        if self._session is None or self._pid != os.getpid():
+            if self._session is not None:
+                self._inherited.append(self._session)
+            self._session = self._open()
+            self._pid = os.getpid()
+        return self._session
+
+    def _open(self):
         import onnxruntime as ort
 
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.intra_op_num_threads = num_threads or threads()
+        opts.intra_op_num_threads = self.num_threads or threads()
         opts.inter_op_num_threads = 1
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.log_severity_level = 3
-        self.session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(str(self.path), opts, providers=["CPUExecutionProvider"])
+
+    def close(self) -> None:
+        """Free this process's session (before a fork); the next forward() opens a new one."""
+        if self._pid == os.getpid():
+            self._session = None
 
     def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         return self.session.run(["embeddings"], {"input_ids": ids,

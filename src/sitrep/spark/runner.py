@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -52,7 +53,6 @@ def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str]
                            "(make install does)") from None
     if not (os.environ.get("JAVA_HOME") or _on_path("java")):
         raise RuntimeError("Spark needs Java 17 or newer: apt-get install openjdk-17-jre-headless (make install does)")
-    import sys
 
     # executors run this Python (the one with sitrep installed) unless told otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -63,7 +63,9 @@ def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str]
     settings = {"spark.executorEnv.SITREP_THREADS": "1", "spark.executorEnv.OMP_NUM_THREADS": "1",
                 "spark.executorEnv.OPENBLAS_NUM_THREADS": "1", "spark.ui.enabled": "false", "spark.sql.session.timeZone": "UTC", "spark.log.level": "ERROR",
                 "spark.ui.showConsoleProgress": "false",
-                "spark.python.worker.reuse": "true", "spark.sql.sources.partitionColumnTypeInference.enabled": "false"}
+                "spark.python.worker.reuse": "true", "spark.sql.sources.partitionColumnTypeInference.enabled": "false",
+                # the daemon that forks the Python workers loads the models first (daemon.py)
+                "spark.python.daemon.module": "sitrep.spark.daemon"}
     if not master or master.startswith("local"):
         # one process does all: a JVM that compiles less and collects garbage in one thread
         # leaves the cores to the Python workers, where the work is
@@ -163,6 +165,13 @@ def _ship(sc) -> dict[str, str]:
         if Path(path).exists():
             sc.addFile(str(path))
             shipped[env] = Path(path).name
+    # where the daemon (daemon.py) finds the shipped copies to preload: the executor's working
+    # folder, where executors fetch them; in local mode, this process's SparkFiles folder
+    from pyspark import SparkFiles
+
+    local = sc.master.startswith("local")
+    sc.environment["SITREP_SHIPPED"] = ";".join(
+        f"{env}={SparkFiles.get(name) if local else name}" for env, name in shipped.items())
     return shipped
 
 
@@ -179,8 +188,11 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
     from sitrep.parquet import article_row, event_row
     from sitrep.pipeline import batched, process
 
+    trace = os.environ.get("SITREP_SPARK_TRACE")
+    t0, n = time.time(), 0
     for batch in batched(rows, BATCH):
         arts = [a for _, a in batch]
+        n += len(arts)
         try:
             results = process(arts)
         except Exception:  # one bad article must not cost the batch: one at a time
@@ -196,8 +208,12 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
                        f"({found.__class__.__name__}: {str(found)[:200]})")
                 continue
             yield ("article", article_row(a, len(found), order))
-            for n, ev in enumerate(found):
-                yield ("event", event_row(ev, n))
+            for k, ev in enumerate(found):
+                yield ("event", event_row(ev, k))
+        if trace:  # seconds since $SITREP_SPARK_TRACE (a time.time() the caller set), if a number
+            base = float(trace) if trace.replace(".", "", 1).isdigit() and float(trace) > 1e9 else t0
+            print(f"sitrep task pid {os.getpid()}: {n} articles from {t0 - base:.1f} s to "
+                  f"{time.time() - base:.1f} s", file=sys.stderr, flush=True)
 
 
 def _tuples(schema, rows):

@@ -1,0 +1,170 @@
+"""PySpark's worker daemon with sitrep's models already loaded (`spark.python.daemon.module`).
+
+Spark starts one Python daemon per executor (`python -m <module>`), which forks a worker for
+each Python task slot and, with `spark.python.worker.reuse`, keeps the workers for the tasks
+that follow. PySpark's own daemon forks bare interpreters, so every worker loaded spaCy, the
+typer, the actor and cue lexicons and the gazetteer itself, each worker on its own core at
+the same time as the others. This daemon loads them once, before it forks: every worker
+starts with them loaded, and shares their memory with the daemon and the other workers
+(copy-on-write; `gc.freeze()` keeps the collector from writing to those pages).
+
+The contract is PySpark's (`pyspark.daemon.manager`: the daemon writes its port on stdout,
+then forks a worker per connection), so nothing may be printed on stdout while loading:
+whatever the libraries print goes to stderr.
+
+What is not loaded here: the sentence encoder's onnxruntime session. A session does not
+survive fork() (its thread pools stay in the parent), so each worker opens its own on first
+use (`sitrep.extract.encoder_onnx.OnnxRunner` creates its session lazily, per process). The
+gazetteer's SQLite connection is likewise reopened in each worker after the fork.
+
+What to load comes from the environment the runner gives the daemon (`sitrep.spark.runner`):
+$SITREP_GAZETTEER and $SITREP_MODEL when they name files on this machine, else the copies
+shipped with the job that sit in the executor's working folder ($SITREP_SHIPPED names them),
+else the usual places. Anything that fails here is left to the worker, which loads it as it
+would without this daemon; the daemon itself always starts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+THREAD_ENV = ("SITREP_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+# a warm-up article: an event with a date, a toll, actors and a place, so that the pipeline's
+# lazily built tables (lexicons, actor dictionary, place indexes) are built here, once
+WARM_UP = ("Gunmen attacked an army checkpoint near Tuz Khurmatu in Salahuddin province on Thursday "
+           "night, killing three soldiers, a security source said. Police arrested two suspects in "
+           "Kirkuk on Friday. Protesters marched peacefully in Baghdad against power cuts.")
+
+
+def resolve_files() -> dict[str, str]:
+    """Env name -> the file this executor should use, for the gazetteer and the model."""
+    shipped = dict(p.split("=", 1) for p in os.environ.get("SITREP_SHIPPED", "").split(";") if "=" in p)
+    found = {}
+    for env in ("SITREP_GAZETTEER", "SITREP_MODEL"):
+        own = os.environ.get(env)
+        if own and Path(own).is_file():
+            found[env] = own
+        elif shipped.get(env) and Path(shipped[env]).is_file():  # cwd: where executors fetch addFile's copies
+            found[env] = str(Path(shipped[env]).resolve())
+    return found
+
+
+def _reopen_gazetteers() -> None:
+    """In a forked worker: a SQLite connection must not be used across fork(), so each
+    preloaded gazetteer opens its own (the inherited one is kept, unused, not closed here)."""
+    import sqlite3
+
+    for g in _CACHED_GAZETTEERS:
+        _INHERITED.append(g.con)
+        g.con = sqlite3.connect(f"file:{g.path}?mode=ro", uri=True, check_same_thread=False)
+
+
+_CACHED_GAZETTEERS: list = []
+_INHERITED: list = []
+
+
+def preload(log=None) -> dict[str, float]:
+    """Load the pipeline's models in this process; seconds per part (for the log)."""
+    say = log or (lambda s: print(s, file=sys.stderr, flush=True))
+    for env in THREAD_ENV:  # one task per core; and no thread pools started before fork()
+        os.environ.setdefault(env, "1")
+    files = resolve_files()
+    os.environ.update(files)  # the worker keeps these: it ships a copy only when unset
+    times: dict[str, float] = {}
+
+    def step(name, fn):
+        t = time.perf_counter()
+        try:
+            fn()
+        except Exception as exc:  # the worker will load it (or fail) as without this daemon
+            say(f"sitrep daemon: {name} not preloaded ({exc.__class__.__name__}: {str(exc)[:200]})")
+        times[name] = time.perf_counter() - t
+
+    def spacy_pipeline():
+        from sitrep.nlp import load_nlp
+
+        list(load_nlp().pipe([WARM_UP]))
+
+    def typer():
+        if "SITREP_MODEL" not in files and not os.environ.get("SITREP_MODEL"):
+            from sitrep.extract.learned import active_path
+
+            if not active_path()[0].is_file():  # never train on an executor here
+                return
+        from sitrep.extract.learned import get_typer
+
+        t = get_typer()
+        if t is not None:
+            t.probabilities([WARM_UP])
+
+    def gazetteer():
+        from sitrep.geo.gazetteer import default_path, get_gazetteer
+
+        if default_path().is_file():  # never build it here
+            _CACHED_GAZETTEERS.append(get_gazetteer())
+            os.register_at_fork(after_in_child=_reopen_gazetteers)
+
+    def pipeline():
+        # the rest of what the pipeline builds on first use, through one article; the
+        # encoder's session it opens is closed again below, before any fork
+        if not _CACHED_GAZETTEERS:
+            return
+        import datetime as dt
+
+        from sitrep.model import Article
+        from sitrep.pipeline import process
+
+        process([Article(id="sitrep-daemon-warm-up", text=WARM_UP, title="Checkpoint attacked",
+                         published=dt.date(2021, 4, 2))])
+
+    step("spacy", spacy_pipeline)
+    step("typer", typer)
+    step("gazetteer", gazetteer)
+    step("pipeline", pipeline)
+    step("encoder session closed", close_encoder_sessions)
+    return times
+
+
+def close_encoder_sessions() -> None:
+    """Free the onnxruntime session the warm-up opened: sessions must not cross fork()."""
+    from sitrep.extract import encoder
+
+    if encoder._loaded.cache_info().currsize:
+        runner = getattr(encoder.get_encoder(), "runner", None)
+        if runner is not None and hasattr(runner, "close"):
+            runner.close()
+
+
+def main() -> None:
+    import gc
+
+    t = time.perf_counter()
+    real_stdout = os.dup(1)
+    os.dup2(2, 1)  # stdout is the channel to the JVM: what loading prints goes to stderr
+    try:
+        if os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
+            times = preload()
+            trace = os.environ.get("SITREP_SPARK_TRACE", "")
+            if trace:
+                parts = ", ".join(f"{k} {v:.1f} s" for k, v in times.items())
+                since = f" at {time.time() - float(trace):.1f} s" if trace.replace(".", "", 1).isdigit() and float(trace) > 1e9 else ""
+                print(f"sitrep daemon {os.getpid()}: preloaded in {time.perf_counter() - t:.1f} s{since} ({parts})",
+                      file=sys.stderr, flush=True)
+    finally:
+        sys.stdout.flush()
+        os.dup2(real_stdout, 1)
+        os.close(real_stdout)
+    gc.collect()
+    gc.freeze()  # what is loaded stays shared with the workers: the collector leaves it alone
+
+    from pyspark.daemon import manager
+
+    manager()
+
+
+if __name__ == "__main__":
+    main()
