@@ -171,3 +171,98 @@ def test_clusters_of_a_grid_cell_straddling_zero_stay_apart(db_url):
     got = store.clusters(EventFilter(), 1.0)
     # either side of the meridian (and of the equator's row), never one cell
     assert sorted((round(c["longitude"], 1), c["count"]) for c in got) == [(-0.4, 1), (0.4, 1)]
+
+
+def _summary_store(db_url):
+    """Events over three countries, four months and four types, two undated and one unplaced."""
+    store = Store(db_url)
+    kinds = [("Battles", "Armed clash"), ("Protests", "Peaceful protest"), ("Riots", "Mob violence"),
+             ("Violence against civilians", "Attack")]
+    places = [("Iraq", "IQ", 33.3, 44.4), ("Syria", "SY", 36.2, 37.15), ("Ukraine", "UA", 48.5, 35.0)]
+    for i in range(60):
+        etype, sub = kinds[i % 4]
+        country, iso, lat, lon = places[i % 3]
+        day = None if i in (7, 8) else dt.date(2019, 5, 20) + dt.timedelta(days=(i * 7) % 100)
+        store.add(_article(f"s{i}", f"Report {i}."), [_event(
+            f"s{i}", event_type=etype, sub_event_type=sub, country=country, iso=iso, location=f"Town {i}",
+            latitude=None if i == 11 else lat + (i % 5) * 0.3, longitude=None if i == 11 else lon - (i % 4) * 0.4,
+            event_date=day, fatalities=i % 6)])
+    return store
+
+
+def _agree(store):
+    """What the summaries answer equals what the events answer, for filters they can serve."""
+    from sitrep.web.app import timeline_of
+
+    filters = [EventFilter(), EventFilter(country="sy"), EventFilter(event_type="Battles,Riots"),
+               EventFilter(review_status="rejected"), EventFilter(include_hidden=True),
+               EventFilter(since=dt.date(2019, 6, 1), until=dt.date(2019, 7, 31)),  # whole months
+               EventFilter(since=dt.date(2019, 6, 10)), EventFilter(until=dt.date(2019, 7, 3)),  # ends of months
+               EventFilter(since=dt.date(2019, 5, 25), until=dt.date(2019, 8, 12), country="Iraq"),
+               EventFilter(since=dt.date(2019, 6, 3), until=dt.date(2019, 6, 20))]  # within one month
+    for f in filters:
+        assert store._month_parts(f) is not None, f
+        for by in ("type", "country"):
+            assert store.stats(by, f) == sorted(store._stats_of_events(by, f), key=lambda r: (-r["events"], r["key"])), (by, f)
+        monthly = {}
+        for day, etype, n, fat in store.day_type_counts(f):
+            m = monthly.setdefault((day.replace(day=1), etype), [0, 0])
+            m[0] += n
+            m[1] += fat
+        assert store.month_type_counts(f) == sorted((k[0], k[1], v[0], v[1]) for k, v in monthly.items()), f
+        # the timeline's months from the summary equal those counted from the days
+        days = sorted(store.day_type_counts(f))
+        if days:
+            tl = timeline_of(store, f, "month")
+            assert (tl["first_day"], tl["last_day"]) == (days[0][0].isoformat(), days[-1][0].isoformat())
+            assert sum(r["events"] for r in tl["rows"]) == sum(d[2] for d in days)
+        if not (f.since or f.until):  # the clusters at zoom 5 and 3 from event_cells equal the events'
+            for cell in (1.40625, 5.625):
+                summary = store.clusters(f, cell)
+                direct = store.clusters(replace_filter(f, text=None, admin1=""), cell, summaries=False)
+                assert [(c["count"], c["fatalities"], c["types"], c["iso"]) for c in summary] == \
+                       [(c["count"], c["fatalities"], c["types"], c["iso"]) for c in direct], (f, cell)
+                for a, b in zip(summary, direct):
+                    assert a["latitude"] == pytest.approx(b["latitude"]) and a["longitude"] == pytest.approx(b["longitude"])
+
+
+def replace_filter(f, **kw):
+    import dataclasses
+
+    return dataclasses.replace(f, **kw)
+
+
+def test_the_summaries_answer_as_the_events_do_after_every_kind_of_write(db_url):
+    from sqlalchemy import func, select
+
+    from sitrep.store.tables import event_cells, event_months
+
+    store = _summary_store(db_url)
+    _agree(store)
+    ids = [e["id"] for e in store.events(EventFilter(include_hidden=True, sort="id"))]
+    store.review_event(ids[0], "reject", "ana")
+    store.review_event(ids[1], "accept", "ana")
+    store.edit_event(ids[2], {"sub_event_type": "Air/drone strike", "fatalities": 40}, "ana")  # another type
+    store.edit_event(ids[3], {"latitude": 15.35, "longitude": 44.2, "country": "Yemen", "iso": "YE"}, "ana")
+    store.edit_event(ids[4], {"event_date": "2020-01-15"}, "ana")
+    store.merge_events(ids[5], ids[6], "ana")
+    store.split_event(ids[9], "ana")
+    store.reprocess_article("s10", [])  # deletes its machine-coded event
+    store.add(_article("late", "Another."), [_event("late", event_date=dt.date(2019, 6, 30), fatalities=3)])
+    _agree(store)
+    with store.engine.connect() as con:  # no summary row of no events is left behind
+        for table in (event_months, event_cells):
+            assert con.execute(select(func.min(table.c.events))).scalar_one() > 0
+        total = con.execute(select(func.sum(event_months.c.events))).scalar_one()
+    assert total == store.count(EventFilter(include_hidden=True)) == 61
+
+
+def test_filters_the_summaries_do_not_keep_are_read_from_the_events(db_url):
+    store = _summary_store(db_url)
+    for f in (EventFilter(actor="islamic"), EventFilter(event_type="Armed clash"), EventFilter(admin1="anbar"),
+              EventFilter(min_fatalities=2), EventFilter(bbox=(30, 30, 50, 40))):
+        assert store._month_parts(f) is None
+    assert store.stats("type", EventFilter(event_type="Armed clash")) == [
+        {"key": "Battles", "events": 15, "fatalities": sum(i % 6 for i in range(0, 60, 4))}]
+    # and the clusters of a sub-event type come from the events
+    assert sum(c["count"] for c in store.clusters(EventFilter(event_type="Mob violence"), 1.40625)) == 15

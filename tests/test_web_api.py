@@ -195,3 +195,18 @@ def test_server_clusters_carry_their_type_mix_and_country(client, monkeypatch):
         for t, n in p["types"].items():
             types[t] = types.get(t, 0) + n
     assert types == {"Explosions/Remote violence": 5, "Violence against civilians": 1, "Protests": 1}
+
+
+def test_the_world_outline_is_built_once_and_then_read_from_beside_the_gazetteer(monkeypatch):
+    import sitrep.web.app as web
+
+    web._countries_geojson.cache_clear()
+    first = web._countries_geojson()
+    web._countries_geojson.cache_clear()  # as a second server process starts
+
+    def build_again():
+        raise AssertionError("the outline was built again")
+
+    monkeypatch.setattr(web, "_build_countries_geojson", build_again)
+    assert web._countries_geojson() == first
+    web._countries_geojson.cache_clear()

@@ -23,7 +23,15 @@ from sitrep.store.alerting import AlertsMixin, FeedStateMixin
 from sitrep.store.bulk import BulkMixin
 from sitrep.store.reporting import ReportsMixin
 from sitrep.store.review import ReviewMixin
-from sitrep.store.tables import alert_queue, articles, event_sources, events
+from sitrep.store.tables import (
+    SUMMARY_CELL,
+    alert_queue,
+    articles,
+    event_cells,
+    event_months,
+    event_sources,
+    events,
+)
 
 DEFAULT_DB = "sqlite:///sitrep.db"
 
@@ -117,6 +125,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 cur.execute("PRAGMA foreign_keys=ON")
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
+                # reads at archive scale: the file mapped (no copy per page read) and a bigger page cache
+                cur.execute("PRAGMA mmap_size=1073741824")
+                cur.execute("PRAGMA cache_size=-32768")
                 cur.close()
         self.migrate()
 
@@ -422,12 +433,23 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if not f.bbox:  # (a viewport implies it; saying it again steers SQLite to a worse index)
             q = q.where(events.c.latitude.is_not(None))
         q = q.limit(limit)
-        with self.engine.connect() as con:
-            rows = [dict(r) for r in con.execute(q).mappings()]
+        names = self.POINT_COLUMNS
+        with self.engine.connect() as con:  # plain tuples: 5,000 rows without a mapping each
+            rows = [dict(zip(names, r)) for r in con.execute(q).all()]
         for r in rows:
             if r["event_date"]:
                 r["event_date"] = r["event_date"].isoformat()
         return rows
+
+    def count_upto(self, f: EventFilter, most: int) -> int:
+        """How many events match `f`, counting no further than `most` (the map asks "more than
+        5,000?" and a million matches are not counted for it)."""
+        inner = self._where(sa.select(events.c.id), f)
+        if not f.bbox:
+            inner = inner.where(events.c.latitude.is_not(None))
+        q = sa.select(sa.func.count()).select_from(inner.limit(most).subquery())
+        with self.engine.connect() as con:
+            return con.execute(q).scalar_one()
 
     def count(self, f: EventFilter | None = None) -> int:
         q = self._where(sa.select(sa.func.count()).select_from(events), f or EventFilter())
@@ -442,13 +464,22 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             return sa.cast(shifted, sa.Integer)
         return sa.cast(sa.func.floor(shifted), sa.Integer)
 
-    def clusters(self, f: EventFilter, cell: float) -> list[dict[str, Any]]:
+    def clusters(self, f: EventFilter, cell: float, summaries: bool = True) -> list[dict[str, Any]]:
         """Located events grouped on a world grid of `cell` degrees: the map's view of big sets.
 
         Each cluster has its count, fatalities, mean position, `types` (events per event type,
         the most first) and the most common `country` and `iso` among its events. One grouped
-        query (grid cell, event type, country) read once; the cells are put together here, so
-        the rows stay few: a cell's types times the countries it straddles."""
+        query (grid cell, event type, country); the cells are put together here, so the rows
+        stay few: a cell's types times the countries it straddles. Cells of the zoom-5 grid or
+        coarser, for filters the summaries keep, are read from `event_cells` (migration 0014);
+        then a cell at the edge of a bbox counts all its events."""
+        factor = cell / SUMMARY_CELL
+        whole = round(factor)
+        if (summaries and whole >= 1 and abs(factor - whole) < 1e-9 and whole & (whole - 1) == 0
+                and not (f.since or f.until)):
+            conds = self._summary_where(f, event_cells)
+            if conds is not None:
+                return self._summary_clusters(f, conds, whole)
         gy = self._cell(events.c.latitude, -90.0, cell).label("gy")
         gx = self._cell(events.c.longitude, -180.0, cell).label("gx")
         q = self._where(sa.select(
@@ -458,26 +489,75 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if not f.bbox:
             q = q.where(events.c.latitude.is_not(None))
         q = q.group_by(gy, gx, events.c.event_type, events.c.iso, events.c.country)
-        cells: dict[tuple[int, int], dict[str, Any]] = {}
         with self.engine.connect() as con:
-            for y, x, etype, iso, country, n, fat, lat, lon in con.execute(q):
-                c = cells.setdefault((y, x), {"count": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0,
-                                              "types": {}, "countries": {}})
-                c["count"] += n
-                c["fatalities"] += fat or 0
-                c["lat"] += lat
-                c["lon"] += lon
-                c["types"][etype] = c["types"].get(etype, 0) + n
-                c["countries"][(iso, country)] = c["countries"].get((iso, country), 0) + n
-        out = []
-        for c in cells.values():
-            # the most common country; a tie goes to the first name in order, on every backend
-            (iso, country), _ = min(c["countries"].items(), key=lambda kv: (-kv[1], kv[0]))
-            out.append({"count": c["count"], "fatalities": c["fatalities"], "latitude": c["lat"] / c["count"],
-                        "longitude": c["lon"] / c["count"], "country": country, "iso": iso,
-                        "types": dict(sorted(c["types"].items(), key=lambda kv: (-kv[1], kv[0])))})
-        out.sort(key=lambda c: -c["count"])
-        return out
+            return _join_cells(con.execute(q))
+
+    def _summary_clusters(self, f: EventFilter, conds: list, factor: int) -> list[dict[str, Any]]:
+        c = event_cells.c
+        gy, gx = (c.gy // factor).label("gy"), (c.gx // factor).label("gx")
+        if f.bbox:  # the zoom-5 cells the box touches
+            min_lon, min_lat, max_lon, max_lat = f.bbox
+            conds = [*conds, c.gy.between(int((min_lat + 90) // SUMMARY_CELL), int((max_lat + 90) // SUMMARY_CELL)),
+                     c.gx.between(int((min_lon + 180) // SUMMARY_CELL), int((max_lon + 180) // SUMMARY_CELL))]
+        q = (sa.select(gy, gx, c.event_type, c.iso, c.country, sa.func.sum(c.events), sa.func.sum(c.fatalities),
+                       sa.func.sum(c.sum_lat), sa.func.sum(c.sum_lon))
+             .where(*conds).group_by(gy, gx, c.event_type, c.iso, c.country))
+        with self.engine.connect() as con:
+            return _join_cells(con.execute(q))
+
+    def _summary_where(self, f: EventFilter, table: sa.Table) -> list | None:
+        """Conditions on a summary table (event_months, event_cells) that select what `f`
+        selects, leaving dates and the bbox to the caller; None if `f` filters on something the
+        summaries do not keep (actor, text, province, sub-event type, fatalities, ids)."""
+        from sitrep.model import EVENT_TYPES
+
+        if (f.admin1 or f.actor or f.text or f.min_fatalities or f.after_id or f.article_id
+                or f.event_id is not None or f.cursor):
+            return None
+        conds: list = []
+        if f.country:
+            conds.append(sa.or_(sa.func.lower(table.c.country) == f.country.lower(),
+                                sa.func.lower(table.c.iso) == f.country.lower()))
+        if f.event_type:
+            wanted = [t.strip().lower() for t in f.event_type.split(",") if t.strip()]
+            if not wanted or any(w not in {t.lower() for t in EVENT_TYPES} for w in wanted):
+                return None  # a sub-event type: only the events know it
+            conds.append(sa.func.lower(table.c.event_type).in_(wanted))
+        statuses = review_statuses(f.review_status)
+        if statuses:
+            conds.append(table.c.review_status.in_(statuses))
+        elif not f.include_hidden:
+            conds.append(table.c.review_status.not_in(HIDDEN_STATUSES))
+        return conds
+
+    def _month_parts(self, f: EventFilter) -> tuple[list, list[EventFilter]] | None:
+        """`f` as whole months read from event_months (conditions) and the days at its ends read
+        from the events (filters), or None if the summaries cannot answer it."""
+        if f.bbox:
+            return None
+        conds = self._summary_where(f, event_months)
+        if conds is None:
+            return None
+        if not (f.since or f.until):
+            return conds, []
+        day = dt.timedelta(days=1)
+        # whole months: from `lo` (the first first-of-month on or after since) to the day before
+        # `hi` (the first day after the last month that ends on or before until)
+        lo = f.since if f.since is None or f.since.day == 1 else _next_month(f.since)
+        hi = None if f.until is None else f.until + day if (f.until + day).day == 1 else f.until.replace(day=1)
+        if lo is not None and hi is not None and lo >= hi:
+            return [sa.false()], [f]  # no whole month between: the events alone
+        edges: list[EventFilter] = []
+        if f.since is not None and f.since < lo:
+            edges.append(replace(f, until=lo - day))
+        if hi is not None and hi <= f.until:
+            edges.append(replace(f, since=hi))
+        conds.append(event_months.c.month != "")
+        if lo is not None:
+            conds.append(event_months.c.month >= f"{lo:%Y-%m}")
+        if hi is not None:
+            conds.append(event_months.c.month < f"{hi:%Y-%m}")
+        return conds, edges
 
     def stories(self, f: EventFilter | None = None, limit: int | None = None,
                 scan: int | None = None) -> list[dict[str, Any]]:
@@ -608,9 +688,65 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             for d, etype, n, fat in con.execute(q):
                 yield (dt.date.fromisoformat(d) if isinstance(d, str) else d), etype, n, fat or 0
 
+    def month_type_counts(self, f: EventFilter) -> list[tuple[dt.date, str, int, int]] | None:
+        """(first day of the month, event type, events, fatalities) of the dated events matching
+        `f`, read from event_months (the days at the ends of a date range from the events); None
+        if the summaries cannot answer `f` (then day_type_counts)."""
+        parts = self._month_parts(f)
+        if parts is None:
+            return None
+        conds, edges = parts
+        c = event_months.c
+        q = (sa.select(c.month, c.event_type, sa.func.sum(c.events), sa.func.sum(c.fatalities))
+             .where(*conds, c.month != "").group_by(c.month, c.event_type))
+        out: dict[tuple[dt.date, str], list[int]] = {}
+        with self.engine.connect() as con:
+            for month, etype, n, fat in con.execute(q):
+                out[(dt.date.fromisoformat(month + "-01"), etype)] = [int(n), int(fat or 0)]
+        for edge in edges:
+            for day, etype, n, fat in self.day_type_counts(edge):
+                m = out.setdefault((day.replace(day=1), etype), [0, 0])
+                m[0] += n
+                m[1] += fat
+        return sorted((month, etype, n, fat) for (month, etype), (n, fat) in out.items() if n)
+
+    def date_span(self, f: EventFilter, months: list[dt.date]) -> tuple[dt.date, dt.date]:
+        """The first and last event date matching `f`, given the months it has events in
+        (month_type_counts): each looked for within its month only."""
+        first, last = min(months), max(months)
+        with self.engine.connect() as con:
+            def edge(month: dt.date, order):
+                g = replace(f, since=max(month, f.since or month),
+                            until=min(_next_month(month) - dt.timedelta(days=1), f.until or dt.date.max))
+                q = self._where(sa.select(events.c.event_date), g).order_by(order).limit(1)
+                d = con.execute(q).scalar()
+                return dt.date.fromisoformat(d) if isinstance(d, str) else d
+            return edge(first, events.c.event_date.asc()), edge(last, events.c.event_date.desc())
+
     def stats(self, by: str, f: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Event counts and fatalities grouped by day, week, month, admin1, type or actor."""
+        """Event counts and fatalities grouped by day, week, month, admin1, type or actor. By type
+        or country, from the event_months summary where it can answer the filter."""
         f = f or EventFilter()
+        parts = self._month_parts(f) if by in ("type", "country") else None
+        if parts is None:
+            return self._stats_of_events(by, f)
+        conds, edges = parts
+        col = event_months.c.event_type if by == "type" else event_months.c.country
+        q = (sa.select(col, sa.func.sum(event_months.c.events), sa.func.sum(event_months.c.fatalities))
+             .where(*conds).group_by(col))
+        totals: dict[str, list[int]] = {}
+        with self.engine.connect() as con:
+            for key, n, fat in con.execute(q):
+                totals[key] = [int(n), int(fat or 0)]
+        for edge in edges:
+            for r in self._stats_of_events(by, edge):
+                t = totals.setdefault(r["key"], [0, 0])
+                t[0] += r["events"]
+                t[1] += r["fatalities"]
+        rows = [{"key": k, "events": n, "fatalities": fat} for k, (n, fat) in totals.items() if n]
+        return sorted(rows, key=lambda r: (-r["events"], r["key"]))
+
+    def _stats_of_events(self, by: str, f: EventFilter) -> list[dict[str, Any]]:
         if by in ("day", "week", "month"):
             # the database sums per day (a few thousand rows at most); weeks and months here
             q = self._where(sa.select(events.c.event_date, sa.func.count().label("n"),
@@ -634,6 +770,32 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         q = q.group_by(column).order_by(sa.func.count().desc())
         with self.engine.connect() as con:
             return [dict(r) for r in con.execute(q).mappings()]
+
+
+def _join_cells(rows) -> list[dict[str, Any]]:
+    """Rows of (cell y, cell x, event type, iso, country, events, fatalities, sum of latitudes,
+    sum of longitudes) as clusters, the biggest first."""
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for y, x, etype, iso, country, n, fat, lat, lon in rows:
+        c = cells.setdefault((y, x), {"count": 0, "fatalities": 0, "lat": 0.0, "lon": 0.0, "types": {}, "countries": {}})
+        c["count"] += n
+        c["fatalities"] += fat or 0
+        c["lat"] += lat
+        c["lon"] += lon
+        c["types"][etype] = c["types"].get(etype, 0) + n
+        c["countries"][(iso, country)] = c["countries"].get((iso, country), 0) + n
+    out = []
+    for _, c in sorted(cells.items(), key=lambda kv: (-kv[1]["count"], kv[0])):  # the biggest first
+        # the most common country; a tie goes to the first code in order, on every backend
+        (iso, country), _ = min(c["countries"].items(), key=lambda kv: (-kv[1], kv[0]))
+        out.append({"count": int(c["count"]), "fatalities": int(c["fatalities"]), "latitude": c["lat"] / c["count"],
+                    "longitude": c["lon"] / c["count"], "country": country, "iso": iso,
+                    "types": {t: int(n) for t, n in sorted(c["types"].items(), key=lambda kv: (-kv[1], kv[0]))}})
+    return out
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
 def _fts5_query(query: str) -> str:

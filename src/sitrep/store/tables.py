@@ -66,6 +66,7 @@ events = sa.Table(
     sa.Index("events_article", "article_id"),
     sa.Index("events_date_lon_lat", "event_date", "longitude", "latitude"),
     sa.Index("events_date_status_type_fat", "event_date", "review_status", "event_type", "fatalities"),  # the timeline
+    sa.Index("events_queue", "review_status", "confidence", "id"),  # the review queue
 )
 
 event_sources = sa.Table(
@@ -191,4 +192,34 @@ report_deliveries = sa.Table(
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("next_try", sa.DateTime(timezone=True), nullable=True),
     sa.Index("report_deliveries_next_try", "next_try"),
+)
+
+# summaries kept by triggers on `events` (migration 0014): what the map and the timeline read
+# at archive scale instead of every event
+event_months = sa.Table(
+    "event_months",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM, "" for undated events
+    sa.Column("event_type", sa.String(40), primary_key=True),
+    sa.Column("review_status", sa.String(20), primary_key=True),
+    sa.Column("iso", sa.String(2), primary_key=True),
+    sa.Column("country", sa.String(100), primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("fatalities", sa.BigInteger, nullable=False),
+)
+
+SUMMARY_CELL = 1.40625  # degrees: the map's grid at zoom 5 (360 / 2 ** 8), from 90 S and 180 W
+event_cells = sa.Table(
+    "event_cells",
+    metadata,
+    sa.Column("gy", sa.Integer, primary_key=True),
+    sa.Column("gx", sa.Integer, primary_key=True),
+    sa.Column("event_type", sa.String(40), primary_key=True),
+    sa.Column("review_status", sa.String(20), primary_key=True),
+    sa.Column("iso", sa.String(2), primary_key=True),
+    sa.Column("country", sa.String(100), primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("fatalities", sa.BigInteger, nullable=False),
+    sa.Column("sum_lat", sa.Float, nullable=False),
+    sa.Column("sum_lon", sa.Float, nullable=False),
 )

