@@ -31,7 +31,9 @@ import sys
 import time
 from pathlib import Path
 
-THREAD_ENV = ("SITREP_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# one task per core: no library starts a pool of threads (none may run when the daemon forks)
+THREAD_ENV = {"SITREP_THREADS": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+              "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
 
 # a warm-up article: an event with a date, a toll, actors and a place, so that the pipeline's
 # lazily built tables (lexicons, actor dictionary, place indexes) are built here, once
@@ -70,8 +72,8 @@ _INHERITED: list = []
 def preload(log=None) -> dict[str, float]:
     """Load the pipeline's models in this process; seconds per part (for the log)."""
     say = log or (lambda s: print(s, file=sys.stderr, flush=True))
-    for env in THREAD_ENV:  # one task per core; and no thread pools started before fork()
-        os.environ.setdefault(env, "1")
+    for env, value in THREAD_ENV.items():
+        os.environ.setdefault(env, value)
     files = resolve_files()
     os.environ.update(files)  # the worker keeps these: it ships a copy only when unset
     times: dict[str, float] = {}
@@ -109,34 +111,42 @@ def preload(log=None) -> dict[str, float]:
             os.register_at_fork(after_in_child=_reopen_gazetteers)
 
     def pipeline():
-        # the rest of what the pipeline builds on first use, through one article; the
-        # encoder's session it opens is closed again below, before any fork
+        # the rest of what the pipeline builds on first use, through one article, with the
+        # screen's probabilities for the decider's (its events are thrown away): the sentence
+        # encoder is not loaded here, onnxruntime starts a thread when imported
         if not _CACHED_GAZETTEERS:
             return
         import datetime as dt
 
+        import onnx  # noqa: F401  (slow to import, no threads: what the encoder's graph needs)
+
+        from sitrep.extract.learned import get_typer
         from sitrep.model import Article
         from sitrep.pipeline import process
 
-        process([Article(id="sitrep-daemon-warm-up", text=WARM_UP, title="Checkpoint attacked",
-                         published=dt.date(2021, 4, 2))])
+        typer = get_typer()
+        if typer is not None:
+            typer.decide = typer.probabilities
+        try:
+            process([Article(id="sitrep-daemon-warm-up", text=WARM_UP, title="Checkpoint attacked",
+                             published=dt.date(2021, 4, 2))])
+        finally:
+            if typer is not None:
+                del typer.decide
 
     step("spacy", spacy_pipeline)
     step("typer", typer)
     step("gazetteer", gazetteer)
     step("pipeline", pipeline)
-    step("encoder session closed", close_encoder_sessions)
+    step("checked", _no_onnxruntime)
     return times
 
 
-def close_encoder_sessions() -> None:
-    """Free the onnxruntime session the warm-up opened: sessions must not cross fork()."""
-    from sitrep.extract import encoder
-
-    if encoder._loaded.cache_info().currsize:
-        runner = getattr(encoder.get_encoder(), "runner", None)
-        if runner is not None and hasattr(runner, "close"):
-            runner.close()
+def _no_onnxruntime() -> None:
+    """onnxruntime must not be loaded before fork(): it runs a thread from its import on, and
+    its sessions do not survive a fork."""
+    if "onnxruntime" in sys.modules:
+        raise RuntimeError("onnxruntime was imported while preloading")
 
 
 def main() -> None:
@@ -148,12 +158,10 @@ def main() -> None:
     try:
         if os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
             times = preload()
-            trace = os.environ.get("SITREP_SPARK_TRACE", "")
-            if trace:
-                parts = ", ".join(f"{k} {v:.1f} s" for k, v in times.items())
-                since = f" at {time.time() - float(trace):.1f} s" if trace.replace(".", "", 1).isdigit() and float(trace) > 1e9 else ""
-                print(f"sitrep daemon {os.getpid()}: preloaded in {time.perf_counter() - t:.1f} s{since} ({parts})",
-                      file=sys.stderr, flush=True)
+            from sitrep.spark import trace
+
+            trace(f"daemon {os.getpid()}: preloaded in {time.perf_counter() - t:.1f} s ("
+                  + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()) + ")")
     finally:
         sys.stdout.flush()
         os.dup2(real_stdout, 1)

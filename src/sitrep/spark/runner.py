@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.parquet import ARTICLE_SCHEMA, ERROR_SCHEMA, EVENT_SCHEMA
+from sitrep.spark import trace
 
 CHUNK = 5000  # articles per commit: what a killed run can lose
 BATCH = 64  # articles per process() call, as `sitrep ingest --batch-size`
@@ -72,8 +73,10 @@ def session(master: str | None = None, app: str = "sitrep", conf: dict[str, str]
         settings["spark.driver.extraJavaOptions"] = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1"
     for k, v in {**settings, **(conf or {})}.items():
         builder = builder.config(k, v)
+    trace("driver: starting Spark")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
+    trace("driver: Spark started")
     return spark
 
 
@@ -188,8 +191,8 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
     from sitrep.parquet import article_row, event_row
     from sitrep.pipeline import batched, process
 
-    trace = os.environ.get("SITREP_SPARK_TRACE")
-    t0, n = time.time(), 0
+    t0, n = time.monotonic(), 0
+    trace(f"task {os.getpid()}: first article")
     for batch in batched(rows, BATCH):
         arts = [a for _, a in batch]
         n += len(arts)
@@ -210,10 +213,7 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
             yield ("article", article_row(a, len(found), order))
             for k, ev in enumerate(found):
                 yield ("event", event_row(ev, k))
-        if trace:  # seconds since $SITREP_SPARK_TRACE (a time.time() the caller set), if a number
-            base = float(trace) if trace.replace(".", "", 1).isdigit() and float(trace) > 1e9 else t0
-            print(f"sitrep task pid {os.getpid()}: {n} articles from {t0 - base:.1f} s to "
-                  f"{time.time() - base:.1f} s", file=sys.stderr, flush=True)
+    trace(f"task {os.getpid()}: {n} articles in {time.monotonic() - t0:.1f} s, done")
 
 
 def _tuples(schema, rows):
@@ -236,6 +236,7 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
     t0 = time.monotonic()
     report = SparkReport()
     say = on_progress or (lambda s: None)
+    trace("driver: ingest")
     files = _Files(spark, out)
     removed = files.recover()
     if removed:
@@ -263,6 +264,7 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
     todo = first.map(lambda kv: (bisect.bisect_right(bounds.value, kv[1][0]), kv[1])) \
         .persist(StorageLevel.MEMORY_AND_DISK)
     report.skipped = total - n_todo
+    trace(f"driver: {n_todo} articles to do")
     n_chunks = -(-n_todo // chunk)
     moved = 0
 
@@ -289,6 +291,7 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
             .write.partitionBy("part_month").parquet(staging + "/articles")
         failed = tagged.filter(lambda t: t[0] == "error").map(lambda t: (t[1], t[2])).collect()
         n_art, n_ev = art_rows.count(), ev_rows.count()
+        trace(f"driver: chunk {c + 1} written")
         files.commit(chunk_id, crash if crash_after_files is not None else None)
         tagged.unpersist()
         errors += [(0, reason) for _, reason in failed]
@@ -307,4 +310,5 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
     first.unpersist()
     todo.unpersist()
     report.seconds = time.monotonic() - t0
+    trace("driver: ingest done")
     return report
