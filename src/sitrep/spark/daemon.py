@@ -156,7 +156,9 @@ def main() -> None:
     real_stdout = os.dup(1)
     os.dup2(2, 1)  # stdout is the channel to the JVM: what loading prints goes to stderr
     try:
-        if os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
+        # the runner gives $SITREP_SHIPPED to the extraction's tasks only: the daemon that
+        # serves the other tasks (reading inputs, writing Parquet) loads nothing
+        if "SITREP_SHIPPED" in os.environ and os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
             times = preload()
             from sitrep.spark import trace
 

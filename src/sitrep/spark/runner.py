@@ -168,14 +168,49 @@ def _ship(sc) -> dict[str, str]:
         if Path(path).exists():
             sc.addFile(str(path))
             shipped[env] = Path(path).name
-    # where the daemon (daemon.py) finds the shipped copies to preload: the executor's working
-    # folder, where executors fetch them; in local mode, this process's SparkFiles folder
+    return shipped
+
+
+def _preload_env(sc, shipped: dict[str, str]) -> str:
+    """$SITREP_SHIPPED for the daemon that preloads (daemon.py): where it finds the shipped
+    files: the executor's working folder, where executors fetch them, or in local mode this
+    process's SparkFiles folder."""
     from pyspark import SparkFiles
 
     local = sc.master.startswith("local")
-    sc.environment["SITREP_SHIPPED"] = ";".join(
-        f"{env}={SparkFiles.get(name) if local else name}" for env, name in shipped.items())
-    return shipped
+    return ";".join(f"{env}={SparkFiles.get(name) if local else name}" for env, name in shipped.items())
+
+
+def _start_preloading(sc, env: dict[str, str]) -> None:
+    """Start the daemon that loads the models (daemon.py) now, while plain workers read the
+    inputs: a one-task job in the background whose function carries `env`, as the
+    extraction's will (Spark keeps one daemon per environment: the reading runs in another)."""
+    import threading
+
+    saved = dict(sc.environment)
+    sc.environment.update(env)
+    try:
+        job = sc.parallelize([0], 1).mapPartitions(_nothing)._jrdd  # wrapped with `env` now
+    finally:
+        sc.environment.clear()
+        sc.environment.update(saved)
+
+    def run() -> None:
+        try:
+            job.count()
+        except Exception:  # the session stopped first: nothing to warm
+            pass
+
+    threading.Thread(target=run, name="sitrep-preload", daemon=True).start()
+
+
+def _nothing(rows):
+    return iter(())
+
+
+def _rank(rank: int) -> int:
+    """The partition of the article of that rank in its chunk (partitionBy takes it modulo)."""
+    return rank
 
 
 def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str]) -> Iterator[tuple]:
@@ -243,13 +278,20 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
         say(f"removed {removed} files of a run that did not finish")
     sc = spark.sparkContext
     shipped = _ship(sc)
+    # the extraction's tasks run in workers of a daemon that has loaded the models (daemon.py);
+    # it starts loading now, while the inputs are read (in plain workers, another daemon)
+    extract_env = {"SITREP_SHIPPED": _preload_env(sc, shipped)}
+    if os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
+        _start_preloading(sc, extract_env)
     items = read(spark, list_files(spark, inputs), published, source, max_bytes)
-    if partitions:
-        items = items.repartition(partitions)
+    if partitions and items.getNumPartitions() < partitions:
+        items = items.repartition(partitions)  # input parsing on every core too
     items = items.persist(StorageLevel.MEMORY_AND_DISK)
-    errors = items.filter(lambda kv: kv[1][0] == "error").map(lambda kv: (kv[0], kv[1][2])).sortByKey().collect()
+    kinds = items.map(lambda kv: kv[1][0]).countByValue()
+    errors = sorted(items.filter(lambda kv: kv[1][0] == "error").map(lambda kv: (kv[0], kv[1][2])).collect()) \
+        if kinds.get("error") else []
     good = items.filter(lambda kv: kv[1][0] == "ok").map(lambda kv: (kv[1][1].id, (kv[0], kv[1][1])))
-    total = good.count()
+    total = kinds.get("ok", 0)
     first = good.reduceByKey(lambda a, b: a if a[0] <= b[0] else b)
     if files.exists(files.out, "articles") and files.files(files.out, "articles"):
         done = spark.read.schema(spark_schema(ARTICLE_SCHEMA)).parquet(files.out + "/articles").select("id").rdd \
@@ -266,6 +308,7 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
     report.skipped = total - n_todo
     trace(f"driver: {n_todo} articles to do")
     n_chunks = -(-n_todo // chunk)
+    n_parts = partitions or sc.defaultParallelism
     moved = 0
 
     def crash() -> None:
@@ -274,32 +317,44 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
         if crash_after_files is not None and moved >= crash_after_files:
             os._exit(137)  # as if killed: no cleanup, no exception handlers
 
-    for c in range(n_chunks):
-        t = time.monotonic()
-        part = todo.filter(lambda kv, c=c: kv[0] == c).values()
-        if partitions:
-            part = part.repartition(partitions)
-        tagged = part.mapPartitions(lambda rows, s=shipped: _extract_partition(rows, s)) \
-            .persist(StorageLevel.MEMORY_AND_DISK)
-        chunk_id = f"c{uuid.uuid4().hex[:12]}"
-        staging = f"{files.out}/_staging/{chunk_id}"
-        ev_rows = tagged.filter(lambda t: t[0] == "event").map(lambda t: t[1])
-        art_rows = tagged.filter(lambda t: t[0] == "article").map(lambda t: t[1])
-        spark.createDataFrame(_tuples(EVENT_SCHEMA, ev_rows), spark_schema(EVENT_SCHEMA)) \
-            .write.partitionBy("part_country", "part_month").parquet(staging + "/events")
-        spark.createDataFrame(_tuples(ARTICLE_SCHEMA, art_rows), spark_schema(ARTICLE_SCHEMA)) \
-            .write.partitionBy("part_month").parquet(staging + "/articles")
-        failed = tagged.filter(lambda t: t[0] == "error").map(lambda t: (t[1], t[2])).collect()
-        n_art, n_ev = art_rows.count(), ev_rows.count()
-        trace(f"driver: chunk {c + 1} written")
-        files.commit(chunk_id, crash if crash_after_files is not None else None)
-        tagged.unpersist()
-        errors += [(0, reason) for _, reason in failed]
-        report.articles += n_art
-        report.events += n_ev
-        report.chunks += 1
-        say(f"chunk {c + 1}/{n_chunks}: {n_art} articles, {n_ev} events "
-            f"({n_art / max(time.monotonic() - t, 1e-9):.1f} articles/s)")
+    saved_env = dict(sc.environment)
+    sc.environment.update(extract_env)  # what follows runs in the preloaded daemon's workers
+    try:
+        for c in range(n_chunks):
+            t = time.monotonic()
+            # the chunk dealt round-robin in input order over the partitions: as many articles,
+            # and as varied, in each (Spark's repartition deals unevenly: 142 and 158 of 300)
+            mine = sc.broadcast(orders[c * chunk:(c + 1) * chunk])
+            part = todo.filter(lambda kv, c=c: kv[0] == c) \
+                .map(lambda kv, m=mine: (bisect.bisect_left(m.value, kv[1][0]), kv[1])) \
+                .partitionBy(n_parts, _rank).values()
+            tagged = part.mapPartitions(lambda rows, s=shipped: _extract_partition(rows, s)) \
+                .persist(StorageLevel.MEMORY_AND_DISK)
+            chunk_id = f"c{uuid.uuid4().hex[:12]}"
+            staging = f"{files.out}/_staging/{chunk_id}"
+            ev_rows = tagged.filter(lambda t: t[0] == "event").map(lambda t: t[1])
+            art_rows = tagged.filter(lambda t: t[0] == "article").map(lambda t: t[1])
+            spark.createDataFrame(_tuples(EVENT_SCHEMA, ev_rows), spark_schema(EVENT_SCHEMA)) \
+                .write.partitionBy("part_country", "part_month").parquet(staging + "/events")
+            spark.createDataFrame(_tuples(ARTICLE_SCHEMA, art_rows), spark_schema(ARTICLE_SCHEMA)) \
+                .write.partitionBy("part_month").parquet(staging + "/articles")
+            counts = tagged.map(lambda t: t[0]).countByValue()
+            n_art, n_ev = counts.get("article", 0), counts.get("event", 0)
+            failed = tagged.filter(lambda t: t[0] == "error").map(lambda t: (t[1], t[2])).collect() \
+                if counts.get("error") else []
+            trace(f"driver: chunk {c + 1} written")
+            files.commit(chunk_id, crash if crash_after_files is not None else None)
+            tagged.unpersist()
+            mine.unpersist()
+            errors += [(0, reason) for _, reason in failed]
+            report.articles += n_art
+            report.events += n_ev
+            report.chunks += 1
+            say(f"chunk {c + 1}/{n_chunks}: {n_art} articles, {n_ev} events "
+                f"({n_art / max(time.monotonic() - t, 1e-9):.1f} articles/s)")
+    finally:
+        sc.environment.clear()
+        sc.environment.update(saved_env)
     report.errors = len(errors)
     report.messages = [reason for _, reason in errors]
     rows = [{"input": r.split(":", 1)[0], "reason": r} for _, r in errors]
