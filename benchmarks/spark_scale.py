@@ -2,7 +2,7 @@
 `sitrep ingest` on one core, `sitrep spark ingest` on local[1] (one core) and local[2].
 
     .venv/bin/python benchmarks/spark_scale.py [--articles 400] [--runs 3] [--partitions-per-core 1]
-        [--no-ingest] [--only local[2]]
+        [--no-ingest] [--only local[2]] [--wait-quiet MINUTES]
 
 Prints articles/s of each (wall time of the whole command, start-up included), the speed-up
 from one to two cores and the ratio of Spark on one core to the local runner, and the cores
@@ -71,6 +71,9 @@ def main() -> None:
                     help="--partitions given to each Spark command: this many per core")
     ap.add_argument("--no-ingest", action="store_true", help="leave out `sitrep ingest` (no ratio)")
     ap.add_argument("--only", choices=["local[1]", "local[2]"], help="run this Spark command alone")
+    ap.add_argument("--wait-quiet", type=float, default=0, metavar="MINUTES",
+                    help="before each command, wait up to this long for other work to leave the cores "
+                         "(under 0.3 cores busy)")
     args = ap.parse_args()
     sitrep = str(Path(sys.executable).with_name("sitrep"))
     work = Path(tempfile.mkdtemp(prefix="sitrep-spark-scale-"))
@@ -97,6 +100,10 @@ def main() -> None:
                        "--partitions", str(int(master[-2]) * args.partitions_per_core), "--no-fuse"]
                 cores = "0" if master == "local[1]" else None
             load = busy_cores()
+            deadline = time.monotonic() + args.wait_quiet * 60
+            while load > 0.3 and time.monotonic() < deadline:
+                time.sleep(10)
+                load = busy_cores()
             loads.append(load)
             seconds = timed(cmd, cores)
             results[name].append(args.articles / seconds)
