@@ -1,27 +1,31 @@
 """PySpark's worker daemon with sitrep's models already loaded (`spark.python.daemon.module`).
 
-Spark starts one Python daemon per executor (`python -m <module>`), which forks a worker for
-each Python task slot and, with `spark.python.worker.reuse`, keeps the workers for the tasks
-that follow. PySpark's own daemon forks bare interpreters, so every worker loaded spaCy, the
-typer, the actor and cue lexicons and the gazetteer itself, each worker on its own core at
-the same time as the others. This daemon loads them once, before it forks: every worker
-starts with them loaded, and shares their memory with the daemon and the other workers
-(copy-on-write; `gc.freeze()` keeps the collector from writing to those pages).
+Spark starts a Python daemon per executor (`python -m <module>`), which forks a worker for
+each Python task and, with `spark.python.worker.reuse`, keeps the workers for the tasks that
+follow. PySpark's own daemon forks bare interpreters, so every worker loaded spaCy, the typer,
+the lexicons, the actor dictionary and the gazetteer's tables itself. This daemon loads them
+once, before it forks (and runs one article through the pipeline, so that what it builds on
+first use is built): every worker starts with them, and shares their memory with the daemon
+and the other workers (copy-on-write; `gc.freeze()` keeps the collector off those pages).
+
+Spark keeps one daemon per environment of the tasks' functions. The runner gives
+$SITREP_SHIPPED to the extraction's functions only, and starts their daemon at the beginning
+of a run (sitrep.spark.runner), so it loads while another daemon's workers read the inputs;
+a daemon started without $SITREP_SHIPPED loads nothing ($SITREP_SPARK_PRELOAD=0: none does).
 
 The contract is PySpark's (`pyspark.daemon.manager`: the daemon writes its port on stdout,
 then forks a worker per connection), so nothing may be printed on stdout while loading:
-whatever the libraries print goes to stderr.
+whatever the libraries print goes to stderr. Nothing that runs threads may be loaded before
+the fork: onnxruntime starts a thread when imported and its sessions do not survive fork(),
+so the sentence encoder is left to each worker (the warm-up types its sentences with the
+screen alone; `sitrep.extract.encoder_onnx.OnnxRunner` opens its session lazily, in the
+process that runs it), the math libraries run one thread, and the gazetteer's SQLite
+connection is reopened in each worker.
 
-What is not loaded here: the sentence encoder's onnxruntime session. A session does not
-survive fork() (its thread pools stay in the parent), so each worker opens its own on first
-use (`sitrep.extract.encoder_onnx.OnnxRunner` creates its session lazily, per process). The
-gazetteer's SQLite connection is likewise reopened in each worker after the fork.
-
-What to load comes from the environment the runner gives the daemon (`sitrep.spark.runner`):
-$SITREP_GAZETTEER and $SITREP_MODEL when they name files on this machine, else the copies
-shipped with the job that sit in the executor's working folder ($SITREP_SHIPPED names them),
-else the usual places. Anything that fails here is left to the worker, which loads it as it
-would without this daemon; the daemon itself always starts.
+The files: $SITREP_GAZETTEER and $SITREP_MODEL when they name files on this machine, else the
+copies shipped with the job ($SITREP_SHIPPED: in the executor's working folder, where
+executors fetch them, or by full path in local mode). Anything that fails here is left to the
+worker, which loads it as it would without this daemon; the daemon itself always starts.
 """
 
 from __future__ import annotations

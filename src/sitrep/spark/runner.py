@@ -9,9 +9,11 @@ staging folder, and moved files of chunks with no commit marker), then skips the
 OUT/articles already holds. So a rerun over the same inputs writes nothing twice, and a killed
 run, rerun, ends with the same events as a clean run.
 
-Each executor's Python worker loads spaCy, the model and the gazetteer once and keeps them
-for the tasks that follow (Spark reuses Python workers); the gazetteer and the model file are
-shipped to executors with the job (SparkContext.addFile), not rebuilt there.
+Each executor's extraction daemon (sitrep.spark.daemon) loads spaCy, the model and the
+gazetteer once, while the inputs are read, and forks its Python workers with them loaded;
+Spark reuses the workers for the tasks that follow. The gazetteer and the model file are
+shipped to executors with the job (SparkContext.addFile), not rebuilt there. Each chunk is
+dealt round-robin, in input order, over the partitions (default: one per core).
 """
 
 from __future__ import annotations
