@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from sitrep.model import Article, Event
-from sitrep.store import EventFilter, Store
+from sitrep.store import EventFilter, Store, next_cursor
 
 
 def _article(i="a1", text="Gunmen killed two shepherds near Hit in Anbar on Sunday."):
@@ -119,9 +119,9 @@ def test_the_migrations_build_the_schema_the_tables_module_describes(db_url):
     with store.engine.connect() as con:
         diff = compare_metadata(MigrationContext.configure(con), metadata)
 
-    def full_text(d):  # the search index is made by hand in SQL on each backend
-        obj = d[1] if isinstance(d, tuple) else None
-        return "articles_fts" in str(getattr(obj, "name", ""))
+    def full_text(d):  # the search index is made by hand in SQL on each backend, as is
+        obj = d[1] if isinstance(d, tuple) else None  # PostgreSQL's newest-first index (0015)
+        return "articles_fts" in str(getattr(obj, "name", "")) or getattr(obj, "name", "") == "events_date_desc"
 
     assert [d for d in diff if not full_text(d)] == []
 
@@ -266,3 +266,22 @@ def test_filters_the_summaries_do_not_keep_are_read_from_the_events(db_url):
         {"key": "Battles", "events": 15, "fatalities": sum(i % 6 for i in range(0, 60, 4))}]
     # and the clusters of a sub-event type come from the events
     assert sum(c["count"] for c in store.clusters(EventFilter(event_type="Mob violence"), 1.40625)) == 15
+
+
+def test_a_page_of_a_crowded_view_sorted_by_confidence_or_fatalities_is_the_same_walked_or_sorted(db_url, monkeypatch):
+    store = _summary_store(db_url)
+    box = (30.0, 30.0, 50.0, 40.0)  # Iraq's and Syria's events
+    pages = {}
+    for walk_at in (1, 10**9):  # from one match the sort index is walked (SQLite); never
+        monkeypatch.setattr(Store, "WALK_AT", walk_at)
+        for sort in ("confidence", "-confidence", "fatalities", "-fatalities"):
+            f = EventFilter(bbox=box, sort=sort, limit=7)
+            pages[walk_at, sort] = [r["id"] for r in store.events(f)]
+            nxt = next_cursor(store.events(f)[-1], sort)
+            pages[walk_at, sort] += [r["id"] for r in store.events(replace_filter(f, cursor=nxt))]
+        assert store._walk_sort_index(EventFilter(bbox=box, sort="confidence", limit=7)) == (
+            store.dialect == "sqlite" and walk_at == 1)
+    for sort in ("confidence", "-confidence", "fatalities", "-fatalities"):
+        assert pages[1, sort] == pages[10**9, sort] and len(pages[1, sort]) == 14
+    by_fat = [r["fatalities"] for r in store.events(EventFilter(bbox=box, sort="-fatalities", limit=40))]
+    assert by_fat == sorted(by_fat, reverse=True) and len(by_fat) == 40

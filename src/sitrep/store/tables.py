@@ -64,9 +64,14 @@ events = sa.Table(
     sa.Index("events_country_admin1", "country", "admin1"),
     sa.Index("events_type", "event_type", "sub_event_type"),
     sa.Index("events_article", "article_id"),
-    sa.Index("events_date_lon_lat", "event_date", "longitude", "latitude"),
+    sa.Index("events_date_lon_lat_cover", "event_date", "longitude", "latitude", "review_status", "event_type", "iso",
+             "country", "fatalities"),  # a view of some dates, from the index alone
     sa.Index("events_date_status_type_fat", "event_date", "review_status", "event_type", "fatalities"),  # the timeline
     sa.Index("events_queue", "review_status", "confidence", "id"),  # the review queue
+    sa.Index("events_lon_lat_cover", "longitude", "latitude", "review_status", "event_type", "iso", "country",
+             "fatalities"),  # a map view's clusters, from the index alone
+    sa.Index("events_confidence", "confidence", "id"),  # the table sorted by confidence
+    sa.Index("events_fatalities", "fatalities", "id"),  # the table sorted by fatalities
 )
 
 event_sources = sa.Table(

@@ -323,32 +323,27 @@ async function load(opts) {
   setStatus("Loading…", false, "loading");
   try {
     const [data, byType] = await Promise.all([
-      apiJSON("/api/events.geojson?" + q + "&zoom=" + map.getZoom(), { signal }),
+      // the whole filter, to fit the map to: at most zoom 4's grid (a few hundred clusters, read
+      // from the server's summaries), refined to the fitted view's own zoom after
+      apiJSON("/api/events.geojson?" + q + "&zoom=" + Math.min(map.getZoom(), OVERVIEW_ZOOM), { signal }),
       apiJSON("/api/stats?by=type&" + q, { signal })]);
     if (mine !== generation) return;  // a newer filter was asked for meanwhile
     features = data.features;
     clustered = features.some(f => f.properties.cluster);
     const n = byType.rows.reduce((a, r) => a + r.events, 0);
     const dead = byType.rows.reduce((a, r) => a + r.fatalities, 0);
-    const countries = new Set();
-    const bounds = [];
-    for (const f of features) {
-      const [lon, lat] = f.geometry.coordinates;
-      bounds.push([lat, lon]);
-      if (f.properties.iso) countries.add(f.properties.iso);
-    }
+    const bounds = features.map(f => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
     draw();
-    await showProvinces(countries, signal);
-    if (mine !== generation) return;
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
     draw();
-    await timeline(q, signal, mine);
+    await Promise.all([provincesInView(signal), timeline(q, signal, mine)]);
     if (mine !== generation) return;
     setStatus(n ? `${n.toLocaleString("en")} events · ${dead.toLocaleString("en")} fatalities` :
       "0 events match these filters", false, n ? "ready" : "empty");
     if (table.on) { table.bbox = viewBox(); table.cursors = [null]; table.page = 0; renderTable(); }
     loading = false;
     if (clustered) refine();  // the clusters of the fitted view
+    else provincesInView(signal).catch(() => {});  // the fitted view's, once its zoom has ended
   } catch (exc) {
     if (exc.name === "AbortError" || mine !== generation) return;
     features = []; clustered = false; draw();
@@ -360,13 +355,25 @@ async function load(opts) {
 }
 
 // the province boundaries of the countries with events in view (points carry their country, the
-// server's clusters their most common one); asked again only when the set of countries changes
+// server's clusters their most common one), from zoom 4 (further out they are only clutter);
+// asked again only when the set of countries changes
+const PROVINCE_ZOOM = 4;
+const OVERVIEW_ZOOM = 4;
 let provincesOf = "";
-async function showProvinces(countries, signal) {
+async function provincesInView(signal) {
+  const view = map.getBounds().pad(0.2);
+  const countries = new Set();
+  if (map.getZoom() >= PROVINCE_ZOOM) {
+    for (const f of features) {
+      const [lon, lat] = f.geometry.coordinates;
+      if (f.properties.iso && view.contains([lat, lon])) countries.add(f.properties.iso);
+    }
+  }
   const key = [...countries].sort().join(",");
-  if (!key || key === provincesOf) return;
-  const prov = await apiJSON("/api/provinces.geojson?country=" + key, { signal });
-  if (signal.aborted) return;
+  if (key === provincesOf) return;
+  const prov = key ? await apiJSON("/api/provinces.geojson?country=" + key, { signal })
+    : { type: "FeatureCollection", features: [] };
+  if (signal && signal.aborted) return;
   provincesOf = key;
   base.setProvinces(prov);
 }
@@ -390,9 +397,7 @@ async function refine() {
     if (refining !== controller) return;
     features = data.features;
     draw();
-    const countries = new Set(features.map(f => f.properties.iso).filter(Boolean));
-    for (const c of provincesOf.split(",")) if (c) countries.add(c);  // keep those drawn: panning back
-    await showProvinces(countries, controller.signal);
+    await provincesInView(controller.signal);
   } catch (exc) {
     if (exc.name !== "AbortError" && refining === controller) setStatus(exc.message, true);
   } finally {
@@ -400,6 +405,7 @@ async function refine() {
   }
 }
 map.on("moveend", () => {
+  if (!clustered && !loading) provincesInView().catch(() => {});  // the points' countries in view
   if (!clustered || loading) return;
   clearTimeout(refineTimer);
   refineTimer = setTimeout(refine, 200);
