@@ -614,3 +614,36 @@ def test_deep_in_a_long_article_an_act_going_on_now_is_news_of_the_day():
     # the same act told in the past with no day is not
     past = "Government troops shelled the villages around Kaya from the hills."
     assert _events(" ".join(_FEATURE[:8] + [past] + _FEATURE[8:])) == []
+
+
+def test_protest_cue_words_override_a_milder_reading_of_the_typer():
+    """ACLED defines the protest sub-types by what happened: tear gas told in the next sentence
+    makes a protest with intervention, burning tyres a violent demonstration, whatever the
+    typer reads; with neither, the typer's peaceful protest stands."""
+    from sitrep.extract import events as E
+
+    s1 = "Around 200 residents marched in Kaya on Monday to demand better roads."
+    calm = "The march ended at the governor's office."
+    gas = "Police dispersed them with tear gas."
+    tyres = "Some of them burnt tyres on the main road."
+    sure = {"none": 0.0, "Peaceful protest": 0.95, "Protest with intervention": 0.05}
+    table = {t: sure for t in (s1, f"{s1} {calm}", f"{s1} {gas}", f"{s1} {tyres}", calm, gas, tyres)}
+    subs = {}
+    for name, s2 in (("calm", calm), ("gas", gas), ("tyres", tyres)):
+        [ev] = E.extract([Article(id="t", text=f"{s1} {s2}", published=PUB)], typer=_Table(table))[0]
+        subs[name] = ev.sub_event_type
+    assert subs == {"calm": "Peaceful protest", "gas": "Protest with intervention", "tyres": "Violent demonstration"}
+
+
+def test_road_blocking_cues_follow_acleds_codebook():
+    from sitrep.extract.cues import get_lexicon
+
+    def classes(text):
+        return {c.cls for c in get_lexicon().find(text)}
+
+    assert "riot_act" in classes("Traders demonstrated and barricaded roads in the town centre.")
+    assert "riot_act" in classes("Drivers blockaded the highway with logs and stones.")
+    assert "riot_act" in classes("Supporters burnt tyres outside the party office.")
+    assert "riot_act" in classes("The protest turned violent in the afternoon.")
+    assert "riot_act" not in classes("Police barricaded the main road ahead of the rally.")
+    assert "riot_act" not in classes("Workers blocked the road for two hours.")

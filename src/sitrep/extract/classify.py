@@ -238,6 +238,21 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
     return scores
 
 
+# the protest sub-types from the mildest: a cue for a stronger one overrides a milder guess
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Violent demonstration",
+                    "Excessive force against protesters")
+
+
+def protest_by_cues(sub: str, shown: set[str]) -> str:
+    """ACLED defines the protest sub-types by what happened: demonstrators' violence makes a
+    violent demonstration, the authorities' intervention a protest with intervention, lethal
+    force excessive force. Where the cue words show the stronger one, a milder reading yields."""
+    if sub not in PROTEST_SEVERITY:
+        return sub
+    worst = max((x for x in shown if x in PROTEST_SEVERITY), key=PROTEST_SEVERITY.index, default=sub)
+    return worst if PROTEST_SEVERITY.index(worst) > PROTEST_SEVERITY.index(sub) else sub
+
+
 RULE_SCALE = 3.0  # a strong cue in a main clause
 ALPHA = 0.3  # the cue rules' least weight against the typer (benchmarks/tune_typing.py)
 VETO = 0.6  # the decider's "none" probability above which a sentence is no event
