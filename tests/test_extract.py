@@ -647,3 +647,11 @@ def test_road_blocking_cues_follow_acleds_codebook():
     assert "riot_act" in classes("The protest turned violent in the afternoon.")
     assert "riot_act" not in classes("Police barricaded the main road ahead of the rally.")
     assert "riot_act" not in classes("Workers blocked the road for two hours.")
+
+
+def test_with_no_place_named_the_event_is_in_the_home_country_of_its_parties():
+    [ev] = _events("On 12 March 2023, Koglweogo members killed two suspected thieves.",
+                   published=dt.date(2023, 3, 14))
+    assert ev.iso == "BF" and ev.actor2 == "Civilians (Burkina Faso)"
+    [ev] = _events("On 12 March 2023, unidentified gunmen killed two farmers.", published=dt.date(2023, 3, 14))
+    assert ev.iso == "" and ev.actor2 == "Civilians"  # no party with a home: no country is guessed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from sitrep.extract.classify import (
     is_background,
     is_generic,
     is_irrealis,
+    protest_by_cues,
     rule_scores,
     syntactic_factor,
 )
@@ -72,6 +74,7 @@ class Draft:
     told_date: DateMention | None = None  # no date of its own: the one the narrative gave just before
     sentences: list[Sentence] = field(default_factory=list)
     toll_sentences: list[Sentence] = field(default_factory=list)  # those that told the dead
+    protest_cues: set[str] = field(default_factory=set)  # protest sub-types its cue words show
 
 
 @dataclass
@@ -430,7 +433,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
-                 [s] if counts.killed else [])
+                 [s] if counts.killed else [],
+                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB})
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -658,6 +662,7 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 def _absorb(a: Draft, b: Draft) -> None:
     a.sentences.append(b.sentence)
     a.toll_sentences.extend(b.toll_sentences)
+    a.protest_cues |= b.protest_cues
     if b.typing and (a.typing is None or _better(b.typing, a.typing)):
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
     merge_killed(a.counts, b.counts, add=b.also)
@@ -751,6 +756,17 @@ def report_span(d: Draft, st: ArticleState, taken: set[int]) -> list[Sentence]:
     return [st.sentences[i] for i in keep]
 
 
+_MODIFIER_SUB = {"intervention": "Protest with intervention", "riot_act": "Violent demonstration",
+                 "lethal_force": "Excessive force against protesters"}
+
+
+def protest_modifiers(sentences: list[Sentence]) -> set[str]:
+    """The protest sub-types that the sentences reporting a protest show by their cue words
+    ("Police dispersed them with tear gas.")."""
+    lex = get_lexicon()
+    return {_MODIFIER_SUB[c.cls] for x in sentences for c in lex.find(x.text) if c.cls in _MODIFIER_SUB}
+
+
 def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer, weight: float) -> None:
     """Read each event's sub-type again from the whole passage that reports it (one decider
     call over all articles): details told in the next sentence ("the protesters threw
@@ -764,6 +780,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
                 continue
             own = {x.index for x in (d.sentences or [d.sentence])}
             span = report_span(d, st, taken - own)
+            d.protest_cues |= protest_modifiers(span)
             jobs.append((d, st))
             texts.append(" ".join(x.text for x in span))
     for (d, st), p in zip(jobs, typer.decide(texts) if texts else []):
@@ -781,7 +798,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     article = st.article
     if d.typing is None:
         return None
-    sub = d.typing.sub_event_type
+    sub = protest_by_cues(d.typing.sub_event_type, d.protest_cues)
     ev = Event(article_id=article.id, source=article.source)
     ev.event_type = SUB_EVENT_TYPES[sub]
     ev.sub_event_type = sub
@@ -834,6 +851,13 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         focus = st.context.countries.most_common(1)
         if focus:
             ev.iso = focus[0][0]
+            ev.country = gaz.country_name(ev.iso)
+    if not ev.iso:
+        # no place and no country named: the home country of the parties the text names
+        # ("members of the Awami League", "Koglweogo") is where such an event happens
+        homes = Counter(a.home for a in d.actors if len(a.home) == 2)
+        if homes:
+            ev.iso = homes.most_common(1)[0][0]
             ev.country = gaz.country_name(ev.iso)
     # actors
     _assign_actors(ev, d, actors)
