@@ -655,3 +655,12 @@ def test_with_no_place_named_the_event_is_in_the_home_country_of_its_parties():
     assert ev.iso == "BF" and ev.actor2 == "Civilians (Burkina Faso)"
     [ev] = _events("On 12 March 2023, unidentified gunmen killed two farmers.", published=dt.date(2023, 3, 14))
     assert ev.iso == "" and ev.actor2 == "Civilians"  # no party with a home: no country is guessed
+
+
+def test_an_updated_toll_replaces_the_first_figure_and_a_conflicting_one_takes_the_lowest():
+    bomb = "On 12 March 2023, a car bomb exploded at a market in Mogadishu, killing 12 people. "
+    pub = dt.date(2023, 3, 14)
+    [ev] = _events(bomb + "By Tuesday, the death toll had risen to 20, hospital officials said.", pub)
+    assert ev.fatalities == 20
+    [ev] = _events(bomb + "The death toll was 15, according to a local elder.", pub)
+    assert ev.fatalities == 12  # another report of the same dead: ACLED takes the lowest

@@ -68,6 +68,7 @@ _PERSON_NEXT = re.compile(
     r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga)\b")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
+_TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
 # "killed 12 villagers and three soldiers": a second group of the same verb's victims
 _AND_MORE = re.compile(rf"^(?:\s+[\w'’-]+){{1,4}}?\s+(?:and|as well as)\s+{_NUM}\b")
 _NEW_CLAUSE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|have|has|had|will|would)\b")
@@ -98,6 +99,7 @@ class Counts:
     spans: list[tuple[str, int, int]] = field(default_factory=list)
     # killed by the side they were on: "state", "armed", "civilian", or "total" when unsaid
     killed_by: dict[str, int] = field(default_factory=dict)
+    update: bool = False  # "the toll has risen to 20": a later figure for the same dead
 
     def any(self) -> bool:
         return bool(self.killed or self.injured or self.abducted)
@@ -211,6 +213,7 @@ def extract_counts(sentence: str) -> Counts:
 
     for m in _TOLL.finditer(low):
         take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
+        counts.update = counts.update or bool(_TOLL_UPDATE.search(m.group(0)))
     for m in _ACTIVE.finditer(low):
         verb = m.group("verb")
         num = m.group("num")

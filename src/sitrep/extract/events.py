@@ -682,11 +682,17 @@ def _absorb(a: Draft, b: Draft) -> None:
 
 
 def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
-    """ACLED: conflicting reports of the same dead take the lowest; other sides' dead add up.
+    """ACLED: conflicting reports of the same dead take the lowest, but an updated toll replaces
+    the first figure; other sides' dead add up.
 
     Counts are kept per side (state, armed, civilian) plus unattributed totals; the event's
     figure is the sum over sides, capped by the lowest total reported.
     """
+    if b.update and not add and b.killed_by:
+        # "by Tuesday the toll had risen to 20": the later figure replaces the first report's
+        a.killed_by = dict(b.killed_by)
+        a.killed = b.killed
+        return
     for side, n in b.killed_by.items():
         if add:
             a.killed_by[side] = a.killed_by.get(side, 0) + n
