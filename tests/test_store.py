@@ -285,3 +285,23 @@ def test_a_page_of_a_crowded_view_sorted_by_confidence_or_fatalities_is_the_same
         assert pages[1, sort] == pages[10**9, sort] and len(pages[1, sort]) == 14
     by_fat = [r["fatalities"] for r in store.events(EventFilter(bbox=box, sort="-fatalities", limit=40))]
     assert by_fat == sorted(by_fat, reverse=True) and len(by_fat) == 40
+
+
+def test_a_box_of_a_few_months_is_read_by_date_and_a_type_filter_from_the_index(db_url):
+    from sitrep.store.tables import events as ev
+
+    store = _summary_store(db_url)
+    f = EventFilter(since=dt.date(2019, 6, 1), until=dt.date(2019, 7, 31), event_type="Riots",
+                    bbox=(30.0, 30.0, 50.0, 40.0))
+    want = [r["id"] for r in store.events(EventFilter(include_hidden=False, sort="id"))
+            if r["event_type"] == "Riots" and "2019-06-01" <= (r["event_date"] or "") <= "2019-07-31"
+            and 30 <= r["longitude"] <= 50 and 30 <= r["latitude"] <= 40]
+    assert want and [r["id"] for r in store.events(replace_filter(f, sort="id"))] == want
+    assert store.count_upto(f, 5001) == len(want) and store.count_upto(f, 1) == 1
+    if store.dialect == "sqlite":
+        q = store._where(sa.select(ev.c.id), f)
+        sql = str(q.compile(store.engine, compile_kwargs={"literal_binds": True}))
+        assert "sub_event_type" not in sql  # a type is looked for among types only
+        with store.engine.connect() as con:
+            plan = " ".join(str(r[-1]) for r in con.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+        assert "events_date_lon_lat_cover" in plan, plan

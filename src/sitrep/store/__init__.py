@@ -303,9 +303,17 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if f.until:
             q = q.where(events.c.event_date <= f.until)
         if f.event_type:  # one type or sub-type, or several, comma-separated
+            from sitrep.model import EVENT_TYPES, SUB_EVENT_TYPES
+
             wanted = [t.strip().lower() for t in f.event_type.split(",") if t.strip()]
-            q = q.where(sa.or_(sa.func.lower(events.c.event_type).in_(wanted),
-                               sa.func.lower(events.c.sub_event_type).in_(wanted)))
+            # an ACLED type is looked for among types only, a sub-event type among sub-event types
+            # only (no name is both), so a type filter is read from an index that has the type
+            types = {t.lower() for t in EVENT_TYPES}
+            subs = {t.lower() for t in SUB_EVENT_TYPES}
+            as_type = [w for w in wanted if w not in subs]
+            as_sub = [w for w in wanted if w not in types]
+            q = q.where(sa.or_(*([sa.func.lower(events.c.event_type).in_(as_type)] if as_type else []),
+                               *([sa.func.lower(events.c.sub_event_type).in_(as_sub)] if as_sub else [])))
         if f.actor:
             a = f"%{f.actor.lower()}%"
             q = q.where(sa.or_(sa.func.lower(events.c.actor1).like(a), sa.func.lower(events.c.actor2).like(a),
@@ -316,6 +324,10 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                                sa.func.lower(events.c.notes).like(f"%{f.text.lower()}%")))
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
+            # a few months are fewer events than most boxes hold: SQLite, which cannot tell how many
+            # a box holds, then reads them by date (events_date_lon_lat_cover has the box's columns)
+            if self.dialect == "sqlite" and f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
+                spatial_index = False
             lon = events.c.longitude if spatial_index else events.c.longitude + 0  # "+ 0": not by its index
             q = q.where(lon.between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
         wanted = review_statuses(f.review_status)
@@ -377,6 +389,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
 
+    DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box (SQLite)
     WALK_AT = 2000  # matches from which a page sorted by confidence or fatalities walks that index
 
     def _walk_sort_index(self, f: EventFilter) -> bool:
