@@ -6,12 +6,14 @@ EventFilter and hands it to the store.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gzip
 import json
 import math
 import os
 import secrets
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import replace
@@ -98,7 +100,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     Host header names answered (`sitrep serve` passes its address and the localhost names;
     None answers any, for embedding). docs/security.md has the rest."""
     tiles = tiles or os.environ.get("SITREP_TILES") or None
-    app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None,
+    app = FastAPI(title="sitrep", version="0.1.0", docs_url=None, redoc_url=None, lifespan=_warm_basemap,
                   dependencies=[Depends(query_guard)],
                   description="Conflict events coded in the ACLED model, with evidence and sources.")
     app.add_middleware(BodyLimit, max_bytes=max_body)
@@ -624,6 +626,14 @@ def _swagger_ui_dir() -> str:
     from swagger_ui_bundle import swagger_ui_path
 
     return str(swagger_ui_path)
+
+
+@contextlib.asynccontextmanager
+async def _warm_basemap(app: FastAPI):
+    """As a server process starts, the world's outlines and the provinces are read (or built)
+    in the background, so the first page does not wait for them."""
+    threading.Thread(target=lambda: (_countries_geojson(), _provinces()), daemon=True).start()
+    yield
 
 
 @lru_cache(maxsize=64)
