@@ -19,6 +19,7 @@ from sitrep.extract.actors import ActorDictionary, get_dictionary
 from sitrep.extract.classify import (
     ALPHA,
     ERV_SUBS,
+    PROTEST_SEVERITY,
     RULE_SCALE,
     VETO,
     VETO_CUE,
@@ -777,7 +778,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
     """Read each event's sub-type again from the whole passage that reports it (one decider
     call over all articles): details told in the next sentence ("the protesters threw
     stones") often settle what the first sentence leaves open."""
-    jobs: list[tuple[Draft, ArticleState]] = []
+    jobs: list[tuple[Draft, ArticleState, list[Sentence]]] = []
     texts: list[str] = []
     for st, merged in zip(states, drafts):
         taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
@@ -786,10 +787,9 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
                 continue
             own = {x.index for x in (d.sentences or [d.sentence])}
             span = report_span(d, st, taken - own)
-            d.protest_cues |= protest_modifiers(span)
-            jobs.append((d, st))
+            jobs.append((d, st, span))
             texts.append(" ".join(x.text for x in span))
-    for (d, st), p in zip(jobs, typer.decide(texts) if texts else []):
+    for (d, st, span), p in zip(jobs, typer.decide(texts) if texts else []):
         total = _sentences_reading(d, st, normalise=True)
         norm = sum(total.values()) or 1.0
         span_norm = sum(v for k, v in p.items() if k != NONE) or 1.0
@@ -798,6 +798,8 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
         best = max(mix, key=mix.get)
         if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0):
             d.typing = Typing(best, d.typing.score, d.typing.cue)
+        if d.typing.sub_event_type in PROTEST_SEVERITY:
+            d.protest_cues |= protest_modifiers(span)  # "Police dispersed them with tear gas."
 
 
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
