@@ -201,16 +201,25 @@ report_deliveries = sa.Table(
 
 # summaries kept by triggers on `events` (migration 0014): what the map and the timeline read
 # at archive scale instead of every event
+
+
+def _summary_columns() -> list[sa.Column]:
+    """What both summaries count by (type, review status, country) and what they count."""
+    return [
+        sa.Column("event_type", sa.String(40), primary_key=True),
+        sa.Column("review_status", sa.String(20), primary_key=True),
+        sa.Column("iso", sa.String(2), primary_key=True),
+        sa.Column("country", sa.String(100), primary_key=True),
+        sa.Column("events", sa.Integer, nullable=False),
+        sa.Column("fatalities", sa.BigInteger, nullable=False),
+    ]
+
+
 event_months = sa.Table(
     "event_months",
     metadata,
     sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM, "" for undated events
-    sa.Column("event_type", sa.String(40), primary_key=True),
-    sa.Column("review_status", sa.String(20), primary_key=True),
-    sa.Column("iso", sa.String(2), primary_key=True),
-    sa.Column("country", sa.String(100), primary_key=True),
-    sa.Column("events", sa.Integer, nullable=False),
-    sa.Column("fatalities", sa.BigInteger, nullable=False),
+    *_summary_columns(),
 )
 
 SUMMARY_CELL = 1.40625  # degrees: the map's grid at zoom 5 (360 / 2 ** 8), from 90 S and 180 W
@@ -219,12 +228,7 @@ event_cells = sa.Table(
     metadata,
     sa.Column("gy", sa.Integer, primary_key=True),
     sa.Column("gx", sa.Integer, primary_key=True),
-    sa.Column("event_type", sa.String(40), primary_key=True),
-    sa.Column("review_status", sa.String(20), primary_key=True),
-    sa.Column("iso", sa.String(2), primary_key=True),
-    sa.Column("country", sa.String(100), primary_key=True),
-    sa.Column("events", sa.Integer, nullable=False),
-    sa.Column("fatalities", sa.BigInteger, nullable=False),
+    *_summary_columns(),
     sa.Column("sum_lat", sa.Float, nullable=False),
     sa.Column("sum_lon", sa.Float, nullable=False),
 )

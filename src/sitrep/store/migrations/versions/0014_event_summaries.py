@@ -69,27 +69,29 @@ def _statements(row: str, sign: str, dialect: str) -> list[str]:
 WATCHED = "event_date, event_type, review_status, iso, country, fatalities, latitude, longitude"
 
 
-def upgrade() -> None:
-    op.create_table(
-        "event_months",
-        sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM, "" for undated events
+def _summary_columns() -> list[sa.Column]:
+    """The columns both summaries share (this migration's own copy: migrations stay as written)."""
+    return [
         sa.Column("event_type", sa.String(40), primary_key=True),
         sa.Column("review_status", sa.String(20), primary_key=True),
         sa.Column("iso", sa.String(2), primary_key=True),
         sa.Column("country", sa.String(100), primary_key=True),
         sa.Column("events", sa.Integer, nullable=False),
         sa.Column("fatalities", sa.BigInteger, nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "event_months",
+        sa.Column("month", sa.String(7), primary_key=True),  # YYYY-MM, "" for undated events
+        *_summary_columns(),
     )
     op.create_table(
         "event_cells",
         sa.Column("gy", sa.Integer, primary_key=True),
         sa.Column("gx", sa.Integer, primary_key=True),
-        sa.Column("event_type", sa.String(40), primary_key=True),
-        sa.Column("review_status", sa.String(20), primary_key=True),
-        sa.Column("iso", sa.String(2), primary_key=True),
-        sa.Column("country", sa.String(100), primary_key=True),
-        sa.Column("events", sa.Integer, nullable=False),
-        sa.Column("fatalities", sa.BigInteger, nullable=False),
+        *_summary_columns(),
         sa.Column("sum_lat", sa.Float, nullable=False),
         sa.Column("sum_lon", sa.Float, nullable=False),
     )
