@@ -22,3 +22,17 @@ def test_the_daemon_preloads_this_machines_files_else_the_shipped_copies(tmp_pat
     assert resolve_files() == {"SITREP_MODEL": str(shipped / "typer-abc.pkl")}
     monkeypatch.setenv("SITREP_SHIPPED", "")
     assert resolve_files() == {}
+
+
+def test_a_chunk_is_dealt_by_length_so_that_each_core_has_as_much_to_read():
+    from sitrep.spark.runner import ARTICLE_COST, balance
+
+    # long and short articles alternating: dealing by count puts every long one on one core
+    sizes = [(i, 9000 if i % 2 == 0 else 1000) for i in range(40)]
+    parts = balance(sizes, 2)
+    assert sorted(parts) == list(range(40))
+    work = [sum(n + ARTICLE_COST for o, n in sizes if parts[o] == p) for p in (0, 1)]
+    assert abs(work[0] - work[1]) <= 9000 + ARTICLE_COST
+    assert {parts[o] for o, n in sizes if n == 9000} == {0, 1}
+    # more partitions than articles: every article placed, none twice
+    assert sorted(balance([(5, 10), (7, 20)], 4).values()) in ([0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3])
