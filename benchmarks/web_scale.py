@@ -187,6 +187,10 @@ def generate(store: Store, n: int, seed: int = 5) -> None:
         if store.dialect == "postgresql":  # the ids were given: the sequence goes on after them
             con.exec_driver_sql("SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT max(id) FROM events))")
         con.exec_driver_sql("ANALYZE")
+    if store.dialect == "postgresql":  # as autovacuum leaves a loaded table: pages marked all-visible,
+        # so the indexes that hold what a query reads answer it alone (index-only scans)
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
+            con.exec_driver_sql("VACUUM ANALYZE")
 
 
 def _insert(store: Store, table, rows: list[dict]) -> None:
@@ -273,14 +277,19 @@ def requests_of_the_page(repeat: int, seed: int = 11) -> dict[str, list[str]]:
     return out
 
 
-def time_requests(base: str, kinds: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+def time_requests(base: str, kinds: dict[str, list[str]], cached: bool = False) -> dict[str, dict[str, float]]:
+    """p50, p95 and max of each kind of request. Each request is computed (an unused parameter
+    makes every address new, so the server's answer cache never answers), unless `cached`."""
     import httpx
 
     figures: dict[str, dict[str, float]] = {}
+    fresh = iter(range(10**9))
     with httpx.Client(base_url=base, timeout=120) as client:
         for kind, paths in kinds.items():
             times, slow = [], []
             for path in paths:
+                if not cached:
+                    path += ("&" if "?" in path else "?") + f"fresh={next(fresh)}-{os.getpid()}"
                 t = time.perf_counter()
                 r = client.get(path)
                 ms = (time.perf_counter() - t) * 1000
@@ -344,19 +353,37 @@ def time_page(base: str, screenshots: Path | None, label: str) -> float | None:
     return statistics.median(runs)
 
 
-def wrk(base: str, seconds: float, concurrency: int, workers: int) -> None:
+# each request a different address (an unused parameter counts up), so none is answered from
+# the server's answer cache: what a request costs when it is computed
+UNCACHED_LUA = """
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", wrk.path .. "&uncached=" .. counter .. "-" .. math.random(1000000000))
+end
+"""
+
+
+def wrk(base: str, seconds: float, concurrency: int, workers: int, uncached: bool = False) -> None:
     path = "/api/events?" + urlencode({"limit": 50, "bbox": "43.0,32.5,45.5,34.5", "since": "2024-01-01",
                                        "until": "2024-06-30"})
     if not shutil.which("wrk"):
         print("  API: wrk is not installed (apt-get install wrk); not measured")
         return
-    out = subprocess.run(["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency", base + path],
+    script = []
+    if uncached:
+        lua = Path("/tmp") / f"sitrep-wrk-uncached-{os.getpid()}.lua"
+        lua.write_text(UNCACHED_LUA)
+        script = ["-s", str(lua)]
+    out = subprocess.run(["wrk", "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency", *script, base + path],
                          capture_output=True, text=True).stdout
     rps = next((line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec")), "?")
     p99 = next((line.split()[1] for line in out.splitlines() if line.strip().startswith("99%")), "?")
     errors = [line.strip() for line in out.splitlines() if "Non-2xx" in line or "Socket errors" in line]
-    print(f"  /api/events under wrk ({concurrency} connections, {seconds:.0f} s, {workers} server processes, "
-          f"{path}): {rps} requests/s, p99 {p99} {'; '.join(errors) or '(no errors)'} (target >= 300/s)", flush=True)
+    label = "every request computed (a new address each)" if uncached else "the same request again"
+    print(f"  /api/events under wrk, {label} ({concurrency} connections, {seconds:.0f} s, {workers} server "
+          f"processes, {path}): {rps} requests/s, p99 {p99} {'; '.join(errors) or '(no errors)'} "
+          "(target >= 300/s)", flush=True)
 
 
 def measure(url: str, args) -> None:
@@ -386,9 +413,14 @@ def measure(url: str, args) -> None:
             time.sleep(0.5)
         for _ in range(2):  # the caches a running server has warm (the basemap, the provinces)
             httpx.get(base + "/api/countries.geojson", timeout=120)
-        time_requests(base, requests_of_the_page(args.repeat))
-        time_page(base, Path(args.screenshots) if args.screenshots else None, store.dialect)
-        wrk(base, args.seconds, args.concurrency, args.workers)
+        kinds = requests_of_the_page(args.repeat)
+        wanted = args.kinds.split(",") if args.kinds else list(kinds)
+        time_requests(base, {k: v for k, v in kinds.items() if k in wanted}, cached=args.cached)
+        if "page" in args.measure:
+            time_page(base, Path(args.screenshots) if args.screenshots else None, store.dialect)
+        if "wrk" in args.measure:
+            wrk(base, args.seconds, args.concurrency, args.workers)
+            wrk(base, args.seconds, args.concurrency, args.workers, uncached=True)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -406,6 +438,12 @@ def main() -> None:
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--screenshots", help="a folder for the map, table and timeline screenshots")
     ap.add_argument("--only-generate", action="store_true")
+    ap.add_argument("--kinds", help="only these kinds of request, comma-separated (map, table, timeline, "
+                    "review queue; default all; none: '-')")
+    ap.add_argument("--cached", action="store_true", help="let the server's answer cache answer repeated "
+                    "requests (default: every request computed)")
+    ap.add_argument("--measure", default="page,wrk", help="what else to measure: page, wrk (comma-separated; "
+                    "default both; '-' neither)")
     args = ap.parse_args()
     for db in args.db or ["/tmp/sitrep-scale.db"]:
         url = normalise_url(db)

@@ -119,9 +119,11 @@ def test_the_migrations_build_the_schema_the_tables_module_describes(db_url):
     with store.engine.connect() as con:
         diff = compare_metadata(MigrationContext.configure(con), metadata)
 
-    def full_text(d):  # the search index is made by hand in SQL on each backend, as is
-        obj = d[1] if isinstance(d, tuple) else None  # PostgreSQL's newest-first index (0015)
-        return "articles_fts" in str(getattr(obj, "name", "")) or getattr(obj, "name", "") == "events_date_desc"
+    def full_text(d):  # the search index is made by hand in SQL on each backend, as are
+        obj = d[1] if isinstance(d, tuple) else None  # PostgreSQL's newest-first index (0015) and
+        # the grid index of expressions that differ by backend (0018; tests/test_web_scale_tiles.py)
+        return "articles_fts" in str(getattr(obj, "name", "")) or getattr(obj, "name", "") in (
+            "events_date_desc", "events_tile")
 
     assert [d for d in diff if not full_text(d)] == []
 
@@ -199,7 +201,11 @@ def _agree(store):
                EventFilter(since=dt.date(2019, 6, 1), until=dt.date(2019, 7, 31)),  # whole months
                EventFilter(since=dt.date(2019, 6, 10)), EventFilter(until=dt.date(2019, 7, 3)),  # ends of months
                EventFilter(since=dt.date(2019, 5, 25), until=dt.date(2019, 8, 12), country="Iraq"),
-               EventFilter(since=dt.date(2019, 6, 3), until=dt.date(2019, 6, 20))]  # within one month
+               EventFilter(since=dt.date(2019, 6, 3), until=dt.date(2019, 6, 20)),  # within one month
+               # a minimum of fatalities: from the _toll summaries, for any minimum
+               EventFilter(min_fatalities=1), EventFilter(min_fatalities=4, country="IQ"),
+               EventFilter(min_fatalities=2, event_type="Battles,Protests", since=dt.date(2019, 6, 10)),
+               EventFilter(min_fatalities=41), EventFilter(min_fatalities=5, include_hidden=True)]
     for f in filters:
         assert store._month_parts(f) is not None, f
         for by in ("type", "country"):
@@ -216,8 +222,8 @@ def _agree(store):
             tl = timeline_of(store, f, "month")
             assert (tl["first_day"], tl["last_day"]) == (days[0][0].isoformat(), days[-1][0].isoformat())
             assert sum(r["events"] for r in tl["rows"]) == sum(d[2] for d in days)
-        if not (f.since or f.until):  # the clusters at zoom 5 and 3 from event_cells equal the events'
-            for cell in (1.40625, 5.625):
+        if not (f.since or f.until):  # the clusters at zooms 3 to 10 from the summaries equal the events'
+            for cell in (1.40625, 5.625, 360 / 2 ** 13, 360 / 2 ** 10, 360 / 2 ** 9):
                 summary = store.clusters(f, cell)
                 direct = store.clusters(replace_filter(f, text=None, admin1=""), cell, summaries=False)
                 assert [(c["count"], c["fatalities"], c["types"], c["iso"]) for c in summary] == \
@@ -235,7 +241,13 @@ def replace_filter(f, **kw):
 def test_the_summaries_answer_as_the_events_do_after_every_kind_of_write(db_url):
     from sqlalchemy import func, select
 
-    from sitrep.store.tables import event_cells, event_months
+    from sitrep.store.tables import (
+        event_cells,
+        event_cells_toll,
+        event_months,
+        event_months_toll,
+        event_tiles,
+    )
 
     store = _summary_store(db_url)
     _agree(store)
@@ -251,16 +263,20 @@ def test_the_summaries_answer_as_the_events_do_after_every_kind_of_write(db_url)
     store.add(_article("late", "Another."), [_event("late", event_date=dt.date(2019, 6, 30), fatalities=3)])
     _agree(store)
     with store.engine.connect() as con:  # no summary row of no events is left behind
-        for table in (event_months, event_cells):
+        for table in (event_months, event_cells, event_months_toll, event_cells_toll, event_tiles):
             assert con.execute(select(func.min(table.c.events))).scalar_one() > 0
         total = con.execute(select(func.sum(event_months.c.events))).scalar_one()
+        fatal = con.execute(select(func.sum(event_months_toll.c.events))).scalar_one()
+        tiles = con.execute(select(func.sum(event_tiles.c.events))).scalar_one()
     assert total == store.count(EventFilter(include_hidden=True)) == 61
+    assert fatal == store.count(EventFilter(include_hidden=True, min_fatalities=1))
+    assert tiles == 61 - 1  # the unplaced event is on no grid
 
 
 def test_filters_the_summaries_do_not_keep_are_read_from_the_events(db_url):
     store = _summary_store(db_url)
     for f in (EventFilter(actor="islamic"), EventFilter(event_type="Armed clash"), EventFilter(admin1="anbar"),
-              EventFilter(min_fatalities=2), EventFilter(bbox=(30, 30, 50, 40))):
+              EventFilter(bbox=(30, 30, 50, 40))):
         assert store._month_parts(f) is None
     assert store.stats("type", EventFilter(event_type="Armed clash")) == [
         {"key": "Battles", "events": 15, "fatalities": sum(i % 6 for i in range(0, 60, 4))}]
@@ -268,21 +284,31 @@ def test_filters_the_summaries_do_not_keep_are_read_from_the_events(db_url):
     assert sum(c["count"] for c in store.clusters(EventFilter(event_type="Mob violence"), 1.40625)) == 15
 
 
-def test_a_page_of_a_crowded_view_sorted_by_confidence_or_fatalities_is_the_same_walked_or_sorted(db_url, monkeypatch):
+SORTED_PAGES = ("confidence", "-confidence", "fatalities", "-fatalities", "-event_date", "event_date")
+
+
+def test_a_page_of_a_crowded_view_sorted_by_confidence_fatalities_or_date_is_the_same_walked_or_sorted(db_url, monkeypatch):
     store = _summary_store(db_url)
     box = (30.0, 30.0, 50.0, 40.0)  # Iraq's and Syria's events
     pages = {}
     for walk_at in (1, 10**9):  # from one match the sort index is walked (SQLite); never
-        monkeypatch.setattr(Store, "WALK_AT", walk_at)
-        for sort in ("confidence", "-confidence", "fatalities", "-fatalities"):
+        monkeypatch.setattr(Store, "WALK_AT", dict.fromkeys(("confidence", "fatalities", "event_date"), walk_at))
+        for sort in SORTED_PAGES:
             f = EventFilter(bbox=box, sort=sort, limit=7)
             pages[walk_at, sort] = [r["id"] for r in store.events(f)]
             nxt = next_cursor(store.events(f)[-1], sort)
             pages[walk_at, sort] += [r["id"] for r in store.events(replace_filter(f, cursor=nxt))]
         assert store._walk_sort_index(EventFilter(bbox=box, sort="confidence", limit=7)) == (
             store.dialect == "sqlite" and walk_at == 1)
-    for sort in ("confidence", "-confidence", "fatalities", "-fatalities"):
-        assert pages[1, sort] == pages[10**9, sort] and len(pages[1, sort]) == 14
+    for sort in SORTED_PAGES:
+        assert pages[1, sort] == pages[10**9, sort] and len(pages[1, sort]) == 14, sort
+    # the newest first, undated events last, as every event of the box sorted here
+    inside = [r for r in store.events(EventFilter(sort="id")) if r["latitude"] is not None
+              and 30 <= r["longitude"] <= 50 and 30 <= r["latitude"] <= 40]
+    dated = sorted((r for r in inside if r["event_date"]), key=lambda r: (r["event_date"], r["id"]), reverse=True)
+    want = [r["id"] for r in dated] + sorted((r["id"] for r in inside if not r["event_date"]), reverse=True)
+    assert len(want) > 30
+    assert [r["id"] for r in store.events(EventFilter(bbox=box, sort="-event_date", limit=50))] == want
     by_fat = [r["fatalities"] for r in store.events(EventFilter(bbox=box, sort="-fatalities", limit=40))]
     assert by_fat == sorted(by_fat, reverse=True) and len(by_fat) == 40
 

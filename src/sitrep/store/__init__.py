@@ -25,12 +25,21 @@ from sitrep.store.reporting import ReportsMixin
 from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import (
     SUMMARY_CELL,
+    TILE_CELL,
+    YEAR_CELL,
     alert_queue,
     articles,
     event_cells,
+    event_cells_toll,
+    event_cells_year,
     event_months,
+    event_months_toll,
     event_sources,
+    event_tiles,
     events,
+)
+from sitrep.store.tables import (
+    data_version as version_table,
 )
 
 DEFAULT_DB = "sqlite:///sitrep.db"
@@ -284,6 +293,14 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                     " LIMIT :n"), {"q": query, "n": limit}).mappings()
             return [dict(r) for r in rows]
 
+    def data_version(self) -> int:
+        """A number that changes with every committed write to events, their sources and articles
+        (triggers, migration 0016): answers computed after reading it stay right while it stays."""
+        with self.engine.connect() as con:
+            return con.execute(self._VERSION).scalar_one()
+
+    _VERSION = sa.select(version_table.c.version).where(version_table.c.id == 1)
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as con:
             return {
@@ -328,8 +345,10 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             # a box holds, then reads them by date (events_date_lon_lat_cover has the box's columns)
             if self.dialect == "sqlite" and f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
                 spatial_index = False
-            lon = events.c.longitude if spatial_index else events.c.longitude + 0  # "+ 0": not by its index
-            q = q.where(lon.between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
+            if spatial_index:  # the box's rows of the zoom-10 grid, a range of columns in each (events_tile)
+                q = self._in_tiles(q, f.bbox)
+            # "+ 0": not by the index of longitudes (a band from pole to pole)
+            q = q.where((events.c.longitude + 0).between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
         wanted = review_statuses(f.review_status)
         if wanted:
             q = q.where(events.c.review_status.in_(wanted) if len(wanted) > 1
@@ -347,6 +366,24 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             q = q.where(events.c.id == f.event_id)
         return q
 
+    def _tiles(self):
+        """The zoom-10 grid row and column of an event, as index events_tile has them (migration
+        0018: the planners use it only for the very same expressions)."""
+        if self.dialect == "sqlite":  # CAST truncates; the values are never negative
+            return (sa.literal_column(f"CAST((events.latitude + 90) / {TILE_CELL} AS INTEGER)"),
+                    sa.literal_column(f"CAST((events.longitude + 180) / {TILE_CELL} AS INTEGER)"))
+        return (sa.literal_column(f"CAST(floor((events.latitude + 90) / {TILE_CELL}) AS INTEGER)"),
+                sa.literal_column(f"CAST(floor((events.longitude + 180) / {TILE_CELL}) AS INTEGER)"))
+
+    def _in_tiles(self, q, bbox: tuple[float, float, float, float]):
+        """`q` restricted to the grid cells `bbox` touches (a row more on every side: the exact
+        box is asked for as well), so it reads the view's events only."""
+        min_lon, min_lat, max_lon, max_lat = bbox
+        gy, gx = self._tiles()
+        first, last = int((max(min_lat, -90.0) + 90) // TILE_CELL) - 1, int((min(max_lat, 90.0) + 90) // TILE_CELL) + 1
+        west, east = int((max(min_lon, -180.0) + 180) // TILE_CELL) - 1, int((min(max_lon, 180.0) + 180) // TILE_CELL) + 1
+        return q.where(gy.in_(list(range(max(first, 0), last + 1))), gx.between(west, east))
+
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Stored events matching the filter, each with its `sources`.
 
@@ -354,17 +391,26 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         Pages: pass the previous page's `next_cursor(last_row, sort)` as `f.cursor`.
         """
         f = f or EventFilter()
-        q = self._where(sa.select(events), f, spatial_index=not self._walk_sort_index(f))
-        if f.sort:
-            q = self._ordered(q, f, f.sort)
-        elif f.after_id is not None or f.limit:
-            q = q.order_by(events.c.id.desc())
-        else:
-            q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
-        if f.limit:
-            q = q.limit(f.limit)
+
+        def ordered(q):
+            if f.sort:
+                q = self._ordered(q, f, f.sort)
+            elif f.after_id is not None or f.limit:
+                q = q.order_by(events.c.id.desc())
+            else:
+                q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
+            return q.limit(f.limit) if f.limit else q
+
+        spatial = not self._walk_sort_index(f)
         with self.engine.connect() as con:
-            rows = [dict(r) for r in con.execute(q).mappings()]
+            if f.limit and f.bbox:
+                # a page of a view: its ids first, sorted from the indexes alone (the view's events
+                # from events_tile), then only those rows, in that order
+                ids = [r[0] for r in con.execute(ordered(self._where(sa.select(events.c.id), f, spatial)))]
+                found = {r["id"]: dict(r) for r in con.execute(sa.select(events).where(events.c.id.in_(ids))).mappings()}
+                rows = [found[i] for i in ids if i in found]
+            else:
+                rows = [dict(r) for r in con.execute(ordered(self._where(sa.select(events), f, spatial))).mappings()]
             ids = [r["id"] for r in rows]
             sources: dict[int, list[dict[str, Any]]] = {}
             for i in range(0, len(ids), 500):
@@ -390,16 +436,19 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         return rows
 
     DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box (SQLite)
-    WALK_AT = 2000  # matches from which a page sorted by confidence or fatalities walks that index
+    # matches from which a page of a view walks its sort's index rather than sorting the view's
+    # events: by confidence or fatalities (each step reads a row) and by date (each step reads
+    # events_date_lon_lat_cover only, but the view's events sort from events_tile alone too)
+    WALK_AT = {"confidence": 2000, "fatalities": 2000, "event_date": 20000}
 
     def _walk_sort_index(self, f: EventFilter) -> bool:
         """Whether SQLite should walk the sort column's index for a page of `f` rather than
-        take the view's events by longitude and sort them: when the view holds many events (a
-        continent: 50 of them come soon on the walk, sorting a million takes seconds). SQLite's
-        planner cannot tell, not knowing how many events a box holds; PostgreSQL's can."""
-        return (self.dialect == "sqlite" and bool(f.bbox) and bool(f.limit)
-                and f.sort.lstrip("-") in ("confidence", "fatalities")
-                and self.count_upto(f, self.WALK_AT) >= self.WALK_AT)
+        take the view's events and sort them: when the view holds many events (a continent: 50
+        of them come soon on the walk, sorting a million takes seconds). SQLite's planner
+        cannot tell, not knowing how many events a box holds; PostgreSQL's can."""
+        at = self.WALK_AT.get(f.sort.lstrip("-"))
+        return (self.dialect == "sqlite" and bool(f.bbox) and bool(f.limit) and at is not None
+                and self.count_upto(f, at) >= at)
 
     @staticmethod
     def _ordered(q, f: EventFilter, sort: str):
@@ -498,16 +547,44 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         Each cluster has its count, fatalities, mean position, `types` (events per event type,
         the most first) and the most common `country` and `iso` among its events. One grouped
         query (grid cell, event type, country); the cells are put together here, so the rows
-        stay few: a cell's types times the countries it straddles. Cells of the zoom-5 grid or
-        coarser, for filters the summaries keep, are read from `event_cells` (migration 0014);
-        then a cell at the edge of a bbox counts all its events."""
-        factor = cell / SUMMARY_CELL
+        stay few: a cell's types times the countries it straddles. For filters the summaries
+        keep, cells are read from a summary (migrations 0014, 0017): over all dates, those of
+        the zoom-5 grid or coarser from `event_cells` (`event_cells_toll` with a minimum of
+        fatalities) and those of zooms 6 to 10 from `event_tiles`; over whole years, those of
+        zoom 7 or coarser from `event_cells_year` (the other days of the range from the events).
+        Then a cell at the edge of a bbox counts all its events."""
+        return _join_cells(self._cluster_rows(f, cell, summaries))
+
+    @staticmethod
+    def _grid_factor(cell: float, size: float) -> int | None:
+        """How many cells of `size` one of `cell` spans, if a whole power of two, else None."""
+        factor = cell / size
         whole = round(factor)
-        if (summaries and whole >= 1 and abs(factor - whole) < 1e-9 and whole & (whole - 1) == 0
-                and not (f.since or f.until)):
-            conds = self._summary_where(f, event_cells)
+        return whole if whole >= 1 and abs(factor - whole) < 1e-9 and whole & (whole - 1) == 0 else None
+
+    def _cluster_rows(self, f: EventFilter, cell: float, summaries: bool = True) -> list:
+        if summaries and not (f.since or f.until):
+            for table, size in (((event_cells_toll if f.min_fatalities else event_cells), SUMMARY_CELL),
+                                (event_tiles, TILE_CELL)):
+                factor = self._grid_factor(cell, size)
+                if factor:
+                    conds = self._summary_where(f, table)
+                    if conds is not None:
+                        return self._summary_rows(f, table, size, conds, factor)
+                    break
+        elif summaries:
+            years = self._whole_years(f)
+            factor = self._grid_factor(cell, YEAR_CELL)
+            conds = self._summary_where(f, event_cells_year) if years and factor else None
             if conds is not None:
-                return self._summary_clusters(f, conds, whole)
+                (lo, hi), edges = years
+                c = event_cells_year.c
+                conds = [*conds, c.year.in_(list(range(lo, hi + 1))) if lo and hi else
+                         c.year >= lo if lo else c.year <= hi if hi else sa.true()]
+                rows = self._summary_rows(f, event_cells_year, YEAR_CELL, conds, factor)
+                for edge in edges:
+                    rows += self._cluster_rows(edge, cell, summaries=False)
+                return rows
         gy = self._cell(events.c.latitude, -90.0, cell).label("gy")
         gx = self._cell(events.c.longitude, -180.0, cell).label("gx")
         q = self._where(sa.select(
@@ -518,31 +595,52 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             q = q.where(events.c.latitude.is_not(None))
         q = q.group_by(gy, gx, events.c.event_type, events.c.iso, events.c.country)
         with self.engine.connect() as con:
-            return _join_cells(con.execute(q))
+            return con.execute(q).all()
 
-    def _summary_clusters(self, f: EventFilter, conds: list, factor: int) -> list[dict[str, Any]]:
-        c = event_cells.c
+    @staticmethod
+    def _whole_years(f: EventFilter) -> tuple[tuple[int | None, int | None], list[EventFilter]] | None:
+        """The whole years within `f`'s dates (first and last, None for open) and filters of
+        the days outside them; None if there is no whole year."""
+        lo = None if f.since is None else f.since.year + (0 if (f.since.month, f.since.day) == (1, 1) else 1)
+        hi = None if f.until is None else f.until.year - (0 if (f.until.month, f.until.day) == (12, 31) else 1)
+        if (lo is not None and hi is not None and lo > hi) or (lo or 0) > dt.MAXYEAR or (dt.MINYEAR if hi is None else hi) < dt.MINYEAR:
+            return None
+        edges = []
+        if f.since is not None and f.since < dt.date(lo, 1, 1):
+            edges.append(replace(f, until=dt.date(lo, 1, 1) - dt.timedelta(days=1)))
+        if f.until is not None and f.until > dt.date(hi, 12, 31):
+            edges.append(replace(f, since=dt.date(hi + 1, 1, 1)))
+        return (lo, hi), edges
+
+    def _summary_rows(self, f: EventFilter, table: sa.Table, size: float, conds: list, factor: int) -> list:
+        c = table.c
         gy, gx = (c.gy // factor).label("gy"), (c.gx // factor).label("gx")
-        if f.bbox:  # the zoom-5 cells the box touches
+        if f.bbox:  # the summary's cells the box touches, row by row (each row one range of its key)
             min_lon, min_lat, max_lon, max_lat = f.bbox
-            conds = [*conds, c.gy.between(int((min_lat + 90) // SUMMARY_CELL), int((max_lat + 90) // SUMMARY_CELL)),
-                     c.gx.between(int((min_lon + 180) // SUMMARY_CELL), int((max_lon + 180) // SUMMARY_CELL))]
+            rows = range(int((max(min_lat, -90) + 90) // size), int((min(max_lat, 90) + 90) // size) + 1)
+            conds = [*conds, c.gy.in_(list(rows)),
+                     c.gx.between(int((min_lon + 180) // size), int((max_lon + 180) // size))]
         q = (sa.select(gy, gx, c.event_type, c.iso, c.country, sa.func.sum(c.events), sa.func.sum(c.fatalities),
                        sa.func.sum(c.sum_lat), sa.func.sum(c.sum_lon))
              .where(*conds).group_by(gy, gx, c.event_type, c.iso, c.country))
         with self.engine.connect() as con:
-            return _join_cells(con.execute(q))
+            return con.execute(q).all()
 
     def _summary_where(self, f: EventFilter, table: sa.Table) -> list | None:
-        """Conditions on a summary table (event_months, event_cells) that select what `f`
-        selects, leaving dates and the bbox to the caller; None if `f` filters on something the
-        summaries do not keep (actor, text, province, sub-event type, fatalities, ids)."""
+        """Conditions on a summary table (event_months, event_cells, event_tiles, and with a
+        minimum of fatalities their `_toll` twins) that select what `f` selects, leaving dates
+        and the bbox to the caller; None if `f` filters on something that table does not keep
+        (actor, text, province, sub-event type, ids; fatalities but in the `_toll` tables)."""
         from sitrep.model import EVENT_TYPES
 
-        if (f.admin1 or f.actor or f.text or f.min_fatalities or f.after_id or f.article_id
+        if (f.admin1 or f.actor or f.text or f.after_id or f.article_id
                 or f.event_id is not None or f.cursor):
             return None
         conds: list = []
+        if f.min_fatalities:
+            if "toll" not in table.c:
+                return None
+            conds.append(table.c.toll >= f.min_fatalities)
         if f.country:
             conds.append(sa.or_(sa.func.lower(table.c.country) == f.country.lower(),
                                 sa.func.lower(table.c.iso) == f.country.lower()))
@@ -558,34 +656,36 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             conds.append(table.c.review_status.not_in(HIDDEN_STATUSES))
         return conds
 
-    def _month_parts(self, f: EventFilter) -> tuple[list, list[EventFilter]] | None:
-        """`f` as whole months read from event_months (conditions) and the days at its ends read
-        from the events (filters), or None if the summaries cannot answer it."""
+    def _month_parts(self, f: EventFilter) -> tuple[sa.Table, list, list[EventFilter]] | None:
+        """`f` as whole months read from a summary (event_months, or event_months_toll with a
+        minimum of fatalities; the table and its conditions) and the days at its ends read from
+        the events (filters), or None if the summaries cannot answer it."""
         if f.bbox:
             return None
-        conds = self._summary_where(f, event_months)
+        table = event_months_toll if f.min_fatalities else event_months
+        conds = self._summary_where(f, table)
         if conds is None:
             return None
         if not (f.since or f.until):
-            return conds, []
+            return table, conds, []
         day = dt.timedelta(days=1)
         # whole months: from `lo` (the first first-of-month on or after since) to the day before
         # `hi` (the first day after the last month that ends on or before until)
         lo = f.since if f.since is None or f.since.day == 1 else _next_month(f.since)
         hi = None if f.until is None else f.until + day if (f.until + day).day == 1 else f.until.replace(day=1)
         if lo is not None and hi is not None and lo >= hi:
-            return [sa.false()], [f]  # no whole month between: the events alone
+            return table, [sa.false()], [f]  # no whole month between: the events alone
         edges: list[EventFilter] = []
         if f.since is not None and f.since < lo:
             edges.append(replace(f, until=lo - day))
         if hi is not None and hi <= f.until:
             edges.append(replace(f, since=hi))
-        conds.append(event_months.c.month != "")
+        conds.append(table.c.month != "")
         if lo is not None:
-            conds.append(event_months.c.month >= f"{lo:%Y-%m}")
+            conds.append(table.c.month >= f"{lo:%Y-%m}")
         if hi is not None:
-            conds.append(event_months.c.month < f"{hi:%Y-%m}")
-        return conds, edges
+            conds.append(table.c.month < f"{hi:%Y-%m}")
+        return table, conds, edges
 
     def stories(self, f: EventFilter | None = None, limit: int | None = None,
                 scan: int | None = None) -> list[dict[str, Any]]:
@@ -723,8 +823,8 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         parts = self._month_parts(f)
         if parts is None:
             return None
-        conds, edges = parts
-        c = event_months.c
+        table, conds, edges = parts
+        c = table.c
         q = (sa.select(c.month, c.event_type, sa.func.sum(c.events), sa.func.sum(c.fatalities))
              .where(*conds, c.month != "").group_by(c.month, c.event_type))
         out: dict[tuple[dt.date, str], list[int]] = {}
@@ -758,9 +858,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         parts = self._month_parts(f) if by in ("type", "country") else None
         if parts is None:
             return self._stats_of_events(by, f)
-        conds, edges = parts
-        col = event_months.c.event_type if by == "type" else event_months.c.country
-        q = (sa.select(col, sa.func.sum(event_months.c.events), sa.func.sum(event_months.c.fatalities))
+        table, conds, edges = parts
+        col = table.c.event_type if by == "type" else table.c.country
+        q = (sa.select(col, sa.func.sum(table.c.events), sa.func.sum(table.c.fatalities))
              .where(*conds).group_by(col))
         totals: dict[str, list[int]] = {}
         with self.engine.connect() as con:

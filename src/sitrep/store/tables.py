@@ -232,3 +232,56 @@ event_cells = sa.Table(
     sa.Column("sum_lat", sa.Float, nullable=False),
     sa.Column("sum_lon", sa.Float, nullable=False),
 )
+
+# the events that killed someone, also by their own fatalities (`toll`): a minimum-fatalities
+# filter is `toll >= n` on them (migration 0017)
+event_months_toll = sa.Table(
+    "event_months_toll",
+    metadata,
+    sa.Column("month", sa.String(7), primary_key=True),
+    sa.Column("toll", sa.Integer, primary_key=True),
+    *_summary_columns(),
+)
+
+event_cells_toll = sa.Table(
+    "event_cells_toll",
+    metadata,
+    sa.Column("gy", sa.Integer, primary_key=True),
+    sa.Column("gx", sa.Integer, primary_key=True),
+    sa.Column("toll", sa.Integer, primary_key=True),
+    *_summary_columns(),
+    sa.Column("sum_lat", sa.Float, nullable=False),
+    sa.Column("sum_lon", sa.Float, nullable=False),
+)
+
+TILE_CELL = SUMMARY_CELL / 32  # degrees: the map's grid at zoom 10 (360 / 2 ** 13)
+event_tiles = sa.Table(
+    "event_tiles",
+    metadata,
+    sa.Column("gy", sa.Integer, primary_key=True),
+    sa.Column("gx", sa.Integer, primary_key=True),
+    *_summary_columns(),
+    sa.Column("sum_lat", sa.Float, nullable=False),
+    sa.Column("sum_lon", sa.Float, nullable=False),
+)
+
+YEAR_CELL = SUMMARY_CELL / 4  # degrees: the map's grid at zoom 7 (360 / 2 ** 10)
+event_cells_year = sa.Table(  # per year: the clusters of a view of whole years at zooms 7 and below
+    "event_cells_year",
+    metadata,
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("gy", sa.Integer, primary_key=True),
+    sa.Column("gx", sa.Integer, primary_key=True),
+    *_summary_columns(),
+    sa.Column("sum_lat", sa.Float, nullable=False),
+    sa.Column("sum_lon", sa.Float, nullable=False),
+)
+
+# one row: a number that triggers change with every write to events, event_sources and articles
+# (migration 0016); a server keeps its answers while it stays the same
+data_version = sa.Table(
+    "data_version",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)

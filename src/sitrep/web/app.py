@@ -84,6 +84,64 @@ def _filter(
                        min_fatalities=min_fatalities, cursor=cursor, sort=sort, include_hidden=include_rejected)
 
 
+class AnswerCache:
+    """Encoded answers of read requests (the JSON of /api/events, the map, counts and the
+    timeline), each kept with the store's data version read before it was computed: an answer
+    is given again only while the version is the same, so a write through any process (or
+    straight into the database) is seen by the next request. Least recently used answers go
+    first beyond `max_bytes`; answers bigger than `max_entry` are not kept."""
+
+    def __init__(self, max_bytes: int = 64 << 20, max_entry: int = 4 << 20):
+        from collections import OrderedDict
+
+        self.max_bytes, self.max_entry = max_bytes, max_entry
+        self.entries: OrderedDict[str, tuple[int, bytes]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: int) -> bytes | None:
+        with self.lock:
+            hit = self.entries.get(key)
+            if hit is None or hit[0] != version:
+                return None
+            self.entries.move_to_end(key)
+            return hit[1]
+
+    def put(self, key: str, version: int, body: bytes) -> None:
+        if len(body) > self.max_entry:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[1])
+            if old is not None and old[0] > version:  # a newer answer came first: keep it
+                self.entries[key] = old
+                self.size += len(old[1])
+                return
+            self.entries[key] = (version, body)
+            self.size += len(body)
+            while self.size > self.max_bytes:
+                _, (_, dropped) = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+
+def _json_default(value: Any) -> Any:
+    import decimal
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def json_bytes(content: Any) -> bytes:
+    """`content` as FastAPI's JSONResponse writes it (compact, UTF-8, no NaN), without its
+    jsonable_encoder pass over every value."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                      default=_json_default).encode()
+
+
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
 SESSION_COOKIE = "sitrep_session"
 CSRF_COOKIE = "sitrep_csrf"
@@ -109,6 +167,19 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     app.add_middleware(SecurityHeaders, csp=page_policy(tiles))
 
     limiter = LoginLimiter(store, login_limits or LoginLimits())
+    answers = AnswerCache()
+    app.state.answers = answers
+
+    def answer(request: Request, compute) -> Response:
+        """The JSON of compute(), or the same answer kept from an earlier identical request
+        while the store's data version is unchanged (read first: never older than it)."""
+        version = store.data_version()
+        key = request.url.path + "?" + request.url.query
+        body = answers.get(key, version)
+        if body is None:
+            body = json_bytes(compute())
+            answers.put(key, version, body)
+        return Response(body, media_type="application/json")
     users_seen = {"at": 0.0, "any": False}
 
     def have_users() -> bool:  # asked on every read: checked at most once a second
@@ -178,16 +249,18 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     @app.get("/api/events", summary="Events matching the filters, newest first, paginated",
              dependencies=[Depends(reader)])
-    def list_events(q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),  # noqa: B008
+    def list_events(request: Request, q: dict = Depends(common), limit: int = Query(100, ge=1, le=1000),  # noqa: B008
                     cursor: str | None = Query(None, description="next_cursor of the previous page"),
                     sort: str = Query("-event_date", description="id, event_date, fatalities, confidence or "
                                       "created_at; - for descending (review queue: confidence)")):
-        try:
-            rows = store.events(_filter(**q, limit=limit, cursor=cursor, sort=sort))
-        except ValueError as exc:
-            raise HTTPException(400, str(exc)) from None
-        more = len(rows) == limit
-        return JSONResponse({"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None})
+        def page() -> dict:
+            try:
+                rows = store.events(_filter(**q, limit=limit, cursor=cursor, sort=sort))
+            except ValueError as exc:
+                raise HTTPException(400, str(exc)) from None
+            more = len(rows) == limit
+            return {"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None}
+        return answer(request, page)
 
     @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
     def list_actors(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
@@ -206,18 +279,9 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
         return {"places": store.places(_filter(**q), limit=limit)}
 
     @app.get("/api/events.geojson", summary="Events as GeoJSON points (at most 5,000)", dependencies=[Depends(reader)])
-    def events_geojson(q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
+    def events_geojson(request: Request, q: dict = Depends(common), zoom: int = Query(6, ge=0, le=20,
                        description="map zoom: beyond 5,000 events the server returns grid clusters")):
-        f = _filter(**q)
-        if store.count_upto(f, MAX_POINTS + 1) <= MAX_POINTS:  # one more than fits says "too many"
-            return JSONResponse(output.geojson(store.points(f, MAX_POINTS)))
-        cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
-        # each cluster with its type mix (the ring the page draws) and its most common country
-        feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
-                  "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"],
-                                 "types": c["types"], "country": c["country"], "iso": c["iso"]}}
-                 for c in store.clusters(f, cell)]
-        return JSONResponse({"type": "FeatureCollection", "features": feats[:MAX_POINTS]})
+        return answer(request, lambda: map_of(store, _filter(**q), zoom))
 
     @app.get("/api/events.csv", summary="Events as ACLED-column CSV, streamed; viewers get pages of "
              f"{CSV_CAP:,} rows (X-Next-Cursor continues), analysts and admins everything")
@@ -268,15 +332,17 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
 
     @app.get("/api/stats", summary="Counts and fatalities by day, week, month, admin1, type, actor or country",
              dependencies=[Depends(reader)])
-    def stats(q: dict = Depends(common), by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
-        return {"by": by, "rows": store.stats(by, _filter(**q))}
+    def stats(request: Request, q: dict = Depends(common),
+              by: str = Query("week", pattern="^(day|week|month|admin1|type|sub_event_type|actor|country)$")):
+        return answer(request, lambda: {"by": by, "rows": store.stats(by, _filter(**q))})
 
     @app.get("/api/timeline", summary="Events and fatalities per day, week or month, split by event type: the "
              "map's timeline (bin=auto: the finest bin that gives at most max_bins bins)",
              dependencies=[Depends(reader)])
-    def get_timeline(q: dict = Depends(common), bin: str = Query("auto", pattern="^(auto|day|week|month)$"),  # noqa: A002
+    def get_timeline(request: Request, q: dict = Depends(common),
+                     bin: str = Query("auto", pattern="^(auto|day|week|month)$"),  # noqa: A002
                      max_bins: int = Query(200, ge=10, le=5000)):
-        return timeline_of(store, _filter(**q), bin, max_bins)
+        return answer(request, lambda: timeline_of(store, _filter(**q), bin, max_bins))
 
     @app.get("/api/stories", summary="Articles grouped into stories (reports that share an event), "
              f"built from the {STORY_SCAN:,} newest matching events", dependencies=[Depends(reader)])
@@ -545,6 +611,19 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     app.mount("/vendor/leaflet", StaticFiles(directory=_leaflet_dir()), name="leaflet")
     app.mount("/vendor/swagger-ui", StaticFiles(directory=_swagger_ui_dir()), name="swagger-ui")
     return app
+
+
+def map_of(store: Store, f: EventFilter, zoom: int) -> dict:
+    """The map's GeoJSON: the events (at most MAX_POINTS), or beyond that grid clusters of
+    `zoom`, each with its type mix (the ring the page draws) and its most common country."""
+    if store.count_upto(f, MAX_POINTS + 1) <= MAX_POINTS:  # one more than fits says "too many"
+        return output.geojson(store.points(f, MAX_POINTS))
+    cell = 360.0 / 2 ** (zoom + 3)  # about 32 cells across the view at any zoom
+    feats = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [c["longitude"], c["latitude"]]},
+              "properties": {"cluster": True, "count": c["count"], "fatalities": c["fatalities"],
+                             "types": c["types"], "country": c["country"], "iso": c["iso"]}}
+             for c in store.clusters(f, cell)]
+    return {"type": "FeatureCollection", "features": feats[:MAX_POINTS]}
 
 
 def _bin_of(day: dt.date, size: str) -> dt.date:
