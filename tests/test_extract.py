@@ -306,7 +306,7 @@ def test_an_events_sub_type_is_read_from_all_its_sentences():
 
         decide = probabilities
 
-    s1 = "Gunmen attacked the army post at Kaya on Monday."
+    s1 = "Gunmen attacked Kaya on Monday."  # no target named: the decider alone says attack
     s2 = "Soldiers fired back and the fighting lasted two hours."
     table = {s1: {"none": 0.1, "Attack": 0.8, "Armed clash": 0.1},
              s2: {"none": 0.0, "Attack": 0.05, "Armed clash": 0.95}}
@@ -664,3 +664,34 @@ def test_an_updated_toll_replaces_the_first_figure_and_a_conflicting_one_takes_t
     assert ev.fatalities == 20
     [ev] = _events(bomb + "The death toll was 15, according to a local elder.", pub)
     assert ev.fatalities == 12  # another report of the same dead: ACLED takes the lowest
+
+
+def test_an_attack_on_armed_actors_is_a_battle_unless_the_target_was_off_duty():
+    pub = dt.date(2020, 6, 1)
+    # ACLED: violence against civilians targets civilians; a police officer on duty is armed
+    [ev] = _events("On 28 May 2020, a police officer was shot dead by unidentified assailants in "
+                   "Marihatag, Surigao del Sur.", pub)
+    assert ev.sub_event_type == "Armed clash" and ev.event_type == "Battles"
+    assert ev.actor2 == "Police Forces of the Philippines" and ev.inter2 == 1
+    # retired, off duty, on the way to work: a civilian target, an attack
+    [ev] = _events("On 28 May 2020, a retired policeman was killed by unidentified gunmen in "
+                   "Tabuk, Kalinga.", pub)
+    assert ev.sub_event_type == "Attack" and ev.actor2 == "Civilians (Philippines)" and ev.inter2 == 7
+    [ev] = _events("On 28 May 2020, gang members killed a police officer on a street of Delmas, Haiti. "
+                   "She was on her way to work.", pub)  # told in the next sentence
+    assert ev.sub_event_type == "Attack" and ev.inter2 == 7
+    [ev] = _events("On 28 May 2020, gunmen killed a farmer in Cebu City.", pub)
+    assert ev.sub_event_type == "Attack" and ev.inter2 == 7
+
+
+def test_a_common_noun_names_no_countrys_group_before_the_country_is_known():
+    from sitrep.extract.actors import get_dictionary
+
+    d = get_dictionary()
+    text = "A drug suspect was shot dead in a vigilante-style attack by unidentified armed men."
+    assert all(m.home != "NG" for m in d.find(text))  # no Nigerian vigilantes with no country known
+    assert any(m.home == "NG" for m in d.find(text, {"NG"}))  # in Nigeria the word names them
+    assert any(m.home == "NG" for m in d.find("Yan Sakai vigilantes killed two bandits".lower()))  # no case to go by
+    [ev] = _events("On 28 May 2020, a drug suspect was shot dead in a vigilante-style attack by "
+                   "unidentified armed men at Baguio City, Benguet.", dt.date(2020, 6, 1))
+    assert ev.iso == "PH" and ev.actor2 == "Civilians (Philippines)" and ev.sub_event_type == "Attack"

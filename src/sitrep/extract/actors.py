@@ -89,6 +89,7 @@ class ActorDictionary:
         named: keys of actors already named in the article, enabling context aliases.
         """
         low = text.lower()
+        text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
         toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
         found: list[ActorMention] = []
         i = 0
@@ -104,6 +105,11 @@ class ActorDictionary:
                 options = self.index.get(words)
                 if not options:
                     continue
+                if not countries and text_cased and \
+                        not any(ch.isupper() for ch in text[toks[i][1]:toks[i + n - 1][2]]):
+                    # with no country known yet, a common noun ("vigilantes", "local hunters")
+                    # does not name one country's group: only a name written as one does
+                    options = [o for o in options if not o[0].countries]
                 entry, fit = self._choose(options, countries or set(), named or set())
                 if entry is not None and fit < 0.3:
                     continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS

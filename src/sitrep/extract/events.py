@@ -868,7 +868,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             ev.iso = homes.most_common(1)[0][0]
             ev.country = gaz.country_name(ev.iso)
     # actors
-    _assign_actors(ev, d, actors)
+    _assign_actors(ev, d, actors, _told_around(d, st))
     # counts
     ev.fatalities = d.counts.killed
     ev.injured = d.counts.injured
@@ -917,7 +917,7 @@ def _in_country(name: str, country: str) -> str:
     return f"{name} ({country})" if country else name
 
 
-def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
 
@@ -998,6 +998,8 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
             ev.actor2, ev.inter2 = name, inter
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if a2 is not None and ev.inter2 == 1 and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if sub == "Armed clash" and ev.inter2 == 7:
         ev.sub_event_type = "Attack"
         ev.event_type = "Violence against civilians"
@@ -1007,6 +1009,36 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary) -> None:
         if not ev.actor1:
             ev.actor1 = _in_country("Unidentified Armed Group", country)
             ev.inter1 = 3
+    if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
+        # ACLED: violence against civilians has civilians as its target; armed, organised
+        # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
+        # whether or not the target fought back
+        ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
+
+
+def _off_duty(m: ActorMention, text: str) -> bool:
+    """Is this member of the state forces out of service: retired, off duty, on leave, on the
+    way to work (ACLED codes such a target as a civilian)? `text`: what tells the event."""
+    at = text.find(m.text)
+    if at >= 0 and pattern("off_duty_before").search(text[max(0, at - 30):at]):
+        return True
+    return bool(pattern("off_duty").search(text))
+
+
+def _told_around(d: Draft, st: ArticleState, after: int = 2) -> str:
+    """The event's own sentences and up to `after` that follow each in its paragraph, where a
+    report goes on to say who the victim was ("She was on her way to work")."""
+    own = {s.index for s in d.sentences or [d.sentence]}
+    keep = set(own)
+    for i in own:
+        for j in range(i + 1, min(i + 1 + after, len(st.sentences))):
+            if st.sentences[j].paragraph != st.sentences[i].paragraph:
+                break
+            keep.add(j)
+    return " ".join(st.sentences[i].text for i in sorted(keep))
 
 
 def _confidence(ev: Event, d: Draft) -> float:
