@@ -423,3 +423,22 @@ def test_article_matcher_needs_the_date_or_the_gold_passage():
     # a place span in the passage is not the event's telling
     only_place = _ev(event_date="2019-03-01", evidence=[{"field": "location", "start": 120, "end": 130}])
     assert evaluate.match_events(gold, [only_place]) == []
+
+
+def test_a_violent_arrest_is_an_attack_and_still_answers_the_arrest_question():
+    from sitrep.extract.events import violent_arrest
+    from sitrep.nlp import Sentence
+
+    def said(text):
+        return [Sentence(text, 0, 0)]
+
+    assert violent_arrest(said("Police beat a bus driver while arresting him."))
+    assert violent_arrest(said("A drug suspect was wounded and arrested during a police raid."))
+    assert not violent_arrest(said("Police arrested two men in connection with the killing of a trader."))
+    assert not violent_arrest(said("Police arrested 14 suspects during a raid."))
+    # ACLED codes it an attack by the police; the corpus asks whether the police arrested anyone
+    ev = {"sub_event_type": "Attack", "fatalities": 0, "inter1": 1,
+          "evidence": [{"field": "event_type", "text": "police beat and arrested a trader", "start": 0, "end": 33}]}
+    assert india_flags(ev) == {"ARREST"}
+    ev["inter1"] = 3  # gunmen who "arrested" no one: the word alone is not enough
+    assert india_flags(ev) == set()

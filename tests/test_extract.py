@@ -695,3 +695,12 @@ def test_a_common_noun_names_no_countrys_group_before_the_country_is_known():
     [ev] = _events("On 28 May 2020, a drug suspect was shot dead in a vigilante-style attack by "
                    "unidentified armed men at Baguio City, Benguet.", dt.date(2020, 6, 1))
     assert ev.iso == "PH" and ev.actor2 == "Civilians (Philippines)" and ev.sub_event_type == "Attack"
+
+
+def test_an_arrest_in_which_the_arrested_are_hurt_is_an_attack():
+    pub = dt.date(2020, 6, 1)
+    [ev] = _events("On 28 May 2020, police arrested a priest in Masaya and beat him in custody.", pub)
+    assert ev.sub_event_type == "Attack" and ev.inter1 == 1 and ev.inter2 == 7
+    [ev] = _events("On 28 May 2020, police arrested two men in Masaya in connection with the killing of "
+                   "a trader.", pub)
+    assert ev.sub_event_type == "Arrests"  # the killing is what they are accused of

@@ -708,7 +708,9 @@ def india_flags(ev: dict) -> set[str]:
             flags.add("KILL_STATE")
     if sub == "Arrests":
         flags.add("ARREST")
-    elif sub == "Protest with intervention":
+    elif sub == "Protest with intervention" or (sub == "Attack" and ev.get("inter1") == 1):
+        # the police arrested, and ACLED codes the event otherwise: a protest they broke up, or
+        # an arrest in which they beat, wounded or killed the arrested (an attack)
         said = " ".join(e.get("text", "") for e in ev.get("evidence") or [] if e.get("field") in REPORT_FIELDS)
         if ARREST_WORDS.search(said.lower()):
             flags.add("ARREST")
@@ -796,7 +798,7 @@ def format_india(r: dict[str, Any]) -> str:
              f"covers more than 3 corpus sentences (sentence splitting of the lower-cased text)"]
     names = {"KILL": "KILL (event with fatalities > 0)",
              "KILL_STATE": "KILL (fatalities > 0, actor1 state forces)",
-             "ARREST": "ARREST (Arrests; intervention with arrest)"}
+             "ARREST": "ARREST (Arrests; intervention or police attack with arrest)"}
     for lab in INDIA_LABELS:
         for level in ("sentences", "documents"):
             m = r[lab][level]

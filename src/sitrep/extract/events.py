@@ -802,11 +802,27 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
             d.protest_cues |= protest_modifiers(span)  # "Police dispersed them with tear gas."
 
 
+def violent_arrest(sentences: list[Sentence]) -> bool:
+    """Do the sentences that report an arrest tell violence done to the arrested (not the
+    crime they are accused of: "arrested in connection with the killing of two traders")?"""
+    for s in sentences:
+        text = s.text
+        for m in reversed(list(pattern("arrest_crime").finditer(text))):
+            stop = re.search(r"[.;,]", text[m.end():])
+            end = m.end() + stop.start() if stop else len(text)
+            text = text[:m.start()] + " " * (end - m.start()) + text[end:]
+        if pattern("arrest_violence").search(text):
+            return True
+    return False
+
+
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
     article = st.article
     if d.typing is None:
         return None
     sub = protest_by_cues(d.typing.sub_event_type, d.protest_cues)
+    if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
+        sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     ev = Event(article_id=article.id, source=article.source)
     ev.event_type = SUB_EVENT_TYPES[sub]
     ev.sub_event_type = sub
