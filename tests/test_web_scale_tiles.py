@@ -131,3 +131,11 @@ def test_clusters_of_whole_years_come_from_event_cells_year_as_the_events_give_t
     store.clusters(EventFilter(since=d(2020, 1, 1), until=d(2020, 12, 31)), 360 / 2 ** 11)
     store.clusters(EventFilter(since=d(2020, 1, 1), until=d(2020, 12, 31), min_fatalities=2), 360 / 2 ** 8)
     assert len(read) == n
+
+
+def test_postgresql_compiles_no_query_just_in_time(pg_url):
+    # the planner thinks a view's queries over millions of events costly, and JIT compiling them
+    # took 0.2-0.5 s of a 10 ms answer
+    store = Store(pg_url)
+    with store.engine.connect() as con:
+        assert con.exec_driver_sql("SHOW jit").scalar() == "off"

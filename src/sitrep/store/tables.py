@@ -70,8 +70,13 @@ events = sa.Table(
     sa.Index("events_queue", "review_status", "confidence", "id"),  # the review queue
     sa.Index("events_lon_lat_cover", "longitude", "latitude", "review_status", "event_type", "iso", "country",
              "fatalities"),  # a map view's clusters, from the index alone
-    sa.Index("events_confidence", "confidence", "id"),  # the table sorted by confidence
-    sa.Index("events_fatalities", "fatalities", "id"),  # the table sorted by fatalities
+    # the table sorted by confidence or by fatalities, with what a view filters on (0020)
+    sa.Index("events_confidence", "confidence", "id", "event_date", "longitude", "latitude", "review_status",
+             "event_type", "iso", "country", "fatalities"),
+    sa.Index("events_fatalities", "fatalities", "id", "event_date", "longitude", "latitude", "review_status",
+             "event_type", "iso", "country", "confidence"),
+    # events_tile (0018, 0019): the zoom-10 grid's row and column (expressions that differ by
+    # backend, made in SQL), then event_date ... fatalities as events_lon_lat_cover, confidence
 )
 
 event_sources = sa.Table(
