@@ -645,6 +645,13 @@ def test_road_blocking_cues_follow_acleds_codebook():
     assert "riot_act" in classes("Drivers blockaded the highway with logs and stones.")
     assert "riot_act" in classes("Supporters burnt tyres outside the party office.")
     assert "riot_act" in classes("The protest turned violent in the afternoon.")
+    assert "riot_act" in classes("Market march turns violent")  # a headline's present tense
+    assert "riot_act" in classes("Pupils burned a tire at the school gate.")
+    assert "riot_act" in classes("Bus owners blockaded a road in the port city.")
+    assert "riot_act" in classes("The strikers barricaded the Kisii-Kisumu road.")  # a hyphenated name
+    assert "riot_act" in classes("Inmates held a violent demonstration in the yard.")
+    assert "riot_act" in classes("The sit-in ended in clashes between demonstrators and police.")
+    assert "riot_act" in classes("The protesters then smashed the gate of the council.")
     assert "riot_act" not in classes("Police barricaded the main road ahead of the rally.")
     assert "riot_act" not in classes("Workers blocked the road for two hours.")
 
@@ -704,3 +711,14 @@ def test_an_arrest_in_which_the_arrested_are_hurt_is_an_attack():
     [ev] = _events("On 28 May 2020, police arrested two men in Masaya in connection with the killing of "
                    "a trader.", pub)
     assert ev.sub_event_type == "Arrests"  # the killing is what they are accused of
+
+
+def test_meanwhile_inside_a_sentence_tells_the_same_event_and_at_its_start_another():
+    pub = dt.date(2023, 3, 14)
+    events = _events("On 12 March 2023, hundreds of garment workers staged a protest on the highway in "
+                     "Gazipur, demanding their wages. At least 20 people were injured when the workers "
+                     "clashed with police, meanwhile police fired tear gas and rubber bullets.", pub)
+    assert len(events) == 1 and events[0].sub_event_type == "Violent demonstration"
+    events = _events("On 12 March 2023, hundreds of garment workers staged a protest in Gazipur, demanding "
+                     "their wages. Meanwhile, in Khulna, gunmen shot dead a ward councillor.", pub)
+    assert len(events) == 2

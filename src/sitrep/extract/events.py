@@ -590,9 +590,12 @@ _OWN_DAY_AFTER = re.compile(
 
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
-    r"\b(?:another|separate(?:ly)?|meanwhile|elsewhere|in a (?:second|further|similar|related)|"
+    r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
     r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
-    r"hours later|on the same day|in a different)\b", re.IGNORECASE)
+    r"hours later|on the same day|in a different)\b"
+    # "Meanwhile, in Basra, ..." opens another event; "the workers clashed with police,
+    # meanwhile police fired tear gas" tells the same one
+    r"|^\W*(?:\w+\W+){0,2}?meanwhile\b", re.IGNORECASE)
 
 
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:
