@@ -646,6 +646,12 @@ def test_road_blocking_cues_follow_acleds_codebook():
     assert "riot_act" in classes("Supporters burnt tyres outside the party office.")
     assert "riot_act" in classes("The protest turned violent in the afternoon.")
     assert "riot_act" in classes("Market march turns violent")  # a headline's present tense
+    assert "intervention" in classes("The police intervened and hit some of the marchers.")
+    assert "intervention" in classes("The rally was disrupted by the police.")
+    assert "intervention" in classes("It ended with the arrest of 13 demonstrators.")
+    assert "intervention" in classes("A student was arrested outside the ministry.")
+    assert "intervention" in classes("Ruling party youths assaulted the anti-quota protesters.")
+    assert "intervention" not in classes("Hundreds of teachers marched to the ministry.")
     assert "riot_act" in classes("Pupils burned a tire at the school gate.")
     assert "riot_act" in classes("Bus owners blockaded a road in the port city.")
     assert "riot_act" in classes("The strikers barricaded the Kisii-Kisumu road.")  # a hyphenated name
