@@ -54,7 +54,11 @@ function countryLayer(pane) {
     shapes = features.map((f) => {
       const g = f.geometry;
       const polygons = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-      const rings = polygons.flat().map(ring => Float64Array.from(ring.flatMap(([lon, lat]) => worldPixel(lon, lat))));
+      const rings = polygons.flat().map((ring) => {  // filled in place: no array per point
+        const xy = new Float64Array(ring.length * 2);
+        ring.forEach(([lon, lat], i) => { [xy[2 * i], xy[2 * i + 1]] = worldPixel(lon, lat); });
+        return xy;
+      });
       const box = [Infinity, Infinity, -Infinity, -Infinity];
       for (const r of rings) {
         for (let i = 0; i < r.length; i += 2) {

@@ -333,7 +333,7 @@ async function load(opts) {
     const n = byType.rows.reduce((a, r) => a + r.events, 0);
     const dead = byType.rows.reduce((a, r) => a + r.fatalities, 0);
     const bounds = features.map(f => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
-    draw();
+    // drawn once, at the fitted view (the markers and their rings are the page's dearest drawing)
     if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
     draw();
     await Promise.all([provincesInView(signal), timeline(q, signal, mine)]);
