@@ -139,3 +139,17 @@ def test_postgresql_compiles_no_query_just_in_time(pg_url):
     store = Store(pg_url)
     with store.engine.connect() as con:
         assert con.exec_driver_sql("SHOW jit").scalar() == "off"
+
+
+def test_a_box_of_a_few_months_is_read_by_date_on_both_backends_and_a_longer_one_by_the_grid(db_url):
+    from sitrep.store.tables import events
+
+    store = Store(db_url)
+    box = (-2.8, 3.3, 19.2, 15.4)
+    month = EventFilter(bbox=box, since=dt.date(2021, 3, 2), until=dt.date(2021, 3, 31))
+    year = EventFilter(bbox=box, since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31))
+
+    def sql(f):
+        return str(store._where(sa.select(events.c.id), f).compile(store.engine, compile_kwargs={"literal_binds": True}))
+    assert str(TILE_CELL) not in sql(month)  # neither planner can tell how many events a box holds
+    assert str(TILE_CELL) in sql(year) and str(TILE_CELL) in sql(EventFilter(bbox=box))

@@ -349,9 +349,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                                sa.func.lower(events.c.notes).like(f"%{f.text.lower()}%")))
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
-            # a few months are fewer events than most boxes hold: SQLite, which cannot tell how many
-            # a box holds, then reads them by date (events_date_lon_lat_cover has the box's columns)
-            if self.dialect == "sqlite" and f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
+            # a few months are fewer events than most boxes hold: read by date then (neither planner
+            # can tell how many a box holds; events_date_lon_lat_cover has the box's columns)
+            if f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
                 spatial_index = False
             if spatial_index:  # the box's rows of the zoom-10 grid, a range of columns in each (events_tile)
                 q = self._in_tiles(q, f.bbox)
@@ -451,7 +451,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
 
-    DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box (SQLite)
+    DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box
     # matches from which a page of a view walks its sort's index rather than sorting the view's
     # events: both read indexes only (events_tile; the sort's index, migration 0020), the walk
     # total / matches entries a match of the 50, which costs less beyond about sqrt(50 x total)
