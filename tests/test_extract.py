@@ -728,3 +728,14 @@ def test_meanwhile_inside_a_sentence_tells_the_same_event_and_at_its_start_anoth
     events = _events("On 12 March 2023, hundreds of garment workers staged a protest in Gazipur, demanding "
                      "their wages. Meanwhile, in Khulna, gunmen shot dead a ward councillor.", pub)
     assert len(events) == 2
+
+
+def test_an_editors_tag_after_a_sentence_is_not_part_of_it():
+    from sitrep.nlp import split_sentences
+
+    text = "On 7 March 2022, about 400 people demonstrated in Zittau against new rules. [size=no report]"
+    assert [s.text for s in split_sentences(text)][-1] == "[size=no report]"
+    assert [s.text for s in split_sentences("It was [sic] fine. Then [he] left.")] == ["It was [sic] fine.", "Then [he] left."]
+    # "no report" in the tag negated the demonstration before
+    [ev] = _events(text, published=dt.date(2022, 3, 14))
+    assert ev.sub_event_type == "Peaceful protest"

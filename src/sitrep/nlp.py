@@ -18,7 +18,9 @@ _ABBREV = {
     "dec", "vs", "etc", "approx", "govt", "dept", "prof", "rev", "sen", "rep", "gov", "pres",
     "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "al",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z0-9\"“])")
+# a bracket after a sentence's end opens another: an editor's tag ("[size=no report]") is
+# not part of the sentence before it
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|\[)|\n\s*\n|\n(?=\s*[A-Z0-9\"“])")
 # text with (almost) no capitals (lower-cased archives, some feeds): any letter may start a sentence
 _BOUNDARY_ANY_CASE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?\w)|\n\s*\n|\n(?=\s*[\w\"“])")
 
