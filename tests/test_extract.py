@@ -739,3 +739,12 @@ def test_an_editors_tag_after_a_sentence_is_not_part_of_it():
     # "no report" in the tag negated the demonstration before
     [ev] = _events(text, published=dt.date(2022, 3, 14))
     assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_gunmen_who_strike_people_commit_an_attack_and_a_mob_a_riot():
+    pub = dt.date(2020, 6, 1)
+    [ev] = _events("On 28 May 2020, gunmen stormed a Christian radio station in Garissa, killing one "
+                   "and seriously injuring another.", pub)
+    assert ev.sub_event_type == "Attack" and ev.inter1 == 3
+    [ev] = _events("On 28 May 2020, a mob beat a suspected thief to death in Kisumu.", pub)
+    assert ev.sub_event_type == "Mob violence" and ev.inter1 == 5

@@ -984,9 +984,12 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
             if police:
                 ev.actor2, ev.inter2 = named(police)
         return
-    militia = next((a for a in agents if a.inter == 4), None)
+    # (not the police: in a riot they are mostly the ones who came to stop it)
+    militia = next((a for a in agents if a.inter in (2, 4, 8) or (
+        a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
     if sub == "Mob violence" and militia is not None:
-        # ACLED: a communal or ethnic militia that strikes people commits an attack, not a riot
+        # ACLED: a communal or ethnic militia, gunmen or a gang who strike people commit an
+        # attack, not a riot (a mob is a crowd that acts on its own)
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         ev.actor1, ev.inter1 = named(militia)
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
@@ -1035,6 +1038,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
 
 
+_ARMED_WORDS = re.compile(r"\b(?:gun|armed|gang|militant|bandit|jihad|terror|insurgent|rebel|fighter)", re.IGNORECASE)
 ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
 
 
