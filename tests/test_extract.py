@@ -748,3 +748,15 @@ def test_gunmen_who_strike_people_commit_an_attack_and_a_mob_a_riot():
     assert ev.sub_event_type == "Attack" and ev.inter1 == 3
     [ev] = _events("On 28 May 2020, a mob beat a suspected thief to death in Kisumu.", pub)
     assert ev.sub_event_type == "Mob violence" and ev.inter1 == 5
+
+
+def test_an_attack_made_with_a_mine_is_a_remote_explosive_event_unless_fighting_is_told():
+    pub = dt.date(2021, 6, 1)
+    [ev] = _events("On 28 May 2021, the local militia ambushed army soldiers with a landmine near Gangaw, "
+                   "killing nine.", pub)
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    [ev] = _events("On 28 May 2021, gunmen attacked a gold mine site near Djibo, killing nine miners.", pub)
+    assert ev.sub_event_type == "Attack"  # a gold mine is no weapon
+    [ev] = _events("On 28 May 2021, soldiers clashed with militants near Gangaw after their truck hit a "
+                   "landmine.", pub)
+    assert ev.sub_event_type == "Armed clash"  # fighting told: the clash is the event

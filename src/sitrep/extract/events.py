@@ -805,6 +805,19 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
             d.protest_cues |= protest_modifiers(span)  # "Police dispersed them with tear gas."
 
 
+IED = "Remote explosive/landmine/IED"
+
+
+def by_remote_explosive(sentences: list[Sentence]) -> bool:
+    """Was the attack made with a mine, a roadside bomb or another remote explosive, with no
+    fighting told (ACLED: the weapon decides, "ambushed the soldiers with a landmine" is a
+    remote explosive event, not an armed clash)?"""
+    text = " ".join(s.text for s in sentences)
+    if not pattern("remote_explosive_means").search(text):
+        return False
+    return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
+
+
 def violent_arrest(sentences: list[Sentence]) -> bool:
     """Do the sentences that report an arrest tell violence done to the arrested (not the
     crime they are accused of: "arrested in connection with the killing of two traders")?"""
@@ -826,6 +839,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     sub = protest_by_cues(d.typing.sub_event_type, d.protest_cues)
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
+    if sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
+        sub = "Remote explosive/landmine/IED"
     ev = Event(article_id=article.id, source=article.source)
     ev.event_type = SUB_EVENT_TYPES[sub]
     ev.sub_event_type = sub
