@@ -760,3 +760,13 @@ def test_an_attack_made_with_a_mine_is_a_remote_explosive_event_unless_fighting_
     [ev] = _events("On 28 May 2021, soldiers clashed with militants near Gangaw after their truck hit a "
                    "landmine.", pub)
     assert ev.sub_event_type == "Armed clash"  # fighting told: the clash is the event
+
+
+def test_a_clash_with_no_second_armed_side_and_no_fighting_told_is_an_attack():
+    pub = dt.date(2019, 7, 1)
+    [ev] = _events("On 24 June 2019, two drug suspects were killed during a police raid in Norzagaray, "
+                   "Bulacan.", pub)
+    assert ev.sub_event_type == "Attack" and ev.inter1 == 1 and ev.inter2 == 7
+    [ev] = _events("On 24 June 2019, police and drug suspects exchanged fire during a raid in Norzagaray, "
+                   "Bulacan; two suspects were killed.", pub)
+    assert ev.sub_event_type == "Armed clash"  # fighting told

@@ -1046,6 +1046,19 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         if not ev.actor1:
             ev.actor1 = _in_country("Unidentified Armed Group", country)
             ev.inter1 = 3
+    armed_sides = {a.key for a in d.actors if a.inter in ARMED}
+    told = around or d.sentence.text
+    spans = [(a.start, a.end) for a in d.actors]
+    if any(not any(s <= m.start() < e for s, e in spans) for m in pattern("armed_party_words").finditer(d.sentence.text)):
+        armed_sides.add("armed party named by a common noun")
+    if ev.sub_event_type == "Armed clash" and ev.inter2 not in ARMED and len(armed_sides) < 2 and \
+            not pattern("battle_words").search(told):
+        # ACLED: a battle has two armed sides; with no second armed party and no fighting
+        # told ("two drug suspects were killed during a police raid"), the violence was
+        # one-sided: an attack on civilians
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        if not ev.actor2:
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
         # ACLED: violence against civilians has civilians as its target; armed, organised
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
