@@ -896,6 +896,8 @@ def test_the_offline_basemap_draws_every_country_with_names_and_province_names_c
         assert time.monotonic() < deadline, (page.evaluate(f"({PIXEL_AT})([25, 45])"), page.evaluate(
             "[map.getZoom(), map.getCenter(), document.querySelectorAll('.leaflet-countries-pane canvas').length]"))
         page.wait_for_timeout(100)
+    # every tile drawn (each in a task of its own, after the page's answers)
+    _wait_until(page, "[...document.querySelectorAll('.leaflet-countries-pane canvas')].every(c => c.dataset.drawn)")
     for lat, lon, colour in [(31, 36.5, land), (32, 53, land), (33, 43, land),  # Jordan, Iran, Iraq
                              (34.0, 33.0, sea), (20.0, 38.5, sea), (41.0, 51.0, sea)]:  # Mediterranean, Red Sea, Caspian
         assert page.evaluate(f"({PIXEL_AT})([{lat}, {lon}])") == colour, (lat, lon)

@@ -20,15 +20,21 @@ function worldPixel(lon, lat) {
 }
 
 // the countries as canvas tiles drawn here from outlines kept in this closure: quick to pan and
-// zoom (each tile is drawn once), and the map's own objects stay small
+// zoom (each tile is drawn once), and the map's own objects stay small. Each tile is drawn in a
+// task of its own, so the page's answers (markers, counter, timeline) are not held up behind
+// the whole map's land; a drawn tile has data-drawn.
 function countryLayer(pane) {
   let shapes = [];  // {box: [x0, y0, x1, y1], rings: [Float64Array of x, y, ...]} in zoom-0 pixels
   let filled = true;
   const Layer = L.GridLayer.extend({
-    createTile(coords) {
+    createTile(coords, done) {
       const size = this.getTileSize();
       const tile = document.createElement("canvas");
       tile.width = size.x; tile.height = size.y;
+      setTimeout(() => { this.drawTile(tile, coords, size); tile.dataset.drawn = "1"; done(null, tile); }, 0);
+      return tile;
+    },
+    drawTile(tile, coords, size) {
       const ctx = tile.getContext("2d");
       const scale = 2 ** coords.z, ox = coords.x * size.x, oy = coords.y * size.y, pad = 2 / scale;
       const [left, top, right, bottom] = [ox / scale - pad, oy / scale - pad, (ox + size.x) / scale + pad, (oy + size.y) / scale + pad];
@@ -46,7 +52,6 @@ function countryLayer(pane) {
         if (filled) ctx.fill("evenodd");
         ctx.stroke();
       }
-      return tile;
     },
   });
   const layer = new Layer({ pane, updateWhenZooming: false, keepBuffer: 4 });
