@@ -153,3 +153,21 @@ def test_a_box_of_a_few_months_is_read_by_date_on_both_backends_and_a_longer_one
         return str(store._where(sa.select(events.c.id), f).compile(store.engine, compile_kwargs={"literal_binds": True}))
     assert str(TILE_CELL) not in sql(month)  # neither planner can tell how many events a box holds
     assert str(TILE_CELL) in sql(year) and str(TILE_CELL) in sql(EventFilter(bbox=box))
+
+
+def test_a_view_the_summaries_show_to_be_small_is_not_counted_before_its_page(db_url, monkeypatch):
+    store = _store(db_url)
+    box = (44.0, 33.0, 44.8, 33.6)
+    for f in (EventFilter(bbox=box, limit=10, sort="-event_date"),
+              EventFilter(bbox=box, limit=10, sort="confidence", since=dt.date(2020, 1, 1), until=dt.date(2020, 6, 30)),
+              EventFilter(bbox=box, limit=10, sort="-fatalities", min_fatalities=2, country="IQ")):
+        bound = store._view_bound(f)
+        assert bound >= store.count_upto(f, 10**6) > 0  # at least as many as the events give
+        counted = []
+        real = store.count_upto
+        monkeypatch.setattr(store, "count_upto", lambda g, most: counted.append(most) or real(g, most))
+        store.events(f)
+        assert counted == ([] if store.dialect == "sqlite" else [20_000])  # far fewer than 20,000
+        monkeypatch.undo()
+    # filters the summaries do not keep: counted
+    assert store._view_bound(EventFilter(bbox=box, limit=10, sort="confidence", actor="x")) is None

@@ -464,7 +464,35 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         tell: SQLite does not know how many events a box holds, PostgreSQL multiplies the
         shares of its latitudes and longitudes (300,000 events of India's view: 82 expected)."""
         at = self.WALK_AT.get(f.sort.lstrip("-"))
-        return bool(f.bbox) and bool(f.limit) and at is not None and self.count_upto(f, at) >= at
+        if not (f.bbox and f.limit and at is not None):
+            return False
+        # few enough by the summaries: no need to count (SQLite; PostgreSQL counts from its
+        # indexes quicker than it sums the summaries' cells: 2.8 against 4.5 ms for a city's half year)
+        bound = self._view_bound(f) if self.dialect == "sqlite" else None
+        return (bound is None or bound >= at) and self.count_upto(f, at) >= at
+
+    def _view_bound(self, f: EventFilter) -> int | None:
+        """At least as many events as `f` matches in its bbox, from the summaries (the cells
+        that touch the box, of the years its dates touch); None if they cannot tell."""
+        g = replace(f, cursor=None)
+        if f.since or f.until:
+            table, size = event_cells_year, YEAR_CELL
+            conds = self._summary_where(g, table)
+            if conds is not None:
+                conds = [*conds, *([table.c.year >= f.since.year] if f.since else []),
+                         *([table.c.year <= f.until.year] if f.until else [])]
+        else:
+            table, size = (event_cells_toll if f.min_fatalities else event_cells), SUMMARY_CELL
+            conds = self._summary_where(g, table)
+        if conds is None:
+            return None
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        c = table.c
+        rows = range(int((max(min_lat, -90) + 90) // size) - 1, int((min(max_lat, 90) + 90) // size) + 2)
+        q = sa.select(sa.func.coalesce(sa.func.sum(c.events), 0)).where(
+            *conds, c.gy.in_(list(rows)), c.gx.between(int((min_lon + 180) // size) - 1, int((max_lon + 180) // size) + 1))
+        with self.engine.connect() as con:
+            return int(con.execute(q).scalar_one())
 
     @staticmethod
     def _ordered(q, f: EventFilter, sort: str):
