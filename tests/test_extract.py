@@ -770,3 +770,15 @@ def test_a_clash_with_no_second_armed_side_and_no_fighting_told_is_an_attack():
     [ev] = _events("On 24 June 2019, police and drug suspects exchanged fire during a raid in Norzagaray, "
                    "Bulacan; two suspects were killed.", pub)
     assert ev.sub_event_type == "Armed clash"  # fighting told
+
+
+def test_a_clash_among_party_supporters_or_villagers_is_mob_violence():
+    pub = dt.date(2023, 6, 1)
+    [ev] = _events("On 28 May 2023, two factions of the ruling party's student wing clashed using guns "
+                   "in Pabna city, injuring eight.", pub)
+    assert ev.sub_event_type == "Mob violence" and ev.actor1 == "Rioters (Bangladesh)"
+    [ev] = _events("On 28 May 2023, supporters of two candidates clashed in Kisumu, injuring eight.", pub)
+    assert ev.sub_event_type == "Mob violence"
+    # an armed group or a state force among them: a battle
+    [ev] = _events("On 28 May 2023, militiamen clashed with soldiers in Pabna, injuring eight.", pub)
+    assert ev.sub_event_type == "Armed clash"

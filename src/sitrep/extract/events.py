@@ -961,6 +961,11 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
             return m.name, m.inter
         return entry.display(country, iso), entry.inter_for(iso)
 
+    if sub == "Armed clash" and _partisan_clash(d):
+        # ACLED: a battle is fought by organised armed groups; party supporters, factions or
+        # villagers who clash, with no such group or state force among them, are rioters
+        sub = ev.sub_event_type = "Mob violence"
+        ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
     a1 = next((a for a in agents if a.inter != 7), None)
@@ -1068,6 +1073,18 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
 
 _ARMED_WORDS = re.compile(r"\b(?:gun|armed|gang|militant|bandit|jihad|terror|insurgent|rebel|fighter)", re.IGNORECASE)
 ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
+
+
+def _partisan_clash(d: Draft) -> bool:
+    """Is this clash one among people who are no organised armed group (party supporters,
+    factions, villagers), with no armed group or state force named?"""
+    text = d.sentence.text
+    if pattern("armed_party_words").search(text):
+        return False
+    for a in d.actors:
+        if a.inter in (1, 2, 4, 8) or (a.inter == 3 and (_ARMED_WORDS.search(a.text) or a.key.startswith("generic:"))):
+            return False
+    return bool(pattern("partisan_words").search(text))
 
 
 def _off_duty(m: ActorMention, text: str) -> bool:
