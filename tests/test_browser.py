@@ -755,6 +755,10 @@ def test_the_table_shows_every_field_on_request_and_scrolls_in_its_own_box(serve
                   "source scale", "notes", "review status"):
         assert field in headings
     assert headings[:2] == ["id", "event date ▼"]  # still sorted newest first
+    # the rows are drawn again with the new columns just after the headings
+    _wait_until(page, "document.querySelector('#events-table tbody tr[data-id]') && "
+                      "document.querySelector('#events-table tbody tr[data-id]').children.length === "
+                      "document.querySelectorAll('#events-table thead th').length")
     hit = page.locator("#events-table tbody tr").first  # newest first: the attack in Hit
     cells = dict(zip(headings, hit.locator("td").all_inner_texts()))
     assert (cells["latitude"], cells["longitude"], cells["inter 1"], cells["location"]) == ("33.64", "42.83", "2", "Hit")
