@@ -227,16 +227,24 @@ event_months = sa.Table(
     *_summary_columns(),
 )
 
+def _grid_summary(name: str, *before: sa.Column, after: tuple[sa.Column, ...] = ()) -> sa.Table:
+    """A summary by cell of a map grid: (before..., gy, gx, after...) -> the summary's counts,
+    with the sums of the events' coordinates (a cluster is drawn at their mean)."""
+    return sa.Table(
+        name,
+        metadata,
+        *before,
+        sa.Column("gy", sa.Integer, primary_key=True),
+        sa.Column("gx", sa.Integer, primary_key=True),
+        *after,
+        *_summary_columns(),
+        sa.Column("sum_lat", sa.Float, nullable=False),
+        sa.Column("sum_lon", sa.Float, nullable=False),
+    )
+
+
 SUMMARY_CELL = 1.40625  # degrees: the map's grid at zoom 5 (360 / 2 ** 8), from 90 S and 180 W
-event_cells = sa.Table(
-    "event_cells",
-    metadata,
-    sa.Column("gy", sa.Integer, primary_key=True),
-    sa.Column("gx", sa.Integer, primary_key=True),
-    *_summary_columns(),
-    sa.Column("sum_lat", sa.Float, nullable=False),
-    sa.Column("sum_lon", sa.Float, nullable=False),
-)
+event_cells = _grid_summary("event_cells")
 
 # the events that killed someone, also by their own fatalities (`toll`): a minimum-fatalities
 # filter is `toll >= n` on them (migration 0017)
@@ -248,39 +256,14 @@ event_months_toll = sa.Table(
     *_summary_columns(),
 )
 
-event_cells_toll = sa.Table(
-    "event_cells_toll",
-    metadata,
-    sa.Column("gy", sa.Integer, primary_key=True),
-    sa.Column("gx", sa.Integer, primary_key=True),
-    sa.Column("toll", sa.Integer, primary_key=True),
-    *_summary_columns(),
-    sa.Column("sum_lat", sa.Float, nullable=False),
-    sa.Column("sum_lon", sa.Float, nullable=False),
-)
+event_cells_toll = _grid_summary("event_cells_toll", after=(sa.Column("toll", sa.Integer, primary_key=True),))
 
 TILE_CELL = SUMMARY_CELL / 32  # degrees: the map's grid at zoom 10 (360 / 2 ** 13)
-event_tiles = sa.Table(
-    "event_tiles",
-    metadata,
-    sa.Column("gy", sa.Integer, primary_key=True),
-    sa.Column("gx", sa.Integer, primary_key=True),
-    *_summary_columns(),
-    sa.Column("sum_lat", sa.Float, nullable=False),
-    sa.Column("sum_lon", sa.Float, nullable=False),
-)
+event_tiles = _grid_summary("event_tiles")
 
 YEAR_CELL = SUMMARY_CELL / 4  # degrees: the map's grid at zoom 7 (360 / 2 ** 10)
-event_cells_year = sa.Table(  # per year: the clusters of a view of whole years at zooms 7 and below
-    "event_cells_year",
-    metadata,
-    sa.Column("year", sa.Integer, primary_key=True),
-    sa.Column("gy", sa.Integer, primary_key=True),
-    sa.Column("gx", sa.Integer, primary_key=True),
-    *_summary_columns(),
-    sa.Column("sum_lat", sa.Float, nullable=False),
-    sa.Column("sum_lon", sa.Float, nullable=False),
-)
+# per year: the clusters of a view of whole years at zooms 7 and below
+event_cells_year = _grid_summary("event_cells_year", sa.Column("year", sa.Integer, primary_key=True))
 
 # one row: a number that triggers change with every write to events, event_sources and articles
 # (migration 0016); a server keeps its answers while it stays the same
