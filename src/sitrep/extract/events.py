@@ -840,7 +840,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     if sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
-        sub = "Remote explosive/landmine/IED"
+        sub = IED
     ev = Event(article_id=article.id, source=article.source)
     ev.event_type = SUB_EVENT_TYPES[sub]
     ev.sub_event_type = sub
