@@ -1051,13 +1051,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         if not ev.actor1:
             ev.actor1 = _in_country("Unidentified Armed Group", country)
             ev.inter1 = 3
-    armed_sides = {a.key for a in d.actors if a.inter in ARMED}
-    told = around or d.sentence.text
-    spans = [(a.start, a.end) for a in d.actors]
-    if any(not any(s <= m.start() < e for s, e in spans) for m in pattern("armed_party_words").finditer(d.sentence.text)):
-        armed_sides.add("armed party named by a common noun")
-    if ev.sub_event_type == "Armed clash" and ev.inter2 not in ARMED and len(armed_sides) < 2 and \
-            not pattern("battle_words").search(told):
+    if ev.sub_event_type == "Armed clash" and ev.inter2 not in ARMED and _one_sided(d, around or d.sentence.text):
         # ACLED: a battle has two armed sides; with no second armed party and no fighting
         # told ("two drug suspects were killed during a police raid"), the violence was
         # one-sided: an attack on civilians
@@ -1073,6 +1067,16 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
 
 _ARMED_WORDS = re.compile(r"\b(?:gun|armed|gang|militant|bandit|jihad|terror|insurgent|rebel|fighter)", re.IGNORECASE)
 ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
+
+
+def _one_sided(d: Draft, told: str) -> bool:
+    """Does this clash lack a second armed side (no second armed actor, no common noun of an
+    armed party such as "the rebels") and any word of fighting in what tells it?"""
+    armed = {a.key for a in d.actors if a.inter in ARMED}
+    spans = [(a.start, a.end) for a in d.actors]
+    unnamed = any(not any(s <= m.start() < e for s, e in spans)
+                  for m in pattern("armed_party_words").finditer(d.sentence.text))
+    return len(armed) + unnamed < 2 and not pattern("battle_words").search(told)
 
 
 def _partisan_clash(d: Draft) -> bool:
