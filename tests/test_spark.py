@@ -109,6 +109,19 @@ def test_spark_ingest_gives_the_local_pipelines_events_and_skips_what_is_done(sp
     assert not (out / "_staging").exists() or not any((out / "_staging").iterdir())
 
 
+def test_a_jsonl_file_larger_than_a_split_is_parsed_in_several_tasks_in_order(spark, inputs, monkeypatch):
+    from sitrep.spark import inputs as spark_inputs
+
+    feed = str(inputs / "feed.jsonl")
+    whole = spark_inputs.read(spark, [feed])
+    monkeypatch.setattr(spark_inputs, "SPLIT", 4096)  # bytes
+    split = spark_inputs.read(spark, [feed])
+    assert whole.getNumPartitions() == 1 and split.getNumPartitions() > 2
+    def seen(rdd):
+        return sorted((order, item[0], item[1].id if item[0] == "ok" else item[-1]) for order, item in rdd.collect())
+    assert seen(split) == seen(whole)  # every line once, numbered by its byte in the file
+
+
 def test_a_killed_run_resumes_to_the_output_of_a_clean_run(spark, inputs, tmp_path):
     from sitrep.spark.runner import ingest
 

@@ -36,3 +36,30 @@ def test_a_chunk_is_dealt_by_length_so_that_each_core_has_as_much_to_read():
     assert {parts[o] for o, n in sizes if n == 9000} == {0, 1}
     # more partitions than articles: every article placed, none twice
     assert sorted(balance([(5, 10), (7, 20)], 4).values()) in ([0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3])
+
+
+def test_the_daemon_loads_after_its_first_worker_is_forked_not_before(monkeypatch):
+    """Spark creates Python workers under one lock: a daemon that loaded before forking its
+    first worker kept every other task (the reading of the inputs) waiting."""
+    import os
+
+    from sitrep.spark import daemon
+
+    loaded: list[int] = []
+    monkeypatch.setattr(daemon, "_load_and_freeze", lambda who: loaded.append(os.getpid()))
+    real_fork = os.fork
+    daemon.load_after_first_fork()
+    try:
+        assert os.fork is not real_fork and not loaded
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the first worker: forked bare, before the daemon loads
+            os.write(write, str(len(loaded)).encode())
+            os._exit(0)
+        os.close(write)
+        assert os.read(read, 8) == b"0"
+        os.waitpid(pid, 0)
+        assert loaded == [os.getpid()]  # then the daemon loads, once
+        assert os.fork is real_fork  # and forks the workers that follow with everything loaded
+    finally:
+        os.fork = real_fork

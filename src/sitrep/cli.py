@@ -772,6 +772,7 @@ def _report_schedule(args: argparse.Namespace, store) -> int:
 
 
 def cmd_spark(args: argparse.Namespace) -> int:
+    from sitrep.spark import trace
     from sitrep.spark.runner import ingest, session
 
     try:
@@ -794,6 +795,7 @@ def cmd_spark(args: argparse.Namespace) -> int:
             print(f"fusion: {fuse(spark, args.out)} events in {args.out}/fused", file=sys.stderr)
     finally:
         spark.stop()
+        trace("driver: Spark stopped")
     for line in rep.messages[:20]:
         _err(line)
     if rep.errors > 20:

@@ -39,6 +39,10 @@ from pathlib import Path
 THREAD_ENV = {"SITREP_THREADS": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
               "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
 
+# set (to "1") in the extraction tasks' environment when an executor runs tasks side by side:
+# the daemon loads after its first fork (load_after_first_fork)
+AFTER_FIRST_FORK = "SITREP_PRELOAD_AFTER_FIRST_FORK"
+
 # a warm-up article: an event with a date, a toll, actors and a place, so that the pipeline's
 # lazily built tables (lexicons, actor dictionary, place indexes) are built here, once
 WARM_UP = ("Gunmen attacked an army checkpoint near Tuz Khurmatu in Salahuddin province on Thursday "
@@ -153,27 +157,63 @@ def _no_onnxruntime() -> None:
         raise RuntimeError("onnxruntime was imported while preloading")
 
 
-def main() -> None:
+def _load_and_freeze(who: str) -> None:
+    """preload(), what it prints sent to stderr; then the collector leaves what is loaded alone
+    (it stays shared with the workers forked after)."""
     import gc
 
     t = time.perf_counter()
+    sys.stdout.flush()
     real_stdout = os.dup(1)
-    os.dup2(2, 1)  # stdout is the channel to the JVM: what loading prints goes to stderr
+    os.dup2(2, 1)  # the daemon's stdout is the channel to the JVM: what loading prints goes to stderr
     try:
-        # the runner gives $SITREP_SHIPPED to the extraction's tasks only: the daemon that
-        # serves the other tasks (reading inputs, writing Parquet) loads nothing
-        if "SITREP_SHIPPED" in os.environ and os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
-            times = preload()
-            from sitrep.spark import trace
+        times = preload()
+        from sitrep.spark import trace
 
-            trace(f"daemon {os.getpid()}: preloaded in {time.perf_counter() - t:.1f} s ("
-                  + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()) + ")")
+        trace(f"{who} {os.getpid()}: preloaded in {time.perf_counter() - t:.1f} s ("
+              + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()) + ")")
     finally:
         sys.stdout.flush()
         os.dup2(real_stdout, 1)
         os.close(real_stdout)
     gc.collect()
-    gc.freeze()  # what is loaded stays shared with the workers: the collector leaves it alone
+    gc.freeze()
+
+
+def load_after_first_fork() -> None:
+    """Make the daemon load once it has forked its first worker, instead of before it answers.
+
+    Spark creates every Python worker of an executor under one lock, and holds it until the
+    daemon has told its port and forked the worker. A daemon that loads first (about 3 s) kept
+    the tasks reading the inputs, in another daemon, waiting that long. So the first worker is
+    forked at once (bare: the runner's warm-up task loads in it, sitrep.spark.runner.warm_up),
+    and the daemon loads after, while the inputs are read; the workers forked after it have
+    everything loaded."""
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid > 0:  # the daemon; the worker answers the JVM meanwhile
+            os.fork = real_fork
+            _load_and_freeze("daemon")
+        return pid
+
+    os.fork = fork
+
+
+def main() -> None:
+    import gc
+
+    # the runner gives $SITREP_SHIPPED to the extraction's tasks only: the daemon that serves
+    # the other tasks (reading inputs, writing Parquet) loads nothing
+    if "SITREP_SHIPPED" in os.environ and os.environ.get("SITREP_SPARK_PRELOAD", "1") != "0":
+        if os.environ.get(AFTER_FIRST_FORK) == "1":
+            load_after_first_fork()
+        else:
+            _load_and_freeze("daemon")
+    else:
+        gc.collect()
+        gc.freeze()
 
     from pyspark.daemon import manager
 
