@@ -782,3 +782,30 @@ def test_a_clash_among_party_supporters_or_villagers_is_mob_violence():
     # an armed group or a state force among them: a battle
     [ev] = _events("On 28 May 2023, militiamen clashed with soldiers in Pabna, injuring eight.", pub)
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_a_peoples_raiders_or_militia_are_that_peoples_ethnic_militia():
+    from sitrep.extract.actors import get_dictionary
+
+    actors = get_dictionary()
+
+    def names(text):
+        return [(m.text, actors.entry(m.key).display("Kenya", "KE"), m.inter) for m in actors.find(text, {"KE"})]
+
+    assert ("Turkana raiders", "Turkana Ethnic Militia (Kenya)", 4) in names(
+        "Two herders were injured after Turkana raiders attacked a village.")
+    # replaces the generic reading of the same words
+    assert names("A group of Kalenjo ethnic militia attacked civilians.")[0][1] == "Kalenjo Ethnic Militia (Kenya)"
+    # not a people: a common word, a country's people, or an actor the dictionary names
+    assert all("Ethnic Militia" not in n for _, n, _ in names("Local militia attacked the village."))
+    assert all("Ethnic Militia" not in n for _, n, _ in names("Somali militia attacked herders."))
+    assert all("Murle Ethnic Militia (Kenya)" != n for _, n, _ in names("Murle raiders attacked a cattle camp."))
+    assert [m.name for m in actors.find("Murle raiders attacked a cattle camp.", {"SS"})] == [
+        "Murle Ethnic Militia (South Sudan)"]
+    # a lower-cased text gives no clue by case
+    assert all("Ethnic Militia" not in n for _, n, _ in names("turkana raiders attacked a village."))
+    # the event: an attack by an identity militia, not mob violence
+    ev = extract([Article(id="m", text="On 5 July 2020, two herders were injured after Turkana raiders "
+                                       "attacked a village near Lodwar.", published=dt.date(2020, 7, 6))])[0]
+    assert ev and ev[0].actor1 == "Turkana Ethnic Militia (Kenya)" and ev[0].inter1 == 4
+    assert ev[0].sub_event_type == "Attack"

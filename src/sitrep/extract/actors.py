@@ -50,6 +50,17 @@ class ActorEntry:
         return self.inter
 
 
+# a capitalised word (a people's name) and the space before a militia word
+_PEOPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?=[a-z])")
+
+
+@lru_cache(maxsize=4096)
+def _is_country_word(name: str) -> bool:
+    from sitrep.geo.locate import country_words
+
+    return bool(list(country_words(name)))
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("-", " ")))
 
@@ -131,7 +142,47 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if text_cased:
+            found = self._people_militias(text, found)
         return found
+
+    def _people_militias(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Turkana raiders", "Luo ethnic militia": a people's name, written with a capital, before
+        a militia word names that people's militia, as ACLED names it ("Turkana Ethnic Militia
+        (Kenya)", inter 4), when the dictionary knows no actor by the name (it knows "Murle
+        raiders", "Fulani militia"). Replaces a generic match of the same words ("ethnic militia")."""
+        from sitrep.extract.lexicons import pattern, words
+
+        heads = pattern("people_militia_heads")
+        stop = words("not_people_names")
+        out = list(found)
+        for m in _PEOPLE_BEFORE.finditer(text):
+            name = m.group(1)
+            if name.lower() in stop or name.isupper() or not heads.match(text, m.end()):
+                continue
+            head = heads.match(text, m.end())
+            start, end = m.start(1), head.end()
+            if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] in ("", ".", "!", "?", "\n") and \
+                    not text[m.start(1):end].lower().split()[-1].startswith(("militia", "raiders")):
+                continue
+            over = [a for a in out if a.start < end and start < a.end]
+            if any("{country}" not in a.name for a in over):
+                continue  # a named actor: the dictionary's own ("Mungiki militia", "Murle raiders")
+            if self.first.get(name.lower()) or _is_country_word(name):
+                continue  # "Somali militia", "Houthi militiamen": a country's or a known group's
+            entry = self._people_entry(name)
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start)
+
+    def _people_entry(self, name: str) -> ActorEntry:
+        key = f"people:{name}"
+        if key not in self.by_key:
+            self.by_key[key] = ActorEntry(key=key, name=f"{name} Ethnic Militia ({{country}})", inter=4,
+                                          home=_home_of_people(name), kind="identity")
+        return self.by_key[key]
+
 
     @staticmethod
     def _choose(options, countries: set[str], named: set[str]) -> tuple[ActorEntry | None, float]:
@@ -201,3 +252,17 @@ def load_entries() -> list[ActorEntry]:
 def get_dictionary() -> ActorDictionary:
     """The actor dictionary, loaded once per process."""
     return ActorDictionary(load_entries())
+
+
+def _home_of_people(name: str) -> str:
+    """Where the places exactly named after a people are, when they are all in one country
+    ("Turkana", a county of Kenya): the militia's home, a hint of the article's country; else
+    "event" (the militia follows the event's country)."""
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.resolve import is_exact
+
+    try:
+        found = {p.iso for p in get_gazetteer().lookup(name) if p.iso and is_exact(p, name)}
+    except Exception:  # no gazetteer: no hint
+        return "event"
+    return found.pop() if len(found) == 1 else "event"
