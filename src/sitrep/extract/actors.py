@@ -157,14 +157,12 @@ class ActorDictionary:
         stop = words("not_people_names")
         out = list(found)
         for m in _PEOPLE_BEFORE.finditer(text):
-            name = m.group(1)
-            if name.lower() in stop or name.isupper() or not heads.match(text, m.end()):
+            name, head = m.group(1), heads.match(text, m.end())
+            if head is None or name.lower() in stop:
                 continue
-            head = heads.match(text, m.end())
             start, end = m.start(1), head.end()
-            if m.start(1) > 0 and text[:m.start(1)].rstrip()[-1:] in ("", ".", "!", "?", "\n") and \
-                    not text[m.start(1):end].lower().split()[-1].startswith(("militia", "raiders")):
-                continue
+            if text[:start].rstrip()[-1:] in ("", ".", "!", "?") and not head.group(0).startswith(("militia", "raiders")):
+                continue  # a sentence's first word is capitalised anyway: only the plainest militia words
             over = [a for a in out if a.start < end and start < a.end]
             if any("{country}" not in a.name for a in over):
                 continue  # a named actor: the dictionary's own ("Mungiki militia", "Murle raiders")
@@ -182,7 +180,6 @@ class ActorDictionary:
             self.by_key[key] = ActorEntry(key=key, name=f"{name} Ethnic Militia ({{country}})", inter=4,
                                           home=_home_of_people(name), kind="identity")
         return self.by_key[key]
-
 
     @staticmethod
     def _choose(options, countries: set[str], named: set[str]) -> tuple[ActorEntry | None, float]:
