@@ -809,3 +809,14 @@ def test_a_peoples_raiders_or_militia_are_that_peoples_ethnic_militia():
                                        "attacked a village near Lodwar.", published=dt.date(2020, 7, 6))])[0]
     assert ev and ev[0].actor1 == "Turkana Ethnic Militia (Kenya)" and ev[0].inter1 == 4
     assert ev[0].sub_event_type == "Attack"
+
+
+def test_a_jail_officer_or_village_watchman_shot_is_a_clash_with_the_police():
+    # ACLED files jail officers and (in the Philippines) barangay watchmen under the police: an
+    # armed, organised target, so the shooting is an armed clash, not violence against civilians
+    for text in ("A jail officer was wounded by an unidentified armed assailant in Bacolod City, Negros "
+                 "Occidental province on April 5, 2019.",
+                 "A barangay tanod was shot dead by unidentified men in Tayum town, Abra province on April 23, 2019."):
+        ev = extract([Article(id="j", text=text, published=dt.date(2019, 5, 25))])[0]
+        assert ev and ev[0].sub_event_type == "Armed clash", text
+        assert ev[0].actor2 == "Police Forces of the Philippines"
