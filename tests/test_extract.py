@@ -820,3 +820,27 @@ def test_a_jail_officer_or_village_watchman_shot_is_a_clash_with_the_police():
         ev = extract([Article(id="j", text=text, published=dt.date(2019, 5, 25))])[0]
         assert ev and ev[0].sub_event_type == "Armed clash", text
         assert ev[0].actor2 == "Police Forces of the Philippines"
+
+
+def test_a_burned_effigy_or_flag_alone_makes_no_violent_demonstration():
+    def sub(text, day=dt.date(2022, 1, 26)):
+        ev = extract([Article(id="e", text=text, published=day)])[0]
+        return ev[0].sub_event_type if ev else None
+
+    assert sub("On 25 January 2022, protesters burned an effigy of the governor outside the parliament "
+               "in Kathmandu.") == "Peaceful protest"
+    # other violence, or a road blocked besides, still decides
+    assert sub("On 25 January 2022, protesters burned an effigy of the governor and torched two police "
+               "cars in Kathmandu.") == "Violent demonstration"
+    assert sub("On 25 January 2022, protesters burned tyres on the main road in Kathmandu.") == "Violent demonstration"
+
+
+def test_a_riot_named_as_another_events_time_does_not_make_a_peaceful_protest_violent():
+    def sub(text):
+        ev = extract([Article(id="r", text=text, published=dt.date(2020, 11, 7))])[0]
+        return ev[0].sub_event_type if ev else None
+
+    assert sub("On 6 November 2020, a group of students held a peaceful protest in Samarinda city, demanding "
+               "the release of classmates who were arrested during a riot the day before.") == "Peaceful protest"
+    assert sub("On 6 November 2020, students held a protest in Samarinda city over the riot of last week; "
+               "they torched two police cars.") == "Violent demonstration"

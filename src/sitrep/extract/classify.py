@@ -171,6 +171,26 @@ def demote_unreal(cues: list[Cue], sentence: str) -> None:
             cue.factor = 0.0
 
 
+_OTHER_RIOT_BEFORE = re.compile(
+    r"\b(?:during|after|following|over|since|before|of|in|from)\s+(?:the\s+|a\s+|an\s+|last\s+\w+['’]s\s+|"
+    r"[\w/'’-]+\s+){0,3}$")
+_PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b|\bwithout (?:any )?incidents?\b|\bno (?:violence|incidents?) (?:was|were) reported\b")
+
+
+def demote_other_riot(cues: list[Cue], sentence: str) -> None:
+    """'held a peaceful protest demanding the release of students arrested during a riot a day
+    earlier': where the sentence calls its protest peaceful, a riot named in a phrase of time or
+    cause ("during the riots", "the trial of the riot") is another event, not this one's violence."""
+    low = sentence.lower()
+    if not _PEACEFUL.search(low):
+        return
+    for cue in cues:
+        if cue.cls == "riot_act" and cue.text.lower().startswith("riot") and \
+                not cue.text.lower().startswith(("rioted", "rioting")) and \
+                _OTHER_RIOT_BEFORE.search(low[max(0, cue.start - 50):cue.start]):
+            cue.factor = 0.0
+
+
 def demote_disrupted(cues: list[Cue], sentence: str) -> None:
     """'defused an IED', 'seized rockets': the weapon word is the object, not an explosion."""
     low = sentence.lower()

@@ -27,6 +27,7 @@ from sitrep.extract.classify import (
     choose_type,
     cue_token,
     demote_disrupted,
+    demote_other_riot,
     demote_unreal,
     is_background,
     is_generic,
@@ -370,6 +371,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         return None
     demote_disrupted(cues, s.text)
     demote_unreal(cues, s.text)
+    demote_other_riot(cues, s.text)
     for cue in cues:
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
@@ -774,7 +776,12 @@ def protest_modifiers(sentences: list[Sentence]) -> set[str]:
     """The protest sub-types that the sentences reporting a protest show by their cue words
     ("Police dispersed them with tear gas.")."""
     lex = get_lexicon()
-    return {_MODIFIER_SUB[c.cls] for x in sentences for c in lex.find(x.text) if c.cls in _MODIFIER_SUB}
+    shown = set()
+    for x in sentences:
+        cues = lex.find(x.text)
+        demote_other_riot(cues, x.text)
+        shown |= {_MODIFIER_SUB[c.cls] for c in cues if c.cls in _MODIFIER_SUB and c.factor > 0}
+    return shown
 
 
 def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer, weight: float) -> None:
@@ -832,11 +839,27 @@ def violent_arrest(sentences: list[Sentence]) -> bool:
     return False
 
 
+def _symbolic_only(d: Draft) -> bool:
+    """Does the protest burn only symbols (an effigy, a flag), with no other violent act told?"""
+    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    symbols = list(pattern("symbolic_burning").finditer(told))
+    if not symbols or pattern("blocking_acts").search(told):
+        return False
+    rest = told  # what is told with the symbols' burning blanked out
+    for m in reversed(symbols):
+        rest = rest[:m.start()] + " " * (m.end() - m.start()) + rest[m.end():]
+    cues = get_lexicon().find(rest)
+    demote_other_riot(cues, rest)
+    return not any(c.cls in ("riot_act", "lethal_force") and c.factor > 0 for c in cues)
+
+
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
     article = st.article
     if d.typing is None:
         return None
     sub = protest_by_cues(d.typing.sub_event_type, d.protest_cues)
+    if sub == "Violent demonstration" and _symbolic_only(d):
+        sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     if sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
