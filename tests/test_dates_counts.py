@@ -149,6 +149,10 @@ def parse():
     ("Militants killed several villagers.", 3),
     ("A car bomb exploded near the market, injuring a child.", 0),
     ("A village elder who spoke for 100 households was shot dead in Kaya.", 1),
+    # the patient of a verb coordinated with another, or one the parser hung elsewhere
+    ("A corporal from the 12th Battalion was ambushed and killed by unknown men near Kaya on Monday.", 1),
+    ("On Monday, in the market district of Kaya City, Sanmatenga, a teacher of the Lycee was killed by gunmen.", 1),
+    ("Bandits decapitated a farmer and a herder near the well.", 2),
 ])
 def test_the_dead_a_sentence_names_without_a_number_are_counted(parse, text, killed):
     from sitrep.extract.counts import with_named_dead

@@ -844,3 +844,16 @@ def test_a_riot_named_as_another_events_time_does_not_make_a_peaceful_protest_vi
                "the release of classmates who were arrested during a riot the day before.") == "Peaceful protest"
     assert sub("On 6 November 2020, students held a protest in Samarinda city over the riot of last week; "
                "they torched two police cars.") == "Violent demonstration"
+
+
+def test_a_peaceful_protest_has_no_dead_the_dead_it_mourns_are_its_grievance():
+    ev = _events("On 2 May 2021, dozens of residents protested peacefully in Kaya against the killing of "
+                 "two traders by gunmen last week.", published=dt.date(2021, 5, 3))
+    assert ev and ev[0].sub_event_type == "Peaceful protest" and ev[0].fatalities == 0
+
+
+def test_a_running_total_as_of_a_day_is_no_event_and_no_toll():
+    evs = _events("Troops continued their assault on rebel positions in Kaya on Monday, officials said. "
+                  "As of Tuesday, the ongoing military operations had left at least 900 people dead.",
+                  published=dt.date(2021, 5, 4))
+    assert evs and all(e.fatalities < 900 for e in evs)

@@ -326,6 +326,30 @@ def _singular_people(noun) -> int | None:
     return n or None
 
 
+def _patients_elsewhere(verb, passive: bool) -> list:
+    """The patient of a killing verb that the parse did not attach to it: the subject of the verb
+    it is coordinated with ('a soldier was ambushed and killed'), or, for a passive verb with no
+    subject, the singular noun right before its 'was' ('..., Cebu, an activist of Rise Up was
+    killed', where the parser hung the noun on the place before it)."""
+    if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        head = verb.head
+        head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if passive or head_passive:
+            return [c for c in head.children if c.dep_ == "nsubjpass"]
+        return []
+    if not passive:
+        return []
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ == "was" and c.i < verb.i), None)
+    if aux is None:
+        return []
+    for t in reversed(list(verb.doc[max(0, aux.i - 8):aux.i])):
+        if t.tag_.startswith("VB") or t.lower_ in (",", ";", ":"):
+            return []
+        if t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+            return [t]
+    return []
+
+
 def named_dead(doc) -> int:
     """Dead told without a number, from the parse: each singular person that a killing verb
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
@@ -348,7 +372,8 @@ def named_dead(doc) -> int:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 patients = [tok.head]  # "a man killed in the blast"
             else:
-                patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+                patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
+                    or _patients_elsewhere(tok, passive)
         elif form in die:
             patients = [c for c in tok.children if c.dep_ == "nsubj"]
         elif form in finds:

@@ -927,7 +927,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # actors
     _assign_actors(ev, d, actors, _told_around(d, st))
     # counts
-    ev.fatalities = d.counts.killed
+    # ACLED: a peaceful protest has no dead (deaths at a protest make it another sub-type); the
+    # dead a peaceful protest speaks of are its grievance ("protested the killing of two")
+    ev.fatalities = 0 if ev.sub_event_type == "Peaceful protest" else d.counts.killed
     ev.injured = d.counts.injured
     ev.abducted = d.counts.abducted
     if ev.fatalities:
