@@ -197,3 +197,16 @@ def test_day_and_month_in_figures_without_a_year(text, published, date):
 def test_a_verbs_victims_joined_by_and_add_up(sentence, killed, injured):
     c = extract_counts(sentence)
     assert (c.killed, c.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    ("On May 16, in Kaya, police shot dead four men who attacked a checkpoint.", 4, 0),  # not 16 + 4
+    ("On 12 May, 7 soldiers were killed near Kaya.", 7, 0),
+    ("On Monday, in Sector 4, Kaya City, a teacher was killed by gunmen.", 0, 0),  # the words alone: "a teacher"
+    ("A Barangay 52 councillor shot dead a vendor in Kaya.", 1, 0),
+    ("The clash left three people killed and dozens injured.", 3, 12),
+    ("Attackers killed 12 people and wounded 30 others.", 12, 30),
+])
+def test_a_figure_that_names_a_place_or_a_day_is_no_toll(text, killed, injured):
+    c = extract_counts(text)
+    assert (c.killed, c.injured) == (killed, injured)

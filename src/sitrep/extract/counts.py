@@ -191,6 +191,24 @@ def _reconcile_killed(low: str, counts: Counts, values: list[tuple[int, int, int
         counts.killed, counts.killed_by = total, {"total": total}
 
 
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_WORD_BEFORE = re.compile(r"([a-z]+)\.?[\s-]*$")
+
+
+def _name_or_day(low: str, start: int, end: int) -> bool:
+    """Is the figure at low[start:end] a digit that belongs to a name ("barangay 128", "sector
+    4") or a day ("may 16", "2 apr")?"""
+    if not low[start:end].isdigit():
+        return False
+    before = low[max(0, start - 14):start]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(low[end:end + 14]):
+        return True
+    word = _WORD_BEFORE.search(before)
+    return bool(word) and word.group(1) in words("number_name_words")
+
+
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
     low = _without_ranges(sentence.lower())
@@ -203,6 +221,8 @@ def extract_counts(sentence: str) -> Counts:
             return
         if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", low[start:end]):
             return  # a year, not a count
+        if _name_or_day(low, start, end):
+            return  # "Barangay 128", "Sector 4", "May 16": a name or a day, not a count
         used.append((start, end))
         setattr(counts, cat, getattr(counts, cat) + value)
         counts.spans.append((cat, start, end))
@@ -239,7 +259,11 @@ def extract_counts(sentence: str) -> Counts:
             at = m.end() + more.start("num")
             tail = low[m.end() + more.end():]
             person = more.group("num") not in ("a", "an") or _PERSON_NEXT.match(tail)
-            if person and not _NOT_PEOPLE.match(tail) and not _NEW_CLAUSE.match(tail):
+            other = _LEAVE_TAIL.match(tail)
+            if other and _category(other.group(1)) != cat:
+                # "left three people killed and dozens injured": the second figure is the injured
+                take(_category(other.group(1)), number_value(more.group("num")), at, at + len(more.group("num")))
+            elif person and not _NOT_PEOPLE.match(tail) and not _NEW_CLAUSE.match(tail):
                 take(cat, number_value(more.group("num")), at, at + len(more.group("num")))
     for m in _NUM_ONLY.finditer(low):
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
