@@ -857,3 +857,14 @@ def test_a_running_total_as_of_a_day_is_no_event_and_no_toll():
                   "As of Tuesday, the ongoing military operations had left at least 900 people dead.",
                   published=dt.date(2021, 5, 4))
     assert evs and all(e.fatalities < 900 for e in evs)
+
+
+def test_in_a_clash_told_alike_of_both_sides_the_state_forces_come_first():
+    [ev] = _events("On 3 May 2021, the KIA and the Myanmar army fought near Hpakant in Kachin state.",
+                   published=dt.date(2021, 5, 4))
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.startswith("Military Forces of Myanmar") and ev.actor2.startswith("KIA")
+    # an attacker told as such stays first
+    [ev] = _events("On 3 May 2021, KIA fighters ambushed a Myanmar army convoy near Hpakant, Kachin state.",
+                   published=dt.date(2021, 5, 4))
+    assert ev.actor1.startswith("KIA")

@@ -1007,6 +1007,10 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
             # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
+        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1:
+            # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
+            # then names the state's forces first
+            a1, a2 = a2, a1
     if sub == "Disrupted weapons use":
         # ACLED names the force that defused or seized the weapons first (state forces in four of
         # five of its own rows), the group whose weapons they were second
