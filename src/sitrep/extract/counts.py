@@ -193,7 +193,8 @@ def _reconcile_killed(low: str, counts: Counts, values: list[tuple[int, int, int
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
-_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+# "16 May", not "16 may have died"
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b(?<!may)|^(?:st|nd|rd|th)?\s*(?:of\s+)?may\b(?!\s+(?:be|have|has|had|not|also|still|well|rise|die|never|soon|now|yet)\b)")
 _WORD_BEFORE = re.compile(r"([a-z]+)\.?[\s-]*$")
 
 
@@ -353,8 +354,8 @@ def _singular_people(noun) -> int | None:
 def _patients_elsewhere(verb, passive: bool) -> list:
     """The patient of a killing verb that the parse did not attach to it: the subject of the verb
     it is coordinated with ('a soldier was ambushed and killed'), or, for a passive verb with no
-    subject, the singular noun right before its 'was' ('..., Cebu, an activist of Rise Up was
-    killed', where the parser hung the noun on the place before it)."""
+    subject, the singular noun right before its 'was' ('..., Kaya City, Sanmatenga, a teacher of
+    the Lycee was killed', where the parser hung the noun on the place before it)."""
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         head = verb.head
         head_passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
