@@ -154,6 +154,8 @@ class ActorDictionary:
         from sitrep.extract.lexicons import pattern, words
 
         heads = pattern("people_militia_heads")
+        if not heads.search(text):
+            return found  # most sentences name no militia: no scan of their capitalised words
         stop = words("not_people_names")
         out = list(found)
         for m in _PEOPLE_BEFORE.finditer(text):
