@@ -107,6 +107,11 @@ def test_spark_ingest_gives_the_local_pipelines_events_and_skips_what_is_done(sp
     assert (again.articles, again.skipped, again.chunks) == (0, 12, 0)
     assert sorted(_key(e) for e in _events(out)) == _local(inputs)
     assert not (out / "_staging").exists() or not any((out / "_staging").iterdir())
+    # the error table is this run's: a run over clean inputs leaves it empty, with its columns
+    clean = ingest(spark, [str(inputs / "texts")], str(out), chunk=4)
+    assert clean.errors == 0
+    table = ds.dataset(out / "errors", format="parquet").to_table()
+    assert table.num_rows == 0 and table.schema.names == ["input", "reason"]
 
 
 def test_a_jsonl_file_larger_than_a_split_is_parsed_in_several_tasks_in_order(spark, inputs, monkeypatch):

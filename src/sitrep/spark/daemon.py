@@ -195,6 +195,9 @@ def load_after_first_fork() -> None:
         pid = real_fork()
         if pid > 0:  # the daemon; the worker answers the JVM meanwhile
             os.fork = real_fork
+            from sitrep.spark import trace
+
+            trace(f"daemon {os.getpid()}: first worker forked")
             _load_and_freeze("daemon")
         return pid
 
@@ -203,6 +206,10 @@ def load_after_first_fork() -> None:
 
 def main() -> None:
     import gc
+
+    from sitrep.spark import trace
+
+    trace(f"daemon {os.getpid()}: started" + (" (extraction)" if "SITREP_SHIPPED" in os.environ else ""))
 
     # the runner gives $SITREP_SHIPPED to the extraction's tasks only: the daemon that serves
     # the other tasks (reading inputs, writing Parquet) loads nothing

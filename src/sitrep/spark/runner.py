@@ -266,7 +266,9 @@ def warm_up(rows):
     from sitrep.spark import daemon
 
     if os.environ.get(daemon.AFTER_FIRST_FORK) == "1":
+        t = time.perf_counter()
         daemon.preload()
+        trace(f"warm-up {os.getpid()}: loaded in {time.perf_counter() - t:.1f} s")
     return iter(())
 
 
@@ -328,6 +330,23 @@ def _extract_partition(rows: Iterator[tuple[int, Any]], shipped: dict[str, str])
             for k, ev in enumerate(found):
                 yield ("event", event_row(ev, k))
     trace(f"task {os.getpid()}: {n} articles in {time.monotonic() - t0:.1f} s, done")
+
+
+def _write_errors_local(folder: Path, rows: list[tuple[str, str]]) -> None:
+    """This run's error table (input, reason) as one Parquet file in `folder`, replacing the
+    last run's, written first beside it and renamed into place."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    table = pa.Table.from_pylist([{"input": i, "reason": r} for i, r in rows], schema=ERROR_SCHEMA)
+    pq.write_table(table, tmp / "part-00000.parquet")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
 
 
 def _tuples(schema, rows):
@@ -444,9 +463,13 @@ def ingest(spark, inputs: list[str], out: str, partitions: int | None = None, ch
         sc.environment.update(saved_env)
     report.errors = len(errors)
     report.messages = [reason for _, reason in errors]
-    rows = [{"input": r.split(":", 1)[0], "reason": r} for _, r in errors]
-    spark.createDataFrame([(r["input"], r["reason"]) for r in rows], spark_schema(ERROR_SCHEMA)) \
-        .coalesce(1).write.mode("overwrite").parquet(files.out + "/errors")
+    rows = [(r.split(":", 1)[0], r) for _, r in errors]
+    local = files.local()
+    if local is not None:  # a few rows, already in the driver: no Spark job (0.4 s)
+        _write_errors_local(local / "errors", rows)
+    else:
+        spark.createDataFrame(rows, spark_schema(ERROR_SCHEMA)) \
+            .coalesce(1).write.mode("overwrite").parquet(files.out + "/errors")
     files.fs.delete(files.path(files.out, "_staging"), True)
     items.unpersist()
     first.unpersist()
