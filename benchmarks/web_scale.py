@@ -386,7 +386,102 @@ def wrk(base: str, seconds: float, concurrency: int, workers: int, uncached: boo
           "(target >= 300/s)", flush=True)
 
 
+async def _asgi_get(app, path: str) -> bytes:
+    """GET `path` of the ASGI `app` in this process (no HTTP, no client): the body."""
+    route, _, query = path.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": route, "raw_path": route.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 40000),
+             "server": ("127.0.0.1", 8765), "state": {}}
+    body: list[bytes] = []
+    status: list[int] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            status.append(message["status"])
+        elif message["type"] == "http.response.body":
+            body.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    if status != [200]:
+        raise RuntimeError(f"{path}: {status} {b''.join(body)[:200]!r}")
+    return b"".join(body)
+
+
+def _cpu_of(app, paths: list[str]) -> list[float]:
+    """Seconds of this process's CPU (all its threads) each GET of `paths` took, one after
+    another in one event loop (as a server's: its thread pool lives on between requests)."""
+    import asyncio
+
+    async def run() -> list[float]:
+        times = []
+        for path in paths:
+            t = time.process_time()
+            await _asgi_get(app, path)
+            times.append(time.process_time() - t)
+        return times
+
+    return asyncio.run(run())
+
+
+def _backend_cpu(store: Store) -> float:
+    """Seconds of CPU the PostgreSQL server processes of this database have used (from /proc;
+    0 on SQLite or where /proc cannot be read)."""
+    if store.dialect != "postgresql":
+        return 0.0
+    with store.engine.connect() as con:
+        pids = [r[0] for r in con.exec_driver_sql(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")]
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def cost(url: str, repeat: int = 300, rounds: int = 3) -> dict[str, float]:
+    """CPU per computed `/api/events` answer in this process (the app called as ASGI, no HTTP),
+    over the table's requests of the page (`repeat` views) and the wrk request: the median of
+    `rounds` passes' means (and, on PostgreSQL, the server's CPU per request besides). Every
+    request is new (an unused parameter), after a first pass that reads the pages from disk."""
+    from sitrep.web.app import create_app
+
+    store = Store(url)
+    app = create_app(store, anonymous_read=True)
+    wrk_path = "/api/events?" + urlencode({"limit": 50, "bbox": "43.0,32.5,45.5,34.5", "since": "2024-01-01",
+                                           "until": "2024-06-30"})
+    paths = requests_of_the_page(repeat)["table"] + [wrk_path] * max(1, repeat // 3)
+    fresh = iter(range(10**9))
+    _cpu_of(app, [f"{path}&fresh=w{next(fresh)}" for path in paths])  # the pages from disk, the statements compiled
+    means, server, per = [], [], []
+    for _ in range(rounds):
+        pg = _backend_cpu(store)
+        times = _cpu_of(app, [f"{path}&fresh={next(fresh)}" for path in paths])
+        server.append((_backend_cpu(store) - pg) / len(paths) * 1000)
+        means.append(statistics.fmean(times) * 1000)
+        per += times
+    wrk_times = _cpu_of(app, [f"{wrk_path}&fresh={next(fresh)}" for _ in range(200)])
+    out = {"mean": statistics.median(means), "median": statistics.median(per) * 1000,
+           "wrk": statistics.median(wrk_times) * 1000, "server": statistics.median(server)}
+    print(f"  CPU per computed /api/events answer ({len(paths)} requests x {rounds}, in process): "
+          f"mean {out['mean']:.2f} ms, median {out['median']:.2f} ms; the wrk request: median {out['wrk']:.2f} ms"
+          + (f"; PostgreSQL's server processes: {out['server']:.2f} ms a request" if store.dialect == "postgresql"
+             else ""), flush=True)
+    store.close()
+    return out
+
+
 def measure(url: str, args) -> None:
+    if "cost" in args.measure:
+        cost(url)
+        if args.measure == "cost":
+            return
     store = Store(url)
     have = store.counts()["events"]
     if have == 0:
@@ -442,8 +537,9 @@ def main() -> None:
                     "review queue; default all; none: '-')")
     ap.add_argument("--cached", action="store_true", help="let the server's answer cache answer repeated "
                     "requests (default: every request computed)")
-    ap.add_argument("--measure", default="page,wrk", help="what else to measure: page, wrk (comma-separated; "
-                    "default both; '-' neither)")
+    ap.add_argument("--measure", default="page,wrk", help="what else to measure: page, wrk, cost (CPU per "
+                    "computed /api/events answer in this process; 'cost' alone: nothing else) (comma-separated; "
+                    "default page,wrk; '-' neither)")
     args = ap.parse_args()
     for db in args.db or ["/tmp/sitrep-scale.db"]:
         url = normalise_url(db)

@@ -6,8 +6,10 @@ no half-written article and a rerun resumes (articles already stored are skipped
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -99,6 +101,15 @@ SORTS = {"id": events.c.id, "event_date": events.c.event_date, "fatalities": eve
          "confidence": events.c.confidence, "created_at": events.c.created_at}
 
 
+EVENT_COLUMNS = tuple(c.name for c in events.c)  # an event's keys, in the table's order
+# the statements of every page of events, built once (SQLAlchemy then finds them compiled at once)
+_ROWS_OF = sa.select(events).where(events.c.id.in_(sa.bindparam("ids", expanding=True)))
+_SOURCES_OF = (sa.select(event_sources.c.event_id, articles.c.id, articles.c.url, articles.c.title,
+                         articles.c.source, articles.c.published)
+               .join(articles, articles.c.id == event_sources.c.article_id)
+               .where(event_sources.c.event_id.in_(sa.bindparam("ids", expanding=True))))
+
+
 def next_cursor(row: dict[str, Any], sort: str) -> str:
     """The opaque cursor after `row` for keyset pagination under `sort`."""
     name = sort.lstrip("-") or "id"
@@ -147,6 +158,31 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 cur.execute("PRAGMA cache_size=-32768")
                 cur.close()
         self.migrate()
+
+    def reading(self) -> contextlib.AbstractContextManager:
+        """One connection for the reads within, in this thread (a request's data version, then its
+        page of events): a connection's checkout, its BEGIN and ROLLBACK on PostgreSQL, once.
+        Only `data_version`, `events` (and what it asks: `count_upto`, `_view_bound`,
+        `search_articles`) use it; anything else opens its own as before."""
+        local = self.__dict__.setdefault("_local", threading.local())
+        if getattr(local, "con", None) is not None:
+            return contextlib.nullcontext()
+        return self._reading(local)
+
+    @contextlib.contextmanager
+    def _reading(self, local: threading.local) -> Iterator[None]:
+        with self.engine.connect() as con:
+            local.con = con
+            try:
+                yield
+            finally:
+                local.con = None
+
+    def _connect(self) -> contextlib.AbstractContextManager:
+        """The connection of `reading()` in this thread, if any, else a new one."""
+        local = self.__dict__.get("_local")
+        con = getattr(local, "con", None) if local is not None else None
+        return self.engine.connect() if con is None else contextlib.nullcontext(con)
 
     @property
     def dialect(self) -> str:
@@ -286,7 +322,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
 
     def search_articles(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         """Full-text search over article titles and text, best first."""
-        with self.engine.connect() as con:
+        with self._connect() as con:
             if self.dialect == "sqlite":
                 rows = con.execute(sa.text(
                     "SELECT a.id, a.title, a.published, a.source FROM articles_fts f"
@@ -304,7 +340,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     def data_version(self) -> int:
         """A number that changes with every committed write to events, their sources and articles
         (triggers, migration 0016): answers computed after reading it stay right while it stays."""
-        with self.engine.connect() as con:
+        with self._connect() as con:
             return con.execute(self._VERSION).scalar_one()
 
     _VERSION = sa.select(version_table.c.version).where(version_table.c.id == 1)
@@ -410,7 +446,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             return q.limit(f.limit) if f.limit else q
 
         spatial = not self._walk_sort_index(f)
-        with self.engine.connect() as con:
+        with self._connect() as con:
             if f.limit and f.bbox:
                 # a page of a view: its ids first, sorted from the indexes alone (the view's events
                 # from events_tile), then only those rows, in that order
@@ -419,27 +455,26 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                     ids = [r[0] for r in con.execute(q)]
                 else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
                     # many events a box holds, would take all of them and sort: a second, not 10 ms)
+                    if con.in_transaction():  # (in `reading()`, after other reads): SET LOCAL needs its own
+                        con.commit()
                     with con.begin():
                         for setting in ("enable_sort", "enable_bitmapscan", "enable_seqscan"):
                             con.exec_driver_sql(f"SET LOCAL {setting} = off")
                         ids = [r[0] for r in con.execute(q)]
-                found = {r["id"]: dict(r) for r in con.execute(sa.select(events).where(events.c.id.in_(ids))).mappings()}
-                rows = [found[i] for i in ids if i in found]
+                names = self.EVENT_COLUMNS  # plain tuples made dicts here: no mapping per row
+                found = {r[0]: r for r in con.execute(self._ROWS_OF, {"ids": ids})} if ids else {}
+                rows = [dict(zip(names, found[i])) for i in ids if i in found]
             else:
-                rows = [dict(r) for r in con.execute(ordered(self._where(sa.select(events), f, spatial))).mappings()]
+                names = self.EVENT_COLUMNS
+                rows = [dict(zip(names, r)) for r in con.execute(ordered(self._where(sa.select(events), f, spatial)))]
             ids = [r["id"] for r in rows]
             sources: dict[int, list[dict[str, Any]]] = {}
             for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                sq = (sa.select(event_sources.c.event_id, articles.c.id, articles.c.url, articles.c.title,
-                                articles.c.source, articles.c.published)
-                      .join(articles, articles.c.id == event_sources.c.article_id)
-                      .where(event_sources.c.event_id.in_(chunk)))
-                for r in con.execute(sq).mappings():
-                    sources.setdefault(r["event_id"], []).append({
-                        "article_id": r["id"], "url": r["url"], "title": r["title"],
-                        "source": r["source"],
-                        "published": r["published"].isoformat() if r["published"] else None,
+                for event_id, article_id, url, title, source, published in con.execute(
+                        self._SOURCES_OF, {"ids": ids[i:i + 500]}):
+                    sources.setdefault(event_id, []).append({
+                        "article_id": article_id, "url": url, "title": title, "source": source,
+                        "published": published.isoformat() if published else None,
                     })
         for r in rows:
             r["sources"] = sources.get(r["id"], [])
@@ -450,6 +485,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                     r[k] = r[k].isoformat()
             r["reviewed_fields"] = r.get("reviewed_fields") or []
         return rows
+
+    EVENT_COLUMNS = EVENT_COLUMNS
+    _ROWS_OF, _SOURCES_OF = _ROWS_OF, _SOURCES_OF
 
     DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box
     # matches from which a page of a view walks its sort's index rather than sorting the view's
@@ -491,7 +529,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         rows = range(int((max(min_lat, -90) + 90) // size) - 1, int((min(max_lat, 90) + 90) // size) + 2)
         q = sa.select(sa.func.coalesce(sa.func.sum(c.events), 0)).where(
             *conds, c.gy.in_(list(rows)), c.gx.between(int((min_lon + 180) // size) - 1, int((max_lon + 180) // size) + 1))
-        with self.engine.connect() as con:
+        with self._connect() as con:
             return int(con.execute(q).scalar_one())
 
     @staticmethod
@@ -569,7 +607,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if not f.bbox:
             inner = inner.where(events.c.latitude.is_not(None))
         q = sa.select(sa.func.count()).select_from(inner.limit(most).subquery())
-        with self.engine.connect() as con:
+        with self._connect() as con:
             return con.execute(q).scalar_one()
 
     def count(self, f: EventFilter | None = None) -> int:

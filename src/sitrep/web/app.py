@@ -24,6 +24,7 @@ from typing import Any
 from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from sitrep import edits, output
 from sitrep.store import EventFilter, Store, next_cursor, parse_cursor, review_statuses
@@ -53,8 +54,10 @@ STORY_SCAN = 20_000  # stories are built from at most this many of the newest ma
 TRENDS_DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
 
-def query_guard(request: Request) -> None:
-    """Every query value: no NUL, at most MAX_QUERY_VALUE characters (400 naming the parameter)."""
+async def query_guard(request: Request) -> None:
+    """Every query value: no NUL, at most MAX_QUERY_VALUE characters (400 naming the parameter).
+    (The dependencies that only look at the request are `async`: FastAPI runs a plain `def` one
+    in its thread pool, a hand-over that cost more than the check.)"""
     for key, value in request.query_params.multi_items():
         if "\x00" in value or "\x00" in key:
             raise HTTPException(400, f"query parameter {key[:40]!r} contains a NUL character")
@@ -170,34 +173,38 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
     answers = AnswerCache()
     app.state.answers = answers
 
-    def answer(request: Request, compute) -> Response:
+    def answer(request: Request, compute, one_connection: bool = False) -> Response:
         """The JSON of compute(), or the same answer kept from an earlier identical request
-        while the store's data version is unchanged (read first: never older than it)."""
-        version = store.data_version()
-        key = request.url.path + "?" + request.url.query
-        body = answers.get(key, version)
-        if body is None:
-            body = json_bytes(compute())
-            answers.put(key, version, body)
+        while the store's data version is unchanged (read first: never older than it).
+        `one_connection`: the version and compute() read through one connection of the store
+        (`Store.reading`; only for computations that use nothing else of the store)."""
+        with store.reading() if one_connection else contextlib.nullcontext():
+            version = store.data_version()
+            key = request.scope["path"] + "?" + request.scope["query_string"].decode("latin-1")
+            body = answers.get(key, version)
+            if body is None:
+                body = json_bytes(compute())
+                answers.put(key, version, body)
         return Response(body, media_type="application/json")
     users_seen = {"at": 0.0, "any": False}
 
-    def have_users() -> bool:  # asked on every read: checked at most once a second
+    async def have_users() -> bool:  # asked on every read: checked at most once a second
         now = time.monotonic()
         if now - users_seen["at"] > 1.0:
-            users_seen["any"], users_seen["at"] = store.has_users(), now
+            users_seen["any"], users_seen["at"] = await run_in_threadpool(store.has_users), now
         return users_seen["any"]
 
-    def current_user(request: Request, authorization: str | None = Header(None),
-                     session: str | None = Cookie(None, alias=SESSION_COOKIE),
-                     csrf_header: str | None = Header(None, alias="X-CSRF-Token")) -> dict | None:
+    # the store is asked in the thread pool, as FastAPI asks a plain `def` (never on the event loop)
+    async def current_user(request: Request, authorization: str | None = Header(None),
+                           session: str | None = Cookie(None, alias=SESSION_COOKIE),
+                           csrf_header: str | None = Header(None, alias="X-CSRF-Token")) -> dict | None:
         if authorization and authorization.lower().startswith("bearer "):
-            user = store.user_for_token(authorization.split(None, 1)[1].strip())
+            user = await run_in_threadpool(store.user_for_token, authorization.split(None, 1)[1].strip())
             if user is None:
                 raise HTTPException(401, "invalid API token", headers={"WWW-Authenticate": "Bearer"})
             return user
         if session:
-            user = store.user_for_token(session)
+            user = await run_in_threadpool(store.user_for_token, session)
             if user is None:
                 return None
             # a cookie is sent by the browser on its own: writes must prove they come from our page,
@@ -209,23 +216,23 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
             return user
         return None
 
-    def reader(user: dict | None = Depends(current_user)) -> dict:
+    async def reader(user: dict | None = Depends(current_user)) -> dict:
         if user is not None:
             return user
-        open_reads = anonymous_read if anonymous_read is not None else not have_users()
+        open_reads = anonymous_read if anonymous_read is not None else not await have_users()
         if not open_reads:
             raise HTTPException(401, "log in or send an API token (sitrep users token NAME)",
                                 headers={"WWW-Authenticate": "Bearer"})
         return {"name": "anonymous", "role": "viewer"}
 
-    def analyst(user: dict | None = Depends(current_user)) -> dict:
+    async def analyst(user: dict | None = Depends(current_user)) -> dict:
         if user is None:
             raise HTTPException(401, "send an analyst's API token", headers={"WWW-Authenticate": "Bearer"})
         if ROLE_RANK[user["role"]] < ROLE_RANK["analyst"]:
             raise HTTPException(403, f"{user['name']} is a {user['role']}; editing needs an analyst")
         return user
 
-    def common(
+    async def common(
         since: dt.date | None = None, until: dt.date | None = None,
         type: str | None = Query(None, description="event types or sub-event types, comma-separated"),  # noqa: A002
         actor: str | None = None, country: str | None = None, admin1: str | None = None,
@@ -260,7 +267,7 @@ def create_app(store: Store, anonymous_read: bool | None = None, tiles: str | No
                 raise HTTPException(400, str(exc)) from None
             more = len(rows) == limit
             return {"events": rows, "next_cursor": next_cursor(rows[-1], sort) if more else None}
-        return answer(request, page)
+        return answer(request, page, one_connection=True)
 
     @app.get("/api/actors", summary="Actors with event counts and fatalities", dependencies=[Depends(reader)])
     def list_actors(q: dict = Depends(common), limit: int = Query(1000, ge=1, le=PLACES_CAP)):
