@@ -429,6 +429,33 @@ def test_a_city_sharing_its_provinces_name_is_the_city_unless_set_after_a_town(g
     assert found["Donetsk"].feature == "admin1"  # the province of the town before it
 
 
+def test_a_city_that_is_a_unit_of_its_own_beside_its_namesake_province_is_the_city(gazetteer):
+    # Kyiv the city is a unit of its own; Kyiv oblast around it shares its name
+    from sitrep.geo.locate import constrain_by_province
+
+    def run(text):
+        ms = _resolve(text, gazetteer)
+        constrain_by_province(ms, text)
+        return {m.text: m.place for m in ms}
+
+    found = run("Missiles struck Kyiv overnight, officials said.")
+    assert found["Kyiv"].feature == "town" and found["Kyiv"].population > 1_000_000
+    found = run("Missiles struck villages in Kyiv oblast overnight.")
+    assert found["Kyiv oblast"].feature == "admin1"  # "oblast" names the province
+    found = run("Shelling hit Lozova, Kharkiv, on Sunday.")
+    assert found["Kharkiv"].feature == "admin1"  # set after a town: its province
+
+
+def test_a_unit_word_and_a_comma_before_a_name_do_not_make_it_the_events_place():
+    # "in X, Quezon City, Metro Manila": the last name is where the city lies, not "in" it
+    text = "Students marched along a boulevard in Sampit Avenue, Lumbar City, Northern Province on Friday."
+    assert mention_role(text, text.index("Northern Province")) == ""
+    assert mention_role(text, text.index("Lumbar City")) == ""
+    text = "Gunmen raided the town of Lumbar and the village Sampit."
+    assert mention_role(text, text.index("Lumbar")) == "in"
+    assert mention_role(text, text.index("Sampit")) == "in"
+
+
 def test_a_country_named_for_its_embassy_is_not_the_articles_country():
     from sitrep.geo.locate import article_context
 

@@ -37,16 +37,19 @@ _SPAN = re.compile(
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
     r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
-    r"province|governorate|region|state|village|town|city|neighbou?rhood|area|township|upazila|tehsil|"
-    r"taluka|sub-?county|regency|municipality|commune|locality)\b",
+    r"province|governorate|region|state|oblast|village|town|city|neighbou?rhood|area|township|upazila|tehsil|"
+    r"taluka|sub-?county|regency|raion|rayon|municipality|commune|locality)\b",
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|on|outside|around|inside|across|into|within|between|and|of|towards?|"
+    r"(?:(?:\b(?:in|near|at|on|outside|around|inside|across|into|within|between|and|of|towards?|"
     r"targeting|targeted|along|over|nearby|reach(?:ed)?|entered|stormed|struck|hit|attacked|shelled|"
     r"km|kilometres|kilometers|miles|north|south|east|west|northeast|northwest|southeast|southwest|"
-    r"northern|southern|eastern|western|central|outskirts|village|town|city|district|area|vicinity|"
-    r"province|governorate|capital)\b[\s,]*(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?)$",
+    r"northern|southern|eastern|western|central)\b[\s,]*"
+    # "the town of X", "village X"; not "Quezon City, X" or "Momauk township, X": after a unit
+    # word and a comma the name is the unit's parent, told to locate the place before it
+    r"|\b(?:outskirts|village|town|city|district|area|vicinity|province|governorate|capital)\b\s+)"
+    r"(?:the\s+|a\s+)?(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?)$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
@@ -657,13 +660,17 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
 
 
 CITY_OF_PROVINCE_POP = 5_000
+CITY_OF_ITS_OWN_POP = 100_000
 
 
 def _city_named(mm: PlaceMention) -> list[Place]:
-    """Towns of 20,000+ in the province a mention resolved to, named exactly as it is."""
+    """Towns of 5,000+ in the province a mention resolved to, named exactly as it is; or a city
+    of 100,000+ of its country that is a unit of its own beside the province of its name (Kyiv
+    and Kyiv oblast, Minsk and Minsk region, Tashkent and Tashkent region)."""
     place = mm.place
     return [c for c in getattr(mm, "candidates", []) if c.feature == "town" and c.iso == place.iso
-            and is_exact(c, mm.text) and (c.population or 0) >= CITY_OF_PROVINCE_POP and _unit(c) == _unit(place)]
+            and is_exact(c, mm.text) and (c.population or 0) >= CITY_OF_PROVINCE_POP
+            and (_unit(c) == _unit(place) or (c.population or 0) >= CITY_OF_ITS_OWN_POP)]
 
 
 def _city_of_province(ordered: list[PlaceMention], text: str) -> None:

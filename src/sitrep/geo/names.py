@@ -30,13 +30,13 @@ FEATURE_WORDS = {
     "highway": "road", "crossing": "crossing", "base": "base", "airbase": "base",
     "camp": "camp", "prison": "prison", "dam": "dam", "field": "oilfield", "forest": "forest",
     "district": "district", "subdistrict": "subdistrict", "province": "region",
-    "governorate": "region", "region": "region", "state": "region", "village": "village",
+    "governorate": "region", "region": "region", "state": "region", "oblast": "region", "village": "village",
     "town": "town", "city": "town", "neighbourhood": "neighbourhood",
     "neighborhood": "neighbourhood", "area": "area", "border": "crossing",
     # units below the province, named after their main town ("Maungdaw Township", "Raipura
     # upazila"): the town, at ACLED's precision 2
     "township": "district", "upazila": "district", "tehsil": "district", "taluka": "district",
-    "subcounty": "district", "regency": "district", "municipality": "town",
+    "subcounty": "district", "regency": "district", "raion": "district", "rayon": "district", "municipality": "town",
     "commune": "town", "locality": "village",
 }
 _FOLDS = [
