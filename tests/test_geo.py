@@ -628,3 +628,23 @@ def test_a_town_named_by_another_of_its_names_is_not_read_abroad(gazetteer):
     # a spelling of a town's own name still reads it ("Hpakant" for Hpakan)
     placed = _placed("Soldiers and rebels clashed near Hpakant, Kachin state, on Monday.", gazetteer)
     assert placed["Hpakant"] is not None and placed["Hpakant"].iso == "MM"
+
+
+def test_a_country_the_text_is_about_does_not_hide_the_town_where_it_happened(gazetteer):
+    # the countries are the protest's subject; the town abroad, named with "in", is the place
+    text = "About forty people rallied in Tours on Sunday against the war in Ukraine."
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text, focus={"UA"})
+    assert chosen is not None and chosen.place.iso == "FR" and chosen.text == "Tours"
+
+
+def test_a_small_town_abroad_set_in_its_own_province_is_plainly_named(gazetteer):
+    text = "A dozen people protested in Nemuro, Hokkaido, against the war in Ukraine."
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text, focus={"UA"})
+    assert chosen is not None and chosen.text == "Nemuro" and chosen.place.iso == "JP"
+    # without its province the small town abroad stays a doubtful reading
+    text = "A dozen people protested in Nemuro against the war in Ukraine."
+    ms = _resolve(text, gazetteer)
+    chosen = choose_event_place(ms, text, focus={"UA"})
+    assert chosen is None or chosen.place.iso != "JP"

@@ -774,15 +774,22 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     return context
 
 
-def _strong_outside_focus(mm: PlaceMention) -> bool:
+def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
+    """A place outside the article's countries that is still plainly named: a large city, a
+    province, the team's own place, a clear reading, or a town the text sets in its own
+    province ("in Nemuro, Hokkaido")."""
     from sitrep.geo.resolve import is_exact
 
     place = mm.place
     if mm.text.isupper() and len(mm.text) <= 5:
         return False  # "VDP", "MSF": abroad, an acronym names a group far more often than a town
     exact = is_exact(place, mm.text)
+    in_its_province = place.feature in POINT_FEATURES and bool(_unit(place)) and any(
+        o is not mm and o.place is not None and o.place.feature == "admin1" and o.place.iso == place.iso
+        and _unit(o.place) == _unit(place) for o in mentions)
     return exact and (place.population >= 100_000 or place.feature in ("admin1", "country")
-                      or getattr(place, "source", "") == "supplement" or getattr(place, "margin", 0) >= 0.5)
+                      or getattr(place, "source", "") == "supplement" or getattr(place, "margin", 0) >= 0.5
+                      or in_its_province)
 
 
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
@@ -795,7 +802,10 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     best_score = -99.0
     # "into the Brooklyn area of Cite Soleil (Port-au-Prince, Ouest)": where the text also names
     # a place in the article's own countries, a famous namesake abroad is not the event's place
+    # (a country's own name is no place in it: "against the invasion of Ukraine" tells what
+    # a protest in Tours is about)
     at_home = bool(focus) and any(m.place is not None and m.place.iso in focus and m.start >= dateline
+                                  and m.place.feature != "country"
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
     for mm in mentions:
@@ -820,7 +830,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
-            if at_home or not _strong_outside_focus(mm):
+            if at_home or not _strong_outside_focus(mm, mentions):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
