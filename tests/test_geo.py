@@ -648,3 +648,16 @@ def test_a_small_town_abroad_set_in_its_own_province_is_plainly_named(gazetteer)
     ms = _resolve(text, gazetteer)
     chosen = choose_event_place(ms, text, focus={"UA"})
     assert chosen is None or chosen.place.iso != "JP"
+
+
+def test_a_town_the_tagger_reads_as_a_plural_noun_is_a_place_when_the_parser_calls_it_one(gazetteer, parse):
+    # "Aars" (a Danish town) folds to a dictionary word and is tagged NNS, but the parser's
+    # entity says LOC: mid-sentence and capitalised, it is the town
+    text = "Dozens of farmers marched in Aars on Saturday."
+    doc = parse(text)
+    assert any(e.text == "Aars" and e.label_ in ("LOC", "GPE") for e in doc.ents)
+    found = {m.text: m for m in find_mentions(text, gazetteer, doc=doc)}
+    assert "Aars" in found and any(c.iso == "DK" for c in found["Aars"].candidates)
+    # a common word at a sentence's start is still no place
+    text = "Armed cattle raiders attacked herders at night."
+    assert not find_mentions(text, gazetteer, doc=parse(text))

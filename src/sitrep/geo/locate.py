@@ -197,6 +197,8 @@ def read_as_common_word(doc, start: int, end: int) -> bool:
     if doc is None:
         return False
     tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if any(t.ent_type_ in ("GPE", "LOC") and t.i > t.sent.start and t.text[:1].isupper() for t in tokens):
+        return False  # mid-sentence, capitalised and called a place by the parser ("in Aars")
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
 
 
