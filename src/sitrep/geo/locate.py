@@ -19,7 +19,7 @@ import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
-from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, name_key, usable_key
+from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, ascii_fold, name_key, usable_key
 from sitrep.geo.resolve import GeoContext, distance_km, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
@@ -285,6 +285,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         in_name = False
         while i < len(words):
             hit = None
+            if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
+                i += 1  # "Barangay Tumaga": the word says what the name after it is
+                continue
             for j in range(min(len(words), i + 5), i, -1):
                 start = m.start() + words[i].start()
                 end = m.start() + words[j - 1].end()
@@ -294,6 +297,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     continue
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
                 cands = []
+                brgys: list[Place] = []
                 hint = ""
                 if feature:
                     word = feature.group(1).lower().split()[-1].replace("-", "")
@@ -312,6 +316,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     key = name_key(surface)
                     if not usable_key(key, surface) or (j - i == 1 and surface.lower().strip("'’") in stop):
                         continue
+                    if j - i == 1 and surface.lower().rstrip(".") in BARANGAY_WORDS:
+                        continue  # "Brgy." alone: the name follows it
                     if j - i == 1 and surface.lower() in _peoples(gaz):
                         continue  # "Swiss bank accounts", "Palestinian refugees": whose, not where
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
@@ -319,6 +325,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if words[j - 1].group(0).lower().strip("'’,.") in heads:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
                     cands = gaz.by_key(key)
+                    brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j])
                     tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
                         # "Mandaue City" is the city, not the unit named after it; "Lashio
@@ -326,14 +333,20 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         hint = FEATURE_WORDS[tail]
                         if tail in SUB_UNITS:
                             cands = [c for c in cands if c.feature not in ("admin1", "country")]
-                    if cands and read_as_common_word(doc, start, end):
+                    if (cands or brgys) and read_as_common_word(doc, start, end):
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
+                        brgys = []
                     core = [w for w in surface.split() if w.lower() != "the"]
                     if len(key) < 3:  # a short key folds many names together: "Pyay" only for "Pyay"
                         cands = [c for c in cands if is_exact(c, surface)]
+                        brgys = [c for c in brgys if is_exact(c, surface)]
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         cands = [c for c in cands if is_exact(c, core[0])]  # "LTTE", "VDP": acronyms
+                        brgys = [c for c in brgys if is_exact(c, core[0])]
+                    if brgys and any(s < end and start < e for s, e in ner_block) and \
+                            mention_role(text, start) not in ("in", "near", "ref"):
+                        brgys = []  # a person's name, unless a place word stands before it
                     if cands and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         # a name the parser calls a person or a people is a place only if the
@@ -349,13 +362,16 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
-                if cands:
+                if cands or brgys:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
+                    hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
-                    if possessive:
+                    if not cands:  # a barangay's name alone says nothing of the words after it
+                        hit.role = "part" if in_name else ""
+                    elif possessive:
                         in_name = False  # "Congo's North Kivu province": the name ends with the possessive
                     elif (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
                             or in_name:
@@ -369,6 +385,25 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return mentions
+
+
+BARANGAY_WORDS = {"barangay", "barangays", "brgy", "brgys", "bgy"}
+
+
+def _barangays(gaz: Gazetteer, key: str, surface: str, cands: list[Place], n_words: int, words: list) -> list[Place]:
+    """The Philippines' barangays a name may be (gazetteer.barangays), set aside from the
+    candidates: a longer name that is only a barangay's does not swallow a town named by its
+    first words ("Talayan Datu ..." stays "Talayan")."""
+    lookup = getattr(gaz, "barangays", None)
+    if lookup is None:
+        return []
+    brgys = lookup(key)
+    if brgys and not cands and n_words > 1:
+        for k in range(n_words - 1, 0, -1):
+            part = " ".join(w.group(0) for w in words[:k])
+            if gaz.by_key(name_key(part)):
+                return []
+    return brgys
 
 
 def _province_named(gaz: Gazetteer, name: str, towns: list[Place]) -> list[Place]:
@@ -523,7 +558,8 @@ def _within_named(mentions: list[PlaceMention], text: str) -> None:
             if nxt.place is not None and nxt.role != "part":
                 whole = nxt
                 break
-        if part.place is None or whole is None or whole.place.latitude is None:
+        if part.place is None or whole is None or whole.place.latitude is None \
+                or getattr(part.place, "source", "") == "psgc":  # placed by its town's own name
             continue
         if whole.place.feature == "admin1":  # "the Dasht-e-Barchi area of western Kabul" (the province)
             code = getattr(whole.place, "admin1_code", "")
@@ -551,18 +587,158 @@ def _within_named(mentions: list[PlaceMention], text: str) -> None:
 _IN = re.compile(r"^\s+in\s+(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.IGNORECASE)
 
 
+_BRGY_GAP_AFTER = (r"^\s*(?:(?:village|barangay|area|proper)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?"
+                   r"(?:(?:town|municipality|city)\s+of\s+)?")
+# on folded text, where "town's" is "towns"
+_BRGY_GAP_BEFORE = (r"\s*(?:(?:town|city|municipality)\s*)?(?:s\s+|,\s*)(?:(?:village|barangay|brgy\.?|bgy\.?)"
+                    r"(?:\s+of)?\s+)$")
+_BARANGAY_BEFORE = re.compile(r"\b(?:barangays?|brgys?|bgys?|villages?(?:\s+of)?)\.?\s+(?:of\s+)?$", re.IGNORECASE)
+BARANGAY_WINDOW = 150
+SAME_PLACE_KM = 10.0
+
+
+def _forms_re(forms: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(ascii_fold(f)) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _barangay_support(b: Place, before: str, after: str, named_word: bool) -> int:
+    """How plainly a text places a barangay in its municipality: 2 where the municipality is
+    set beside it ("Tumaga, Zamboanga City", "Datu Piang town's barangay Tumaga"), 1 where a
+    place word names it a barangay and the municipality is named near, else 0."""
+    forms = getattr(b, "admin3_forms", None) or []
+    if not forms:
+        return 0
+    folded = [ascii_fold(f) for f in forms]
+    if not any(f in after or f in before for f in folded):
+        return 0  # (most namesakes' towns are not named at all: no pattern to build)
+    alt = _forms_re(forms)
+    word = r"(?<![\w-])" + alt + r"(?![\w-])"
+    if re.match(_BRGY_GAP_AFTER + alt + r"(?![\w-])", after) or re.search(r"(?<![\w-])" + alt + _BRGY_GAP_BEFORE, before):
+        return 2
+    if named_word and (re.search(word, after) or re.search(word, before)):
+        return 1
+    return 0
+
+
+def _apposed_units(ordered: list[PlaceMention], i: int, text: str) -> set[str]:
+    """The province set after a name, in a chain of units ("Tumaga, Zamboanga City, Zamboanga
+    del Sur", "Brgy. X (Y, Z)"): its unit and those of its namesakes."""
+    prev = ordered[i]
+    for nxt in ordered[i + 1:i + 4]:
+        if not _APPOSED.match(text[prev.end:nxt.start]):
+            break
+        if nxt.place is not None and nxt.place.feature == "admin1":
+            units = {_unit(c) for c in getattr(nxt, "candidates", []) if c.feature == "admin1" and c.iso == nxt.place.iso}
+            return {u for u in units | {_unit(nxt.place)} if u}
+        prev = nxt
+    return set()
+
+
+def _pick_barangay(cands: list[Place], ordered: list[PlaceMention], mm: PlaceMention) -> Place | None:
+    """One barangay among namesakes: those at one spot are one; else the one in a province or
+    near a place the article names elsewhere, if only one is."""
+    if not cands:
+        return None
+    first = cands[0]
+    if all(distance_km((c.latitude, c.longitude), (first.latitude, first.longitude)) <= SAME_PLACE_KM for c in cands):
+        return max(cands, key=lambda c: c.population or 0)
+    others = [o.place for o in ordered if o is not mm and o.place is not None and o.place.iso == first.iso]
+    units = {_unit(o) for o in others if _unit(o)}
+    inside = [c for c in cands if _unit(c) in units]
+    if len(inside) == 1:
+        return inside[0]
+    points = [(o.latitude, o.longitude) for o in others if o.latitude is not None and o.feature in POINT_FEATURES]
+    near = [c for c in (inside or cands)
+            if any(distance_km((c.latitude, c.longitude), pt) <= 50 for pt in points)]
+    return near[0] if len(near) == 1 else None
+
+
+def _barangay_role(ordered: list[PlaceMention], mm: PlaceMention, place: Place, text: str) -> str:
+    """How the text relates a barangay to the event: as the words before "barangay" do ("shot
+    in Brgy. Tumaga"), else as its town is ("in Ampatuan town's barangay Dicalongan")."""
+    word = _BARANGAY_BEFORE.search(text[max(0, mm.start - 25):mm.start])
+    if word:
+        role = mention_role(text, max(0, mm.start - 25) + word.start())
+        if role:
+            return role
+    forms = {name_key(f) for f in getattr(place, "admin3_forms", None) or []}
+    towns = [o for o in ordered if o is not mm and name_key(o.text) in forms
+             and abs(o.start - mm.start) <= BARANGAY_WINDOW]
+    if towns:
+        town = min(towns, key=lambda o: abs(o.start - mm.start))
+        return town.role or mention_role(text, town.start)
+    return mention_role(text, mm.start)
+
+
+def admit_barangays(mentions: list[PlaceMention], text: str) -> None:
+    """A barangay of the Philippines (gazetteer.barangays) for a name the text places in its
+    municipality or province: "barangay Tumaga, Zamboanga City", "Tumaga village in Zamboanga
+    City", "Zamboanga City's barangay Tumaga", "Brgy. Tumaga (Zamboanga City, Zamboanga del
+    Sur)"; a name unique among the province's barangays also with its province alone
+    ("Tumaga, Zamboanga del Sur"). A name alone is never a barangay: "Poblacion", "San Jose"
+    are in hundreds of towns, and a town of the gazetteer keeps its name. Where the text places
+    it so, the barangay is the place, unless the gazetteer's town of that name lies at the
+    same spot (within SAME_PLACE_KM)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, mm in enumerate(ordered):
+        brgys = getattr(mm, "barangays", None)
+        if not brgys or mm.role == "part":
+            continue
+        named_word = bool(_BARANGAY_BEFORE.search(text[max(0, mm.start - 25):mm.start]))
+        after = ascii_fold(text[mm.end:mm.end + BARANGAY_WINDOW])
+        before = ascii_fold(text[max(0, mm.start - BARANGAY_WINDOW):mm.start])
+        units = _apposed_units(ordered, i, text)
+        support = {id(b): _barangay_support(b, before, after, named_word) for b in brgys}
+        level = max(support.values())
+        if level:
+            cands = [b for b in brgys if support[id(b)] == level]
+            # a province named that holds none of them is the text's slip when the town is set
+            # beside the barangay ("Blumentritt, Murcia, Negros Oriental" for Occidental)
+            cands = [b for b in cands if _unit(b) in units] or (cands if level == 2 else [])
+        elif units:
+            # the province alone: a name that is not generic ("Poblacion") and one spot in it
+            cands = [b for b in brgys if _unit(b) in units and not getattr(b, "generic", False)]
+            level = 1 if cands and named_word else 0
+            if cands and not all(distance_km((c.latitude, c.longitude), (cands[0].latitude, cands[0].longitude))
+                                 <= SAME_PLACE_KM for c in cands):
+                cands = []
+        else:
+            continue
+        chosen = _pick_barangay(cands, ordered, mm)
+        if chosen is None:
+            continue
+        cur = mm.place
+        if cur is not None:
+            if cur.feature in ("admin1", "country") and not named_word:
+                continue  # "Cotabato, Sultan Kudarat": the province, as the name alone says
+            if cur.feature not in POINT_FEATURES and not named_word:
+                continue  # the team's district or valley of that name
+            if cur.latitude is not None and cur.feature in POINT_FEATURES and distance_km(
+                    (cur.latitude, cur.longitude), (chosen.latitude, chosen.longitude)) <= SAME_PLACE_KM:
+                continue  # the gazetteer's town is that place
+            if level < 2 and cur.iso == chosen.iso and units and _unit(cur) in units and not named_word:
+                continue  # a town in the province named: the town
+        best = copy.copy(chosen)
+        best.score = 3.0  # the text placed it: as sure as a reading gets
+        best.margin = 1.0  # type: ignore[attr-defined]
+        mm.place = best
+        if not mm.role:
+            mm.role = _barangay_role(ordered, mm, best, text)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
     inside it is dropped, and so is a namesake of the gazetteer (the province then places the event)."""
+    admit_barangays(mentions, text)
     ordered = sorted(mentions, key=lambda m: m.start)
     _agree_apposed(ordered, text)
     for i, town in enumerate(ordered):
-        if town.place is None or town.place.feature == "admin1":
-            continue
+        if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") == "psgc":
+            continue  # (a barangay was placed by its town and province already: admit_barangays)
         prov, prev = None, town  # the first province of the chain of units that follows
         for nxt in ordered[i + 1:i + 4]:
-            if not _APPOSED.match(text[prev.end:nxt.start]):
+            if not _APPOSED.match(text[prev.end:nxt.start]) and not _in_bracket_after(text, town, nxt):
                 break
             if nxt.place is not None and nxt.place.feature == "admin1":
                 prov = nxt
@@ -593,6 +769,13 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
+
+
+def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
+    """Is `nxt` inside the bracket that opens right after the town ("Biu (Kasena Nankana East,
+    Upper East)": the words of a unit the gazetteer lacks lie between)?"""
+    opened = text.find("(", town.end, town.end + 12)
+    return opened != -1 and not re.search(r"[).;]", text[opened:nxt.start]) and nxt.start - opened <= 60
 
 
 def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
@@ -647,8 +830,8 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
         place = mm.place
         if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
             continue
-        if getattr(place, "source", "") == "supplement" or (place.population or 0) >= VILLAGE_MAX_POP:
-            continue
+        if getattr(place, "source", "") in ("supplement", "psgc") or (place.population or 0) >= VILLAGE_MAX_POP:
+            continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
         inside = [c for c in getattr(mm, "candidates", []) if c.iso == iso and _unit(c) == code]
@@ -829,6 +1012,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature == "country":
             score -= 1.5
         score += min(mm.place.score, 3.0) * 0.3
+        if getattr(mm.place, "source", "") == "psgc":
+            score += 0.5  # a barangay the text placed in its town: more precise than the town
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
