@@ -661,3 +661,22 @@ def test_a_town_the_tagger_reads_as_a_plural_noun_is_a_place_when_the_parser_cal
     # a common word at a sentence's start is still no place
     text = "Armed cattle raiders attacked herders at night."
     assert not find_mentions(text, gazetteer, doc=parse(text))
+
+
+def test_a_province_in_the_bracket_after_a_town_counts_past_the_words_of_an_unknown_unit(gazetteer):
+    # "Biu (Zorko Benda East, Upper East)": the district's name is not in the gazetteer; the
+    # province after it still says where Biu lies, so Nigeria's Biu is a namesake
+    from sitrep.geo.locate import constrain_by_province
+
+    def run(text):
+        ms = _resolve(text, gazetteer)
+        constrain_by_province(ms, text)
+        return {m.text: m.place for m in ms}
+
+    found = run("Youths clashed with herders in Biu (Zorko Benda East, Upper East) over grazing land.")
+    assert found["Biu"] is None and found["Upper East"].iso == "GH"
+    found = run("Youths clashed with herders in Biu, Borno, over grazing land.")
+    assert found["Biu"].iso == "NG"
+    # a bracket closed before the province does not reach it
+    found = run("Youths clashed with herders in Biu (Zorko Benda East). Upper East officials were told.")
+    assert found["Biu"] is not None and found["Biu"].iso == "NG"
