@@ -445,20 +445,13 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 q = q.order_by(events.c.event_date.desc(), events.c.id.desc())
             return q.limit(f.limit) if f.limit else q
 
-        # SQLite: whether the view is crowded is told by the page's own query (_page_of_few)
-        few = self.WALK_AT.get(f.sort.lstrip("-")) if f.limit and f.bbox and self.dialect == "sqlite" else None
-        spatial = few is not None or not self._walk_sort_index(f)
+        spatial = not self._walk_sort_index(f)
         with self._connect() as con:
-            ids = self._page_of_few(con, f, few) if few is not None else None
-            if ids is None and few is not None:
-                spatial = False  # crowded: walk the sort's index
             if f.limit and f.bbox:
                 # a page of a view: its ids first, sorted from the indexes alone (the view's events
                 # from events_tile), then only those rows, in that order
-                q = ordered(self._where(sa.select(events.c.id), f, spatial)) if ids is None else None
-                if q is None:
-                    pass
-                elif spatial or self.dialect != "postgresql":
+                q = ordered(self._where(sa.select(events.c.id), f, spatial))
+                if spatial or self.dialect != "postgresql":
                     ids = [r[0] for r in con.execute(q)]
                 else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
                     # many events a box holds, would take all of them and sort: a second, not 10 ms)
@@ -501,25 +494,6 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     # events: both read indexes only (events_tile; the sort's index, migration 0020), the walk
     # total / matches entries a match of the 50, which costs less beyond about sqrt(50 x total)
     WALK_AT = dict.fromkeys(("confidence", "fatalities", "event_date"), 20_000)
-
-    def _page_of_few(self, con, f: EventFilter, at: int) -> list[int] | None:
-        """The ids of the page of `f` (a view, sorted by a column of WALK_AT), sorted from at most
-        `at` of its matches (from events_tile), and in the same query how many they were: None if
-        `at` (a crowded view: then the sort's index is walked, as `_walk_sort_index` tells). One
-        scan of the view's index entries instead of the summaries' bound (`_view_bound`) or a
-        count, then that scan again for the page."""
-        name = f.sort.lstrip("-")
-        desc, col = f.sort.startswith("-"), SORTS[name]
-        inner = self._ordered(self._where(sa.select(events.c.id, col), f), f, f.sort).order_by(None).limit(at).subquery()
-        key = inner.c[name].desc() if desc else inner.c[name].asc()
-        if col.nullable:  # undated events last, as _ordered
-            key = key.nulls_last()
-        q = (sa.select(inner.c.id, sa.func.count().over())
-             .order_by(key, inner.c.id.desc() if desc else inner.c.id.asc()).limit(f.limit))
-        rows = con.execute(q).all()
-        if rows and rows[0][1] >= at:
-            return None
-        return [r[0] for r in rows]
 
     def _walk_sort_index(self, f: EventFilter) -> bool:
         """Whether SQLite should walk the sort column's index for a page of `f` rather than
