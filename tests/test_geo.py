@@ -680,3 +680,15 @@ def test_a_province_in_the_bracket_after_a_town_counts_past_the_words_of_an_unkn
     # a bracket closed before the province does not reach it
     found = run("Youths clashed with herders in Biu (Zorko Benda East). Upper East officials were told.")
     assert found["Biu"] is not None and found["Biu"].iso == "NG"
+
+
+def test_a_town_of_a_province_acled_divides_lies_in_the_whole_province(gazetteer):
+    # Kutkai lies in ACLED's Shan-North, a part of Shan State: "in Kutkai Township in Shan
+    # State" keeps the town (the province is not a whole it lies outside of)
+    from sitrep.geo.locate import constrain_by_province
+
+    text = "Soldiers clashed with rebels near a hamlet in Kutkai Township in Shan State on Monday."
+    ms = _resolve(text, gazetteer)
+    constrain_by_province(ms, text)
+    found = {m.text: m.place for m in ms}
+    assert found["Kutkai Township"] is not None and found["Kutkai Township"].name == "Kutkai"

@@ -562,10 +562,10 @@ def _within_named(mentions: list[PlaceMention], text: str) -> None:
                 or getattr(part.place, "source", "") == "psgc":  # placed by its town's own name
             continue
         if whole.place.feature == "admin1":  # "the Dasht-e-Barchi area of western Kabul" (the province)
-            code = getattr(whole.place, "admin1_code", "")
+            code = _unit(whole.place)  # a unit ACLED divides ("Shan-North" of Shan) counts as the whole
 
             def inside(p: Place) -> bool:
-                return bool(code) and getattr(p, "admin1_code", "") == code
+                return bool(code) and _unit(p) == code
         elif whole.place.feature in POINT_FEATURES:
             here = (whole.place.latitude, whole.place.longitude)
 
