@@ -20,6 +20,15 @@ def test_transliteration_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)
 
 
+def _constrained(text, gaz):
+    """Each mention's place after resolution and the province constraints, by its text."""
+    from sitrep.geo.locate import constrain_by_province
+
+    ms = _resolve(text, gaz)
+    constrain_by_province(ms, text)
+    return {m.text: m.place for m in ms}
+
+
 def _resolve(text, gaz):
     context = GeoContext()
     for iso, _, _ in country_words(text):
@@ -414,35 +423,21 @@ def test_a_four_letter_name_with_a_two_letter_key_is_found_only_exactly(gazettee
 
 
 def test_a_city_sharing_its_provinces_name_is_the_city_unless_set_after_a_town(gazetteer):
-    from sitrep.geo.locate import constrain_by_province
-
-    def run(text):
-        ms = _resolve(text, gazetteer)
-        constrain_by_province(ms, text)
-        return {m.text: m.place for m in ms}
-
-    found = run("Police fired tear gas at youths in Kericho on Monday.")
+    found = _constrained("Police fired tear gas at youths in Kericho on Monday.", gazetteer)
     assert found["Kericho"].feature == "town" and found["Kericho"].iso == "KE"
-    found = run("Police fired tear gas at youths in Kericho province on Monday.")
+    found = _constrained("Police fired tear gas at youths in Kericho province on Monday.", gazetteer)
     assert found["Kericho province"].feature == "admin1"
-    found = run("Artillery fire hit Pisky, Donetsk, on Tuesday.")
+    found = _constrained("Artillery fire hit Pisky, Donetsk, on Tuesday.", gazetteer)
     assert found["Donetsk"].feature == "admin1"  # the province of the town before it
 
 
 def test_a_city_that_is_a_unit_of_its_own_beside_its_namesake_province_is_the_city(gazetteer):
     # Kyiv the city is a unit of its own; Kyiv oblast around it shares its name
-    from sitrep.geo.locate import constrain_by_province
-
-    def run(text):
-        ms = _resolve(text, gazetteer)
-        constrain_by_province(ms, text)
-        return {m.text: m.place for m in ms}
-
-    found = run("Missiles struck Kyiv overnight, officials said.")
+    found = _constrained("Missiles struck Kyiv overnight, officials said.", gazetteer)
     assert found["Kyiv"].feature == "town" and found["Kyiv"].population > 1_000_000
-    found = run("Missiles struck villages in Kyiv oblast overnight.")
+    found = _constrained("Missiles struck villages in Kyiv oblast overnight.", gazetteer)
     assert found["Kyiv oblast"].feature == "admin1"  # "oblast" names the province
-    found = run("Shelling hit Lozova, Kharkiv, on Sunday.")
+    found = _constrained("Shelling hit Lozova, Kharkiv, on Sunday.", gazetteer)
     assert found["Kharkiv"].feature == "admin1"  # set after a town: its province
 
 
@@ -666,29 +661,18 @@ def test_a_town_the_tagger_reads_as_a_plural_noun_is_a_place_when_the_parser_cal
 def test_a_province_in_the_bracket_after_a_town_counts_past_the_words_of_an_unknown_unit(gazetteer):
     # "Biu (Zorko Benda East, Upper East)": the district's name is not in the gazetteer; the
     # province after it still says where Biu lies, so Nigeria's Biu is a namesake
-    from sitrep.geo.locate import constrain_by_province
-
-    def run(text):
-        ms = _resolve(text, gazetteer)
-        constrain_by_province(ms, text)
-        return {m.text: m.place for m in ms}
-
-    found = run("Youths clashed with herders in Biu (Zorko Benda East, Upper East) over grazing land.")
+    found = _constrained("Youths clashed with herders in Biu (Zorko Benda East, Upper East) over grazing land.", gazetteer)
     assert found["Biu"] is None and found["Upper East"].iso == "GH"
-    found = run("Youths clashed with herders in Biu, Borno, over grazing land.")
+    found = _constrained("Youths clashed with herders in Biu, Borno, over grazing land.", gazetteer)
     assert found["Biu"].iso == "NG"
     # a bracket closed before the province does not reach it
-    found = run("Youths clashed with herders in Biu (Zorko Benda East). Upper East officials were told.")
+    found = _constrained("Youths clashed with herders in Biu (Zorko Benda East). Upper East officials were told.", gazetteer)
     assert found["Biu"] is not None and found["Biu"].iso == "NG"
 
 
 def test_a_town_of_a_province_acled_divides_lies_in_the_whole_province(gazetteer):
     # Kutkai lies in ACLED's Shan-North, a part of Shan State: "in Kutkai Township in Shan
     # State" keeps the town (the province is not a whole it lies outside of)
-    from sitrep.geo.locate import constrain_by_province
-
-    text = "Soldiers clashed with rebels near a hamlet in Kutkai Township in Shan State on Monday."
-    ms = _resolve(text, gazetteer)
-    constrain_by_province(ms, text)
-    found = {m.text: m.place for m in ms}
+    found = _constrained("Soldiers clashed with rebels near a hamlet in Kutkai Township in Shan State on Monday.",
+                         gazetteer)
     assert found["Kutkai Township"] is not None and found["Kutkai Township"].name == "Kutkai"
