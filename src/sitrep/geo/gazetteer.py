@@ -522,8 +522,7 @@ class Gazetteer:
         if hit is not None:
             return hit
         rows = self.con.execute(
-            "SELECT p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat,"
-            " p.lon, p.population, p.radius_km, p.source, n.name FROM names n"
+            f"SELECT {_PLACE_COLUMNS} FROM names n"
             " JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.source != ?",
             (key, psgc_supplement.SOURCE)).fetchall()
         result = self._places(rows)
@@ -547,8 +546,7 @@ class Gazetteer:
         if hit is not None:
             return hit
         rows = self.con.execute(
-            "SELECT p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat,"
-            " p.lon, p.population, p.radius_km, p.source, n.name, a.name, a.forms, a.province, a.generic"
+            f"SELECT {_PLACE_COLUMNS}, a.name, a.forms, a.province, a.generic"
             " FROM names n JOIN places p ON p.id = n.place_id LEFT JOIN admin3 a ON a.place_id = p.id"
             " WHERE n.key = ? AND p.source = ?", (key, psgc_supplement.SOURCE)).fetchall()
         result = self._places(rows)
@@ -637,6 +635,11 @@ class Gazetteer:
         place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
         self._capitals[code] = place
         return place
+
+
+# what Gazetteer._places reads of a place and the name it was found by, in this order
+_PLACE_COLUMNS = ("p.id, p.geonameid, p.name, p.iso, p.admin1_code, p.admin2, p.feature, p.lat, p.lon,"
+                  " p.population, p.radius_km, p.source, n.name")
 
 
 @lru_cache(maxsize=2)
