@@ -868,3 +868,51 @@ def test_in_a_clash_told_alike_of_both_sides_the_state_forces_come_first():
     [ev] = _events("On 3 May 2021, KIA fighters ambushed a Myanmar army convoy near Hpakant, Kachin state.",
                    published=dt.date(2021, 5, 4))
     assert ev.actor1.startswith("KIA")
+
+
+def test_a_report_carries_its_day_on_through_the_event_sentences_that_follow_it():
+    """Deep in a long text, an undated sentence is news only near the day the narrative gave;
+    each event sentence that takes that day carries it on to the next."""
+    from sitrep.extract import events as E
+
+    told = ["On Monday hundreds of party workers marched in Kaya against the fuel price rise.",
+            "The march passed the governor's office at noon.",
+            "Police arrested 30 of them near the bus station.",
+            "Another 12 were arrested near the market.",
+            "Police also arrested 15 workers who blocked the bridge over the river."]
+    sure = {"none": 0.05, "Arrests": 0.9, "Protest with intervention": 0.05}
+    table = {t: sure for t in told[2:]}
+    table[told[0]] = {"none": 0.05, "Peaceful protest": 0.95}
+    text = " ".join(told + _FEATURE)  # a flattened long text: paragraphs of three sentences
+    last = text.index(told[-1])
+
+    def covers_last(tuning):
+        events = E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(table), tuning=tuning)[0]
+        return any(e.start <= last < e.end for ev in events for e in ev.evidence)
+
+    assert covers_last({})
+    assert not covers_last({"chain": 0})  # four sentences after the day, in the next paragraph
+
+
+def test_arrests_told_with_a_protest_are_its_intervention_and_later_arrests_an_event_of_their_own():
+    pub = dt.date(2021, 3, 2)
+    [ev] = _events("On 1 March 2021, about 300 party workers marched in Kaya to demand the "
+                   "governor's resignation. About 40 of them were arrested near the market.", pub)
+    assert ev.sub_event_type == "Protest with intervention"
+    events = _events("On 1 March 2021, about 300 party workers marched in Kaya to demand the "
+                     "governor's resignation. Over 50 people were arrested in a combing operation "
+                     "in the town.", pub)
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Peaceful protest"]
+
+
+def test_a_baton_charge_is_an_intervention_and_a_flag_march_or_a_strict_vigil_no_protest():
+    from sitrep.extract.cues import get_lexicon
+
+    def classes(text):
+        return {c.cls for c in get_lexicon().find(text)}
+
+    assert {"protest", "intervention"} <= classes("police lathi-charged the crowd outside the collectorate")
+    assert {"protest", "intervention"} <= classes("Riot police baton-charged the students")
+    assert "protest" not in classes("army columns staged a flag march in the old city")
+    assert "protest" not in classes("police keep a strict vigil on law and order in the town")
+    assert "protest" in classes("Hundreds marched in the old city") and "protest" in classes("a candlelight vigil was held")

@@ -77,6 +77,7 @@ class Draft:
     sentences: list[Sentence] = field(default_factory=list)
     toll_sentences: list[Sentence] = field(default_factory=list)  # those that told the dead
     protest_cues: set[str] = field(default_factory=set)  # protest sub-types its cue words show
+    arrests: bool = False  # the sentence tells an arrest (a cue word that survived the grammar checks)
 
 
 @dataclass
@@ -435,9 +436,12 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
+    if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
+        st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
-                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB})
+                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
+                 any(c.cls == "Arrests" for c in live))
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -495,6 +499,7 @@ _SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "report
 # "Last month, the coalition took Raqqa": a month told more than this many days before the
 # article (counted from its middle) is the background of today's news, not an event of it
 MONTH_HISTORY_DAYS = 30
+CHAIN_TOLD = 1  # an undated event sentence that took the told day carries it on
 TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence still takes it from
 
 
@@ -590,6 +595,8 @@ _OWN_DAY_AFTER = re.compile(
     re.IGNORECASE)
 
 
+ARREST_LATER = True
+ARRESTS_INTERVENE = True
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
@@ -630,7 +637,9 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if ea in ("Protests", "Riots") and eb in ("Protests", "Riots", "Violence against civilians"):
         return True
     if ea in ("Protests", "Riots") and tb == "Arrests":
-        return True
+        # arrests made afterwards ("over 50 were arrested in a combing operation") are an event
+        # of their own; those told with the protest are its intervention (see _absorb)
+        return not (ARREST_LATER and pattern("arrest_later").search(b.sentence.text))
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
@@ -666,6 +675,9 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 
 def _absorb(a: Draft, b: Draft) -> None:
+    if ARRESTS_INTERVENE and (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
+            and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
+        a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
     a.sentences.append(b.sentence)
     a.toll_sentences.extend(b.toll_sentences)
     a.protest_cues |= b.protest_cues
