@@ -916,3 +916,31 @@ def test_a_baton_charge_is_an_intervention_and_a_flag_march_or_a_strict_vigil_no
     assert "protest" not in classes("army columns staged a flag march in the old city")
     assert "protest" not in classes("police keep a strict vigil on law and order in the town")
     assert "protest" in classes("Hundreds marched in the old city") and "protest" in classes("a candlelight vigil was held")
+
+
+def test_an_act_told_again_further_on_is_one_event_and_two_days_are_two():
+    from sitrep.extract import events as E
+
+    pub = dt.date(2018, 4, 12)
+    told = {"A chemical attack on the town of Kaya on Saturday killed at least 40 people, medics said.": "Chemical weapon",
+            "On Monday warplanes struck a market in Dori, killing six.": "Air/drone strike",
+            "On Tuesday hundreds of people marched in Ouahigouya against the war.": "Peaceful protest",
+            "On Wednesday police arrested a journalist in Fada.": "Arrests",
+            "Investigators condemned the chemical attack in Kaya.": "Chemical weapon"}
+    table = {t: {"none": 0.02, sub: 0.98} for t, sub in told.items()}
+    text = "\n\n".join(told)
+
+    def run(**tuning):
+        return E.extract([Article(id="t", text=text, published=pub)], typer=_Table(table), tuning=tuning)[0]
+
+    events = run()
+    chemical = [e for e in events if e.sub_event_type == "Chemical weapon"]
+    assert len(events) == 4 and [(e.event_date, e.fatalities) for e in chemical] == [(dt.date(2018, 4, 7), 40)]
+    last = text.index("Investigators")
+    assert any(e.field == "report" and e.start == last for e in chemical[0].evidence)
+    # without the rule the reference is an event of its own, on the day of the report
+    assert len(run(dedupe=0)) == 5
+    # two reports each with a day of their own are two events
+    table["On Thursday a chemical attack hit Kaya again."] = table[text.split("\n\n")[-1]]
+    text = text.replace("Investigators condemned the chemical attack in Kaya.", "On Thursday a chemical attack hit Kaya again.")
+    assert len(run()) == 5

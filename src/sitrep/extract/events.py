@@ -55,7 +55,7 @@ from sitrep.geo.locate import (
     resolve_mentions,
 )
 from sitrep.geo.resolve import GeoContext, distance_km
-from sitrep.model import SUB_EVENT_TYPES, ActorMention, Article, Event, PlaceMention
+from sitrep.model import SUB_EVENT_TYPES, ActorMention, Article, Event, Evidence, PlaceMention
 from sitrep.nlp import Sentence, parse_sentences, split_sentences
 
 
@@ -237,9 +237,65 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 
 
 def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
-    events = [e for e in (_finish(d, st, gaz, actors) for d in merged) if e is not None]
+    pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
+    events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     _attribute_claims(events, st, actors)
     return events
+
+
+DEDUPE = 1
+
+
+def _own_day(d: Draft) -> bool:
+    return d.date is not None and not d.date.spoken
+
+
+def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
+    """ACLED codes one event per sub-type, day and place: an article that tells the same act
+    again further on ("the chemical attack in Douma", "following the attack") adds evidence to it,
+    not another event. A report with no day of its own is the same act as one of the same
+    sub-type at the same place that has one; two reports each with a day of their own are the
+    same act only on the same day. "Other" is too wide a sub-type to tell, and two parties named
+    as actor1 are two acts."""
+    kept: list[tuple[Event, Draft]] = []
+    for ev, d in pairs:
+        same = None
+        for k, kd in kept:
+            if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
+                    or not _same_actor(k.actor1, ev.actor1):
+                continue
+            if k.event_date == ev.event_date or not (_own_day(d) and _own_day(kd)):
+                same = (k, kd)
+                break
+        if same is None:
+            kept.append((ev, d))
+            continue
+        k, kd = same
+        if _own_day(d) and not _own_day(kd):  # the report that gives the day speaks for the act
+            kept[kept.index(same)] = (ev, d)
+            ev, k = k, ev
+        k.evidence.extend(Evidence("report", e.text, e.start, e.end) for e in ev.evidence
+                          if e.field in ("event_type", "report"))
+        if not k.fatalities and ev.fatalities:
+            k.fatalities = ev.fatalities
+            k.evidence.extend(e for e in ev.evidence if e.field == "fatalities")
+            k.notes = make_notes(k)
+    return [e for e, _ in kept]
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """Could two reports' actor1 be the same party (one unnamed, or both the same)?"""
+    return not a or not b or a == b or a.startswith("Unidentified") or b.startswith("Unidentified")
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.iso and b.iso and a.iso != b.iso:
+        return False
+    if not a.location or not b.location:
+        return True
+    if a.latitude is not None and b.latitude is not None:
+        return distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= 25
+    return a.location == b.location
 
 
 _CLAIM = re.compile(
