@@ -5,6 +5,7 @@ from sitrep.geo.locate import (
     country_words,
     find_mentions,
     mention_role,
+    precision_for,
     resolve_mentions,
 )
 from sitrep.geo.names import name_key
@@ -676,3 +677,18 @@ def test_a_town_of_a_province_acled_divides_lies_in_the_whole_province(gazetteer
     found = _constrained("Soldiers clashed with rebels near a hamlet in Kutkai Township in Shan State on Monday.",
                          gazetteer)
     assert found["Kutkai Township"] is not None and found["Kutkai Township"].name == "Kutkai"
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("Unknown gunmen shot dead a trader in Hodan district of Mogadishu on Friday.", "Hodan", "Banadir"),
+    ("A grenade was thrown at a police post in Xamar Weyne on Friday.", "Hamar Weyne", "Banadir"),
+    ("Fighters attacked an army base in Belet Xaawo on Friday.", "Beled Hawo", "Gedo"),
+    ("Clan militias clashed near Ceel Afweyn on Friday.", "Ceel Afweyn", "Sanaag"),
+])
+def test_somali_districts_and_spellings_are_in_the_supplement(gazetteer, text, name, admin1):
+    # Mogadishu's districts are the town-level places of the city (ACLED: precision 1); Somali
+    # spellings (x for h, c for the ayn) of towns GeoNames spells only otherwise
+    found = _resolve(text, gazetteer)
+    place = choose_event_place(found, text).place
+    assert place.name == name and place.iso == "SO" and gazetteer.admin1_name(place.admin1_code) == admin1
+    assert precision_for(place, "in") == 1
