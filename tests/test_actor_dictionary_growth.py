@@ -1,0 +1,61 @@
+"""Actors added to the dictionary from the tune split's gaps (docs/actors.md) are found with
+ACLED's name and inter code. Every sentence here is invented."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.actors import get_dictionary
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+
+def _events(text, published):
+    return extract([Article(id="t", text=text, published=published)])[0]
+
+
+def _found(text, countries=None):
+    return [(m.name, m.inter) for m in get_dictionary().find(text, countries)]
+
+
+def test_donbas_separatist_forces_are_the_naf_and_their_target_the_ukrainian_army():
+    [ev] = _events("On 9 February 2022, the DPR forces fired 82mm mortars at the governmental positions "
+                   "near Avdiivka, Donetsk.", dt.date(2022, 2, 15))
+    assert ev.actor1 == "NAF: United Armed Forces of Novorossiya" and ev.inter1 == 2
+    assert ev.actor2 == "Military Forces of Ukraine" and ev.inter2 == 1
+
+
+def test_a_named_haitian_gang_is_itself_not_its_federation():
+    [ev] = _events("On 4 March 2024, in Tabarre, members of the Kraze Barye gang shot dead two motorcycle "
+                   "taxi drivers.", dt.date(2024, 3, 10))
+    assert ev.actor1 == "Kraze Barye Gang" and ev.inter1 == 3
+    assert ev.actor2 == "Civilians (Haiti)"
+    assert ("Base 5 Secondes Gang", 3) in _found("Gunmen of the 5 Segonn gang fired on the police.", {"HT"})
+
+
+def test_an_unattributed_sahel_jihadist_attack_is_the_jnim_and_or_isgs_actor():
+    [ev] = _events("On 14 October, suspected JNIM and/or ISGS militants burned the town hall of Tanwalbougou "
+                   "and the school next to it.", dt.date(2019, 10, 20))
+    assert ev.actor1.startswith("JNIM: Group for Support of Islam and Muslims and/or Islamic State")
+    assert ev.inter1 == 2
+
+
+@pytest.mark.parametrize("text, countries, name, inter", [
+    ("The DKBA-5 clashed with a Border Guard Force battalion.", {"MM"},
+     "DKBA (Benevolent): Democratic Karen Benevolent Army", 2),
+    ("Abu Sayyaf gunmen seized three fishermen off Jolo.", {"PH"}, "ASG: Abu Sayyaf", 2),
+    ("Army auxiliaries repelled the raid.", {"BF"}, "VDP: Volunteers for the Defense of the Homeland", 4),
+])
+def test_new_and_renamed_entries_carry_acled_names_and_inter_codes(text, countries, name, inter):
+    assert (name, inter) in _found(text, countries)
+
+
+def test_acled_spellings_of_an_actor_resolve_to_the_same_entry():
+    """ACLED wrote some actors differently over the years; each spelling compares as one actor."""
+    from sitrep.evaluate import actor_same
+
+    assert actor_same("KIO/KIA: Kachin Independence Organization/Kachin Independence Army",
+                      "KIA: Kachin Independence Army")
+    assert actor_same("Baz Gran Grif de Savien Gang", "Gran Grif Gang")
+    assert actor_same("Abu Sayyaf Group", "ASG: Abu Sayyaf")
+    assert not actor_same("Kraze Barye Gang", "G-Pep Gang")
