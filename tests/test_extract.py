@@ -944,3 +944,14 @@ def test_an_act_told_again_further_on_is_one_event_and_two_days_are_two():
     table["On Thursday a chemical attack hit Kaya again."] = table[text.split("\n\n")[-1]]
     text = text.replace("Investigators condemned the chemical attack in Kaya.", "On Thursday a chemical attack hit Kaya again.")
     assert len(run()) == 5
+
+
+def test_raiders_or_a_gunbattle_make_a_second_armed_side_of_a_clash():
+    pub = dt.date(2020, 11, 2)
+    [ev] = _events("On Monday police engaged raiders near the town of Kaya, killing two.", pub)
+    assert ev.sub_event_type == "Armed clash"
+    [ev] = _events("Police engage Somali raiders in gunbattle near the border", pub)
+    assert ev.sub_event_type == "Armed clash"
+    # with no second armed side and no fighting told, it stays an attack
+    [ev] = _events("On Monday two suspects were killed during a police raid in the town of Kaya.", pub)
+    assert ev.sub_event_type == "Attack"
