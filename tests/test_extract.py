@@ -955,3 +955,19 @@ def test_raiders_or_a_gunbattle_make_a_second_armed_side_of_a_clash():
     # with no second armed side and no fighting told, it stays an attack
     [ev] = _events("On Monday two suspects were killed during a police raid in the town of Kaya.", pub)
     assert ev.sub_event_type == "Attack"
+
+
+def test_a_long_feature_s_scene_in_the_simple_present_is_no_event():
+    from sitrep.extract import events as E
+
+    scene = "In Kaya, men in long robes sip tea in cafes plastered with posters of the militia."
+    kept = "In Kaya, a small group of women and children are kept apart from the other families."
+    act = "In Kaya, men in long robes marched through the market on Monday behind posters of the militia."
+    sure = {"none": 0.1, "Peaceful protest": 0.9}
+    for lede in (scene, kept):
+        text = " ".join([lede] + _FEATURE)
+        assert E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({lede: sure})) == [[]]
+        # the same sentence as a short text of its own is read as before
+        assert len(E.extract([Article(id="t", text=lede, published=PUB)], typer=_Table({lede: sure}))[0]) == 1
+    text = " ".join([act] + _FEATURE)
+    assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({act: sure}))[0]) == 1

@@ -446,6 +446,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         had_cues = any(c.cls not in MODIFIERS for c in cues)
         if probs is None or _model_only_irrealis(doc, s.text):
             return None
+        if PRESENT_SCENE and len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
+            return None  # a feature's scene ("men sip tea in cafes", "a server hums"): no report of an act
         top = max(v for k, v in probs.items() if k != NONE)
         if had_cues and top < st.weights.get("dead_cue_min", DEAD_CUE_MIN):
             return None  # the grammar ruled out the cue words; only a sure decider overrules it
@@ -606,6 +608,24 @@ def _model_only_irrealis(doc, text: str) -> bool:
         inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         root = inner or root
     return is_irrealis(root)
+
+
+PRESENT_SCENE = True
+
+
+def _present_scene(doc) -> bool:
+    """Is the sentence told in the simple present ("men sip tea", "women are kept apart"), as a
+    long feature paints a scene? News of an act is told in the past or the present perfect (a
+    headline's present is a short text's, not a long article's)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None:
+        return False
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if root.tag_ in ("VBZ", "VBP"):
+        return not aux
+    if root.tag_ == "VBN":  # "are kept", not "have been killed" or "were kept"
+        return bool(aux) and all(a.tag_ in ("VBZ", "VBP") and a.lower_ not in ("has", "have", "'ve", "'s") for a in aux)
+    return False
 
 
 _SPOKEN_ON = re.compile(
