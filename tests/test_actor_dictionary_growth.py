@@ -59,3 +59,29 @@ def test_acled_spellings_of_an_actor_resolve_to_the_same_entry():
     assert actor_same("Baz Gran Grif de Savien Gang", "Gran Grif Gang")
     assert actor_same("Abu Sayyaf Group", "ASG: Abu Sayyaf")
     assert not actor_same("Kraze Barye Gang", "G-Pep Gang")
+
+
+@pytest.mark.parametrize("text, countries, name, inter", [
+    ("Pokot raiders drove off two hundred goats.", {"KE"}, "Pokot Ethnic Militia (Kenya)", 4),
+    ("Mungiki adherents beat a matatu driver.", {"KE"}, "Mungiki Militia", 3),
+    ("Armed Konkomba youths burned a hamlet.", {"GH"}, "Konkomba Ethnic Militia (Ghana)", 4),
+    ("TPNPB fighters shot at a TNI post.", {"ID"}, "TPNPB: West Papua National Liberation Army", 2),
+    ("Brimob officers arrested a suspect.", {"ID"}, "Police Forces of Indonesia", 1),
+    ("UNP supporters assaulted a rival candidate.", {"LK"}, "UNP: United National Party", 3),
+    ("BSF personnel fired at smugglers.", {"IN"}, "Police Forces of India", 1),
+    ("Trinamool Congress workers clashed with BJP supporters.", {"IN"}, "TMC: Trinamool Congress Party", 3),
+])
+def test_entries_of_countries_that_had_none(text, countries, name, inter):
+    assert (name, inter) in _found(text, countries)
+
+
+def test_a_people_s_bare_name_is_no_militia():
+    """A people named as the target of an attack is no armed side (ACLED codes them as civilians)."""
+    assert not [n for n, _ in _found("Armed men attacked Pokomo villages.", {"KE"}) if "Pokomo" in n]
+
+
+def test_a_party_named_without_a_place_tells_the_country():
+    [ev] = _events("On 3 May 2015, a group of UNP supporters assaulted two UPFA supporters after a meeting, "
+                   "injuring both.", dt.date(2015, 5, 10))
+    assert ev.country == "Sri Lanka"
+    assert ev.actor1.endswith("(Sri Lanka)") or ev.actor1.startswith("UNP")
