@@ -971,3 +971,13 @@ def test_a_long_feature_s_scene_in_the_simple_present_is_no_event():
         assert len(E.extract([Article(id="t", text=lede, published=PUB)], typer=_Table({lede: sure}))[0]) == 1
     text = " ".join([act] + _FEATURE)
     assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({act: sure}))[0]) == 1
+
+
+def test_a_passage_of_one_sentence_the_decider_has_read_is_not_encoded_again():
+    from sitrep.extract import events as E
+
+    s1 = "Gunmen killed two traders in the market of Kaya on Monday."
+    typer = _Table({s1: {"none": 0.1, "Attack": 0.6, "Armed clash": 0.3}})
+    [[ev]] = E.extract([Article(id="t", text=s1, published=PUB)], typer=typer)
+    assert ev.sub_event_type == "Attack"
+    assert typer.asked.count(s1) == 2  # the screen and the decider; the passage reading reuses the decider's

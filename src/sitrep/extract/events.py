@@ -89,6 +89,7 @@ class ArticleState:
     named: set[str]
     docs: dict[int, object] = field(default_factory=dict)
     probs: dict[int, dict[str, float]] = field(default_factory=dict)
+    decided: set[int] = field(default_factory=set)  # sentences whose probs are the decider's
     weights: dict[str, float] = field(default_factory=dict)
     mentions: list[PlaceMention] = field(default_factory=list)
     background: set[int] = field(default_factory=set)  # sentences telling history
@@ -132,6 +133,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
         screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
         for (st, s), p in zip(screened, typer.decide([s.text for _, s in screened])):
             st.probs[s.index] = p
+            st.decided.add(s.index)
     if use_parser:
         texts = [s.text for st in states for s in st.candidates]
         docs = iter(parse_sentences(texts)) if texts else iter(())
@@ -878,6 +880,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
     stones") often settle what the first sentence leaves open."""
     jobs: list[tuple[Draft, ArticleState, list[Sentence]]] = []
     texts: list[str] = []
+    known: list[tuple[Draft, ArticleState, list[Sentence], dict[str, float]]] = []
     for st, merged in zip(states, drafts):
         taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
         for d in merged:
@@ -885,9 +888,13 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
                 continue
             own = {x.index for x in (d.sentences or [d.sentence])}
             span = report_span(d, st, taken - own)
+            if len(span) == 1 and span[0].index in st.decided:
+                known.append((d, st, span, st.probs[span[0].index]))  # the decider read it already
+                continue
             jobs.append((d, st, span))
             texts.append(" ".join(x.text for x in span))
-    for (d, st, span), p in zip(jobs, typer.decide(texts) if texts else []):
+    read = [(d, st, span, p) for (d, st, span), p in zip(jobs, typer.decide(texts) if texts else [])]
+    for d, st, span, p in known + read:
         total = _sentences_reading(d, st, normalise=True)
         norm = sum(total.values()) or 1.0
         span_norm = sum(v for k, v in p.items() if k != NONE) or 1.0
