@@ -692,3 +692,28 @@ def test_somali_districts_and_spellings_are_in_the_supplement(gazetteer, text, n
     place = choose_event_place(found, text).place
     assert place.name == name and place.iso == "SO" and gazetteer.admin1_name(place.admin1_code) == admin1
     assert precision_for(place, "in") == 1
+
+
+def test_a_place_measured_from_a_named_town_lies_at_that_distance_and_bearing(gazetteer):
+    # "X village (40km N of Y)": the gazetteer lacks X; the text's distance and bearing place it,
+    # in Y's province, as the town-level place (ACLED codes the village, precision 1)
+    text = "Somali troops clashed with fighters near Qarsoodi village (40km N of Beledweyne) on Friday."
+    found = _constrained(text, gazetteer)
+    village, town = found["Qarsoodi"], found["Beledweyne"]
+    assert village.name == "Qarsoodi" and village.iso == "SO" and village.admin1 == town.admin1
+    assert abs(distance_km((village.latitude, village.longitude), (town.latitude, town.longitude)) - 40) < 1
+    assert village.latitude > town.latitude and abs(village.longitude - town.longitude) < 0.01
+    ms = _resolve(text, gazetteer)
+    from sitrep.geo.locate import constrain_by_province
+
+    constrain_by_province(ms, text)
+    chosen = choose_event_place(ms, text)
+    assert chosen.text == "Qarsoodi" and precision_for(chosen.place, chosen.role) == 1
+    # a first word the gazetteer knows alone ("Ceel", a name of Eyl) is part of the measured name
+    text = "Somali troops attacked a base in Ceel Qoryaad (12 km SW of Jowhar) on Friday."
+    found = _constrained(text, gazetteer)
+    assert found["Ceel Qoryaad"].admin1 == found["Jowhar"].admin1 and found.get("Ceel") is None
+    # a place the gazetteer knows where the text puts it keeps its own point
+    text = "Gunmen attacked a checkpoint in Hit, 50 km west of Ramadi, on Sunday."
+    assert _constrained(text, gazetteer)["Hit"].source != "measured"
+

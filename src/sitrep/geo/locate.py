@@ -384,7 +384,99 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     break
             if hit is None:
                 i += 1
-    return mentions
+    return _measured_mentions(text, gaz, offset, mentions)
+
+
+# "Kolbiyow village (38km SW of Badhaadhe)", "Widhwidh, 49 km north of Buuhoodle": a place the
+# text measures from a town it names; where the gazetteer lacks it, the distance and bearing
+# place it (placed in place_measured, once the town is resolved)
+_MEASURED_WORD = r"[A-Z][\w'’]*"
+_MEASURED_NAME = _MEASURED_WORD + r"(?:[- ]" + _MEASURED_WORD + r"){0,4}"
+MEASURED_UNITS = {"village", "villages", "town", "locality", "settlement", "hamlet", "area", "neighbourhood",
+                  "neighborhood", "camp"}
+_COMPASS = r"(?:(?i:(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2})|[NSEW]{1,3})"
+_MEASURED = re.compile(
+    r"(?<![\w'’-])(?P<name>" + _MEASURED_NAME + r")(?:\s+(?P<unit>[a-z]+))?\s*(?:\(|,)\s*"
+    r"(?:(?i:approx(?:imately|\.)?|about|around|some|roughly|nearly|almost|c\.|ca\.?)\s*)?"
+    r"(?P<km>\d{1,3}(?:\.\d)?)\s*-?\s*(?i:km|kms|kilomet(?:er|re)s?)\.?\s+(?i:to\s+the\s+)?"
+    r"(?P<dir>" + _COMPASS + r")\s+(?i:of)\s+(?:the\s+)?(?:(?i:town|city|village)\s+of\s+)?(?=[A-Z])")
+_BEARING = {"n": (1.0, 0.0), "s": (-1.0, 0.0), "e": (0.0, 1.0), "w": (0.0, -1.0)}
+MEASURED_MAX_KM = 300.0
+
+
+def _bearing(words: str) -> float:
+    """Compass words or letters ("south-west", "SSW", "northeast") -> degrees from north."""
+    import math
+
+    letters = re.sub(r"(north|south|east|west)", lambda m: m.group(1)[0], words.lower())
+    north = sum(_BEARING[c][0] for c in letters if c in _BEARING)
+    east = sum(_BEARING[c][1] for c in letters if c in _BEARING)
+    return math.degrees(math.atan2(east, north)) % 360
+
+
+def _measured_mentions(text: str, gaz: Gazetteer, offset: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark each place the text measures from a named town ("X (38km SW of Y)"): the mention
+    of X (made where the gazetteer lacks the name, replacing mentions of its parts: "Ceel" of
+    "Ceel Shiil") carries the distance, the bearing and where Y's name starts."""
+    out = list(mentions)
+    for m in _MEASURED.finditer(text):
+        words = m.group("name").split()
+        unit = (m.group("unit") or "").lower()
+        while words and words[-1].lower().replace("-", "") in UNIT_WORDS:
+            last = words.pop().lower()  # "Kolbiyow Village": the name, then what it is
+            unit = unit or last
+        if not words or (unit and unit not in MEASURED_UNITS):
+            continue  # "X District (25km NW of Y)": a unit, no point
+        name = " ".join(words)
+        start = offset + m.start("name")
+        end = start + len(name) if m.group("name").startswith(name) else -1
+        same = next((mm for mm in out if mm.start == start and mm.end == end), None)
+        if same is None:
+            if end < 0 or any(mm.start < start < mm.end for mm in out):
+                continue  # the name is inside a longer one found: not this
+            same = PlaceMention(name, start, end)
+            same.candidates = []  # type: ignore[attr-defined]
+            same.barangays = []  # type: ignore[attr-defined]
+            same.hint = ""  # type: ignore[attr-defined]
+            same.facility = False  # type: ignore[attr-defined]
+            out.append(same)
+        same.measured = (float(m.group("km")), _bearing(m.group("dir")), offset + m.end())  # type: ignore[attr-defined]
+    return sorted(out, key=lambda mm: mm.start)
+
+
+def place_measured(mentions: list[PlaceMention]) -> None:
+    """A place the text measures from a town ("X (38km SW of Y)") that the gazetteer lacks, or
+    knows only far from where the text puts it (a namesake), lies at that distance and bearing
+    from the town: a village of the town's province and district."""
+    import math
+
+    for mm in mentions:
+        measured = getattr(mm, "measured", None)
+        if not measured:
+            continue
+        km, bearing, ref_start = measured
+        ref = next((o for o in mentions if ref_start <= o.start <= ref_start + 2 and o.place is not None), None)
+        if ref is None or ref.place.feature not in POINT_FEATURES or ref.place.latitude is None or km > MEASURED_MAX_KM:
+            continue
+        lat = ref.place.latitude + km * math.cos(math.radians(bearing)) / 111.2
+        lon = ref.place.longitude + km * math.sin(math.radians(bearing)) / (
+            111.2 * max(0.1, math.cos(math.radians(ref.place.latitude))))
+        if mm.place is not None and mm.place.latitude is not None and \
+                distance_km((mm.place.latitude, mm.place.longitude), (lat, lon)) <= max(25.0, km / 2):
+            continue  # the gazetteer's place is where the text puts it
+        place = copy.copy(ref.place)
+        place.name, place.feature = re.sub(r"\s+", " ", mm.text), "village"
+        place.latitude, place.longitude = round(lat, 4), round(lon, 4)
+        place.geonameid, place.population = None, 0
+        place.source = "measured"  # type: ignore[attr-defined]
+        place.matched_names = {mm.text}  # type: ignore[attr-defined]
+        place.for_unit = False  # type: ignore[attr-defined]
+        mm.place = place
+        # the measured village is the spot itself, "in the vicinity of" it or not (ACLED: 1)
+        mm.role = "in" if (mm.role or "") in ("", "near") else mm.role
+        for part in mentions:  # "Ceel" of "Ceel Shiil" was no place
+            if part is not mm and mm.start <= part.start < mm.end:
+                part.place = None
 
 
 BARANGAY_WORDS = {"barangay", "barangays", "brgy", "brgys", "bgy"}
@@ -769,6 +861,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
+    place_measured(ordered)
 
 
 def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
