@@ -67,9 +67,9 @@ def test_acled_spellings_of_an_actor_resolve_to_the_same_entry():
     ("Armed Konkomba youths burned a hamlet.", {"GH"}, "Konkomba Ethnic Militia (Ghana)", 4),
     ("TPNPB fighters shot at a TNI post.", {"ID"}, "TPNPB: West Papua National Liberation Army", 2),
     ("Brimob officers arrested a suspect.", {"ID"}, "Police Forces of Indonesia", 1),
-    ("UNP supporters assaulted a rival candidate.", {"LK"}, "UNP: United National Party", 3),
+    ("UNP supporters assaulted a rival candidate.", {"LK"}, "UNP: United National Party", 6),
     ("BSF personnel fired at smugglers.", {"IN"}, "Police Forces of India", 1),
-    ("Trinamool Congress workers clashed with BJP supporters.", {"IN"}, "TMC: Trinamool Congress Party", 3),
+    ("Trinamool Congress workers clashed with BJP supporters.", {"IN"}, "TMC: Trinamool Congress Party", 6),
 ])
 def test_entries_of_countries_that_had_none(text, countries, name, inter):
     assert (name, inter) in _found(text, countries)
@@ -85,3 +85,26 @@ def test_a_party_named_without_a_place_tells_the_country():
                    "injuring both.", dt.date(2015, 5, 10))
     assert ev.country == "Sri Lanka"
     assert ev.actor1.endswith("(Sri Lanka)") or ev.actor1.startswith("UNP")
+
+
+def test_vigilantes_are_named_by_the_country_they_act_in():
+    d = get_dictionary()
+    [m] = [m for m in d.find("Vigilantes beat a suspected thief to death.", {"ZA"}) if "Vigilante" in m.name]
+    assert d.entry(m.key).display("South Africa", "ZA") == "Vigilante Militia (South Africa)" and m.inter == 4
+
+
+def test_older_acled_spellings_compare_as_one_actor():
+    from sitrep.evaluate import actor_same
+
+    assert actor_same("LeT: Lashkar-e-Taiba", "Lashkar-e-Taiba")
+    assert actor_same("CV: Red Command", "Comando Vermelho")
+    assert actor_same("Unidentified Clan Militia (Somalia)", "Unidentified Clan Militia (Somalia)")
+    assert not actor_same("Unidentified Clan Militia (Somalia)", "Unidentified Clan Militia (Kenya)")
+    assert ("Southern Muslim Separatists (Thailand)", 2) in _found("Insurgents detonated a bomb near a school.", {"TH"})
+
+
+def test_a_party_member_killed_is_no_armed_side():
+    """A party named as the victim's affiliation does not turn an attack into a clash."""
+    [ev] = _events("On 3 March 2016, unidentified gunmen shot dead a BJP worker at his home in Balagarh, "
+                   "Hooghly.", dt.date(2016, 3, 10))
+    assert ev.event_type == "Violence against civilians" and ev.inter2 != 3
