@@ -108,3 +108,10 @@ def test_a_party_member_killed_is_no_armed_side():
     [ev] = _events("On 3 March 2016, unidentified gunmen shot dead a BJP worker at his home in Balagarh, "
                    "Hooghly.", dt.date(2016, 3, 10))
     assert ev.event_type == "Violence against civilians" and ev.inter2 != 3
+
+
+def test_pirates_and_armed_drug_suspects():
+    [ev] = _events("On 24 June 2020, sea pirates attacked a fishing vessel off the coast of Cotonou and "
+                   "abducted five crew members.", dt.date(2020, 6, 30))
+    assert ev.actor1 == "Pirates (Benin)" and ev.inter1 == 3
+    assert ("Armed Drug Suspects (Philippines)", 3) in _found("An armed drug suspect fired at the police.", {"PH"})
