@@ -551,7 +551,7 @@ _FEATURE = [  # a long magazine piece about a market town: nothing here is an ev
 def test_deep_in_a_long_article_a_sentence_with_no_act_and_no_day_makes_no_event():
     from sitrep.extract import events as E
 
-    deep = "The soldiers of the garrison are seen at every corner of the square."
+    deep = "The soldiers of the garrison were seen at every corner of the square."
     text = " ".join(_FEATURE[:8] + [deep] + _FEATURE[8:])
     sure = {deep: {"none": 0.1, "Armed clash": 0.5, "Attack": 0.4}}
     assert E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(sure)) == [[]]
