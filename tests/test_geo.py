@@ -717,3 +717,14 @@ def test_a_place_measured_from_a_named_town_lies_at_that_distance_and_bearing(ga
     text = "Gunmen attacked a checkpoint in Hit, 50 km west of Ramadi, on Sunday."
     assert _constrained(text, gazetteer)["Hit"].source != "measured"
 
+
+
+def test_a_district_seat_far_from_its_regions_capital_keeps_its_region(gazetteer):
+    # ACLED divides Natural Earth's Somaliland into five regions; Buuhoodle, a Togdheer
+    # district, is nearer Sool's capital than Burao: the seats listed in the table settle it
+    town = next(p for p in gazetteer.lookup("Buuhoodle") if p.iso == "SO")
+    assert town.admin1 == "Togdheer"
+    # Natural Earth's code -1 is also Northern Cyprus' and Kosovo's: only Somalia's places split
+    rows = gazetteer.con.execute("SELECT count(*) FROM places WHERE iso != 'SO' AND admin1_code LIKE '-1~%'").fetchone()
+    assert rows[0] == 0
+

@@ -28,7 +28,7 @@ from sitrep.geo import psgc_supplement
 from sitrep.geo.names import ascii_fold, name_key, plain_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -153,6 +153,28 @@ def split_units() -> dict[str, list[tuple[str, str, float, float]]]:
     return out
 
 
+def split_country() -> dict[str, str]:
+    """Natural Earth code of a unit ACLED divides -> its country (the code -1 is no ISO prefix)."""
+    return {old: iso for iso, spec in load_acled_admin1().items() for old in (spec.get("split") or {})}
+
+
+def split_seats() -> dict[tuple[str, str], list[tuple[str, float, float]]]:
+    """Natural Earth units ACLED divides: (country, old code) -> [(new code, lat, lon)] for each
+    new unit's capital and the district seats the table lists under `seats` (a place takes the
+    unit of the nearest of them: a district far from its region's capital, Buuhoodle in
+    Togdheer, is nearer another region's capital than its own). Keyed by country too: Natural
+    Earth gives the code -1 to units of several countries (Somaliland, Northern Cyprus, Kosovo's)."""
+    out: dict[tuple[str, str], list[tuple[str, float, float]]] = {}
+    units = split_units()
+    for iso, spec in load_acled_admin1().items():
+        for old, entries in (spec.get("split") or {}).items():
+            seats = [(code, lat, lon) for code, _, lat, lon in units[old]]
+            for (code, _, _, _), entry in zip(units[old], entries):
+                seats += [(code, float(a), float(b)) for a, b in entry.get("seats") or []]
+            out[(iso, old)] = seats
+    return out
+
+
 def load_supplement() -> list[dict]:
     """All supplement entries, each tagged with the file it came from."""
     rows: list[dict] = []
@@ -244,8 +266,9 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         next_id += 1
 
     # units ACLED divides further: each new unit, placed at its capital
+    countries_of_splits = split_country()
     for old, units in splits.items():
-        iso = old.split(".")[0]
+        iso = countries_of_splits.get(old) or old.split(".")[0]
         for code, name, lat, lon in units[1:]:
             con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
             place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
@@ -312,7 +335,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
     place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in brgy_parents})
-    place_rows = _acled_units(place_rows, splits, coarse, ne_names)
+    place_rows = _acled_units(place_rows, split_seats(), coarse, ne_names)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     say("indexing", 0.98)
@@ -410,18 +433,19 @@ def _offshore_barangays(place_rows: list[tuple], town_of: dict[int, str]) -> lis
     return out
 
 
-def _acled_units(place_rows: list[tuple], splits: dict[str, list[tuple[str, str, float, float]]],
+def _acled_units(place_rows: list[tuple], splits: dict[tuple[str, str], list[tuple[str, float, float]]],
                  coarse: set[str], ne_names: dict[str, str]) -> list[tuple]:
-    """Places in a unit ACLED divides take the new unit whose capital is nearest; places in a
-    country where ACLED's admin1 is a region of units keep their unit as admin2."""
+    """Places in a unit ACLED divides take the new unit whose capital or listed district seat
+    is nearest (split_seats); places in a country where ACLED's admin1 is a region of units
+    keep their unit as admin2."""
     from sitrep.geo.resolve import distance_km
 
     out = []
     for row in place_rows:
         code, feature, lat, lon = row[4], row[6], row[7], row[8]
         if feature not in ("country", "admin1") and lat is not None:
-            if code in splits:
-                code = min(splits[code], key=lambda u: distance_km((lat, lon), (u[2], u[3])))[0]
+            if (row[3], code) in splits:
+                code = min(splits[(row[3], code)], key=lambda u: distance_km((lat, lon), (u[1], u[2])))[0]
                 row = (*row[:4], code, *row[5:])
             if row[3] in coarse and not row[5] and code in ne_names:
                 row = (*row[:5], ne_names[code], *row[6:])
@@ -443,9 +467,10 @@ def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
             code = index.get((iso, name_key(name)))
             for other in others if code else ():
                 index.setdefault((iso, name_key(other)), code)
+    countries_of_splits = split_country()
     for old, units in split_units().items():
         for code, name, _, _ in units:
-            index[(old.split(".")[0], name_key(name))] = code
+            index[(countries_of_splits.get(old) or old.split(".")[0], name_key(name))] = code
     return index
 
 
