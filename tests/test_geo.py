@@ -728,3 +728,13 @@ def test_a_district_seat_far_from_its_regions_capital_keeps_its_region(gazetteer
     rows = gazetteer.con.execute("SELECT count(*) FROM places WHERE iso != 'SO' AND admin1_code LIKE '-1~%'").fetchone()
     assert rows[0] == 0
 
+
+
+def test_an_acronym_is_no_town_known_by_it_only_as_a_code(gazetteer):
+    # "SNG" (the Somali National Government) is among GeoNames' other names of San Ignacio de
+    # Velasco (its airport's code): an acronym names a town only if it is the town's own name
+    text = "Unknown attackers threw a grenade at SNG soldiers on foot patrol on Monday."
+    assert all(m.place is None or m.place.feature not in ("town", "village") for m in _resolve(text, gazetteer))
+    text = "MOSUL (Reuters) - Gunmen attacked a checkpoint near HIT on Monday."
+    assert {m.text: m.place.name for m in _resolve(text, gazetteer) if m.place} == {"MOSUL": "Mosul", "HIT": "Hit"}
+

@@ -342,7 +342,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         cands = [c for c in cands if is_exact(c, surface)]
                         brgys = [c for c in brgys if is_exact(c, surface)]
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
-                        cands = [c for c in cands if is_exact(c, core[0])]  # "LTTE", "VDP": acronyms
+                        # "LTTE", "VDP": acronyms; a town's code among its other names ("SNG", an
+                        # airport's code of San Ignacio de Velasco) is no name of it in the news
+                        cands = [c for c in cands if is_exact(c, core[0]) and (
+                            c.feature not in POINT_FEATURES or getattr(c, "source", "") == "supplement"
+                            or name_key(c.name) == key)]
                         brgys = [c for c in brgys if is_exact(c, core[0])]
                     if brgys and any(s < end and start < e for s, e in ner_block) and \
                             mention_role(text, start) not in ("in", "near", "ref"):
