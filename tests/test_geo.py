@@ -738,3 +738,25 @@ def test_an_acronym_is_no_town_known_by_it_only_as_a_code(gazetteer):
     text = "MOSUL (Reuters) - Gunmen attacked a checkpoint near HIT on Monday."
     assert {m.text: m.place.name for m in _resolve(text, gazetteer) if m.place} == {"MOSUL": "Mosul", "HIT": "Hit"}
 
+
+def test_a_quarter_in_brackets_with_its_town_is_in_that_town(gazetteer):
+    from sitrep.geo.locate import constrain_by_province
+
+    # a quarter named after a province far away ("Wajir") is no province, nor the town of that name
+    text = "Gunmen shot dead a trader in Wajir neighbourhood (Marka) on Monday, Somali police said."
+    ms = _resolve(text, gazetteer)
+    constrain_by_province(ms, text)
+    chosen = choose_event_place(ms, text)
+    assert chosen.place.name == "Marka" and precision_for(chosen.place, chosen.role) == 1
+    # a junction or a city's district in brackets: the place is in it, precision 1 (a village
+    # in brackets with its district and province stays "near": 2)
+    text = "Two army units exchanged fire at Zobe junction (Hodan District) on Monday."
+    ms = _resolve(text, gazetteer)
+    constrain_by_province(ms, text)
+    chosen = choose_event_place(ms, text)
+    assert chosen.place.name == "Hodan" and precision_for(chosen.place, chosen.role) == 1
+    text = "Gunmen attacked a man in Tchanwassaga (Tanguieta, Atacora) on Monday."
+    ms = _resolve(text, gazetteer)
+    constrain_by_province(ms, text)
+    chosen = choose_event_place(ms, text)
+    assert precision_for(chosen.place, chosen.role) == 2

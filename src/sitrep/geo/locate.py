@@ -364,6 +364,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         cands = gaz.fuzzy(surface, countries)
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
+                if hint == "neighbourhood":
+                    # "Wajir neighbourhood (Marka)": a quarter named after a province is no province
+                    cands = [c for c in cands if c.feature not in ("admin1", "country")]
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
                 if cands or brgys:
@@ -865,7 +868,34 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
+    _quarter_of_town(ordered, text)
     place_measured(ordered)
+
+
+# words for a part of a town: "Wajir neighbourhood (Marka)", "Zobe junction (Hodan District)"
+_TOWN_PART = (r"(?:neighbou?rhoods?|quarter|market|junction|street|avenue|compound|base|camp|station|"
+              r"hospital|school|mosque|prison|airport|hotel|restaurant|cinema|stadium|palace|office|"
+              r"building|square|bridge|port)")
+_TOWN_PART_BRACKET = re.compile(r"\b" + _TOWN_PART + r"\s*\(\s*$", re.IGNORECASE)
+QUARTER_KM = 25.0
+
+
+def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
+    """"Wajir neighbourhood (Marka)": a quarter named in brackets with its town lies in it; a
+    place of the quarter's name elsewhere (Kenya's Wajir) is a namesake, and the town places
+    the event."""
+    for mm, town in zip(ordered, ordered[1:]):
+        if mm.place is None or town.place is None or town.place.feature not in POINT_FEATURES:
+            continue
+        gap = text[mm.end:town.start]
+        if not (getattr(mm, "hint", "") == "neighbourhood" and re.fullmatch(r"\s*\(\s*", gap)) and \
+                not re.fullmatch(r"\s+" + _TOWN_PART + r"\s*\(\s*", gap, re.IGNORECASE):
+            continue
+        if not re.match(r"\s*\)", text[town.end:town.end + 3]):
+            continue  # "(Marka)" alone: the town, not a chain of units
+        if mm.place.latitude is None or distance_km((mm.place.latitude, mm.place.longitude),
+                                                    (town.place.latitude, town.place.longitude)) > QUARTER_KM:
+            mm.place = None
 
 
 def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
@@ -1120,9 +1150,13 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if score > best_score:
             best, best_score = mm, score
     if best is not None and best.role in ("in", "") and best.place.feature in POINT_FEATURES and \
-            _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]):
+            best.place.feature != "neighbourhood" and \
+            _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
+            not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
-        # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2
+        # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
+        # Not for a part of a town ("Wajir neighbourhood (Marka)", "a junction (Hodan District)")
+        # nor within a city's district: the town itself, 1
         best.role = "near"
     return best
 
