@@ -674,6 +674,8 @@ _OWN_DAY_AFTER = re.compile(
 
 
 ARREST_LATER = True
+ARRESTER_FIRST = True
+PARTY_ASSOC = True
 ARRESTS_INTERVENE = True
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
@@ -1092,7 +1094,10 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     if a1 is None and ev.event_type in ("Protests", "Riots"):
         a1 = next((a for a in agents if a.inter in (5, 6)), None)
     if a1 is None:
-        a1 = next((p for p in patients if p.inter not in (7,) and sub in ("Arrests", "Other", "Headquarters or base established", "Disrupted weapons use")), None)
+        # (not for an arrest: ACLED names the force that arrested first, the arrested second)
+        a1 = next((p for p in patients if p.inter not in (7,) and sub in (
+            ("Other", "Headquarters or base established", "Disrupted weapons use")
+            + (() if ARRESTER_FIRST else ("Arrests",)))), None)
         if a1 is not None:
             patients = [p for p in patients if p is not a1]
     a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
@@ -1121,7 +1126,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
-        if group is not None and group.inter != 6:
+        if group is not None and (group.inter != 6 or (PARTY_ASSOC and not group.key.startswith("generic:"))):
             ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
             police = next((a for a in d.actors if a.inter == 1), None)
@@ -1141,7 +1146,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
         ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
-        if group is not None and group.inter != 6:
+        if group is not None and (group.inter != 6 or (PARTY_ASSOC and not group.key.startswith("generic:"))):
             ev.assoc_actor_1 = named(group)[0]
         other = next((a for a in d.actors if a.inter in (1, 7)), None)
         if other:
