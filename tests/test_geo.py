@@ -742,8 +742,8 @@ def test_an_acronym_is_no_town_known_by_it_only_as_a_code(gazetteer):
 def test_a_quarter_in_brackets_with_its_town_is_in_that_town(gazetteer):
     from sitrep.geo.locate import constrain_by_province
 
-    # a quarter named after a province far away ("Wajir") is no province, nor the town of that name
-    text = "Gunmen shot dead a trader in Wajir neighbourhood (Marka) on Monday, Somali police said."
+    # a quarter named after a province far away ("Garissa") is no province, nor the town of that name
+    text = "Gunmen shot dead a trader in Garissa neighbourhood (Marka) on Monday, Somali police said."
     ms = _resolve(text, gazetteer)
     constrain_by_province(ms, text)
     chosen = choose_event_place(ms, text)

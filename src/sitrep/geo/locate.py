@@ -365,7 +365,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if hint == "neighbourhood":
-                    # "Wajir neighbourhood (Marka)": a quarter named after a province is no province
+                    # "Garissa neighbourhood (Marka)": a quarter named after a province is no province
                     cands = [c for c in cands if c.feature not in ("admin1", "country")]
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
@@ -872,7 +872,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     place_measured(ordered)
 
 
-# words for a part of a town: "Wajir neighbourhood (Marka)", "Zobe junction (Hodan District)"
+# words for a part of a town: "Garissa neighbourhood (Marka)", "a junction (Hodan District)"
 _TOWN_PART = (r"(?:neighbou?rhoods?|quarter|market|junction|street|avenue|compound|base|camp|station|"
               r"hospital|school|mosque|prison|airport|hotel|restaurant|cinema|stadium|palace|office|"
               r"building|square|bridge|port)")
@@ -881,8 +881,8 @@ QUARTER_KM = 25.0
 
 
 def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
-    """"Wajir neighbourhood (Marka)": a quarter named in brackets with its town lies in it; a
-    place of the quarter's name elsewhere (Kenya's Wajir) is a namesake, and the town places
+    """"Garissa neighbourhood (Marka)": a quarter named in brackets with its town lies in it; a
+    place of the quarter's name elsewhere (Kenya's Garissa) is a namesake, and the town places
     the event."""
     for mm, town in zip(ordered, ordered[1:]):
         if mm.place is None or town.place is None or town.place.feature not in POINT_FEATURES:
@@ -1155,7 +1155,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
         # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
-        # Not for a part of a town ("Wajir neighbourhood (Marka)", "a junction (Hodan District)")
+        # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
         # nor within a city's district: the town itself, 1
         best.role = "near"
     return best
