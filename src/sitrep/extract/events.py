@@ -448,7 +448,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         had_cues = any(c.cls not in MODIFIERS for c in cues)
         if probs is None or _model_only_irrealis(doc, s.text):
             return None
-        if PRESENT_SCENE and len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
+        if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
             return None  # a feature's scene ("men sip tea in cafes", "a server hums"): no report of an act
         top = max(v for k, v in probs.items() if k != NONE)
         if had_cues and top < st.weights.get("dead_cue_min", DEAD_CUE_MIN):
@@ -612,8 +612,6 @@ def _model_only_irrealis(doc, text: str) -> bool:
     return is_irrealis(root)
 
 
-PRESENT_SCENE = True
-
 
 def _present_scene(doc) -> bool:
     """Is the sentence told in the simple present ("men sip tea", "women are kept apart"), as a
@@ -673,10 +671,6 @@ _OWN_DAY_AFTER = re.compile(
     re.IGNORECASE)
 
 
-ARREST_LATER = True
-ARRESTER_FIRST = True
-PARTY_ASSOC = True
-ARRESTS_INTERVENE = True
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
@@ -719,7 +713,7 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if ea in ("Protests", "Riots") and tb == "Arrests":
         # arrests made afterwards ("over 50 were arrested in a combing operation") are an event
         # of their own; those told with the protest are its intervention (see _absorb)
-        return not (ARREST_LATER and pattern("arrest_later").search(b.sentence.text))
+        return not pattern("arrest_later").search(b.sentence.text)
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
@@ -755,7 +749,7 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 
 def _absorb(a: Draft, b: Draft) -> None:
-    if ARRESTS_INTERVENE and (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
+    if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
     a.sentences.append(b.sentence)
@@ -1073,6 +1067,12 @@ def _in_country(name: str, country: str) -> str:
     return f"{name} ({country})" if country else name
 
 
+def _associated(group: ActorMention | None) -> bool:
+    """Is this group named beside the demonstrators as their associated actor (a party, union or
+    armed group; not the generic "protesters" themselves)?"""
+    return group is not None and (group.inter != 6 or not group.key.startswith("generic:"))
+
+
 def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
@@ -1096,8 +1096,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     if a1 is None:
         # (not for an arrest: ACLED names the force that arrested first, the arrested second)
         a1 = next((p for p in patients if p.inter not in (7,) and sub in (
-            ("Other", "Headquarters or base established", "Disrupted weapons use")
-            + (() if ARRESTER_FIRST else ("Arrests",)))), None)
+            "Other", "Headquarters or base established", "Disrupted weapons use")), None)
         if a1 is not None:
             patients = [p for p in patients if p is not a1]
     a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
@@ -1126,7 +1125,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
-        if group is not None and (group.inter != 6 or (PARTY_ASSOC and not group.key.startswith("generic:"))):
+        if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
             police = next((a for a in d.actors if a.inter == 1), None)
@@ -1146,7 +1145,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
         ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
-        if group is not None and (group.inter != 6 or (PARTY_ASSOC and not group.key.startswith("generic:"))):
+        if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         other = next((a for a in d.actors if a.inter in (1, 7)), None)
         if other:
