@@ -612,7 +612,6 @@ def _model_only_irrealis(doc, text: str) -> bool:
     return is_irrealis(root)
 
 
-
 def _present_scene(doc) -> bool:
     """Is the sentence told in the simple present ("men sip tea", "women are kept apart"), as a
     long feature paints a scene? News of an act is told in the past or the present perfect (a
