@@ -1,0 +1,260 @@
+"""Who did what to whom: the parties of an event in the roles ACLED codes.
+
+`sentence_roles` splits the actors named in a sentence into agents, patients and speakers from
+the parse; `assign_actors` turns a draft's parties into ACLED's actor1, actor2, their inter codes
+and the associated actor, by ACLED's conventions for each sub-event type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.cues import Cue
+from sitrep.extract.lexicons import pattern, words
+from sitrep.model import ActorMention, Event
+
+if TYPE_CHECKING:
+    from sitrep.extract.events import Draft
+
+_SPEECH_AFTER = re.compile(
+    r"^(?:\s+(?:\w+\s+){0,2}?)?(?:said|says|say|told|reported|announced|stated|added|confirmed|"
+    r"claimed|reports|announces|statement|spokesm[ae]n|sources?)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:according to|quoted|quoting|citing|spokesm[ae]n for|sources? (?:in|from|with))(?: the| a)?\s*$")
+
+
+def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -> tuple[list, list, list]:
+    """Split actor mentions into agents (who acted), patients (who was acted upon) and
+    speakers (sources: "police said")."""
+    agents: list[ActorMention] = []
+    by_agents: list[ActorMention] = []
+    speakers: list[ActorMention] = []
+    patients: list[ActorMention] = []
+    if not found:
+        return agents, patients, speakers
+    for a in found:
+        role = ""
+        after = text[a.end:a.end + 40].lower()
+        before = text[max(0, a.start - 25):a.start].lower()
+        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before):
+            speakers.append(a)  # "police said", "according to the army": a source, not a party
+            continue
+        if doc is not None:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            tok = span.root if span is not None and len(span) else None
+            hops = 0
+            while tok is not None and hops < 6:
+                dep = tok.dep_
+                if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
+                        tok.head.lower_ in words("operation_nouns"):
+                    role = "agent"  # "died in a police raid", "killed in army shelling"
+                    break
+                if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
+                    role = "patient"
+                    break
+                if dep == "pobj" and tok.head.lower_ == "by":
+                    role = "by"
+                    break
+                if dep == "nsubj" and (tok.head.lower_ in words("finding_verbs") or
+                                       tok.head.lower_ in words("observer_verbs")):
+                    role = "observer"  # "gendarmes recovered 14 bodies", "the army put the toll at 16"
+                    break
+                if dep in ("nsubj", "agent"):
+                    role = "agent"
+                    break
+                if dep == "pobj" and tok.head.lower_ in ("with", "between", "and"):
+                    role = "patient"
+                    break
+                if dep in ("ROOT",) or tok.head is tok:
+                    break
+                tok = tok.head
+                hops += 1
+        if not role:
+            if before.rstrip().endswith(" by"):
+                role = "by"
+            elif cue is not None:
+                role = "agent" if a.start < cue.start else "patient"
+            else:
+                role = "agent"
+        if role == "observer":
+            continue  # found or counted the dead: neither a party nor a source that may stand in
+        {"agent": agents, "by": by_agents}.get(role, patients).append(a)
+    # "troops repelled an attack by ISWAP": the one named with "by" started it
+    return by_agents + agents, patients, speakers
+
+
+def _civilians_hit(ev: Event, d: Draft) -> bool:
+    """Violence against civilians always targets civilians; an explosion, or a looting or
+    destruction of property, does when it struck people or places of civilian life."""
+    if ev.event_type == "Violence against civilians":
+        return True
+    if ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Looting/property destruction":
+        return bool(pattern("civilian_places").search(" ".join(s.text for s in d.sentences or [d.sentence])))
+    return False
+
+
+def _in_country(name: str, country: str) -> str:
+    """ACLED's generic actors carry the event's country: "Civilians (Iraq)"."""
+    return f"{name} ({country})" if country else name
+
+
+def _associated(group: ActorMention | None) -> bool:
+    """Is this group named beside the demonstrators as their associated actor (a party, union or
+    armed group; not the generic "protesters" themselves)?"""
+    return group is not None and (group.inter != 6 or not group.key.startswith("generic:"))
+
+
+def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
+    country, iso = ev.country, ev.iso
+    sub = ev.sub_event_type
+
+    def named(m: ActorMention) -> tuple[str, int]:
+        entry = actors.entry(m.key)
+        if entry is None:
+            return m.name, m.inter
+        return entry.display(country, iso), entry.inter_for(iso)
+
+    if sub == "Armed clash" and _partisan_clash(d):
+        # ACLED: a battle is fought by organised armed groups; party supporters, factions or
+        # villagers who clash, with no such group or state force among them, are rioters
+        sub = ev.sub_event_type = "Mob violence"
+        ev.event_type = "Riots"
+    agents = [a for a in d.agents]
+    patients = [p for p in d.patients]
+    a1 = next((a for a in agents if a.inter != 7), None)
+    if a1 is None and ev.event_type in ("Protests", "Riots"):
+        a1 = next((a for a in agents if a.inter in (5, 6)), None)
+    if a1 is None:
+        # (not for an arrest: ACLED names the force that arrested first, the arrested second)
+        a1 = next((p for p in patients if p.inter not in (7,) and sub in (
+            "Other", "Headquarters or base established", "Disrupted weapons use")), None)
+        if a1 is not None:
+            patients = [p for p in patients if p is not a1]
+    a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
+    if a2 is None:
+        a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
+        if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
+            # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
+            ev.assoc_actor_1 = named(a2)[0]
+            a2 = None
+        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1:
+            # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
+            # then names the state's forces first
+            a1, a2 = a2, a1
+    if sub == "Disrupted weapons use":
+        # ACLED names the force that defused or seized the weapons first (state forces in four of
+        # five of its own rows), the group whose weapons they were second
+        state = next((a for a in d.actors if a.inter == 1), None)
+        if state is not None:
+            ev.actor1, ev.inter1 = named(state)
+            group = next((a for a in d.actors if a.inter in (2, 3, 4, 8) and a.key != state.key), None)
+            if group is not None:
+                ev.actor2, ev.inter2 = named(group)
+            return
+    # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
+    # came from is an associated actor
+    group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
+    if ev.event_type == "Protests":
+        ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
+        if _associated(group):
+            ev.assoc_actor_1 = named(group)[0]
+        if sub != "Peaceful protest":
+            police = next((a for a in d.actors if a.inter == 1), None)
+            if police:
+                ev.actor2, ev.inter2 = named(police)
+        return
+    # (not the police: in a riot they are mostly the ones who came to stop it)
+    militia = next((a for a in agents if a.inter in (2, 4, 8) or (
+        a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
+    if sub == "Mob violence" and militia is not None:
+        # ACLED: a communal or ethnic militia, gunmen or a gang who strike people commit an
+        # attack, not a riot (a mob is a crowd that acts on its own)
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        ev.actor1, ev.inter1 = named(militia)
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+        return
+    if ev.event_type == "Riots":
+        # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
+        ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
+        if _associated(group):
+            ev.assoc_actor_1 = named(group)[0]
+        other = next((a for a in d.actors if a.inter in (1, 7)), None)
+        if other:
+            ev.actor2, ev.inter2 = named(other)
+        elif sub == "Mob violence" and (d.counts.killed or d.counts.injured or pattern("civilian_places").search(
+                " ".join(x.text for x in d.sentences or [d.sentence]))):
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+        return
+    if a1 is not None:
+        ev.actor1, ev.inter1 = named(a1)
+    elif ev.event_type in ("Violence against civilians", "Explosions/Remote violence", "Battles") and sub != "Air/drone strike":
+        ev.actor1 = _in_country("Unidentified Armed Group", country)
+        ev.inter1 = 3
+    elif sub == "Arrests":
+        ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
+        ev.inter1 = 1
+    if a2 is not None:
+        name, inter = named(a2)
+        if name != ev.actor1:
+            ev.actor2, ev.inter2 = name, inter
+    if not ev.actor2 and _civilians_hit(ev, d):
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if a2 is not None and ev.inter2 == 1 and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if sub == "Armed clash" and ev.inter2 == 7:
+        ev.sub_event_type = "Attack"
+        ev.event_type = "Violence against civilians"
+    if ev.inter1 == 7 and ev.event_type not in ("Protests", "Riots"):
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+        if not ev.actor1:
+            ev.actor1 = _in_country("Unidentified Armed Group", country)
+            ev.inter1 = 3
+    if ev.sub_event_type == "Armed clash" and ev.inter2 not in ARMED and _one_sided(d, around or d.sentence.text):
+        # ACLED: a battle has two armed sides; with no second armed party and no fighting
+        # told ("two drug suspects were killed during a police raid"), the violence was
+        # one-sided: an attack on civilians
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        if not ev.actor2:
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
+        # ACLED: violence against civilians has civilians as its target; armed, organised
+        # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
+        # whether or not the target fought back
+        ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+_ARMED_WORDS = re.compile(r"\b(?:gun|armed|gang|militant|bandit|jihad|terror|insurgent|rebel|fighter)", re.IGNORECASE)
+ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
+
+
+def _one_sided(d: Draft, told: str) -> bool:
+    """Does this clash lack a second armed side (no second armed actor, no common noun of an
+    armed party such as "the rebels") and any word of fighting in what tells it?"""
+    armed = {a.key for a in d.actors if a.inter in ARMED}
+    spans = [(a.start, a.end) for a in d.actors]
+    unnamed = any(not any(s <= m.start() < e for s, e in spans)
+                  for m in pattern("armed_party_words").finditer(d.sentence.text))
+    return len(armed) + unnamed < 2 and not pattern("battle_words").search(told)
+
+
+def _partisan_clash(d: Draft) -> bool:
+    """Is this clash one among people who are no organised armed group (party supporters,
+    factions, villagers), with no armed group or state force named?"""
+    text = d.sentence.text
+    if pattern("armed_party_words").search(text):
+        return False
+    for a in d.actors:
+        if a.inter in (1, 2, 4, 8) or (a.inter == 3 and (_ARMED_WORDS.search(a.text) or a.key.startswith("generic:"))):
+            return False
+    return bool(pattern("partisan_words").search(text))
+
+
+def _off_duty(m: ActorMention, text: str) -> bool:
+    """Is this member of the state forces out of service: retired, off duty, on leave, on the
+    way to work (ACLED codes such a target as a civilian)? `text`: what tells the event."""
+    at = text.find(m.text)
+    if at >= 0 and pattern("off_duty_before").search(text[max(0, at - 30):at]):
+        return True
+    return bool(pattern("off_duty").search(text))
