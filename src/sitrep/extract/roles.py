@@ -31,6 +31,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     by_agents: list[ActorMention] = []
     speakers: list[ActorMention] = []
     patients: list[ActorMention] = []
+    sides: list[ActorMention] = []  # "between X and Y"
+    opponents: list[ActorMention] = []  # "a clash with X"
     if not found:
         return agents, patients, speakers
     for a in found:
@@ -56,6 +58,12 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 if dep == "pobj" and tok.head.lower_ == "by":
                     role = "by"
                     break
+                if dep == "pobj" and tok.head.lower_ in ("between", "among", "amongst"):
+                    role = "side"  # "fighting broke out between the army and the rebels": both fought
+                    break
+                if dep == "pobj" and tok.head.lower_ == "with" and _fight_word(tok.head.head):
+                    role = "opponent"  # "killed in a clash with the rebels": the other side of a fight
+                    break
                 if dep == "nsubj" and (tok.head.lower_ in words("finding_verbs") or
                                        tok.head.lower_ in words("observer_verbs")):
                     role = "observer"  # "gendarmes recovered 14 bodies", "the army put the toll at 16"
@@ -79,9 +87,26 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 role = "agent"
         if role == "observer":
             continue  # found or counted the dead: neither a party nor a source that may stand in
-        {"agent": agents, "by": by_agents}.get(role, patients).append(a)
-    # "troops repelled an attack by ISWAP": the one named with "by" started it
-    return by_agents + agents, patients, speakers
+        {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
+    agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
+    if not agents and opponents:
+        # "three soldiers were killed in a clash with the rebels": with no one told acting, the
+        # other side of the fight did
+        agents, opponents = opponents[:1], opponents[1:]
+    patients = opponents + patients
+    if sides:
+        # "clashes between X and Y", "fighting among the clans": both are sides, no one is told
+        # attacking; the first named first (`assign_actors` applies ACLED's order by country)
+        if agents:
+            patients = [m for m in sides if all(m.key != g.key for g in agents)] + patients
+        else:
+            agents, patients = sides[:1], sides[1:] + patients
+    return agents, patients, speakers
+
+
+def _fight_word(tok) -> bool:
+    """Is this token a word of fighting between two sides ("clash", "firefight", "shootout")?"""
+    return bool(pattern("battle_words").match(tok.lower_))
 
 
 def _civilians_hit(ev: Event, d: Draft) -> bool:
@@ -142,6 +167,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
             # then names the state's forces first
             a1, a2 = a2, a1
+    elif a1 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
+            iso.lower() in words("clash_state_first") and _told_as_sides(d.sentence.text, a1, a2):
+        # "fighting between the rebels and the army": no one told attacking; where ACLED's
+        # coders name the state's forces first in such clashes, so do we
+        a1, a2 = a2, a1
     if sub == "Disrupted weapons use":
         # ACLED names the force that defused or seized the weapons first (state forces in four of
         # five of its own rows), the group whose weapons they were second
@@ -227,6 +257,23 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
 
 _ARMED_WORDS = re.compile(r"\b(?:gun|armed|gang|militant|bandit|jihad|terror|insurgent|rebel|fighter)", re.IGNORECASE)
 ARMED = {1, 2, 3, 4, 8}  # ACLED's inter codes of armed, organised actors
+
+
+_BETWEEN = re.compile(r"\b(?:between|among|amongst)\s", re.IGNORECASE)
+
+
+def _told_as_sides(text: str, m1: ActorMention, m2: ActorMention) -> bool:
+    """Are these two actors told as the two sides of one fight, "between X and Y"?"""
+    first, second = sorted((m1, m2), key=lambda m: m.start)
+    if not (0 <= first.end <= second.start <= len(text)) or text[first.start:first.end] != first.text or \
+            text[second.start:second.end] != second.text:
+        return False
+    gap = text[first.end:second.start]
+    if len(gap) > 40 or not re.search(r"\band\b|&|,", gap):
+        return False
+    # "between X and Y", or "X and Y fought"
+    return any(b.end() <= first.start for b in _BETWEEN.finditer(text)) or \
+        bool(pattern("battle_words").search(text[second.end:second.end + 40]))
 
 
 def _one_sided(d: Draft, told: str) -> bool:

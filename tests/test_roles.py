@@ -1,0 +1,58 @@
+"""Who did what to whom (extract/roles.py) on invented sentences: the sides of a fight, generic
+actors named by a country's descriptor phrases, a single member of an armed group as the target,
+party supporters as rioters."""
+
+import datetime as dt
+
+from sitrep.extract.events import extract
+from sitrep.extract.lexicons import words
+from sitrep.model import Article
+
+
+def _events(text, published):
+    return extract([Article(id="t", text=text, published=published)])[0]
+
+
+def _top(text, published):
+    evs = _events(text, published)
+    assert evs, text
+    return evs[0]
+
+
+# -- the sides of a fight ---------------------------------------------------------------------
+def test_fighting_between_two_named_sides_takes_both_as_actors():
+    """Neither side of "fighting between X and Y" is an unidentified group."""
+    ev = _top("On 3 June 2017, fighting broke out between the army and the TNLA near the village of "
+              "Hpa Lai in Shan State.", dt.date(2017, 6, 8))
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Myanmar", "TNLA: Ta'ang National Liberation Army"}
+
+
+def test_where_acled_names_the_state_first_in_a_clash_with_no_attacker_so_does_sitrep():
+    """Myanmar's rows name the army first when no one is told attacking, whoever is named first."""
+    ev = _top("On 3 June 2017, clashes took place between the TNLA and the Myanmar army near the "
+              "village of Hpa Lai in Shan State.", dt.date(2017, 6, 8))
+    assert ev.actor1 == "Military Forces of Myanmar" and ev.inter1 == 1
+    assert ev.actor2 == "TNLA: Ta'ang National Liberation Army"
+
+
+def test_elsewhere_the_first_named_side_of_a_clash_with_no_attacker_is_actor1():
+    """The Philippines' rows name the armed group first: the first named side stays first."""
+    assert "ph" not in words("clash_state_first")
+    ev = _top("On 4 March 2018, a firefight between the NPA and the military took place in a "
+              "village of Las Navas, Northern Samar.", dt.date(2018, 3, 9))
+    assert ev.actor1 == "NPA: New People's Army"
+    assert ev.actor2.startswith("Military Forces of the Philippines")
+
+
+def test_the_other_side_of_a_fight_in_which_the_subject_fell_is_actor1():
+    """"Soldiers were killed in a clash with the NPA": the rebels fought them, no unidentified group."""
+    ev = _top("On 11 May 2018, two soldiers were killed in a clash with the NPA in a village of "
+              "Las Navas, Northern Samar.", dt.date(2018, 5, 15))
+    assert ev.actor1 == "NPA: New People's Army"
+    assert ev.actor2.startswith("Military Forces of the Philippines")
+
+
+def test_clash_state_first_lists_iso_codes():
+    assert words("clash_state_first")
+    assert all(len(c) == 2 and c.isalpha() for c in words("clash_state_first"))
