@@ -28,7 +28,7 @@ from sitrep.geo import psgc_supplement
 from sitrep.geo.names import ascii_fold, name_key, plain_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -94,8 +94,35 @@ class BuildReport:
 
 
 def load_admin1_rows() -> list[dict]:
+    """The Natural Earth admin-1 units, each with a code of its own (`unit_codes`)."""
     with gzip.open(str(DATA / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
-        return json.load(fh)
+        rows = json.load(fh)
+    for row, code in zip(rows, unit_codes(rows)):
+        row["code"] = code
+    return rows
+
+
+_OWN_CODE = re.compile(r"^[A-Z]{2}\.[^.~]+$")
+
+
+def unit_codes(rows: list[dict]) -> list[str]:
+    """A code per Natural Earth unit that no unit of another country, nor another unit of its
+    own, shares: Natural Earth gives "-1" to India's Kashmir, Somaliland, Northern Cyprus and
+    others, "PH." to a dozen Philippine cities of different regions, "HU.03" to a county and
+    its city. A code of the country's own form ("IQ.15") used once is kept (GeoNames' admin1
+    codes join it); any other becomes the country and the unit's name ("IN.Kashmir",
+    "PH.Bacolod"), which acled_admin1.yaml keys its names by."""
+    from collections import Counter
+
+    raw = [r["code"] or f"{r['iso']}.{r['iso_3166_2']}" for r in rows]
+    uses = Counter(raw)
+    out = []
+    for row, code in zip(rows, raw):
+        if uses[code] > 1 or not _OWN_CODE.match(code):
+            name = plain_name(row["name"] or "").replace("~", "").strip() or row["iso_3166_2"].replace("~", "")
+            code = f"{row['iso']}.{name}"
+        out.append(code)
+    return out
 
 
 _DEMONYM_END = re.compile(r"(?:i|is|ian|ians|an|ans|ese|ish|ic|ois|ien|iens|er|ers|ese|ni|nis|ite|ites|ot|ots)$")
@@ -543,18 +570,10 @@ class Gazetteer:
         """Candidates whose name folds to `key`, most populous first."""
         if not key:
             return []
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        rows = self.con.execute(
+        return _cached(self._cache, key, 200_000, lambda: self._places(self.con.execute(
             f"SELECT {_PLACE_COLUMNS} FROM names n"
             " JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.source != ?",
-            (key, psgc_supplement.SOURCE)).fetchall()
-        result = self._places(rows)
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[key] = result
-        return result
+            (key, psgc_supplement.SOURCE)).fetchall()))
 
     def barangays(self, key: str) -> list[Place]:
         """The Philippines' barangays whose name folds to `key` (not among `by_key`'s
@@ -567,9 +586,9 @@ class Gazetteer:
                 (psgc_supplement.SOURCE,)))
         if not key or key not in self._brgy_keys:
             return []
-        hit = self._brgy_cache.get(key)
-        if hit is not None:
-            return hit
+        return _cached(self._brgy_cache, key, 50_000, lambda: self._barangay_places(key))
+
+    def _barangay_places(self, key: str) -> list[Place]:
         rows = self.con.execute(
             f"SELECT {_PLACE_COLUMNS}, a.name, a.forms, a.province, a.generic"
             " FROM names n JOIN places p ON p.id = n.place_id LEFT JOIN admin3 a ON a.place_id = p.id"
@@ -582,9 +601,6 @@ class Gazetteer:
             place.admin3_forms = [f for f in (forms or "").split("|") if f]  # type: ignore[attr-defined]
             place.psgc_province = province or ""  # type: ignore[attr-defined]
             place.generic = bool(generic)  # type: ignore[attr-defined]
-        if len(self._brgy_cache) > 50_000:
-            self._brgy_cache.clear()
-        self._brgy_cache[key] = result
         return result
 
     def _places(self, rows: list[tuple]) -> list[Place]:
@@ -660,6 +676,18 @@ class Gazetteer:
         place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
         self._capitals[code] = place
         return place
+
+
+def _cached(cache: dict[str, list[Place]], key: str, limit: int, load: Callable[[], list[Place]]) -> list[Place]:
+    """The cached answer for key, else load() stored under it (the cache is emptied when it
+    holds `limit` keys, so that a long run's memory stays bounded)."""
+    hit = cache.get(key)
+    if hit is None:
+        hit = load()
+        if len(cache) >= limit:
+            cache.clear()
+        cache[key] = hit
+    return hit
 
 
 # what Gazetteer._places reads of a place and the name it was found by, in this order

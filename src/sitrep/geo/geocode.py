@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from sitrep.geo.gazetteer import POINT_FEATURES, get_gazetteer
-from sitrep.geo.locate import FEATURE_WORDS
-from sitrep.geo.resolve import GeoContext, score_candidate
+from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
+from sitrep.geo.locate import FEATURE_WORDS, SAME_PLACE_KM
+from sitrep.geo.names import ascii_fold, name_key
+from sitrep.geo.resolve import GeoContext, distance_km, score_candidate
 from sitrep.model import Place
 
 
@@ -17,7 +18,7 @@ def _record(p: Place, score: float) -> dict:
     return {
         "name": p.name, "latitude": p.latitude, "longitude": p.longitude, "admin1": p.admin1,
         "admin2": p.admin2, "country": p.country, "iso": p.iso, "feature": p.feature,
-        "geonameid": p.geonameid, "population": p.population,
+        "admin3": getattr(p, "admin3", "") or "", "geonameid": p.geonameid, "population": p.population,
         "precision": 1 if p.feature in ("town", "village", "city") else 3 if p.feature in (
             "admin1", "country", "desert", "range", "region") else 2,
         "score": round(score, 3),
@@ -45,8 +46,34 @@ def geocode_query(query: str, country: str | None = None, limit: int = 10) -> li
                   if c.feature in POINT_FEATURES and (c.population or 0) >= CITY_POP}
         scored = [(min(s, cities[(c.iso, c.admin1)] - 0.01) if c.feature == "admin1" and (c.iso, c.admin1) in cities
                    else s, c) for s, c in scored]
+    scored += [(s, b) for s, b in _barangays(gaz, query, country, context) if all(b is not c for _, c in scored)]
     scored.sort(key=lambda t: -t[0])
     return [_record(c, s) for s, c in scored[:limit]]
+
+
+BARANGAY_PLACED = 3.0  # a barangay the query sets in its town or province: what it asks for
+
+
+def _barangays(gaz: Gazetteer, query: str, country: str | None, context: GeoContext) -> list[tuple[float, object]]:
+    """The Philippines' barangays a query names: "Tumaga, Zamboanga City" (its municipality or
+    province after a comma) first of all; a name alone only where its namesakes are one spot
+    (a name like "San Jose" is a barangay of a hundred towns), after the towns of that name."""
+    name, *rest = [part.strip() for part in query.split(",")]
+    brgys = [b for b in gaz.barangays(name_key(name)) if not country or b.iso == country.upper()]
+    if not brgys:
+        return []
+    rest = [ascii_fold(r) for r in rest if r]
+    if rest:
+        def placed(b) -> bool:
+            units = [*getattr(b, "admin3_forms", []), getattr(b, "admin3", ""), getattr(b, "psgc_province", ""),
+                     b.admin2, b.admin1]
+            return any(ascii_fold(u) == r for u in units if u for r in rest)
+
+        return [(BARANGAY_PLACED, b) for b in brgys if placed(b)]
+    first = brgys[0]
+    if any(distance_km((b.latitude, b.longitude), (first.latitude, first.longitude)) > SAME_PLACE_KM for b in brgys):
+        return []
+    return [(score_candidate(first, name, context), first)]
 
 
 CITY_POP = 10_000  # a town that large, named like its province, is what a bare name means
