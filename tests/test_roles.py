@@ -56,3 +56,40 @@ def test_the_other_side_of_a_fight_in_which_the_subject_fell_is_actor1():
 def test_clash_state_first_lists_iso_codes():
     assert words("clash_state_first")
     assert all(len(c) == 2 and c.isalpha() for c in words("clash_state_first"))
+
+
+# -- descriptor phrases: a generic actor of a country, when the text names no one ------------------
+def test_a_killing_told_as_vigilante_style_is_the_countrys_anti_drug_vigilantes():
+    ev = _top("A drug suspect was shot dead in a vigilante-style attack by unidentified armed men in "
+              "Barangay Maligaya, Tarlac City on 5 Aug 2016.", dt.date(2016, 8, 10))
+    assert ev.actor1 == "Anti-Drug Vigilantes (Philippines)" and ev.inter1 == 3
+    assert ev.actor2 == "Civilians (Philippines)"
+
+
+def test_descriptors_describe_only_in_their_countries_and_only_the_unnamed():
+    from sitrep.extract.actors import get_dictionary
+
+    d = get_dictionary()
+    assert d.described("killed in a vigilante-style attack", "PH").name == "Anti-Drug Vigilantes (Philippines)"
+    assert d.described("killed in a vigilante-style attack", "KE") is None
+    assert d.described("killed in an attack by unidentified gunmen", "PH") is None
+    # a named killer keeps the killing
+    ev = _top("NPA rebels shot dead a village chief in a vigilante-style attack in Barangay Maligaya, "
+              "Tarlac City on 5 Aug 2016.", dt.date(2016, 8, 10))
+    assert ev.actor1 == "NPA: New People's Army"
+
+
+def test_every_descriptor_compiles_and_needs_words():
+    import re
+
+    from sitrep.extract.actors import load_entries
+
+    described = [e for e in load_entries() if e.descriptors]
+    assert described
+    for e in described:
+        for pattern in e.descriptors:
+            rx = re.compile(pattern, re.IGNORECASE)
+            assert not rx.search(""), (e.name, pattern)
+            assert not rx.search("an attack by unidentified gunmen"), (e.name, pattern)
+        # a descriptor names a generic actor of a place: it needs the countries it holds in
+        assert e.countries or "{country}" in e.name, e.name

@@ -33,6 +33,9 @@ class ActorEntry:
     aliases: list[str] = field(default_factory=list)
     context_aliases: list[str] = field(default_factory=list)
     exact_case: list[str] = field(default_factory=list)  # "ANA" is an army; "Ana" is a town
+    # phrases that describe an unnamed perpetrator as this actor ("a vigilante-style killing"):
+    # regular expressions, matched from a word start, case-insensitive
+    descriptors: list[str] = field(default_factory=list)
 
     def display(self, country: str, iso: str) -> str:
         if "{country}" in self.name:
@@ -83,6 +86,8 @@ class ActorDictionary:
             for alias in entry.context_aliases:
                 self._add(alias, entry, True)
         self.by_key = {e.key: e for e in entries}
+        self.descriptors = [(e, re.compile(r"\b(?:" + "|".join(f"(?:{d})" for d in e.descriptors) + ")", re.IGNORECASE))
+                            for e in entries if e.descriptors]
 
     def _add(self, alias: str, entry: ActorEntry, context: bool) -> None:
         words = _words(alias)
@@ -201,6 +206,17 @@ class ActorDictionary:
                 best, best_score = entry, score
         return best, best_score
 
+    def described(self, text: str, iso: str) -> ActorEntry | None:
+        """The actor that the words of `text` describe an unnamed perpetrator as, in the event's
+        country ("killed in a vigilante-style attack by unidentified gunmen" in the Philippines:
+        the anti-drug vigilantes). An entry scoped to countries describes only there."""
+        for entry, rx in self.descriptors:
+            if entry.countries and (iso or "").upper() not in entry.countries:
+                continue
+            if rx.search(text):
+                return entry
+        return None
+
     def ambiguous(self, surface: str) -> bool:
         """Do these words name actors in different countries ("ISIS", "SNA")?"""
         options = self.index.get(_words(surface), [])
@@ -243,6 +259,7 @@ def load_entries() -> list[ActorEntry]:
                 aliases=[a for a in raw.get("aliases") or [] if a],
                 context_aliases=[a for a in raw.get("context_aliases") or [] if a],
                 exact_case=[a for a in raw.get("exact_case") or [] if a],
+                descriptors=[a for a in raw.get("descriptors") or [] if a],
             ))
     return entries
 

@@ -248,6 +248,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if not ev.actor2:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if ev.actor1 in ("Unidentified Armed Group", _in_country("Unidentified Armed Group", country)):
+        # no one named: the text's words may still describe who did it, as the country's generic
+        # actor ("a vigilante-style killing" in the Philippines: ACLED's anti-drug vigilantes)
+        described = actors.described(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso)
+        if described is not None:
+            ev.actor1, ev.inter1 = described.display(country, iso), described.inter_for(iso)
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
         # ACLED: violence against civilians has civilians as its target; armed, organised
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
