@@ -32,11 +32,20 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _spelt(name: str) -> tuple[str, str]:
+    """A name as compared: folded with hyphens as spaces, and its words run together where
+    each has three letters or more ("petion ville" and "petionville"; not "wa de")."""
+    folded = ascii_fold(name).replace("-", " ")
+    parts = folded.split()
+    return folded, "".join(parts) if all(len(p) >= 3 for p in parts) else folded
+
+
 def is_exact(place: Place, surface: str) -> bool:
-    """Is `surface` one of the place's names, but for case, accents and hyphens?"""
-    want = ascii_fold(surface).replace("-", " ")
+    """Is `surface` one of the place's names, but for case, accents, hyphens and spaces
+    ("Petion Ville" is Pétionville, "Hlaingthaya" Hlaing Thaya run together)?"""
+    want, want_joined = _spelt(surface)
     names = getattr(place, "matched_names", None) or {place.name}
-    return any(ascii_fold(n).replace("-", " ") == want for n in names)
+    return any(f == want or j == want_joined for f, j in map(_spelt, names))
 
 
 _FEATURE_PRIOR = {"admin1": 0.9, "country": 0.6}
