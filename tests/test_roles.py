@@ -93,3 +93,21 @@ def test_every_descriptor_compiles_and_needs_words():
             assert not rx.search("an attack by unidentified gunmen"), (e.name, pattern)
         # a descriptor names a generic actor of a place: it needs the countries it holds in
         assert e.countries or "{country}" in e.name, e.name
+
+
+def test_where_acled_names_the_state_second_in_every_clash_the_other_side_is_actor1():
+    """The Philippines' rows name the rebels first even when soldiers attacked them."""
+    assert "ph" in words("clash_state_second")
+    ev = _top("On 2 April 2019, soldiers of the 20th Infantry Battalion killed an NPA rebel in an encounter "
+              "in a village of Las Navas, Northern Samar.", dt.date(2019, 4, 6))
+    assert ev.event_type == "Battles"
+    assert ev.actor1 == "NPA: New People's Army"
+    assert ev.actor2.startswith("Military Forces of the Philippines")
+
+
+def test_elsewhere_the_state_that_attacked_stays_actor1():
+    assert "ke" not in words("clash_state_second")
+    ev = _top("On 2 April 2019, soldiers of the Kenya Defence Forces killed two Al Shabaab militants in a "
+              "firefight near Kolbio, Lamu County.", dt.date(2019, 4, 6))
+    assert ev.event_type == "Battles"
+    assert ev.actor1 == "Military Forces of Kenya" and ev.actor2 == "Al Shabaab"

@@ -254,6 +254,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         described = actors.described(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso)
         if described is not None:
             ev.actor1, ev.inter1 = described.display(country, iso), described.inter_for(iso)
+    if ev.sub_event_type == "Armed clash" and ev.inter1 == 1 and ev.actor2 and ev.inter2 != 1 and \
+            iso.lower() in words("clash_state_second"):
+        # where ACLED's coders name the other side of a clash with the state's forces first,
+        # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
         # ACLED: violence against civilians has civilians as its target; armed, organised
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
