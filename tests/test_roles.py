@@ -111,3 +111,19 @@ def test_elsewhere_the_state_that_attacked_stays_actor1():
               "firefight near Kolbio, Lamu County.", dt.date(2019, 4, 6))
     assert ev.event_type == "Battles"
     assert ev.actor1 == "Military Forces of Kenya" and ev.actor2 == "Al Shabaab"
+
+
+# -- a single member of an armed group as the target ------------------------------------------------
+def test_a_former_member_of_an_armed_group_killed_is_a_civilian_target():
+    """ACLED: a militant killed by the police is a clash with the group; a former member is a civilian."""
+    ev = _top("On 9 March 2019, a former Mungiki member was hacked to death by unknown attackers in "
+              "Kayole, Nairobi.", dt.date(2019, 3, 12))
+    assert ev.actor2 == "Civilians (Kenya)" and ev.inter2 == 7
+    assert ev.event_type == "Violence against civilians"
+
+
+def test_an_active_militant_killed_by_the_police_is_a_clash_with_the_group():
+    ev = _top("On 9 March 2019, police shot dead a suspected Al Shabaab militant in a shootout near "
+              "Kolbio, Lamu County.", dt.date(2019, 3, 12))
+    assert ev.sub_event_type == "Armed clash"
+    assert {ev.actor1, ev.actor2} == {"Police Forces of Kenya", "Al Shabaab"}

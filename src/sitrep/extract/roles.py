@@ -230,7 +230,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.actor2, ev.inter2 = name, inter
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
-    if a2 is not None and ev.inter2 == 1 and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence])):
+    if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
+                                                         state=ev.inter2 == 1):
+        # a member out of service ("an off-duty policeman"), or a former member of any armed
+        # group ("a former militiaman", "an ex-rebel"), is a civilian target
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if sub == "Armed clash" and ev.inter2 == 7:
         ev.sub_event_type = "Attack"
@@ -310,10 +313,12 @@ def _partisan_clash(d: Draft) -> bool:
     return bool(pattern("partisan_words").search(text))
 
 
-def _off_duty(m: ActorMention, text: str) -> bool:
+def _off_duty(m: ActorMention, text: str, state: bool = True) -> bool:
     """Is this member of the state forces out of service: retired, off duty, on leave, on the
-    way to work (ACLED codes such a target as a civilian)? `text`: what tells the event."""
+    way to work (ACLED codes such a target as a civilian)? Of an armed group (`state` False),
+    only a former member ("a former militia member", "an ex-rebel") is. `text`: what tells the event."""
     at = text.find(m.text)
-    if at >= 0 and pattern("off_duty_before").search(text[max(0, at - 30):at]):
+    # (with the mention's first letter: "ex-" ends at a word's start)
+    if at >= 0 and pattern("off_duty_before").search(text[max(0, at - 30):at + 1]):
         return True
-    return bool(pattern("off_duty").search(text))
+    return state and bool(pattern("off_duty").search(text))
