@@ -4,8 +4,11 @@ is where the event was not; a name followed by "clan", "tribesmen", "community" 
 
 The sentences are invented; the place names are facts."""
 
+import pytest
+
 from sitrep.geo.locate import (
     article_context,
+    border_reference,
     choose_event_place,
     constrain_by_province,
     find_mentions,
@@ -33,3 +36,63 @@ def test_a_town_spelt_apart_agrees_with_its_department(gazetteer):
     text = "Hundreds of traders marched through Petion Ville, Ouest, on Friday against the price of fuel."
     _, _, chosen = _chosen(text, gazetteer)
     assert chosen is not None and chosen.place.iso == "HT"
+
+
+@pytest.mark.parametrize("text,start", [
+    ("Soldiers came under fire near the Mali border on Tuesday.", "Mali"),
+    ("Gunmen ambushed a bus on the road to Wajir, close to the border with Somalia, on Monday.", "Somalia"),
+    ("Two herders were shot near the Somali border.", "Somali"),
+])
+def test_a_country_named_as_a_border_is_a_reference(text, start):
+    i = text.index(start)
+    assert border_reference(text, i, i + len(start))
+
+
+@pytest.mark.parametrize("text,start", [
+    ("Gunmen attacked a village in Mali on Sunday.", "Mali"),
+    ("Border guards of Somalia arrested four men in Beledweyne.", "Somalia"),
+    ("Smugglers clashed with guards along the Kenya-Somalia border.", "Kenya"),  # either side
+    ("Smugglers clashed with guards along the Kenya-Somalia border.", "Somalia"),
+])
+def test_a_country_where_things_happen_is_no_border_reference(text, start):
+    i = text.index(start)
+    assert not border_reference(text, i, i + len(start))
+
+
+def test_the_border_country_does_not_make_the_article_foreign(gazetteer):
+    text = "Gunmen ambushed a bus on the road to Wajir, close to the border with Somalia, on Monday."
+    context, mentions, chosen = _chosen(text, gazetteer)
+    assert "SO" not in context.countries
+    assert all(m.place is None or m.place.feature != "country" for m in mentions)
+    assert chosen is not None and chosen.place.iso == "KE"
+    context = article_context("Soldiers came under fire near the Mali border on Tuesday.")
+    assert "ML" not in context.countries
+
+
+@pytest.mark.parametrize("text", [
+    "Two members of the Garre clan were killed by gunmen on Sunday.",
+    "Pokot tribesmen raided cattle from their neighbours overnight.",
+    "Elders of the Kikuyu community called for calm after the clashes.",
+])
+def test_a_name_before_clan_tribe_or_community_is_a_people(gazetteer, text):
+    _, mentions, _ = _chosen(text, gazetteer)
+    assert mentions == []
+
+
+def test_a_people_noun_after_a_placed_name_keeps_the_place(gazetteer):
+    _, mentions, chosen = _chosen("Herders clashed in Garissa community grounds on Monday.", gazetteer)
+    assert chosen is not None and chosen.text == "Garissa" and chosen.place.iso == "KE"
+
+
+def test_the_people_words_file_is_a_lowercase_word_list():
+    from importlib import resources
+
+    import yaml
+
+    from sitrep.geo.locate import people_after
+
+    data = yaml.safe_load((resources.files("sitrep") / "data" / "people_words.yaml").read_text(encoding="utf-8"))
+    words = data["people_nouns"]
+    assert set(data) == {"people_nouns"} and len(words) == len(set(words)) >= 10
+    assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in words)
+    assert people_after().match(" clan elders") and people_after().match(" sub-clan") and not people_after().match(" clanged")

@@ -218,6 +218,19 @@ def facility_after() -> re.Pattern[str]:
     return re.compile(r"^\s+(?:" + "|".join(re.escape(w.lower()) for w in words) + r")s?\b", re.IGNORECASE)
 
 
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def people_after() -> re.Pattern[str]:
+    """A word after a name that makes it a people: "the Garre clan", "Pokot tribesmen"
+    (data/people_words.yaml)."""
+    path = resources.files("sitrep") / "data" / "people_words.yaml"
+    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("people_nouns") or []
+    return re.compile(r"^(?:['’]s)?\s+(?:sub-)?(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b",
+                      re.IGNORECASE)
+
+
 FACILITY_KM = 50.0
 
 
@@ -280,6 +293,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     blocked = (blocked or []) + full_names(doc)
     ner_block = ner_blocked(doc)
     for m in _SPAN.finditer(text):
+        if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
         words = list(re.finditer(r"[^\s-]+", m.group(0)))
         i = 0
         in_name = False
@@ -364,6 +379,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         cands = gaz.fuzzy(surface, countries)
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
+                if cands and border_reference(text, start, end):
+                    cands = [c for c in cands if c.feature != "country"]  # "near the Mali border"
                 if hint == "neighbourhood":
                     # "Garissa neighbourhood (Marka)": a quarter named after a province is no province
                     cands = [c for c in cands if c.feature not in ("admin1", "country")]
@@ -1063,6 +1080,21 @@ def conflict_countries() -> frozenset[str]:
 
 
 _MISSION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:embassy|consulate|high commission|ambassador|mission)\b", re.IGNORECASE)
+# "near the Mali border", "close to the border with Somalia": a country named as the border an
+# event was near says where it was not (ACLED codes the side the event was on, which the text
+# names otherwise). "The Myanmar-China border" names both sides: either may be the place.
+_BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)s?\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier)s?\s+(?:with|of)|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
+_PAIRED_BEFORE = re.compile(r"[A-Za-z][-–/]$")
+
+
+def border_reference(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] a country named as a border ("the Somali border",
+    "the border with Mali"), not where something happened? Not one of a pair ("the
+    Kenya-Somalia border")."""
+    if _PAIRED_BEFORE.search(text[max(0, start - 2):start]):
+        return False
+    return bool(_BORDER_AFTER.match(text[end:end + 40]) or _BORDER_BEFORE.search(text[max(0, start - 60):start]))
 
 
 def article_context(text: str, countries_weight: int = 1) -> GeoContext:
@@ -1070,9 +1102,11 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     from sitrep.extract.actors import get_dictionary
 
     context = GeoContext()
-    for iso, _, end in country_words(text):
+    for iso, start, end in country_words(text):
         if _MISSION_AFTER.match(text[end:end + 30]):
             continue  # "outside the United States Embassy in Manila": the event is elsewhere
+        if border_reference(text, start, end):
+            continue  # "near the Mali border": the event is on the other side
         context.countries[iso] += countries_weight
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
