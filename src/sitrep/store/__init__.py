@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -26,6 +28,7 @@ from sitrep.store.bulk import BulkMixin
 from sitrep.store.reporting import ReportsMixin
 from sitrep.store.review import ReviewMixin
 from sitrep.store.tables import (
+    CELL_DATE,
     SUMMARY_CELL,
     TILE_CELL,
     YEAR_CELL,
@@ -385,12 +388,17 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                                sa.func.lower(events.c.notes).like(f"%{f.text.lower()}%")))
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
-            # a few months are fewer events than most boxes hold: read by date then (neither planner
-            # can tell how many a box holds; events_date_lon_lat_cover has the box's columns)
-            if f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
-                spatial_index = False
-            if spatial_index:  # the box's rows of the zoom-10 grid, a range of columns in each (events_tile)
-                q = self._in_tiles(q, f.bbox)
+            cells = self._date_cells(f) if spatial_index else None
+            if cells is not None:  # the box's cells of the zoom-7 grid, each for the dates only (events_cell_date)
+                gy, gx = self._tiles(CELL_DATE)
+                q = q.where(gy.in_(cells[0]), gx.in_(cells[1]))
+            else:
+                # a few months are fewer events than most boxes hold: read by date then (neither planner
+                # can tell how many a box holds; events_date_lon_lat_cover has the box's columns)
+                if f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
+                    spatial_index = False
+                if spatial_index:  # the box's rows of the zoom-10 grid, a range of columns in each (events_tile)
+                    q = self._in_tiles(q, f.bbox)
             # "+ 0": not by the index of longitudes (a band from pole to pole)
             q = q.where((events.c.longitude + 0).between(min_lon, max_lon), events.c.latitude.between(min_lat, max_lat))
         wanted = review_statuses(f.review_status)
@@ -410,14 +418,64 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             q = q.where(events.c.id == f.event_id)
         return q
 
-    def _tiles(self):
-        """The zoom-10 grid row and column of an event, as index events_tile has them (migration
-        0018: the planners use it only for the very same expressions)."""
+    def _tiles(self, cell: float = TILE_CELL):
+        """The grid row and column of an event, as index events_tile (zoom-10 grid, migration
+        0018) or events_cell_date (`CELL_DATE`, 0021) has them: the planners use an index of
+        expressions only for the very same expressions."""
         if self.dialect == "sqlite":  # CAST truncates; the values are never negative
-            return (sa.literal_column(f"CAST((events.latitude + 90) / {TILE_CELL} AS INTEGER)"),
-                    sa.literal_column(f"CAST((events.longitude + 180) / {TILE_CELL} AS INTEGER)"))
-        return (sa.literal_column(f"CAST(floor((events.latitude + 90) / {TILE_CELL}) AS INTEGER)"),
-                sa.literal_column(f"CAST(floor((events.longitude + 180) / {TILE_CELL}) AS INTEGER)"))
+            return (sa.literal_column(f"CAST((events.latitude + 90) / {cell} AS INTEGER)"),
+                    sa.literal_column(f"CAST((events.longitude + 180) / {cell} AS INTEGER)"))
+        return (sa.literal_column(f"CAST(floor((events.latitude + 90) / {cell}) AS INTEGER)"),
+                sa.literal_column(f"CAST(floor((events.longitude + 180) / {cell}) AS INTEGER)"))
+
+    # a view with dates is read from events_cell_date (its cells, each for the dates only) when
+    # the cells are few enough to seek each one and the cells' area times the dates' share of
+    # the store's dated span is less than the box's area (events_tile reads all its dates)
+    DATE_CELLS_MAX = 400
+
+    def _date_cells(self, f: EventFilter) -> tuple[list[int], list[int]] | None:
+        """The rows and columns of the zoom-7 grid (`CELL_DATE`) of `f`'s box, if its events are
+        best read from events_cell_date: `f` has dates, the cells are few and their entries of
+        the dates fewer than events_tile would read. None otherwise."""
+        if not (f.bbox and (f.since or f.until)):
+            return None
+        span = self._date_span()
+        if span is None:
+            return None
+        first_day, last_day = max(f.since or span[0], span[0]), min(f.until or span[1], span[1])
+        days, all_days = max((last_day - first_day).days + 1, 1), (span[1] - span[0]).days + 1
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        min_lat, max_lat, min_lon, max_lon = max(min_lat, -90.0), min(max_lat, 90.0), max(min_lon, -180.0), min(max_lon, 180.0)
+        if min_lat > max_lat or min_lon > max_lon:
+            return None
+        # the same operations as the database's (IEEE arithmetic is monotonic): an event in the
+        # box is in these cells, however close to a grid line
+        rows = list(range(math.floor((min_lat + 90) / CELL_DATE), math.floor((max_lat + 90) / CELL_DATE) + 1))
+        cols = list(range(math.floor((min_lon + 180) / CELL_DATE), math.floor((max_lon + 180) / CELL_DATE) + 1))
+        if len(rows) * len(cols) > self.DATE_CELLS_MAX:
+            return None
+        cells_area = len(rows) * len(cols) * CELL_DATE ** 2
+        tiles_area = (max_lat - min_lat + 3 * TILE_CELL) * (max_lon - min_lon + 3 * TILE_CELL)
+        if cells_area * days / all_days >= tiles_area:
+            return None
+        return rows, cols
+
+    _SPAN_SECONDS = 60.0  # how long a process keeps the store's first and last dates
+
+    def _date_span(self) -> tuple[dt.date, dt.date] | None:
+        """The store's first and last event dates (read at most once a minute: they only choose
+        an index, never what is answered); None if no event is dated."""
+        kept = self.__dict__.get("_span")
+        now = time.monotonic()
+        if kept is not None and now - kept[0] < self._SPAN_SECONDS:
+            return kept[1]
+        q = sa.select(sa.select(sa.func.min(events.c.event_date)).scalar_subquery(),
+                      sa.select(sa.func.max(events.c.event_date)).scalar_subquery())
+        with self._connect() as con:
+            first, last = con.execute(q).one()
+        span = (first, last) if first is not None and last is not None else None
+        self.__dict__["_span"] = (now, span)
+        return span
 
     def _in_tiles(self, q, bbox: tuple[float, float, float, float]):
         """`q` restricted to the grid cells `bbox` touches (a row more on every side: the exact
@@ -452,7 +510,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 # from events_tile), then only those rows, in that order
                 q = ordered(self._where(sa.select(events.c.id), f, spatial))
                 if spatial or self.dialect != "postgresql":
-                    ids = [r[0] for r in con.execute(q)]
+                    ids = [r[0] for r in con.execute(q).all()]  # (all at once: one fetchall, not a fetch a row)
                 else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
                     # many events a box holds, would take all of them and sort: a second, not 10 ms)
                     if con.in_transaction():  # (in `reading()`, after other reads): SET LOCAL needs its own
@@ -460,9 +518,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                     with con.begin():
                         for setting in ("enable_sort", "enable_bitmapscan", "enable_seqscan"):
                             con.exec_driver_sql(f"SET LOCAL {setting} = off")
-                        ids = [r[0] for r in con.execute(q)]
+                        ids = [r[0] for r in con.execute(q).all()]
                 names = self.EVENT_COLUMNS  # plain tuples made dicts here: no mapping per row
-                found = {r[0]: r for r in con.execute(self._ROWS_OF, {"ids": ids})} if ids else {}
+                found = {r[0]: r for r in con.execute(self._ROWS_OF, {"ids": ids}).all()} if ids else {}
                 rows = [dict(zip(names, found[i])) for i in ids if i in found]
             else:
                 names = self.EVENT_COLUMNS
@@ -471,7 +529,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             sources: dict[int, list[dict[str, Any]]] = {}
             for i in range(0, len(ids), 500):
                 for event_id, article_id, url, title, source, published in con.execute(
-                        self._SOURCES_OF, {"ids": ids[i:i + 500]}):
+                        self._SOURCES_OF, {"ids": ids[i:i + 500]}).all():
                     sources.setdefault(event_id, []).append({
                         "article_id": article_id, "url": url, "title": title, "source": source,
                         "published": published.isoformat() if published else None,
@@ -504,9 +562,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         at = self.WALK_AT.get(f.sort.lstrip("-"))
         if not (f.bbox and f.limit and at is not None):
             return False
-        # few enough by the summaries: no need to count (SQLite; PostgreSQL counts from its
-        # indexes quicker than it sums the summaries' cells: 2.8 against 4.5 ms for a city's half year)
-        bound = self._view_bound(f) if self.dialect == "sqlite" else None
+        # few enough by the summaries: no need to count (on both backends since the summaries'
+        # years are asked as equalities: a city's half-year summed in 0.3 ms, not 4.5)
+        bound = self._view_bound(f)
         return (bound is None or bound >= at) and self.count_upto(f, at) >= at
 
     def _view_bound(self, f: EventFilter) -> int | None:
@@ -516,7 +574,11 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if f.since or f.until:
             table, size = event_cells_year, YEAR_CELL
             conds = self._summary_where(g, table)
-            if conds is not None:
+            if conds is not None and f.since and f.until:  # years as equalities: the cells'
+                # conditions after them in the key are then the index's too (a range of years
+                # read every cell of the world in those years: 43,000 rows for a half-year)
+                conds = [*conds, table.c.year.in_(list(range(f.since.year, f.until.year + 1)))]
+            elif conds is not None:
                 conds = [*conds, *([table.c.year >= f.since.year] if f.since else []),
                          *([table.c.year <= f.until.year] if f.until else [])]
         else:

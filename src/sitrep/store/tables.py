@@ -262,6 +262,7 @@ TILE_CELL = SUMMARY_CELL / 32  # degrees: the map's grid at zoom 10 (360 / 2 ** 
 event_tiles = _grid_summary("event_tiles")
 
 YEAR_CELL = SUMMARY_CELL / 4  # degrees: the map's grid at zoom 7 (360 / 2 ** 10)
+CELL_DATE = YEAR_CELL  # the grid of index events_cell_date (a view's cells, then dates; migration 0021)
 # per year: the clusters of a view of whole years at zooms 7 and below
 event_cells_year = _grid_summary("event_cells_year", sa.Column("year", sa.Integer, primary_key=True))
 
