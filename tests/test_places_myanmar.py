@@ -1,0 +1,52 @@
+"""The Myanmar supplement (data/places/myanmar.yaml): township seats GeoNames' populated
+places lack, and the townships of Yangon and Mandalay city. Invented sentences; the names
+are facts."""
+
+import pytest
+
+from sitrep.geo.gazetteer import load_supplement
+from sitrep.geo.locate import (
+    article_context,
+    choose_event_place,
+    constrain_by_province,
+    find_mentions,
+    precision_for,
+    resolve_mentions,
+)
+from sitrep.geo.resolve import distance_km
+
+
+def _chosen(text, gaz):
+    context = article_context(text)
+    mentions = find_mentions(text, gaz, countries=context.focus())
+    resolve_mentions(mentions, context)
+    constrain_by_province(mentions, text)
+    return choose_event_place(mentions, text, focus=context.focus())
+
+
+def test_the_myanmar_entries_are_in_myanmar_and_unique():
+    rows = [r for r in load_supplement() if r["_file"] == "myanmar.yaml"]
+    assert len(rows) >= 60 and all(r["country"] == "MM" for r in rows)
+    assert all(9.5 <= float(r["lat"]) <= 28.6 and 92.1 <= float(r["lon"]) <= 101.2 for r in rows)
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names))
+    assert all(r["feature"] in ("town", "neighbourhood") for r in rows)
+
+
+@pytest.mark.parametrize("text,name,admin1", [
+    ("Soldiers shelled two villages in Mansi township, Kachin State, on Monday.", "Mansi", "Kachin"),
+    ("Fighting broke out near a village of Namtu township in northern Shan State.", "Namtu", "Shan-North"),
+    ("Troops torched houses in Maungdaw township, Rakhine State.", "Maungdaw", "Rakhine"),
+])
+def test_a_township_seat_is_the_place_of_its_township(gazetteer, text, name, admin1):
+    chosen = _chosen(text, gazetteer)
+    assert chosen is not None and chosen.place.name == name and chosen.place.iso == "MM"
+    assert chosen.place.admin1 == admin1
+    assert precision_for(chosen.place, chosen.role) == 2  # ACLED: the township, "part of a region"
+
+
+def test_a_township_of_yangon_is_a_town_level_place(gazetteer):
+    chosen = _chosen("Students marched in Kamayut township, Yangon, on Friday.", gazetteer)
+    assert chosen is not None and chosen.place.name == "Kamayut" and chosen.place.feature == "neighbourhood"
+    yangon = max(gazetteer.lookup("Yangon", "MM"), key=lambda p: p.population or 0)
+    assert distance_km((chosen.place.latitude, chosen.place.longitude), (yangon.latitude, yangon.longitude)) < 25
