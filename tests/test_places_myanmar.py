@@ -50,3 +50,14 @@ def test_a_township_of_yangon_is_a_town_level_place(gazetteer):
     assert chosen is not None and chosen.place.name == "Kamayut" and chosen.place.feature == "neighbourhood"
     yangon = max(gazetteer.lookup("Yangon", "MM"), key=lambda p: p.population or 0)
     assert distance_km((chosen.place.latitude, chosen.place.longitude), (yangon.latitude, yangon.longitude)) < 25
+
+
+@pytest.mark.parametrize("town,admin1", [
+    ("Taungoo", "Bago-East"), ("Kunhing", "Shan-South"), ("Yamethin", "Mandalay"), ("Pyinmana", "Nay Pyi Taw"),
+    ("Hsipaw", "Shan-North"), ("Kengtung", "Shan-East"), ("Pyay", "Bago-West"),
+])
+def test_a_district_seat_keeps_its_divided_units_name(gazetteer, town, admin1):
+    """acled_admin1.yaml `seats`: a town of a unit ACLED divides takes the part whose capital or
+    district seat is nearest (Taungoo is nearer Pyay than Bago)."""
+    places = [p for p in gazetteer.lookup(town, "MM") if p.feature == "town"]
+    assert places and max(places, key=lambda p: p.population or 0).admin1 == admin1
