@@ -996,3 +996,32 @@ def test_the_arrested_are_actor2_and_a_party_at_a_protest_is_its_associated_acto
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Police Forces of India", "BJP: Bharatiya Janata Party")
     [[ev]] = E.extract([Article(id="t", text=protest, published=pub)], typer=typer)
     assert (ev.actor1, ev.assoc_actor_1) == ("Protesters (India)", "BJP: Bharatiya Janata Party")
+
+
+def test_a_long_article_s_sentence_with_no_cue_word_and_no_day_is_no_event():
+    """Model-only sentences of a long article need a day of their own, unless the lede tells
+    the news in the present perfect."""
+    from sitrep.extract import events as E
+
+    sure = {"none": 0.1, "Armed clash": 0.9}
+    portrait = "The militia commander in Kaya stared at photographs of his men on the hilly frontline."
+    dated = "On Monday the militia commander in Kaya stared at photographs of his men on the hilly frontline."
+    news = "Government troops have declared victory over the militia in the town of Kaya."
+    for lede, n in ((portrait, 0), (dated, 1), (news, 1)):
+        text = " ".join([lede] + _FEATURE)
+        assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({lede: sure}))[0]) == n, lede
+    # short texts are read as before
+    assert len(E.extract([Article(id="t", text=portrait, published=PUB)], typer=_Table({portrait: sure}))[0]) == 1
+
+
+def test_a_long_article_s_habit_in_the_simple_present_is_no_event():
+    from sitrep.extract import events as E
+
+    sure = {"none": 0.1, "Shelling/artillery/missile attack": 0.9}
+    habit = "Today the monitors in Kaya mainly document shelling by the army on the villages."
+    said = "Officials in Kaya say that the army shelled the villages on Monday."
+    past = "Today the army shelled the villages around Kaya."
+    for lede, n in ((habit, 0), (said, 1), (past, 1)):
+        text = " ".join([lede] + _FEATURE)
+        assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({lede: sure}))[0]) == n, lede
+    assert len(E.extract([Article(id="t", text=habit, published=PUB)], typer=_Table({habit: sure}))[0]) == 1

@@ -40,7 +40,7 @@ from sitrep.extract.counts import Counts, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.learned import NONE, get_typer
-from sitrep.extract.lexicons import pattern
+from sitrep.extract.lexicons import pattern, words
 from sitrep.extract.notes import make_notes
 from sitrep.extract.roles import assign_actors, sentence_roles
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
@@ -387,6 +387,12 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             return None
         if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
             return None  # a feature's scene ("men sip tea in cafes", "a server hums"): no report of an act
+        if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and date is None \
+                and not (s.index < LEDE and _present_perfect(doc)):
+            # a long article's sentence with no cue word and no day is a scene or a portrait
+            # ("the commander stared at photographs of his fighters"); a lede in the present
+            # perfect ("troops have declared victory in ...") is the news itself
+            return None
         top = max(v for k, v in probs.items() if k != NONE)
         if had_cues and top < st.weights.get("dead_cue_min", DEAD_CUE_MIN):
             return None  # the grammar ruled out the cue words; only a sure decider overrules it
@@ -395,6 +401,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if top < st.weights.get("model_only_min", MODEL_ONLY_MIN) and \
                 1.0 - probs.get(NONE, 0.0) < st.weights.get("model_only_event", MODEL_ONLY_EVENT):
             return None  # with no cue word, the decider must be sure of one sub-type or of an event
+    if live and len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_habit(doc):
+        return None  # "the group mainly documents shelling and barrel bombs": a habit, not an act
     told = None
     if date is None and st.told_date is not None and (
             s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
@@ -562,6 +570,27 @@ def _present_scene(doc) -> bool:
     if root.tag_ == "VBN":  # "are kept", not "have been killed" or "were kept"
         return bool(aux) and all(a.tag_ in ("VBZ", "VBP") and a.lower_ not in ("has", "have", "'ve", "'s") for a in aux)
     return False
+
+
+def _present_perfect(doc) -> bool:
+    """Is the sentence's main verb in the present perfect ("have declared", "has taken")?"""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    return root is not None and root.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in root.children)
+
+
+def _present_habit(doc) -> bool:
+    """Is the main verb a lexical verb in the simple present ("documents", "patrol", "sip"),
+    telling what someone does as a rule rather than what they did? Not "is"/"are" ("the fighting
+    is ongoing" is news of now), not a verb with an auxiliary, and not one that reports what is
+    said ("statistics say that 99 were killed": the reported clause carries its own tense)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None or root.tag_ not in ("VBZ", "VBP") or root.lower_ in _SPEECH_VERBS \
+            or root.lower_ in ("is", "are", "am", "'s", "'re"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "ccomp", "parataxis") for c in root.children):
+        return False
+    return root.lower_ not in words("observer_verbs")
 
 
 _SPOKEN_ON = re.compile(
