@@ -127,3 +127,38 @@ def test_an_active_militant_killed_by_the_police_is_a_clash_with_the_group():
               "Kolbio, Lamu County.", dt.date(2019, 3, 12))
     assert ev.sub_event_type == "Armed clash"
     assert {ev.actor1, ev.actor2} == {"Police Forces of Kenya", "Al Shabaab"}
+
+
+# -- a named party's people are rioters, not an armed group ----------------------------------------
+def test_party_activists_clashing_with_the_police_are_rioters_with_the_party_associated():
+    ev = _top("On 6 March 2016, VHP activists and the police clashed in Taldih, South 24 Parganas "
+              "district. One person died and 29 were injured.", dt.date(2016, 3, 10))
+    assert ev.event_type == "Riots" and ev.sub_event_type == "Mob violence"
+    assert ev.actor1 == "Rioters (India)" and ev.inter1 == 5
+    assert ev.assoc_actor_1 == "VHP: Vishwa Hindu Parishad"
+    assert ev.actor2 == "Police Forces of India" and ev.inter2 == 1
+
+
+def test_supporters_of_two_parties_clashing_are_rioters_on_both_sides():
+    ev = _top("On 6 March 2016, BJP workers and CPI(M) supporters clashed in a village of Burdwan "
+              "district, leaving four injured.", dt.date(2016, 3, 10))
+    assert ev.event_type == "Riots"
+    assert ev.actor1 == "Rioters (India)" and ev.actor2 == "Rioters (India)"
+    assert {ev.assoc_actor_1, ev.assoc_actor_2} == {"BJP: Bharatiya Janata Party",
+                                                    "CPI(M): Communist Party of India (Marxist)"}
+
+
+def test_party_violence_needs_the_party_acting_first_and_no_armed_side_acting():
+    from types import SimpleNamespace
+
+    from sitrep.extract.roles import _party_violence
+    from sitrep.model import ActorMention
+
+    party = ActorMention("VHP: Vishwa Hindu Parishad", 6, 20, 34, "VHP activists", key="p:vhp")
+    police = ActorMention("Police Forces of {country}", 1, 0, 6, "police", key="g:police")
+    police_after = ActorMention("Police Forces of {country}", 1, 40, 46, "police", key="g:police")
+    gang = ActorMention("Unidentified Gang ({country})", 3, 40, 46, "gangsters", key="g:gang")
+    assert _party_violence(SimpleNamespace(agents=[party, police_after]))  # "VHP activists and the police clashed"
+    assert not _party_violence(SimpleNamespace(agents=[police, party]))  # "police and VHP activists ..."
+    assert not _party_violence(SimpleNamespace(agents=[party, gang]))  # an armed group acting
+    assert not _party_violence(SimpleNamespace(agents=[police]))

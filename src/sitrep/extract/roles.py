@@ -145,6 +145,15 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # villagers who clash, with no such group or state force among them, are rioters
         sub = ev.sub_event_type = "Mob violence"
         ev.event_type = "Riots"
+    party_clash = party_attack = False
+    if ev.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
+            _party_violence(d):
+        # ACLED: a named party's (union's, student body's) supporters who clash with the police or
+        # each other, beat someone or hurl crude bombs are rioters, the party their associated
+        # actor; they are no armed group
+        party_clash, party_attack = ev.event_type == "Battles", ev.event_type == "Violence against civilians"
+        sub = ev.sub_event_type = "Mob violence"
+        ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
     a1 = next((a for a in agents if a.inter != 7), None)
@@ -210,8 +219,18 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         other = next((a for a in d.actors if a.inter in (1, 7)), None)
+        # (a party told acting beside the first, or a side of the clash)
+        rival = next((a for a in d.agents + (d.patients if party_clash else [])
+                      if _party(a) and (group is None or a.key != group.key)), None)
         if other:
             ev.actor2, ev.inter2 = named(other)
+        elif rival is not None and _associated(group):
+            # "supporters of two parties clashed": rioters on both sides, each with its party
+            ev.actor2, ev.inter2 = _in_country("Rioters", country), 5
+            ev.assoc_actor_2 = named(rival)[0]
+        elif party_attack:
+            # "party workers beat up a shopkeeper": their target is a civilian
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         elif sub == "Mob violence" and (d.counts.killed or d.counts.injured or pattern("civilian_places").search(
                 " ".join(x.text for x in d.sentences or [d.sentence]))):
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
@@ -299,6 +318,22 @@ def _one_sided(d: Draft, told: str) -> bool:
     unnamed = any(not any(s <= m.start() < e for s, e in spans)
                   for m in pattern("armed_party_words").finditer(d.sentence.text))
     return len(armed) + unnamed < 2 and not pattern("battle_words").search(told)
+
+
+def _party(m: ActorMention) -> bool:
+    """A named party, union or student body, whose people demonstrate (inter 6, not the generic
+    "Protesters")."""
+    return m.inter == 6 and "{country}" not in m.name
+
+
+def _party_violence(d: Draft) -> bool:
+    """Is this violence done by a named party's people, with no armed group, militia or state
+    force told acting ("TMC activists hurled bombs", "BSP and SP supporters clashed", "VHP activists
+    and the police clashed")?"""
+    first = next((a for a in d.agents if a.inter != 7), None)
+    if first is None or not _party(first):
+        return False
+    return not any(a.inter in (2, 3, 4, 8) or (a.inter == 1 and a.start < first.start) for a in d.agents)
 
 
 def _partisan_clash(d: Draft) -> bool:
