@@ -175,6 +175,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     @contextlib.contextmanager
     def _reading(self, local: threading.local) -> Iterator[None]:
         with self.engine.connect() as con:
+            if self.dialect == "postgresql":  # reads only: no BEGIN and ROLLBACK around them (two
+                # round trips of seven; in READ COMMITTED each statement has its own snapshot anyway)
+                con.execution_options(isolation_level="AUTOCOMMIT")
             local.con = con
             try:
                 yield
@@ -513,12 +516,17 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                     ids = [r[0] for r in con.execute(q).all()]  # (all at once: one fetchall, not a fetch a row)
                 else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
                     # many events a box holds, would take all of them and sort: a second, not 10 ms)
-                    if con.in_transaction():  # (in `reading()`, after other reads): SET LOCAL needs its own
-                        con.commit()
-                    with con.begin():
-                        for setting in ("enable_sort", "enable_bitmapscan", "enable_seqscan"):
-                            con.exec_driver_sql(f"SET LOCAL {setting} = off")
-                        ids = [r[0] for r in con.execute(q).all()]
+                    if con.get_execution_options().get("isolation_level") == "AUTOCOMMIT":  # (`reading()`)
+                        con.exec_driver_sql("BEGIN")  # SET LOCAL needs a transaction block
+                        try:
+                            ids = self._walked_ids(con, q)
+                        finally:
+                            con.exec_driver_sql("COMMIT")  # (after an error: a rollback)
+                    else:
+                        if con.in_transaction():  # (after other reads): SET LOCAL needs its own
+                            con.commit()
+                        with con.begin():
+                            ids = self._walked_ids(con, q)
                 names = self.EVENT_COLUMNS  # plain tuples made dicts here: no mapping per row
                 found = {r[0]: r for r in con.execute(self._ROWS_OF, {"ids": ids}).all()} if ids else {}
                 rows = [dict(zip(names, found[i])) for i in ids if i in found]
@@ -546,6 +554,13 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
 
     EVENT_COLUMNS = EVENT_COLUMNS
     _ROWS_OF, _SOURCES_OF = _ROWS_OF, _SOURCES_OF
+
+    @staticmethod
+    def _walked_ids(con, q) -> list[int]:
+        """The ids of `q` on PostgreSQL, in a transaction, with sorting off: the walk of its sort's index."""
+        for setting in ("enable_sort", "enable_bitmapscan", "enable_seqscan"):
+            con.exec_driver_sql(f"SET LOCAL {setting} = off")
+        return [r[0] for r in con.execute(q).all()]
 
     DATE_FIRST_DAYS = 92  # a date range up to this long is read by date, not by the box
     # matches from which a page of a view walks its sort's index rather than sorting the view's
