@@ -96,3 +96,20 @@ def test_the_people_words_file_is_a_lowercase_word_list():
     assert set(data) == {"people_nouns"} and len(words) == len(set(words)) >= 10
     assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in words)
     assert people_after().match(" clan elders") and people_after().match(" sub-clan") and not people_after().match(" clanged")
+
+
+def test_the_province_after_a_town_is_no_rival_of_the_town(gazetteer):
+    """"evacuated from Mariupol, Donetsk": the province says where the town is; the town (not
+    the province's capital) is where the event happened when the text names no other place."""
+    text = "On Monday, 40 families were evacuated from Mariupol, Donetsk, by bus."
+    _, mentions, chosen = _chosen(text, gazetteer)
+    assert chosen is not None and chosen.text == "Mariupol"
+    text = "Gunmen from Mariupol, Donetsk, attacked a checkpoint in Kramatorsk on Monday."
+    _, _, chosen = _chosen(text, gazetteer)
+    assert chosen is not None and chosen.text == "Kramatorsk"
+
+
+def test_a_province_after_its_township_in_brackets_gives_way_to_the_township(gazetteer):
+    text = "Soldiers on patrol near Tar Pin (Kutkai Township, northern Shan State) stepped on a landmine."
+    _, _, chosen = _chosen(text, gazetteer)
+    assert chosen is not None and chosen.text.startswith("Kutkai") and chosen.place.admin1 == "Shan-North"

@@ -1154,8 +1154,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
                                   and m.place.feature != "country"
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
+    towns_provinces = _provinces_of_named_towns(mentions, text)
     for mm in mentions:
-        if mm.place is None or mm.start < dateline:
+        if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
         role = mm.role or mention_role(text, mm.start)
         if role == "in" and mm.place.feature == "country" and not _IN_COUNTRY_BEFORE.search(text[max(0, mm.start - 25):mm.start]):
@@ -1193,6 +1194,28 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # nor within a city's district: the town itself, 1
         best.role = "near"
     return best
+
+
+# the gap between a town and the province set after it: "Mariupol, Donetsk", "Kutkai
+# Township, northern Shan State", "Biu (Borno"
+_APPOSED_PROVINCE = re.compile(r"^\s*(?:(?:town|city|village|township|district|municipality|county)\s*)?(?:,|\()\s*(?:the\s+)?"
+                               r"(?:(?:north|south|east|west|central|upper|lower)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?$",
+                               re.IGNORECASE)
+
+
+def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[int]:
+    """Provinces set right after a town that lies in them ("evacuated from Mariupol, Donetsk",
+    "near Sin Li (Kutkai Township, northern Shan State)"): the province says where the town is,
+    it is not another candidate for the event's place, whatever words stand before the town
+    (ids of the mentions)."""
+    out: set[int] = set()
+    ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    for prev, mm in zip(ordered, ordered[1:]):
+        if mm.place.feature == "admin1" and prev.place.feature in POINT_FEATURES and prev.role != "part" \
+                and _unit(prev.place) and _unit(prev.place) == _unit(mm.place) \
+                and _APPOSED_PROVINCE.match(text[prev.end:mm.start]):
+            out.add(id(mm))
+    return out
 
 
 _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over|parts of|areas of)\s+(?:the\s+)?$",
