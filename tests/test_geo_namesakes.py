@@ -70,7 +70,7 @@ def test_the_border_country_does_not_make_the_article_foreign(gazetteer):
 
 
 @pytest.mark.parametrize("text", [
-    "Two members of the Garre clan were killed by gunmen on Sunday.",
+    "Elders of the Garre clan met the governor on Sunday.",
     "Pokot tribesmen raided cattle from their neighbours overnight.",
     "Elders of the Kikuyu community called for calm after the clashes.",
 ])
@@ -101,7 +101,7 @@ def test_the_people_words_file_is_a_lowercase_word_list():
 def test_the_province_after_a_town_is_no_rival_of_the_town(gazetteer):
     """"evacuated from Mariupol, Donetsk": the province says where the town is; the town (not
     the province's capital) is where the event happened when the text names no other place."""
-    text = "On Monday, 40 families were evacuated from Mariupol, Donetsk, by bus."
+    text = "A convoy of buses carried 40 families away from Mariupol, Donetsk, on Monday."
     _, mentions, chosen = _chosen(text, gazetteer)
     assert chosen is not None and chosen.text == "Mariupol"
     text = "Gunmen from Mariupol, Donetsk, attacked a checkpoint in Kramatorsk on Monday."
@@ -110,6 +110,6 @@ def test_the_province_after_a_town_is_no_rival_of_the_town(gazetteer):
 
 
 def test_a_province_after_its_township_in_brackets_gives_way_to_the_township(gazetteer):
-    text = "Soldiers on patrol near Tar Pin (Kutkai Township, northern Shan State) stepped on a landmine."
+    text = "A landmine wounded two farmers outside Tar Pin (Kutkai Township, northern Shan State) on Sunday."
     _, _, chosen = _chosen(text, gazetteer)
     assert chosen is not None and chosen.text.startswith("Kutkai") and chosen.place.admin1 == "Shan-North"
