@@ -162,3 +162,23 @@ def test_party_violence_needs_the_party_acting_first_and_no_armed_side_acting():
     assert not _party_violence(SimpleNamespace(agents=[police, party]))  # "police and VHP activists ..."
     assert not _party_violence(SimpleNamespace(agents=[party, gang]))  # an armed group acting
     assert not _party_violence(SimpleNamespace(agents=[police]))
+
+
+# -- one head shared by two names -------------------------------------------------------------------
+def test_two_names_sharing_one_head_are_two_actors():
+    from sitrep.extract.actors import get_dictionary
+
+    found = get_dictionary().find("Shots were exchanged by Russian and Ukrainian forces across the river.")
+    assert [m.name for m in found] == ["Military Forces of Russia", "Military Forces of Ukraine"]
+    assert found[0].text == "Russian"
+    found = get_dictionary().find("Kenyan, Somali and Ethiopian troops stormed the camp.")
+    assert [m.name for m in found] == ["Military Forces of Kenya", "Military Forces of Somalia", "Military Forces of Ethiopia"]
+    # a place the first side came from is no second actor
+    found = get_dictionary().find("Raiders from Sudan and Kenyan police exchanged fire.")
+    assert "Police Forces of Sudan" not in [m.name for m in found]
+
+
+def test_a_clash_between_two_armies_sharing_one_head_has_both_sides():
+    ev = _top("On 4 May 2022, heavy clashes between Russian and Ukrainian troops were reported near "
+              "Kupiansk, Kharkiv.", dt.date(2022, 5, 8))
+    assert ev.actor1 == "Military Forces of Russia" and ev.actor2 == "Military Forces of Ukraine"

@@ -53,6 +53,9 @@ class ActorEntry:
         return self.inter
 
 
+# a word before "and", "or", "&" or a comma that ends where a matched alias begins
+_ELIDED_BEFORE = re.compile(r"\b([A-Za-z][\w'-]*)\s*(?:,\s*|\s(?:and|or|&)\s+)$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|into|to|at|near|across|inside|outside)\s+$", re.IGNORECASE)
 # a capitalised word (a people's name) and the space before a militia word
 _PEOPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?=[a-z])")
 
@@ -147,9 +150,36 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        found = self._elided(text, found, countries or set(), named or set())
         if text_cased:
             found = self._people_militias(text, found)
         return found
+
+    def _elided(self, text: str, found: list[ActorMention], countries: set[str],
+                named: set[str]) -> list[ActorMention]:
+        """"Russian and Ukrainian forces", "Kenyan, Somali and Ethiopian troops": a word joined by
+        "and", "or" or a comma to a matched alias shares the alias' head ("Russian forces"),
+        and names that actor by itself."""
+        out = list(found)
+        for m in found:
+            tail = _words(m.text)[1:]
+            if not tail:
+                continue
+            end = m.start
+            while True:
+                before = _ELIDED_BEFORE.search(text, 0, end)
+                if before is None:
+                    break
+                options = self.index.get((before.group(1).lower(),) + tail)
+                entry, fit = self._choose(options, countries, named) if options else (None, 0.0)
+                start, stop = before.start(1), before.end(1)
+                if entry is None or fit < 0.3 or any(a.start < stop and start < a.end for a in out) or \
+                        _PREPOSITION_BEFORE.search(text, 0, start):
+                    break  # ("raiders from Sudan and Kenyan police": Sudan is where they came from)
+                out.append(ActorMention(entry.name, entry.inter, start, stop, text[start:stop],
+                                        key=entry.key, home=entry.home))
+                end = start
+        return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
 
     def _people_militias(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"Turkana raiders", "Luo ethnic militia": a people's name, written with a capital, before
