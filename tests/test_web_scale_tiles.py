@@ -167,7 +167,9 @@ def test_a_view_the_summaries_show_to_be_small_is_not_counted_before_its_page(db
         real = store.count_upto
         monkeypatch.setattr(store, "count_upto", lambda g, most: counted.append(most) or real(g, most))
         store.events(f)
-        assert counted == []  # far fewer than 20,000, on both backends
+        # far fewer than 20,000: not counted on SQLite, nor on PostgreSQL for a view with dates
+        # read by its few cells (a bigger view PostgreSQL counts quicker than it sums the cells)
+        assert counted == ([] if store.dialect == "sqlite" or f.since else [20_000]), f
         monkeypatch.undo()
     # filters the summaries do not keep: counted
     assert store._view_bound(EventFilter(bbox=box, limit=10, sort="confidence", actor="x")) is None
