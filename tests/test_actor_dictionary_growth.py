@@ -115,3 +115,23 @@ def test_pirates_and_armed_drug_suspects():
                    "abducted five crew members.", dt.date(2020, 6, 30))
     assert ev.actor1 == "Pirates (Benin)" and ev.inter1 == 3
     assert ("Armed Drug Suspects (Philippines)", 3) in _found("An armed drug suspect fired at the police.", {"PH"})
+
+
+@pytest.mark.parametrize("text, countries, name, inter", [
+    ("Gunmen shot two security guards at a plantation.", {"ID"}, "Private Security Forces ({country})", 8),
+    ("Troops of the Northern Alliance attacked an army outpost.", {"MM"}, "NA-B: Northern Alliance", 2),
+    ("Samajwadi Party workers and BJP supporters clashed.", {"IN"}, "SP: Samajwadi Party", 6),
+])
+def test_entries_of_the_second_round_carry_acled_names_and_inter_codes(text, countries, name, inter):
+    assert (name, inter) in _found(text, countries)
+
+
+def test_a_superintendent_of_police_is_no_party():
+    assert all(name != "SP: Samajwadi Party" for name, _ in _found("The SP said the accused were arrested.", {"IN"}))
+
+
+def test_an_armed_attack_on_company_guards_is_a_clash_with_private_security():
+    [ev] = _events("On 3 May 2019, gunmen shot dead two security guards of a palm oil company in Mesuji, "
+                   "Lampung.", dt.date(2019, 5, 8))
+    assert ev.actor2 == "Private Security Forces (Indonesia)" and ev.inter2 == 8
+    assert ev.sub_event_type == "Armed clash"
