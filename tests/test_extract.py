@@ -1027,3 +1027,18 @@ def test_a_long_article_s_habit_in_the_simple_present_is_no_event():
         text = " ".join([lede] + _FEATURE)
         assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({lede: sure}))[0]) == n, lede
     assert len(E.extract([Article(id="t", text=habit, published=PUB)], typer=_Table({habit: sure}))[0]) == 1
+
+
+def test_a_lower_cased_text_with_stray_capitals_is_still_split_at_any_letter():
+    """Mojibake ("Â") or a capitalised name or two must not hide that a text lost its capitals."""
+    from sitrep.nlp import split_sentences
+
+    text = ("kaya: two people were killed in the market on friday. security has been stepped up. "
+            "read this story in Â Â hindi. the district officer said the town was calm. "
+            "later, another man was hurt near the bridge. Â Â shops stayed shut. ") * 3
+    parts = [s.text for s in split_sentences(text)]
+    assert parts[:2] == ["kaya: two people were killed in the market on friday.", "security has been stepped up."]
+    assert len(parts) == 18
+    # ordinary text with a few sentences in lower case keeps the capital-letter rule
+    prose = "Police arrested ten. two men died. The End. More came later. The town was calm. " * 5
+    assert "Police arrested ten. two men died." in [s.text for s in split_sentences(prose)]

@@ -25,9 +25,21 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|
 _BOUNDARY_ANY_CASE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?\w)|\n\s*\n|\n(?=\s*[\w\"“])")
 
 
+_SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]?([^\W\d_])")
+
+
 def _lower_cased(text: str) -> bool:
-    letters = sum(c.isalpha() for c in text[:5000])
-    return letters > 200 and sum(c.isupper() for c in text[:5000]) < 0.005 * letters
+    """Has the text lost its capitals? Few capital letters at all, or sentences that mostly
+    start in lower case (a lower-cased archive whose stray capitals are mojibake, "Â", or a
+    dateline)."""
+    head = text[:5000]
+    letters = sum(c.isalpha() for c in head)
+    if letters <= 200:
+        return False
+    if sum(c.isupper() for c in head) < 0.005 * letters:
+        return True
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(head)]
+    return len(starts) >= 4 and sum(c.islower() for c in starts) >= 0.8 * len(starts)
 
 
 @dataclass
