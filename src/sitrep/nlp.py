@@ -39,7 +39,7 @@ def _lower_cased(text: str) -> bool:
     if sum(c.isupper() for c in head) < 0.005 * letters:
         return True
     starts = [m.group(1) for m in _SENTENCE_START.finditer(head)]
-    return len(starts) >= 4 and sum(c.islower() for c in starts) >= 0.8 * len(starts)
+    return len(starts) >= 3 and sum(c.islower() for c in starts) >= 0.7 * len(starts)
 
 
 @dataclass
