@@ -224,7 +224,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                       if _party(a) and (group is None or a.key != group.key)), None)
         if other:
             ev.actor2, ev.inter2 = named(other)
-        elif rival is not None and _associated(group):
+        elif rival is not None and _associated(group) and (party_clash or sub == "Mob violence"):
             # "supporters of two parties clashed": rioters on both sides, each with its party
             ev.actor2, ev.inter2 = _in_country("Rioters", country), 5
             ev.assoc_actor_2 = named(rival)[0]
