@@ -25,6 +25,7 @@ def _first(text, published=PUB):
     ("earlier this year", dt.date(2019, 1, 1), 3),
     ("On 5 June 2018, gunmen", dt.date(2018, 6, 5), 1),
     ("on July 7", dt.date(2019, 7, 7), 1),
+    ("airstrikes in the past 24 hours killed", dt.date(2019, 7, 9), 1),
     ("On 30-June-2019, in the town", dt.date(2019, 6, 30), 1),
 ])
 def test_relative_and_absolute_dates_resolve_against_publication(text, date, precision):

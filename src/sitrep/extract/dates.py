@@ -95,7 +95,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_last", re.compile(rf"\blast {_WEEKDAY_RE}\b")),
     ("weekday", re.compile(rf"\b(?:on |early |late |this |since )?{_WEEKDAY_RE}(?:'s)?(?: (?:morning|afternoon|evening|night))?\b")),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight|the previous day|the day before)\b")),
-    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today)\b")),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|"
+                         r"(?:in|over|during|within) the (?:past|last|previous) (?:24|twenty-four) hours)\b")),
     ("days_ago", re.compile(r"\b(two|three|four|five|six|2|3|4|5|6) days ago\b")),
     ("last_week", re.compile(r"\b(?:last week|past week|previous week|earlier this week|this week|in recent days|in the past few days|recently|a few days ago|days ago|the past several days|over the weekend|last weekend|at the weekend)\b")),
     ("mid_month", re.compile(rf"\b(early|mid|late|end of|beginning of|the end of|the beginning of|the middle of)[- ]{_MONTH_RE}\b")),
