@@ -65,3 +65,15 @@ def test_the_lookup_cache_answers_from_memory_and_stays_bounded():
     _cached(cache, "b", 2, load("b"))
     _cached(cache, "c", 2, load("c"))  # full: emptied before "c" is stored
     assert set(cache) == {"c"}
+
+
+def test_an_older_rows_whole_unit_agrees_with_any_of_its_parts():
+    """Older ACLED rows name the whole of a unit ACLED now divides ("Shan", "Bago"); an event in
+    any of its parts agrees with them, while two parts still differ."""
+    from sitrep.geo.gazetteer import admin1_matches
+
+    assert admin1_matches("MM", "Shan", "Shan-North") and admin1_matches("MM", "Shan State", "Shan-East")
+    assert admin1_matches("MM", "Bago", "Bago-West") and admin1_matches("IQ", "Ninewa", "Nineveh")
+    assert not admin1_matches("MM", "Shan-South", "Shan-North")
+    assert not admin1_matches("MM", "Mandalay", "Nay Pyi Taw")  # also the name of the part with the capital
+    assert not admin1_matches("MM", "Shan", "Kachin")

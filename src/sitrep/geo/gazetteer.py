@@ -522,6 +522,35 @@ def admin1_code(iso: str, name: str) -> str:
         (c for (i, k), c in index.items() if k == key and (not iso or i == iso)), key)
 
 
+@lru_cache(maxsize=1)
+def _divided_wholes() -> dict[tuple[str, str], str]:
+    """(country, name key) -> code of a Natural Earth unit ACLED divides, for the unit's own
+    names that are not also a part's ("Shan", "Bago", "Rift Valley"; not "Mandalay", which is
+    also the part holding the capital)."""
+    splits, countries = split_units(), split_country()
+    parts = {(countries.get(old, old.split(".")[0]), name_key(name)) for old, units in splits.items()
+             for _, name, _, _ in units}
+    out: dict[tuple[str, str], str] = {}
+    for row in load_admin1_rows():
+        if row["code"] in splits:
+            for n in {row["name"], *row["names"]}:
+                key = (row["iso"], name_key(n))
+                if key[1] and key not in parts:
+                    out.setdefault(key, row["code"])
+    return out
+
+
+def admin1_matches(iso: str, reference: str, name: str) -> bool:
+    """Does the admin1 `name` agree with a `reference` admin1 (ACLED's row)? The same unit in
+    any spelling; or, where the reference names the whole of a unit ACLED now divides (older
+    rows write "Shan", "Bago"), any of its parts ("Shan-North")."""
+    a, b = admin1_code(iso, reference), admin1_code(iso, name)
+    if a == b:
+        return True
+    whole = _divided_wholes().get((iso, name_key(reference or "")))
+    return bool(whole) and b.split("~")[0] == whole
+
+
 class Gazetteer:
     """Read access to the built gazetteer: candidates by name, admin names, countries."""
 
