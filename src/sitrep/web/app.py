@@ -737,7 +737,7 @@ def _provinces() -> list[dict]:
     gazetteer, like the countries' outlines."""
     from sitrep.geo.gazetteer import data_version, default_path
 
-    cached = default_path().parent / f"provinces-{data_version()}-{PROVINCE_TOLERANCE}-v1.json.gz"
+    cached = default_path().parent / f"provinces-{data_version()}-{PROVINCE_TOLERANCE}-v2.json.gz"
     try:
         return json.loads(gzip.decompress(cached.read_bytes()))
     except (OSError, EOFError, ValueError, gzip.BadGzipFile):
@@ -760,11 +760,11 @@ def _keep(path, data: bytes) -> None:
 
 
 def _build_provinces() -> list[dict]:
-    with gzip.open(str(resources.files("sitrep") / "data" / "admin1.json.gz"), "rt", encoding="utf-8") as fh:
-        rows = json.load(fh)
     from shapely.geometry import mapping, shape
 
-    from sitrep.geo.gazetteer import acled_admin1_names
+    from sitrep.geo.gazetteer import acled_admin1_names, load_admin1_rows
+
+    rows = load_admin1_rows()  # each unit with a code of its own (Natural Earth repeats "-1")
 
     acled = acled_admin1_names()  # the names events carry
 
