@@ -442,3 +442,16 @@ def test_a_violent_arrest_is_an_attack_and_still_answers_the_arrest_question():
     assert india_flags(ev) == {"ARREST"}
     ev["inter1"] = 3  # gunmen who "arrested" no one: the word alone is not enough
     assert india_flags(ev) == set()
+
+
+def test_an_older_row_naming_a_unit_whole_agrees_with_any_of_its_parts():
+    """ACLED's older rows write "Shan"; it now divides the state into Shan-North, -South and
+    -East. A part agrees with the whole; the whole does not agree with a named part."""
+    from sitrep.evaluate_real import acled_field_checks
+
+    row = {"country": "Myanmar", "admin1": "Shan"}
+    assert acled_field_checks(row, {"iso": "MM", "admin1": "Shan-North"})["admin1"]
+    assert acled_field_checks(row, {"iso": "MM", "admin1": "Shan"})["admin1"]
+    assert not acled_field_checks(row, {"iso": "MM", "admin1": "Kachin"})["admin1"]
+    assert not acled_field_checks({"country": "Myanmar", "admin1": "Shan-North"},
+                                  {"iso": "MM", "admin1": "Shan"})["admin1"]

@@ -193,6 +193,17 @@ def _admin1(iso: str, name: str) -> str:
     return admin1_code(iso, name)
 
 
+@lru_cache(maxsize=200_000)
+def _admin1_agrees(iso: str, reference: str, piso: str, name: str) -> bool:
+    """The same unit; or a part of the unit an older ACLED row names whole ("Shan" for what
+    ACLED now divides into Shan-North, -South and -East)."""
+    from sitrep.geo.gazetteer import admin1_matches
+
+    if _admin1(iso, reference) == _admin1(piso, name):
+        return True
+    return piso == iso and admin1_matches(iso, reference, name)
+
+
 # -- running the pipeline ---------------------------------------------------------------------
 def _progress(label: str, total: int | None, show: bool):
     from rich.console import Console
@@ -331,7 +342,7 @@ def acled_field_checks(row: dict[str, str], p: dict) -> dict[str, bool]:
     if iso:
         checks["country"] = piso == iso
     if (row.get("admin1") or "").strip():
-        checks["admin1"] = _admin1(iso, row["admin1"].strip()) == _admin1(piso or iso, p.get("admin1") or "")
+        checks["admin1"] = _admin1_agrees(iso, row["admin1"].strip(), piso or iso, p.get("admin1") or "")
     gp = _int(row.get("geo_precision"))
     if gp in (1, 2) and _float(row.get("latitude")) is not None and _float(row.get("longitude")) is not None:
         checks["location_25km"] = _within(row, p, 25)
