@@ -182,3 +182,10 @@ def test_a_clash_between_two_armies_sharing_one_head_has_both_sides():
     ev = _top("On 4 May 2022, heavy clashes between Russian and Ukrainian troops were reported near "
               "Kupiansk, Kharkiv.", dt.date(2022, 5, 8))
     assert ev.actor1 == "Military Forces of Russia" and ev.actor2 == "Military Forces of Ukraine"
+
+
+def test_a_bangladeshi_party_s_men_who_beat_a_man_are_rioters_with_the_party_associated():
+    ev = _top("On 2 March 2023, Awami League activists attacked and killed a grocer in a market of "
+              "Narayanganj, Bangladesh.", dt.date(2023, 3, 6))
+    assert ev.actor1 == "Rioters (Bangladesh)" and ev.inter1 == 5
+    assert ev.assoc_actor_1 == "AL: Bangladesh Awami League"
