@@ -189,3 +189,11 @@ def test_a_bangladeshi_party_s_men_who_beat_a_man_are_rioters_with_the_party_ass
               "Narayanganj, Bangladesh.", dt.date(2023, 3, 6))
     assert ev.actor1 == "Rioters (Bangladesh)" and ev.inter1 == 5
     assert ev.assoc_actor_1 == "AL: Bangladesh Awami League"
+
+
+def test_civilians_who_fled_are_actor1_of_a_displacement():
+    ev = _top("Displacement: On 9 April 2022, about 300 residents were evacuated from Kupiansk, Kharkiv, "
+              "by bus.", dt.date(2022, 4, 13))
+    assert ev.sub_event_type == "Other"  # (the typer's reading; the roles follow it)
+    assert ev.actor1 == "Civilians (Ukraine)" and ev.inter1 == 7
+    assert not ev.actor2

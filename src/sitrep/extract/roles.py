@@ -270,6 +270,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if not ev.actor2:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if not ev.actor1 and ev.inter2 == 7 and ev.sub_event_type == "Other":
+        # "hundreds of families fled their villages", "residents were evacuated": with no one else
+        # named, the civilians are the ones who did it (ACLED's actor1 of a displacement)
+        ev.actor1, ev.inter1, ev.actor2, ev.inter2 = ev.actor2, ev.inter2, "", None
     if ev.actor1 in ("Unidentified Armed Group", _in_country("Unidentified Armed Group", country)):
         # no one named: the text's words may still describe who did it, as the country's generic
         # actor ("a vigilante-style killing" in the Philippines: ACLED's anti-drug vigilantes)
