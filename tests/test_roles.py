@@ -197,3 +197,26 @@ def test_civilians_who_fled_are_actor1_of_a_displacement():
     assert ev.sub_event_type == "Other"  # (the typer's reading; the roles follow it)
     assert ev.actor1 == "Civilians (Ukraine)" and ev.inter1 == 7
     assert not ev.actor2
+
+
+# -- who attacked when an attack was beaten back ------------------------------------------------------
+def test_the_side_whose_attack_was_repelled_is_actor1():
+    ev = _top("On 7 May 2022, Ukrainian troops repelled an assault of Russian troops on Izium, Kharkiv.",
+              dt.date(2022, 5, 10))
+    assert ev.actor1 == "Military Forces of Russia" and ev.actor2 == "Military Forces of Ukraine"
+
+
+def test_the_one_who_repulsed_an_attack_is_no_agent():
+    from sitrep.extract.actors import get_dictionary
+    from sitrep.extract.roles import sentence_roles
+    from sitrep.nlp import load_nlp
+
+    text = "Russian troops tried to advance on Izium but were repulsed by Ukrainian troops."
+    agents, patients, _ = sentence_roles(load_nlp()(text), get_dictionary().find(text), None, text)
+    assert [a.name for a in agents] == ["Military Forces of Russia"]
+    assert [p.name for p in patients] == ["Military Forces of Ukraine"]
+
+
+def test_repel_verbs_and_attack_nouns_are_lower_case_words():
+    assert {"repelled", "repulsed"} <= words("repel_verbs")
+    assert {"attack", "assault", "offensive"} <= words("attack_nouns")

@@ -56,7 +56,11 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     role = "patient"
                     break
                 if dep == "pobj" and tok.head.lower_ == "by":
-                    role = "by"
+                    # "were repulsed by the army": the one who repelled was attacked
+                    role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
+                    break
+                if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
+                    role = "by"  # "repelled the attack of Russian forces": they started it
                     break
                 if dep == "pobj" and tok.head.lower_ in ("between", "among", "amongst"):
                     role = "side"  # "fighting broke out between the army and the rebels": both fought
