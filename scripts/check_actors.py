@@ -17,6 +17,7 @@ import sys
 import yaml
 
 KEYS = ["name", "inter", "home", "countries", "kind", "aliases", "context_aliases", "note"]
+OPTIONAL = {"exact_case", "descriptors"}  # after the schema keys, where an entry needs them
 KIND_INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8, "unidentified": 3}
 # Single words/abbreviations that must never be an alias on their own.
@@ -52,9 +53,10 @@ def main(folder):
                 errors.append(f"{where}: entry is not a mapping")
                 continue
             where = f"{path.name}[{i}] {e.get('name')!r}"
-            if list(e.keys()) != KEYS:
-                errors.append(f"{where}: keys {list(e.keys())} != {KEYS}")
-                if set(e.keys()) != set(KEYS):
+            keys = [k for k in e.keys() if k not in OPTIONAL]
+            if keys != KEYS:
+                errors.append(f"{where}: keys {keys} != {KEYS} (optional after them: {sorted(OPTIONAL)})")
+                if set(keys) != set(KEYS):
                     continue
             name, inter, home, kind = e["name"], e["inter"], e["home"], e["kind"]
             if not isinstance(name, str) or not name.strip() or name != name.strip():
