@@ -60,8 +60,8 @@ def test_clash_state_first_lists_iso_codes():
 
 # -- descriptor phrases: a generic actor of a country, when the text names no one ------------------
 def test_a_killing_told_as_vigilante_style_is_the_countrys_anti_drug_vigilantes():
-    ev = _top("A drug suspect was shot dead in a vigilante-style attack by unidentified armed men in "
-              "Barangay Maligaya, Tarlac City on 5 Aug 2016.", dt.date(2016, 8, 10))
+    ev = _top("Two men on a motorcycle shot a suspected drug pusher dead in Barangay Maligaya, Tarlac "
+              "City on 5 Aug 2016, in what neighbours called a vigilante-style killing.", dt.date(2016, 8, 10))
     assert ev.actor1 == "Anti-Drug Vigilantes (Philippines)" and ev.inter1 == 3
     assert ev.actor2 == "Civilians (Philippines)"
 
