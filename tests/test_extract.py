@@ -962,7 +962,7 @@ def test_raiders_or_a_gunbattle_make_a_second_armed_side_of_a_clash():
 def test_a_long_feature_s_scene_in_the_simple_present_is_no_event():
     from sitrep.extract import events as E
 
-    scene = "In Kaya, men in long robes sip tea in cafes plastered with posters of the militia."
+    scene = "In Kaya, old men in long robes drink coffee in the square beside posters of the militia."
     kept = "In Kaya, a small group of women and children are kept apart from the other families."
     act = "In Kaya, men in long robes marched through the market on Monday behind posters of the militia."
     sure = {"none": 0.1, "Peaceful protest": 0.9}
@@ -1006,9 +1006,9 @@ def test_a_long_article_s_sentence_with_no_cue_word_and_no_day_is_no_event():
     from sitrep.extract import events as E
 
     sure = {"none": 0.1, "Armed clash": 0.9}
-    portrait = "The militia commander in Kaya stared at photographs of his men on the hilly frontline."
-    dated = "On Monday the militia commander in Kaya stared at photographs of his men on the hilly frontline."
-    news = "Government troops have declared victory over the militia in the town of Kaya."
+    portrait = "The militia commander in Kaya looked over old photographs of his men at the front."
+    dated = "On Monday the militia commander in Kaya looked over old photographs of his men at the front."
+    news = "Government troops have retaken the town of Kaya from the militia."
     for lede, n in ((portrait, 0), (dated, 1), (news, 1)):
         text = " ".join([lede] + _FEATURE)
         assert len(E.extract([Article(id="t", text=text, published=PUB)], typer=_Table({lede: sure}))[0]) == n, lede
@@ -1020,7 +1020,7 @@ def test_a_long_article_s_habit_in_the_simple_present_is_no_event():
     from sitrep.extract import events as E
 
     sure = {"none": 0.1, "Shelling/artillery/missile attack": 0.9}
-    habit = "Today the monitors in Kaya mainly document shelling by the army on the villages."
+    habit = "Today the monitors in Kaya mostly record shelling by the army on the villages."
     said = "Officials in Kaya say that the army shelled the villages on Monday."
     past = "Today the army shelled the villages around Kaya."
     for lede, n in ((habit, 0), (said, 1), (past, 1)):

@@ -386,7 +386,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if probs is None or _model_only_irrealis(doc, s.text):
             return None
         if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
-            return None  # a feature's scene ("men sip tea in cafes", "a server hums"): no report of an act
+            return None  # a feature's scene ("old men drink coffee in the square"): no report of an act
         if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and date is None \
                 and not (s.index < LEDE and _present_perfect(doc)):
             # a long article's sentence with no cue word and no day is a scene or a portrait
