@@ -402,7 +402,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
                 1.0 - probs.get(NONE, 0.0) < st.weights.get("model_only_event", MODEL_ONLY_EVENT):
             return None  # with no cue word, the decider must be sure of one sub-type or of an event
     if live and len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_habit(doc):
-        return None  # "the group mainly documents shelling and barrel bombs": a habit, not an act
+        return None  # "the monitors mostly record shelling": a habit, not an act
     told = None
     if date is None and st.told_date is not None and (
             s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
@@ -558,7 +558,7 @@ def _model_only_irrealis(doc, text: str) -> bool:
 
 
 def _present_scene(doc) -> bool:
-    """Is the sentence told in the simple present ("men sip tea", "women are kept apart"), as a
+    """Is the sentence told in the simple present ("old men drink coffee", "women are kept apart"), as a
     long feature paints a scene? News of an act is told in the past or the present perfect (a
     headline's present is a short text's, not a long article's)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
