@@ -111,8 +111,8 @@ def test_a_party_member_killed_is_no_armed_side():
 
 
 def test_pirates_and_armed_drug_suspects():
-    [ev] = _events("On 24 June 2020, sea pirates attacked a fishing vessel off the coast of Cotonou and "
-                   "abducted five crew members.", dt.date(2020, 6, 30))
+    [ev] = _events("On 24 June 2020, sea pirates boarded a fishing boat off Cotonou and "
+                   "took away five of its crew.", dt.date(2020, 6, 30))
     assert ev.actor1 == "Pirates (Benin)" and ev.inter1 == 3
     assert ("Armed Drug Suspects (Philippines)", 3) in _found("An armed drug suspect fired at the police.", {"PH"})
 

@@ -433,7 +433,7 @@ def test_a_violent_arrest_is_an_attack_and_still_answers_the_arrest_question():
         return [Sentence(text, 0, 0)]
 
     assert violent_arrest(said("Police beat a bus driver while arresting him."))
-    assert violent_arrest(said("A drug suspect was wounded and arrested during a police raid."))
+    assert violent_arrest(said("Police wounded and arrested a suspected drug dealer in a raid."))
     assert not violent_arrest(said("Police arrested two men in connection with the killing of a trader."))
     assert not violent_arrest(said("Police arrested 14 suspects during a raid."))
     # ACLED codes it an attack by the police; the corpus asks whether the police arrested anyone

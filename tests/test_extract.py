@@ -510,8 +510,8 @@ def test_a_past_recalled_in_a_relative_clause_does_not_make_the_act_history():
 
 
 def test_a_communal_militia_that_strikes_villagers_commits_an_attack():
-    [ev] = _events("On 22 July 2018, members of a neighbouring community attacked a Fulani hamlet near Kaya, "
-                   "Burkina Faso, killing three herders.", published=dt.date(2018, 7, 29))
+    [ev] = _events("On 22 July 2018, members of a neighbouring community raided a Fulani hamlet outside Kaya, "
+                   "Burkina Faso, and killed three herders.", published=dt.date(2018, 7, 29))
     assert ev.sub_event_type == "Attack" and ev.actor1 == "Unidentified Communal Militia (Burkina Faso)"
     assert ev.inter1 == 4 and ev.actor2 == "Civilians (Burkina Faso)" and ev.fatalities == 3
 
@@ -684,7 +684,7 @@ def test_an_updated_toll_replaces_the_first_figure_and_a_conflicting_one_takes_t
 def test_an_attack_on_armed_actors_is_a_battle_unless_the_target_was_off_duty():
     pub = dt.date(2020, 6, 1)
     # ACLED: violence against civilians targets civilians; a police officer on duty is armed
-    [ev] = _events("On 28 May 2020, a police officer was shot dead by unidentified assailants in "
+    [ev] = _events("On 28 May 2020, unidentified assailants shot a police officer dead in "
                    "Marihatag, Surigao del Sur.", pub)
     assert ev.sub_event_type == "Armed clash" and ev.event_type == "Battles"
     assert ev.actor2 == "Police Forces of the Philippines" and ev.inter2 == 1
@@ -703,12 +703,12 @@ def test_a_common_noun_names_no_countrys_group_before_the_country_is_known():
     from sitrep.extract.actors import get_dictionary
 
     d = get_dictionary()
-    text = "A drug suspect was shot dead in a vigilante-style attack by unidentified armed men."
+    text = "Unidentified armed men killed a man who sold drugs in a vigilante-style shooting."
     assert all(m.home != "NG" for m in d.find(text))  # no Nigerian vigilantes with no country known
     assert any(m.home == "NG" for m in d.find(text, {"NG"}))  # in Nigeria the word names them
     assert any(m.home == "NG" for m in d.find("Yan Sakai vigilantes killed two bandits".lower()))  # no case to go by
-    [ev] = _events("On 28 May 2020, a drug suspect was shot dead in a vigilante-style attack by "
-                   "unidentified armed men at Baguio City, Benguet.", dt.date(2020, 6, 1))
+    [ev] = _events("On 28 May 2020, unidentified armed men shot a suspected drug dealer dead in a "
+                   "vigilante-style killing at Baguio City, Benguet.", dt.date(2020, 6, 1))
     assert ev.iso == "PH" and ev.actor2 == "Civilians (Philippines)" and ev.sub_event_type == "Attack"
 
 
@@ -766,8 +766,8 @@ def test_an_attack_made_with_a_mine_is_a_remote_explosive_event_unless_fighting_
 
 def test_a_clash_with_no_second_armed_side_and_no_fighting_told_is_an_attack():
     pub = dt.date(2019, 7, 1)
-    [ev] = _events("On 24 June 2019, two drug suspects were killed during a police raid in Norzagaray, "
-                   "Bulacan.", pub)
+    [ev] = _events("On 24 June 2019, two alleged drug dealers were killed during a police raid in "
+                   "Norzagaray, Bulacan.", pub)
     assert ev.sub_event_type == "Attack" and ev.inter1 == 1 and ev.inter2 == 7
     [ev] = _events("On 24 June 2019, police and drug suspects exchanged fire during a raid in Norzagaray, "
                    "Bulacan; two suspects were killed.", pub)
@@ -842,8 +842,8 @@ def test_a_riot_named_as_another_events_time_does_not_make_a_peaceful_protest_vi
         ev = extract([Article(id="r", text=text, published=dt.date(2020, 11, 7))])[0]
         return ev[0].sub_event_type if ev else None
 
-    assert sub("On 6 November 2020, a group of students held a peaceful protest in Samarinda city, demanding "
-               "the release of classmates who were arrested during a riot the day before.") == "Peaceful protest"
+    assert sub("On 6 November 2020, students protested peacefully in Samarinda city to ask for the "
+               "release of classmates held since a riot the day before.") == "Peaceful protest"
     assert sub("On 6 November 2020, students held a protest in Samarinda city over the riot of last week; "
                "they torched two police cars.") == "Violent demonstration"
 
