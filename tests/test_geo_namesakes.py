@@ -6,24 +6,13 @@ The sentences are invented; the place names are facts."""
 
 import pytest
 
+from place_reading import reading as _chosen
 from sitrep.geo.locate import (
     article_context,
     border_reference,
-    choose_event_place,
-    constrain_by_province,
-    find_mentions,
-    resolve_mentions,
 )
 from sitrep.geo.resolve import is_exact
 from sitrep.model import Place
-
-
-def _chosen(text, gaz):
-    context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus())
-    resolve_mentions(mentions, context)
-    constrain_by_province(mentions, text)
-    return context, mentions, choose_event_place(mentions, text, focus=context.focus())
 
 
 def test_a_name_written_apart_or_run_together_is_exact():

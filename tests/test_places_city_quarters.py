@@ -4,23 +4,9 @@ Invented sentences; the names are facts."""
 
 import pytest
 
+from place_reading import chosen as _chosen
 from sitrep.geo.gazetteer import load_supplement
-from sitrep.geo.locate import (
-    article_context,
-    choose_event_place,
-    constrain_by_province,
-    find_mentions,
-    resolve_mentions,
-)
 from sitrep.geo.resolve import distance_km
-
-
-def _chosen(text, gaz):
-    context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus())
-    resolve_mentions(mentions, context)
-    constrain_by_province(mentions, text)
-    return choose_event_place(mentions, text, focus=context.focus())
 
 
 @pytest.mark.parametrize("file,iso,box", [

@@ -4,24 +4,12 @@ are facts."""
 
 import pytest
 
+from place_reading import chosen as _chosen
 from sitrep.geo.gazetteer import load_supplement
 from sitrep.geo.locate import (
-    article_context,
-    choose_event_place,
-    constrain_by_province,
-    find_mentions,
     precision_for,
-    resolve_mentions,
 )
 from sitrep.geo.resolve import distance_km
-
-
-def _chosen(text, gaz):
-    context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus())
-    resolve_mentions(mentions, context)
-    constrain_by_province(mentions, text)
-    return choose_event_place(mentions, text, focus=context.focus())
 
 
 def test_the_myanmar_entries_are_in_myanmar_and_unique():

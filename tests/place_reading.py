@@ -1,0 +1,25 @@
+"""Shared by the place tests: what sitrep's geocoding steps read from a text, as extraction
+runs them (the article's countries, the mentions, their resolution, the province told after a
+town, then the event's place), without the event extraction around them."""
+
+from sitrep.geo.locate import (
+    article_context,
+    choose_event_place,
+    constrain_by_province,
+    find_mentions,
+    resolve_mentions,
+)
+
+
+def reading(text, gaz):
+    """The article's context, the resolved mentions and the event's place."""
+    context = article_context(text)
+    mentions = find_mentions(text, gaz, countries=context.focus())
+    resolve_mentions(mentions, context)
+    constrain_by_province(mentions, text)
+    return context, mentions, choose_event_place(mentions, text, focus=context.focus())
+
+
+def chosen(text, gaz):
+    """The event's place alone."""
+    return reading(text, gaz)[2]
