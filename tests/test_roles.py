@@ -220,3 +220,28 @@ def test_the_one_who_repulsed_an_attack_is_no_agent():
 def test_repel_verbs_and_attack_nouns_are_lower_case_words():
     assert {"repelled", "repulsed"} <= words("repel_verbs")
     assert {"attack", "assault", "offensive"} <= words("attack_nouns")
+
+
+# -- the second party of a riot, a looting and an arrest ---------------------------------------------
+def test_the_police_a_crowd_stoned_are_actor2_of_a_violent_demonstration_not_the_crowd():
+    """"Traders rioted and stoned the police": the traders are the rioters, the police actor2."""
+    ev = _top("On 14 March 2021, market traders in Kisumu rioted and pelted police officers with stones "
+              "over the closure of their stalls.", dt.date(2021, 3, 20))
+    assert ev.sub_event_type == "Violent demonstration"
+    assert ev.actor1 == "Rioters (Kenya)"
+    assert ev.actor2 == "Police Forces of Kenya" and ev.inter2 == 1
+
+
+def test_a_looting_with_no_target_named_targets_civilians():
+    ev = _top("On 12 March 2021, JNIM militants burned a telecom mast and stole motorbikes near Djibo.",
+              dt.date(2021, 3, 20))
+    assert ev.sub_event_type == "Looting/property destruction"
+    assert ev.actor2 == "Civilians (Burkina Faso)" and ev.inter2 == 7
+
+
+def test_an_arrest_with_no_one_else_named_arrests_civilians():
+    ev = _top("On 15 March 2021, police arrested 12 suspects in Kisumu over the theft of fertiliser.",
+              dt.date(2021, 3, 20))
+    assert ev.sub_event_type == "Arrests"
+    assert ev.actor1 == "Police Forces of Kenya"
+    assert ev.actor2 == "Civilians (Kenya)" and ev.inter2 == 7

@@ -114,11 +114,12 @@ def _fight_word(tok) -> bool:
 
 
 def _civilians_hit(ev: Event, d: Draft) -> bool:
-    """Violence against civilians always targets civilians; an explosion, or a looting or
-    destruction of property, does when it struck people or places of civilian life."""
-    if ev.event_type == "Violence against civilians":
+    """Violence against civilians always targets civilians; so does a looting or destruction of
+    property and an arrest with no one else named (ACLED's actor2 in four of five and three of
+    four of its rows); an explosion does when it struck people or places of civilian life."""
+    if ev.event_type == "Violence against civilians" or ev.sub_event_type in ("Looting/property destruction", "Arrests"):
         return True
-    if ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Looting/property destruction":
+    if ev.event_type == "Explosions/Remote violence":
         return bool(pattern("civilian_places").search(" ".join(s.text for s in d.sentences or [d.sentence])))
     return False
 
@@ -222,7 +223,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
-        other = next((a for a in d.actors if a.inter in (1, 7)), None)
+        # the police who came to stop it first (ACLED's actor2 of a violent demonstration in a
+        # third of its rows, civilians in one of twenty); civilians only as the ones harmed, not
+        # the crowd itself ("residents burnt tyres and stoned the police": the residents riot)
+        other = next((a for a in d.actors if a.inter == 1), None) or \
+            next((p for p in d.patients if p.inter == 7), None)
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
                       if _party(a) and (group is None or a.key != group.key)), None)
