@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import math
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -111,6 +112,7 @@ _SOURCES_OF = (sa.select(event_sources.c.event_id, articles.c.id, articles.c.url
                          articles.c.source, articles.c.published)
                .join(articles, articles.c.id == event_sources.c.article_id)
                .where(event_sources.c.event_id.in_(sa.bindparam("ids", expanding=True))))
+_ROW_COLUMNS, _SOURCE_COLUMNS = list(events.c), list(_SOURCES_OF.selected_columns)  # (their types)
 
 
 def next_cursor(row: dict[str, Any], sort: str) -> str:
@@ -347,9 +349,185 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         """A number that changes with every committed write to events, their sources and articles
         (triggers, migration 0016): answers computed after reading it stay right while it stays."""
         with self._connect() as con:
+            if self.RAW_READS:
+                rows = self._shaped(con, ("version",), [1], lambda: self._VERSION)
+                if len(rows) == 1:
+                    return rows[0][0]
             return con.execute(self._VERSION).scalar_one()
 
     _VERSION = sa.select(version_table.c.version).where(version_table.c.id == 1)
+
+    # -- statements run on the DB-API cursor ----------------------------------------------
+    # A computed page of events asks the same few statements again and again with other values.
+    # SQLAlchemy building, compiling (cached) and running each of them, and making its rows,
+    # cost about half the server's CPU of such an answer; here each is compiled by SQLAlchemy
+    # once per *shape* (which conditions it has, how many values each list holds) and then run
+    # on the DB-API connection with its values, which `_page_shape` and `_bound_shape` list
+    # in the order of the statement's placeholders (checked against SQLAlchemy's own values the
+    # first time a shape is seen: a shape whose values differ runs through SQLAlchemy each time).
+    RAW_READS = True  # (off: every statement through SQLAlchemy, as before; for comparisons)
+
+    def _shaped(self, con, key: tuple, params: list, build, columns: list | None = None) -> list:
+        """The rows of the statement `build()` makes, whose shape is `key` and whose values, in
+        the order of its placeholders, are `params`: plain tuples as the DB-API gives them, or
+        with `columns` (the statement's, in order) lists of the values SQLAlchemy would make of
+        them (its own result processors: dates on SQLite, JSON)."""
+        shapes = self.__dict__.setdefault("_shapes", {})
+        entry = shapes.get(key)
+        if entry is None:
+            entry = shapes[key] = self._compile_shape(build(), params)
+        if entry is False:
+            return con.execute(build()).all()
+        sql, processors = entry
+        values = [v if p is None else p(v) for p, v in zip(processors, params)]
+        cur = con.connection.driver_connection.execute(sql, values)
+        try:
+            rows = cur.fetchall()
+            if columns is None:
+                return rows
+            made = self.__dict__.setdefault("_made", {})
+            procs = made.get(key)
+            if procs is None:  # as SQLAlchemy asks them: each column's type, with the DB-API's type code
+                dialect = self.engine.dialect
+                procs = made[key] = [(i, p) for i, (c, d) in enumerate(zip(columns, cur.description))
+                                     if (p := c.type._cached_result_processor(dialect, d[1])) is not None]
+        finally:
+            cur.close()
+        if not procs:
+            return rows
+        out = []
+        for r in rows:
+            r = list(r)
+            for i, p in procs:
+                r[i] = p(r[i])
+            out.append(r)
+        return out
+
+    _PYFORMAT = re.compile(r"%\(([^)]*)\)s")
+
+    def _compile_shape(self, q, params: list) -> tuple[str, list] | bool:
+        """`q` compiled for this database with its lists written out: the SQL (placeholders
+        by position) and the bind processors SQLAlchemy applies to each value, or False if
+        `params` are not the values SQLAlchemy finds in `q`, in its order."""
+        try:
+            compiled = q.compile(dialect=self.engine.dialect)
+            state = compiled.construct_expanded_state()  # (the lists written out)
+            sql = state.statement
+            if compiled.positional:
+                names = list(state.positiontup)
+            else:  # pyformat (psycopg): by position as %s
+                names = self._PYFORMAT.findall(sql)
+                sql = self._PYFORMAT.sub("%s", sql)
+            expected = [state.parameters[n] for n in names]
+            processors = {**compiled._bind_processors, **state.processors}
+        except Exception:  # noqa: BLE001 (anything SQLAlchemy cannot write so: run it through SQLAlchemy)
+            return False
+        if len(expected) != len(params) or any(type(a) is not type(b) or a != b for a, b in zip(expected, params)):
+            return False
+        return sql, [processors.get(n) for n in names]
+
+    def _page_shape(self, f: EventFilter, spatial: bool) -> tuple[tuple, list] | None:
+        """The shape and values of a page of a view's ids (`_where` of `f` with `spatial`,
+        `_ordered` by `f.sort`, `f.limit`), as SQLAlchemy writes that statement; None for the
+        filters read otherwise (actor, text, province, ids, an unknown sort)."""
+        if (f.actor or f.text or f.admin1 or f.after_id or f.article_id or f.event_id is not None
+                or not (f.limit and f.bbox) or (f.sort and f.sort.lstrip("-") not in SORTS)):
+            return None
+        key: list = ["page", spatial]
+        p: list = []
+        if f.country:
+            key.append("country")
+            p += [f.country.lower()] * 2
+        if f.since:
+            key.append("since")
+            p.append(f.since)
+        if f.until:
+            key.append("until")
+            p.append(f.until)
+        if f.event_type:
+            as_type, as_sub = _type_split(f.event_type)
+            if not (as_type or as_sub):
+                return None
+            key.append(("type", len(as_type), len(as_sub)))
+            p += as_type + as_sub
+        cells = self._date_cells(f) if spatial else None
+        if cells is not None:
+            key.append(("cells", len(cells[0]), len(cells[1])))
+            p += cells[0] + cells[1]
+        else:
+            if f.since and f.until and (f.until - f.since).days <= self.DATE_FIRST_DAYS:
+                spatial = False
+            if spatial:
+                rows, west, east = _tile_span(f.bbox)
+                key.append(("tiles", len(rows)))
+                p += [*rows, west, east]
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        p += [0, min_lon, max_lon, min_lat, max_lat]
+        wanted = review_statuses(f.review_status)
+        if wanted:
+            key.append(("status", len(wanted)))
+            p += wanted
+        elif not f.include_hidden:
+            key.append("hidden")
+            p += list(HIDDEN_STATUSES)
+        if f.min_fatalities:
+            key.append("fatalities")
+            p.append(f.min_fatalities)
+        if f.sort:
+            key.append(f.sort)
+            if f.cursor:
+                value, last = parse_cursor(f.cursor, f.sort.lstrip("-"))
+                key.append(("cursor", value is None))
+                p += [last] if value is None else [value, value, last]
+        p.append(f.limit)
+        if self.dialect == "sqlite":  # (SQLAlchemy writes LIMIT ? OFFSET ? there)
+            p.append(0)
+        return tuple(key), p
+
+    def _bound_shape(self, f: EventFilter) -> tuple[tuple, list] | None:
+        """The shape and values of `_bound_query(f)`, as SQLAlchemy writes it; None where it is None."""
+        if (f.admin1 or f.actor or f.text or f.after_id or f.article_id or f.event_id is not None
+                or not f.bbox):
+            return None
+        dated = bool(f.since or f.until)
+        if dated and f.min_fatalities:  # (event_cells_year has no toll)
+            return None
+        key: list = ["bound", dated]
+        p: list = [0]
+        if f.min_fatalities:
+            key.append("fatalities")
+            p.append(f.min_fatalities)
+        if f.country:
+            key.append("country")
+            p += [f.country.lower()] * 2
+        if f.event_type:
+            from sitrep.model import EVENT_TYPES
+
+            wanted = [t.strip().lower() for t in f.event_type.split(",") if t.strip()]
+            if not wanted or any(w not in {t.lower() for t in EVENT_TYPES} for w in wanted):
+                return None
+            key.append(("type", len(wanted)))
+            p += wanted
+        statuses = review_statuses(f.review_status)
+        if statuses:
+            key.append(("status", len(statuses)))
+            p += statuses
+        elif not f.include_hidden:
+            key.append("hidden")
+            p += list(HIDDEN_STATUSES)
+        if dated:
+            if f.since and f.until:
+                years = list(range(f.since.year, f.until.year + 1))
+                key.append(("years", len(years)))
+                p += years
+            else:
+                key.append(("since" if f.since else "until"))
+                p.append(f.since.year if f.since else f.until.year)
+        rows, west, east = _bound_span(f.bbox, YEAR_CELL if dated else SUMMARY_CELL)
+        key.append(("rows", len(rows)))
+        p += [*rows, west, east]
+        return tuple(key), p
+
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as con:
@@ -370,15 +548,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         if f.until:
             q = q.where(events.c.event_date <= f.until)
         if f.event_type:  # one type or sub-type, or several, comma-separated
-            from sitrep.model import EVENT_TYPES, SUB_EVENT_TYPES
-
-            wanted = [t.strip().lower() for t in f.event_type.split(",") if t.strip()]
-            # an ACLED type is looked for among types only, a sub-event type among sub-event types
-            # only (no name is both), so a type filter is read from an index that has the type
-            types = {t.lower() for t in EVENT_TYPES}
-            subs = {t.lower() for t in SUB_EVENT_TYPES}
-            as_type = [w for w in wanted if w not in subs]
-            as_sub = [w for w in wanted if w not in types]
+            as_type, as_sub = _type_split(f.event_type)
             q = q.where(sa.or_(*([sa.func.lower(events.c.event_type).in_(as_type)] if as_type else []),
                                *([sa.func.lower(events.c.sub_event_type).in_(as_sub)] if as_sub else [])))
         if f.actor:
@@ -483,11 +653,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     def _in_tiles(self, q, bbox: tuple[float, float, float, float]):
         """`q` restricted to the grid cells `bbox` touches (a row more on every side: the exact
         box is asked for as well), so it reads the view's events only."""
-        min_lon, min_lat, max_lon, max_lat = bbox
         gy, gx = self._tiles()
-        first, last = int((max(min_lat, -90.0) + 90) // TILE_CELL) - 1, int((min(max_lat, 90.0) + 90) // TILE_CELL) + 1
-        west, east = int((max(min_lon, -180.0) + 180) // TILE_CELL) - 1, int((min(max_lon, 180.0) + 180) // TILE_CELL) + 1
-        return q.where(gy.in_(list(range(max(first, 0), last + 1))), gx.between(west, east))
+        rows, west, east = _tile_span(bbox)
+        return q.where(gy.in_(rows), gx.between(west, east))
 
     def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Stored events matching the filter, each with its `sources`.
@@ -507,28 +675,38 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             return q.limit(f.limit) if f.limit else q
 
         spatial = not self._walk_sort_index(f)
+        raw = self.RAW_READS
         with self._connect() as con:
             if f.limit and f.bbox:
                 # a page of a view: its ids first, sorted from the indexes alone (the view's events
                 # from events_tile), then only those rows, in that order
-                q = ordered(self._where(sa.select(events.c.id), f, spatial))
-                if spatial or self.dialect != "postgresql":
-                    ids = [r[0] for r in con.execute(q).all()]  # (all at once: one fetchall, not a fetch a row)
-                else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
-                    # many events a box holds, would take all of them and sort: a second, not 10 ms)
-                    if con.get_execution_options().get("isolation_level") == "AUTOCOMMIT":  # (`reading()`)
-                        con.exec_driver_sql("BEGIN")  # SET LOCAL needs a transaction block
-                        try:
-                            ids = self._walked_ids(con, q)
-                        finally:
-                            con.exec_driver_sql("COMMIT")  # (after an error: a rollback)
-                    else:
-                        if con.in_transaction():  # (after other reads): SET LOCAL needs its own
-                            con.commit()
-                        with con.begin():
-                            ids = self._walked_ids(con, q)
+                shape = self._page_shape(f, spatial) if raw and (spatial or self.dialect != "postgresql") else None
+                if shape is not None:  # on the DB-API cursor
+                    ids = [r[0] for r in self._shaped(
+                        con, shape[0], shape[1], lambda: ordered(self._where(sa.select(events.c.id), f, spatial)))]
+                else:
+                    q = ordered(self._where(sa.select(events.c.id), f, spatial))
+                    if spatial or self.dialect != "postgresql":
+                        ids = [r[0] for r in con.execute(q).all()]  # (all at once: one fetchall, not a fetch a row)
+                    else:  # a crowded view: walk the sort's index (PostgreSQL's planner, misjudging how
+                        # many events a box holds, would take all of them and sort: a second, not 10 ms)
+                        if con.get_execution_options().get("isolation_level") == "AUTOCOMMIT":  # (`reading()`)
+                            con.exec_driver_sql("BEGIN")  # SET LOCAL needs a transaction block
+                            try:
+                                ids = self._walked_ids(con, q)
+                            finally:
+                                con.exec_driver_sql("COMMIT")  # (after an error: a rollback)
+                        else:
+                            if con.in_transaction():  # (after other reads): SET LOCAL needs its own
+                                con.commit()
+                            with con.begin():
+                                ids = self._walked_ids(con, q)
                 names = self.EVENT_COLUMNS  # plain tuples made dicts here: no mapping per row
-                found = {r[0]: r for r in con.execute(self._ROWS_OF, {"ids": ids}).all()} if ids else {}
+                if raw and ids:
+                    got = self._shaped(con, ("rows", len(ids)), ids, lambda: self._ROWS_OF.params(ids=ids), self._ROW_COLUMNS)
+                else:
+                    got = con.execute(self._ROWS_OF, {"ids": ids}).all() if ids else []
+                found = {r[0]: r for r in got}
                 rows = [dict(zip(names, found[i])) for i in ids if i in found]
             else:
                 names = self.EVENT_COLUMNS
@@ -536,8 +714,13 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             ids = [r["id"] for r in rows]
             sources: dict[int, list[dict[str, Any]]] = {}
             for i in range(0, len(ids), 500):
-                for event_id, article_id, url, title, source, published in con.execute(
-                        self._SOURCES_OF, {"ids": ids[i:i + 500]}).all():
+                chunk = ids[i:i + 500]
+                if raw:
+                    got = self._shaped(con, ("sources", len(chunk)), chunk, lambda: self._SOURCES_OF.params(ids=chunk),
+                                       self._SOURCE_COLUMNS)
+                else:
+                    got = con.execute(self._SOURCES_OF, {"ids": chunk}).all()
+                for event_id, article_id, url, title, source, published in got:
                     sources.setdefault(event_id, []).append({
                         "article_id": article_id, "url": url, "title": title, "source": source,
                         "published": published.isoformat() if published else None,
@@ -554,6 +737,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
 
     EVENT_COLUMNS = EVENT_COLUMNS
     _ROWS_OF, _SOURCES_OF = _ROWS_OF, _SOURCES_OF
+    _ROW_COLUMNS, _SOURCE_COLUMNS = _ROW_COLUMNS, _SOURCE_COLUMNS
 
     @staticmethod
     def _walked_ids(con, q) -> list[int]:
@@ -587,6 +771,18 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     def _view_bound(self, f: EventFilter) -> int | None:
         """At least as many events as `f` matches in its bbox, from the summaries (the cells
         that touch the box, of the years its dates touch); None if they cannot tell."""
+        shape = self._bound_shape(f) if self.RAW_READS else None
+        if shape is not None:
+            with self._connect() as con:
+                return int(self._shaped(con, shape[0], shape[1], lambda: self._bound_query(f))[0][0])
+        q = self._bound_query(f)
+        if q is None:
+            return None
+        with self._connect() as con:
+            return int(con.execute(q).scalar_one())
+
+    def _bound_query(self, f: EventFilter):
+        """The statement of `_view_bound(f)`, or None."""
         g = replace(f, cursor=None)
         if f.since or f.until:
             table, size = event_cells_year, YEAR_CELL
@@ -603,13 +799,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             conds = self._summary_where(g, table)
         if conds is None:
             return None
-        min_lon, min_lat, max_lon, max_lat = f.bbox
         c = table.c
-        rows = range(int((max(min_lat, -90) + 90) // size) - 1, int((min(max_lat, 90) + 90) // size) + 2)
-        q = sa.select(sa.func.coalesce(sa.func.sum(c.events), 0)).where(
-            *conds, c.gy.in_(list(rows)), c.gx.between(int((min_lon + 180) // size) - 1, int((max_lon + 180) // size) + 1))
-        with self._connect() as con:
-            return int(con.execute(q).scalar_one())
+        rows, west, east = _bound_span(f.bbox, size)
+        return sa.select(sa.func.coalesce(sa.func.sum(c.events), 0)).where(*conds, c.gy.in_(rows), c.gx.between(west, east))
 
     @staticmethod
     def _ordered(q, f: EventFilter, sort: str):
@@ -1091,3 +1283,32 @@ def _fts5_query(query: str) -> str:
     """Quote each word so user text cannot inject FTS5 syntax."""
     words = [w.replace('"', '""') for w in query.split() if w.strip()]
     return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _type_split(event_type: str) -> tuple[list[str], list[str]]:
+    """A type filter's names (lower case) to look for among event types and among sub-event
+    types: an ACLED type is looked for among types only, a sub-event type among sub-event types
+    only (no name is both), so a type filter is read from an index that has the type."""
+    from sitrep.model import EVENT_TYPES, SUB_EVENT_TYPES
+
+    wanted = [t.strip().lower() for t in event_type.split(",") if t.strip()]
+    types = {t.lower() for t in EVENT_TYPES}
+    subs = {t.lower() for t in SUB_EVENT_TYPES}
+    return [w for w in wanted if w not in subs], [w for w in wanted if w not in types]
+
+
+def _tile_span(bbox: tuple[float, float, float, float]) -> tuple[list[int], int, int]:
+    """The rows and the first and last column of the zoom-10 grid (events_tile) that `bbox`
+    touches, a row and a column more on every side."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    first, last = int((max(min_lat, -90.0) + 90) // TILE_CELL) - 1, int((min(max_lat, 90.0) + 90) // TILE_CELL) + 1
+    west, east = int((max(min_lon, -180.0) + 180) // TILE_CELL) - 1, int((min(max_lon, 180.0) + 180) // TILE_CELL) + 1
+    return list(range(max(first, 0), last + 1)), west, east
+
+
+def _bound_span(bbox: tuple[float, float, float, float], size: float) -> tuple[list[int], int, int]:
+    """The rows and the first and last column of a summary's grid of `size` degrees that a
+    view's bound sums (a row and a column more on every side)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    rows = range(int((max(min_lat, -90) + 90) // size) - 1, int((min(max_lat, 90) + 90) // size) + 2)
+    return list(rows), int((min_lon + 180) // size) - 1, int((max_lon + 180) // size) + 1
