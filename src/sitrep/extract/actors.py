@@ -58,6 +58,10 @@ _ELIDED_BEFORE = re.compile(r"\b([A-Za-z][\w'-]*)\s*(?:,\s*|\s(?:and|or|&)\s+)$"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|into|to|at|near|across|inside|outside)\s+$", re.IGNORECASE)
 # a capitalised word (a people's name) and the space before a militia word
 _PEOPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?=[a-z])")
+# a clan militia word ("clan militia", "sub-clan militiamen"); group 1: a sub-clan's
+_CLAN_HEAD = re.compile(r"(sub[- ]?)?clans?\b", re.IGNORECASE)
+# one more capitalised word of a name, joined by a space or a hyphen, right before a position
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
 
 @lru_cache(maxsize=4096)
@@ -198,24 +202,37 @@ class ActorDictionary:
             if head is None or name.lower() in stop:
                 continue
             start, end = m.start(1), head.end()
-            if text[:start].rstrip()[-1:] in ("", ".", "!", "?") and not head.group(0).startswith(("militia", "raiders")):
+            clan = _CLAN_HEAD.match(head.group(0))
+            if clan:
+                # a clan's name is often two words or a clan and its sub-clan ("Habar Gedir clan
+                # militia", "Dhulbahante-Hassan Ugas sub-clan militia"): the capitalised words before
+                while True:
+                    more = _NAME_WORD_BEFORE.search(text, 0, start)
+                    if more is None or more.group(1).lower() in stop or len(text[more.start(1):end]) > 60:
+                        break
+                    start = more.start(1)
+                name = text[start:m.end(1)]
+            elif text[:start].rstrip()[-1:] in ("", ".", "!", "?") and not head.group(0).startswith(("militia", "raiders")):
                 continue  # a sentence's first word is capitalised anyway: only the plainest militia words
             over = [a for a in out if a.start < end and start < a.end]
             if any("{country}" not in a.name for a in over):
                 continue  # a named actor: the dictionary's own ("Mungiki militia", "Murle raiders")
             if self.first.get(name.lower()) or _is_country_word(name):
                 continue  # "Somali militia", "Houthi militiamen": a country's or a known group's
-            entry = self._people_entry(name)
+            entry = self._people_entry(name, "Sub-Clan" if clan and clan.group(1) else "Clan" if clan else "Ethnic")
             out = [a for a in out if a not in over]
             out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
                                     home=entry.home))
         return sorted(out, key=lambda a: a.start)
 
-    def _people_entry(self, name: str) -> ActorEntry:
-        key = f"people:{name}"
+    def _people_entry(self, name: str, kind: str = "Ethnic") -> ActorEntry:
+        """ACLED's name of a people's (clan's, sub-clan's) militia: "Turkana Ethnic Militia
+        (Kenya)", "Habar Gedir Clan Militia (Somalia)", "Hawadle-Agoon Sub-Clan Militia (Somalia)"."""
+        key = f"people:{kind}:{name}"
         if key not in self.by_key:
-            self.by_key[key] = ActorEntry(key=key, name=f"{name} Ethnic Militia ({{country}})", inter=4,
-                                          home=_home_of_people(name), kind="identity")
+            self.by_key[key] = ActorEntry(key=key, name=f"{name} {kind} Militia ({{country}})", inter=4,
+                                          home=_home_of_people(name),
+                                          kind="identity")
         return self.by_key[key]
 
     @staticmethod
