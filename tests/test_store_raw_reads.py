@@ -102,7 +102,7 @@ def test_pages_on_the_dbapi_cursor_are_sqlalchemys(db_url, monkeypatch, walk):
     # the shapes were all written by SQLAlchemy and run on the DB-API cursor (none fell back)
     assert not [k for k, v in shapes.items() if v is False]
     kinds = {k[0] for k in shapes}
-    assert {"version", "rows", "sources", "page"} <= kinds
+    assert {"version", "sources", "page rows"} <= kinds  # (a page's ids and rows: one statement)
     if walk or store.dialect == "sqlite":
         assert "bound" in kinds
 
@@ -136,7 +136,7 @@ def test_a_shape_whose_values_differ_from_sqlalchemys_runs_through_sqlalchemy(db
     monkeypatch.setattr(Store, "_page_shape", swapped)
     assert store.events(f) == want
     assert store.events(f) == want  # (again: the shape is known as one to run through SQLAlchemy)
-    assert [v for k, v in store.__dict__["_shapes"].items() if k[0] == "page"] == [False]
+    assert [v for k, v in store.__dict__["_shapes"].items() if k[0] == "page rows"] == [False]
 
 
 def test_the_data_version_on_the_dbapi_cursor_follows_writes(db_url):

@@ -681,9 +681,14 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 # a page of a view: its ids first, sorted from the indexes alone (the view's events
                 # from events_tile), then only those rows, in that order
                 shape = self._page_shape(f, spatial) if raw and (spatial or self.dialect != "postgresql") else None
-                if shape is not None:  # on the DB-API cursor
-                    ids = [r[0] for r in self._shaped(
-                        con, shape[0], shape[1], lambda: ordered(self._where(sa.select(events.c.id), f, spatial)))]
+                got = None
+                if shape is not None:  # on the DB-API cursor, the page's rows with its ids: one statement
+                    def page_rows():  # (sorted again: the order a join gives is not the page's)
+                        page = ordered(self._where(sa.select(events.c.id), f, spatial)).subquery("page")
+                        return (sa.select(events).join(page, events.c.id == page.c.id)
+                                .order_by(*self._order_of(f.sort)))
+                    got = self._shaped(con, ("page rows", *shape[0]), shape[1], page_rows, self._ROW_COLUMNS)
+                    ids = [r[0] for r in got]
                 else:
                     q = ordered(self._where(sa.select(events.c.id), f, spatial))
                     if spatial or self.dialect != "postgresql":
@@ -702,7 +707,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                             with con.begin():
                                 ids = self._walked_ids(con, q)
                 names = self.EVENT_COLUMNS  # plain tuples made dicts here: no mapping per row
-                if raw and ids:
+                if got is not None:
+                    pass
+                elif raw and ids:
                     got = self._shaped(con, ("rows", len(ids)), ids, lambda: self._ROWS_OF.params(ids=ids), self._ROW_COLUMNS)
                 else:
                     got = con.execute(self._ROWS_OF, {"ids": ids}).all() if ids else []
@@ -819,11 +826,20 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
             else:
                 beyond = col < value if desc else col > value
                 q = q.where(sa.or_(beyond, sa.and_(col == value, id_after), col.is_(None) if desc else sa.false()))
+        return q.order_by(*Store._order_of(sort))
+
+    @staticmethod
+    def _order_of(sort: str) -> tuple:
+        """The ORDER BY of a known `sort` (ties by id); "" is by id, newest first."""
+        if not sort:
+            return (events.c.id.desc(),)
+        desc = sort.startswith("-")
+        col = SORTS[sort.lstrip("-")]
         if col.nullable:  # undated events last either way
             first = col.desc().nulls_last() if desc else col.asc().nulls_last()
         else:  # NOT NULL: a plain order, which an index read backwards gives on PostgreSQL too
             first = col.desc() if desc else col.asc()
-        return q.order_by(first, events.c.id.desc() if desc else events.c.id.asc())
+        return first, events.c.id.desc() if desc else events.c.id.asc()
 
     def iter_events(self, f: EventFilter, total: int | None = None, page: int = 500) -> Iterator[dict[str, Any]]:
         """Events matching `f` (at most `total`), fetched `page` at a time by keyset pagination,
