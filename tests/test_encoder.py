@@ -186,3 +186,11 @@ def test_a_missing_encoder_package_says_how_to_install_it(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(encoder.EncoderMissing, match="make install"):
         encoder.model_zip()
+
+
+def test_the_onnx_workers_sleep_between_operators_instead_of_spinning():
+    # spinning workers burn the CPU that other processes on a shared machine need
+    enc = encoder._loaded("onnx-fp32")
+    opts = enc.runner.session.get_session_options()
+    assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert opts.get_session_config_entry("session.inter_op.allow_spinning") == "0"
