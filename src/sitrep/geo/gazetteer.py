@@ -25,10 +25,10 @@ from pathlib import Path
 import yaml
 
 from sitrep.geo import psgc_supplement
-from sitrep.geo.names import ascii_fold, name_key, plain_name, usable_key
+from sitrep.geo.names import ascii_fold, code_name, name_key, plain_name, short_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -321,7 +321,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
             # every spelling under a key, not only the first: exactness is judged on them
             # ("Chittagong" and "Chitagong" share a key; only the first is a misspelling)
             spelt = (k, ascii_fold(n).replace("-", " "))
-            if not usable_key(k, n) or spelt in seen:
+            if not (usable_key(k, n) or short_name(k, n)) or spelt in seen:
                 continue
             seen.add(spelt)
             name_rows.append((k, pid, n))
@@ -635,6 +635,11 @@ class Gazetteer:
     def _places(self, rows: list[tuple]) -> list[Place]:
         seen: dict[int, Place] = {}
         for r in rows:
+            if code_name(r[12]) and r[12].lower() != (r[2] or "").lower() and (
+                    r[11] == "geonames" or (r[11] == "naturalearth" and len(r[12]) == 2)):
+                # "TEG", an airport's code of Tenkodogo, is no name of it ("Tayeeg"), nor "WA"
+                # (Washington's postal code) of "Wa State"; "NTT", "KRI" are names of provinces
+                continue
             if r[0] in seen:
                 seen[r[0]].matched_names.add(r[12])  # type: ignore[attr-defined]
                 continue

@@ -19,7 +19,15 @@ import yaml
 
 from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
-from sitrep.geo.names import FEATURE_WORDS, SUB_UNITS, alternation, ascii_fold, name_key, usable_key
+from sitrep.geo.names import (
+    FEATURE_WORDS,
+    SUB_UNITS,
+    alternation,
+    ascii_fold,
+    name_key,
+    short_name,
+    usable_key,
+)
 from sitrep.geo.resolve import GeoContext, distance_km, is_exact, resolve
 from sitrep.model import Place, PlaceMention
 
@@ -160,6 +168,8 @@ UNIT_WORDS = frozenset(FEATURE_WORDS) | frozenset(NAME_SUFFIXES) | {"township", 
 
 _PROPER_TAGS = {"NNP", "NNPS"}
 NER_BLOCKED_CITY_POP = 100_000
+# a name of two or three letters ("Wa", "Ibb", "Bay") is a town only if one this large has it
+SHORT_NAME_TOWN_POP = 50_000
 
 
 @lru_cache(maxsize=1)
@@ -329,7 +339,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         end = start + len(with_feature)
                 if not cands:
                     key = name_key(surface)
-                    if not usable_key(key, surface) or (j - i == 1 and surface.lower().strip("'’") in stop):
+                    short = not usable_key(key, surface) and j - i == 1 and short_name(key, surface)
+                    if short and not _short_name_placed(text, start, end):
+                        continue
+                    if not (usable_key(key, surface) or short) or (j - i == 1 and surface.lower().strip("'’") in stop):
                         continue
                     if j - i == 1 and surface.lower().rstrip(".") in BARANGAY_WORDS:
                         continue  # "Brgy." alone: the name follows it
@@ -340,6 +353,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if words[j - 1].group(0).lower().strip("'’,.") in heads:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
                     cands = gaz.by_key(key)
+                    if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
+                        cands = [c for c in cands if is_exact(c, surface) and (
+                            c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP))]
                     brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j])
                     tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
@@ -391,6 +407,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
+                    hit.role_at_find = mention_role(text, start)  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if not cands:  # a barangay's name alone says nothing of the words after it
@@ -409,6 +426,30 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return _measured_mentions(text, gaz, offset, mentions)
+
+
+def _short_name_placed(text: str, start: int, end: int) -> bool:
+    """Does the text set a name of two or three letters as a place: after a locative word
+    ("in Wa"), or as the unit after a comma ("(Baidoa, Bay)", "Ho, Volta"), or before a unit
+    word ("Ibb governorate")? Elsewhere such a word is more often part of another name or an
+    abbreviation ("Manila Bay", "the Wa army")."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if re.search(r"(?:,|\()\s*$", before) and re.match(r"\s*(?:[,).;]|$|(?i:region|province|governorate|state)\b)", after):
+        return True
+    if re.match(r"\s+(?i:region|province|governorate|city|town)\b", after):
+        return True
+    return _SHORT_NAME_AFTER_WORD.search(before) is not None and _SHORT_NAME_END.match(after) is not None
+
+
+_SHORT_NAME_AFTER_WORD = re.compile(r"\b(?:in|at|near|outside|inside|around|into|through)\s+(?:the\s+)?"
+                                    r"(?:(?:town|city)\s+of\s+)?$", re.IGNORECASE)
+
+
+# what may follow "in Wa" for it to be the town: a stop, a unit word, or a word that opens a
+# new phrase ("in Wa over fees"; not "in Wa territory", "in Wa-held areas")
+_SHORT_NAME_END = re.compile(r"\s*(?:[,).;(]|$|(?i:town|city)\b)|\s+(?:on|over|after|before|during|when|while|where|"
+                             r"to|for|against|at|with|following|since|last|this|as|in)\b")
 
 
 # "Kolbiyow village (38km SW of Badhaadhe)", "Widhwidh, 49 km north of Buuhoodle": a place the
@@ -886,6 +927,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
     _quarter_of_town(ordered, text)
+    _quarter_after_city(ordered, text)
+    _facility_of_town(ordered, text)
     place_measured(ordered)
 
 
@@ -905,14 +948,60 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
         if mm.place is None or town.place is None or town.place.feature not in POINT_FEATURES:
             continue
         gap = text[mm.end:town.start]
-        if not (getattr(mm, "hint", "") == "neighbourhood" and re.fullmatch(r"\s*\(\s*", gap)) and \
+        if _QUARTER_IN.fullmatch(gap) or (getattr(mm, "hint", "") == "neighbourhood" and _QUARTER_OF.fullmatch(gap)):
+            pass  # "Hodan village neighbourhood in Qoryooley town": the quarter of that town
+        elif not ((getattr(mm, "hint", "") == "neighbourhood" or mm.place.feature == "neighbourhood")
+                  and re.fullmatch(r"\s*\(\s*", gap)) and \
                 not re.fullmatch(r"\s+" + _TOWN_PART + r"\s*\(\s*", gap, re.IGNORECASE):
             continue
-        if not re.match(r"\s*\)", text[town.end:town.end + 3]):
+        elif not re.match(r"\s*\)", text[town.end:town.end + 3]):
             continue  # "(Marka)" alone: the town, not a chain of units
         if mm.place.latitude is None or distance_km((mm.place.latitude, mm.place.longitude),
                                                     (town.place.latitude, town.place.longitude)) > QUARTER_KM:
             mm.place = None
+
+
+# "Hodan village neighbourhood in Qoryooley town", "the Bondhere quarter of Marka"
+_QUARTER_IN = re.compile(r"\s+(?:(?:village|town)\s+)?(?:neighbou?rhood|quarter|district)\s+(?:in|of|within)\s+"
+                         r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?", re.IGNORECASE)
+_QUARTER_OF = re.compile(r"\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?", re.IGNORECASE)
+# "Mogadishu - Heliwa (Banadir)": a city and its quarter, as ACLED's notes write it
+_CITY_DASH_QUARTER = re.compile(r"\s*[-–—]\s*")
+
+
+def _quarter_after_city(ordered: list[PlaceMention], text: str) -> None:
+    """"Mogadishu - Heliwa": the city's quarter after a dash is where things happened (the
+    quarter takes the city's role; the city is then part of the quarter's name). Only a quarter
+    that lies within QUARTER_KM of the city."""
+    for city, quarter in zip(ordered, ordered[1:]):
+        if city.place is None or quarter.place is None or city.place.feature != "town" or \
+                quarter.place.feature != "neighbourhood" or city.place.latitude is None or \
+                quarter.place.latitude is None:
+            continue
+        if not _CITY_DASH_QUARTER.fullmatch(text[city.end:quarter.start]):
+            continue
+        if distance_km((city.place.latitude, city.place.longitude),
+                       (quarter.place.latitude, quarter.place.longitude)) > QUARTER_KM:
+            continue
+        role = city.role or mention_role(text, city.start)
+        quarter.role = "in" if role in ("in", "near", "") else role
+        city.role = "part"
+
+
+def _facility_of_town(ordered: list[PlaceMention], text: str) -> None:
+    """"at the Balcad junction in Mogadishu", "the Garowe checkpoint, Bosaso": a facility named
+    after a town and set in another town is in that other town; its name is no place of the
+    event (the name stays a place where nothing follows it)."""
+    for mm, town in zip(ordered, ordered[1:]):
+        if mm.place is None or town.place is None or not getattr(mm, "facility", False) or \
+                town.place.feature not in POINT_FEATURES or _identity(town.place) == _identity(mm.place):
+            continue
+        if _FACILITY_IN_TOWN.fullmatch(text[mm.end:town.start]):
+            mm.role = "part"
+
+
+_FACILITY_IN_TOWN = re.compile(r"\s+[a-z]+\s*(?:,\s*|(?:in|of|at|inside)\s+(?:the\s+)?)?"
+                               r"(?:(?:town|city)\s+of\s+)?")
 
 
 def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
@@ -1040,7 +1129,19 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
     if getattr(place, "source", "") == "supplement" or (
             (place.population or 0) >= FOREIGN_TOWN_MAX_POP and _own_name(place, mm)):
         return False
+    if getattr(mm, "role_at_find", "") in ("in", "near") and _set_in_alone(mm, mentions, focus):
+        return False
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
+
+
+def _set_in_alone(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str]) -> bool:
+    """"clashed in Diinsoor" where only a group's name ("ISWA", also the name of a group of
+    another country) says which country the article is about: a town the text sets the event
+    in by its own name, while no place of the text lies in the article's countries, stands."""
+    place = mm.place
+    return place is not None and place.feature in POINT_FEATURES and _own_name(place, mm) and \
+        is_exact(place, mm.text) and not mm.text.isupper() and \
+        not any(o.place is not None and o.place.iso in focus for o in mentions)
 
 
 OWN_NAME_SIMILARITY = 0.5
@@ -1179,7 +1280,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
-            if at_home or not _strong_outside_focus(mm, mentions):
+            if at_home or not (_strong_outside_focus(mm, mentions) or (
+                    role in ("in", "near") and _set_in_alone(mm, mentions, focus))):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
@@ -1187,7 +1289,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     if best is not None and best.role in ("in", "") and best.place.feature in POINT_FEATURES and \
             best.place.feature != "neighbourhood" and \
             _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
-            not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]):
+            not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]) and \
+            not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
         # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
         # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
@@ -1222,4 +1325,10 @@ _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over
                                 re.IGNORECASE)
 
 # a bracket opened after a name or a unit word, the chosen place its first or a later item
+# "in Biyo Cadde village (Jowhar, Middle Shabelle)": the text says the event was in the village
+# itself, which its district town stands for; ACLED codes such a village at its own point
+# (precision 1), a place "near" it or a unit named so ("Chitalmari upazila (...)") at 2
+_VILLAGE_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+                                 r"(?:village|town)\s*\((?:[^()]*,\s*)?$")
+ACLED_VILLAGE_AT_ITS_POINT = True
 _ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")

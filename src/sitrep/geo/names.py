@@ -111,3 +111,18 @@ def usable_key(key: str, name: str) -> bool:
     """Is a name's key distinctive enough to look up? Three letters at least, or two where the
     name itself has four letters or more ("Pyay" folds to "pi"; "Ho" and "Al" stay out)."""
     return len(key) >= 3 or (len(key) == 2 and sum(c.isalpha() for c in name) >= 4)
+
+
+def short_name(key: str, name: str) -> bool:
+    """A name of two or three letters whose key is too short to look up loosely ("Bay",
+    "Ibb", "Zou", "Wa", "Ho"): kept in the gazetteer and matched only as written
+    (`locate.find_mentions` takes it where the text sets it as a place). A word in capitals
+    ("UN", "AU") is an acronym, not such a name."""
+    letters = sum(c.isalpha() for c in name)
+    return len(key) == 2 and 2 <= letters <= 3 and name[:1].isupper() and not name.isupper()
+
+
+def code_name(name: str) -> bool:
+    """An all-capitals name of two to four letters among a town's other names: an airport's
+    or a station's code ("TEG" for Tenkodogo), no name a text writes for the town."""
+    return 2 <= len(name) <= 4 and name.isalpha() and name.isascii() and name.isupper()
