@@ -245,3 +245,23 @@ def test_an_arrest_with_no_one_else_named_arrests_civilians():
     assert ev.sub_event_type == "Arrests"
     assert ev.actor1 == "Police Forces of Kenya"
     assert ev.actor2 == "Civilians (Kenya)" and ev.inter2 == 7
+
+
+def test_two_crowds_who_clash_are_rioters_on_both_sides():
+    ev = _top("On 14 March 2021, supporters of two rival candidates clashed with sticks and stones at a "
+              "rally in Kakamega, injuring four.", dt.date(2021, 3, 20))
+    assert ev.sub_event_type == "Mob violence"
+    assert ev.actor1 == "Rioters (Kenya)" and ev.actor2 == "Rioters (Kenya)" and ev.inter2 == 5
+
+
+def test_the_target_of_a_mob_is_a_civilian_even_when_no_one_was_hurt():
+    ev = _top("On 14 March 2021, a mob in Kakamega beat a suspected cattle thief.", dt.date(2021, 3, 20))
+    assert ev.sub_event_type == "Mob violence"
+    assert ev.actor2 == "Civilians (Kenya)" and ev.inter2 == 7
+
+
+def test_the_group_named_before_attack_did_it():
+    """"A suspected Al Shabaab attack": the group that modifies the attack noun is the attacker."""
+    ev = _top("On 11 March 2021, three people were killed in a suspected Al Shabaab attack on a bus near "
+              "Mandera.", dt.date(2021, 3, 20))
+    assert ev.actor1 == "Al Shabaab" and ev.actor2 == "Civilians (Kenya)"
