@@ -61,3 +61,9 @@ def test_a_town_the_text_sets_the_event_in_outweighs_a_groups_country(gazetteer)
     # "ISWA" also names a group of another country; the one place named stands
     chosen = _chosen("Two ISWA units exchanged fire in Diinsoor on Tuesday afternoon.", gazetteer)
     assert chosen is not None and chosen.place.name == "Diinsoor" and chosen.place.iso == "SO"
+
+
+def test_a_small_town_abroad_is_still_no_place_of_a_groups_article(gazetteer):
+    # an Italian village's name in a report from Burkina Faso (its groups say so) stays unread
+    _, mentions, chosen = reading("JNIM fighters seized two traders in the village of Sampieri on Sunday.", gazetteer)
+    assert chosen is None or chosen.place.iso != "IT"

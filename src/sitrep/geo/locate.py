@@ -407,7 +407,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
-                    hit.role_at_find = mention_role(text, start)  # type: ignore[attr-defined]
+                    hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if not cands:  # a barangay's name alone says nothing of the words after it
@@ -903,6 +903,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             prev = nxt
         if prov is None:
             continue
+        if prov.place.iso != town.place.iso and not is_exact(prov.place, prov.text):
+            continue  # "Kumbo (Kumbo, Bui, Nord-Ouest)": a loose reading abroad ("Bui" as Nauru's Boe) places nothing
         code = _unit(prov.place)
         if not code:
             continue
@@ -1129,7 +1131,7 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
     if getattr(place, "source", "") == "supplement" or (
             (place.population or 0) >= FOREIGN_TOWN_MAX_POP and _own_name(place, mm)):
         return False
-    if getattr(mm, "role_at_find", "") in ("in", "near") and _set_in_alone(mm, mentions, focus):
+    if getattr(mm, "placed_in", False) and _set_in_alone(mm, mentions, focus):
         return False
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
 
@@ -1137,11 +1139,19 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
 def _set_in_alone(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str]) -> bool:
     """"clashed in Diinsoor" where only a group's name ("ISWA", also the name of a group of
     another country) says which country the article is about: a town the text sets the event
-    in by its own name, while no place of the text lies in the article's countries, stands."""
+    in by its own name, right after a locative word, in one of the countries the team's
+    supplement covers (`conflict_countries`), while no place of the text lies in the article's
+    countries, stands ("in the village of Sampieri" in a report from Burkina Faso is no
+    Italian village)."""
     place = mm.place
-    return place is not None and place.feature in POINT_FEATURES and _own_name(place, mm) and \
-        is_exact(place, mm.text) and not mm.text.isupper() and \
+    return place is not None and place.feature in POINT_FEATURES and place.iso in conflict_countries() and \
+        _own_name(place, mm) and is_exact(place, mm.text) and not mm.text.isupper() and \
         not any(o.place is not None and o.place.iso in focus for o in mentions)
+
+
+def _placed_in(text: str, start: int) -> bool:
+    """Right after a locative word ("clashed in Diinsoor", "near Baidoa")."""
+    return _SHORT_NAME_AFTER_WORD.search(text[max(0, start - 40):start]) is not None
 
 
 OWN_NAME_SIMILARITY = 0.5
@@ -1281,7 +1291,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
-                    role in ("in", "near") and _set_in_alone(mm, mentions, focus))):
+                    _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
