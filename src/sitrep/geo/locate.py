@@ -903,8 +903,6 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             prev = nxt
         if prov is None:
             continue
-        if prov.place.iso != town.place.iso and not is_exact(prov.place, prov.text):
-            continue  # "Kumbo (Kumbo, Bui, Nord-Ouest)": a loose reading abroad ("Bui" as Nauru's Boe) places nothing
         code = _unit(prov.place)
         if not code:
             continue
