@@ -2,7 +2,8 @@
 
 Both run in this one process over the same articles (the gold corpus and the samples,
 repeated to --articles), after both models are loaded. Prints articles/second for each, their
-ratio (target >= 1.0) and the peak memory. Reports the median of --runs runs.
+ratio (target >= 1.0), the ratio of their CPU times, the peak memory and the load averages
+before and after (the machine may be shared). Reports the median of --runs runs.
 
     .venv/bin/python benchmarks/throughput.py [--articles 400] [--runs 3]
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import statistics
 import time
@@ -56,6 +58,7 @@ def main() -> None:
     bare = spacy.load(MODEL_NAME)
     process(articles[:5])  # load sitrep's model, gazetteer and dictionaries
     list(bare.pipe(texts[:5]))
+    load_before = os.getloadavg()
     ours, theirs, cpu_ratios = [], [], []
     for _ in range(args.runs):
         t, c = time.perf_counter(), time.process_time()
@@ -77,6 +80,8 @@ def main() -> None:
           f"{', '.join(f'{x:.2f}' for x in wall_ratios)}; target >= 1.0)")
     print(f"ratio, CPU time : {statistics.median(cpu_ratios):8.2f} (median; steadier on a shared machine)")
     print(f"peak memory     : {peak:8.0f} MB")
+    print(f"load averages   : {' '.join(f'{x:.1f}' for x in load_before)} before, "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} after (1, 5, 15 minutes)")
 
 
 if __name__ == "__main__":
