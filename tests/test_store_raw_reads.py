@@ -148,3 +148,14 @@ def test_the_data_version_on_the_dbapi_cursor_follows_writes(db_url):
         after = store.data_version()
     assert after != before
     assert store.__dict__["_shapes"][("version",)] is not False
+
+
+def test_the_compiled_shapes_a_store_keeps_are_bounded(db_url, monkeypatch):
+    store = _store(db_url, n=20)
+    monkeypatch.setattr(Store, "SHAPES_MAX", 3)
+    for f in _filters()[:12]:
+        monkeypatch.setattr(Store, "RAW_READS", False)
+        want = store.events(f)
+        monkeypatch.setattr(Store, "RAW_READS", True)
+        assert store.events(f) == want, f
+        assert len(store.__dict__["_shapes"]) <= 3

@@ -366,6 +366,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
     # in the order of the statement's placeholders (checked against SQLAlchemy's own values the
     # first time a shape is seen: a shape whose values differ runs through SQLAlchemy each time).
     RAW_READS = True  # (off: every statement through SQLAlchemy, as before; for comparisons)
+    SHAPES_MAX = 2000  # shapes a store keeps compiled (a few kB each)
 
     def _shaped(self, con, key: tuple, params: list, build, columns: list | None = None) -> list:
         """The rows of the statement `build()` makes, whose shape is `key` and whose values, in
@@ -375,6 +376,9 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
         shapes = self.__dict__.setdefault("_shapes", {})
         entry = shapes.get(key)
         if entry is None:
+            if len(shapes) >= self.SHAPES_MAX:  # (many lists of many lengths: start again, not grow)
+                shapes.clear()
+                self.__dict__.get("_made", {}).clear()
             entry = shapes[key] = self._compile_shape(build(), params)
         if entry is False:
             return con.execute(build()).all()
