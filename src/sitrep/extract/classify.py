@@ -99,6 +99,24 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
     return False
 
 
+# the kinds of entity whose name a cue word may sit in without telling an act
+NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
+NAMED_CUES = True
+
+
+def names_only(doc, tok, cue: Cue) -> bool:
+    """A cue word that is part of a name or names a body: "the Organisation for the Prohibition
+    of Chemical Weapons", "the Chemical Weapons Convention", "a chemical weapons watchdog"."""
+    if not NAMED_CUES or doc is None or tok is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and ent.start_char <= cue.start and cue.end <= ent.end_char \
+                and not (ent.start_char == cue.start and ent.end_char == cue.end):
+            return True
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.tag_.startswith("NN") and \
+        tok.head.lower_ in words("name_heads")
+
+
 def syntactic_factor(tok, sentence: str, cue: Cue) -> float:
     """1.0 for a cue in the main clause, less inside a relative clause or a 'suspected in' phrase."""
     factor = 1.0

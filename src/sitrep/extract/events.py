@@ -32,6 +32,7 @@ from sitrep.extract.classify import (
     is_background,
     is_generic,
     is_irrealis,
+    names_only,
     protest_by_cues,
     rule_scores,
     syntactic_factor,
@@ -159,6 +160,8 @@ EVENTNESS_SCALE = 0.5
 # A sentence with no cue word is an event only when the decider gives one sub-type this much.
 MODEL_ONLY_MIN = 0.65
 MODEL_ONLY_EVENT = 0.7  # ... or that it is an event of some sub-type
+WEAK_CUE = 0.5  # a cue factor at or below which the cue word is told aside (classify.syntactic_factor)
+VETO_WEAK = 0.5  # the decider's "none" above which a sentence with only such cue words is no event
 DEAD_CUE_MIN = 0.85  # a sentence whose cue words the grammar ruled out
 
 
@@ -346,6 +349,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
     date = _sentence_date(s, published, dateline)
+    if date is not None and not date.spoken and _reaction_date(doc, date):
+        date = dataclasses.replace(date, spoken=True)
     same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None
     if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
@@ -372,6 +377,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
         tok = cue_token(doc, cue)
+        if names_only(doc, tok, cue):
+            cue.factor = 0.0
+            continue
         # "fired tear gas to disperse protesters": the protesters were there all the same
         if is_irrealis(tok, purpose_counts=cue.cls != "protest"):
             cue.factor = 0.0
@@ -425,6 +433,12 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         agents = agents + speakers  # a source is the actor only when no one else is named
     # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
     veto = st.weights.get("veto_cue", VETO_CUE) if live else st.weights.get("veto", VETO)
+    if live and max(c.factor for c in live) <= WEAK_CUE and not (counts.killed or counts.injured) and not (
+            date is not None and _carried_by_event(date, s.text)):
+        # every cue word is told aside (a relative clause, "after ...", "accused of") and the
+        # sentence gives the act no dead or wounded and no day of its own ("after Saturday's bombing"):
+        # the decider's doubt counts as where there is no cue at all
+        veto = min(veto, st.weights.get("veto_weak", VETO_WEAK))
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is not None and probs:
         # how surely the sentence reports an event is the decider's 1 - none, however its
@@ -609,6 +623,27 @@ def _speech_date(d: DateMention, text: str) -> bool:
     if _SPOKEN_ON.search(text[max(0, d.start - 60):d.start]):
         return True
     return d.start <= 3 and bool(_SPOKEN_AFTER.search(text[d.end:d.end + 60]))
+
+
+REACTION_DATES = True
+
+
+def _reaction_date(doc, d: DateMention) -> bool:
+    """"The UN on Friday condemned the attack", "investigators on Monday examined the site":
+    the day carried by a verb of reaction is that of the reaction, not of the act."""
+    if not REACTION_DATES or doc is None:
+        return False
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.tag_.startswith("VB"):
+            return tok.lower_ in words("reaction_verbs")
+    return False
 
 
 def _best_date(dates: list[DateMention], text: str = "") -> DateMention | None:
