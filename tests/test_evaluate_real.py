@@ -377,6 +377,19 @@ def test_india_sentences_of_a_merged_report_count_for_its_event():
     assert score_india(docs[:1], [[ev]])["ARREST"]["sentences"]["recall"] == 0.0
 
 
+def test_india_a_dateline_split_off_as_a_sentence_is_not_claimed():
+    from sitrep.evaluate_real import IndiaDoc
+
+    text = "lucknow: police held six men after a brawl at the fair. the fair closed early."
+    spans = [(0, 8), (9, 55), (56, 78)]
+    doc = IndiaDoc("t1", text, None, spans, [set(), {"ARREST"}, set()], set())
+    # the event's sentence runs from the dateline: the dateline's one-word "sentence" is no claim
+    ev = {"fatalities": 0, "inter1": 1, "sub_event_type": "Arrests",
+          "evidence": [{"field": "event_type", "text": text[:55], "start": 0, "end": 55}]}
+    rep = score_india([doc], [[ev]])
+    assert rep["ARREST"]["sentences"]["precision"] == 1.0 and rep["ARREST"]["sentences"]["recall"] == 1.0
+
+
 def test_india_through_the_cli(capsys, tmp_path):
     assert main(["eval", "--india", str(INDIA), "--format", "json", "--quiet", "--split", "tune"]) == 0
     [rep] = json.loads(capsys.readouterr().out)
