@@ -102,3 +102,18 @@ def test_model_reset_removes_only_the_custom_model(tmp_path, monkeypatch, capsys
     assert not learned.custom_path().exists()
     assert main(["model", "reset"]) == 0
     assert "packaged model is active" in capsys.readouterr().err
+
+
+def test_a_model_is_saved_under_the_key_of_the_data_it_learned_from(tmp_path, monkeypatch):
+    # a training file that arrives while a training runs must not lend its key to the model
+    monkeypatch.setattr(learned, "model_dir", lambda: tmp_path)
+    read = []
+
+    def training_read_then_a_file_arrives():
+        read.append(True)
+        return _small_training()
+
+    monkeypatch.setattr(learned, "_cache_key", lambda: "after" if read else "before")
+    monkeypatch.setattr(learned, "load_training", training_read_then_a_file_arrives)
+    learned.train()
+    assert [p.name for p in tmp_path.glob("typer-*.pkl")] == ["typer-before.pkl"]

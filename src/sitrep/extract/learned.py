@@ -232,6 +232,9 @@ def _save(typer: SentenceTyper, path: Path) -> None:
 
 def train(save: bool = True, acled: list[str] | None = None, on_progress=None) -> SentenceTyper:
     """Train the packaged model, or with `acled` exports a user's own (saved as the custom model)."""
+    # the key of the data read now, not of the files when training ends: a training file that
+    # arrives meanwhile must not lend its key to a model that never learned from it
+    packaged_path = cache_path()
     texts, labels = load_training()
     card = {"trained": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "team_sentences": len(texts),
@@ -252,7 +255,7 @@ def train(save: bool = True, acled: list[str] | None = None, on_progress=None) -
         if acled:
             _save(typer, custom_path())
         else:
-            path = cache_path()
+            path = packaged_path
             _save(typer, path)
             for old in path.parent.glob("typer-*.pkl"):  # models trained on older data
                 if old != path and old != custom_path():
