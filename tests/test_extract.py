@@ -1075,3 +1075,11 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_act():
                   "no police post. The UN human rights office on Monday condemned the massacre of "
                   "wedding guests in Kalo, in which nine people were shot dead.")
     assert [(e.sub_event_type, e.event_date) for e in evs] == [("Attack", dt.date(2019, 7, 6))]
+
+
+def test_an_encounter_between_armed_sides_is_a_clash():
+    # "encounter": the word for a gunfight in Philippine and South Asian reports
+    [ev] = _events("A rebel leader was killed in an encounter with soldiers of the army's 3rd battalion "
+                   "near Baras on Monday.")
+    assert ev.sub_event_type == "Armed clash"
+    assert _events("The mayor said that his first encounter with the rebels was in 2012 as a student.") == []
