@@ -359,6 +359,13 @@ def test_india_flags():
                         "inter1": 6, "inter2": 1}) == {"KILL", "KILL_STATE"}
     # rioters killed in a clash of their own: the state is not said to have killed them
     assert india_flags({"sub_event_type": "Violent demonstration", "fatalities": 2, "inter1": 5, "inter2": 1}) == {"KILL"}
+    # ACLED's riot the police fired on: the rioters are actor1, and the dead are the police's
+    riot = {"sub_event_type": "Violent demonstration", "fatalities": 2, "inter1": 5, "inter2": 1,
+            "evidence": [{"field": "event_type", "text": "two rioters died when the police opened fire on the mob",
+                          "start": 0, "end": 55}]}
+    assert india_flags(riot) == {"KILL", "KILL_STATE"}
+    riot["evidence"][0]["text"] = "two died in the riot and the police fired tear gas shells"
+    assert india_flags(riot) == {"KILL"}
     # the other sentences of the event's report speak for it too
     ev["evidence"].append({"field": "report", "text": "twelve of them were detained", "start": 40, "end": 68})
     assert india_flags(ev) == {"ARREST"}

@@ -639,6 +639,10 @@ INDIA_LABELS = ("KILL", "KILL_STATE", "ARREST")
 _GOLD_OF = {"KILL": "KILL", "KILL_STATE": "KILL", "ARREST": "ARREST"}
 REPORT_FIELDS = ("event_type", "report")  # evidence of the sentences that report the event
 ARREST_WORDS = re.compile(r"\barrest|\bdetain|\bdetention\b|\bin custody\b|\brounded up\b")
+# the state's forces fired: "police opened fire on the mob", "killed in police firing"
+STATE_FIRE_WORDS = re.compile(r"\b(?:police|jawans?|troops|soldiers|army|paramilitary|security forces)\b(?:\s[\w-]+){0,3}\s"
+                              r"(?:fired|firing|opened fire|shot|shooting)\b(?! (?:\w+ )?(?:tear|teargas|rubber|in the air|into the air|in air))"
+                              r"|\bfiring by (?:the )?(?:police|troops|army)\b")
 
 
 @dataclass
@@ -717,15 +721,22 @@ def india_flags(ev: dict) -> set[str]:
         # them second: the state is the one using force when it is actor2 there
         if ev.get("inter1") == 1 or (ev.get("inter2") == 1 and sub in STATE_FORCE_AS_ACTOR2):
             flags.add("KILL_STATE")
+        elif ev.get("inter2") == 1 and STATE_FIRE_WORDS.search(_report_text(ev).lower()):
+            # ACLED codes a riot the police fired on as the rioters' event, the police actor2:
+            # where the report says the police fired, the dead are theirs
+            flags.add("KILL_STATE")
     if sub == "Arrests":
         flags.add("ARREST")
     elif sub == "Protest with intervention" or (sub == "Attack" and ev.get("inter1") == 1):
         # the police arrested, and ACLED codes the event otherwise: a protest they broke up, or
         # an arrest in which they beat, wounded or killed the arrested (an attack)
-        said = " ".join(e.get("text", "") for e in ev.get("evidence") or [] if e.get("field") in REPORT_FIELDS)
-        if ARREST_WORDS.search(said.lower()):
+        if ARREST_WORDS.search(_report_text(ev).lower()):
             flags.add("ARREST")
     return flags
+
+
+def _report_text(ev: dict) -> str:
+    return " ".join(e.get("text", "") for e in ev.get("evidence") or [] if e.get("field") in REPORT_FIELDS)
 
 
 def _dateline_only(sentence: str) -> bool:

@@ -467,13 +467,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 p += [*rows, west, east]
         min_lon, min_lat, max_lon, max_lat = f.bbox
         p += [0, min_lon, max_lon, min_lat, max_lat]
-        wanted = review_statuses(f.review_status)
-        if wanted:
-            key.append(("status", len(wanted)))
-            p += wanted
-        elif not f.include_hidden:
-            key.append("hidden")
-            p += list(HIDDEN_STATUSES)
+        _status_shape(f, key, p)
         if f.min_fatalities:
             key.append("fatalities")
             p.append(f.min_fatalities)
@@ -512,13 +506,7 @@ class Store(AccountsMixin, ReviewMixin, AlertsMixin, FeedStateMixin, ReportsMixi
                 return None
             key.append(("type", len(wanted)))
             p += wanted
-        statuses = review_statuses(f.review_status)
-        if statuses:
-            key.append(("status", len(statuses)))
-            p += statuses
-        elif not f.include_hidden:
-            key.append("hidden")
-            p += list(HIDDEN_STATUSES)
+        _status_shape(f, key, p)
         if dated:
             if f.since and f.until:
                 years = list(range(f.since.year, f.until.year + 1))
@@ -1315,6 +1303,18 @@ def _type_split(event_type: str) -> tuple[list[str], list[str]]:
     types = {t.lower() for t in EVENT_TYPES}
     subs = {t.lower() for t in SUB_EVENT_TYPES}
     return [w for w in wanted if w not in subs], [w for w in wanted if w not in types]
+
+
+def _status_shape(f, key: list, p: list) -> None:
+    """The review-status part of a statement's shape and values: the statuses asked for, else
+    the hidden ones left out."""
+    statuses = review_statuses(f.review_status)
+    if statuses:
+        key.append(("status", len(statuses)))
+        p += statuses
+    elif not f.include_hidden:
+        key.append("hidden")
+        p += list(HIDDEN_STATUSES)
 
 
 def _tile_span(bbox: tuple[float, float, float, float]) -> tuple[list[int], int, int]:
