@@ -625,7 +625,7 @@ def _speech_date(d: DateMention, text: str) -> bool:
     return d.start <= 3 and bool(_SPOKEN_AFTER.search(text[d.end:d.end + 60]))
 
 
-REACTION_DATES = True
+REACTION_DATES = True  # a switch for measuring the rule off (docs/extraction.md)
 
 
 def _reaction_date(doc, d: DateMention) -> bool:
