@@ -8,35 +8,34 @@ from place_reading import chosen as _chosen
 from sitrep.geo.locate import precision_for
 
 
+def _name(text: str, gazetteer) -> str | None:
+    """The name of the place the text's event is set in, None when none is chosen."""
+    chosen = _chosen(text, gazetteer)
+    return chosen.place.name if chosen is not None else None
+
+
 def test_a_quarter_set_in_another_town_is_that_towns(gazetteer):
     # Hodan is also a district of Mogadishu (the supplement's), 80 km from Qoryooley
-    chosen = _chosen("A mortar landed on a house in the Hodan neighbourhood of Qoryooley town.", gazetteer)
-    assert chosen is not None and chosen.place.name == "Qoryooley"
-    chosen = _chosen("A shell hit a shop in Hodan village neighborhood in Qoryooley (Lower Shabelle).", gazetteer)
-    assert chosen is not None and chosen.place.name == "Qoryooley"
+    assert _name("A mortar landed on a house in the Hodan neighbourhood of Qoryooley town.", gazetteer) == "Qoryooley"
+    assert _name("A shell hit a shop in Hodan village neighborhood in Qoryooley (Lower Shabelle).", gazetteer) == "Qoryooley"
 
 
 def test_a_city_and_its_quarter_after_a_dash_is_the_quarter(gazetteer):
     chosen = _chosen("Gunmen shot a shopkeeper in Mogadishu - Heliwa (Banadir) on Friday.", gazetteer)
     assert chosen is not None and chosen.place.name == "Heliwa" and chosen.role == "in"
-    chosen = _chosen("A grenade was thrown near the cattle market in Mogadishu - Yaqshid (Banadir).", gazetteer)
-    assert chosen is not None and chosen.place.name == "Yaqshid"
+    assert _name("A grenade was thrown near the cattle market in Mogadishu - Yaqshid (Banadir).", gazetteer) == "Yaqshid"
 
 
 def test_a_facility_named_after_a_town_lies_in_the_town_the_text_names(gazetteer):
-    chosen = _chosen("A soldier shot a bus driver at the Balcad junction in Jowhar on Sunday.", gazetteer)
-    assert chosen is not None and chosen.place.name == "Jowhar"
-    chosen = _chosen("A soldier shot a bus driver at the Balcad junction Mogadishu - Heliwa (Banadir).", gazetteer)
-    assert chosen is not None and chosen.place.name == "Heliwa"
+    assert _name("A soldier shot a bus driver at the Balcad junction in Jowhar on Sunday.", gazetteer) == "Jowhar"
+    assert _name("A soldier shot a bus driver at the Balcad junction Mogadishu - Heliwa (Banadir).", gazetteer) == "Heliwa"
     # nothing after it: the facility's town is still the place
-    chosen = _chosen("A soldier shot a bus driver near the Balcad checkpoint on Sunday.", gazetteer)
-    assert chosen is not None and chosen.place.name == "Balcad"
+    assert _name("A soldier shot a bus driver near the Balcad checkpoint on Sunday.", gazetteer) == "Balcad"
 
 
 def test_a_citys_quarter_set_in_another_town_is_a_namesake(gazetteer):
     # Hawl Wadaag is a district of Mogadishu; a quarter of that name in Baidoa is Baidoa's
-    chosen = _chosen("A guard shot a trader in Hawl-Wadaag (Baidoa) on Sunday evening.", gazetteer)
-    assert chosen is not None and chosen.place.name == "Baidoa"
+    assert _name("A guard shot a trader in Hawl-Wadaag (Baidoa) on Sunday evening.", gazetteer) == "Baidoa"
 
 
 @pytest.mark.parametrize("text,precision", [
