@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import orjson
 from fastapi import Body, Cookie, Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -139,10 +140,10 @@ def _json_default(value: Any) -> Any:
 
 
 def json_bytes(content: Any) -> bytes:
-    """`content` as FastAPI's JSONResponse writes it (compact, UTF-8, no NaN), without its
-    jsonable_encoder pass over every value."""
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                      default=_json_default).encode()
+    """`content` as compact UTF-8 JSON, written by orjson (a tenth of the standard library's
+    time on a page of events: docs/workbench.md), without FastAPI's jsonable_encoder pass over
+    every value. Dates are ISO 8601; NaN and infinities become null."""
+    return orjson.dumps(content, default=_json_default, option=orjson.OPT_NON_STR_KEYS)
 
 
 ROLE_RANK = {"viewer": 1, "analyst": 2, "admin": 3}
