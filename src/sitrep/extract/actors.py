@@ -43,6 +43,12 @@ class ActorEntry:
     lineage: str = ""
     valid_from: str = ""
     valid_to: str = ""
+    # a group whose local units ACLED names by their place ("People's Defense Force - Yesagyo" for
+    # "the Yesagyo PDF"): the unit's name with {branch}, the branch of an unnamed "local" unit, and
+    # the aliases that take a place's name (not "resistance forces")
+    branch_name: str = ""
+    branch_local: str = ""
+    branch_aliases: list[str] = field(default_factory=list)
 
     def valid_on(self, day: dt.date) -> bool:
         iso = day.isoformat()
@@ -71,6 +77,16 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|into|to|at|near|across|inside|ou
 _PEOPLE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)\s+(?=[a-z])")
 # a clan militia word ("clan militia", "sub-clan militiamen"); group 1: a sub-clan's
 _CLAN_HEAD = re.compile(r"(sub[- ]?)?clans?\b", re.IGNORECASE)
+# a local unit's place right before a group's alias: "the Yesagyo PDF", "Pauk township People
+# Defense Force", "the local PDF" (group "local"); up to three capitalised words, not "The"
+_BRANCH_BEFORE = re.compile(r"(?:(?P<local>\blocal)|(?<![\w'-])(?:[Tt]he\s+)?(?P<name>(?!The\b)[A-Z][\w'-]*"
+                            r"(?:\s[A-Z][\w'-]*){0,2}))(?:\s+(?:[Tt]ownship|[Tt]own|[Dd]istrict|[Rr]egion))?\s+$")
+# ... or joined right after it: "PDF-Bago", "PDF (Kani)", "PDF Zoland"
+_BRANCH_AFTER = re.compile(r"(?:\s?-\s?|\s\(|\s)(?P<name>[A-Z][a-z][\w'-]*)\)?(?![\w'-])")
+_NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", "a", "an", "and", "of", "on", "in",
+               "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
+               "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
+               "fighters", "forces", "groups", "battalion", "unit", "company"}
 # one more capitalised word of a name, joined by a space or a hyphen, right before a position
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
@@ -172,7 +188,48 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if text_cased:
             found = self._people_militias(text, found)
+            found = self._branches(text, found)
         return found
+
+    def _branches(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the Yesagyo PDF", "PDF-Bago", "Pauk township People Defense Force", "the local PDF": a
+        place's name written right before (or joined after) a group's alias names the group's
+        local unit, as ACLED names it ("People's Defense Force - Yesagyo")."""
+        out = []
+        for m in found:
+            entry = self.by_key.get(m.key)
+            if entry is None or not entry.branch_name or m.text.lower().replace("’", "'") not in entry.branch_aliases:
+                out.append(m)
+                continue
+            branch, start, end = "", m.start, m.end
+            before = _BRANCH_BEFORE.search(text, 0, m.start)
+            after = _BRANCH_AFTER.match(text, m.end)
+            if before and before.group("local"):
+                branch, start = entry.branch_local, before.start("local")
+            elif before and before.group("name") and not self._known_words(before.group("name")):
+                branch, start = before.group("name"), before.start("name")
+            elif after and not self._known_words(after.group("name")):
+                branch, end = after.group("name"), after.end()
+            if not branch or not entry.branch_local and branch == entry.branch_local:
+                out.append(m)
+                continue
+            unit = self._branch_entry(entry, branch)
+            out.append(ActorMention(unit.name, unit.inter, start, end, text[start:end], key=unit.key, home=unit.home))
+        return out
+
+    def _known_words(self, name: str) -> bool:
+        """Is this capitalised name a known actor's, a country's or a common word's ("NUG", "Myanmar",
+        "Civil"), not a place's?"""
+        low = name.lower()
+        return low in _NOT_BRANCH or bool(self.index.get(_words(name))) or _is_country_word(name)
+
+    def _branch_entry(self, entry: ActorEntry, branch: str) -> ActorEntry:
+        key = f"branch:{entry.key}:{branch}"
+        if key not in self.by_key:
+            self.by_key[key] = ActorEntry(key=key, name=entry.branch_name.replace("{branch}", branch),
+                                          inter=entry.inter, home=entry.home, countries=list(entry.countries),
+                                          kind=entry.kind)
+        return self.by_key[key]
 
     def _elided(self, text: str, found: list[ActorMention], countries: set[str],
                 named: set[str]) -> list[ActorMention]:
@@ -333,6 +390,9 @@ def load_entries() -> list[ActorEntry]:
                 lineage=str(raw.get("lineage") or ""),
                 valid_from=_iso_day(raw.get("valid_from")),
                 valid_to=_iso_day(raw.get("valid_to")),
+                branch_name=str(raw.get("branch_name") or ""),
+                branch_local=str(raw.get("branch_local") or ""),
+                branch_aliases=[a.lower() for a in raw.get("branch_aliases") or [] if a],
             ))
     return entries
 
