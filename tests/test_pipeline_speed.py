@@ -1,0 +1,51 @@
+"""Work the pipeline leaves out because it could not change the result (docs/model.md,
+"Speed work, night session")."""
+
+import datetime as dt
+
+from sitrep.extract import events as E
+from sitrep.model import Article
+
+PUB = dt.date(2021, 3, 2)
+
+
+class _Table:
+    """A decider whose probabilities are given per text; any other text is 'none'."""
+
+    def __init__(self, table):
+        self.table = table
+        self.asked: list[str] = []
+
+    def probabilities(self, texts):
+        self.asked.extend(texts)
+        return [self.table.get(t, {"none": 1.0}) for t in texts]
+
+    decide = probabilities
+
+
+def test_a_reading_that_leads_far_is_not_overturned_by_any_passage():
+    assert E._decisive({"Attack": 0.95, "Armed clash": 0.03}, "Attack", 0.5)
+    assert E._decisive({"Attack": 1.0}, "Attack", 0.5)
+    assert not E._decisive({"Attack": 0.6, "Armed clash": 0.3}, "Attack", 0.5)
+    assert not E._decisive({"Attack": 0.95, "Armed clash": 0.03}, "Armed clash", 0.5)
+    assert not E._decisive({}, "Attack", 0.5)
+    # the lighter the passage's weight, the smaller the lead that settles it
+    assert E._decisive({"Attack": 0.5, "Armed clash": 0.3}, "Attack", 0.1)
+
+
+def test_the_passage_is_read_again_only_where_its_reading_could_change_the_sub_type():
+    s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
+    s2 = "A few of the marchers hurled rocks at the town hall windows."
+    passage = f"{s1} {s2}"
+    undecided = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
+                 passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    typer = _Table(undecided)
+    [[ev]] = E.extract([Article(id="a", text=passage, published=PUB)], typer=typer)
+    assert passage in typer.asked
+
+    sure = {**undecided, s1: {"none": 0.02, "Peaceful protest": 0.96, "Violent demonstration": 0.02}}
+    typer = _Table(sure)
+    [[ev]] = E.extract([Article(id="a", text=passage, published=PUB)], typer=typer)
+    assert passage not in typer.asked
+    # the passage's cue words still tell the protest's course ("hurled rocks")
+    assert ev.sub_event_type == "Violent demonstration"
