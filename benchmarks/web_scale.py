@@ -301,7 +301,7 @@ def time_requests(base: str, kinds: dict[str, list[str]], cached: bool = False) 
                     ms = (time.perf_counter() - t) * 1000
                 times.append(ms)
                 slow.append((ms, path))
-            q = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
+            q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
             figures[kind] = {"n": len(times), "p50": q[49], "p95": q[94], "max": max(times)}
             worst = sorted(slow, reverse=True)[:3]
             print(f"  {kind}: {len(times)} requests, p50 {q[49]:.0f} ms, p95 {q[94]:.0f} ms, max {max(times):.0f} ms"
