@@ -1,24 +1,49 @@
 """Schema check for the gazetteer supplement (src/sitrep/data/places/*.yaml).
 
-Usage: python check_places.py [DIR]   (DIR defaults to this file's directory)
+Usage: python check_places.py [DIR]   (DIR defaults to the repository's src/sitrep/data/places)
 Exit 1 on any schema error; prints counts per file and feature.
+
+Each entry has the keys of REQUIRED, and may have those of OPTIONAL (in any order; the
+gazetteer reads a missing `variants` as none, `admin1` as "find it by point-in-polygon",
+`admin2` as "", `radius_km` as 0). A point must lie in a Natural Earth unit of its country
+(src/sitrep/data/admin1.json.gz), or within NEAR_DEG of one (coasts are simplified).
 """
 import collections
+import gzip
+import json
 import pathlib
 import sys
 
 import yaml
 
-DIR = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent
-KEYS = ["name", "variants", "feature", "country", "admin1", "admin2", "lat", "lon", "radius_km", "note"]
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DIR = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "sitrep" / "data" / "places"
+REQUIRED = ["name", "feature", "country", "lat", "lon", "note"]
+OPTIONAL = ["variants", "admin1", "admin2", "radius_km"]
 FEATURES = set(["desert", "mountain", "range", "valley", "wadi", "lake", "island", "river", "road", "crossing", "base", "oilfield", "district", "subdistrict", "town", "village", "neighbourhood", "region", "forest", "dam", "airport", "camp", "prison"])
-BBOX = {  # rough country boxes: lat_min, lat_max, lon_min, lon_max
-    "IQ": (29.0, 37.5, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.4), "NG": (4.2, 13.9, 2.6, 14.7),
-    "TD": (7.4, 23.5, 13.4, 24.0), "NE": (11.6, 23.6, 0.1, 16.0), "CM": (1.6, 13.1, 8.4, 16.2),
-    "ML": (10.1, 25.0, -12.3, 4.3), "BF": (9.4, 15.1, -5.6, 2.5), "SO": (-1.7, 12.0, 40.9, 51.5),
-    "AF": (29.3, 38.5, 60.5, 75.0), "PK": (23.6, 37.1, 60.8, 77.9), "YE": (12.0, 19.0, 42.5, 54.6),
-    "SD": (8.6, 22.3, 21.8, 38.7), "CD": (-13.5, 5.4, 12.2, 31.4), "UA": (44.3, 52.4, 22.1, 40.3),
-}
+NEAR_DEG = 0.2  # about 20 km: a point on an island or a coast beyond the simplified outline
+
+
+def _country_shapes() -> dict:
+    from shapely.geometry import shape
+
+    rows = json.loads(gzip.decompress((ROOT / "src" / "sitrep" / "data" / "admin1.json.gz").read_bytes()))
+    out: dict = {}
+    for r in rows:
+        out.setdefault(r["iso"], []).append(shape(r["geometry"]))
+    return out
+
+
+SHAPES = _country_shapes()
+
+
+def in_country(iso: str, lat: float, lon: float) -> bool:
+    from shapely.geometry import Point
+
+    pt = Point(lon, lat)
+    return any(s.distance(pt) <= NEAR_DEG for s in SHAPES.get(iso, ()))
+
+
 errors, warnings = [], []
 for path in sorted(DIR.glob("*.yaml")):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -28,9 +53,10 @@ for path in sorted(DIR.glob("*.yaml")):
     feats, names, variant_owner = collections.Counter(), collections.Counter(), {}
     for i, e in enumerate(data):
         where = f"{path.name}[{i}] {e.get('name') if isinstance(e, dict) else e!r}"
-        if not isinstance(e, dict) or list(e) != KEYS:
-            errors.append(f"{where}: keys {list(e) if isinstance(e, dict) else type(e)} != {KEYS}")
+        if not isinstance(e, dict) or set(REQUIRED) - set(e) or set(e) - set(REQUIRED) - set(OPTIONAL):
+            errors.append(f"{where}: keys {list(e) if isinstance(e, dict) else type(e)}: needs {REQUIRED}, may have {OPTIONAL}")
             continue
+        e = {"variants": [], "admin1": "", "admin2": "", "radius_km": 0, **e}
         for k in ("name", "country", "admin1", "admin2", "note"):
             if not isinstance(e[k], str):
                 errors.append(f"{where}: {k} not a string")
@@ -47,11 +73,10 @@ for path in sorted(DIR.glob("*.yaml")):
             continue
         if not (-90 <= e["lat"] <= 90 and -180 <= e["lon"] <= 180):
             errors.append(f"{where}: lat/lon out of range")
-        box = BBOX.get(e["country"])
-        if box is None:
+        if e["country"] not in SHAPES:
             errors.append(f"{where}: unknown country {e['country']!r}")
-        elif not (box[0] <= e["lat"] <= box[1] and box[2] <= e["lon"] <= box[3]):
-            errors.append(f"{where}: ({e['lat']}, {e['lon']}) outside {e['country']} box {box}")
+        elif not in_country(e["country"], e["lat"], e["lon"]):
+            errors.append(f"{where}: ({e['lat']}, {e['lon']}) outside {e['country']}")
         if not isinstance(e["radius_km"], int) or isinstance(e["radius_km"], bool) or e["radius_km"] < 0:
             errors.append(f"{where}: radius_km must be a non-negative integer")
         names[e["name"].lower()] += 1

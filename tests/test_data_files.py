@@ -143,3 +143,31 @@ def test_the_teams_labels_of_licensed_articles_follow_the_schema_and_the_split()
                 assert 0 <= ev["evidence_start"] < ev["evidence_end"], rec["id"]
                 assert ev["time_precision"] in (1, 2, 3) and ev["geo_precision"] in (1, 2, 3), rec["id"]
                 assert isinstance(ev["required"], bool) and int(ev["fatalities"]) >= 0, rec["id"]
+
+
+def test_check_places_script_passes_on_the_supplement_and_catches_a_stray_point(tmp_path):
+    """scripts/check_places.py: optional keys may be left out; a point outside its country is an error."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "check_places.py"
+    ok = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout[-2000:]
+    (tmp_path / "x.yaml").write_text(
+        "- name: Nowhere\n  feature: town\n  country: IQ\n  lat: 48.85\n  lon: 2.35\n  note: a point in Paris\n",
+        encoding="utf-8")
+    bad = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True)
+    assert bad.returncode == 1 and "outside IQ" in bad.stdout
+
+
+def test_acled_admin1_names_of_european_and_korean_units():
+    from sitrep.geo.gazetteer import load_acled_admin1
+
+    table = load_acled_admin1()
+    for iso, unit, acled in [
+        ("FR", "FR.75", "Ile-de-France"), ("FR", "FR.2A", "Corse"), ("IT", "IT.MI", "Lombardia"),
+        ("IT", "IT.PA", "Sicilia"), ("GB", "GB.V2", "Scotland"), ("GB", "GB.R3", "Northern Ireland"),
+        ("KR", "KR.11", "Seoul Special City"), ("SE", "SE.28", "Vastra Gotalands"), ("SE", "SE.27", "Skane"),
+    ]:
+        assert table[iso]["names"][unit] == acled, (iso, unit)

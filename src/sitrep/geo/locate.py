@@ -17,7 +17,7 @@ from importlib import resources
 
 import yaml
 
-from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, Gazetteer
+from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, VILLAGE_SOURCES, Gazetteer
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
 from sitrep.geo.names import (
     FEATURE_WORDS,
@@ -356,7 +356,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
                         cands = [c for c in cands if is_exact(c, surface) and (
                             c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP))]
-                    brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j])
+                    brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j], hint)
                     tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
                         # "Mandaue City" is the city, not the unit named after it; "Lashio
@@ -372,6 +372,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if len(key) < 3:  # a short key folds many names together: "Pyay" only for "Pyay"
                         cands = [c for c in cands if is_exact(c, surface)]
                         brgys = [c for c in brgys if is_exact(c, surface)]
+                    if SHORT_WRITTEN_EXACT and len(core) == 1 and len(core[0]) <= 3:
+                        # "Duk" (a county of South Sudan) is no "Duhok": a name of three letters
+                        # shares its folded key with longer names; only its own spelling counts
+                        cands = [c for c in cands if is_exact(c, surface)]
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         # "LTTE", "VDP": acronyms; a town's code among its other names ("SNG", an
                         # airport's code of San Ignacio de Velasco) is no name of it in the news
@@ -544,21 +548,33 @@ def place_measured(mentions: list[PlaceMention]) -> None:
                 part.place = None
 
 
+# a written name of three letters or fewer takes only places of that very spelling
+SHORT_WRITTEN_EXACT = True
+# a village's name is cut short to its first words only where those are a place's own name
+VILLAGE_PREFIX_EXACT = True
+
 BARANGAY_WORDS = {"barangay", "barangays", "brgy", "brgys", "bgy"}
 
 
-def _barangays(gaz: Gazetteer, key: str, surface: str, cands: list[Place], n_words: int, words: list) -> list[Place]:
-    """The Philippines' barangays a name may be (gazetteer.barangays), set aside from the
-    candidates: a longer name that is only a barangay's does not swallow a town named by its
-    first words ("Talayan Datu ..." stays "Talayan")."""
+def _barangays(gaz: Gazetteer, key: str, surface: str, cands: list[Place], n_words: int, words: list,
+               hint: str = "") -> list[Place]:
+    """The villages a name may be (gazetteer.barangays: the Philippines' barangays, Myanmar's
+    villages), set aside from the candidates: a longer name that is only a village's does not
+    swallow a town named by its first words ("Talayan Datu ..." stays "Talayan"), unless the
+    word "village" after it says the whole is the village's name ("Sin Nar Daung village" is
+    no "Sin Nar", Sudan's Sennar, which GeoNames also spells "Sinnar")."""
     lookup = getattr(gaz, "barangays", None)
     if lookup is None:
         return []
-    brgys = lookup(key)
-    if brgys and not cands and n_words > 1:
+    # a village of Myanmar's only as spelt ("Gunmen" folds to the key of "Gon Min")
+    brgys = [b for b in lookup(key) if getattr(b, "source", "") != "mimu" or is_exact(b, surface)]
+    if brgys and not cands and n_words > 1 and not (VILLAGE_PREFIX_EXACT and hint == "village"):
         for k in range(n_words - 1, 0, -1):
             part = " ".join(w.group(0) for w in words[:k])
-            if gaz.by_key(name_key(part)):
+            found = gaz.by_key(name_key(part))
+            if VILLAGE_PREFIX_EXACT:  # "Sin Nar Daung" is no "Sin Nar" (Sennar), "Baw Pyin" no "Baw" (Bau)
+                found = [c for c in found if is_exact(c, part)]
+            if found:
                 return []
     return brgys
 
@@ -708,6 +724,8 @@ def _within_named(mentions: list[PlaceMention], text: str) -> None:
     ordered = sorted(mentions, key=lambda m: m.start)
     for i in reversed(range(len(ordered) - 1)):
         part, whole = ordered[i], None
+        if CITY_DASH_QUARTER and _city_before_dash(part, ordered[i + 1], text):
+            continue  # "Dhaka - Mirpur": the city is the whole (_quarter_after_city)
         for prev, nxt in zip(ordered[i:], ordered[i + 1:]):  # the first whole still placed
             gap = text[prev.end:nxt.start]
             if not (_PART_OF.match(gap) or _IN.match(gap) or not gap.strip(" -")):
@@ -716,7 +734,7 @@ def _within_named(mentions: list[PlaceMention], text: str) -> None:
                 whole = nxt
                 break
         if part.place is None or whole is None or whole.place.latitude is None \
-                or getattr(part.place, "source", "") == "psgc":  # placed by its town's own name
+                or getattr(part.place, "source", "") in VILLAGE_SOURCES:  # placed by its town's own name
             continue
         if whole.place.feature == "admin1":  # "the Dasht-e-Barchi area of western Kabul" (the province)
             code = _unit(whole.place)  # a unit ACLED divides ("Shan-North" of Shan) counts as the whole
@@ -891,16 +909,20 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     ordered = sorted(mentions, key=lambda m: m.start)
     _agree_apposed(ordered, text)
     for i, town in enumerate(ordered):
-        if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") == "psgc":
+        if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
             continue  # (a barangay was placed by its town and province already: admit_barangays)
-        prov, prev = None, town  # the first province of the chain of units that follows
-        for nxt in ordered[i + 1:i + 4]:
+        provs, prev = [], town  # the provinces of the chain of units that follows
+        for nxt in ordered[i + 1:i + 5]:
             if not _APPOSED.match(text[prev.end:nxt.start]) and not _in_bracket_after(text, town, nxt):
                 break
             if nxt.place is not None and nxt.place.feature == "admin1":
-                prov = nxt
-                break
+                provs.append(nxt)
             prev = nxt
+        if not provs:
+            continue
+        prov = provs[0]
+        if CHAIN_SKIPS_FOREIGN_UNIT:
+            prov = _unit_of_chain(town, provs)
         if prov is None:
             continue
         code = _unit(prov.place)
@@ -969,11 +991,36 @@ _QUARTER_OF = re.compile(r"\s+(?:in|of|within)\s+(?:the\s+)?(?:(?:town|city)\s+o
 _CITY_DASH_QUARTER = re.compile(r"\s*[-–—]\s*")
 
 
+# "Dhaka - Mirpur": ACLED's way to write a city and its quarter; a small town of the quarter's
+# name far away is a namesake
+CITY_DASH_QUARTER = True
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+CITY_OF_QUARTERS_POP = 500_000
+
+
+def _city_before_dash(city: PlaceMention, nxt: PlaceMention, text: str) -> bool:
+    """A large city before a spaced dash and another name ("Dhaka - Mirpur"; the name may still
+    be read as the city's province, which shares it)."""
+    if city.place is None or not _SPACED_DASH.fullmatch(text[city.end:nxt.start]):
+        return False
+    towns = [city.place] + [c for c in getattr(city, "candidates", []) if c.iso == city.place.iso and is_exact(c, city.text)]
+    return any(t.feature == "town" and (t.population or 0) >= CITY_OF_QUARTERS_POP for t in towns)
+
+
 def _quarter_after_city(ordered: list[PlaceMention], text: str) -> None:
     """"Mogadishu - Heliwa": the city's quarter after a dash is where things happened (the
     quarter takes the city's role; the city is then part of the quarter's name). Only a quarter
-    that lies within QUARTER_KM of the city."""
+    that lies within QUARTER_KM of the city. After a large city and a spaced dash, a small town
+    far from it ("Dhaka - Mirpur", Mirpur upazila in Kushtia) is a namesake of a quarter the
+    gazetteer lacks: it is dropped, and the city places the event."""
     for city, quarter in zip(ordered, ordered[1:]):
+        if CITY_DASH_QUARTER and _city_before_dash(city, quarter, text) and quarter.place is not None \
+                and quarter.place.feature == "town" and (quarter.place.population or 0) < VILLAGE_MAX_POP \
+                and quarter.place.latitude is not None and city.place.latitude is not None \
+                and distance_km((city.place.latitude, city.place.longitude),
+                                (quarter.place.latitude, quarter.place.longitude)) > QUARTER_KM:
+            quarter.place = None
+            continue
         if city.place is None or quarter.place is None or city.place.feature != "town" or \
                 quarter.place.feature != "neighbourhood" or city.place.latitude is None or \
                 quarter.place.latitude is None:
@@ -1036,6 +1083,29 @@ def _identity(place: Place) -> tuple:
     return place.name, place.iso, place.feature, place.latitude, place.longitude
 
 
+# "Kumbo (Kumbo, Bui, Nord-Ouest)": a unit of the chain read as another country's is a misreading
+CHAIN_SKIPS_FOREIGN_UNIT = True
+
+
+def _unit_of_chain(town: PlaceMention, provs: list[PlaceMention]) -> PlaceMention:
+    """The province of a chain of units that says where the town lies. "Kumbo (Kumbo, Bui,
+    Nord-Ouest)", "Nkambe (Nkambe, Donga-Mantung, Nord-Ouest)": a division the gazetteer lacks
+    was read as a province of another country (Nauru's Boe, Benin's Donga); where a later unit
+    of the chain is of another country than that one and holds the town (or one of its
+    candidates), the later unit is meant, and the earlier reading is dropped."""
+    first = provs[0]
+    for later in provs[1:]:
+        if later.place.iso == first.place.iso:
+            continue
+        code = _unit(later.place)
+        if code and (_unit(town.place) == code or any(_unit(c) == code for c in getattr(town, "candidates", []))):
+            for p in provs[:provs.index(later)]:
+                if p.place is not None and p.place.iso != later.place.iso:
+                    p.place = None
+            return later
+    return first
+
+
 def _settle(mm: PlaceMention, place: Place) -> None:
     """A mention takes another of its candidates, keeping how sure its reading was."""
     if place is mm.place:
@@ -1063,7 +1133,7 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
         place = mm.place
         if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
             continue
-        if getattr(place, "source", "") in ("supplement", "psgc") or (place.population or 0) >= VILLAGE_MAX_POP:
+        if getattr(place, "source", "") in ("supplement", *VILLAGE_SOURCES) or (place.population or 0) >= VILLAGE_MAX_POP:
             continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
@@ -1283,7 +1353,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature == "country":
             score -= 1.5
         score += min(mm.place.score, 3.0) * 0.3
-        if getattr(mm.place, "source", "") == "psgc":
+        if getattr(mm.place, "source", "") in VILLAGE_SOURCES:
             score += 0.5  # a barangay the text placed in its town: more precise than the town
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
