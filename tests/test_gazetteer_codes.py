@@ -77,3 +77,21 @@ def test_an_older_rows_whole_unit_agrees_with_any_of_its_parts():
     assert not admin1_matches("MM", "Shan-South", "Shan-North")
     assert not admin1_matches("MM", "Mandalay", "Nay Pyi Taw")  # also the name of the part with the capital
     assert not admin1_matches("MM", "Shan", "Kachin")
+
+
+def test_acled_admin1_of_divided_nepalese_zones_and_moroccan_regions(gazetteer):
+    """Nepal's zones and Morocco's old regions split into ACLED's provinces and regions by the
+    nearest capital or seat (acled_admin1.yaml `split` with `seats`)."""
+    def admin1(name, iso):
+        [town] = [p for p in gazetteer.lookup(name, iso) if p.feature == "town"][:1]
+        return town.admin1
+
+    # Narayani zone: Birgunj in Madhesh, Bharatpur (Chitwan) in Bagmati
+    assert admin1("Birgunj", "NP") == "Madhesh" and admin1("Bharatpur", "NP") == "Bagmati"
+    # Bheri zone: Nepalgunj in Lumbini, Birendranagar (Surkhet) in Karnali
+    assert admin1("Nepalgunj", "NP") == "Lumbini" and admin1("Birendranagar", "NP") == "Karnali"
+    assert admin1("Biratnagar", "NP") == "Province 1"
+    # Meknes-Tafilalet: Meknes in Fes-Meknes, Errachidia in Draa-Tafilalet
+    assert admin1("Meknes", "MA") == "Fes-Meknes" and admin1("Errachidia", "MA") == "Draa-Tafilalet"
+    assert admin1("Khouribga", "MA") == "Beni Mellal-Khenifra" and admin1("El Jadida", "MA") == "Casablanca-Settat"
+    assert admin1("Paris", "FR") == "Ile-de-France" and admin1("Cardiff", "GB") == "Wales"
