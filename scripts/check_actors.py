@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Sanity check for the actor dictionary (the YAML files beside this script).
+"""Sanity check for the actor dictionary (src/sitrep/data/actors/*.yaml).
 
-Run:  /work/main/.venv/bin/python src/sitrep/data/actors/check_actors.py [DIR]
+Run:  .venv/bin/python scripts/check_actors.py [DIR]   (tests/test_check_actors.py runs it)
 
 Checks every *.yaml here: PyYAML safe_load, a list of entries with exactly the schema keys,
 inter 1..8 consistent with kind, valid home/ISO2 codes, lowercase aliases, no overly generic
@@ -17,7 +17,11 @@ import sys
 import yaml
 
 KEYS = ["name", "inter", "home", "countries", "kind", "aliases", "context_aliases", "note"]
-OPTIONAL = {"exact_case", "descriptors"}  # after the schema keys, where an entry needs them
+# keys an entry carries only where it needs them, anywhere among the schema keys: exact_case,
+# descriptors; lineage, valid_from, valid_to (one actor's names by date: the AU mission in
+# Somalia); branch_name, branch_local, branch_aliases (a group's local units named by place)
+OPTIONAL = {"exact_case", "descriptors", "lineage", "valid_from", "valid_to", "branch_name", "branch_local",
+            "branch_aliases"}
 KIND_INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8, "unidentified": 3}
 # Single words/abbreviations that must never be an alias on their own.
@@ -55,7 +59,7 @@ def main(folder):
             where = f"{path.name}[{i}] {e.get('name')!r}"
             keys = [k for k in e.keys() if k not in OPTIONAL]
             if keys != KEYS:
-                errors.append(f"{where}: keys {keys} != {KEYS} (optional after them: {sorted(OPTIONAL)})")
+                errors.append(f"{where}: keys {keys} != {KEYS} (optional among them: {sorted(OPTIONAL)})")
                 if set(keys) != set(KEYS):
                     continue
             name, inter, home, kind = e["name"], e["inter"], e["home"], e["kind"]
@@ -133,13 +137,17 @@ def main(folder):
     for f, i, e in entries:
         scope = frozenset(e["countries"]) if e["countries"] else None
         for a in e["aliases"]:
-            occ[a].append((e["name"], scope, f"{f}[{i}]"))
+            occ[a].append((e["name"], scope, f"{f}[{i}]", e.get("lineage") or None))
     for a, lst in sorted(occ.items()):
         for x in range(len(lst)):
             for y in range(x + 1, len(lst)):
-                (n1, s1, w1), (n2, s2, w2) = lst[x], lst[y]
+                (n1, s1, w1, l1), (n2, s2, w2, l2) = lst[x], lst[y]
                 overlap = s1 is None or s2 is None or bool(s1 & s2)
-                if not overlap:
+                if not overlap or (l1 and l1 == l2):  # one lineage: the event's date picks the name
+                    continue
+                # a generic actor ("... ({country})") is the fallback: a country's own actor takes
+                # the alias in its countries first
+                if ("{country}" in n1 and s2 is not None) or ("{country}" in n2 and s1 is not None):
                     continue
                 if n1 == n2:
                     warnings.append(f"alias {a!r} repeated within actor {n1!r} ({w1}, {w2})")
@@ -158,7 +166,7 @@ def main(folder):
         tot_e, tot_a, tot_c = tot_e + len(es), tot_a + na, tot_c + nc
     print(f"{'TOTAL':24} {tot_e:7} {len(by_name):6} {tot_a:7} {tot_c:7}")
     print(f"distinct alias strings: {len(occ)}; "
-          f"shared across disjoint scopes: {sum(1 for seen in occ.values() if len({n for n, _, _ in seen}) > 1)}")
+          f"shared across disjoint scopes: {sum(1 for seen in occ.values() if len({n for n, _, _, _ in seen}) > 1)}")
     kinds = collections.Counter(group[0][2]["kind"] for group in by_name.values())
     print("actors by kind:", ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
     for w in warnings:
@@ -170,4 +178,5 @@ def main(folder):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1
+                  else pathlib.Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "actors"))
