@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.classify import is_irrealis
+from sitrep.extract.lexicons import pattern as lexicon_pattern
 from sitrep.extract.lexicons import words
 
 _UNITS = {
@@ -42,7 +44,7 @@ _KILL = (
     r"tortured|strangled) to death|lynched|lynching|neutrali[sz]ed|neutrali[sz]ing|"
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
     r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
-    r"murdered|murdering|massacred|massacring|bodies|deaths|fatalities|lifeless"
+    r"murdered|murdering|massacred|massacring|bodies|deaths|fatalit(?:y|ies)|lifeless"
 )
 _HURT = r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|maimed"
 _TAKEN = r"kidnap(?:ped|ping)?|abduct(?:ed|ing)?|taken hostage|seized|taken captive|captured"
@@ -58,14 +60,15 @@ _AFTER_VERB_OK = {
     "or", "since", "following", "overnight", "yesterday", "today", "late", "early", "last",
     "this", "inside", "outside", "along", "across", "around", "outright", "instantly",
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
-    "from", "before", "over", "under", "within", "amid", "because", "according",
+    "from", "before", "over", "under", "within", "amid", "because", "according", "including",
 }
 _PERSON_NEXT = re.compile(
     r"^\s+(?:\w+\s+){0,2}?(?:soldier|civilian|man|woman|child|boy|girl|policeman|police officer|officer|"
     r"member|fighter|militant|person|resident|farmer|shepherd|student|worker|teacher|journalist|"
     r"guard|villager|trader|driver|passenger|pilgrim|doctor|nurse|commander|leader|official|"
     r"insurgent|rebel|attacker|gunman|jihadist|terrorist|herder|hunter|cleric|elder|infant|baby|"
-    r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga)\b")
+    r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga|fatality)\b"
+    r"|^\s+of (?:them|those|these|the (?:\w+ )?(?:victims|injured|wounded|men|women|people|persons|soldiers|civilians))\b")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
@@ -80,6 +83,14 @@ _NOT_PEOPLE = re.compile(
     r"sheep|goats|camels|cows|dollars|usd|dinars?|o'clock|am|pm|a\.m|p\.m|lakh|crore|million|"
     r"billion|rupees|euros?|pounds|naira|shillings|francs|hectares|acres|dunams?|storey|floors?|households)\b"
 )
+
+
+def _not_people(after: str) -> bool:
+    """Do the words after a figure count things or animals ("five oxen", "two drones")?"""
+    if _NOT_PEOPLE.match(after):
+        return True
+    things = words("not_people_patients")
+    return any(w in things for w in re.findall(r"[\w'’-]+", after[:40])[:2])
 
 
 # the people counted are the ones arrested, rescued or sent home, not the dead
@@ -210,9 +221,41 @@ def _name_or_day(low: str, start: int, end: int) -> bool:
     return bool(word) and word.group(1) in words("number_name_words")
 
 
+_CLAUSE_STOP = re.compile(r"[;.()\[\]]|,\s|\s(?:but|while|whereas)\s")
+CAUSES = 1  # switch: dead told as a cause are not the toll
+
+
+def cause_spans(low: str) -> list[tuple[int, int]]:
+    """Stretches of a sentence that tell a death as the cause, grievance or charge of what it
+    reports (`death_as_cause` in lexicons.yaml), each to the end of its clause: the dead named
+    there belong to another, earlier event ("protesting the killing of two students")."""
+    if not CAUSES:
+        return []
+    spans = []
+    for m in lexicon_pattern("death_as_cause").finditer(low):
+        stop = _CLAUSE_STOP.search(low, m.end())
+        start = m.start("at") if m.group("at") else m.start()  # "rioted after ...": from "after" on
+        spans.append((start, stop.start() if stop else len(low)))
+    return spans
+
+
+def _without_causes(low: str) -> str:
+    for start, end in cause_spans(low):
+        low = low[:start] + " " * (end - start) + low[end:]
+    return low
+
+
+TWO_WORD_KILLS = 1  # switch
+# two words that kill where the first alone does not: "two were gunned down", "three were
+# fatally wounded" ("succumbed to" and bodies found are left out: in long
+# reports of riots they are a city's tally told by the police who found them, Times of India tune)
+_PAIR_KILL = re.compile(
+    r"gunned down|(?:fatally|mortally) (?:shot|wounded|injured|hurt|stabbed|assaulted|hit|struck|burned|burnt)")
+
+
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
-    low = _without_ranges(sentence.lower())
+    low = _without_causes(_without_ranges(sentence.lower()))
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
@@ -238,7 +281,7 @@ def extract_counts(sentence: str) -> Counts:
     for m in _ACTIVE.finditer(low):
         verb = m.group("verb")
         num = m.group("num")
-        if _NOT_PEOPLE.match(low[m.end("num"):]):
+        if _not_people(low[m.end("num"):]):
             continue
         if verb in ("left", "leaving") or verb.startswith(("claimed the li", "claiming the li")):
             tail = _LEAVE_TAIL.match(low[m.end():])
@@ -264,7 +307,7 @@ def extract_counts(sentence: str) -> Counts:
             if other and _category(other.group(1)) != cat:
                 # "left three people killed and dozens injured": the second figure is the injured
                 take(_category(other.group(1)), number_value(more.group("num")), at, at + len(more.group("num")))
-            elif person and not _NOT_PEOPLE.match(tail) and not _NEW_CLAUSE.match(tail):
+            elif person and not _not_people(tail) and not _NEW_CLAUSE.match(tail):
                 take(cat, number_value(more.group("num")), at, at + len(more.group("num")))
     for m in _NUM_ONLY.finditer(low):
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
@@ -272,7 +315,7 @@ def extract_counts(sentence: str) -> Counts:
         rest = low[m.end():m.end() + 120]
         if re.search(r"(?:rs\.?|\$|usd|€|£|inr|iqd)\s*$", low[max(0, m.start() - 5):m.start()]):
             continue  # money
-        if _NOT_PEOPLE.match(rest) or rest.startswith("-"):
+        if _not_people(rest) or rest.startswith("-"):
             continue  # "five-storey", "three-day": a modifier, not a count of people
         if _NOT_VICTIMS_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue  # "arrested four people in connection with the killing"
@@ -296,13 +339,19 @@ def extract_counts(sentence: str) -> Counts:
                 pending.append(nm)
                 continue
             to_death = words[i + 1:i + 3] == ["to", "death"] and _VERB_ANY.match(f"{w} to death")
-            if _VERB_ANY.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead"):
+            pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+            pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair))
+            if _VERB_ANY.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead") \
+                    or pair_kill:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if to_death:
                     w, nxt = f"{w} to death", words[i + 3] if i + 3 < len(words) else ""
                 elif w == "shot":
                     w = "shot dead"
-                elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead":
+                elif pair_kill:
+                    w = "killed"  # "gunned down", "fatally wounded", "succumbed to", "bodies were found"
+                elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
+                        not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
                     continue  # adjectival: "the eight kidnapped men were killed"
                 if m.group("num") in ("a", "an") and i == 0:
                     break
@@ -316,6 +365,7 @@ def extract_counts(sentence: str) -> Counts:
 
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+MIXED = 1  # switch: singular people joined to a figure count with it
 
 
 def _dead_completion(verb) -> bool:
@@ -346,9 +396,31 @@ def _singular_people(noun) -> int | None:
             return None
         if t.tag_ in ("NNS", "NNPS") or t.like_num:
             return None
-        if t.tag_ in ("NN", "NNP"):
+        if t.tag_ in ("NN", "NNP") and t.lower_ not in words("not_people_patients"):
             n += 1
     return n or None
+
+
+def _mixed_people(nouns: list) -> int | None:
+    """A patient phrase that joins singular people to a figure ("a drug suspect and 7 companions",
+    "the mayor and three others" = 8, 4): one per singular conjunct plus the figure; None for any
+    other phrase (the figures alone or the singular people alone do the counting)."""
+    single = figure = 0
+    group = list({t.i: t for n in nouns for t in [n, *n.conjuncts]}.values())
+    for t in group:
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
+            return None
+        nums = [c for c in t.children if c.dep_ == "nummod" or c.like_num]
+        if len(nums) == 1 and t.tag_ in ("NNS", "NNPS", "NN"):
+            value = number_value(nums[0].lower_)
+            if value is None:
+                return None
+            figure += value
+        elif t.tag_ in ("NN", "NNP") or t.lower_ in _ONE_PERSON_PRONOUNS:
+            single += 1
+        else:
+            return None
+    return single + figure if single and figure else None
 
 
 def _patients_elsewhere(verb, passive: bool) -> list:
@@ -375,7 +447,7 @@ def _patients_elsewhere(verb, passive: bool) -> list:
     return []
 
 
-def named_dead(doc) -> int:
+def named_dead(doc, mixed: bool = False) -> int:
     """Dead told without a number, from the parse: each singular person that a killing verb
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
     bodyguard', '[a general] was assassinated'), that a dying verb names as its subject, or a
@@ -383,11 +455,12 @@ def named_dead(doc) -> int:
     if doc is None:
         return 0
     kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")
+    causes = cause_spans(doc.text.lower())
     found = 0  # bodies that came to light: the dead of a killing the sentence may also tell
     bodies, finds = words("body_words"), words("finding_verbs")
     total = 0
     for tok in doc:
-        if not tok.tag_.startswith("VB"):
+        if not tok.tag_.startswith("VB") or any(a <= tok.idx < b for a, b in causes):
             continue
         form = tok.lower_
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
@@ -411,20 +484,118 @@ def named_dead(doc) -> int:
         # "an incumbent chairman and councillor was shot dead": one person under two titles
         one = tok.dep_ != "acl" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
                                         for c in tok.children)
+        if mixed:  # the parser may hang "a suspect" and "6 companions" on the verb apart
+            total += _mixed_people(patients) or 0
+            continue
         for p in patients:
             n = _singular_people(p) or 0
             total += min(n, 1) if one else n
+    if mixed:
+        return total
     return total or found  # "was stabbed to death ... and police recovered the body": one dead
 
 
 def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     """The sentence's figures, completed by the dead it names without a number ('a soldier
     and a civilian were killed' = 2 where the words alone see one)."""
-    low = _without_ranges(sentence.lower())
+    low = _without_causes(_without_ranges(sentence.lower()))
     if any(cat == "killed" and low[start:end] not in ("a", "an", "one") for cat, start, end in counts.spans):
+        both = named_dead(doc, mixed=True) if MIXED else 0
+        if both > counts.killed:  # "a drug suspect and 7 companions were killed": 8, not 7
+            counts.killed = both
+            counts.killed_by = {"total": both}
         return counts  # a figure was given ("two", "12"): it stands
-    n = named_dead(doc)
+    n = max(named_dead(doc), named_dead(doc, mixed=True) if MIXED else 0)
     if n > counts.killed:
         counts.killed = n
         counts.killed_by = {"total": n}
     return counts
+
+
+# -- A coder's own note on the figure ------------------------------------------------------------
+# Event datasets that code one report as several events say how they shared the dead out:
+# "Unspecified fatalities coded as 10", "coded 5 fatalities in this event", "(4 fatalities are
+# recorded for June 13)", "Fatalities split across three events", "(fatalities coded to the
+# Avdiivka event)", "Total 5 fatalities". The note, not the report's toll, is the event's figure.
+_FAT = r"(?:fatalit(?:y|ies)|deaths?|casualties|killed)"
+_CODED_AS = re.compile(rf"\b{_FAT}\b[^.;()\[\]]{{0,30}}?\b(?:coded|recorded|counted) (?:as|at) (?P<n>{_NUM_WORD})\b")
+_CODED_N = re.compile(rf"\b(?:coded|recorded|counted) (?P<n>{_NUM_WORD}) {_FAT}")
+_TOTAL_N = re.compile(rf"\btotal(?: of)? (?P<n>{_NUM_WORD}) fatalit(?:y|ies)\b")
+_CODED_FOR = re.compile(
+    rf"\b(?P<n>{_NUM_WORD}) (?:{_FAT} )?(?:are |is |were |was |have been |has been )?(?:coded|recorded|counted) "
+    rf"(?:for|on) (?!the days)(?P<when>[^.;,()\]]{{3,30}})")
+_SPLIT = re.compile(
+    rf"\b(?:split|divided|shared|spread)(?: equally| evenly)? (?:across|among|between|into|in|over) "
+    rf"(?P<k>{_NUM_WORD}) (?:[\w-]+ )?(?:events?|locations?|clash(?:es)?|incidents?|days|places|sites|"
+    rf"villages|towns|areas|neighbou?rhoods|battles|attacks)\b")
+_DAYS = re.compile(
+    r"\b(?:divided|split|shared|spread) (?:among|across|between|for|over) the days from "
+    r"(?P<from>[^.;()]{3,25}?) to (?P<to>[^.;()]{1,25}?)[.;)\]]")
+_CODED_ELSEWHERE = re.compile(r"\(\s*(?:fatalit(?:y|ies)|deaths?) (?:are |were )?coded (?:to|in|under|with) (?P<where>[^)]{1,60})\)")
+_FIGURE_BEFORE = re.compile(rf"(?P<n>{_NUM_WORD}) (?:[\w-]+ ){{0,2}}{_FAT}\b[^.;]{{0,20}}$")
+
+
+def _days_between(start: str, end: str, when: dt.date | None) -> int | None:
+    from sitrep.extract.dates import find_dates
+    ref = when or dt.date.today()
+    a = find_dates(start, ref + dt.timedelta(days=60))
+    b = find_dates(end, ref + dt.timedelta(days=60))
+    if not a:
+        return None
+    first = a[0].date
+    if b:
+        last = b[0].date
+    else:
+        day = re.match(r"\s*(\d{1,2})\b", end)
+        if not day:
+            return None
+        try:
+            last = first.replace(day=int(day.group(1)))
+        except ValueError:
+            return None
+    n = (last - first).days + 1
+    return n if 1 < n <= 62 else None
+
+
+def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place: str = "") -> int:
+    """The event's dead as a coder's note in the text sets them (see above); `killed` otherwise.
+
+    when: the event's day (of several "N fatalities coded for <day>", the one of that day);
+    place: the event's place (a note that the dead were coded to the event of another place
+    leaves this one none)."""
+    from sitrep.extract.dates import find_dates
+    low = text.lower()
+    figure: int | None = None
+    for m in _CODED_FOR.finditer(low):
+        dates = find_dates(m.group("when"), (when or dt.date.today()) + dt.timedelta(days=60))
+        if dates and when is not None and (dates[0].date.month, dates[0].date.day) == (when.month, when.day):
+            figure = number_value(m.group("n"))
+            break
+        if figure is None and dates:
+            figure = number_value(m.group("n"))
+    for note in (_CODED_N, _CODED_AS, _TOTAL_N):
+        if figure is not None:
+            break
+        m = note.search(low)
+        if m:
+            figure = number_value(m.group("n"))
+    days = _DAYS.search(low)
+    split = _SPLIT.search(low)
+    share = None
+    if days:
+        share = _days_between(days.group("from"), days.group("to"), when)
+        base = _FIGURE_BEFORE.search(low[max(0, days.start() - 80):days.start()])
+    elif split:
+        share = number_value(split.group("k"))
+        base = _FIGURE_BEFORE.search(low[max(0, split.start() - 80):split.start()])
+    if share and share > 1 and not _CODED_N.search(low) and not _CODED_FOR.search(low):
+        total = number_value(base.group("n")) if base else None
+        total = total if total is not None else (figure if figure is not None else killed)
+        return max(1, round(total / share)) if total else 0
+    if figure is not None:
+        return figure
+    elsewhere = _CODED_ELSEWHERE.search(low)
+    where = re.sub(r"\s+(?:event|events|clash|attack)\b.*$", "", elsewhere.group("where")).strip(" the") if elsewhere else ""
+    if elsewhere and killed and not (place and (place.lower() in where or where in place.lower())):
+        return 0
+    return killed

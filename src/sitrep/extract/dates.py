@@ -125,7 +125,48 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             found.append(mention)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return found
+    return _uncertain_days(text, low, found, published) if UNCERTAIN_DAYS else found
+
+
+UNCERTAIN_DAYS = 1  # switch
+# "on either July 18 or 19, 2016", "on June 13 or 14": of two possible days, ACLED codes the later
+_OR_DAY = re.compile(rf"\b{_MONTH_RE} {_DAY_RE} or {_DAY_RE}\b(?:,? {_YEAR_RE})?")
+# "between the night of July 31 and the night of August 1", "either May 2 or May 3"
+_BEFORE_PAIR = re.compile(r"\b(?:between|either)\s+(?:the (?:night|morning|evening|afternoon|day) of\s+)?$")
+_PAIR_JOIN = re.compile(r"^,?\s*(?:and|or|-|to)\s+(?:on\s+)?(?:the (?:night|morning|evening|afternoon|day) of\s+)?$")
+_OR_JOIN = re.compile(r"^,?\s*or\s+(?:on\s+)?$")
+# "on Sunday (Sept 24)": the bracket gives the weekday's date
+_BRACKETED_AFTER = re.compile(r"^\s*\($")
+_WEEKDAY_END = re.compile(rf"\b{_WEEKDAY_RE}(?:'s)?(?: (?:night|morning|evening|afternoon))?$")
+
+
+def _uncertain_days(text: str, low: str, found: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """Of two days given as uncertain ("July 18 or 19", "between the night of July 31 and the
+    night of August 1") keep the later, as ACLED codes them; a weekday with its date in brackets
+    after it ("on Sunday (Sept 24)") is that date."""
+    for m in _OR_DAY.finditer(low):
+        first = next((d for d in found if d.start == m.start()), None)
+        if first is None:
+            continue
+        year = int(m.group(4)) if m.group(4) else first.date.year
+        later = _safe_date(year, first.date.month, int(m.group(3)))
+        if later is None or later <= first.date:
+            continue
+        found = [d for d in found if not (m.start() <= d.start < m.end())]
+        found.append(DateMention(m.start(), m.end(), text[m.start():m.end()], later, first.precision,
+                                 explicit_year=bool(m.group(4)) or first.explicit_year))
+    found.sort(key=lambda d: d.start)
+    drop = set()
+    for a, b in zip(found, found[1:]):
+        if a.precision != 1 or b.precision != 1:
+            continue
+        between = low[a.end:b.start]
+        if _BRACKETED_AFTER.match(between) and _WEEKDAY_END.search(a.text.lower()):
+            drop.add(id(a))  # "on Sunday (Sept 24)"
+        elif 0 < (b.date - a.date).days <= 3 and (_OR_JOIN.match(between) or (
+                _PAIR_JOIN.match(between) and _BEFORE_PAIR.search(low[max(0, a.start - 40):a.start]))):
+            drop.add(id(a))
+    return [d for d in found if id(d) not in drop]
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMention | None:

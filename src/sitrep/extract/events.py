@@ -37,7 +37,7 @@ from sitrep.extract.classify import (
     rule_scores,
     syntactic_factor,
 )
-from sitrep.extract.counts import Counts, extract_counts, with_named_dead
+from sitrep.extract.counts import Counts, coded_fatalities, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.learned import NONE, get_typer
@@ -80,6 +80,7 @@ class Draft:
     toll_sentences: list[Sentence] = field(default_factory=list)  # those that told the dead
     protest_cues: set[str] = field(default_factory=set)  # protest sub-types its cue words show
     arrests: bool = False  # the sentence tells an arrest (a cue word that survived the grammar checks)
+    toll_only: bool = False  # a short text's sentence telling dead with no actor, day or "also"
 
 
 @dataclass
@@ -177,7 +178,8 @@ def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
     if none < SCREEN_PASS:
         return True
     if not lexicon.is_candidate(text):
-        return False
+        # "3 fatalities.", "One of them died later": a toll with no act belongs to the event before
+        return bool(TOLL_ONLY and pattern("casualty_words").search(text) and extract_counts(text).killed)
     return none <= SCREEN_CUE_PASS or bool(pattern("casualty_words").search(text))
 
 
@@ -197,6 +199,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     _article_context(st)
     focus = st.context.focus()
     dateline = dateline_end(article.text)
+    if article.text[:dateline].count("(") > article.text[:dateline].count(")"):
+        dateline = 0  # "Around 8 May 2024 (between 5 - 11 May), ...": a range in brackets, no dateline
     lexicon = get_lexicon()
     drafts: list[Draft] = []
     all_mentions: list[PlaceMention] = []
@@ -246,7 +250,14 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     _attribute_claims(events, st, actors)
+    if len(events) == 1 and events[0].sub_event_type != "Peaceful protest" and st.weights.get("coded", CODED_NOTE):
+        # a one-event report whose coder said how the dead were shared out ("fatalities coded as 10")
+        ev = events[0]
+        ev.fatalities = coded_fatalities(st.article.text, ev.fatalities, ev.event_date, ev.location)
     return events
+
+
+CODED_NOTE = 1
 
 
 DEDUPE = 1
@@ -392,6 +403,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
         had_cues = any(c.cls not in MODIFIERS for c in cues)
+        if TOLL_ONLY and counts.killed and not had_cues and not found and date is None and \
+                len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) and \
+                not any(m.place is not None for m in mentions) and not _model_only_irrealis(doc, s.text):
+            # "4 fatalities.", "One of them died later": the toll of the act told just before
+            return Draft(s, None, counts, None, [], [], [], [], None, False, None, [s], [s])
         if probs is None or _model_only_irrealis(doc, s.text):
             return None
         if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
@@ -458,10 +474,12 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
+    toll_only = bool(TOLL_ONLY and counts.killed and not live and not agents and date is None and not also
+                     and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
-                 any(c.cls == "Arrests" for c in live))
+                 any(c.cls == "Arrests" for c in live), toll_only)
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -672,6 +690,7 @@ _OWN_DAY_AFTER = re.compile(
     re.IGNORECASE)
 
 
+TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
@@ -699,6 +718,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         if pa.latitude is not None and pb.latitude is not None and pa.feature in POINT_FEATURES \
                 and pb.feature in POINT_FEATURES and distance_km((pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) > 30:
             return False
+    if b.toll_only:
+        return True  # "One woman died.": the toll of the act told before, whatever the decider reads
     ta = a.typing.sub_event_type if a.typing else ""
     tb = b.typing.sub_event_type
     if not ta or ta == tb:
