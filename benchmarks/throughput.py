@@ -2,8 +2,8 @@
 
 Both run in this one process over the same articles (the gold corpus and the samples,
 repeated to --articles), after both models are loaded. Prints articles/second for each, their
-ratio (target >= 1.0), the ratio of their CPU times, the peak memory and the load averages
-before and after (the machine may be shared). Reports the median of --runs runs.
+ratio (target >= 1.0), the ratio of their CPU times and each one's CPU seconds, the peak
+memory and the load averages before and after (the machine may be shared). Reports the median of --runs runs.
 
     .venv/bin/python benchmarks/throughput.py [--articles 400] [--runs 3]
 """
@@ -59,7 +59,7 @@ def main() -> None:
     process(articles[:5])  # load sitrep's model, gazetteer and dictionaries
     list(bare.pipe(texts[:5]))
     load_before = os.getloadavg()
-    ours, theirs, cpu_ratios = [], [], []
+    ours, theirs, cpu_ratios, cpu_ours, cpu_theirs = [], [], [], [], []
     for _ in range(args.runs):
         t, c = time.perf_counter(), time.process_time()
         events = process(articles)
@@ -69,7 +69,10 @@ def main() -> None:
         for _doc in bare.pipe(texts, batch_size=64):
             pass
         theirs.append(len(articles) / (time.perf_counter() - t))
-        cpu_ratios.append((time.process_time() - c) / ours_cpu)
+        theirs_cpu = time.process_time() - c
+        cpu_ratios.append(theirs_cpu / ours_cpu)
+        cpu_ours.append(ours_cpu)
+        cpu_theirs.append(theirs_cpu)
     o, s = statistics.median(ours), statistics.median(theirs)
     wall_ratios = [a / b for a, b in zip(ours, theirs)]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -79,6 +82,8 @@ def main() -> None:
     print(f"ratio           : {statistics.median(wall_ratios):8.2f} (median of the runs' ratios "
           f"{', '.join(f'{x:.2f}' for x in wall_ratios)}; target >= 1.0)")
     print(f"ratio, CPU time : {statistics.median(cpu_ratios):8.2f} (median; steadier on a shared machine)")
+    print(f"CPU seconds     : sitrep {statistics.median(cpu_ours):.1f}, spaCy {statistics.median(cpu_theirs):.1f} "
+          "(medians; compare sitrep's own before and after a change when spaCy's varies with the load)")
     print(f"peak memory     : {peak:8.0f} MB")
     print(f"load averages   : {' '.join(f'{x:.1f}' for x in load_before)} before, "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} after (1, 5, 15 minutes)")
