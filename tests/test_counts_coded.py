@@ -47,6 +47,11 @@ def test_a_coders_note_sets_the_figure(text, killed, when, place, expected):
     ("Students marched to honour 30 people killed, mostly by soldiers, over the past year.", 0),
     ("A carpenter was arrested for killing a neighbour in a quarrel.", 0),
     ("Residents set tyres alight after the death of a woman in a road accident.", 0),
+    ("After 4 boys were killed in a road accident near the mill, relatives protested at the transport office.", 0),
+    ("Following a deadly accident killing a schoolgirl near the village, residents staged a sit-in.", 0),
+    ("Hundreds of workers marched and blocked the main ring road against the killing of a guard.", 0),
+    ("Mourners carrying the body of a man killed in police firing clashed with police.", 0),
+    ("After two soldiers were killed, troops raided the village.", 2),
     # the cause is told, then the event's own toll
     ("Angry over the shooting of a herder, youths attacked the post; two of them were shot dead.", 2),
 ])
