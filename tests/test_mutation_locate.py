@@ -61,6 +61,8 @@ def test_mention_roles(text, role):
     ("A B C D E F G H I J - text", 22),  # ten words
     ("A B C D E F G H I J K - text", 0),  # eleven
     ("Kelbo" + " " * 100 + " - text", 0),  # the dash beyond the first 100 characters
+    ("Around 3 June 2021 (between 1 - 5 June), raiders", 0),  # a range in an open bracket
+    ("KELBO (Wire) - raiders", 15),
 ])
 def test_datelines(text, end):
     assert dateline_end(text) == end

@@ -199,8 +199,6 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     _article_context(st)
     focus = st.context.focus()
     dateline = dateline_end(article.text)
-    if article.text[:dateline].count("(") > article.text[:dateline].count(")"):
-        dateline = 0  # "Around 8 May 2024 (between 5 - 11 May), ...": a range in brackets, no dateline
     lexicon = get_lexicon()
     drafts: list[Draft] = []
     all_mentions: list[PlaceMention] = []

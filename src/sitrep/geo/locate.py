@@ -622,14 +622,16 @@ _DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|
 
 
 def dateline_end(text: str) -> int:
-    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ") ends, else 0."""
+    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ") ends, else 0.
+    A dash inside an open bracket is a range, not a dateline's ("Around 8 May 2024 (between 5 -
+    11 May), ...")."""
     m = _DASH.search(text[:100])
-    if not m or m.start() == 0:
-        return 0
-    prefix = text[:m.start()].replace(",", " , ")
-    words = prefix.split()
-    if words and len(words) <= 10 and all(_DATELINE_WORD.match(w) for w in words):
-        return m.end()
+    if m and m.start() > 0:
+        prefix = text[:m.start()]
+        words = prefix.replace(",", " , ").split()
+        if (words and len(words) <= 10 and all(_DATELINE_WORD.match(w) for w in words)
+                and prefix.count("(") <= prefix.count(")")):
+            return m.end()
     return 0
 
 
