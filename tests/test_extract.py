@@ -1083,3 +1083,99 @@ def test_an_encounter_between_armed_sides_is_a_clash():
                    "near Baras on Monday.")
     assert ev.sub_event_type == "Armed clash"
     assert _events("The mayor said that his first encounter with the rebels was in 2012 as a student.") == []
+
+
+# -- sub-event types by ACLED's codebook (docs/extraction.md, night session of 2026-12-05) --------
+
+def test_the_retyping_reads_the_cue_words_too():
+    from sitrep.extract.classify import cue_reading
+    from sitrep.extract.cues import Cue
+
+    probs = {"Attack": 0.7, "Armed clash": 0.1, "none": 0.2}
+    cue = Cue("Armed clash", 3.0, 0, 14, "exchanged fire")
+    read = cue_reading({"Armed clash": (3.0, cue)}, probs)
+    assert read["none"] == 0.2  # how surely it is an event stays the decider's
+    assert abs(sum(v for k, v in read.items() if k != "none") - 0.8) < 1e-9
+    assert read["Armed clash"] > probs["Armed clash"] and read["Attack"] < probs["Attack"]
+    assert cue_reading({}, probs) is probs  # no cue word: the decider alone
+
+
+class _LeaningTyper:
+    """A typer that reads every sentence as more likely an attack than a clash."""
+
+    reading = {"Attack": 0.55, "Armed clash": 0.40, "none": 0.05}
+
+    def probabilities(self, texts):
+        return [dict(self.reading) for _ in texts]
+
+    decide = probabilities
+
+
+def test_an_exchange_of_fire_stays_a_clash_when_the_decider_leans_to_attack():
+    # the cue words name the fighting; reading the event again, the decider alone undid them
+    text = "Two men exchanged fire in a bar in Tamou on Monday."
+    art = [Article(id="t", text=text, published=PUB)]
+    [ev] = extract(art, typer=_LeaningTyper())[0]
+    assert ev.sub_event_type == "Armed clash"
+    [ev] = extract(art, typer=_LeaningTyper(), tuning={"retype_cues": 0})[0]
+    assert ev.sub_event_type == "Attack"  # the old reading, for contrast
+
+
+def test_a_bombing_with_no_aircraft_is_a_remote_explosive():
+    [ev] = _events("On Monday, fighters of a local resistance group bombed a mobile phone mast owned by a "
+                   "military company in the village of Ywathit. Nobody was hurt.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    from sitrep.extract.events import by_air
+    from sitrep.nlp import split_sentences
+
+    assert by_air(split_sentences("Warplanes bombed the market of Ariha on Monday."))
+    assert by_air(split_sentences("Three strikes hit the market of Ariha on Monday."))  # no bomb word: left alone
+    assert not by_air(split_sentences("Rebels bombed a bridge near Ariha on Monday."))
+    # a bombing in a text that names aircraft elsewhere is made from the air
+    evs = _events("Jets of the coalition flew over Ariha all week. On Monday, nine members of one family "
+                  "were killed in a coalition bombing on their home in Ariha.")
+    assert "Air/drone strike" in [e.sub_event_type for e in evs]
+    from sitrep.extract.cues import get_lexicon
+
+    assert [c.cls for c in get_lexicon().find("the bombing of the bridge")] == ["bombing"]
+    assert [c.cls for c in get_lexicon().find("rioters hurled petrol bombs")].count("bombing") == 0
+
+
+def test_the_abducted_killed_make_an_attack():
+    [ev] = _events("On Sunday, gunmen kidnapped a village chief near Kamba. His body was found by the "
+                   "roadside two days later.")
+    assert ev.sub_event_type == "Attack" and ev.event_type == "Violence against civilians"
+    [ev] = _events("On Sunday, gunmen kidnapped two traders on the road to Kamba and asked for a ransom.")
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_gathering_with_its_place_in_brackets_before_its_demand_is_a_protest():
+    [ev] = _events("On 6 July 2019, about 200 nurses gathered in front of the county hospital in Dayton "
+                   "(Ohio) to call for better pay and more staff.")
+    assert ev.event_type == "Protests"
+
+
+def test_a_clash_during_a_demonstration_is_a_violent_demonstration():
+    [ev] = _events("On 6 July 2019, hundreds of students staged a demonstration against fee increases in "
+                   "Kisoro and clashed with members of the ruling party's youth wing.")
+    assert ev.sub_event_type == "Violent demonstration"
+    [ev] = _events("On 6 July 2019, traders marched through the centre of Kisoro against a new market tax; "
+                   "the marchers clashed during the demonstration with municipal guards.")
+    assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_a_violent_act_wins_over_other():
+    # ACLED's "Other" is a development with no violence; firing on boats is an attack, hurt or not
+    [ev] = _events("On 6 July 2019, navy patrol boats opened fire on a group of fishing boats off the coast "
+                   "of Rafah while chasing them. Nobody was hurt.")
+    assert ev.sub_event_type != "Other"
+
+
+def test_monitors_counts_of_explosions_are_shelling():
+    from sitrep.extract.cues import get_lexicon
+
+    cues = get_lexicon().find("The monitoring mission recorded a total of 48 explosions near the front line.")
+    assert "Shelling/artillery/missile attack" in [c.cls for c in cues]
+    [ev] = _events("On 6 July 2019, the ceasefire monitors recorded a total of 48 explosions near the village "
+                   "of Krasne, along the front line.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"

@@ -297,6 +297,26 @@ VETO = 0.6  # the decider's "none" probability above which a sentence is no even
 VETO_CUE = 0.75  # the same where a cue word survived the grammar checks
 
 
+def cue_reading(scores: dict[str, tuple[float, Cue]], probs: dict[str, float],
+                alpha: float = ALPHA) -> dict[str, float]:
+    """The decider's probabilities with the cue rules mixed in as `choose_type` mixes them, in
+    the decider's own shape (the sub-types sum to 1 - none): what the retyping steps read for a
+    sentence, so that a sub-type the cue words name ("exchanged fire with", "hurled stones")
+    is not undone by the decider alone reading the event's sentences again."""
+    if not scores:
+        return probs
+    none = probs.get("none", 0.0)
+    top = max((p for k, p in probs.items() if k != "none"), default=0.0)
+    a = max(alpha, 1.0 - top)
+    mixed = {k: (1 - a) * p for k, p in probs.items() if k != "none"}
+    for sub, (score, _) in scores.items():
+        mixed[sub] = mixed.get(sub, 0.0) + a * min(score / RULE_SCALE, 1.0)
+    total = sum(mixed.values()) or 1.0
+    out = {k: v / total * (1.0 - none) for k, v in mixed.items()}
+    out["none"] = none
+    return out
+
+
 def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | None = None,
                 alpha: float = ALPHA, veto: float = VETO) -> Typing | None:
     """Combine cue scores with the learned typer's probabilities into one sub-event type.

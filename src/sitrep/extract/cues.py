@@ -12,7 +12,7 @@ import yaml
 from sitrep.model import SUB_EVENT_TYPES
 
 CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force", "riot_act",
-               "armed_target", "civilian_target"}
+               "armed_target", "civilian_target", "bombing"}
 # Classes that only qualify another cue; they never make a sentence an event candidate.
 MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
 
