@@ -1179,3 +1179,16 @@ def test_monitors_counts_of_explosions_are_shelling():
     [ev] = _events("On 6 July 2019, the ceasefire monitors recorded a total of 48 explosions near the village "
                    "of Krasne, along the front line.")
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_clash_told_by_a_riot_cue_is_no_battle_cue():
+    from sitrep.extract.classify import rule_scores
+    from sitrep.extract.cues import get_lexicon
+
+    def scored(text):
+        return set(rule_scores(get_lexicon().find(text), [], False, None))
+
+    # rioters' clash with the police: the decider, not the battle cue, reads it
+    assert "Armed clash" not in scored("Thousands of villagers clashed with police near the dam.")
+    assert scored("Students staged a demonstration and clashed with police.") == {"Violent demonstration"}
+    assert scored("Soldiers clashed with rebels near the dam.") == {"Armed clash"}

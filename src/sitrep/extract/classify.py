@@ -253,6 +253,10 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
     elif riot and ("riot" in riot.text.lower() or any(a.inter in (5, 6) for a in actors)):
         # "stormed the police station" alone is an attack; it is a riot when rioters do it
         put("Violent demonstration", riot.score, riot)
+    clash = scores.get("Armed clash")
+    if clash and any(c.cls == "riot_act" and c.start < clash[1].end and clash[1].start < c.end for c in live):
+        # "villagers clashed with police": the clash is the rioters' (a riot cue tells it), not a battle
+        del scores["Armed clash"]
     violence = by.get("violence") or (by.get("casualty") if has_killed else None)
     specific = any(score >= 1.2 and (sub in ERV_SUBS or SUB_EVENT_TYPES[sub] in ("Battles", "Protests", "Riots"))
                    for sub, (score, _) in scores.items())
