@@ -982,7 +982,7 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
 
 def by_air(sentences: list[Sentence]) -> bool:
     """Is the strike told as made from the air (aircraft, a drone, an air raid), or is it a
-    bombing with no aircraft ("the militia bombed a telecom tower"), which ACLED codes as a
+    bombing with no aircraft ("insurgents bombed a power pylon"), which ACLED codes as a
     remote explosive? Only a bombing with a bomb or explosive word and no air word is not."""
     text = " ".join(s.text for s in sentences)
     return bool(pattern("air_means").search(text)) or not pattern("ground_bombing").search(text)
@@ -1007,8 +1007,8 @@ OTHER_YIELDS = True  # a switch for measuring the rule off (docs/extraction.md)
 
 def _act_over_other(d: Draft, st: ArticleState) -> str | None:
     """ACLED's "Other" is a development with no violence: where the event's own sentences name a
-    violent act by a cue word that survived the grammar checks ("opened fire on the boats", "was
-    shot dead in a vigilante-style attack"), the act's sub-type wins over the decider's "Other"."""
+    violent act by a cue word that survived the grammar checks ("soldiers opened fire on a bus",
+    "gunmen shot a trader dead"), the act's sub-type wins over the decider's "Other"."""
     found: dict[str, float] = {}
     for x in d.sentences or [d.sentence]:
         read = st.read.get(x.index, {})
