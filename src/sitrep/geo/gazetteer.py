@@ -357,12 +357,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     place_rows += brgy_places
     name_rows += brgy_names
     con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", brgy_parents)
-    ph_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "PH" and r[6] == "town"}
-    known: dict[str, list[tuple[float, float]]] = {}
-    for k, pid, _ in name_rows:
-        if pid in ph_towns:
-            known.setdefault(k, []).append(ph_towns[pid])
-    town_places, town_names = psgc_supplement.town_rows(next_id, known)
+    town_places, town_names = psgc_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "PH"))
     next_id += len(town_places)
     place_rows += town_places
     name_rows += town_names
@@ -373,22 +368,12 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     place_rows += mm_places
     name_rows += mm_names
     con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", mm_parents)
-    mm_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "MM" and r[6] == "town"}
-    known_mm: dict[str, list[tuple[float, float]]] = {}
-    for k, pid, _ in name_rows:
-        if pid in mm_towns:
-            known_mm.setdefault(k, []).append(mm_towns[pid])
-    town_places, town_names = mimu_supplement.town_rows(next_id, known_mm)
+    town_places, town_names = mimu_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "MM"))
     next_id += len(town_places)
     place_rows += town_places
     name_rows += town_names
     # Bangladesh's upazilas whose seats GeoNames lacks (optional)
-    bd_towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == "BD" and r[6] == "town"}
-    known_bd: dict[str, list[tuple[float, float]]] = {}
-    for k, pid, _ in name_rows:
-        if pid in bd_towns:
-            known_bd.setdefault(k, []).append(bd_towns[pid])
-    town_places, town_names = bd_supplement.town_rows(next_id, known_bd)
+    town_places, town_names = bd_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "BD"))
     next_id += len(town_places)
     place_rows += town_places
     name_rows += town_names
@@ -445,6 +430,17 @@ class Admin1Locator:
 
 MISMATCHED_CODES = 0.3  # share of a country's places whose GeoNames code names another unit
 
+
+
+def _towns_by_key(place_rows: list[tuple], name_rows: list[tuple], iso: str) -> dict[str, list[tuple[float, float]]]:
+    """The points of a country's towns so far, by each of their name keys: a supplement's town
+    of the same name within reach of one of them is that town, not a new one."""
+    towns = {r[0]: (r[7], r[8]) for r in place_rows if r[3] == iso and r[6] == "town"}
+    known: dict[str, list[tuple[float, float]]] = {}
+    for key, pid, _ in name_rows:
+        if pid in towns:
+            known.setdefault(key, []).append(towns[pid])
+    return known
 
 def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]:
     """Give every place the Natural Earth unit it lies in: by its GeoNames admin1 code where
