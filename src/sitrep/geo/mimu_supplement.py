@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.geo.names import name_key, usable_key
-from sitrep.geo.packaged_data import package_file, package_version
+from sitrep.geo.packaged_data import added_town, package_file, package_version
 
 PACKAGE = "mm_geo_coder"
 SOURCE = "mimu"
@@ -178,10 +178,8 @@ def town_rows(start_id: int, known: dict[str, list[tuple[float, float]]]) -> tup
         forms = township_forms(name)
         if any(distance_km(pt, (lat, lon)) <= SAME_TOWN_KM for f in forms for pt in known.get(name_key(f), ())):
             continue
-        places.append((pid, None, forms[0], "MM", "", "", "town", lat, lon, 0, 0.0, TOWN_SOURCE))
-        for f in forms:
-            k = name_key(f)
-            if usable_key(k, f):
-                names.append((k, pid, f))
+        place, named = added_town(pid, forms, "MM", lat, lon, TOWN_SOURCE)
+        places.append(place)
+        names += named
         pid += 1
     return places, names

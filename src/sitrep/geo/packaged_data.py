@@ -32,3 +32,13 @@ def package_version(distribution: str, data: Path | None) -> str:
         return version(distribution)
     except Exception:
         return ""
+
+
+def added_town(pid: int, forms: list[str], iso: str, lat: float, lon: float,
+              source: str) -> tuple[tuple, list[tuple[str, int, str]]]:
+    """The gazetteer rows of a town a supplement adds: its place row (province left to
+    point-in-polygon, population 0) and a name row for each usable form of its name."""
+    from sitrep.geo.names import name_key, usable_key
+
+    place = (pid, None, forms[0], iso, "", "", "town", lat, lon, 0, 0.0, source)
+    return place, [(name_key(f), pid, f) for f in forms if usable_key(name_key(f), f)]

