@@ -349,37 +349,27 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         for n in {entry["name"], *(entry.get("variants") or [])}:
             if name_key(n):
                 name_rows.append((name_key(n), pid, n))
-    # the Philippines' barangays and the towns GeoNames lacks (optional): their province by
-    # point-in-polygon below
-    say("barangays", 0.955)
-    brgy_places, brgy_names, brgy_parents = psgc_supplement.rows(next_id)
-    next_id += len(brgy_places)
-    place_rows += brgy_places
-    name_rows += brgy_names
-    con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", brgy_parents)
-    town_places, town_names = psgc_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "PH"))
-    next_id += len(town_places)
-    place_rows += town_places
-    name_rows += town_names
-    # Myanmar's villages and the towns GeoNames lacks (optional), likewise
-    say("villages", 0.957)
-    mm_places, mm_names, mm_parents = mimu_supplement.rows(next_id)
-    next_id += len(mm_places)
-    place_rows += mm_places
-    name_rows += mm_names
-    con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", mm_parents)
-    town_places, town_names = mimu_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "MM"))
-    next_id += len(town_places)
-    place_rows += town_places
-    name_rows += town_names
-    # Bangladesh's upazilas whose seats GeoNames lacks (optional)
-    town_places, town_names = bd_supplement.town_rows(next_id, _towns_by_key(place_rows, name_rows, "BD"))
-    next_id += len(town_places)
-    place_rows += town_places
-    name_rows += town_names
+    # the optional supplements: the Philippines' barangays and Myanmar's villages (with their
+    # municipality or township as admin3), then each country's towns GeoNames lacks; their
+    # province by point-in-polygon below
+    parents_of: dict[str, list[tuple]] = {}
+    for module, iso, stage in ((psgc_supplement, "PH", ("barangays", 0.955)),
+                               (mimu_supplement, "MM", ("villages", 0.957)), (bd_supplement, "BD", None)):
+        if stage:
+            say(*stage)
+            village_places, village_names, parents = module.rows(next_id)
+            parents_of[iso] = parents
+            next_id += len(village_places)
+            place_rows += village_places
+            name_rows += village_names
+            con.executemany("INSERT INTO admin3 VALUES (?,?,?,?,?,?)", parents)
+        town_places, town_names = module.town_rows(next_id, _towns_by_key(place_rows, name_rows, iso))
+        next_id += len(town_places)
+        place_rows += town_places
+        name_rows += town_names
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
-    place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in brgy_parents})
+    place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in parents_of["PH"]})
     place_rows = _acled_units(place_rows, split_seats(), coarse, ne_names)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
