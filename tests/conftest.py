@@ -1,4 +1,4 @@
-"""Shared fixtures: the real gazetteer, SQLite files and the PostgreSQL server."""
+"""Shared fixtures: the parser, the real gazetteer, SQLite files and the PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ import pytest
 import sqlalchemy as sa
 
 PG_URL = os.environ.get("SITREP_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """The shipped spaCy pipeline, called on a text: the parse a test's sentence gets."""
+    from sitrep.nlp import load_nlp
+
+    return load_nlp()
 
 
 @pytest.fixture(scope="session")

@@ -80,13 +80,6 @@ def test_two_word_killings_and_one_of_them(text, killed):
     assert extract_counts(text).killed == killed
 
 
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.parametrize("text,killed", [
     ("A smuggler and 6 porters were killed in the ambush near the pass.", 7),
     ("Bandits stopped the bus and shot dead the driver and two passengers.", 3),

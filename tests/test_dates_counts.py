@@ -127,13 +127,6 @@ def test_who_counts_as_dead_arrested_rescued_neutralised_and_killed_to_death(tex
     assert extract_counts(text).killed == killed
 
 
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.parametrize("text,killed", [
     ("A bus driver was shot dead by unknown men near the depot in Kaya.", 1),
     ("Masked men shot and killed a district judge and his bodyguard.", 2),

@@ -127,13 +127,6 @@ def test_counts_any():
     assert Counts(killed=1).any() and Counts(injured=1).any() and Counts(abducted=2).any()
 
 
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.parametrize("text,killed", [
     ("Soldiers found two bodies near the well at Kelbo.", 2),  # the figure counts
     ("Villagers found a body near the well at Kelbo.", 1),

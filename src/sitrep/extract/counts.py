@@ -67,7 +67,7 @@ _PERSON_NEXT = re.compile(
     r"member|fighter|militant|person|resident|farmer|shepherd|student|worker|teacher|journalist|"
     r"guard|villager|trader|driver|passenger|pilgrim|doctor|nurse|commander|leader|official|"
     r"insurgent|rebel|attacker|gunman|jihadist|terrorist|herder|hunter|cleric|elder|infant|baby|"
-    r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga|fatality)\b"
+    r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga|fatality|death)\b"
     r"|^\s+of (?:them|those|these|the (?:\w+ )?(?:victims|injured|wounded|men|women|people|persons|soldiers|civilians))\b")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
@@ -319,8 +319,10 @@ def extract_counts(sentence: str) -> Counts:
             continue  # "five-storey", "three-day": a modifier, not a count of people
         if _NOT_VICTIMS_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue  # "arrested four people in connection with the killing"
-        if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest):
-            continue  # "as a result", "a roadside bomb"
+        if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest) and \
+                not (ELIDED and m.group("num") == "one" and _ONE_HARMED.match(rest)
+                     and not re.search(r"\b(?:no|not|any|single|every)[\s-]*$", low[max(0, m.start() - 8):m.start()])):
+            continue  # "as a result", "a roadside bomb"; but "one killed and two injured"
         if m.group("num") == "both" and re.match(r"\s+(?:sides|parties|camps|groups|forces)\b", rest):
             continue  # "fighters on both sides": not a count
         words = _WORD.findall(rest)[:14]
@@ -341,14 +343,17 @@ def extract_counts(sentence: str) -> Counts:
             to_death = words[i + 1:i + 3] == ["to", "death"] and _VERB_ANY.match(f"{w} to death")
             pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
             pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair))
+            # "one death from the raids was reported", "two deaths were recorded"; not "one death threat"
+            one_death = bool(ELIDED and i == 0 and w in ("death", "deaths") and i + 1 < len(words)
+                             and (words[i + 1] in _AFTER_VERB_OK or words[i + 1] in _DEATH_TOLD))
             if _VERB_ANY.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead") \
-                    or pair_kill:
+                    or pair_kill or one_death:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if to_death:
                     w, nxt = f"{w} to death", words[i + 3] if i + 3 < len(words) else ""
                 elif w == "shot":
                     w = "shot dead"
-                elif pair_kill:
+                elif pair_kill or one_death:
                     w = "killed"  # "gunned down", "fatally wounded", "succumbed to", "bodies were found"
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
@@ -389,6 +394,11 @@ def _singular_people(noun) -> int | None:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
             return None
         low = t.lower_
+        if low == "one" and ELIDED:  # "one was killed", "one killed and two hurt"; not "if one dies"
+            if t.head.tag_ not in ("VBD", "VBN"):
+                return None
+            n += 1
+            continue
         if t.tag_ in ("PRP", "PRP$"):
             if low in _ONE_PERSON_PRONOUNS:
                 n += 1
@@ -441,10 +451,39 @@ def _patients_elsewhere(verb, passive: bool) -> list:
         return []
     for t in reversed(list(verb.doc[max(0, aux.i - 8):aux.i])):
         if t.tag_.startswith("VB") or t.lower_ in (",", ";", ":"):
-            return []
+            break
         if t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
             return [t]
+    if not ELIDED:
+        return []
+    # past the commas of a place chain: "On 3 May, a suspected thief in X, Y, Z, was burnt to death",
+    # where the parser made the person an apposition of the day: the nearest such noun with no verb
+    # between it and the "was"
+    for t in reversed(list(verb.doc[max(0, aux.i - 30):aux.i])):
+        if t.tag_.startswith("VB"):
+            return []
+        if t.tag_ == "NN" and t.dep_ in ("appos", "nsubj", "ROOT") and \
+                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            return [t]
     return []
+
+
+# "one killed", "one was wounded": told as done (not "even if one dies")
+_ONE_HARMED = re.compile(
+    r"^\s+(?:was |has been |had been )?(?:killed|dead|died|slain|murdered|perished|shot dead|gunned down|"
+    r"wounded|injured|hurt|kidnapped|abducted)\b")
+# "one death was reported", not "486 deaths have taken place" (a running tally)
+_DEATH_TOLD = {"was", "were", "reported", "recorded", "confirmed", "occurred"}
+ELIDED = 1  # switch: headline and clipped forms ("officer shot dead", "one killed", "... and died")
+
+
+def _elided_passive(verb) -> bool:
+    """A headline's passive without its 'was': 'Police officer shot dead while on patrol',
+    'gunmen raid a station, one killed': a past form with a subject, no object and no auxiliary."""
+    return bool(ELIDED) and verb.tag_ in ("VBN", "VBD") and \
+        verb.dep_ in ("ROOT", "parataxis", "conj", "ccomp") and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "attr") for c in verb.children)
 
 
 def named_dead(doc, mixed: bool = False) -> int:
@@ -472,8 +511,13 @@ def named_dead(doc, mixed: bool = False) -> int:
             else:
                 patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
                     or _patients_elsewhere(tok, passive)
+                if not patients and _elided_passive(tok):
+                    patients = [c for c in tok.children if c.dep_ == "nsubj"]
         elif form in die:
             patients = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not patients and ELIDED and tok.dep_ == "conj" and tok.head.tag_.startswith("VB"):
+                # "the victim was taken to a clinic and died": the subject of the verb it joins
+                patients = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif form in finds:
             if not is_irrealis(tok):
                 found += sum(1 for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")
