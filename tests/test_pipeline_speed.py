@@ -49,3 +49,38 @@ def test_the_passage_is_read_again_only_where_its_reading_could_change_the_sub_t
     assert passage not in typer.asked
     # the passage's cue words still tell the protest's course ("hurled rocks")
     assert ev.sub_event_type == "Violent demonstration"
+
+
+def _throughput_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+    spec = importlib.util.spec_from_file_location("throughput_bench", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_throughput_benchmark_times_every_stage_it_names(monkeypatch):
+    """benchmarks/throughput.py --stages wraps the functions that run each stage: a renamed
+    function must fail here, not print zeros."""
+    import importlib
+    from collections import Counter
+
+    bench = _throughput_module()
+    for module, attr, _ in bench.STAGES:  # undone by monkeypatch after the test
+        owner = importlib.import_module(module)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        monkeypatch.setattr(owner, name, getattr(owner, name))
+    spent = Counter()
+    bench.instrument(spent)
+    s1 = "Gunmen attacked a police post in the village of Karvosi on Monday, killing two officers."
+    typer = _Table({s1: {"none": 0.1, "Attack": 0.8, "Armed clash": 0.1}})
+    [[ev]] = E.extract([Article(id="a", text=s1, published=PUB)], typer=typer)
+    assert ev.fatalities == 2
+    for stage in ("sentence splitting", "spaCy parse of the candidates", "drafts (places, actors, dates, counts)",
+                  "events (fields, notes)"):
+        assert stage in spent, stage
