@@ -87,6 +87,12 @@ _NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", 
                "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
                "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
                "fighters", "forces", "groups", "battalion", "unit", "company"}
+# switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
+POSSESSIVES = 1
+_POSSESSIVE_ENDS = ("'s", "’s")
+# between a named actor's possessive and a generic word of its men: up to four unit words
+# ("'s 876th Battalion "), no "and", "or" or comma that would join a second party
+_OWN_UNIT_GAP = re.compile(r"^['’]s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
 # one more capitalised word of a name, joined by a space or a hyphen, right before a position
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
@@ -149,6 +155,8 @@ class ActorDictionary:
         i = 0
         while i < len(toks):
             longest = self.first.get(toks[i][0])
+            if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
+                longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
             if longest is None:
                 i += 1
                 continue
@@ -157,6 +165,9 @@ class ActorDictionary:
             for n in range(min(longest, len(toks) - i), 0, -1):
                 words = tuple(t[0] for t in toks[i:i + n])
                 options = self.index.get(words)
+                cut = 0
+                if not options and POSSESSIVES:
+                    options, cut = self._possessive(words)
                 if not options:
                     continue
                 if not countries and text_cased and \
@@ -168,12 +179,12 @@ class ActorDictionary:
                 if entry is not None and fit < 0.3:
                     continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS
                 if entry is not None and fit + 0.15 * n > best:
-                    match, best = (entry, n), fit + 0.15 * n
+                    match, best = (entry, n, cut), fit + 0.15 * n
             if match is None:
                 i += 1
                 continue
-            entry, n = match
-            start, end = toks[i][1], toks[i + n - 1][2]
+            entry, n, cut = match
+            start, end = toks[i][1], toks[i + n - 1][2] - cut
             cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]))
             if cased and text[start:end] not in cased:
                 i += 1
@@ -185,11 +196,37 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if POSSESSIVES:
+            found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
         if text_cased:
             found = self._people_militias(text, found)
             found = self._branches(text, found)
         return found
+
+    def _possessive(self, words: tuple[str, ...]) -> tuple[list, int]:
+        """"the KIA's 2nd Battalion", "the army's 33rd division", "the BNP's activists": an alias
+        whose last word carries a possessive "'s" names the actor too (the words keep the "'s"
+        attached, so "KIA's" is no alias by itself). Not for civilians ("women's rights", "the
+        mayor's house" name no party). Returns the entries and the characters to leave out."""
+        last = words[-1]
+        if last[-2:] not in _POSSESSIVE_ENDS:
+            return [], 0
+        options = self.index.get(words[:-1] + (last[:-2],)) or []
+        return [o for o in options if o[0].inter != 7], 2
+
+    def _own_units(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the TNLA's 876th Battalion troops", "the KIA's 3rd Brigade fighters": a generic word of
+        armed men ("troops", "fighters") right after a named actor's possessive, with only unit
+        words between, names that actor's own men, not a second party."""
+        out: list[ActorMention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and "{country}" in m.name and "{country}" not in prev.name and \
+                    _OWN_UNIT_GAP.match(text[prev.end:m.start]):
+                continue
+            out.append(m)
+        return out
 
     def _branches(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the Yesagyo PDF", "PDF-Bago", "Pauk township People Defense Force", "the local PDF": a
