@@ -87,6 +87,29 @@ _NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", 
                "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
                "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
                "fighters", "forces", "groups", "battalion", "unit", "company"}
+# switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
+NAMED_GROUPS = 1
+_GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
+                r"Rangers|Comrades|Battalion|Alliance")
+_GROUP_HEAD = re.compile(rf"\b(?:{_GROUP_HEADS})\b")
+_NAMED_GROUP = re.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z0-9][\w'’-]*\s+){{1,5}}(?:{_GROUP_HEADS}))(?![\w'’-])"
+                          r"(?:\s+\((?P<acr>[A-Z][A-Z0-9-]{1,9})\))?")
+_NOT_GROUP_START = {"the", "a", "an", "on", "in", "at", "by", "of", "from", "local", "unknown", "unidentified",
+                    "suspected", "alleged", "armed", "joint", "combined", "government", "state", "national",
+                    "security", "police", "military", "special", "task", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+                    "june", "july", "august", "september", "october", "november", "december", "when", "after",
+                    "as", "while", "both", "two", "three", "several", "some", "other", "rival", "anti-coup",
+                    "islamic", "people's", "peoples", "revolutionary"}
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalnum()).upper()
+
+
 # switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
 POSSESSIVES = 1
 _POSSESSIVE_ENDS = ("'s", "’s")
@@ -202,7 +225,50 @@ class ActorDictionary:
         if text_cased:
             found = self._people_militias(text, found)
             found = self._branches(text, found)
+            if NAMED_GROUPS:
+                found = self._named_groups(text, found)
         return found
+
+    def _named_groups(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the Eagle Guerrilla Group", "the Myaing Villages Revolution Front (MVRF)", "the Mostly
+        Lindor Gang": a name written with capitals that ends in a word for an armed group, which
+        the dictionary does not know, names that group as the text writes it (ACLED's name for a
+        local group is the group's own: "MVRF: Myaing Villages Revolution Front"). Not a name with
+        a country's word ("Kenyan Defence Force": the state's) or one the dictionary reads."""
+        if not _GROUP_HEAD.search(text):
+            return found
+        out = list(found)
+        for m in _NAMED_GROUP.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower().strip("'’") in _NOT_GROUP_START:
+                words = words[1:]
+            if len(words) < 2:
+                continue  # a head word alone ("Army", "the Front")
+            name = " ".join(words)
+            start = m.start("name") + m.group("name").index(words[0])
+            end = m.end("name")
+            acronym = m.group("acr")
+            if acronym and _initials(words) and not acronym.startswith(_initials(words)[:1]):
+                acronym = None
+            if acronym:
+                end = m.end()
+            if any(a.start < end and start < a.end for a in out) or \
+                    self.index.get(_words(name)):
+                continue  # the dictionary's own reading of these words (or a group it knows elsewhere)
+            if any(_is_country_word(w) or _ORDINAL.match(w) for w in words) or any(
+                    self.index.get(_words(w)) or self.index.get(_words(w[:-1])) for w in words[:-1]
+                    if w[:-1].isupper() and len(w) > 2):
+                continue  # "Kenyan Defence Force", "KIAs 9th Battalion": the state's, a known actor's unit
+            entry = self._named_entry(f"{acronym}: {name}" if acronym else name)
+            out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
+
+    def _named_entry(self, name: str) -> ActorEntry:
+        key = f"named:{name}"
+        if key not in self.by_key:
+            self.by_key[key] = ActorEntry(key=key, name=name, inter=3, home="event", kind="militia")
+        return self.by_key[key]
 
     def _possessive(self, words: tuple[str, ...]) -> tuple[list, int]:
         """"the KIA's 2nd Battalion", "the army's 33rd division", "the BNP's activists": an alias
