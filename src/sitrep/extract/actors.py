@@ -87,6 +87,35 @@ _NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", 
                "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
                "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
                "fighters", "forces", "groups", "battalion", "unit", "company"}
+# switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
+NAMED_GROUPS = 1
+_GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
+                r"Rangers|Comrades|Battalion|Alliance")
+_GROUP_HEAD = re.compile(rf"\b(?:{_GROUP_HEADS})\b")
+_NAMED_GROUP = re.compile(rf"(?<![\w'’-])(?P<name>(?:[A-Z0-9][\w'’-]*\s+){{1,5}}(?:{_GROUP_HEADS}))(?![\w'’-])"
+                          r"(?:\s+\((?P<acr>[A-Z][A-Z0-9-]{1,9})\))?")
+_NOT_GROUP_START = {"the", "a", "an", "on", "in", "at", "by", "of", "from", "local", "unknown", "unidentified",
+                    "suspected", "alleged", "armed", "joint", "combined", "government", "state", "national",
+                    "security", "police", "military", "special", "task", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+                    "june", "july", "august", "september", "october", "november", "december", "when", "after",
+                    "as", "while", "both", "two", "three", "several", "some", "other", "rival", "anti-coup",
+                    "islamic", "people's", "peoples", "revolutionary"}
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalnum()).upper()
+
+
+# switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
+POSSESSIVES = 1
+_POSSESSIVE_ENDS = ("'s", "’s")
+# between a named actor's possessive and a generic word of its men: up to four unit words
+# ("'s 876th Battalion "), no "and", "or" or comma that would join a second party
+_OWN_UNIT_GAP = re.compile(r"^['’]s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
 # one more capitalised word of a name, joined by a space or a hyphen, right before a position
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
@@ -149,6 +178,8 @@ class ActorDictionary:
         i = 0
         while i < len(toks):
             longest = self.first.get(toks[i][0])
+            if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
+                longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
             if longest is None:
                 i += 1
                 continue
@@ -157,6 +188,9 @@ class ActorDictionary:
             for n in range(min(longest, len(toks) - i), 0, -1):
                 words = tuple(t[0] for t in toks[i:i + n])
                 options = self.index.get(words)
+                cut = 0
+                if not options and POSSESSIVES:
+                    options, cut = self._possessive(words)
                 if not options:
                     continue
                 if not countries and text_cased and \
@@ -168,12 +202,12 @@ class ActorDictionary:
                 if entry is not None and fit < 0.3:
                     continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS
                 if entry is not None and fit + 0.15 * n > best:
-                    match, best = (entry, n), fit + 0.15 * n
+                    match, best = (entry, n, cut), fit + 0.15 * n
             if match is None:
                 i += 1
                 continue
-            entry, n = match
-            start, end = toks[i][1], toks[i + n - 1][2]
+            entry, n, cut = match
+            start, end = toks[i][1], toks[i + n - 1][2] - cut
             cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]))
             if cased and text[start:end] not in cased:
                 i += 1
@@ -185,11 +219,80 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if POSSESSIVES:
+            found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
         if text_cased:
             found = self._people_militias(text, found)
             found = self._branches(text, found)
+            if NAMED_GROUPS:
+                found = self._named_groups(text, found)
         return found
+
+    def _named_groups(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the Eagle Guerrilla Group", "the Myaing Villages Revolution Front (MVRF)", "the Mostly
+        Lindor Gang": a name written with capitals that ends in a word for an armed group, which
+        the dictionary does not know, names that group as the text writes it (ACLED's name for a
+        local group is the group's own: "MVRF: Myaing Villages Revolution Front"). Not a name with
+        a country's word ("Kenyan Defence Force": the state's) or one the dictionary reads."""
+        if not _GROUP_HEAD.search(text):
+            return found
+        out = list(found)
+        for m in _NAMED_GROUP.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower().strip("'’") in _NOT_GROUP_START:
+                words = words[1:]
+            if len(words) < 2:
+                continue  # a head word alone ("Army", "the Front")
+            name = " ".join(words)
+            start = m.start("name") + m.group("name").index(words[0])
+            end = m.end("name")
+            acronym = m.group("acr")
+            if acronym and _initials(words) and not acronym.startswith(_initials(words)[:1]):
+                acronym = None
+            if acronym:
+                end = m.end()
+            if any(a.start < end and start < a.end for a in out) or \
+                    self.index.get(_words(name)):
+                continue  # the dictionary's own reading of these words (or a group it knows elsewhere)
+            if any(_is_country_word(w) or _ORDINAL.match(w) for w in words) or any(
+                    self.index.get(_words(w)) or self.index.get(_words(w[:-1])) for w in words[:-1]
+                    if w[:-1].isupper() and len(w) > 2):
+                continue  # "Kenyan Defence Force", "KIAs 9th Battalion": the state's, a known actor's unit
+            entry = self._named_entry(f"{acronym}: {name}" if acronym else name)
+            out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
+
+    def _named_entry(self, name: str) -> ActorEntry:
+        key = f"named:{name}"
+        if key not in self.by_key:
+            self.by_key[key] = ActorEntry(key=key, name=name, inter=3, home="event", kind="militia")
+        return self.by_key[key]
+
+    def _possessive(self, words: tuple[str, ...]) -> tuple[list, int]:
+        """"the KIA's 2nd Battalion", "the army's 33rd division", "the BNP's activists": an alias
+        whose last word carries a possessive "'s" names the actor too (the words keep the "'s"
+        attached, so "KIA's" is no alias by itself). Not for civilians ("women's rights", "the
+        mayor's house" name no party). Returns the entries and the characters to leave out."""
+        last = words[-1]
+        if last[-2:] not in _POSSESSIVE_ENDS:
+            return [], 0
+        options = self.index.get(words[:-1] + (last[:-2],)) or []
+        return [o for o in options if o[0].inter != 7], 2
+
+    def _own_units(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the TNLA's 876th Battalion troops", "the KIA's 3rd Brigade fighters": a generic word of
+        armed men ("troops", "fighters") right after a named actor's possessive, with only unit
+        words between, names that actor's own men, not a second party."""
+        out: list[ActorMention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and "{country}" in m.name and "{country}" not in prev.name and \
+                    _OWN_UNIT_GAP.match(text[prev.end:m.start]):
+                continue
+            out.append(m)
+        return out
 
     def _branches(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the Yesagyo PDF", "PDF-Bago", "Pauk township People Defense Force", "the local PDF": a

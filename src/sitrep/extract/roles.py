@@ -56,6 +56,11 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     role = "patient"
                     break
                 if dep == "pobj" and tok.head.lower_ == "by":
+                    if SUPPORTERS and _SUPPORT_VERBS.match(tok.head.head.lower_):
+                        # "police, supported by the MSS, clashed with gangs": who helped is neither
+                        # the agent nor the target (ACLED's associated actor at most)
+                        role = "support"
+                        break
                     # "were repulsed by the army": the one who repelled was attacked
                     role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
                     break
@@ -83,13 +88,15 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 tok = tok.head
                 hops += 1
         if not role:
+            if SUPPORTERS and _SUPPORTED_BY.search(before):
+                continue  # "supported by the MSS" (no parse): a helper, not a party
             if before.rstrip().endswith(" by"):
                 role = "by"
             elif cue is not None:
                 role = "agent" if a.start < cue.start else "patient"
             else:
                 role = "agent"
-        if role == "observer":
+        if role in ("observer", "support"):
             continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
@@ -106,6 +113,13 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: an actor told as supporting ("supported by", "backed by", "accompanied by") is no party
+SUPPORTERS = 1
+_SUPPORT_VERBS = re.compile(r"(?:supported|backed|assisted|aided|accompanied|reinforced|escorted|helped|joined)$")
+_SUPPORTED_BY = re.compile(r"\b(?:supported|backed|assisted|aided|accompanied|reinforced|escorted|helped|joined) by(?: the| a)?\s*$",
+                           re.IGNORECASE)
 
 
 def _fight_word(tok) -> bool:
@@ -131,6 +145,9 @@ def _civilians_hit(ev: Event, d: Draft) -> bool:
     return False
 
 
+# switch: in a disrupted weapons use, a foreign state's forces ("shot down a Russian missile") are
+# the other side, and with no other side named, the unidentified armed group is
+DWU_OTHER = 1
 EXPLOSION_HURT_ONLY = 1  # switch: an explosion targets civilians only when it killed or hurt someone
 
 
@@ -203,9 +220,15 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         state = next((a for a in d.actors if a.inter == 1), None)
         if state is not None:
             ev.actor1, ev.inter1 = named(state)
-            group = next((a for a in d.actors if a.inter in (2, 3, 4, 8) and a.key != state.key), None)
+            group = next((a for a in d.actors if a.key != state.key and (
+                a.inter in (2, 3, 4, 8) or DWU_OTHER and a.inter == 1 and named(a)[1] == 8)), None)
             if group is not None:
                 ev.actor2, ev.inter2 = named(group)
+            elif DWU_OTHER:
+                # whose weapons they were is not told: ACLED's actor2 is the unidentified armed
+                # group (in 104 of the 119 tune rows where a state force seized, defused or
+                # intercepted and no owner is named)
+                ev.actor2, ev.inter2 = _in_country("Unidentified Armed Group", country), 3
             return
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
