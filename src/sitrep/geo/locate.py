@@ -635,12 +635,31 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+# a municipality of the Philippines (PSGC level "Mun", not a city) is an area to ACLED: an
+# event placed only at one is coded "part of a region", 2 (docs/geo.md, 2026-12-05 evening)
+ACLED_MUNICIPALITY_AREA = True
+
+
+def is_area_unit_seat(place: Place) -> bool:
+    """A town that is the seat of an administrative unit ACLED codes as an area when the text
+    names only the unit: a Philippine municipality ("in Nasugbu, Batangas"), as against a city
+    ("in Marikina City") or a barangay (a village of the tier)."""
+    if not ACLED_MUNICIPALITY_AREA or place.feature != "town" or place.iso != "PH":
+        return False
+    from sitrep.geo.psgc_supplement import is_municipality
+
+    names = {place.name, *(getattr(place, "matched_names", None) or ())}
+    return is_municipality(names, place.latitude, place.longitude)
+
+
 def precision_for(place: Place, role: str) -> int:
     """ACLED geo_precision from the feature and how the text relates the place. A town that
-    stands for the district or township named after it ("Maungdaw Township") is "part of a
-    region": 2."""
+    stands for the district or township named after it ("Maungdaw Township"), or for a unit
+    ACLED codes as an area (`is_area_unit_seat`), is "part of a region": 2."""
     if place.feature in POINT_FEATURES:
-        return 2 if role in ("near", "ref") or getattr(place, "for_unit", False) else 1
+        if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place):
+            return 2
+        return 1
     if place.feature in AREA_FEATURES:
         return 2
     return 3

@@ -1,0 +1,56 @@
+"""ACLED's geo-precision by kind of place (geo/locate.py `precision_for`): a Philippine
+municipality named alone is an area to ACLED (2), a city or a barangay a town-level place (1).
+
+The sentences are invented; the place names are facts of the PSGC."""
+
+import pytest
+
+from place_reading import reading
+from sitrep.geo import locate, psgc_supplement
+from sitrep.geo.locate import precision_for
+
+
+def _precision(text, gaz):
+    _, _, mm = reading(text, gaz)
+    assert mm is not None and mm.place is not None
+    return mm.place, precision_for(mm.place, mm.role)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police shot dead a robbery suspect in Nasugbu, Batangas on Monday.", "Nasugbu"),
+    ("Rebels burned two trucks at a quarry in Monkayo, Davao de Oro, the army said.", "Monkayo"),
+    ("A village councillor was killed by two men on a motorcycle in Shariff Aguak, Maguindanao.", "Shariff Aguak"),
+])
+def test_a_philippine_municipality_named_alone_is_part_of_a_region(gazetteer, text, name):
+    place, precision = _precision(text, gazetteer)
+    assert place.name == name and precision == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Police shot dead a robbery suspect in Marikina City, Metro Manila on Monday.", "Marikina"),
+    ("Two men were killed in a shooting in Malolos, Bulacan on Monday.", "Malolos"),
+    ("Transport workers marched in Cebu City on Monday against higher fuel prices.", "Cebu"),
+])
+def test_a_philippine_city_named_alone_is_the_town_itself(gazetteer, text, name):
+    place, precision = _precision(text, gazetteer)
+    assert name in place.name and precision == 1
+
+
+def test_a_barangay_set_in_its_municipality_keeps_precision_one(gazetteer):
+    place, precision = _precision(
+        "Two farmers were shot dead in Brgy. Dicalongan, Ampatuan, Maguindanao on Tuesday.", gazetteer)
+    assert place.name == "Dicalongan" and precision == 1
+
+
+def test_the_municipality_rule_can_be_switched_off(gazetteer, monkeypatch):
+    monkeypatch.setattr(locate, "ACLED_MUNICIPALITY_AREA", False)
+    place, precision = _precision("Police shot dead a robbery suspect in Nasugbu, Batangas on Monday.", gazetteer)
+    assert place.name == "Nasugbu" and precision == 1
+
+
+def test_a_municipality_is_told_from_a_city_and_a_namesake_far_away():
+    # Nasugbu's poblacion; a point 100 km away is no seat of it; Antipolo is a city
+    assert psgc_supplement.is_municipality({"Nasugbu"}, 14.067, 120.632)
+    assert not psgc_supplement.is_municipality({"Nasugbu"}, 15.0, 121.5)
+    assert not psgc_supplement.is_municipality({"Antipolo"}, 14.626, 121.176)
+    assert not psgc_supplement.is_municipality({"Nasugbu"}, None, None)
