@@ -1,7 +1,10 @@
-"""ACLED's geo-precision by kind of place (geo/locate.py `precision_for`): a Philippine
-municipality named alone is an area to ACLED (2), a city or a barangay a town-level place (1).
+"""ACLED's geo-precision by kind of place and date (geo/locate.py `precision_for`): until 2019
+ACLED coded a Philippine municipality named alone as an area (2), a city or a barangay as a
+town-level place (1); from 2020 on a municipality too is coded 1.
 
 The sentences are invented; the place names are facts of the PSGC."""
+
+import datetime as dt
 
 import pytest
 
@@ -9,11 +12,14 @@ from place_reading import reading
 from sitrep.geo import locate, psgc_supplement
 from sitrep.geo.locate import precision_for
 
+BEFORE = dt.date(2017, 5, 2)  # ACLED's convention of 2016-19
+NOW = dt.date(2026, 3, 1)
 
-def _precision(text, gaz):
+
+def _precision(text, gaz, when=BEFORE):
     _, _, mm = reading(text, gaz)
     assert mm is not None and mm.place is not None
-    return mm.place, precision_for(mm.place, mm.role)
+    return mm.place, precision_for(mm.place, mm.role, when)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -21,9 +27,11 @@ def _precision(text, gaz):
     ("Rebels burned two trucks at a quarry in Monkayo, Davao de Oro, the army said.", "Monkayo"),
     ("A village councillor was killed by two men on a motorcycle in Shariff Aguak, Maguindanao.", "Shariff Aguak"),
 ])
-def test_a_philippine_municipality_named_alone_is_part_of_a_region(gazetteer, text, name):
+def test_a_philippine_municipality_named_alone_was_part_of_a_region_until_2019(gazetteer, text, name):
     place, precision = _precision(text, gazetteer)
     assert place.name == name and precision == 2
+    assert _precision(text, gazetteer, NOW)[1] == 1  # today's convention: the town
+    assert _precision(text, gazetteer, None)[1] == 1  # no date: today's
 
 
 @pytest.mark.parametrize("text, name", [
@@ -40,6 +48,18 @@ def test_a_barangay_set_in_its_municipality_keeps_precision_one(gazetteer):
     place, precision = _precision(
         "Two farmers were shot dead in Brgy. Dicalongan, Ampatuan, Maguindanao on Tuesday.", gazetteer)
     assert place.name == "Dicalongan" and precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a rebel leader at his hideout in Barangay Tulaytubig, Nasugbu town, Batangas on Monday.",
+    "Gunmen shot a farmer in Sitio Bagong Kalumpit, Brgy. Tulaytubig, Nasugbu, Batangas on Monday.",
+    "Soldiers clashed with rebels in Tulaytubig village, Nasugbu, Batangas on Monday.",
+])
+def test_a_municipality_standing_for_a_barangay_it_lacks_keeps_precision_one(gazetteer, text):
+    # "Tulaytubig" is no barangay of the gazetteer: the municipality stands for it, and
+    # ACLED placed such a barangay at its own point
+    place, precision = _precision(text, gazetteer)
+    assert place.name == "Nasugbu" and precision == 1
 
 
 def test_the_municipality_rule_can_be_switched_off(gazetteer, monkeypatch):

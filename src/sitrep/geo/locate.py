@@ -9,6 +9,7 @@ from Najaf", "fired from Syria") and datelines, and specific places over regions
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -635,16 +636,24 @@ def dateline_end(text: str) -> int:
     return 0
 
 
-# a municipality of the Philippines (PSGC level "Mun", not a city) is an area to ACLED: an
-# event placed only at one is coded "part of a region", 2 (docs/geo.md, 2026-12-05 evening)
+# ACLED coded an event placed only at a municipality of the Philippines (PSGC level "Mun", not a
+# city) as an area, "part of a region", 2, until the end of 2019, and at its town, 1, from 2020
+# on (tune rows naming the municipality: 1,704 of 1,732 at 2 in 2016-19, 95 of 110 at 1 in 2020-22;
+# docs/geo.md, 2026-12-05 evening). An event is coded by the convention of its date; with no date, today's.
 ACLED_MUNICIPALITY_AREA = True
+ACLED_MUNICIPALITY_AREA_UNTIL = dt.date(2020, 1, 1)
 
 
-def is_area_unit_seat(place: Place) -> bool:
-    """A town that is the seat of an administrative unit ACLED codes as an area when the text
-    names only the unit: a Philippine municipality ("in Nasugbu, Batangas"), as against a city
-    ("in Marikina City") or a barangay (a village of the tier)."""
-    if not ACLED_MUNICIPALITY_AREA or place.feature != "town" or place.iso != "PH":
+def is_area_unit_seat(place: Place, when: dt.date | None = None) -> bool:
+    """A town that is the seat of an administrative unit ACLED coded as an area on the date
+    `when` where the text names only the unit: a Philippine municipality before 2020 ("in
+    Nasugbu, Batangas"), as against a city ("in Marikina City"), a barangay (a village of the
+    tier) or a municipality that stands for a barangay the text names ("Barangay Tulay,
+    Nasugbu": ACLED placed the barangay, 1)."""
+    if (not ACLED_MUNICIPALITY_AREA or when is None or not isinstance(when, dt.date)
+            or when >= ACLED_MUNICIPALITY_AREA_UNTIL):
+        return False
+    if place.feature != "town" or place.iso != "PH" or getattr(place, "for_village", False):
         return False
     from sitrep.geo.psgc_supplement import is_municipality
 
@@ -652,12 +661,13 @@ def is_area_unit_seat(place: Place) -> bool:
     return is_municipality(names, place.latitude, place.longitude)
 
 
-def precision_for(place: Place, role: str) -> int:
+def precision_for(place: Place, role: str, when: dt.date | None = None) -> int:
     """ACLED geo_precision from the feature and how the text relates the place. A town that
     stands for the district or township named after it ("Maungdaw Township"), or for a unit
-    ACLED codes as an area (`is_area_unit_seat`), is "part of a region": 2."""
+    ACLED coded as an area on the event's date `when` (`is_area_unit_seat`), is "part of a
+    region": 2."""
     if place.feature in POINT_FEATURES:
-        if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place):
+        if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place, when):
             return 2
         return 1
     if place.feature in AREA_FEATURES:
@@ -1395,7 +1405,19 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
         # nor within a city's district: the town itself, 1
         best.role = "near"
+    if best is not None and best.place.feature == "town" and _BARANGAY_SET_BEFORE.search(text[max(0, best.start - 80):best.start]):
+        # "in Barangay Tulay, Nasugbu town": the municipality stands for a barangay the
+        # gazetteer lacks, which ACLED placed at its own point (1), not the municipality (2)
+        best.place = copy.copy(best.place)
+        best.place.for_village = True  # type: ignore[attr-defined]
     return best
+
+
+# a barangay, village or sitio named just before a town, set in it by a comma, "in" or "of"
+_BARANGAY_SET_BEFORE = re.compile(
+    r"(?:\b(?i:barangay|brgy|bgy|barrio|sitio|purok)\.?\s+[A-Za-z0-9][\w'’.&-]*(?:\s+[A-Z0-9&][\w'’.-]*){0,3}"
+    r"|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:village|barangay))"
+    r"(?:\s+area)?\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
 # the gap between a town and the province set after it: "Mariupol, Donetsk", "Kutkai
