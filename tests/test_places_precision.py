@@ -74,3 +74,31 @@ def test_a_municipality_is_told_from_a_city_and_a_namesake_far_away():
     assert not psgc_supplement.is_municipality({"Nasugbu"}, 15.0, 121.5)
     assert not psgc_supplement.is_municipality({"Antipolo"}, 14.626, 121.176)
     assert not psgc_supplement.is_municipality({"Nasugbu"}, None, None)
+
+
+@pytest.mark.parametrize("text, town", [
+    # the gazetteer's Minuyan is a barangay of another region; San Jose del Monte's is numbered
+    ("Two men were killed during a police raid in Barangay Minuyan, San Jose del Monte, Bulacan on Monday.",
+     "San Jose del Monte"),
+    ("A drug suspect was shot dead in Barangay Poblacion within Plaridel town on Monday.", "Plaridel"),
+])
+def test_a_village_set_in_its_town_is_no_namesake_far_from_it(gazetteer, text, town):
+    place, precision = _precision(text, gazetteer)
+    assert place.name == town and place.admin1 == "Central Luzon" and precision == 1
+
+
+def test_a_village_far_from_its_town_is_kept_when_the_rule_is_off(gazetteer, monkeypatch):
+    monkeypatch.setattr(locate, "VILLAGE_NEAR_ITS_TOWN", False)
+    place, _ = _precision("Two men were killed during a police raid in Barangay Minuyan, San Jose del Monte, "
+                          "Bulacan on Monday.", gazetteer)
+    assert place.admin1 != "Central Luzon"
+
+
+@pytest.mark.parametrize("text, village", [
+    ("Soldiers raided a camp in Dicalongan village in Ampatuan, Maguindanao del Sur, the army said.", "Dicalongan"),
+    # "Burgos" alone is first read as the Spanish city; Isabela's Burgos lies beside Raniag
+    ("Policemen shot a drug suspect in Barangay Raniag, Burgos town in Isabela on Monday.", "Raniag"),
+])
+def test_a_village_near_its_town_or_a_namesake_of_its_town_stays(gazetteer, text, village):
+    place, _ = _precision(text, gazetteer)
+    assert place.name == village

@@ -932,12 +932,47 @@ def admit_barangays(mentions: list[PlaceMention], text: str) -> None:
             mm.role = _barangay_role(ordered, mm, best, text)
 
 
+# "Barangay Minuyan, San Jose del Monte", "Kilada village, Matalam": a village set in its town
+# lies near it; one resolved further away is a namesake (docs/geo.md, 2026-12-05 evening)
+VILLAGE_NEAR_ITS_TOWN = True
+VILLAGE_TOWN_MAX_KM = 50.0
+_VILLAGE_WORD_BEFORE = re.compile(r"\b(?i:barangay|brgy|bgy|barrio|sitio|village\s+of)\.?\s+$")
+_VILLAGE_WORD_AFTER = re.compile(r"^\s+(?i:village|barangay)\b")
+_SET_IN_TOWN = re.compile(r"^(?:\s+(?i:village|barangay|area))?\s*(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+                          r"(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
+def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
+    """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
+    "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
+    town of its name: the gazetteer has a namesake, not the village. It is dropped, and the
+    town stands for it."""
+    for mm, nxt in zip(ordered, ordered[1:]):
+        place, town = mm.place, nxt.place
+        if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
+            continue
+        if not (_VILLAGE_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start])
+                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12])):
+            continue
+        if not _SET_IN_TOWN.match(text[mm.end:nxt.start]):
+            continue
+        towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
+                         and c.latitude is not None and is_exact(c, nxt.text))]
+        if all(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) > VILLAGE_TOWN_MAX_KM
+               for t in towns):
+            mm.place = None  # (a namesake of the town near the village would make the village right)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
     inside it is dropped, and so is a namesake of the gazetteer (the province then places the event)."""
     admit_barangays(mentions, text)
     ordered = sorted(mentions, key=lambda m: m.start)
+    if VILLAGE_NEAR_ITS_TOWN:
+        _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
@@ -1417,7 +1452,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
 _BARANGAY_SET_BEFORE = re.compile(
     r"(?:\b(?i:barangay|brgy|bgy|barrio|sitio|purok)\.?\s+[A-Za-z0-9][\w'’.&-]*(?:\s+[A-Z0-9&][\w'’.-]*){0,3}"
     r"|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:village|barangay))"
-    r"(?:\s+area)?\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
+    r"(?:\s+area)?\s*(?:,|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
 # the gap between a town and the province set after it: "Mariupol, Donetsk", "Kutkai
