@@ -9,6 +9,7 @@ from Najaf", "fired from Syria") and datelines, and specific places over regions
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -635,12 +636,40 @@ def dateline_end(text: str) -> int:
     return 0
 
 
-def precision_for(place: Place, role: str) -> int:
+# ACLED coded an event placed only at a municipality of the Philippines (PSGC level "Mun", not a
+# city) as an area, "part of a region", 2, until the end of 2019, and at its town, 1, from 2020
+# on (tune rows naming the municipality: 1,704 of 1,732 at 2 in 2016-19, 95 of 110 at 1 in 2020-22;
+# docs/geo.md, 2026-12-05 evening). An event is coded by the convention of its date; with no date, today's.
+ACLED_MUNICIPALITY_AREA = True
+ACLED_MUNICIPALITY_AREA_UNTIL = dt.date(2020, 1, 1)
+
+
+def is_area_unit_seat(place: Place, when: dt.date | None = None) -> bool:
+    """A town that is the seat of an administrative unit ACLED coded as an area on the date
+    `when` where the text names only the unit: a Philippine municipality before 2020 ("in
+    Nasugbu, Batangas"), as against a city ("in Marikina City"), a barangay (a village of the
+    tier) or a municipality that stands for a barangay the text names ("Barangay Tulay,
+    Nasugbu": ACLED placed the barangay, 1)."""
+    if (not ACLED_MUNICIPALITY_AREA or when is None or not isinstance(when, dt.date)
+            or when >= ACLED_MUNICIPALITY_AREA_UNTIL):
+        return False
+    if place.feature != "town" or place.iso != "PH" or getattr(place, "for_village", False):
+        return False
+    from sitrep.geo.psgc_supplement import is_municipality
+
+    names = {place.name, *(getattr(place, "matched_names", None) or ())}
+    return is_municipality(names, place.latitude, place.longitude)
+
+
+def precision_for(place: Place, role: str, when: dt.date | None = None) -> int:
     """ACLED geo_precision from the feature and how the text relates the place. A town that
-    stands for the district or township named after it ("Maungdaw Township") is "part of a
+    stands for the district or township named after it ("Maungdaw Township"), or for a unit
+    ACLED coded as an area on the event's date `when` (`is_area_unit_seat`), is "part of a
     region": 2."""
     if place.feature in POINT_FEATURES:
-        return 2 if role in ("near", "ref") or getattr(place, "for_unit", False) else 1
+        if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place, when):
+            return 2
+        return 1
     if place.feature in AREA_FEATURES:
         return 2
     return 3
@@ -903,12 +932,47 @@ def admit_barangays(mentions: list[PlaceMention], text: str) -> None:
             mm.role = _barangay_role(ordered, mm, best, text)
 
 
+# "Barangay Minuyan, San Jose del Monte", "Kilada village, Matalam": a village set in its town
+# lies near it; one resolved further away is a namesake (docs/geo.md, 2026-12-05 evening)
+VILLAGE_NEAR_ITS_TOWN = True
+VILLAGE_TOWN_MAX_KM = 50.0
+_VILLAGE_WORD_BEFORE = re.compile(r"\b(?i:barangay|brgy|bgy|barrio|sitio|village\s+of)\.?\s+$")
+_VILLAGE_WORD_AFTER = re.compile(r"^\s+(?i:village|barangay)\b")
+_SET_IN_TOWN = re.compile(r"^(?:\s+(?i:village|barangay|area))?\s*(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?"
+                          r"(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
+def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
+    """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
+    "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
+    town of its name: the gazetteer has a namesake, not the village. It is dropped, and the
+    town stands for it."""
+    for mm, nxt in zip(ordered, ordered[1:]):
+        place, town = mm.place, nxt.place
+        if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
+            continue
+        if not (_VILLAGE_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start])
+                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12])):
+            continue
+        if not _SET_IN_TOWN.match(text[mm.end:nxt.start]):
+            continue
+        towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
+                         and c.latitude is not None and is_exact(c, nxt.text))]
+        if all(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) > VILLAGE_TOWN_MAX_KM
+               for t in towns):
+            mm.place = None  # (a namesake of the town near the village would make the village right)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
     inside it is dropped, and so is a namesake of the gazetteer (the province then places the event)."""
     admit_barangays(mentions, text)
     ordered = sorted(mentions, key=lambda m: m.start)
+    if VILLAGE_NEAR_ITS_TOWN:
+        _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
@@ -1376,7 +1440,19 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
         # nor within a city's district: the town itself, 1
         best.role = "near"
+    if best is not None and best.place.feature == "town" and _BARANGAY_SET_BEFORE.search(text[max(0, best.start - 80):best.start]):
+        # "in Barangay Tulay, Nasugbu town": the municipality stands for a barangay the
+        # gazetteer lacks, which ACLED placed at its own point (1), not the municipality (2)
+        best.place = copy.copy(best.place)
+        best.place.for_village = True  # type: ignore[attr-defined]
     return best
+
+
+# a barangay, village or sitio named just before a town, set in it by a comma, "in" or "of"
+_BARANGAY_SET_BEFORE = re.compile(
+    r"(?:\b(?i:barangay|brgy|bgy|barrio|sitio|purok)\.?\s+[A-Za-z0-9][\w'’.&-]*(?:\s+[A-Z0-9&][\w'’.-]*){0,3}"
+    r"|\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?i:village|barangay))"
+    r"(?:\s+area)?\s*(?:,|\bin\b|\bof\b|\bwithin\b)\s*(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
 # the gap between a town and the province set after it: "Mariupol, Donetsk", "Kutkai

@@ -236,3 +236,49 @@ def rows(start_id: int) -> tuple[list[tuple], list[tuple[str, int, str]], list[t
                 names.append((k, pid, n))
         pid += 1
     return places, names, parents
+
+
+MUNICIPALITY_LEVEL = "Mun"  # PSGC's level of a municipality; "City" and "SubMun" (Manila's districts) are towns
+UNIT_MATCH_KM = 25.0
+
+
+@lru_cache(maxsize=1)
+def _units_by_key() -> dict[str, list[tuple[str, tuple[float, float], tuple[float, float]]]]:
+    """Name key -> (PSGC level, seat, centre) of every municipality, city and Manila district
+    of that name ({} without `psgc`)."""
+    from sitrep.geo.resolve import distance_km
+
+    if not version():
+        return {}
+    seats = _poblacion_points()
+    out: dict[str, list[tuple[str, tuple[float, float], tuple[float, float]]]] = {}
+    for c in _read("cities"):
+        coord = c.get("coordinate") or {}
+        if coord.get("latitude") is None:
+            continue
+        centre = (float(coord["latitude"]), float(coord["longitude"]))
+        seat = seats.get(c["psgc_code"])
+        if seat is None or distance_km(seat, centre) > SEAT_MAX_KM:
+            seat = centre
+        for f in municipality_forms(c["name"]):
+            out.setdefault(name_key(f), []).append((c.get("geographic_level") or "", seat, centre))
+    return out
+
+
+def is_municipality(names: list[str] | set[str], lat: float | None, lon: float | None) -> bool:
+    """Whether a place of the Philippines at (lat, lon) by one of these names is the seat of a
+    municipality (not a city): the nearest PSGC unit of that name within UNIT_MATCH_KM, by its
+    poblacion or centre, is of level "Mun". ACLED codes an event placed only at a
+    municipality at geo-precision 2 (an area), a city at 1."""
+    from sitrep.geo.resolve import distance_km
+
+    if lat is None or lon is None:
+        return False
+    units = _units_by_key()
+    best: tuple[float, str] | None = None
+    for n in names:
+        for level, seat, centre in units.get(name_key(n), ()):
+            km = min(distance_km((lat, lon), seat), distance_km((lat, lon), centre))
+            if km <= UNIT_MATCH_KM and (best is None or km < best[0]):
+                best = (km, level)
+    return best is not None and best[1] == MUNICIPALITY_LEVEL
