@@ -1,5 +1,5 @@
-"""How a long article's sentences make events: a report of the day, and a follow-up sentence's
-weight in the event's sub-type. Texts written for these tests."""
+"""How a long article's sentences make events: a report of the day, a page's trailer of links.
+Texts written for these tests."""
 
 import datetime as dt
 
@@ -68,27 +68,6 @@ def test_a_lede_s_day_does_not_make_a_deep_present_or_planned_act_news():
     deep = "Police will detain any union member who blocks the highway, the superintendent said."
     text = "\n\n".join([lede] + _AROUND[:8] + [deep] + _AROUND[8:])
     assert _covers(text, deep) == []
-
-
-def test_a_follow_up_sentence_with_no_cue_word_does_not_outweigh_the_act_its_report_names():
-    s1 = "Rebels and soldiers exchanged fire near the checkpoint at Velmora on Monday."
-    s2 = "A sergeant was hit in the chest and died on the way to hospital."
-    table = {s1: {"none": 0.2, "Armed clash": 0.45, "Attack": 0.35},
-             s2: {"none": 0.01, "Attack": 0.99}}
-    text = f"{s1} {s2}"
-
-    def sub(weight):
-        old = E.UNCUED_WEIGHT
-        E.UNCUED_WEIGHT = weight
-        try:
-            [[ev]] = E.extract([Article(id="t", text=text, published=PUB)], typer=_Table(table),
-                               tuning={"span": 0})
-            return ev.sub_event_type
-        finally:
-            E.UNCUED_WEIGHT = old
-
-    assert sub(E.UNCUED_WEIGHT) == "Armed clash"
-    assert sub(1.0) == "Attack"
 
 
 def test_a_scraped_page_s_trailer_of_links_tells_no_event():

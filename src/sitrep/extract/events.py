@@ -952,15 +952,11 @@ def _sentences_reading(d: Draft, st: ArticleState, normalise: bool = False) -> d
     """The decider's sub-type probabilities over an event's sentences, each weighted by its
     probability of being an event (normalise: each sentence's sub-types first summed to one)."""
     total: dict[str, float] = {}
-    own = d.sentences or [d.sentence]
-    cued = any(x.index in st.read for x in own)
-    for x in own:
+    for x in d.sentences or [d.sentence]:
         q = st.read.get(x.index) or st.probs.get(x.index)
         if not q:
             continue
         w = 1.0 - q.get(NONE, 0.0)
-        if cued and x.index not in st.read:
-            w *= UNCUED_WEIGHT  # a sentence with no cue word reads the act less surely than one that names it
         norm = (sum(v for k, v in q.items() if k != NONE) or 1.0) if normalise else 1.0
         for k, v in q.items():
             if k != NONE:
@@ -971,10 +967,6 @@ def _sentences_reading(d: Draft, st: ArticleState, normalise: bool = False) -> d
 # The retyping steps read each sentence as the decider does with its cue rules mixed in
 # (classify.cue_reading), not the decider alone (docs/extraction.md, night session of 2026-12-05).
 RETYPE_CUES = True
-# Where some of an event's sentences name the act by a cue word, the weight of those that do
-# not ("An officer was shot and killed.": the decider's attack, 0.99, had outweighed the
-# first sentence's "exchanged fire") in the sentences' reading.
-UNCUED_WEIGHT = 0.25
 SPAN_WEIGHT = 0.5  # weight of the whole report's reading against its sentences' mean
 # The passage is not read again (one encoder pass saved) where its sentences' reading leads so
 # far that the passage could overturn the sub-type only by giving another one more than this
