@@ -74,9 +74,9 @@ def test_a_scraped_page_s_trailer_of_links_tells_no_event():
     report = ("Police arrested ten men who blocked the highway near Velmora on Monday. "
               "They were taken to the district jail. The superintendent said the road was open again. "
               "Traders said business had resumed by the evening. ")
-    trailer = "Related stories: 24 killed in fresh clashes in Ostrava. Governor biased: opposition"
+    trailer = "Related stories: Gunmen kill 24 villagers in raid on Ostrava. Mayor opens the new bridge"
     events = E.extract([Article(id="t", text=report + trailer, published=PUB)])[0]
-    at = (report + trailer).index("24 killed")
+    at = (report + trailer).index("Gunmen kill")
     assert not any(e.start <= at < e.end for ev in events for e in ev.evidence)
     assert all(ev.fatalities == 0 for ev in events)
     old = E.TRAILERS
