@@ -638,7 +638,7 @@ def _history(text: str, *args, **kwargs) -> bool:
     return is_background(text, *args, **kwargs)
 
 
-LEDE_DAY_REACH = True  # a switch for measuring the rule off (docs/extraction.md)
+LEDE_DAY_REACH = False  # off: no change on any tune set (docs/extraction.md); on for measuring
 LEDE_DAY_DAYS = 2  # a lede's day at most this many days before publication makes the article news of the day
 
 
