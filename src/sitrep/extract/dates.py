@@ -98,7 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight|earlier today|"
                          r"(?:in|over|during|within) the (?:past|last|previous) (?:24|twenty-four) hours)\b")),
     ("days_ago", re.compile(r"\b(two|three|four|five|six|2|3|4|5|6) days ago\b")),
-    ("last_week", re.compile(r"\b(?:last week|past week|previous week|earlier this week|this week|in recent days|in the past few days|recently|a few days ago|days ago|the past several days|over the weekend|last weekend|at the weekend)\b")),
+    ("last_week", re.compile(r"\b(?:(?:in|over|during|within) the (?:past|last|previous) "
+                             r"(?:two|three|four|five|six|seven|[2-7]|48|72) (?:days|hours)|last week|past week|previous week|earlier this week|this week|in recent days|in the past few days|recently|a few days ago|days ago|the past several days|over the weekend|last weekend|at the weekend)\b")),
     ("mid_month", re.compile(rf"\b(early|mid|late|end of|beginning of|the end of|the beginning of|the middle of)[- ]{_MONTH_RE}\b")),
     ("month_year", re.compile(rf"\b(?:in )?{_MONTH_RE},? {_YEAR_RE}\b")),
     ("in_month", re.compile(rf"\b(?:in|during|since|throughout|last|this|early|late) {_MONTH_RE}\b")),

@@ -112,6 +112,7 @@ class ArticleState:
     last_date: DateMention | None = None  # the latest date of an event sentence, for "that day"
     told_date: DateMention | None = None  # the latest date the narrative gave, in any sentence
     told_at: int = -1  # ... and the sentence it was given in
+    lede_day: DateMention | None = None  # a day of the last days given in the lede: the report is news of it
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -137,11 +138,13 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     all_sentences = [s for st in states for s in st.sentences]
     probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
     for st in states:
+        links = trailer_lines(st.sentences)
+        trailer = _trailer_from(st.sentences, links)
         for s in st.sentences:
             p = next(probs, None)
             if p is not None:
                 st.probs[s.index] = p
-            if _worth_parsing(s.text, p, lexicon):
+            if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
                 st.candidates.append(s)
     if typer is not None:
         # the decider (sentence encoder) speaks only on screened sentences the screen is
@@ -161,6 +164,26 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     if typer is not None and weights.get("span", SPAN_WEIGHT):
         _retype_by_span(states, drafts, typer, weights.get("span", SPAN_WEIGHT))
     return [_article_events(st, merged, gaz, actors) for st, merged in zip(states, drafts)]
+
+
+TRAILERS = True  # a switch for measuring the rule off (docs/extraction.md)
+_TRAILER = re.compile(r"^\W*(?:related (?:stor(?:y|ies)|articles?|links?|news)|also read|read more|see also|more on this)\b",
+                      re.IGNORECASE)
+
+
+def trailer_lines(sentences: list[Sentence]) -> set[int]:
+    """Sentences that open with a web page's list of links ("Related stories: 24 killed in ...",
+    "Also read: ..."): the headlines of other articles, not this one's news."""
+    if not TRAILERS:
+        return set()
+    return {s.index for s in sentences if _TRAILER.match(s.text)}
+
+
+def _trailer_from(sentences: list[Sentence], lines: set[int]) -> int:
+    """Where a scraped page's trailer of links begins: a list of links in the second half of the
+    text runs to its end (its headlines are split into sentences of their own)."""
+    late = [i for i in lines if i >= len(sentences) / 2]
+    return min(late) if late else len(sentences)
 
 
 # The screen (TF-IDF) passes a sentence to the parser and the decider when its "none" is
@@ -241,7 +264,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for mention in actors.find(article.title + "\n" + " ".join(c.text for c in st.candidates), focus):
         st.named.add(mention.key)
     for s in st.sentences:
-        if s.index not in per_sentence and is_background(s.text, article.published.year if article.published else None, None):
+        if s.index not in per_sentence and _history(s.text, article.published.year if article.published else None, None):
             st.background.add(s.index)
     for s in st.sentences:
         if s.index not in per_sentence:
@@ -381,7 +404,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
     days_before = (published - date.date).days if (date and published) else None
     own_day = bool(date is not None and date.precision == 1 and not date.spoken and not same)
-    if is_background(s.text, published.year if published else None, days_before, own_day, _asides(doc)) or (
+    if _history(s.text, published.year if published else None, days_before, own_day, _asides(doc)) or (
             date is not None and date.precision == 3 and days_before is not None
             and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
         st.background.add(s.index)
@@ -448,6 +471,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if date is None and st.told_date is not None and (
             s.index - st.told_at <= st.weights.get("told_reach", TOLD_DATE_REACH) or _same_paragraph(st, st.told_at, s.index)):
         told = st.told_date
+    if told is None and date is None and live and st.lede_day is not None and LEDE_DAY_REACH \
+            and st.weights.get("lede_day", 1) and max(c.factor for c in live) > WEAK_CUE and _told_in_past(doc):
+        told = st.lede_day  # a report of the day goes on telling that day's acts
     if _deep_in_long_article(st, s) and (
             (date is None and (not live or (told is None and not _going_on_now(doc, live))))
             or _first_person(doc)):
@@ -493,6 +519,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
+    if typing is not None and date is not None and not date.spoken:
+        _note_lede_day(st, s, date)
     toll_only = bool(TOLL_ONLY and counts.killed and not live and not agents and date is None and not also
                      and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
@@ -563,10 +591,24 @@ TOLD_DATE_REACH = 3  # sentences after a date that an undated event sentence sti
 def _sentence_date(s: Sentence, published, dateline: int) -> DateMention | None:
     """The sentence's best date after the dateline, marked spoken when it is the day a source
     spoke rather than the day of the act."""
-    date = _best_date([d for d in find_dates(s.text, published) if s.start + d.start >= dateline], s.text)
+    date = _best_date([d for d in find_dates(s.text, published) if s.start + d.start >= dateline
+                       and not _owned_by_other(d, s.text)], s.text)
     if date is not None and _speech_date(date, s.text):
         date = dataclasses.replace(date, spoken=True)
     return date
+
+
+OWNED_DATES = True  # a switch for measuring the rule off (docs/extraction.md)
+
+
+def _owned_by_other(d: DateMention, text: str) -> bool:
+    """"ahead of this year's elections", "before Sunday's vote": a date in the possessive that
+    belongs to a noun other than an act ("after Saturday's bombing" is the act's own day) dates
+    that noun, not what the sentence tells."""
+    if not OWNED_DATES:
+        return False
+    possessive = d.text.endswith(("'s", "’s")) or text[d.end:d.end + 2] in ("'s", "’s")
+    return possessive and not _carried_by_event(d, text)
 
 
 def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
@@ -580,6 +622,50 @@ def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
     if not 0 <= (st.article.published - date.date).days <= 60:
         return
     st.told_date, st.told_at = date, s.index
+
+
+RECENT_PERIODS = True  # a switch for measuring the rule off (docs/extraction.md)
+_RECENT_PERIOD = re.compile(
+    r"\b(?:in|over|during|within) the (?:past|last|previous) (?:(?:\d{1,2}|two|three|four|five|six|seven|few|"
+    r"several|couple of) )?(?:hours?|days?|weeks?)\b", re.IGNORECASE)
+
+
+def _history(text: str, *args, **kwargs) -> bool:
+    """classify.is_background, where a recent period ("in the past two days", "over the past
+    week") is the time of the news, not the "in the past" of history."""
+    if RECENT_PERIODS:
+        text = _RECENT_PERIOD.sub(lambda m: " " * len(m.group(0)), text)
+    return is_background(text, *args, **kwargs)
+
+
+LEDE_DAY_REACH = False  # off: no change on any tune set (docs/extraction.md); on for measuring
+LEDE_DAY_DAYS = 2  # a lede's day at most this many days before publication makes the article news of the day
+
+
+def _note_lede_day(st: ArticleState, s: Sentence, date: DateMention) -> None:
+    """A report whose lede tells an act on a day of the last days ("on Sunday", "today") is news
+    of that day: deep in it, an act told in the past tense in a main clause with no day of its own is
+    that day's too ("About 40 workers were detained at the park."), where a feature's or an
+    analysis's lede gives no such day."""
+    if s.index < LEDE and st.lede_day is None and date.precision == 1 and st.article.published is not None \
+            and 0 <= (st.article.published - date.date).days <= LEDE_DAY_DAYS:
+        st.lede_day = date
+
+
+def _told_in_past(doc) -> bool:
+    """Is the main verb (or the clause a source reports) in the past tense or the present
+    perfect, with no modal ("were detained", "has arrested", "said 12 were killed")?"""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None) if doc is not None else None
+    if root is None:
+        return False
+    if root.lower_ in _SPEECH_VERBS or root.lemma_ in ("say", "tell"):
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):
+        return False
+    if root.tag_ == "VBD":
+        return True
+    return root.tag_ == "VBN" and any(a.lower_ in ("was", "were", "had", "has", "have", "'ve") for a in aux)
 
 
 def _asides(doc) -> list[tuple[int, int]]:
