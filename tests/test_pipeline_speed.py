@@ -84,3 +84,47 @@ def test_the_throughput_benchmark_times_every_stage_it_names(monkeypatch):
     for stage in ("sentence splitting", "spaCy parse of the candidates", "drafts (places, actors, dates, counts)",
                   "events (fields, notes)"):
         assert stage in spent, stage
+
+
+def test_the_decider_runs_beside_the_parse_with_the_same_events(monkeypatch):
+    """The decider's first pass runs on a worker thread while spaCy parses the candidates
+    (events.OVERLAP); the events are those of running one after the other."""
+    import threading
+
+    from sitrep.extract.learned import get_typer
+
+    real = get_typer()
+    seen: dict[str, object] = {}
+
+    class _Recording:
+        def probabilities(self, texts):
+            return real.probabilities(texts)
+
+        def decide(self, texts):
+            seen["decide"] = threading.get_ident()
+            return real.decide(texts)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    parse = E.parse_sentences
+
+    def parse_recording(texts, *a, **k):
+        seen["parse"] = threading.get_ident()
+        return parse(texts, *a, **k)
+
+    monkeypatch.setattr(E, "parse_sentences", parse_recording)
+    text = ("On 4 March 2021, gunmen attacked a police post in Dori, killing two officers. "
+            "Soldiers later clashed with the attackers near the town.")
+    arts = [Article(id="t", text=text, published=PUB)]
+
+    def events():
+        return [(e.sub_event_type, e.fatalities, e.actor1, e.location) for e in E.extract(arts, typer=_Recording())[0]]
+
+    together = events()
+    assert seen["decide"] != seen["parse"] == threading.get_ident()
+    monkeypatch.setattr(E, "OVERLAP", 0)
+    seen.clear()
+    apart = events()
+    assert seen["decide"] == seen["parse"] == threading.get_ident()
+    assert together == apart and together

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
@@ -146,20 +147,27 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
                 st.probs[s.index] = p
             if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
                 st.candidates.append(s)
-    if typer is not None:
-        # the decider (sentence encoder) speaks only on screened sentences the screen is
-        # not already sure of
-        below = weights.get("decide_below", DECIDE_BELOW)
-        screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
-        for (st, s), p in zip(screened, typer.decide([s.text for _, s in screened])):
-            st.probs[s.index] = p
-            st.decided.add(s.index)
-    if use_parser:
-        texts = [s.text for st in states for s in st.candidates]
-        docs = iter(parse_sentences(texts)) if texts else iter(())
-        for st in states:
-            for s in st.candidates:
-                st.docs[s.index] = next(docs)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # one per call: no thread outlives it (forks, Spark)
+        pending = None
+        if typer is not None:
+            # the decider (sentence encoder) speaks only on screened sentences the screen is
+            # not already sure of; it runs while spaCy parses, as neither reads the other and both
+            # leave the interpreter lock while they compute (docs/speed.md)
+            below = weights.get("decide_below", DECIDE_BELOW)
+            screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
+            decide = typer.decide
+            texts = [s.text for _, s in screened]
+            pending = pool.submit(decide, texts) if OVERLAP else _Done(decide(texts))
+        if use_parser:
+            texts = [s.text for st in states for s in st.candidates]
+            docs = iter(parse_sentences(texts)) if texts else iter(())
+            for st in states:
+                for s in st.candidates:
+                    st.docs[s.index] = next(docs)
+        if pending is not None:
+            for (st, s), p in zip(screened, pending.result()):
+                st.probs[s.index] = p
+                st.decided.add(s.index)
     drafts = [_article_drafts(st, gaz, actors) for st in states]
     if typer is not None and weights.get("span", SPAN_WEIGHT):
         _retype_by_span(states, drafts, typer, weights.get("span", SPAN_WEIGHT))
@@ -184,6 +192,19 @@ def _trailer_from(sentences: list[Sentence], lines: set[int]) -> int:
     text runs to its end (its headlines are split into sentences of their own)."""
     late = [i for i in lines if i >= len(sentences) / 2]
     return min(late) if late else len(sentences)
+
+
+OVERLAP = 1  # switch: the decider's first pass runs beside the parse (0: one after the other)
+
+
+class _Done:
+    """A result already computed, read like a future's."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
 
 
 # The screen (TF-IDF) passes a sentence to the parser and the decider when its "none" is
@@ -521,8 +542,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:
         _note_lede_day(st, s, date)
-    toll_only = bool(TOLL_ONLY and counts.killed and not live and not agents and date is None and not also
-                     and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
+    # a sentence whose only cue words tell the dead ("One woman died.", "Two soldiers were killed.")
+    # names victims, not actors
+    only_dead = bool(live) and all(c.cls == "casualty" for c in live) and TOLL_CASUALTY
+    toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents) and date is None
+                     and not also and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
@@ -796,6 +820,7 @@ _OWN_DAY_AFTER = re.compile(
 
 
 TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
+TOLL_CASUALTY = 1  # switch: ... also where its cue words only tell the dead
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
 _SEPARATE = re.compile(
     r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
@@ -1182,7 +1207,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.country = place.country or gaz.country_name(place.iso)
         ev.admin1 = place.admin1 if place.feature != "country" else ""
         ev.admin2 = place.admin2
-        ev.geo_precision = precision_for(place, mention.role)
+        ev.geo_precision = precision_for(place, mention.role, ev.event_date)
         ev.latitude, ev.longitude = place.latitude, place.longitude
         if place.feature == "admin1":
             capital = gaz.capital(getattr(place, "admin1_code", ""))
