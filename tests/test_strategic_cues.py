@@ -50,7 +50,8 @@ def test_a_surrender_is_no_change_to_the_group():
 
 def test_the_team_sentences_follow_the_convention():
     """The training sentences agree with the cues: none of the team's sentences of a curfew, a
-    lockdown or troops deployed is labelled "Other" (they were, before)."""
+    lockdown or troops deployed is labelled "Other", and no surrender is a change to the group
+    (they were, before)."""
     root = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "training"
     wrong = []
     for path in root.glob("*.jsonl"):
@@ -59,6 +60,8 @@ def test_the_team_sentences_follow_the_convention():
             low = rec["text"].lower()
             if rec.get("sub_event_type") == "Other" and ("curfew" in low or "lockdown" in low
                                                         or "deployed troops" in low):
+                wrong.append((path.name, rec["text"][:60]))
+            if rec.get("sub_event_type") == CHANGE and ("surrendered" in low or "laid down their arms" in low):
                 wrong.append((path.name, rec["text"][:60]))
     assert not wrong
 

@@ -101,6 +101,7 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
 
 # the kinds of entity whose name a cue word may sit in without telling an act
 NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT"})
+RIOT_WITHOUT_PROTEST_IS_MOB = True  # a switch for measuring the rule off (docs/model.md)
 NAMED_CUES = True  # a switch for measuring the rule off (docs/extraction.md)
 
 
@@ -251,8 +252,11 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
         else:
             put("Peaceful protest", protest.score, protest)
     elif riot and ("riot" in riot.text.lower() or any(a.inter in (5, 6) for a in actors)):
-        # "stormed the police station" alone is an attack; it is a riot when rioters do it
-        put("Violent demonstration", riot.score, riot)
+        # "stormed the police station" alone is an attack; it is a riot when rioters do it.
+        # ACLED's codebook: a violent demonstration is demonstrators' violence; rioters' violence
+        # with no demonstration told (no protest cue, no protesters among the actors) is mob violence
+        mob = RIOT_WITHOUT_PROTEST_IS_MOB and not any(a.inter == 6 for a in actors)
+        put("Mob violence" if mob else "Violent demonstration", riot.score, riot)
     clash = scores.get("Armed clash")
     if clash and any(c.cls == "riot_act" and c.start < clash[1].end and clash[1].start < c.end for c in live):
         # "villagers clashed with police": the clash is the rioters' (a riot cue tells it), not a battle
