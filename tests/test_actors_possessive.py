@@ -6,20 +6,10 @@ import datetime as dt
 
 import pytest
 
+from actor_reading import actor_names as _names
+from actor_reading import top_event as _top
 from sitrep.extract import actors, roles
 from sitrep.extract.actors import get_dictionary
-from sitrep.extract.events import extract
-from sitrep.model import Article
-
-
-def _top(text, published):
-    evs = extract([Article(id="t", text=text, published=published)])[0]
-    assert evs, text
-    return evs[0]
-
-
-def _names(text, countries=None):
-    return [m.name for m in get_dictionary().find(text, countries)]
 
 
 # -- possessives ---------------------------------------------------------------------------------
