@@ -93,6 +93,7 @@ def test_the_decider_runs_beside_the_parse_with_the_same_events(monkeypatch):
 
     from sitrep.extract.learned import get_typer
 
+    monkeypatch.setenv("SITREP_THREADS", "2")  # cores to spare, whatever the machine
     real = get_typer()
     seen: dict[str, object] = {}
 
@@ -128,3 +129,27 @@ def test_the_decider_runs_beside_the_parse_with_the_same_events(monkeypatch):
     apart = events()
     assert seen["decide"] == seen["parse"] == threading.get_ident()
     assert together == apart and together
+
+
+def test_with_one_core_the_decider_and_the_parse_run_one_after_the_other(monkeypatch):
+    """The Spark runner gives each task one core (SITREP_THREADS=1): no overlap there."""
+    import threading
+
+    monkeypatch.setenv("SITREP_THREADS", "1")
+    seen = {}
+    parse = E.parse_sentences
+
+    def parse_recording(texts, *a, **k):
+        seen["parse"] = threading.get_ident()
+        return parse(texts, *a, **k)
+
+    class _Recording(_Table):
+        def decide(self, texts):
+            seen["decide"] = threading.get_ident()
+            return self.probabilities(texts)
+
+    monkeypatch.setattr(E, "parse_sentences", parse_recording)
+    text = "On 4 March 2021, gunmen attacked a police post in Dori, killing two officers."
+    E.extract([Article(id="t", text=text, published=PUB)],
+              typer=_Recording({text: {"none": 0.2, "Attack": 0.8}}))
+    assert seen["decide"] == seen["parse"] == threading.get_ident()

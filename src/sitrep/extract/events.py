@@ -42,6 +42,7 @@ from sitrep.extract.classify import (
 from sitrep.extract.counts import Counts, coded_fatalities, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern, words
 from sitrep.extract.notes import make_notes
@@ -157,7 +158,9 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
             decide = typer.decide
             texts = [s.text for _, s in screened]
-            pending = pool.submit(decide, texts) if OVERLAP else _Done(decide(texts))
+            # side by side only where the process has cores to spare (the Spark runner's tasks
+            # have one each: there the overlap would only add CPU)
+            pending = pool.submit(decide, texts) if OVERLAP and threads() > 1 else _Done(decide(texts))
         if use_parser:
             texts = [s.text for st in states for s in st.candidates]
             docs = iter(parse_sentences(texts)) if texts else iter(())
