@@ -153,3 +153,61 @@ def test_with_one_core_the_decider_and_the_parse_run_one_after_the_other(monkeyp
     E.extract([Article(id="t", text=text, published=PUB)],
               typer=_Recording({text: {"none": 0.2, "Attack": 0.8}}))
     assert seen["decide"] == seen["parse"] == threading.get_ident()
+
+
+_NEWS = "Gunmen attacked a police post in the village of Karvosi on Monday, killing two officers."
+_OLD = "In March 2016, fighters of the same group overran the post and killed eleven soldiers."
+_GOES_ON = "Dozens of villagers were wounded in the shelling that followed."
+
+
+def _article(*sentences):
+    return Article(id="h", text=" ".join(sentences), published=PUB)
+
+
+class _Deciding(_Table):
+    """Records what the decider (not the screen) is asked."""
+
+    def __init__(self, table):
+        super().__init__(table)
+        self.decided: list[str] = []
+
+    def decide(self, texts):
+        self.decided.extend(texts)
+        return self.probabilities(texts)
+
+
+def _candidates_like(monkeypatch):
+    """Every sentence is a candidate the decider would read (the screen is unsure of all)."""
+    monkeypatch.setattr(E, "_worth_parsing", lambda text, probs, lexicon: True)
+
+
+def test_a_sentence_known_to_be_history_before_the_parse_is_not_given_to_the_decider(monkeypatch):
+    _candidates_like(monkeypatch)
+    unsure = {"none": 0.4, "Attack": 0.5, "Armed clash": 0.1}
+    table = {t: unsure for t in (_NEWS, _OLD, _GOES_ON)}
+    typer = _Deciding(table)
+    first = E.extract([_article(_NEWS, _OLD, _GOES_ON)], typer=typer)
+    decided = typer.decided
+    # an old year of its own, and the undated sentence that goes on from it in its paragraph
+    assert _OLD not in decided and _GOES_ON not in decided and _NEWS in decided
+    monkeypatch.setattr(E, "SKIP_HISTORY", 0)
+    typer = _Deciding(table)
+    second = E.extract([_article(_NEWS, _OLD, _GOES_ON)], typer=typer)
+    assert _OLD in typer.decided  # without the switch the decider reads it, to no effect
+    assert [(e.sub_event_type, e.fatalities, e.event_date) for e in first[0]] == \
+           [(e.sub_event_type, e.fatalities, e.event_date) for e in second[0]]
+    assert [e.fatalities for e in first[0]] == [2]
+
+
+def test_what_needs_the_parse_or_the_drafts_is_left_to_the_drafting_pass():
+    relcl = "Police arrested a man who had years ago led the gang, in Karvosi on Monday."
+    same_day = "On the same day, soldiers shelled the ridge, as they had done in 2016."
+    for extra in (relcl, same_day):
+        art = _article(_NEWS, extra)
+        sentences = E.split_sentences(art.text)
+        st = E.ArticleState(art, sentences, list(sentences), None, set())
+        assert E.surely_history(st) == set(), extra
+    art = _article(_NEWS, _OLD)
+    sentences = E.split_sentences(art.text)
+    st = E.ArticleState(art, sentences, list(sentences), None, set())
+    assert E.surely_history(st) == {1}

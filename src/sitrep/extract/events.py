@@ -115,6 +115,7 @@ class ArticleState:
     told_date: DateMention | None = None  # the latest date the narrative gave, in any sentence
     told_at: int = -1  # ... and the sentence it was given in
     lede_day: DateMention | None = None  # a day of the last days given in the lede: the report is news of it
+    surely_past: set[int] = field(default_factory=set)  # candidates found to be history before the parse
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -155,7 +156,11 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             # not already sure of; it runs while spaCy parses, as neither reads the other and both
             # leave the interpreter lock while they compute (docs/speed.md)
             below = weights.get("decide_below", DECIDE_BELOW)
-            screened = [(st, s) for st in states for s in st.candidates if max(st.probs[s.index].values()) < below]
+            if SKIP_HISTORY:
+                for st in states:
+                    st.surely_past = surely_history(st)
+            screened = [(st, s) for st in states for s in st.candidates
+                        if max(st.probs[s.index].values()) < below and s.index not in st.surely_past]
             decide = typer.decide
             texts = [s.text for _, s in screened]
             # side by side only where the process has cores to spare (the Spark runner's tasks
@@ -198,6 +203,41 @@ def _trailer_from(sentences: list[Sentence], lines: set[int]) -> int:
 
 
 OVERLAP = 1  # switch: the decider's first pass runs beside the parse (0: one after the other)
+SKIP_HISTORY = 1  # switch: the decider does not read candidates already known to be history
+
+
+def surely_history(st: ArticleState) -> set[int]:
+    """The candidate sentences that the drafting pass (`_sentence_draft`) will drop as history
+    whatever the parse says, found before the parse so that the decider need not read them: an
+    old date of their own, a past year, a month long gone, or the undated sentence that goes on
+    from such a one in its paragraph. A subset of what the drafting pass drops: the tests that
+    need the parse (a history phrase outside a relative clause, a date that is the day a source
+    reacted) or the drafts before ("that same day") are left to it, so no event changes
+    (docs/speed.md)."""
+    published = st.article.published
+    year = published.year if published else None
+    dateline = dateline_end(st.article.text)
+    candidates = {s.index for s in st.candidates}
+    sure: set[int] = set()
+    for s in st.sentences:
+        if s.index not in candidates:
+            if _history(s.text, year, None):  # as _article_drafts marks the sentences it does not draft
+                sure.add(s.index)
+            continue
+        date = _sentence_date(s, published, dateline)
+        if date is None and _SAME_DAY.search(s.text):
+            continue  # its day may be the last event sentence's, which the drafts tell
+        days_before = (published - date.date).days if (date and published) else None
+        own_day = bool(date is not None and date.precision == 1 and not date.spoken)
+        # history phrases count only outside relative clauses, which the parse finds: none count here
+        if _history(s.text, year, days_before, own_day, [(0, len(s.text))]) or (
+                date is not None and date.precision == 3 and days_before is not None
+                and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
+            sure.add(s.index)
+        elif date is None and s.index - 1 in sure and _same_paragraph(st, s.index - 1, s.index) \
+                and not pattern("tally_phrases").search(s.text):
+            sure.add(s.index)
+    return sure
 
 
 class _Done:
