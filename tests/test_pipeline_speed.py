@@ -211,3 +211,40 @@ def test_what_needs_the_parse_or_the_drafts_is_left_to_the_drafting_pass():
     sentences = E.split_sentences(art.text)
     st = E.ArticleState(art, sentences, list(sentences), None, set())
     assert E.surely_history(st) == {1}
+
+
+def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_same_events(monkeypatch):
+    """events.SPAN_BESIDE: the passage re-read of the articles drafted so far runs on a worker
+    thread while the next articles are drafted; the events are those of reading all at the end."""
+    import threading
+
+    monkeypatch.setenv("SITREP_THREADS", "2")
+    monkeypatch.setattr(E, "SPAN_CHUNK", 2)
+    s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
+    s2 = "A few of the marchers hurled rocks at the town hall windows."
+    passage = f"{s1} {s2}"
+    table = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
+             passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    where: list[int] = []
+
+    class _Threads(_Table):
+        def decide(self, texts):
+            if passage in texts:
+                where.append(threading.get_ident())
+            return self.probabilities(texts)
+
+    arts = [Article(id=str(i), text=passage, published=PUB) for i in range(3)]
+
+    def events():
+        return [[(e.sub_event_type, e.event_date, e.location) for e in evs]
+                for evs in E.extract(arts, typer=_Threads(table))]
+
+    beside = events()
+    main = threading.get_ident()
+    # the first two articles' passages on the worker in one read, the last one's at the end here
+    assert len(where) == 2 and where[0] != main and where[1] == main
+    monkeypatch.setattr(E, "SPAN_BESIDE", 0)
+    where.clear()
+    after = events()
+    assert where == [main]  # all passages in one read at the end
+    assert beside == after and beside[0][0][0] == "Violent demonstration"

@@ -176,10 +176,28 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
             for (st, s), p in zip(screened, pending.result()):
                 st.probs[s.index] = p
                 st.decided.add(s.index)
-    drafts = [_article_drafts(st, gaz, actors) for st in states]
-    if typer is not None and weights.get("span", SPAN_WEIGHT):
-        _retype_by_span(states, drafts, typer, weights.get("span", SPAN_WEIGHT))
+    span = weights.get("span", SPAN_WEIGHT) if typer is not None else 0
+    drafts: list[list[Draft]] = []
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # the passages of the articles drafted so far are read (the encoder, which leaves the
+        # interpreter lock) while the next articles are drafted (Python, which holds it)
+        beside = bool(span and SPAN_BESIDE and OVERLAP and threads() > 1)
+        pending = []
+        done = 0
+        for st in states:
+            drafts.append(_article_drafts(st, gaz, actors))
+            if beside and len(drafts) - done >= SPAN_CHUNK:
+                pending.append(pool.submit(_retype_by_span, states[done:len(drafts)], drafts[done:], typer, span))
+                done = len(drafts)
+        if span and done < len(drafts):
+            _retype_by_span(states[done:], drafts[done:], typer, span)
+        for job in pending:
+            job.result()
     return [_article_events(st, merged, gaz, actors) for st, merged in zip(states, drafts)]
+
+
+SPAN_BESIDE = 1  # switch: the passage re-read of drafted articles runs beside the drafting of the next
+SPAN_CHUNK = 16  # articles whose passages are read in one go while the next are drafted
 
 
 TRAILERS = True  # a switch for measuring the rule off (docs/extraction.md)
