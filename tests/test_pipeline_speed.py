@@ -248,3 +248,19 @@ def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_sam
     after = events()
     assert where == [main]  # all passages in one read at the end
     assert beside == after and beside[0][0][0] == "Violent demonstration"
+
+
+def test_a_candidate_sentence_s_date_is_found_once(monkeypatch):
+    """surely_history finds each candidate's own date; the drafting pass reads it from there."""
+    _candidates_like(monkeypatch)
+    seen: list[str] = []
+    find = E._sentence_date
+
+    def counting(s, *a, **k):
+        seen.append(s.text)
+        return find(s, *a, **k)
+
+    monkeypatch.setattr(E, "_sentence_date", counting)
+    unsure = {"none": 0.4, "Attack": 0.5, "Armed clash": 0.1}
+    [evs] = E.extract([_article(_NEWS, _GOES_ON)], typer=_Deciding({_NEWS: unsure, _GOES_ON: unsure}))
+    assert sorted(seen) == sorted([_NEWS, _GOES_ON]) and evs

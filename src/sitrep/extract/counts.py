@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.classify import is_irrealis
+from sitrep.extract.lexicons import any_word, words
 from sitrep.extract.lexicons import pattern as lexicon_pattern
-from sitrep.extract.lexicons import words
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "couple": 2,
@@ -491,8 +491,9 @@ def named_dead(doc, mixed: bool = False) -> int:
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
     bodyguard', '[a general] was assassinated'), that a dying verb names as its subject, or a
     body that was found."""
-    if doc is None:
-        return 0
+    if doc is None or not any_word("killing_verbs", "dying_verbs", "harm_verbs", "finding_verbs").search(
+            doc.text.lower()):
+        return 0  # no verb of killing, dying, harm or finding: no token below can count
     kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")
     causes = cause_spans(doc.text.lower())
     found = 0  # bodies that came to light: the dead of a killing the sentence may also tell

@@ -116,6 +116,7 @@ class ArticleState:
     told_at: int = -1  # ... and the sentence it was given in
     lede_day: DateMention | None = None  # a day of the last days given in the lede: the report is news of it
     surely_past: set[int] = field(default_factory=set)  # candidates found to be history before the parse
+    dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -242,7 +243,7 @@ def surely_history(st: ArticleState) -> set[int]:
             if _history(s.text, year, None):  # as _article_drafts marks the sentences it does not draft
                 sure.add(s.index)
             continue
-        date = _sentence_date(s, published, dateline)
+        date = st.dates[s.index] = _sentence_date(s, published, dateline)
         if date is None and _SAME_DAY.search(s.text):
             continue  # its day may be the last event sentence's, which the drafts tell
         days_before = (published - date.date).days if (date and published) else None
@@ -478,7 +479,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     counts = with_named_dead(extract_counts(s.text), doc, s.text)
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
-    date = _sentence_date(s, published, dateline)
+    date = st.dates[s.index] if s.index in st.dates else _sentence_date(s, published, dateline)
     if date is not None and not date.spoken and _reaction_date(doc, date):
         date = dataclasses.replace(date, spoken=True)
     same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None

@@ -35,3 +35,11 @@ def pattern(name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _data()[name]["words"])
+
+
+@lru_cache(maxsize=None)
+def any_word(*names: str) -> re.Pattern[str]:
+    """A regex that finds any word of the named `words` lists inside a lower-cased text, even
+    within a longer word: a cheap test that no token of the text can be one of them."""
+    forms = sorted({w for name in names for w in words(name)}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in forms) or "(?!)")
