@@ -97,12 +97,19 @@ def test_lexicons_compile_and_every_list_says_what_it_is_for():
         assert entry.get("doc"), name
         if entry.get("patterns"):
             assert lexicons.pattern(name).search("") is None, name  # no fragment matches nothing
+        elif entry.get("regex"):
+            assert lexicons.regex(name).search("") is None, name  # it must find something
+            assert set(entry) <= {"doc", "regex", "case_sensitive"}, name
         else:
             assert all(w == w.lower() and " " not in w for w in entry["words"]), name
     assert lexicons.pattern("civilian_places").search("a bomb exploded in a crowded market")
     assert lexicons.pattern("casualty_words").search("five were killed")
     assert not lexicons.pattern("unnamed_hostile").search("the gunmenx")
     assert "threatened" in lexicons.words("plan_words") and "denied" in lexicons.words("deny_words")
+    assert lexicons.regex("same_day_phrases").search("On The Same Day, police fired")  # case-insensitive
+    assert lexicons.regex("spoken_on").search("the ministry said on")
+    assert not lexicons.regex("modality_phrases").search("on 22 may 2024 troops entered")  # the month
+    assert lexicons.regex("modality_phrases").search("troops may enter the town")
 
 
 def test_place_words_are_lowercase_word_lists():

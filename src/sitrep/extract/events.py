@@ -44,7 +44,7 @@ from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
-from sitrep.extract.lexicons import pattern, words
+from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.extract.notes import make_notes
 from sitrep.extract.roles import assign_actors, sentence_roles
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
@@ -202,8 +202,7 @@ SPAN_CHUNK = 16  # articles whose passages are read in one go while the next are
 
 
 TRAILERS = True  # a switch for measuring the rule off (docs/extraction.md)
-_TRAILER = re.compile(r"^\W*(?:related (?:stor(?:y|ies)|articles?|links?|news)|also read|read more|see also|more on this)\b",
-                      re.IGNORECASE)
+_TRAILER = regex("trailer_openers")
 
 
 def trailer_lines(sentences: list[Sentence]) -> set[int]:
@@ -435,13 +434,8 @@ def _same_place(a: Event, b: Event) -> bool:
     return a.location == b.location
 
 
-_CLAIM = re.compile(
-    r"\bclaim(?:ed|s|ing)? (?:responsibility|the (?:attack|assault|bombing|killing|killings|"
-    r"abduction|kidnapping|ambush|raid|strike|blast|explosion))|\b(?:was|were|has been|had been) "
-    r"claimed by|\bresponsibility (?:\w+ ){0,6}claimed|\bclaims? of responsibility\b|"
-    r"\battributed (?:the (?:\w+ ){0,2})?(?:attack|assault|bombing|killings?|ambush|raid|abduction)s? to\b|"
-    r"\b(?:was|were) carried out by\b", re.IGNORECASE)
-_DENIED_CLAIM = re.compile(r"\b(?:no (?:group|one)|nobody|not (?:yet )?claimed|denied)\b", re.IGNORECASE)
+_CLAIM = regex("claim_phrases")
+_DENIED_CLAIM = regex("denied_claim")
 
 
 def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictionary) -> None:
@@ -468,7 +462,7 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
             ev.notes = make_notes(ev)
 
 
-_SAME_DAY = re.compile(r"\b(?:the same|that) (?:day|night|evening|morning|afternoon)\b", re.IGNORECASE)
+_SAME_DAY = regex("same_day_phrases")
 
 
 def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
@@ -599,7 +593,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     )
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
-    also = any(w in s.text.lower() for w in (" also ", " another ", " additional ", " separately", " separate ", " in a separate", "meanwhile"))
+    also = bool(regex("also_markers").search(s.text.lower()))
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:
@@ -654,17 +648,9 @@ def _first_person(doc) -> bool:
         t.text in _FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in doc)
 
 
-_CLAIMED_TOLL = re.compile(r"\bclaim(?:ed|s|ing)? (?:to have|that (?:it|they|its \w+) (?:had|have))? ?(?:killed|downed|destroyed)", re.I)
-_MODALITY = re.compile(
-    r"\b(?:will|would|could|might|{may}|shall|should|must|plans? to|planning to|set to|expected to|"
-    r"vow(?:s|ed)? to|threat(?:en|ens|ened) to|intends? to|aims? to|going to|ready to|"
-    r"prepar(?:e|es|ing) to|calls? for|called for|urg(?:e|es|ed)|if|unless|whether|plans? for|"
-    r"provides? for|to be|talk of|prospect of|possibility of|openness to|hopes? (?:of|for))\b"
-    # the verb "may", not the month ("on 22 May 2024", "in May", "May 3")
-    .replace("{may}", r"(?<!\d )(?<!\bin )(?<!\bof )(?<!since )(?<!early )(?<!late )(?<!mid-)(?<!until )"
-                      r"(?<!last )(?<!this )(?<!next )(?<!during )may(?!,? \d)"), re.IGNORECASE)
-_SPEECH_VERBS = {"said", "says", "told", "added", "announced", "stated", "reported", "claimed",
-                 "warned", "confirmed", "according"}
+_CLAIMED_TOLL = regex("claimed_toll")
+_MODALITY = regex("modality_phrases")
+_SPEECH_VERBS = words("speech_verbs")
 
 
 # "Last month, the coalition took Raqqa": a month told more than this many days before the
@@ -711,9 +697,7 @@ def _note_told_date(st: ArticleState, s: Sentence, dateline: int) -> None:
 
 
 RECENT_PERIODS = True  # a switch for measuring the rule off (docs/extraction.md)
-_RECENT_PERIOD = re.compile(
-    r"\b(?:in|over|during|within) the (?:past|last|previous) (?:(?:\d{1,2}|two|three|four|five|six|seven|few|"
-    r"several|couple of) )?(?:hours?|days?|weeks?)\b", re.IGNORECASE)
+_RECENT_PERIOD = regex("recent_periods")
 
 
 def _history(text: str, *args, **kwargs) -> bool:
@@ -817,14 +801,10 @@ def _present_habit(doc) -> bool:
     return root.lower_ not in words("observer_verbs")
 
 
-_SPOKEN_ON = re.compile(
-    r"\b(?i:said|says|told|announced|stated|reported|added|confirmed|declared|revealed|disclosed)"
-    r"(?:\s+(?:(?i:on|late|early|this|last|today|yesterday|in a statement|to reporters|reporters|"
-    r"journalists|the press|to the press)|[A-Z][\w.-]+),?){0,3}\s*$")
+_SPOKEN_ON = regex("spoken_on")
 
 
-_SPOKEN_AFTER = re.compile(
-    r"^,?\s+(?:[\w'-]+\s+){0,4}?(?:said|announced|told|stated|reported|confirmed|declared)\b")
+_SPOKEN_AFTER = regex("spoken_after")
 
 
 def _speech_date(d: DateMention, text: str) -> bool:
@@ -875,22 +855,13 @@ def _carried_by_event(d: DateMention, text: str) -> bool:
     return _OWN_DAY_AFTER.match(after) is not None
 
 
-_OWN_DAY_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|ambush|raids?|blasts?|explosions?|clash(?:es)?|"
-    r"killings?|massacre|assault|strikes?|shootings?|abductions?|kidnappings?|fighting|shelling|protests?|riots?)\b",
-    re.IGNORECASE)
+_OWN_DAY_AFTER = regex("own_day_after")
 
 
 TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
 TOLL_CASUALTY = 1  # switch: ... also where its cue words only tell the dead
 NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py)
-_SEPARATE = re.compile(
-    r"\b(?:another|separate(?:ly)?|elsewhere|in a (?:second|further|similar|related)|"
-    r"in another|a second|later (?:that|the same) day|the next day|the following day|a day later|"
-    r"hours later|on the same day|in a different)\b"
-    # "Meanwhile, in Basra, ..." opens another event; "the workers clashed with police,
-    # meanwhile police fired tear gas" tells the same one
-    r"|^\W*(?:\w+\W+){0,2}?meanwhile\b", re.IGNORECASE)
+_SEPARATE = regex("separate_event_markers")
 
 
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:

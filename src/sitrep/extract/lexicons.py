@@ -2,7 +2,8 @@
 
 `pattern(name)`: a regex matching any of the list's fragments as a whole word (lower-cased
 text; `word_start_only` lists match word starts: "kill" finds "killed"); `words(name)`: a
-frozenset of exact lower-case tokens.
+frozenset of exact lower-case tokens; `regex(name)`: a whole regular expression, compiled as
+written.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ def _data() -> dict:
     path = resources.files("sitrep") / "data" / "lexicons.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for name, entry in data.items():
-        if not isinstance(entry, dict) or not entry.get("doc") or not (entry.get("patterns") or entry.get("words")):
-            raise ValueError(f"lexicons.yaml: {name!r} needs a doc and patterns or words")
+        if not isinstance(entry, dict) or not entry.get("doc") or not (
+                entry.get("patterns") or entry.get("words") or entry.get("regex")):
+            raise ValueError(f"lexicons.yaml: {name!r} needs a doc and patterns, words or a regex")
     return data
 
 
@@ -35,6 +37,14 @@ def pattern(name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _data()[name]["words"])
+
+
+@lru_cache(maxsize=None)
+def regex(name: str) -> re.Pattern[str]:
+    """A whole regular expression of the lexicon (`regex`), compiled as written: case-insensitive
+    unless the entry says `case_sensitive`."""
+    entry = _data()[name]
+    return re.compile(entry["regex"], 0 if entry.get("case_sensitive") else re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
