@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sitrep.extract.actors import ActorDictionary
+from sitrep.extract.actors import ActorDictionary, country_name
 from sitrep.extract.cues import Cue
 from sitrep.extract.lexicons import pattern, words
 from sitrep.model import ActorMention, Event
@@ -156,6 +156,21 @@ def _in_country(name: str, country: str) -> str:
     return f"{name} ({country})" if country else name
 
 
+# switch: demonstrators whose own country the text tells ("Sudanese refugees protested", "a crowd
+# of Ugandan traders") are that country's protesters or rioters, not the event country's
+CROWD_ORIGIN = 1
+
+
+def _crowd_country(agents: list[ActorMention], actors: ActorDictionary) -> str:
+    """The country of the first demonstrators told acting whose own country the text gives (a
+    generic crowd, civilians or protesters, "refugees from Iran": actors.ORIGINS); "" else."""
+    for a in agents:
+        entry = actors.entry(a.key) if a.inter in (5, 6, 7) else None
+        if entry is not None and entry.origin:
+            return country_name(entry.origin)
+    return ""
+
+
 def _associated(group: ActorMention | None) -> bool:
     """Is this group named beside the demonstrators as their associated actor (a party, union or
     armed group; not the generic "protesters" themselves)?"""
@@ -233,8 +248,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
+    crowd = _crowd_country(agents, actors) if CROWD_ORIGIN else ""
     if ev.event_type == "Protests":
-        ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
+        ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
@@ -254,7 +270,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         return
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
-        ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
+        ev.actor1, ev.inter1 = _in_country("Rioters", crowd or country), 5
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         # the police who came to stop it first (ACLED's actor2 of a violent demonstration in a
