@@ -668,16 +668,37 @@ def _home_of_people(name: str) -> str:
     return found.pop() if len(found) == 1 else "event"
 
 
+# switch: a national outlet whose name says no country ("Hiru News", "Citi News") gives its country
+# (data/actors/outlets.yml)
+NATIONAL_OUTLETS = 1
+
+
+def _fold_outlet(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Folded outlet name -> ISO2 of the country whose news it reports (data/actors/outlets.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "outlets.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {_fold_outlet(str(name)): str(iso).upper() for iso, names in data.items() for name in names}
+
+
 def outlet_home(source: str) -> str:
     """The country an outlet's name gives ("Star (Kenya)", "Kenya Standard", "Daily Mirror (Sri
-    Lanka)"), when every source of the list that names a country names the same one; else "".
+    Lanka)"), or a national outlet's own ("Hiru News": data/actors/outlets.yml), when every source of
+    the list that names a country names the same one; else "".
     A report that names no place and no party is most likely local news of the outlet's own
     country: the home of its generic actors ("Protesters (Kenya)")."""
     from sitrep.geo.locate import country_words
 
     found: set[str] = set()
+    outlets = _outlets() if NATIONAL_OUTLETS else {}
     for part in re.split(r"[;,]", source or ""):
         found.update(iso for iso, _, _ in country_words(part))
+        if _fold_outlet(part) in outlets:
+            found.add(outlets[_fold_outlet(part)])
         found.update(iso for capital, iso in _capitals() if re.search(rf"(?<!\w){re.escape(capital)}(?!\w)", part))
     return found.pop() if len(found) == 1 else ""
 
