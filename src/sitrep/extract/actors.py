@@ -131,9 +131,13 @@ def _initials(words: list[str]) -> str:
 # switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
 POSSESSIVES = 1
 _POSSESSIVE_ENDS = ("'s", "’s")
+# switch: an acronym with an "s" and no apostrophe ("the KIAs 34th Battalion", "TNLAs troops",
+# "PDFs") names the actor as its possessive or plural does
+BARE_POSSESSIVES = 1
+_CAPS_S = re.compile(r"[A-Z]{2,}s")
 # between a named actor's possessive and a generic word of its men: up to four unit words
 # ("'s 876th Battalion "), no "and", "or" or comma that would join a second party
-_OWN_UNIT_GAP = re.compile(r"^['’]s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
+_OWN_UNIT_GAP = re.compile(r"^['’]?s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
 # one more capitalised word of a name, joined by a space or a hyphen, right before a position
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
@@ -198,6 +202,10 @@ class ActorDictionary:
             longest = self.first.get(toks[i][0])
             if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
                 longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
+            bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
+                bool(self.index.get((toks[i][0][:-1],)))
+            if bare:
+                longest = 1  # "the KIAs 34th Battalion"
             if longest is None:
                 i += 1
                 continue
@@ -209,6 +217,8 @@ class ActorDictionary:
                 cut = 0
                 if not options and POSSESSIVES:
                     options, cut = self._possessive(words)
+                if not options and bare:
+                    options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
                 if not options:
                     continue
                 if not countries and text_cased and \
@@ -226,7 +236,7 @@ class ActorDictionary:
                 continue
             entry, n, cut = match
             start, end = toks[i][1], toks[i + n - 1][2] - cut
-            cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]))
+            cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]) if not (bare and cut) else (toks[i][0][:-1],))
             if cased and text[start:end] not in cased:
                 i += 1
                 continue

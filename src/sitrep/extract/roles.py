@@ -8,7 +8,11 @@ and the associated actor, by ACLED's conventions for each sub-event type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
+
+import yaml
 
 from sitrep.extract.actors import ActorDictionary, country_name
 from sitrep.extract.cues import Cue
@@ -356,11 +360,31 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and ev.inter2 == 1 and ev.inter1 not in (None, 1) and \
+            ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
+        # where and while ACLED's coders named the state's forces first in every clash with them,
+        # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
         # ACLED: violence against civilians has civilians as its target; armed, organised
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+# switch: in a country and years where ACLED names the state's forces first in every clash with
+# them (data/actors/clash_order.yml), so do we, whoever attacked
+STATE_FIRST_BY_DATE = 1
+
+
+@lru_cache(maxsize=1)
+def _state_first_until() -> dict[str, int]:
+    """Country (ISO2, lower case) -> the last year its clashes with the state name the state first
+    (data/actors/clash_order.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
 
 
 # shooting told with no shooter: "gunshots were heard", "sounds of gunfire", "shots were fired"
