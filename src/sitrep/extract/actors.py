@@ -689,10 +689,12 @@ def _fold_outlet(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _outlets() -> dict[str, str]:
-    """Folded outlet name -> ISO2 of the country whose news it reports (data/actors/outlets.yml)."""
+    """Folded outlet name -> ISO2 of the country whose news it reports, "" for a world outlet that
+    reports from anywhere (data/actors/outlets.yml)."""
     path = resources.files("sitrep") / "data" / "actors" / "outlets.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {_fold_outlet(str(name)): str(iso).upper() for iso, names in data.items() for name in names}
+    return {_fold_outlet(str(name)): "" if key == "anywhere" else str(key).upper()
+            for key, names in data.items() for name in names}
 
 
 def outlet_home(source: str) -> str:
@@ -706,9 +708,12 @@ def outlet_home(source: str) -> str:
     found: set[str] = set()
     outlets = _outlets() if NATIONAL_OUTLETS else {}
     for part in re.split(r"[;,]", source or ""):
+        own = outlets.get(_fold_outlet(part))
+        if own == "":
+            continue  # "Agence France-Presse": a world outlet reports from anywhere
         found.update(iso for iso, _, _ in country_words(part))
-        if _fold_outlet(part) in outlets:
-            found.add(outlets[_fold_outlet(part)])
+        if own:
+            found.add(own)
         found.update(iso for capital, iso in _capitals() if re.search(rf"(?<!\w){re.escape(capital)}(?!\w)", part))
     return found.pop() if len(found) == 1 else ""
 
