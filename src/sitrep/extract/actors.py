@@ -49,12 +49,17 @@ class ActorEntry:
     branch_name: str = ""
     branch_local: str = ""
     branch_aliases: list[str] = field(default_factory=list)
+    # a generic actor whose own country the text tells ("Ethiopian raiders", "refugees from
+    # Sudan"): that country's ISO2, which names it instead of the event's country
+    origin: str = ""
 
     def valid_on(self, day: dt.date) -> bool:
         iso = day.isoformat()
         return (not self.valid_from or self.valid_from <= iso) and (not self.valid_to or iso <= self.valid_to)
 
     def display(self, country: str, iso: str) -> str:
+        if self.origin:
+            country, iso = country_name(self.origin) or country, self.origin
         if "{country}" in self.name:
             if not country:
                 return self.name.replace(" ({country})", "").replace(" of {country}", "").replace("{country}", "")
@@ -105,6 +110,19 @@ _NOT_GROUP_START = {"the", "a", "an", "on", "in", "at", "by", "of", "from", "loc
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
+# switch: a generic actor's own country told right beside it ("Ethiopian raiders", "the Kenya
+# police", "refugees from Sudan", "gunmen believed to be from Somalia") names it, not the
+# event's country (ACLED: "Unidentified Armed Group (Ethiopia)" in Kenya, "Protesters (Iran)" in
+# Indonesia, "Military Forces of Mali" in Burkina Faso)
+ORIGINS = 1
+# ... joined to it: up to a few words that say where they came from, then "from"
+_FROM_AFTER = re.compile(r"\s+(?:(?:who\s+(?:had\s+)?)?(?:came|come|fled|hailing|hail|originally|reportedly|allegedly|"
+                         r"mostly|mainly|all|both|(?:believed|suspected|said|thought|reported|alleged)\s+to\s+"
+                         r"(?:be|have\s+come|have\s+crossed))\s+){0,2}from\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
+                         re.IGNORECASE)
+# a country's word joined to the next by "and" or a comma ("Haiti and Kenya police")
+_JOINED_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
+
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalnum()).upper()
@@ -113,9 +131,13 @@ def _initials(words: list[str]) -> str:
 # switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
 POSSESSIVES = 1
 _POSSESSIVE_ENDS = ("'s", "’s")
+# switch: an acronym with an "s" and no apostrophe ("the KIAs 34th Battalion", "TNLAs troops",
+# "PDFs") names the actor as its possessive or plural does
+BARE_POSSESSIVES = 1
+_CAPS_S = re.compile(r"[A-Z]{2,}s")
 # between a named actor's possessive and a generic word of its men: up to four unit words
 # ("'s 876th Battalion "), no "and", "or" or comma that would join a second party
-_OWN_UNIT_GAP = re.compile(r"^['’]s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
+_OWN_UNIT_GAP = re.compile(r"^['’]?s(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,4}\s+$", re.IGNORECASE)
 # one more capitalised word of a name, joined by a space or a hyphen, right before a position
 _NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z']+)[ -]$")
 
@@ -180,6 +202,10 @@ class ActorDictionary:
             longest = self.first.get(toks[i][0])
             if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
                 longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
+            bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
+                bool(self.index.get((toks[i][0][:-1],)))
+            if bare:
+                longest = 1  # "the KIAs 34th Battalion"
             if longest is None:
                 i += 1
                 continue
@@ -191,6 +217,8 @@ class ActorDictionary:
                 cut = 0
                 if not options and POSSESSIVES:
                     options, cut = self._possessive(words)
+                if not options and bare:
+                    options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
                 if not options:
                     continue
                 if not countries and text_cased and \
@@ -208,7 +236,7 @@ class ActorDictionary:
                 continue
             entry, n, cut = match
             start, end = toks[i][1], toks[i + n - 1][2] - cut
-            cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]))
+            cased = self.cased.get(tuple(t[0] for t in toks[i:i + n]) if not (bare and cut) else (toks[i][0][:-1],))
             if cased and text[start:end] not in cased:
                 i += 1
                 continue
@@ -222,12 +250,97 @@ class ActorDictionary:
         if POSSESSIVES:
             found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
+        if ORIGINS:
+            found = self._origins(text, found)
         if text_cased:
             found = self._people_militias(text, found)
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
         return found
+
+    def _origins(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Ethiopian raiders", "the Kenya police", "Sudanese and Chadian refugees", "refugees from
+        Iran", "bandits believed to be from Somalia": a country's word right before a generic
+        actor (not "pro-Russian", "anti-French": a cause, not a country of origin), or "from"
+        and a country's name right after it, tells the actor's own country, which ACLED names it
+        by ("Unidentified Armed Group (Ethiopia)" in Kenya). Two countries before the words
+        ("Haiti and Kenya police") name one actor each."""
+        if not any("{country}" in m.name for m in found):
+            return found
+        out: list[ActorMention] = []
+        for m in found:
+            entry = self.by_key.get(m.key)
+            if entry is None or "{country}" not in entry.name or entry.home != "event" or entry.origin:
+                out.append(m)
+                continue
+            told = self._origin_before(text, m.start)
+            if not told:
+                after = self._origin_after(text, m.end)
+                told = [after] if after is not None else []
+            if not told:
+                out.append(m)
+                continue
+            for i, (iso, s, e) in enumerate(told):
+                unit = self._origin_entry(entry, iso)
+                if i + 1 < len(told):  # "Haiti" of "Haiti and Kenya police": its word alone
+                    start, end = s, e
+                else:  # the words from the country's to the actor's ("Kenya police", "refugees from Iran")
+                    start, end = min(s, m.start), max(e, m.end)
+                out.append(ActorMention(unit.name, unit.inter, start, end, text[start:end], key=unit.key,
+                                        home=unit.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _origin_before(self, text: str, start: int) -> list[tuple[str, int, int]]:
+        """The countries whose words stand right before a generic actor's words ("Kenyan", "Haiti
+        and Kenya", "Sudan's"), as (ISO2, start, end), first told first; [] when none does."""
+        from sitrep.geo.locate import country_words
+
+        window = text[max(0, start - 80):start]
+        base = start - len(window)
+        told: list[tuple[str, int, int]] = []
+        end = len(window)
+        for iso, s, e in reversed(country_words(window)):
+            gap = window[e:end]
+            if not told:
+                if not re.fullmatch(r"(?:['’]s)?\s+", gap):
+                    break
+            elif not _JOINED_BEFORE.search(gap) or len(gap) > 7:
+                break
+            if s > 0 and (window[s - 1] in "-‐–" or window[s - 1].isalnum()):
+                break  # "pro-Russian rioters", "anti-Israel protesters": a cause
+            prev = window[:s].split()[-1:]
+            if window[s:e].lower() in _origin_words("not_origin") or prev and prev[0] in _origin_words("name_before"):
+                break  # "Latin American protesters", "New Mexico police": part of another name
+            told.insert(0, (iso, base + s, base + e))
+            end = s
+        return told
+
+    def _origin_after(self, text: str, end: int) -> tuple[str, int, int] | None:
+        """"refugees from Iran", "raiders believed to be from Ethiopia": (ISO2, start, end of the
+        country's name) when a generic actor's words are followed by where they came from; not an
+        organisation's name ("students from Indonesian Student Union")."""
+        from sitrep.geo.locate import country_words
+
+        window = text[end:end + 90]
+        for iso, s, e in country_words(window):
+            word = window[s:e]
+            if not _FROM_AFTER.fullmatch(window[:s]) or word.lower() not in _country_names() and not (
+                    word.isupper() and word.lower() in _country_names(short=True)):
+                continue  # ("a man from the Ukrainian community": a people's word, not a country's name)
+            rest = window[e:]
+            if re.match(r"\s+[A-Z]|[-‐–]\w", rest) and not re.match(r"\s+(?:In|On|At|The)\b", rest):
+                return None  # "from Indonesian Trade Union": the name of a body
+            return iso, end + s, end + e
+        return None
+
+    def _origin_entry(self, entry: ActorEntry, iso: str) -> ActorEntry:
+        key = f"{entry.key}@{iso}"
+        if key not in self.by_key:
+            self.by_key[key] = ActorEntry(key=key, name=entry.name, inter=entry.inter,
+                                          home=iso if entry.inter == 1 else "event", kind=entry.kind,
+                                          origin=iso)
+        return self.by_key[key]
 
     def _named_groups(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the Eagle Guerrilla Group", "the Myaing Villages Revolution Front (MVRF)", "the Mostly
@@ -513,6 +626,44 @@ def get_dictionary() -> ActorDictionary:
     return ActorDictionary(load_entries())
 
 
+@lru_cache(maxsize=None)
+def _origin_words(name: str) -> frozenset[str]:
+    """A list of data/actors/origin_words.yml (`ORIGINS`), as written (`name_before` words are
+    capitalised: "Latin", "New")."""
+    path = resources.files("sitrep") / "data" / "actors" / "origin_words.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = [str(w) for w in data[name]]
+    return frozenset(w.capitalize() for w in words) if name == "name_before" else frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=2)
+def _country_names(short: bool = False) -> frozenset[str]:
+    """The words of data/countries.yaml that are a country's name, not a people's: each list's
+    first word ("iran", not "iranian") and ACLED's own name; with `short`, the short forms ("drc",
+    "uk"), names only where written in capitals ("Thai" is a people's)."""
+    path = resources.files("sitrep") / "data" / "countries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = set()
+    for iso, forms in data.items():
+        low = [str(f).lower() for f in forms]
+        if short:
+            names.update(f for f in low[1:] if len(f.replace(".", "")) <= 4)
+        else:
+            names.update([low[0], country_name(str(iso)).lower()])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=512)
+def country_name(iso: str) -> str:
+    """ACLED's name of a country ("Democratic Republic of Congo") by its ISO2 code; "" unknown."""
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    try:
+        return get_gazetteer().country_name(iso)
+    except Exception:  # no gazetteer
+        return ""
+
+
 def _home_of_people(name: str) -> str:
     """Where the places exactly named after a people are, when they are all in one country
     ("Turkana", a county of Kenya): the militia's home, a hint of the article's country; else
@@ -527,16 +678,42 @@ def _home_of_people(name: str) -> str:
     return found.pop() if len(found) == 1 else "event"
 
 
+# switch: a national outlet whose name says no country ("Hiru News", "Citi News") gives its country
+# (data/actors/outlets.yml)
+NATIONAL_OUTLETS = 1
+
+
+def _fold_outlet(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    """Folded outlet name -> ISO2 of the country whose news it reports, "" for a world outlet that
+    reports from anywhere (data/actors/outlets.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "outlets.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {_fold_outlet(str(name)): "" if key == "anywhere" else str(key).upper()
+            for key, names in data.items() for name in names}
+
+
 def outlet_home(source: str) -> str:
     """The country an outlet's name gives ("Star (Kenya)", "Kenya Standard", "Daily Mirror (Sri
-    Lanka)"), when every source of the list that names a country names the same one; else "".
+    Lanka)"), or a national outlet's own ("Hiru News": data/actors/outlets.yml), when every source of
+    the list that names a country names the same one; else "".
     A report that names no place and no party is most likely local news of the outlet's own
     country: the home of its generic actors ("Protesters (Kenya)")."""
     from sitrep.geo.locate import country_words
 
     found: set[str] = set()
+    outlets = _outlets() if NATIONAL_OUTLETS else {}
     for part in re.split(r"[;,]", source or ""):
+        own = outlets.get(_fold_outlet(part))
+        if own == "":
+            continue  # "Agence France-Presse": a world outlet reports from anywhere
         found.update(iso for iso, _, _ in country_words(part))
+        if own:
+            found.add(own)
         found.update(iso for capital, iso in _capitals() if re.search(rf"(?<!\w){re.escape(capital)}(?!\w)", part))
     return found.pop() if len(found) == 1 else ""
 

@@ -8,9 +8,13 @@ and the associated actor, by ACLED's conventions for each sub-event type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
-from sitrep.extract.actors import ActorDictionary
+import yaml
+
+from sitrep.extract.actors import ActorDictionary, country_name
 from sitrep.extract.cues import Cue
 from sitrep.extract.lexicons import pattern, words
 from sitrep.model import ActorMention, Event
@@ -156,6 +160,21 @@ def _in_country(name: str, country: str) -> str:
     return f"{name} ({country})" if country else name
 
 
+# switch: demonstrators whose own country the text tells ("Sudanese refugees protested", "a crowd
+# of Ugandan traders") are that country's protesters or rioters, not the event country's
+CROWD_ORIGIN = 1
+
+
+def _crowd_country(agents: list[ActorMention], actors: ActorDictionary) -> str:
+    """The country of the first demonstrators told acting whose own country the text gives (a
+    generic crowd, civilians or protesters, "refugees from Iran": actors.ORIGINS); "" else."""
+    for a in agents:
+        entry = actors.entry(a.key) if a.inter in (5, 6, 7) else None
+        if entry is not None and entry.origin:
+            return country_name(entry.origin)
+    return ""
+
+
 def _associated(group: ActorMention | None) -> bool:
     """Is this group named beside the demonstrators as their associated actor (a party, union or
     armed group; not the generic "protesters" themselves)?"""
@@ -233,8 +252,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
     group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
+    crowd = _crowd_country(agents, actors) if CROWD_ORIGIN else ""
     if ev.event_type == "Protests":
-        ev.actor1, ev.inter1 = _in_country("Protesters", country), 6
+        ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         if sub != "Peaceful protest":
@@ -254,7 +274,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         return
     if ev.event_type == "Riots":
         # mob violence too: rioters are actor1 in nineteen of twenty of ACLED's own rows
-        ev.actor1, ev.inter1 = _in_country("Rioters", country), 5
+        ev.actor1, ev.inter1 = _in_country("Rioters", crowd or country), 5
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         # the police who came to stop it first (ACLED's actor2 of a violent demonstration in a
@@ -340,11 +360,31 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and ev.inter2 == 1 and ev.inter1 not in (None, 1) and \
+            ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
+        # where and while ACLED's coders named the state's forces first in every clash with them,
+        # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
         # ACLED: violence against civilians has civilians as its target; armed, organised
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+# switch: in a country and years where ACLED names the state's forces first in every clash with
+# them (data/actors/clash_order.yml), so do we, whoever attacked
+STATE_FIRST_BY_DATE = 1
+
+
+@lru_cache(maxsize=1)
+def _state_first_until() -> dict[str, int]:
+    """Country (ISO2, lower case) -> the last year its clashes with the state name the state first
+    (data/actors/clash_order.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
 
 
 # shooting told with no shooter: "gunshots were heard", "sounds of gunfire", "shots were fired"
