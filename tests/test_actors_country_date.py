@@ -44,6 +44,7 @@ def test_a_report_naming_no_place_takes_the_outlets_country_for_its_generic_acto
 
 def test_without_the_switch_the_outlet_gives_no_country(monkeypatch):
     monkeypatch.setattr(events_module, "OUTLET_HOME", 0)
+    monkeypatch.setattr(events_module, "OUTLET_PRIOR", 0)
     ev = _top(TEXT, dt.date(2014, 3, 10), source="Evening Courier (Kenya)")
     assert ev.actor1 == "Protesters"
 

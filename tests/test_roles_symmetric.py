@@ -33,8 +33,8 @@ def test_x_clashed_with_government_troops_names_the_state_first_where_acled_does
 
 
 def test_an_ambush_keeps_the_attacker_first():
-    ev = _top("On 4 March 2014, the TNLA ambushed a Myanmar army column near the village of Hpa Lai "
-              "in Shan State.", dt.date(2014, 3, 9))
+    ev = _top("On 4 March 2023, the TNLA ambushed a Myanmar army column near the village of Hpa Lai "
+              "in Shan State.", dt.date(2023, 3, 9))
     assert ev.actor1 == "TNLA: Ta'ang National Liberation Army"
 
 

@@ -303,11 +303,19 @@ def _worth_parsing(text: str, probs: dict[str, float] | None, lexicon) -> bool:
 
 
 def _article_context(st: ArticleState) -> None:
-    """The countries the article is about, from its title, lead and event sentences."""
+    """The countries the article is about, from its title, lead and event sentences, and the
+    country its outlet gives ("Capital FM", "Star (Kenya)") as one more word of that country: a
+    local outlet's report of "Mikindani" or "Victoria" is of its own country's namesake."""
     head = st.article.title + "\n" + " ".join(s.text for s in st.sentences[:3])
     body = " ".join(s.text for s in st.candidates)
     st.context = article_context(head, countries_weight=2)
     st.context.countries.update(article_context(body).countries)
+    home = outlet_home(st.article.source) if OUTLET_PRIOR else ""
+    if home:
+        st.context.countries[home] += 1
+
+
+OUTLET_PRIOR = 1  # switch: the outlet's country weighs in the article's countries (measuring)
 
 
 def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Draft]:
