@@ -222,6 +222,46 @@ def organisation_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _place_words() -> dict:
+    path = resources.files("sitrep") / "data" / "place_words.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+# "the Rideegama Pradeshiya Sabha", "a Zila Parishad member": a council's name ends in a word
+# that is also a town's name elsewhere (Libya's Sabha); after another word of the same name it
+# names the council (data/place_words.yaml `organisation_tails`), alone it may be the town
+ORGANISATION_TAILS = True
+
+
+def organisation_tails() -> frozenset[str]:
+    """Last words of councils' names that are places' names alone (data/place_words.yaml)."""
+    return frozenset(w.lower() for w in _place_words().get("organisation_tails") or []) if ORGANISATION_TAILS \
+        else frozenset()
+
+
+# ACLED codes a unit below the province named after its seat at precision 2 ("Maungdaw
+# Township", "Raipura upazila"), but in some countries a unit of a lower level is coded as the
+# place itself, 1: Indonesia's districts (kecamatan) and sub-districts (kelurahan, desa),
+# "in Tobadak district, Central Mamuju regency": 824 of 909 tune rows of 2016-19 and 213 of
+# 302 of 2020 on whose note names the coded location so, and 637 of 643 "sub-district" rows
+# (data/place_words.yaml `acled_point_units`: country -> unit words)
+ACLED_POINT_UNITS = True
+
+
+def acled_point_unit(iso: str, word: str) -> bool:
+    """Whether ACLED codes a unit called `word` ("district") in country `iso` at its own point."""
+    if not ACLED_POINT_UNITS or not word:
+        return False
+    units = _place_words().get("acled_point_units") or {}
+    return word.lower().replace("-", "") in {w.replace("-", "") for w in units.get(iso) or []}
+
+
+def street_words() -> frozenset[str]:
+    """Last words of streets' names ("Waiyaki Way"): data/place_words.yaml."""
+    return frozenset(w.lower() for w in _place_words().get("street_words") or [])
+
+
+@lru_cache(maxsize=1)
 def facility_after() -> re.Pattern[str]:
     """A facility noun right after a name: "al-Thawra hospital" (data/place_words.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words.yaml"
@@ -300,6 +340,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     """
     stop = _stopwords()
     heads = organisation_heads()
+    tails = organisation_tails()
     mentions: list[PlaceMention] = []
     blocked = (blocked or []) + full_names(doc)
     ner_block = ner_blocked(doc)
@@ -324,10 +365,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
                 cands = []
                 brgys: list[Place] = []
-                hint = ""
+                hint = unit_word = ""
                 if feature:
                     word = feature.group(1).lower().split()[-1].replace("-", "")
-                    hint = FEATURE_WORDS.get(word, "")
+                    hint, unit_word = FEATURE_WORDS.get(word, ""), word
                     with_feature = text[start:end + feature.end()]
                     # "Anbar province", "Beni territory" name the unit; "Jalalabad city" names the
                     # town, never a province that happens to have that alternate name
@@ -353,6 +394,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue
                     if words[j - 1].group(0).lower().strip("'’,.") in heads:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
+                    if i > 0 and words[i].group(0).lower().strip("'’,.") in tails and \
+                            words[i - 1].group(0).lower().strip("'’,.") not in stop:
+                        continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
                         cands = [c for c in cands if is_exact(c, surface) and (
@@ -362,7 +406,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
                         # "Mandaue City" is the city, not the unit named after it; "Lashio
                         # Township" the unit named after its town, not the province
-                        hint = FEATURE_WORDS[tail]
+                        hint, unit_word = FEATURE_WORDS[tail], tail
                         if tail in SUB_UNITS:
                             cands = [c for c in cands if c.feature not in ("admin1", "country")]
                     if (cands or brgys) and read_as_common_word(doc, start, end):
@@ -412,6 +456,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
+                    hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
@@ -604,6 +649,21 @@ def _peoples(gaz: Gazetteer) -> frozenset[str]:
                      if " " not in w and is_demonym(w, gaz.country_name(iso) or iso))
 
 
+# "fired at positions in the direction of [a village]", "advanced in the direction of [a town]":
+# the place is where the act was aimed or headed, not where it was; ACLED codes it "near" (2):
+# 189 of 192 tune rows whose note says "in the direction of" the coded location
+DIRECTION_IS_NEAR = True
+_DIRECTION_BEFORE = re.compile(r"\b(?:in\s+the\s+)?directions?\s+of\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$",
+                               re.IGNORECASE)
+
+
+# "protested near the old church in [a town]", "outside the embassy in [a city]": "near" tells
+# where the act was within the town; the town is where it happened (ACLED: 1)
+NEAR_THING_IN_TOWN = True
+_THING_IN_BEFORE = re.compile(r"\b(?:near|outside|around|close\s+to)\s+(?:the\s+|a\s+)?(?:[\w'’.-]+\s+){1,4}"
+                              r"(?:in|at)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.IGNORECASE)
+
+
 def mention_role(text: str, start: int) -> str:
     """How the words before a mention relate it to the event: near, in, from or ''."""
     before = text[max(0, start - 40):start]
@@ -611,7 +671,9 @@ def mention_role(text: str, start: int) -> str:
         return "from"
     if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]):
         return "ref"
-    if _NEAR_BEFORE.search(before):
+    if NEAR_THING_IN_TOWN and _THING_IN_BEFORE.search(before):
+        return "in"
+    if _NEAR_BEFORE.search(before) or (DIRECTION_IS_NEAR and _DIRECTION_BEFORE.search(before)):
         return "near"
     if _LOCATIVE_BEFORE.search(before):
         return "in"
@@ -707,7 +769,8 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place = None
         elif mm.place is not None and _other_name_abroad(mm.place, mm, mentions):
             mm.place = None
-        if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict"):
+        if mm.place is not None and mm.place.feature == "town" and getattr(mm, "hint", "") in ("district", "subdistrict") \
+                and not acled_point_unit(mm.place.iso, getattr(mm, "unit_word", "")):
             mm.place.for_unit = True  # type: ignore[attr-defined]
     for mm in [m for m in mentions if _facility_far_off(m, mentions)]:
         mm.place = None
@@ -1014,6 +1077,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
+    _province_after_unknown_name(ordered, text)
     _quarter_of_town(ordered, text)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
@@ -1227,6 +1291,59 @@ def _city_named(mm: PlaceMention) -> list[Place]:
             and (_unit(c) == _unit(place) or (c.population or 0) >= CITY_OF_ITS_OWN_POP)]
 
 
+# "shelled Maiorsk, Donetsk", "near Mine 6/7, Donetsk": a name the gazetteer lacks, set before a
+# province and its city's shared name, is a place in the province; the name after the comma is
+# the province that locates it, not the city (which is often 50 km away). The province places
+# the event, at its capital, precision 3: the text's own place is unknown, and the city at 1
+# would claim a place the text does not name.
+UNKNOWN_NAME_SETS_PROVINCE = True
+_NAME_PARTICLE = r"(?:imeni|de|del|la|le|el|al|na|nad|pod|u)"
+_UNKNOWN_NAME_BEFORE = re.compile(
+    r"(?:^|[^.!?:;\s]\s+)([A-Z][\w'’-]*(?:[\s/-]+(?:[A-Z][\w'’-]*|\d+|" + _NAME_PARTICLE + r")){0,3}),\s*$")
+_NOT_A_NAME = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                         "saturday", "sunday", "meanwhile", "however", "today", "yesterday", "on", "in", "at",
+                         "by", "for", "from", "since", "after", "before", "during", "the", "a", "an", "and", "but",
+                         "then", "later", "earlier", "also", "i"})
+
+
+def _after_unknown_name(ordered: list[PlaceMention], i: int, text: str) -> bool:
+    """Whether the mention `ordered[i]` follows "[a name no mention holds], " (docs above)."""
+    mm = ordered[i]
+    m = _UNKNOWN_NAME_BEFORE.search(text[max(0, mm.start - 60):mm.start])
+    if not m:
+        return False
+    start = mm.start - len(text[max(0, mm.start - 60):mm.start]) + m.start(1)
+    if any(o is not mm and o.place is not None and o.start < mm.start and o.end > start for o in ordered):
+        return False  # a name the gazetteer knows: the rules above settle it
+    words = m.group(1).split()
+    first, last = words[0].lower().strip("'’."), words[-1].lower().strip("'’.")
+    sentence = text[max(0, text.rfind(".", 0, start) + 1):start]
+    if sentence.count("(") > sentence.count(")"):
+        return False  # "(Mandera East, Mandera)": a bracket's chain of units, its last the province
+    if first in BARANGAY_WORDS or last in FEATURE_WORDS or last in street_words() or last in organisation_heads():
+        return False  # "Barangay 99, Manila", "Waiyaki Way, Nairobi": a part of the city
+    return first not in _NOT_A_NAME and not any(w.lower().strip("'’") in _NOT_A_NAME for w in words[1:]) \
+        and not re.search(r"\d", words[0])
+
+
+def _province_after_unknown_name(ordered: list[PlaceMention], text: str) -> None:
+    """"near Mine 6/7, Donetsk": the name that shares a province's and its city's is the province
+    where it follows a name the gazetteer lacks (docs above `UNKNOWN_NAME_SETS_PROVINCE`)."""
+    if not UNKNOWN_NAME_SETS_PROVINCE:
+        return
+    for i, mm in enumerate(ordered):
+        place = mm.place
+        if place is None or place.feature != "town" or getattr(mm, "hint", ""):
+            continue
+        unit = [c for c in getattr(mm, "candidates", []) if c.feature == "admin1" and c.iso == place.iso
+                and _unit(c) == _unit(place) and is_exact(c, mm.text)]
+        if unit and _after_unknown_name(ordered, i, text):
+            prov = copy.copy(unit[0])
+            prov.score, prov.margin = place.score, getattr(place, "margin", 0.0)  # type: ignore[attr-defined]
+            mm.place = prov
+
+
 def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
     """"in Kirkuk", "in Colombo": a province and its city share the name; without "province"
     and not set after a town as its province ("Pisky, Donetsk"), the text means the city, where
@@ -1236,6 +1353,8 @@ def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
         if place is None or place.feature != "admin1" or getattr(mm, "hint", "") in ("region", "district", "subdistrict"):
             continue
         if i > 0 and _APPOSED.match(text[ordered[i - 1].end:mm.start]):
+            continue
+        if UNKNOWN_NAME_SETS_PROVINCE and _after_unknown_name(ordered, i, text):
             continue
         if not is_exact(place, mm.text):
             continue

@@ -49,6 +49,11 @@ def is_exact(place: Place, surface: str) -> bool:
 
 
 _FEATURE_PRIOR = {"admin1": 0.9, "country": 0.6}
+# "in [a commune], Ouest": Haiti's department is named "Ouest", Cameroon's region "West" with
+# "Ouest" among its other names; between provinces otherwise alike, the one the text calls by
+# its own name is meant (a tie had gone to the first candidate read)
+PROVINCE_OWN_NAME = True
+PROVINCE_OWN_NAME_BONUS = 0.05
 # A prior for the countries this tool is mostly used on: those the team's supplement covers.
 CONFLICT_PRIOR = 0.35
 
@@ -99,8 +104,14 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
     """The best candidate for one mention (None if there are none); sets its score and margin."""
     if not candidates:
         return None
-    scored = sorted(((score_candidate(p, surface, context, hint, conflict_countries), i, p)
-                     for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
+    scores = [score_candidate(p, surface, context, hint, conflict_countries) for p in candidates]
+    if PROVINCE_OWN_NAME:
+        provinces = [i for i, p in enumerate(candidates) if p.feature == "admin1" and is_exact(p, surface)]
+        own = [i for i in provinces if _spelt(candidates[i].name)[0] == _spelt(surface)[0]]
+        if own and len(own) < len(provinces):  # only between provinces of that name
+            for i in own:
+                scores[i] += PROVINCE_OWN_NAME_BONUS
+    scored = sorted(((scores[i], i, p) for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
     top = scored[0][2]
     best = copy.copy(top)  # the gazetteer caches its Places: never write on them
     best.score = scored[0][0]
