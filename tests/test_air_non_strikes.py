@@ -38,3 +38,23 @@ def test_leaflets_and_relief_dropped_from_the_air_are_no_event():
 def test_bombs_dropped_from_the_air_are_a_strike():
     [ev] = _events("Air force jets dropped bombs on the river port of Wadi Salma on Tuesday, killing five fishermen.")
     assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 5
+
+
+def test_a_drop_of_paper_or_relief_is_no_strike_even_where_the_decider_reads_one(monkeypatch):
+    """events.DROPS: with no cue word left, the object of the verb of dropping decides."""
+    from sitrep.extract import events as E
+
+    text = "Air force jets dropped leaflets over the river port of Wadi Salma on Tuesday."
+
+    class _SureStrike:  # a decider that reads every sentence as an air strike
+        def probabilities(self, texts):
+            return [{"none": 0.05, "Air/drone strike": 0.9, "Other": 0.05} for _ in texts]
+
+        decide = probabilities
+
+    def run():
+        return extract([Article(id="a", text=text, published=PUB)], typer=_SureStrike())[0]
+
+    assert run() == []
+    monkeypatch.setattr(E, "DROPS", False)
+    assert [e.sub_event_type for e in run()] == ["Air/drone strike"]

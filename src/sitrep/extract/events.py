@@ -532,7 +532,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
                 not any(m.place is not None for m in mentions) and not _model_only_irrealis(doc, s.text):
             # "4 fatalities.", "One of them died later": the toll of the act told just before
             return Draft(s, None, counts, None, [], [], [], [], None, False, None, [s], [s])
-        if probs is None or _model_only_irrealis(doc, s.text):
+        if probs is None or _model_only_irrealis(doc, s.text) or _drops_no_munitions(doc):
             return None
         if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE) and _present_scene(doc):
             return None  # a feature's scene ("old men drink coffee in the square"): no report of an act
@@ -771,6 +771,25 @@ def _model_only_irrealis(doc, text: str) -> bool:
         inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         root = inner or root
     return is_irrealis(root)
+
+
+DROPS = True  # switch: a drop of leaflets or relief from the air tells no strike
+
+
+def _drops_no_munitions(doc) -> bool:
+    """"Jets dropped leaflets over the town", "planes dropped food to the besieged": the verb of
+    dropping has for its object paper or relief (lexicons.yaml dropped_not_munitions), no
+    munition: with no cue word left, the decider's reading of aircraft over a town is no strike."""
+    if not DROPS or doc is None:
+        return False
+    verbs = words("drop_verbs")
+    relief = pattern("dropped_not_munitions")
+    for tok in doc:
+        if tok.lower_ in verbs:
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if relief.search(" ".join(t.lower_ for t in obj.subtree)):
+                    return True
+    return False
 
 
 def _present_scene(doc) -> bool:
