@@ -150,6 +150,9 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
                 st.probs[s.index] = p
             if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
                 st.candidates.append(s)
+    # side by side only where the process has cores to spare (the Spark runner's tasks have one
+    # each: there the overlap would only add CPU)
+    spare = bool(OVERLAP and threads() > 1)
     with ThreadPoolExecutor(max_workers=1) as pool:  # one per call: no thread outlives it (forks, Spark)
         pending = None
         if typer is not None:
@@ -164,9 +167,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
                         if max(st.probs[s.index].values()) < below and s.index not in st.surely_past]
             decide = typer.decide
             texts = [s.text for _, s in screened]
-            # side by side only where the process has cores to spare (the Spark runner's tasks
-            # have one each: there the overlap would only add CPU)
-            pending = pool.submit(decide, texts) if OVERLAP and threads() > 1 else _Done(decide(texts))
+            pending = pool.submit(decide, texts) if spare else _Done(decide(texts))
         if use_parser:
             texts = [s.text for st in states for s in st.candidates]
             docs = iter(parse_sentences(texts)) if texts else iter(())
@@ -182,7 +183,7 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
     with ThreadPoolExecutor(max_workers=1) as pool:
         # the passages of the articles drafted so far are read (the encoder, which leaves the
         # interpreter lock) while the next articles are drafted (Python, which holds it)
-        beside = bool(span and SPAN_BESIDE and OVERLAP and threads() > 1)
+        beside = bool(span and SPAN_BESIDE and spare)
         pending = []
         done = 0
         for st in states:
@@ -233,24 +234,20 @@ def surely_history(st: ArticleState) -> set[int]:
     reacted) or the drafts before ("that same day") are left to it, so no event changes
     (docs/speed.md)."""
     published = st.article.published
-    year = published.year if published else None
     dateline = dateline_end(st.article.text)
     candidates = {s.index for s in st.candidates}
     sure: set[int] = set()
     for s in st.sentences:
         if s.index not in candidates:
-            if _history(s.text, year, None):  # as _article_drafts marks the sentences it does not draft
+            if _undrafted_history(st, s):
                 sure.add(s.index)
             continue
         date = st.dates[s.index] = _sentence_date(s, published, dateline)
         if date is None and _SAME_DAY.search(s.text):
             continue  # its day may be the last event sentence's, which the drafts tell
-        days_before = (published - date.date).days if (date and published) else None
         own_day = bool(date is not None and date.precision == 1 and not date.spoken)
         # history phrases count only outside relative clauses, which the parse finds: none count here
-        if _history(s.text, year, days_before, own_day, [(0, len(s.text))]) or (
-                date is not None and date.precision == 3 and days_before is not None
-                and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
+        if _dated_history(st, s.text, date, own_day, [(0, len(s.text))]):
             sure.add(s.index)
         elif date is None and s.index - 1 in sure and _same_paragraph(st, s.index - 1, s.index) \
                 and not pattern("tally_phrases").search(s.text):
@@ -354,7 +351,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for mention in actors.find(article.title + "\n" + " ".join(c.text for c in st.candidates), focus):
         st.named.add(mention.key)
     for s in st.sentences:
-        if s.index not in per_sentence and _history(s.text, article.published.year if article.published else None, None):
+        if s.index not in per_sentence and _undrafted_history(st, s):
             st.background.add(s.index)
     for s in st.sentences:
         if s.index not in per_sentence:
@@ -487,11 +484,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     same = _SAME_DAY.search(s.text) if date is None and st.last_date is not None else None
     if same and st.last_date is not None:  # "On the same day, in Kisumu, police fired tear gas"
         date = DateMention(same.start(), same.end(), same.group(0), st.last_date.date, st.last_date.precision)
-    days_before = (published - date.date).days if (date and published) else None
     own_day = bool(date is not None and date.precision == 1 and not date.spoken and not same)
-    if _history(s.text, published.year if published else None, days_before, own_day, _asides(doc)) or (
-            date is not None and date.precision == 3 and days_before is not None
-            and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS)):
+    if _dated_history(st, s.text, date, own_day, _asides(doc)):
         st.background.add(s.index)
         return None
     if pattern("tally_phrases").search(s.text):
@@ -714,6 +708,25 @@ def _history(text: str, *args, **kwargs) -> bool:
     if RECENT_PERIODS:
         text = _RECENT_PERIOD.sub(lambda m: " " * len(m.group(0)), text)
     return is_background(text, *args, **kwargs)
+
+
+def _dated_history(st: ArticleState, text: str, date: DateMention | None, own_day: bool,
+                   asides: list[tuple[int, int]]) -> bool:
+    """Is a sentence with this date (or none) history? An old date or year, a history phrase
+    outside the asides, or a month told long before publication. The drafting pass and
+    `surely_history` both ask this, so the decider skips only what the drafts would drop."""
+    published = st.article.published
+    days_before = (published - date.date).days if (date and published) else None
+    if _history(text, published.year if published else None, days_before, own_day, asides):
+        return True
+    return bool(date is not None and date.precision == 3 and days_before is not None
+                and days_before > st.weights.get("month_history", MONTH_HISTORY_DAYS))
+
+
+def _undrafted_history(st: ArticleState, s: Sentence) -> bool:
+    """A sentence the drafts do not read is history by its words alone (it may continue a story)."""
+    published = st.article.published
+    return _history(s.text, published.year if published else None, None)
 
 
 LEDE_DAY_REACH = False  # off: no change on any tune set (docs/extraction.md); on for measuring
