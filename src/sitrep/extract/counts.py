@@ -486,16 +486,19 @@ def _elided_passive(verb) -> bool:
         not any(c.dep_ in ("dobj", "aux", "auxpass", "attr") for c in verb.children)
 
 
-def named_dead(doc, mixed: bool = False) -> int:
+def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
     """Dead told without a number, from the parse: each singular person that a killing verb
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
     bodyguard', '[a general] was assassinated'), that a dying verb names as its subject, or a
     body that was found."""
-    if doc is None or not any_word("killing_verbs", "dying_verbs", "harm_verbs", "finding_verbs").search(
-            doc.text.lower()):
+    if doc is None:
+        return 0
+    # the parsed text itself (spaCy joins the tokens again at each call of doc.text)
+    low = (doc.text if text is None else text).lower()
+    if not any_word("killing_verbs", "dying_verbs", "harm_verbs", "finding_verbs").search(low):
         return 0  # no verb of killing, dying, harm or finding: no token below can count
     kill, die, harm = words("killing_verbs"), words("dying_verbs"), words("harm_verbs")
-    causes = cause_spans(doc.text.lower())
+    causes = cause_spans(low)
     found = 0  # bodies that came to light: the dead of a killing the sentence may also tell
     bodies, finds = words("body_words"), words("finding_verbs")
     total = 0
@@ -544,13 +547,14 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     """The sentence's figures, completed by the dead it names without a number ('a soldier
     and a civilian were killed' = 2 where the words alone see one)."""
     low = _without_causes(_without_ranges(sentence.lower()))
+    text = sentence  # the text the doc was parsed from (spaCy keeps it character for character)
     if any(cat == "killed" and low[start:end] not in ("a", "an", "one") for cat, start, end in counts.spans):
-        both = named_dead(doc, mixed=True) if MIXED else 0
+        both = named_dead(doc, mixed=True, text=text) if MIXED else 0
         if both > counts.killed:  # "a drug suspect and 7 companions were killed": 8, not 7
             counts.killed = both
             counts.killed_by = {"total": both}
         return counts  # a figure was given ("two", "12"): it stands
-    n = max(named_dead(doc), named_dead(doc, mixed=True) if MIXED else 0)
+    n = max(named_dead(doc, text=text), named_dead(doc, mixed=True, text=text) if MIXED else 0)
     if n > counts.killed:
         counts.killed = n
         counts.killed_by = {"total": n}

@@ -32,12 +32,13 @@ HEADS = 12
 EPS = 1e-12
 DIM = 384
 
-ENCODERS = ("numpy-fp32", "onnx-fp32", "onnx-int8")
-DEFAULT = "onnx-fp32"
+ENCODERS = ("numpy-fp32", "onnx-fp32", "onnx-int8", "openvino")
+DEFAULT = "openvino"
 # Training embeddings are cached as float16 (extract/learned.py), whose rounding (about 5e-4)
 # is far above the difference between the two fp32 encoders (cosine > 0.99999, tests): they share
-# one cache. The int8 graph's output differs by more, so it has its own.
-CACHE_FAMILY = {"numpy-fp32": "fp32", "onnx-fp32": "fp32", "onnx-int8": "int8"}
+# one cache. OpenVINO's bfloat16 products stay within cosine 0.9999 of them (tests), so it shares
+# it too. The int8 graph's output differs by more, so it has its own.
+CACHE_FAMILY = {"numpy-fp32": "fp32", "onnx-fp32": "fp32", "onnx-int8": "int8", "openvino": "fp32"}
 
 
 class EncoderMissing(RuntimeError):
@@ -207,9 +208,40 @@ class OnnxEncoder(SentenceEncoder):
         return self.runner.forward(ids, mask)
 
 
+class OpenVinoEncoder(SentenceEncoder):
+    """The same ONNX graph run by OpenVINO's CPU plugin: bfloat16 products where the CPU has them
+    natively, float32 elsewhere (extract/encoder_openvino.py)."""
+
+    identity = "openvino"
+    batch_tokens = 1024
+
+    def __init__(self, path: Path | None = None, folder: Path | None = None,
+                 num_threads: int | None = None, precision: str = "auto"):
+        try:
+            import openvino  # noqa: F401
+        except ImportError:
+            raise EncoderMissing(
+                "openvino is not installed: run 'make install' (or '.venv/bin/pip install -e .'); "
+                "SITREP_ENCODER=onnx-fp32 runs the encoder with onnxruntime instead") from None
+        from sitrep.extract import encoder_onnx, encoder_openvino
+
+        super().__init__(path)
+        if folder is None:
+            from sitrep.extract.learned import model_dir
+
+            folder = model_dir()
+        self.model_path = encoder_onnx.model_file(self.path, "fp32", folder)
+        self.runner = encoder_openvino.OpenVinoRunner(self.model_path, num_threads, precision)
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        return self.runner.forward(ids, mask)
+
+
 def make_encoder(identity: str) -> SentenceEncoder:
     if identity == "numpy-fp32":
         return NumpyEncoder()
+    if identity == "openvino":
+        return OpenVinoEncoder()
     if identity in ("onnx-fp32", "onnx-int8"):
         return OnnxEncoder(identity.split("-", 1)[1])
     raise ValueError(f"unknown sentence encoder {identity!r} (one of {', '.join(ENCODERS)})")
@@ -236,3 +268,11 @@ def _loaded(identity: str) -> SentenceEncoder:
 def get_encoder() -> SentenceEncoder:
     """The selected encoder, loaded once per process."""
     return _loaded(selected())
+
+
+def training_encoder() -> SentenceEncoder:
+    """The encoder that embeds the training sentences: the selected one, except that OpenVINO's
+    vectors (bfloat16 products on some CPUs, float32 on others) leave it to the float32 graph,
+    so that the typer trained on any machine is the same model."""
+    identity = selected()
+    return _loaded("onnx-fp32" if identity == "openvino" else identity)

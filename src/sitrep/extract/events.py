@@ -139,8 +139,43 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
         sentences = flat_paragraphs(split_sentences(article.text), weights.get("long_article", LONG_ARTICLE))
         states.append(ArticleState(article, sentences, [], GeoContext(), set(), weights=weights,
                                    air=bool(pattern("air_means").search(article.text))))
-    all_sentences = [s for st in states for s in st.sentences]
-    probs = iter(typer.probabilities([s.text for s in all_sentences]) if typer else [])
+    # side by side only where the process has cores to spare (the Spark runner's tasks have one
+    # each: there the overlap would only add CPU)
+    spare = bool(OVERLAP and threads() > 1)
+    span = weights.get("span", SPAN_WEIGHT) if typer is not None else 0
+    beside = bool(span and SPAN_BESIDE and spare)
+    # in streams of STREAM_CHUNK articles: the encoder's work on one (the decider, the passages)
+    # runs on the worker while the parse and the drafts of the next hold the interpreter
+    streaming = bool(STREAM)
+    step = STREAM_CHUNK if streaming else max(1, len(states))
+    drafts: list[list[Draft]] = []
+    with ThreadPoolExecutor(max_workers=1) as pool:  # one per call: no thread outlives it (forks, Spark)
+        jobs = []
+        for first in range(0, len(states), step):
+            part = states[first:first + step]
+            _screen(part, typer, lexicon)
+            _read(part, typer, weights, use_parser, pool if spare else None)
+            # the passages of the articles drafted so far are read (the encoder, which leaves
+            # the interpreter lock) while the next articles are drafted (Python, which holds it)
+            done = len(drafts)
+            for st in part:
+                drafts.append(_article_drafts(st, gaz, actors))
+                if beside and len(drafts) - done >= SPAN_CHUNK:
+                    jobs.append(pool.submit(_retype_by_span, states[done:len(drafts)], drafts[done:], typer, span))
+                    done = len(drafts)
+            if span and done < len(drafts):
+                if beside and streaming:
+                    jobs.append(pool.submit(_retype_by_span, states[done:len(drafts)], drafts[done:], typer, span))
+                else:
+                    _retype_by_span(states[done:len(drafts)], drafts[done:], typer, span)
+        for job in jobs:
+            job.result()
+    return [_article_events(st, merged, gaz, actors) for st, merged in zip(states, drafts)]
+
+
+def _screen(states: list[ArticleState], typer, lexicon) -> None:
+    """The screen's probabilities for every sentence, and each article's candidates."""
+    probs = iter(typer.probabilities([s.text for st in states for s in st.sentences]) if typer else [])
     for st in states:
         links = trailer_lines(st.sentences)
         trailer = _trailer_from(st.sentences, links)
@@ -150,52 +185,38 @@ def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
                 st.probs[s.index] = p
             if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
                 st.candidates.append(s)
-    # side by side only where the process has cores to spare (the Spark runner's tasks have one
-    # each: there the overlap would only add CPU)
-    spare = bool(OVERLAP and threads() > 1)
-    with ThreadPoolExecutor(max_workers=1) as pool:  # one per call: no thread outlives it (forks, Spark)
-        pending = None
-        if typer is not None:
-            # the decider (sentence encoder) speaks only on screened sentences the screen is
-            # not already sure of; it runs while spaCy parses, as neither reads the other and both
-            # leave the interpreter lock while they compute (docs/speed.md)
-            below = weights.get("decide_below", DECIDE_BELOW)
-            if SKIP_HISTORY:
-                for st in states:
-                    st.surely_past = surely_history(st)
-            screened = [(st, s) for st in states for s in st.candidates
-                        if max(st.probs[s.index].values()) < below and s.index not in st.surely_past]
-            decide = typer.decide
-            texts = [s.text for _, s in screened]
-            pending = pool.submit(decide, texts) if spare else _Done(decide(texts))
-        if use_parser:
-            texts = [s.text for st in states for s in st.candidates]
-            docs = iter(parse_sentences(texts)) if texts else iter(())
+
+
+def _read(states: list[ArticleState], typer, weights: dict, use_parser: bool, pool) -> None:
+    """The parse of the candidates and the decider's first pass; with a pool, side by side."""
+    pending = None
+    if typer is not None:
+        # the decider (sentence encoder) speaks only on screened sentences the screen is
+        # not already sure of; it runs while spaCy parses, as neither reads the other and both
+        # leave the interpreter lock while they compute (docs/speed.md)
+        below = weights.get("decide_below", DECIDE_BELOW)
+        if SKIP_HISTORY:
             for st in states:
-                for s in st.candidates:
-                    st.docs[s.index] = next(docs)
-        if pending is not None:
-            for (st, s), p in zip(screened, pending.result()):
-                st.probs[s.index] = p
-                st.decided.add(s.index)
-    span = weights.get("span", SPAN_WEIGHT) if typer is not None else 0
-    drafts: list[list[Draft]] = []
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # the passages of the articles drafted so far are read (the encoder, which leaves the
-        # interpreter lock) while the next articles are drafted (Python, which holds it)
-        beside = bool(span and SPAN_BESIDE and spare)
-        pending = []
-        done = 0
+                st.surely_past = surely_history(st)
+        screened = [(st, s) for st in states for s in st.candidates
+                    if max(st.probs[s.index].values()) < below and s.index not in st.surely_past]
+        decide = typer.decide
+        texts = [s.text for _, s in screened]
+        pending = pool.submit(decide, texts) if pool is not None else _Done(decide(texts))
+    if use_parser:
+        texts = [s.text for st in states for s in st.candidates]
+        docs = iter(parse_sentences(texts)) if texts else iter(())
         for st in states:
-            drafts.append(_article_drafts(st, gaz, actors))
-            if beside and len(drafts) - done >= SPAN_CHUNK:
-                pending.append(pool.submit(_retype_by_span, states[done:len(drafts)], drafts[done:], typer, span))
-                done = len(drafts)
-        if span and done < len(drafts):
-            _retype_by_span(states[done:], drafts[done:], typer, span)
-        for job in pending:
-            job.result()
-    return [_article_events(st, merged, gaz, actors) for st, merged in zip(states, drafts)]
+            for s in st.candidates:
+                st.docs[s.index] = next(docs)
+    if pending is not None:
+        for (st, s), p in zip(screened, pending.result()):
+            st.probs[s.index] = p
+            st.decided.add(s.index)
+
+
+STREAM = 1  # switch: articles go through in chunks, the encoder's work beside the next chunk's parse
+STREAM_CHUNK = 16  # articles in one chunk
 
 
 SPAN_BESIDE = 1  # switch: the passage re-read of drafted articles runs beside the drafting of the next
@@ -327,6 +348,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     drafts: list[Draft] = []
     all_mentions: list[PlaceMention] = []
     per_sentence: dict[int, tuple[list[ActorMention], list[PlaceMention]]] = {}
+    first_focus, first_named = set(focus), frozenset(st.named)
     for s in st.candidates:
         found = actors.find(s.text, focus, st.named)
         blocked = [(a.start, a.end) for a in found if a.inter != 7 or len(a.text) > 3]
@@ -357,7 +379,10 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if s.index not in per_sentence:
             _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
             continue
-        found = actors.find(s.text, focus, st.named)
+        if focus == first_focus and st.named == first_named:
+            found = per_sentence[s.index][0]  # the same look-up as before the places were known
+        else:
+            found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
         if draft is not None:

@@ -178,7 +178,7 @@ class SentenceTyper:
 
 def _embed_cached(texts: list[str], on_progress=None) -> np.ndarray:
     """Embeddings of training sentences, cached by text in the model folder."""
-    from sitrep.extract.encoder import cache_family, get_encoder
+    from sitrep.extract.encoder import cache_family, training_encoder
 
     # the encoders whose vectors agree share one cache (encoder.py); fp32 keeps the first name
     family = cache_family()
@@ -194,7 +194,7 @@ def _embed_cached(texts: list[str], on_progress=None) -> np.ndarray:
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest()[:20] for t in texts]
     todo = sorted({k: t for k, t in zip(keys, texts) if k not in cache}.items())
     if todo:
-        enc = get_encoder()
+        enc = training_encoder()
         step = 512
         for i in range(0, len(todo), step):
             part = todo[i:i + step]
