@@ -208,12 +208,9 @@ class OnnxEncoder(SentenceEncoder):
         return self.runner.forward(ids, mask)
 
 
-class OpenVinoEncoder(SentenceEncoder):
+class OpenVinoEncoder(OnnxEncoder):
     """The same ONNX graph run by OpenVINO's CPU plugin: bfloat16 products where the CPU has them
     natively, float32 elsewhere (extract/encoder_openvino.py)."""
-
-    identity = "openvino"
-    batch_tokens = 1024
 
     def __init__(self, path: Path | None = None, folder: Path | None = None,
                  num_threads: int | None = None, precision: str = "auto"):
@@ -223,18 +220,11 @@ class OpenVinoEncoder(SentenceEncoder):
             raise EncoderMissing(
                 "openvino is not installed: run 'make install' (or '.venv/bin/pip install -e .'); "
                 "SITREP_ENCODER=onnx-fp32 runs the encoder with onnxruntime instead") from None
-        from sitrep.extract import encoder_onnx, encoder_openvino
+        from sitrep.extract import encoder_openvino
 
-        super().__init__(path)
-        if folder is None:
-            from sitrep.extract.learned import model_dir
-
-            folder = model_dir()
-        self.model_path = encoder_onnx.model_file(self.path, "fp32", folder)
+        super().__init__("fp32", path, folder, num_threads)  # the graph, built once into the folder
+        self.identity = "openvino"
         self.runner = encoder_openvino.OpenVinoRunner(self.model_path, num_threads, precision)
-
-    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        return self.runner.forward(ids, mask)
 
 
 def make_encoder(identity: str) -> SentenceEncoder:
