@@ -134,3 +134,18 @@ def test_a_unit_in_the_bracket_after_a_name_is_no_persons_name(gazetteer, parse,
     assert "Homa Bay" in [m.text for m in find_mentions(text, gazetteer, doc=doc)]
     monkeypatch.setattr(locate, "CHAIN_NAME_NO_PERSON", False)
     assert "Homa Bay" not in [m.text for m in find_mentions(text, gazetteer, doc=doc)]
+
+
+# -- a word written twice ------------------------------------------------------------------------------
+
+def test_a_word_written_twice_is_no_place(gazetteer, monkeypatch):
+    text = "Boda Boda riders blocked the road at Kabarnet to protest the arrest of a colleague."
+    mm, _ = _chosen(text, gazetteer)
+    assert mm.place.name == "Kabarnet" and mm.place.iso == "KE"
+    found = [m.text for m in find_mentions(text, gazetteer)]
+    assert "Boda" not in found
+    monkeypatch.setattr(locate, "DOUBLED_WORD_NO_PLACE", False)
+    assert "Boda" in [m.text for m in find_mentions(text, gazetteer)]  # Norway's Bodø, by its key
+    # a doubled name that is itself a place stays one; the word alone too ("Boda upazila")
+    found = [m.text for m in find_mentions("Farmers rallied in Walla Walla and in Boda upazila town.", gazetteer)]
+    assert "Walla Walla" in found and "Boda" in found

@@ -362,6 +362,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
                 continue
+            if DOUBLED_WORD_NO_PLACE and i + 1 < len(words) and \
+                    words[i].group(0).lower() == words[i + 1].group(0).lower() and \
+                    not gaz.by_key(name_key(text[m.start() + words[i].start():m.start() + words[i + 1].end()])):
+                i += 2  # "Boda Boda operators" (motorbike taxis) are not Norway's Bodø twice
+                continue
             for j in range(min(len(words), i + 5), i, -1):
                 start = m.start() + words[i].start()
                 end = m.start() + words[j - 1].end()
@@ -493,6 +498,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
 NAMED_BY_UNIT_WORD = True
 _UNIT_WORD_AFTER = re.compile(r"^[\s-]+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
                               r"municipality|commune|raion|rayon)\b", re.IGNORECASE)
+
+
+# a word written twice ("Boda Boda riders") is a word of the language, unless the doubled
+# name itself is a place ("Walla Walla", "Bora Bora")
+DOUBLED_WORD_NO_PLACE = True
 
 
 def _short_name_placed(text: str, start: int, end: int) -> bool:
