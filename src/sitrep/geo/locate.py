@@ -164,7 +164,7 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
-# "in Rachuonyo (Kasipul, Homa Bay)": a later item of the bracket after a name is a unit of the
+# "in [a ward] ([a sub-county], Homa Bay)": a later item of the bracket after a name is a unit of the
 # chain that locates it, not a person's full name (the parser tags "Homa Bay", "Trans Nzoia" PERSON)
 CHAIN_NAME_NO_PERSON = True
 _LATER_IN_CHAIN = re.compile(r"[A-Z][\w'’-]*\s*\([^()]*,\s*$")
@@ -492,8 +492,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     return _measured_mentions(text, gaz, offset, mentions)
 
 
-# A name the parser calls a person or an organisation ("Loi Zay tract, Tangyan township",
-# "Bhamo district of Kachin", "(Ywangan township, ...)") is a place when a unit word below the
+# A name the parser calls a person or an organisation ("[a tract], Tangyan township",
+# "[a village] ([a township] township, ...)") is a place when a unit word below the
 # province follows it: the parser's block is lifted (docs/geo.md, 2026-12-06)
 NAMED_BY_UNIT_WORD = True
 _UNIT_WORD_AFTER = re.compile(r"^[\s-]+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
@@ -758,7 +758,7 @@ def precision_for(place: Place, role: str, when: dt.date | None = None) -> int:
     if place.feature in POINT_FEATURES:
         if role not in ("near", "ref") and getattr(place, "chain_point", False) and isinstance(when, dt.date) \
                 and when < TOWNSHIP_CHAIN_POINT_UNTIL:
-            return 1  # "in Salingyi Township, in Sagaing Region" before 2021: the town (_unit_conventions)
+            return 1  # "in [X] Township, in [Y] Region" before 2021: the town (_unit_conventions)
         if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place, when):
             return 2
         return 1
@@ -1115,12 +1115,12 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _unit_conventions(ordered, text)
 
 
-# A city's township written so ("in Thaketa township (Yangon-East district, ...)", a
+# A city's township written so ("in [a quarter] township ([a district], Yangon)", a
 # `neighbourhood` of the supplement) is "part of a region" like any township: ACLED 2 (tune rows
 # of Yangon and Mandalay naming "in [X] township": 392 of 393 coded 2 from 2021, 85 of 92 before,
 # where no ", in" follows)
 CITY_TOWNSHIP_AREA = True
-# Until 2020 ACLED coded a township named in a chain of "in"s ("in Salingyi Township, in Sagaing
+# Until 2020 ACLED coded a township named in a chain of "in"s ("in [X] Township, in [Y]
 # Region") at its town, 1: 1,374 of 1,609 tune rows; without the chain 1,204 of 1,370 at 2. From
 # 2021 on, 2 either way. Measured for Myanmar's word only (no other unit word is so written in
 # the tune rows often enough to tell)
@@ -1540,9 +1540,15 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         entry = actors.entry(m.key)
         if entry is not None and len(entry.countries) == 1:
             context.countries[entry.countries[0]] += 1
-        elif entry is not None and len(entry.home) == 2 and entry.inter != 1:
+        elif entry is not None and len(entry.home) == 2 and entry.inter != 1 and not (
+                GROUP_OF_SEVERAL_NO_HOME and len(entry.countries) > 1):
             context.countries[entry.home] += 1
     return context
+
+
+# a group that fights in several countries (JNIM: Mali, Burkina Faso, Niger, ...) does not tell the
+# article's country by its home: "militants attacked the village of [a Burkinabe village]" is not Mali
+GROUP_OF_SEVERAL_NO_HOME = True
 
 
 def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
@@ -1678,7 +1684,7 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
                 and _APPOSED_UNIT.match(gap) and distance_km((prev.place.latitude, prev.place.longitude),
                                                              (mm.place.latitude, mm.place.longitude)) <= (
                     UNIT_CHAIN_KM if prev is town else 2 * UNIT_CHAIN_KM):
-            out.add(id(mm))  # "Kamaing town, Hpakant township (Mohnyin district, ...)": where Kamaing is
+            out.add(id(mm))  # "[town] town, [township] township ([district], ...)": where the town is
         elif UNIT_CHAIN_LOCATES and prev is town and mm.place.feature in POINT_FEATURES and _named_as_unit(mm, text) \
                 and _APPOSED_UNIT.match(gap) and prev.place.population < UNIT_CHAIN_NAMESAKE_POP \
                 and getattr(prev.place, "source", "") != "supplement" and distance_km(
