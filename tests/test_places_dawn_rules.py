@@ -147,11 +147,3 @@ def test_a_word_written_twice_is_no_place(gazetteer, monkeypatch):
     found = [m.text for m in find_mentions("Farmers rallied in Walla Walla and in Boda upazila town.", gazetteer)]
     assert "Walla Walla" in found and "Boda" in found
 
-
-# -- a group of several countries tells no country by its home ------------------------------------
-
-def test_a_group_of_several_countries_sets_no_country_by_its_home(monkeypatch):
-    text = "Suspected JNIM militants attacked a school in a village and burned two motorbikes."
-    assert "ML" not in article_context(text).countries
-    monkeypatch.setattr(locate, "GROUP_OF_SEVERAL_NO_HOME", False)
-    assert "ML" in article_context(text).countries  # its home

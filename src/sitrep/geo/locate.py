@@ -1540,15 +1540,9 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         entry = actors.entry(m.key)
         if entry is not None and len(entry.countries) == 1:
             context.countries[entry.countries[0]] += 1
-        elif entry is not None and len(entry.home) == 2 and entry.inter != 1 and not (
-                GROUP_OF_SEVERAL_NO_HOME and len(entry.countries) > 1):
+        elif entry is not None and len(entry.home) == 2 and entry.inter != 1:
             context.countries[entry.home] += 1
     return context
-
-
-# a group that fights in several countries (JNIM: Mali, Burkina Faso, Niger, ...) does not tell the
-# article's country by its home: "militants attacked the village of [a Burkinabe village]" is not Mali
-GROUP_OF_SEVERAL_NO_HOME = True
 
 
 def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
