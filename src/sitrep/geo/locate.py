@@ -160,7 +160,14 @@ def full_names(doc) -> list[tuple[int, int]]:
     text = doc.text
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
             and not _PREPOSITION_BEFORE.search(text[max(0, e.start_char - 20):e.start_char])
+            and not (CHAIN_NAME_NO_PERSON and _LATER_IN_CHAIN.search(text[max(0, e.start_char - 80):e.start_char]))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# "in [a ward] ([a sub-county], Homa Bay)": a later item of the bracket after a name is a unit of the
+# chain that locates it, not a person's full name (the parser tags "Homa Bay", "Trans Nzoia" PERSON)
+CHAIN_NAME_NO_PERSON = True
+_LATER_IN_CHAIN = re.compile(r"[A-Z][\w'’-]*\s*\([^()]*,\s*$")
 
 
 # words that make a name a unit or a feature ("Shan State", "Manton Township")
@@ -355,6 +362,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
                 continue
+            if DOUBLED_WORD_NO_PLACE and i + 1 < len(words) and \
+                    words[i].group(0).lower() == words[i + 1].group(0).lower() and \
+                    not gaz.by_key(name_key(text[m.start() + words[i].start():m.start() + words[i + 1].end()])):
+                i += 2  # "Boda Boda operators" (motorbike taxis) are not Norway's Bodø twice
+                continue
             for j in range(min(len(words), i + 5), i, -1):
                 start = m.start() + words[i].start()
                 end = m.start() + words[j - 1].end()
@@ -428,10 +440,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             c.feature not in POINT_FEATURES or getattr(c, "source", "") == "supplement"
                             or name_key(c.name) == key)]
                         brgys = [c for c in brgys if is_exact(c, core[0])]
-                    if brgys and any(s < end and start < e for s, e in ner_block) and \
+                    # "Tangyan township", "Bhamo district": a unit word after the name says it is a place
+                    unit_named = NAMED_BY_UNIT_WORD and bool(_UNIT_WORD_AFTER.match(text[end:end + 20]))
+                    if brgys and any(s < end and start < e for s, e in ner_block) and not unit_named and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         brgys = []  # a person's name, unless a place word stands before it
-                    if cands and any(s < end and start < e for s, e in ner_block) and \
+                    if cands and any(s < end and start < e for s, e in ner_block) and not unit_named and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         # a name the parser calls a person or a people is a place only if the
                         # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City"),
@@ -476,6 +490,19 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return _measured_mentions(text, gaz, offset, mentions)
+
+
+# A name the parser calls a person or an organisation ("[a tract], Tangyan township",
+# "[a village] ([a township] township, ...)") is a place when a unit word below the
+# province follows it: the parser's block is lifted (docs/geo.md, 2026-12-06)
+NAMED_BY_UNIT_WORD = True
+_UNIT_WORD_AFTER = re.compile(r"^[\s-]+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+                              r"municipality|commune|raion|rayon)\b", re.IGNORECASE)
+
+
+# a word written twice ("Boda Boda riders") is a word of the language, unless the doubled
+# name itself is a place ("Walla Walla", "Bora Bora")
+DOUBLED_WORD_NO_PLACE = True
 
 
 def _short_name_placed(text: str, start: int, end: int) -> bool:
@@ -729,6 +756,9 @@ def precision_for(place: Place, role: str, when: dt.date | None = None) -> int:
     ACLED coded as an area on the event's date `when` (`is_area_unit_seat`), is "part of a
     region": 2."""
     if place.feature in POINT_FEATURES:
+        if role not in ("near", "ref") and getattr(place, "chain_point", False) and isinstance(when, dt.date) \
+                and when < TOWNSHIP_CHAIN_POINT_UNTIL:
+            return 1  # "in [X] Township, in [Y] Region" before 2021: the town (_unit_conventions)
         if role in ("near", "ref") or getattr(place, "for_unit", False) or is_area_unit_seat(place, when):
             return 2
         return 1
@@ -1082,6 +1112,37 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
+    _unit_conventions(ordered, text)
+
+
+# A city's township written so ("in [a quarter] township ([a district], Yangon)", a
+# `neighbourhood` of the supplement) is "part of a region" like any township: ACLED 2 (tune rows
+# of Yangon and Mandalay naming "in [X] township": 392 of 393 coded 2 from 2021, 85 of 92 before,
+# where no ", in" follows)
+CITY_TOWNSHIP_AREA = True
+# Until 2020 ACLED coded a township named in a chain of "in"s ("in [X] Township, in [Y]
+# Region") at its town, 1: 1,374 of 1,609 tune rows; without the chain 1,204 of 1,370 at 2. From
+# 2021 on, 2 either way. Measured for Myanmar's word only (no other unit word is so written in
+# the tune rows often enough to tell)
+TOWNSHIP_CHAIN_POINT = True
+CHAIN_POINT_UNIT_WORDS = frozenset({"township"})
+TOWNSHIP_CHAIN_POINT_UNTIL = dt.date(2021, 1, 1)
+_IN_JUST_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_CHAIN_AFTER = re.compile(r"^(?:\s+[a-z]+)?,\s*in\s+", re.IGNORECASE)
+
+
+def _unit_conventions(ordered: list[PlaceMention], text: str) -> None:
+    """Mark the places named as a township (of a city too) by how ACLED codes them (precision_for)."""
+    for mm in ordered:
+        place, word = mm.place, getattr(mm, "unit_word", "")
+        if place is None or word not in SUB_UNITS or acled_point_unit(place.iso, word):
+            continue
+        if CITY_TOWNSHIP_AREA and place.feature == "neighbourhood":
+            place.for_unit = True  # type: ignore[attr-defined]
+        if TOWNSHIP_CHAIN_POINT and getattr(place, "for_unit", False) and word in CHAIN_POINT_UNIT_WORDS \
+                and _IN_JUST_BEFORE.search(text[max(0, mm.start - 12):mm.start]) \
+                and _IN_CHAIN_AFTER.match(text[mm.end:mm.end + 20]):
+            place.chain_point = True  # type: ignore[attr-defined]
 
 
 # words for a part of a town: "Garissa neighbourhood (Marka)", "a junction (Hodan District)"
@@ -1519,6 +1580,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
     towns_provinces = _provinces_of_named_towns(mentions, text)
+    best_town, best_town_score = None, -99.0  # the best town or village, for a country chosen over it
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
@@ -1549,6 +1611,14 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
+        if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
+                and focus and mm.place.iso not in focus:
+            best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
+    if TOWN_OVER_COUNTRY and best is not None and best.place.feature == "country" and best_town is not None:
+        # "[a city]'s youth protested against recruiting for a group in [a country]": a town the
+        # text plainly names says more than a country named as a topic, whose focus (set by the
+        # country's own name and its groups) had only weakened the town
+        best = best_town
     if best is not None and best.role in ("in", "") and best.place.feature in POINT_FEATURES and \
             best.place.feature != "neighbourhood" and \
             _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
@@ -1581,6 +1651,11 @@ _APPOSED_PROVINCE = re.compile(r"^\s*(?:(?:town|city|village|township|district|m
                                re.IGNORECASE)
 
 
+# a bare country never places an event over a town the text plainly names in another country
+# (not as an origin), where only the article's focus on the country had weakened the town
+TOWN_OVER_COUNTRY = True
+
+
 def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[int]:
     """Provinces set right after a town that lies in them ("evacuated from Mariupol, Donetsk",
     "near Sin Li (Kutkai Township, northern Shan State)"): the province says where the town is,
@@ -1588,12 +1663,56 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
     (ids of the mentions)."""
     out: set[int] = set()
     ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    town = None  # the place the chain of units after it locates
     for prev, mm in zip(ordered, ordered[1:]):
+        if prev.place.feature in POINT_FEATURES and prev.role != "part" and id(prev) not in out:
+            town = prev
+        gap = text[prev.end:mm.start]
         if mm.place.feature == "admin1" and prev.place.feature in POINT_FEATURES and prev.role != "part" \
                 and _unit(prev.place) and _unit(prev.place) == _unit(mm.place) \
-                and _APPOSED_PROVINCE.match(text[prev.end:mm.start]):
+                and (_APPOSED_PROVINCE.match(gap) or (UNIT_CHAIN_LOCATES and _UNIT_OF.match(gap))):
+            out.add(id(mm))
+        elif UNIT_CHAIN_LOCATES and town is not None and mm.place.feature in POINT_FEATURES \
+                and _named_as_unit(mm, text) and _unit(town.place) \
+                and _unit(town.place) == _unit(mm.place) and (prev is town or id(prev) in out) \
+                and _APPOSED_UNIT.match(gap) and distance_km((prev.place.latitude, prev.place.longitude),
+                                                             (mm.place.latitude, mm.place.longitude)) <= (
+                    UNIT_CHAIN_KM if prev is town else 2 * UNIT_CHAIN_KM):
+            out.add(id(mm))  # "[town] town, [township] township ([district], ...)": where the town is
+        elif UNIT_CHAIN_LOCATES and prev is town and mm.place.feature in POINT_FEATURES and _named_as_unit(mm, text) \
+                and _APPOSED_UNIT.match(gap) and prev.place.population < UNIT_CHAIN_NAMESAKE_POP \
+                and getattr(prev.place, "source", "") != "supplement" and distance_km(
+                    (prev.place.latitude, prev.place.longitude), (mm.place.latitude, mm.place.longitude)) > UNIT_CHAIN_KM:
+            # "[name] district, [town] regency" with the district's namesake 80 km from the town: the
+            # gazetteer lacks the district; the unit after it places the event
+            out.add(id(prev))
+            town = None
+        elif mm.place.feature == "admin1" and id(prev) in out and _APPOSED_PROVINCE.match(gap) \
+                and UNIT_CHAIN_LOCATES and town is not None and _unit(town.place) == _unit(mm.place):
             out.add(id(mm))
     return out
+
+
+# A unit below the province set after a town ("[town] town, [township] township", "in [township]
+# Township, in [district] District", "[village] village, [township] Township ([district] District")
+# or a province after "[town] district of" says where the town is: no rival of it, even where the
+# event's word stands nearer the unit
+UNIT_CHAIN_LOCATES = True
+UNIT_CHAIN_KM = 50.0  # a town farther from the unit set after it is a namesake of the unit's town
+UNIT_CHAIN_NAMESAKE_POP = 5_000  # a smaller place farther than that from the unit after it is a namesake
+_APPOSED_UNIT = re.compile(r"^\s*(?:(?:town|city|village|township|district|municipality|county)\s*)?(?:,|\()\s*"
+                           r"(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+_UNIT_WORD_END = re.compile(r"\b(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+                            r"municipality|commune|raion|rayon)$", re.IGNORECASE)
+
+
+def _named_as_unit(mm: PlaceMention, text: str) -> bool:
+    """"Hpakant township", "Shwebo District": the mention names a unit below the province."""
+    return bool(_UNIT_WORD_END.search(mm.text) or _UNIT_WORD_AFTER.match(text[mm.end:mm.end + 20]))
+
+
+_UNIT_OF = re.compile(r"^\s+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+                      r"municipality|county)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over|parts of|areas of)\s+(?:the\s+)?$",
