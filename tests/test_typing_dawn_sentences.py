@@ -105,4 +105,4 @@ def test_the_fresh_file_names_no_real_front_line_village():
     for name in ("Orlivka", "Sosnivka", "Kamianka", "Lypove", "Verkhnie", "Stepove", "Troitske", "Zaitseve",
                  "Pisky", "Lozove", "Hlyboke", "Novyi Svit", "Krasnyi Yar", "Dovzhyk"):
         assert name not in text, name
-    assert Counter(r["sub_event_type"] for r in _recs(FRESH))["Armed clash"] == 28
+    assert Counter(r["sub_event_type"] for r in _recs(FRESH))["Armed clash"] >= 28
