@@ -181,10 +181,35 @@ def test_a_surrender_to_an_infantry_battalion_is_to_the_army():
 def test_roles_words_file_is_valid():
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data) == {"counter_demo", "same_both_sides", "military_targets"}
-    for name in ("counter_demo", "same_both_sides"):
+    assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before"}
+    for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):
         for pat in data[name]:
             re.compile(pat)
     nouns = data["military_targets"]
     assert len(set(nouns)) == len(nouns)
     assert all(isinstance(n, str) and n == n.lower() and n.strip() == n for n in nouns)
+
+
+# -- who was held responsible (BLAMED) ---------------------------------------------------------
+BLAST = ("On 8 May 2019, a roadside bomb exploded near Bataraza, Palawan, hitting a passing army truck and "
+         "wounding two soldiers. The provincial command blamed the attack on the NPA.")
+
+
+def test_the_actor_blamed_for_an_act_with_no_perpetrator_did_it():
+    assert _top(BLAST).actor1 == "NPA: New People's Army"
+
+
+def test_without_the_blame_switch_an_unidentified_group_did_it(monkeypatch):
+    monkeypatch.setattr(roles_module, "BLAMED", 0)
+    assert _top(BLAST).actor1 == "Unidentified Armed Group (Philippines)"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A blast hit the market. Al Shabaab is believed to be responsible.", "Al Shabaab"),
+    ("A blast hit the market. The army blamed the attack on Al Shabaab.", "Al Shabaab"),
+    ("A blast hit the market. No armed group has claimed responsibility.", None),
+    ("A man was shot. The victim was thought to be an Al Shabaab sympathiser.", None),
+])
+def test_who_the_words_hold_responsible(text, name):
+    found = roles_module._blamed(text, get_dictionary(), "KE")
+    assert (found.name if found else None) == name

@@ -375,6 +375,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         described = actors.described(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso)
         if described is not None:
             ev.actor1, ev.inter1 = described.display(country, iso), described.inter_for(iso)
+        elif BLAMED:
+            # "the Western Command blamed the attack on the rebels", "X claimed responsibility":
+            # the one held responsible did it
+            blamed = _blamed(around or " ".join(x.text for x in d.sentences or [d.sentence]), actors, iso)
+            if blamed is not None and named(blamed)[0] != ev.actor2:
+                ev.actor1, ev.inter1 = named(blamed)
     if SAME_BOTH_SIDES and ev.sub_event_type == "Armed clash" and ev.actor1 and not ev.actor2 and \
             _told(d, around, "same_both_sides"):
         # "two groups of soldiers clashed", "a shootout between unknown gunmen": one actor's own
@@ -446,6 +452,33 @@ def _crowd_acting(d: Draft) -> bool:
             before = s.text[max(0, first.start - 25):first.start].lower()
             return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
     return False
+
+
+# switch: an act told with no perpetrator has the actor the text holds responsible
+# (roles_words.yml blamed_after, blamed_before) as actor1
+BLAMED = 1
+
+
+def _blamed(text: str, actors: ActorDictionary, iso: str) -> ActorMention | None:
+    """The armed actor `text` holds responsible: named right after "blamed ... on", "attributed
+    to", or right before "claimed responsibility", "is believed to be behind"; not a civilian,
+    not the unidentified group, not one that "no group" names."""
+    pats = _role_patterns()
+    countries = {iso} if iso else None
+
+    def armed(found: list[ActorMention]) -> list[ActorMention]:
+        return [a for a in found if a.inter in ARMED and not a.name.startswith("Unidentified Armed Group")]
+
+    for m in pats["blamed_after"].finditer(text):
+        found = armed(actors.find(text[m.end():m.end() + 80], countries))
+        if found and found[0].start <= 12:  # right after the words ("on the NPA")
+            return found[0]
+    for m in pats["blamed_before"].finditer(text):
+        window = text[max(0, m.start() - 80):m.start()]
+        found = armed(actors.find(window, countries))
+        if found and len(window) - found[-1].end <= 2 and not re.search(r"\bno\s+\w*\s*$", window[:found[-1].start]):
+            return found[-1]  # "The CGF claimed responsibility" (not "no armed group claimed")
+    return None
 
 
 def _told(d: Draft, around: str, name: str) -> bool:
