@@ -209,7 +209,18 @@ def test_without_the_blame_switch_an_unidentified_group_did_it(monkeypatch):
     ("A blast hit the market. The army blamed the attack on Al Shabaab.", "Al Shabaab"),
     ("A blast hit the market. No armed group has claimed responsibility.", None),
     ("A man was shot. The victim was thought to be an Al Shabaab sympathiser.", None),
+    ("A patrol was ambushed. The attack was later claimed by Al Shabaab.", "Al Shabaab"),
+    ("Two men were killed by gunmen (likely Al Shabaab) at a well.", "Al Shabaab"),
 ])
 def test_who_the_words_hold_responsible(text, name):
     found = roles_module._blamed(text, get_dictionary(), "KE")
     assert (found.name if found else None) == name
+
+
+BRACKETS = ("On 14 June 2018, two robbery suspects were shot dead by operatives (presumed police) in Barangay "
+            "Malinis, Lucena City, Quezon.")
+
+
+def test_an_identification_in_brackets_names_the_perpetrator_not_the_target():
+    ev = _top(BRACKETS)
+    assert (ev.actor1, ev.actor2) == ("Police Forces of the Philippines", "Civilians (Philippines)")

@@ -379,7 +379,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # "the Western Command blamed the attack on the rebels", "X claimed responsibility":
             # the one held responsible did it
             blamed = _blamed(around or " ".join(x.text for x in d.sentences or [d.sentence]), actors, iso)
-            if blamed is not None and named(blamed)[0] != ev.actor2:
+            if blamed is not None:
+                if named(blamed)[0] == ev.actor2:
+                    # "were killed by operatives (assumed police)": the parse took the police for
+                    # the target; the victims are then the civilians the attack is told against
+                    ev.actor2, ev.inter2 = (_in_country("Civilians", country), 7) if \
+                        ev.event_type == "Violence against civilians" else ("", None)
                 ev.actor1, ev.inter1 = named(blamed)
     if SAME_BOTH_SIDES and ev.sub_event_type == "Armed clash" and ev.actor1 and not ev.actor2 and \
             _told(d, around, "same_both_sides"):
@@ -425,7 +430,7 @@ def _role_patterns() -> dict[str, re.Pattern[str]]:
     """The word patterns of data/actors/roles_words.yml, one compiled pattern per list."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {name: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + ")", re.IGNORECASE)
+    return {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + ")", re.IGNORECASE)
             for name, pats in data.items()}
 
 
