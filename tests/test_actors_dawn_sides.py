@@ -217,10 +217,16 @@ def test_who_the_words_hold_responsible(text, name):
     assert (found.name if found else None) == name
 
 
-BRACKETS = ("On 14 June 2018, two robbery suspects were shot dead by operatives (presumed police) in Barangay "
+BRACKETS = ("On 14 June 2018, three theft suspects were killed by operatives (assumed police) in Barangay "
             "Malinis, Lucena City, Quezon.")
 
 
 def test_an_identification_in_brackets_names_the_perpetrator_not_the_target():
     ev = _top(BRACKETS)
     assert (ev.actor1, ev.actor2) == ("Police Forces of the Philippines", "Civilians (Philippines)")
+
+
+def test_without_the_blame_switch_the_police_were_the_target(monkeypatch):
+    monkeypatch.setattr(roles_module, "BLAMED", 0)
+    ev = _top(BRACKETS)
+    assert ev.actor2 == "Police Forces of the Philippines"
