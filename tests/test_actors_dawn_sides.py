@@ -230,3 +230,19 @@ def test_without_the_blame_switch_the_police_were_the_target(monkeypatch):
     monkeypatch.setattr(roles_module, "BLAMED", 0)
     ev = _top(BRACKETS)
     assert ev.actor2 == "Police Forces of the Philippines"
+
+
+# -- the state's forces who beat people are no mob (STATE_NOT_MOB) ------------------------------
+BEATING = "On 19 April 2021, soldiers went from house to house beating people in Mokolo, Extreme-Nord."
+
+
+def test_forces_who_beat_people_attack_civilians():
+    ev = _top(BEATING)
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Cameroon", "Civilians (Cameroon)")
+
+
+def test_without_the_state_switch_they_are_rioters(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_NOT_MOB", 0)
+    ev = _top(BEATING)
+    assert ev.sub_event_type == "Mob violence"

@@ -270,6 +270,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     # (not the police: in a riot they are mostly the ones who came to stop it)
     militia = next((a for a in agents if a.inter in (2, 4, 8) or (
         a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
+    if STATE_NOT_MOB and sub == "Mob violence" and agents and agents[0].inter == 1 and \
+            not any(a.inter in (5, 6, 7) for a in agents) and not any(a.inter in (5, 6) for a in d.actors) and \
+            not _CROWD_ACT.search(around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "two police officers beat up a man", "soldiers went from house to house beating people":
+        # no crowd acted; the state's forces who beat people attack civilians (ACLED: violence
+        # against civilians, the force actor1)
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        ev.actor1, ev.inter1 = named(agents[0])
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+        return
     if sub == "Mob violence" and militia is not None:
         # ACLED: a communal or ethnic militia, gunmen or a gang who strike people commit an
         # attack, not a riot (a mob is a crowd that acts on its own)
@@ -437,6 +447,11 @@ def _role_patterns() -> dict[str, re.Pattern[str]]:
 # switch: a violent demonstration with no other side among its parties has the state's forces told
 # in the sentences around it (the police who intervened, told as an event of their own)
 AROUND_POLICE = 1
+# switch: "mob violence" whose first party told acting is the state's forces, with no crowd among
+# the parties, is their attack on civilians
+STATE_NOT_MOB = 1
+# words of a crowd's violence ("a riot broke out", "was lynched", "clashed"): then a mob did act
+_CROWD_ACT = re.compile(r"\b(?:riot|lynch|mob|clash|demonstrat|protest|brawl|scuffle)", re.IGNORECASE)
 # switch: an attack told done by a crowd of civilians (villagers, residents), with no armed actor
 # named, is mob violence by rioters
 CIVILIAN_MOB = 1
