@@ -181,7 +181,10 @@ def test_a_surrender_to_an_infantry_battalion_is_to_the_army():
 def test_roles_words_file_is_valid():
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before"}
+    assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before",
+                         "state_second_subs"}
+    from sitrep.model import SUB_EVENT_TYPES
+    assert set(data["state_second_subs"]) <= set(SUB_EVENT_TYPES)
     for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):
         for pat in data[name]:
             re.compile(pat)
@@ -246,3 +249,20 @@ def test_without_the_state_switch_they_are_rioters(monkeypatch):
     monkeypatch.setattr(roles_module, "STATE_NOT_MOB", 0)
     ev = _top(BEATING)
     assert ev.sub_event_type == "Mob violence"
+
+
+
+# -- the Philippines' order beyond clashes (STATE_SECOND_MORE) ------------------------------------
+ARREST = ("On 3 October 2019, a commander of the New People's Army was arrested by soldiers at his hideout in "
+          "Barangay Malinao, Gingoog City, Misamis Oriental.")
+
+
+def test_the_armed_group_is_first_in_a_philippine_arrest():
+    ev = _top(ARREST)
+    assert ev.sub_event_type == "Arrests"
+    assert (ev.actor1, ev.actor2) == ("NPA: New People's Army", "Military Forces of the Philippines")
+
+
+def test_without_the_order_switch_the_arresting_force_is_first(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_SECOND_MORE", 0)
+    assert _top(ARREST).actor1 == "Military Forces of the Philippines"

@@ -401,7 +401,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "two groups of soldiers clashed", "a shootout between unknown gunmen": one actor's own
         # men fought each other; ACLED names it on both sides
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
-    if ev.sub_event_type == "Armed clash" and ev.inter1 == 1 and ev.actor2 and ev.inter2 != 1 and \
+    if (ev.sub_event_type == "Armed clash" or STATE_SECOND_MORE and ev.inter2 in (2, 3, 4) and
+            ev.sub_event_type in _state_second_subs()) and ev.inter1 == 1 and ev.actor2 and ev.inter2 != 1 and \
             iso.lower() in words("clash_state_second"):
         # where ACLED's coders name the other side of a clash with the state's forces first,
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
@@ -441,7 +442,7 @@ def _role_patterns() -> dict[str, re.Pattern[str]]:
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + ")", re.IGNORECASE)
-            for name, pats in data.items()}
+            for name, pats in data.items() if name not in ("military_targets", "state_second_subs")}
 
 
 # switch: a violent demonstration with no other side among its parties has the state's forces told
@@ -499,6 +500,17 @@ def _blamed(text: str, actors: ActorDictionary, iso: str) -> ActorMention | None
         if found and len(window) - found[-1].end <= 2 and not re.search(r"\bno\s+\w*\s*$", window[:found[-1].start]):
             return found[-1]  # "The CGF claimed responsibility" (not "no armed group claimed")
     return None
+
+
+# switch: where ACLED names the other side of a clash with the state first (`clash_state_second`),
+# it does so in arrests, agreements and regained territory too (roles_words.yml state_second_subs)
+STATE_SECOND_MORE = 1
+
+
+@lru_cache(maxsize=1)
+def _state_second_subs() -> frozenset[str]:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    return frozenset((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("state_second_subs") or [])
 
 
 def _told(d: Draft, around: str, name: str) -> bool:
