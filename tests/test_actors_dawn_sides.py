@@ -266,3 +266,13 @@ def test_the_armed_group_is_first_in_a_philippine_arrest():
 def test_without_the_order_switch_the_arresting_force_is_first(monkeypatch):
     monkeypatch.setattr(roles_module, "STATE_SECOND_MORE", 0)
     assert _top(ARREST).actor1 == "Military Forces of the Philippines"
+
+
+def test_a_crowd_that_only_saw_the_act_is_no_mob():
+    d = get_dictionary()
+    text = "Residents of the town saw the convoy hit on the main road."
+    draft = type("D", (), {})()
+    draft.agents = [m for m in d.find(text, set()) if m.text == "Residents"]
+    draft.sentences = []
+    draft.sentence = type("S", (), {"text": text})()
+    assert draft.agents and not roles_module._crowd_acting(draft)

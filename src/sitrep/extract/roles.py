@@ -471,8 +471,13 @@ def _crowd_acting(d: Draft) -> bool:
         if s.text[first.start:first.end] == first.text:
             after = s.text[first.end:first.end + 40].lower()
             before = s.text[max(0, first.start - 25):first.start].lower()
-            return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before))
+            return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before) or _WITNESS_AFTER.match(after))
     return False
+
+
+# a crowd that only saw, heard, found or fled ("residents of the town saw the convoy hit"): witnesses
+_WITNESS_AFTER = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:saw|see|seen|witnessed|watched|heard|noticed|found|discovered|"
+                            r"fled|recovered|reported|described|recalled|woke)\b", re.IGNORECASE)
 
 
 # switch: an act told with no perpetrator has the actor the text holds responsible
