@@ -2,7 +2,7 @@
 switches in extract/roles.py and extract/actors.py), on invented sentences:
 
 - A2_BY_NAME: actor2 is the first other party that names another actor than actor1 by ACLED's
-  name ("soldiers of the Army's 5th Infantry Battalion" are one actor, not actor1 and actor2);
+  name ("troopers of the Army's 5th Infantry Battalion" are one actor, not actor1 and actor2);
 - COUNTER_DEMO: counter-demonstrators are the protest's actor2;
 - SAME_BOTH_SIDES: a clash among one actor's own men has it on both sides;
 - CIVILIAN_MOB: villagers or residents who beat or killed someone are rioters (mob violence);
@@ -41,8 +41,8 @@ def _top(text):
     return evs[0]
 
 
-ENCOUNTER = ("On 4 March 2019, a New People's Army commander was killed in an encounter with soldiers of the "
-             "Army's 5th Infantry Battalion in Barangay San Roque, Tarlac City, Tarlac.")
+ENCOUNTER = ("On 4 March 2019, a New People's Army commander was shot dead during an encounter with troopers of "
+             "the Army's 5th Infantry Battalion in Barangay San Roque, Tarlac City, Tarlac.")
 
 
 def test_two_entries_of_one_actor_are_not_its_two_sides():
@@ -119,8 +119,8 @@ def test_a_source_who_spoke_is_no_crowd_that_acted():
     assert roles_module._crowd_acting(draft)
 
 
-RIOT = ("On 3 February 2018, students of Kisii University rioted over fees in Kisii town. Police "
-        "intervened, leading to a clash in which two students were killed.")
+RIOT = ("On 3 February 2018, students of Kisii University rioted over fees in Kisii town. The police came "
+        "and fought the students, and two of them were killed in the clash.")
 
 
 def test_the_police_who_intervened_are_the_riots_actor2():
@@ -156,7 +156,7 @@ def test_a_border_side_or_a_cause_names_no_military(text):
     assert not [m for m in d.find(text, set()) if m.name.startswith("Military")]
 
 
-TARGET = "On 5 April 2022, Ukrainian forces fired rockets at the Russian positions near Izium, Kharkiv."
+TARGET = "On 5 April 2022, Ukrainian artillery struck the Russian positions outside Izium, Kharkiv."
 
 
 def test_the_shelled_positions_are_actor2():
@@ -195,7 +195,7 @@ def test_roles_words_file_is_valid():
 
 # -- who was held responsible (BLAMED) ---------------------------------------------------------
 BLAST = ("On 8 May 2019, a roadside bomb exploded near Bataraza, Palawan, hitting a passing army truck and "
-         "wounding two soldiers. The provincial command blamed the attack on the NPA.")
+         "wounding two soldiers. An army spokesman said the bombing was blamed on the NPA.")
 
 
 def test_the_actor_blamed_for_an_act_with_no_perpetrator_did_it():
@@ -220,7 +220,7 @@ def test_who_the_words_hold_responsible(text, name):
     assert (found.name if found else None) == name
 
 
-BRACKETS = ("On 14 June 2018, three theft suspects were killed by operatives (assumed police) in Barangay "
+BRACKETS = ("On 14 June 2018, three theft suspects were killed by plainclothesmen (assumed police) in Barangay "
             "Malinis, Lucena City, Quezon.")
 
 
@@ -236,7 +236,7 @@ def test_without_the_blame_switch_the_police_were_the_target(monkeypatch):
 
 
 # -- the state's forces who beat people are no mob (STATE_NOT_MOB) ------------------------------
-BEATING = "On 19 April 2021, soldiers went from house to house beating people in Mokolo, Extreme-Nord."
+BEATING = "On 19 April 2021, soldiers beat several young men with sticks at a market in Mokolo, Extreme-Nord."
 
 
 def test_forces_who_beat_people_attack_civilians():
@@ -253,7 +253,7 @@ def test_without_the_state_switch_they_are_rioters(monkeypatch):
 
 
 # -- the Philippines' order beyond clashes (STATE_SECOND_MORE) ------------------------------------
-ARREST = ("On 3 October 2019, a commander of the New People's Army was arrested by soldiers at his hideout in "
+ARREST = ("On 3 October 2019, a commander of the New People's Army was arrested by soldiers at a farmhouse in "
           "Barangay Malinao, Gingoog City, Misamis Oriental.")
 
 

@@ -118,7 +118,7 @@ _GENERIC_ARMY = "generic:Military Forces of {country}"
 
 @lru_cache(maxsize=1)
 def _military_target_pattern() -> re.Pattern[str]:
-    """After a country's word: up to two words ("59th Tank"), then a noun of data/actors/
+    """After a country's word: up to two words ("12th Tank"), then a noun of data/actors/
     roles_words.yml `military_targets`; "side" not as a side "of" something (a border's)."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     nouns = sorted((str(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["military_targets"]),
@@ -310,7 +310,7 @@ class ActorDictionary:
         return sorted(out, key=lambda a: a.start) if out != found else found
 
     def _military_targets(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
-        """"the Russian positions", "a Ukrainian warship", "the Russian 59th Tank Regiment", "the
+        """"the Russian positions", "a Ukrainian warship", "the Russian 12th Tank Regiment", "the
         Ukrainian side": a country's word right before a noun of military assets or positions
         (data/actors/roles_words.yml `military_targets`), with up to two words between, names that
         country's military forces ("Military Forces of Russia"; inter 8 outside its country)."""

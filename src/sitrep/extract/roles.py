@@ -258,7 +258,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         if COUNTER_DEMO and _told(d, around, "counter_demo"):
-            # "a counter-demonstration of about a hundred people formed": ACLED names the
+            # "a counter-demonstration gathered across the street": ACLED names the
             # counter-demonstrators the protest's actor2 (62 of 99 tune rows; the police 9)
             ev.actor2, ev.inter2 = _in_country("Protesters", country), 6
             return
@@ -273,7 +273,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     if STATE_NOT_MOB and sub == "Mob violence" and agents and agents[0].inter == 1 and \
             not any(a.inter in (5, 6, 7) for a in agents) and not any(a.inter in (5, 6) for a in d.actors) and \
             not _CROWD_ACT.search(around or " ".join(x.text for x in d.sentences or [d.sentence])):
-        # "two police officers beat up a man", "soldiers went from house to house beating people":
+        # "two officers beat a detainee", "soldiers beat young men at a market":
         # no crowd acted; the state's forces who beat people attack civilians (ACLED: violence
         # against civilians, the force actor1)
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
@@ -301,7 +301,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
                       if _party(a) and (group is None or a.key != group.key)), None)
         if other is None and AROUND_POLICE and sub == "Violent demonstration" and around:
-            # "students rioted ... Police intervened": the police told in a sentence that made
+            # "students rioted ... the police came and fought them": the police told in a sentence that made
             # an event of its own are still the riot's other side
             other = next((a for a in actors.find(around, {iso} if iso else None) if a.inter == 1), None)
         if other:
@@ -324,14 +324,14 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
     if CIVILIAN_MOB and a1 is None and sub == "Attack" and _crowd_acting(d):
-        # "villagers killed a woman accused of sorcery", "a group of residents beat a thief": no
+        # "villagers beat a suspected thief", "a group of residents stoned a herder": no
         # armed actor, people of the place did it; ACLED: mob violence by rioters, the victim a
         # civilian
         ev.sub_event_type, ev.event_type = "Mob violence", "Riots"
         ev.actor1, ev.inter1 = _in_country("Rioters", crowd or country), 5
         state = next((p for p in d.patients if p.inter == 1), None)
         if state is not None:
-            ev.actor2, ev.inter2 = named(state)  # "residents stormed a police post"
+            ev.actor2, ev.inter2 = named(state)  # "residents attacked a police station"
         else:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
@@ -386,12 +386,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         if described is not None:
             ev.actor1, ev.inter1 = described.display(country, iso), described.inter_for(iso)
         elif BLAMED:
-            # "the Western Command blamed the attack on the rebels", "X claimed responsibility":
+            # "the army said the blast was blamed on the rebels", "X claimed responsibility":
             # the one held responsible did it
             blamed = _blamed(around or " ".join(x.text for x in d.sentences or [d.sentence]), actors, iso)
             if blamed is not None:
                 if named(blamed)[0] == ev.actor2:
-                    # "were killed by operatives (assumed police)": the parse took the police for
+                    # "were shot by plainclothesmen (presumed police)": the parse took the police for
                     # the target; the victims are then the civilians the attack is told against
                     ev.actor2, ev.inter2 = (_in_country("Civilians", country), 7) if \
                         ev.event_type == "Violence against civilians" else ("", None)
@@ -422,7 +422,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
 
 
 # switch: the actor2 of an event is the first other party that names another actor than actor1, by
-# its ACLED name, not its dictionary entry ("soldiers of the Army's 3rd Infantry Battalion": one
+# its ACLED name, not its dictionary entry ("troops of the Army's 5th Infantry Battalion": one
 # actor under a generic and a country's entry)
 A2_BY_NAME = 1
 # switch: counter-demonstrators are a protest's actor2 (data/actors/roles_words.yml counter_demo)
