@@ -110,6 +110,22 @@ _NOT_GROUP_START = {"the", "a", "an", "on", "in", "at", "by", "of", "from", "loc
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
+# switch: a country's word before a noun of military assets or positions ("the Russian positions",
+# "a Ukrainian warship") names that country's military forces (`_military_targets`)
+MILITARY_TARGETS = 1
+_GENERIC_ARMY = "generic:Military Forces of {country}"
+
+
+@lru_cache(maxsize=1)
+def _military_target_pattern() -> re.Pattern[str]:
+    """After a country's word: up to two words ("12th Tank"), then a noun of data/actors/
+    roles_words.yml `military_targets`; "side" not as a side "of" something (a border's)."""
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    nouns = sorted((str(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["military_targets"]),
+                   key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    return re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+
 # switch: a generic actor's own country told right beside it ("Ethiopian raiders", "the Kenya
 # police", "refugees from Sudan", "gunmen believed to be from Somalia") names it, not the
 # event's country (ACLED: "Unidentified Armed Group (Ethiopia)" in Kenya, "Protesters (Iran)" in
@@ -252,6 +268,8 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
+        if MILITARY_TARGETS:
+            found = self._military_targets(text, found)
         if text_cased:
             found = self._people_militias(text, found)
             found = self._branches(text, found)
@@ -290,6 +308,33 @@ class ActorDictionary:
                 out.append(ActorMention(unit.name, unit.inter, start, end, text[start:end], key=unit.key,
                                         home=unit.home))
         return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _military_targets(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the Russian positions", "a Ukrainian warship", "the Russian 12th Tank Regiment", "the
+        Ukrainian side": a country's word right before a noun of military assets or positions
+        (data/actors/roles_words.yml `military_targets`), with up to two words between, names that
+        country's military forces ("Military Forces of Russia"; inter 8 outside its country)."""
+        rx = _military_target_pattern()
+        if not rx.search(text):
+            return found
+        from sitrep.geo.locate import country_words
+
+        army = self.by_key.get(_GENERIC_ARMY)
+        if army is None:
+            return found
+        out = list(found)
+        for iso, s, e in country_words(text):
+            if s > 0 and (text[s - 1] in "-‐–" or text[s - 1].isalnum()):
+                continue  # "pro-Russian positions": a cause
+            m = rx.match(text, e)
+            if m is None:
+                continue
+            end = m.end()
+            if any(a.start < end and s < a.end for a in out):
+                continue  # already an actor ("Ukrainian forces' positions")
+            unit = self._origin_entry(army, iso)
+            out.append(ActorMention(unit.name, unit.inter, s, end, text[s:end], key=unit.key, home=unit.home))
+        return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
 
     def _origin_before(self, text: str, start: int) -> list[tuple[str, int, int]]:
         """The countries whose words stand right before a generic actor's words ("Kenyan", "Haiti

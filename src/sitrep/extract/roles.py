@@ -217,9 +217,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             "Other", "Headquarters or base established", "Disrupted weapons use")), None)
         if a1 is not None:
             patients = [p for p in patients if p is not a1]
-    a2 = next((p for p in patients if a1 is None or p.key != a1.key), None)
+    a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
     if a2 is None:
-        a2 = next((a for a in agents if a1 is not None and a.key != a1.key), None)
+        a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
         if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
             # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
@@ -257,6 +257,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
+        if COUNTER_DEMO and _told(d, around, "counter_demo"):
+            # "a counter-demonstration gathered across the street": ACLED names the
+            # counter-demonstrators the protest's actor2 (62 of 99 tune rows; the police 9)
+            ev.actor2, ev.inter2 = _in_country("Protesters", country), 6
+            return
         if sub != "Peaceful protest":
             police = next((a for a in d.actors if a.inter == 1), None)
             if police:
@@ -265,6 +270,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     # (not the police: in a riot they are mostly the ones who came to stop it)
     militia = next((a for a in agents if a.inter in (2, 4, 8) or (
         a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
+    if STATE_NOT_MOB and sub == "Mob violence" and agents and agents[0].inter == 1 and \
+            not any(a.inter in (5, 6, 7) for a in agents) and not any(a.inter in (5, 6) for a in d.actors) and \
+            not _CROWD_ACT.search(around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "two officers beat a detainee", "soldiers beat young men at a market":
+        # no crowd acted; the state's forces who beat people attack civilians (ACLED: violence
+        # against civilians, the force actor1)
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        ev.actor1, ev.inter1 = named(agents[0])
+        ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+        return
     if sub == "Mob violence" and militia is not None:
         # ACLED: a communal or ethnic militia, gunmen or a gang who strike people commit an
         # attack, not a riot (a mob is a crowd that acts on its own)
@@ -285,6 +300,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
                       if _party(a) and (group is None or a.key != group.key)), None)
+        if other is None and AROUND_POLICE and sub == "Violent demonstration" and around:
+            # "students rioted ... the police came and fought them": the police told in a sentence that made
+            # an event of its own are still the riot's other side
+            other = next((a for a in actors.find(around, {iso} if iso else None) if a.inter == 1), None)
         if other:
             ev.actor2, ev.inter2 = named(other)
         elif rival is not None and _associated(group) and (party_clash or sub == "Mob violence"):
@@ -302,6 +321,18 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         elif sub == "Mob violence":
             # a crowd that beat, lynched or burnt: its targets are civilians (ACLED's actor2 in
             # three of five such rows, no one in one of four)
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+        return
+    if CIVILIAN_MOB and a1 is None and sub == "Attack" and _crowd_acting(d):
+        # "villagers beat a suspected thief", "a group of residents stoned a herder": no
+        # armed actor, people of the place did it; ACLED: mob violence by rioters, the victim a
+        # civilian
+        ev.sub_event_type, ev.event_type = "Mob violence", "Riots"
+        ev.actor1, ev.inter1 = _in_country("Rioters", crowd or country), 5
+        state = next((p for p in d.patients if p.inter == 1), None)
+        if state is not None:
+            ev.actor2, ev.inter2 = named(state)  # "residents attacked a police station"
+        else:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
     if a1 is not None:
@@ -354,7 +385,24 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         described = actors.described(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso)
         if described is not None:
             ev.actor1, ev.inter1 = described.display(country, iso), described.inter_for(iso)
-    if ev.sub_event_type == "Armed clash" and ev.inter1 == 1 and ev.actor2 and ev.inter2 != 1 and \
+        elif BLAMED:
+            # "the army said the blast was blamed on the rebels", "X claimed responsibility":
+            # the one held responsible did it
+            blamed = _blamed(around or " ".join(x.text for x in d.sentences or [d.sentence]), actors, iso)
+            if blamed is not None:
+                if named(blamed)[0] == ev.actor2:
+                    # "were shot by plainclothesmen (presumed police)": the parse took the police for
+                    # the target; the victims are then the civilians the attack is told against
+                    ev.actor2, ev.inter2 = (_in_country("Civilians", country), 7) if \
+                        ev.event_type == "Violence against civilians" else ("", None)
+                ev.actor1, ev.inter1 = named(blamed)
+    if SAME_BOTH_SIDES and ev.sub_event_type == "Armed clash" and ev.actor1 and not ev.actor2 and \
+            _told(d, around, "same_both_sides"):
+        # "two groups of soldiers clashed", "a shootout between unknown gunmen": one actor's own
+        # men fought each other; ACLED names it on both sides
+        ev.actor2, ev.inter2 = ev.actor1, ev.inter1
+    if (ev.sub_event_type == "Armed clash" or STATE_SECOND_MORE and ev.inter2 in (2, 3, 4) and
+            ev.sub_event_type in _state_second_subs()) and ev.inter1 == 1 and ev.actor2 and ev.inter2 != 1 and \
             iso.lower() in words("clash_state_second"):
         # where ACLED's coders name the other side of a clash with the state's forces first,
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
@@ -371,6 +419,108 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+# switch: the actor2 of an event is the first other party that names another actor than actor1, by
+# its ACLED name, not its dictionary entry ("troops of the Army's 5th Infantry Battalion": one
+# actor under a generic and a country's entry)
+A2_BY_NAME = 1
+# switch: counter-demonstrators are a protest's actor2 (data/actors/roles_words.yml counter_demo)
+COUNTER_DEMO = 1
+# switch: a clash told among one actor's own men has it on both sides (roles_words.yml same_both_sides)
+SAME_BOTH_SIDES = 1
+
+
+def _same_actor(m: ActorMention, other: ActorMention, named) -> bool:
+    """Do these two mentions name one actor: one entry, or (`A2_BY_NAME`) one ACLED name?"""
+    return m.key == other.key or bool(A2_BY_NAME) and named(m)[0] == named(other)[0]
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> dict[str, re.Pattern[str]]:
+    """The word patterns of data/actors/roles_words.yml, one compiled pattern per list."""
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + ")", re.IGNORECASE)
+            for name, pats in data.items() if name not in ("military_targets", "state_second_subs")}
+
+
+# switch: a violent demonstration with no other side among its parties has the state's forces told
+# in the sentences around it (the police who intervened, told as an event of their own)
+AROUND_POLICE = 1
+# switch: "mob violence" whose first party told acting is the state's forces, with no crowd among
+# the parties, is their attack on civilians
+STATE_NOT_MOB = 1
+# words of a crowd's violence ("a riot broke out", "was lynched", "clashed"): then a mob did act
+_CROWD_ACT = re.compile(r"\b(?:riot|lynch|mob|clash|demonstrat|protest|brawl|scuffle)", re.IGNORECASE)
+# switch: an attack told done by a crowd of civilians (villagers, residents), with no armed actor
+# named, is mob violence by rioters
+CIVILIAN_MOB = 1
+_CROWD_WORD = re.compile(r"(?:s|people|youth|mob|crowd)$", re.IGNORECASE)
+
+
+def _crowd_acting(d: Draft) -> bool:
+    """Is the first party told acting a crowd of civilians ("villagers", "residents"; not one
+    person, not a source who only spoke), with no armed actor told acting?"""
+    if any(a.inter != 7 for a in d.agents):
+        return False
+    first = next((a for a in d.agents), None)
+    if first is None or not _CROWD_WORD.search(first.text):
+        return False
+    for s in d.sentences or [d.sentence]:
+        if s.text[first.start:first.end] == first.text:
+            after = s.text[first.end:first.end + 40].lower()
+            before = s.text[max(0, first.start - 25):first.start].lower()
+            return not (_SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before) or _WITNESS_AFTER.match(after))
+    return False
+
+
+# a crowd that only saw, heard, found or fled ("residents of the town saw the convoy hit"): witnesses
+_WITNESS_AFTER = re.compile(r"^(?:\s+[\w'-]+){0,3}?\s+(?:saw|see|seen|witnessed|watched|heard|noticed|found|discovered|"
+                            r"fled|recovered|reported|described|recalled|woke)\b", re.IGNORECASE)
+
+
+# switch: an act told with no perpetrator has the actor the text holds responsible
+# (roles_words.yml blamed_after, blamed_before) as actor1
+BLAMED = 1
+
+
+def _blamed(text: str, actors: ActorDictionary, iso: str) -> ActorMention | None:
+    """The armed actor `text` holds responsible: named right after "blamed ... on", "attributed
+    to", or right before "claimed responsibility", "is believed to be behind"; not a civilian,
+    not the unidentified group, not one that "no group" names."""
+    pats = _role_patterns()
+    countries = {iso} if iso else None
+
+    def armed(found: list[ActorMention]) -> list[ActorMention]:
+        return [a for a in found if a.inter in ARMED and not a.name.startswith("Unidentified Armed Group")]
+
+    for m in pats["blamed_after"].finditer(text):
+        found = armed(actors.find(text[m.end():m.end() + 80], countries))
+        if found and found[0].start <= 12:  # right after the words ("on the NPA")
+            return found[0]
+    for m in pats["blamed_before"].finditer(text):
+        window = text[max(0, m.start() - 80):m.start()]
+        found = armed(actors.find(window, countries))
+        if found and len(window) - found[-1].end <= 2 and not re.search(r"\bno\s+\w*\s*$", window[:found[-1].start]):
+            return found[-1]  # "The CGF claimed responsibility" (not "no armed group claimed")
+    return None
+
+
+# switch: where ACLED names the other side of a clash with the state first (`clash_state_second`),
+# it does so in arrests, agreements and regained territory too (roles_words.yml state_second_subs)
+STATE_SECOND_MORE = 1
+
+
+@lru_cache(maxsize=1)
+def _state_second_subs() -> frozenset[str]:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    return frozenset((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("state_second_subs") or [])
+
+
+def _told(d: Draft, around: str, name: str) -> bool:
+    """Do the words of what tells the event match the roles_words.yml list `name`?"""
+    return bool(_role_patterns()[name].search(around or " ".join(x.text for x in d.sentences or [d.sentence])))
 
 
 # switch: in a country and years where ACLED names the state's forces first in every clash with
