@@ -258,6 +258,7 @@ def test_articles_stream_through_in_chunks_with_the_encoder_s_work_on_the_worker
     import threading
 
     monkeypatch.setenv("SITREP_THREADS", "2")
+    monkeypatch.setattr(E, "STREAM", 1)  # off by default (docs/speed.md); on for measuring
     monkeypatch.setattr(E, "STREAM_CHUNK", 2)
     monkeypatch.setattr(E, "SPAN_CHUNK", 2)
     s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."

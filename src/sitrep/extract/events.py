@@ -216,7 +216,7 @@ def _read(states: list[ArticleState], typer, weights: dict, use_parser: bool, po
             st.decided.add(s.index)
 
 
-STREAM = 1  # switch: articles go through in chunks, the encoder's work beside the next chunk's parse
+STREAM = 0  # switch: articles go through in chunks, the encoder's work beside the next chunk's parse (off: slower, docs/speed.md)
 STREAM_CHUNK = 16  # articles in one chunk
 
 
