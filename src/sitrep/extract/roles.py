@@ -394,7 +394,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                     # "were shot by plainclothesmen (presumed police)": the parse took the police for
                     # the target; the victims are then the civilians the attack is told against
                     ev.actor2, ev.inter2 = (_in_country("Civilians", country), 7) if \
-                        ev.event_type == "Violence against civilians" else ("", None)
+                        _civilians_hit(ev, d) else ("", None)
                 ev.actor1, ev.inter1 = named(blamed)
     if SAME_BOTH_SIDES and ev.sub_event_type == "Armed clash" and ev.actor1 and not ev.actor2 and \
             _told(d, around, "same_both_sides"):
