@@ -213,6 +213,17 @@ def test_what_needs_the_parse_or_the_drafts_is_left_to_the_drafting_pass():
     assert E.surely_history(st) == {1}
 
 
+# a march whose next sentence tells the violence: the passage reads a violent demonstration
+_MARCH = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
+_PASSAGE = f"{_MARCH} A few of the marchers hurled rocks at the town hall windows."
+_PASSAGE_TABLE = {_MARCH: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
+                  _PASSAGE: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+
+
+def _coded(events):
+    return [[(e.sub_event_type, e.event_date, e.location) for e in evs] for evs in events]
+
+
 def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_same_events(monkeypatch):
     """events.SPAN_BESIDE: the passage re-read of the articles drafted so far runs on a worker
     thread while the next articles are drafted; the events are those of reading all at the end."""
@@ -221,11 +232,7 @@ def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_sam
     monkeypatch.setenv("SITREP_THREADS", "2")
     monkeypatch.setattr(E, "SPAN_CHUNK", 2)
     monkeypatch.setattr(E, "STREAM", 0)  # all articles in one chunk (streaming: the next test)
-    s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
-    s2 = "A few of the marchers hurled rocks at the town hall windows."
-    passage = f"{s1} {s2}"
-    table = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
-             passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    passage, table = _PASSAGE, _PASSAGE_TABLE
     where: list[int] = []
 
     class _Threads(_Table):
@@ -237,8 +244,7 @@ def test_passages_are_read_beside_the_drafting_of_the_next_articles_with_the_sam
     arts = [Article(id=str(i), text=passage, published=PUB) for i in range(3)]
 
     def events():
-        return [[(e.sub_event_type, e.event_date, e.location) for e in evs]
-                for evs in E.extract(arts, typer=_Threads(table))]
+        return _coded(E.extract(arts, typer=_Threads(table)))
 
     beside = events()
     main = threading.get_ident()
@@ -261,11 +267,7 @@ def test_articles_stream_through_in_chunks_with_the_encoder_s_work_on_the_worker
     monkeypatch.setattr(E, "STREAM", 1)  # off by default (docs/speed.md); on for measuring
     monkeypatch.setattr(E, "STREAM_CHUNK", 2)
     monkeypatch.setattr(E, "SPAN_CHUNK", 2)
-    s1 = "Several hundred teachers marched through the centre of Bobo-Dioulasso on Friday."
-    s2 = "A few of the marchers hurled rocks at the town hall windows."
-    passage = f"{s1} {s2}"
-    table = {s1: {"none": 0.1, "Peaceful protest": 0.6, "Violent demonstration": 0.3},
-             passage: {"none": 0.0, "Peaceful protest": 0.1, "Violent demonstration": 0.9}}
+    passage, table = _PASSAGE, _PASSAGE_TABLE
     log: list[tuple[str, int, str]] = []
 
     class _Logged(_Table):
@@ -283,8 +285,7 @@ def test_articles_stream_through_in_chunks_with_the_encoder_s_work_on_the_worker
     arts = [Article(id=str(i), text=passage, published=PUB) for i in range(5)]
 
     def events():
-        return [[(e.sub_event_type, e.event_date, e.location) for e in evs]
-                for evs in E.extract(arts, typer=_Logged(table))]
+        return _coded(E.extract(arts, typer=_Logged(table)))
 
     streamed = events()
     main = threading.get_ident()
