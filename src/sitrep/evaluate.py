@@ -59,6 +59,8 @@ def detect_kind(records: list[dict]) -> str:
         return "fusion"
     if "events" in first and "text" not in first and "source_file" in first:
         return "article_labels"  # labels of licensed articles kept outside the repository
+    if "events" in first and "text" not in first and "input" in first:
+        return "input_labels"  # labels of input files (text, HTML, JSONL, feeds) beside the gold file
     if "events" in first:
         return "articles"
     if "mention" in first:
@@ -82,6 +84,8 @@ def evaluate_file(path: Path, show_errors: int = 0, real_dir: Path | str | None 
         records, info = attach_texts(records, path, real_dir=real_dir, split=split)
         report = eval_articles(records, show_errors)
         report = {**info, **report}
+    elif kind == "input_labels":
+        report = eval_articles(read_labelled_inputs(records, path), show_errors)
     else:
         fn = {"articles": eval_articles, "sentences": eval_sentences, "places": eval_places,
               "event_location": eval_event_location, "fusion": eval_fusion}[kind]
@@ -89,6 +93,32 @@ def evaluate_file(path: Path, show_errors: int = 0, real_dir: Path | str | None 
     report["file"] = str(path)
     report["kind"] = kind
     return report
+
+
+def read_labelled_inputs(records: list[dict], path: Path) -> list[dict]:
+    """Labels of input files ({input, id?, published?, kind, events}) -> article records, each
+    input read as `sitrep ingest` reads it (plain text, an HTML page, JSONL records, a feed),
+    its path taken from the gold file's folder. `id` picks one article of an input that holds
+    several; `published` is the date given on the command line for inputs that carry none."""
+    from sitrep.ingest import InputError, read_inputs
+
+    out = []
+    for n, rec in enumerate(records, 1):
+        where = f"{path}: line {n}"
+        name = path.parent / str(rec.get("input") or "")
+        if not rec.get("input") or not name.is_file():
+            raise ValueError(f"{where}: no input file {str(name)!r} (the path is read from the gold file's folder)")
+        read = list(read_inputs([str(name)], published=_date(rec.get("published"))))
+        errors = [str(a) for a in read if isinstance(a, InputError)]
+        arts = [a for a in read if not isinstance(a, InputError)]
+        if rec.get("id") is not None:
+            arts = [a for a in arts if a.id == str(rec["id"])]
+        if len(arts) != 1:
+            why = "; ".join(errors) or (f"no article with id {rec.get('id')!r}" if rec.get("id") is not None
+                                          else f"{len(arts)} articles: give the id of the one labelled")
+            raise ValueError(f"{where}: {name}: {why}")
+        out.append({**rec, "id": str(rec.get("id") or rec["input"]), "article": arts[0]})
+    return out
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -99,6 +129,8 @@ def _date(v: Any) -> dt.date | None:
 
 
 def _article(rec: dict) -> Article:
+    if isinstance(rec.get("article"), Article):
+        return rec["article"]  # read from an input file as `sitrep ingest` reads it
     return Article(id=str(rec.get("id")), text=rec["text"], title=rec.get("title") or "",
                    published=_date(rec.get("published")), source=rec.get("source") or "")
 

@@ -92,6 +92,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY_RE}(?: of)? {_MONTH_RE}\b")),
     ("md", re.compile(rf"\b{_MONTH_RE} {_DAY_RE}\b(?!,? \d{{4}})(?![\d:])")),
     ("night_of", re.compile(rf"\b(?:on )?the (?:night|evening|morning|eve|dawn) of {_WEEKDAY_RE}\b")),
+    # "on Thursday last week", "Thursday of last week", "a week ago on Thursday": that weekday
+    # in the week before the one of publication
+    ("weekday_of_last_week", re.compile(rf"\b(?:on |early |late )?{_WEEKDAY_RE}(?: (?:morning|afternoon|evening|night))?"
+                                        rf"(?: of)? (?:last|the previous) week\b|\ba week ago,? (?:on |last )?{_WEEKDAY_RE}\b")),
     ("weekday_last", re.compile(rf"\blast {_WEEKDAY_RE}\b")),
     ("weekday", re.compile(rf"\b(?:on |early |late |this |since )?{_WEEKDAY_RE}(?:'s)?(?: (?:morning|afternoon|evening|night))?\b")),
     ("yesterday", re.compile(r"\b(?:yesterday|last night|overnight|the previous day|the day before)\b")),
@@ -207,6 +211,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
         date = _safe_date(_infer_year(month, day, published), month, day)
     elif kind == "night_of":
         date = _last_weekday(WEEKDAYS[g[0]], published)
+    elif kind == "weekday_of_last_week":
+        day = WEEKDAYS[g[0] or g[1]]
+        date = published - dt.timedelta(days=published.weekday() + 7 - day)
     elif kind == "weekday_last":
         date = _last_weekday(WEEKDAYS[g[0]], published, allow_same_day=False)
     elif kind == "weekday":

@@ -1256,6 +1256,9 @@ def _symbolic_only(d: Draft) -> bool:
     return not any(c.cls in ("riot_act", "lethal_force") and c.factor > 0 for c in cues)
 
 
+ABDUCTED_DEAD = 1  # switch: an abduction whose own report counts dead is an attack
+
+
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
     article = st.article
     if d.typing is None:
@@ -1275,6 +1278,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             pattern("ground_bombing").search(" ".join(x.text for x in d.sentences or [d.sentence])):
         # ACLED: property destroyed with explosives is an explosion, made from the air or not
         sub = "Air/drone strike" if st.air else IED
+    if sub == "Abduction/forced disappearance" and ABDUCTED_DEAD and d.counts.killed:
+        sub = "Attack"  # ACLED: the report's own dead ("the bodies of the abducted men were found")
     if sub == "Abduction/forced disappearance":
         own = {x.index for x in d.sentences or [d.sentence]}
         if pattern("abduction_fate").search(" ".join(x.text for x in report_span(d, st, st.taken - own))):
