@@ -926,6 +926,19 @@ _OWN_DAY_AFTER = regex("own_day_after")
 
 
 TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
+# a sentence opening with a week's date ("Last week, gunmen shot dead a farmer") far from the day of
+# the event told before it tells another act: "drop" leaves it out (neither its dead nor its type
+# join the event), "new" makes it an event of its own (Guardian tune: 2 more false events), "" merges
+OPENING_WEEK = "drop"
+
+
+def _another_week(a: Draft, b: Draft) -> bool:
+    return bool(a.date and b.date and a.date.precision == 1 and b.date.precision == 2 and not b.date.spoken
+                and b.date.start <= 3 and abs((a.date.date - b.date.date).days) > 1)
+
+
+SPOKEN_DAY_JOINS = 1  # switch: after a report dated only by the day its source spoke, a sentence with the
+# act's own day tells the same act (and its district is finer than a province)
 TOLL_CASUALTY = 1  # switch: ... also where its cue words only tell the dead
 TOLL_UPDATES = 1  # switch: a new figure for the dead of the violent event told before joins it
 _TOLL_UPDATE = regex("toll_update_phrases")
@@ -948,8 +961,11 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return True
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
     # does not make another event
-    if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1 and not b.date.spoken:
+    if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1 and not b.date.spoken \
+            and not (SPOKEN_DAY_JOINS and a.date.spoken):
         return False
+    if OPENING_WEEK == "new" and _another_week(a, b):
+        return False  # "Last week, gunmen shot dead a farmer": a sentence that opens with another time
     if a.place and b.place and a.place.place and b.place.place and b.place.role == "in":
         pa, pb = a.place.place, b.place.place
         if pa.latitude is not None and pb.latitude is not None and pa.feature in POINT_FEATURES \
@@ -994,6 +1010,8 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
     for d in drafts:
         target = None
         weak = d.typing is None or d.typing.score < min_score
+        if OPENING_WEEK == "drop" and merged and _another_week(merged[-1], d):
+            continue
         for prev in reversed(merged[-3:]):
             if _compatible(prev, d, min_score) and (not weak or _near(prev, d)):
                 target = prev
@@ -1019,13 +1037,15 @@ def _absorb(a: Draft, b: Draft) -> None:
     merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
-    if a.date is None and b.date is not None:
-        # offsets stay relative to the draft's first sentence, so the evidence points right
+    if b.date is not None and (a.date is None or SPOKEN_DAY_JOINS and a.date.spoken and not b.date.spoken):
+        # "the command announced on Wednesday the killing of three ... The operation was carried
+        # out on Tuesday night": the act's own day replaces the day the source spoke; offsets stay relative to the draft's first sentence, so the evidence points right
         shift = b.sentence.start - a.sentence.start
         a.date = dataclasses.replace(b.date, start=b.date.start + shift, end=b.date.end + shift)
-    if a.place is None or (b.place and b.place.place and a.place.place and
-                           a.place.place.feature not in ("town", "village") and
-                           b.place.place.feature in ("town", "village") and b.place.role != "from"):
+    if a.place is None or (b.place and b.place.place and a.place.place and b.place.role != "from" and (
+            a.place.place.feature not in ("town", "village") and b.place.place.feature in ("town", "village")
+            or SPOKEN_DAY_JOINS and a.place.place.feature in ("admin1", "country") and b.place.place.feature == "district"
+            and b.place.place.iso == a.place.place.iso)):
         a.place = b.place or a.place
     a.agents = a.agents or b.agents
     a.patients = a.patients or b.patients
