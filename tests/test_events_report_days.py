@@ -57,3 +57,18 @@ def test_an_abduction_whose_report_counts_dead_is_an_attack(monkeypatch):
     assert ev.sub_event_type == "Attack" and ev.fatalities == 5
     [off] = _events(BODIES, monkeypatch, ABDUCTED_DEAD=0)
     assert off.sub_event_type == "Abduction/forced disappearance"
+
+
+FATE = (
+    "Gunmen shot dead six herders they had seized near the river, and their bodies were found on "
+    "Wednesday morning, police said.\n\n"
+    "Late on Tuesday, the group's media office issued a short statement saying the men had been "
+    "executed because they refused to pay."
+)
+
+
+def test_the_fate_of_victims_told_before_joins_their_event(monkeypatch):
+    evs = _events(FATE)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 6)]
+    apart = _events(FATE, monkeypatch, SAME_VICTIMS=0)
+    assert len(apart) == 2

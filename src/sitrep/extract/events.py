@@ -937,6 +937,8 @@ def _another_week(a: Draft, b: Draft) -> bool:
                 and b.date.start <= 3 and abs((a.date.date - b.date.date).days) > 1)
 
 
+SAME_VICTIMS = 1  # switch: a sentence telling the fate of people told of before, with no new dead, joins that event
+_KNOWN_VICTIMS = regex("known_victims")
 SPOKEN_DAY_JOINS = 1  # switch: after a report dated only by the day its source spoke, a sentence with the
 # act's own day tells the same act (and its district is finer than a province)
 TOLL_CASUALTY = 1  # switch: ... also where its cue words only tell the dead
@@ -961,6 +963,11 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return True
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
     # does not make another event
+    if SAME_VICTIMS and a.counts.killed and not b.counts.killed and a.typing is not None \
+            and SUB_EVENT_TYPES[a.typing.sub_event_type] == SUB_EVENT_TYPES[b.typing.sub_event_type] \
+            and (not (a.date and b.date) or abs((a.date.date - b.date.date).days) <= 2) \
+            and _KNOWN_VICTIMS.search(b.sentence.text):
+        return True  # "... the men had been executed": the fate of the dead told before, no new act
     if a.date and b.date and a.date.date != b.date.date and b.date.precision == 1 and not b.date.spoken \
             and not (SPOKEN_DAY_JOINS and a.date.spoken):
         return False
