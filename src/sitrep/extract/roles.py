@@ -280,6 +280,15 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.actor1, ev.inter1 = named(agents[0])
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
         return
+    if PEOPLES_CLASH and sub == "Mob violence" and militia is not None and militia.inter == 4:
+        rival = next((a for a in d.agents + d.patients if a.inter == 4 and named(a)[0] != named(militia)[0]), None)
+        if rival is not None:
+            # "the Degodia and the Garre clashed": two peoples' (communities') militias told as
+            # the sides of a fight are an armed clash between them (ACLED), not a mob's attack
+            ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+            ev.actor1, ev.inter1 = named(militia)
+            ev.actor2, ev.inter2 = named(rival)
+            return
     if sub == "Mob violence" and militia is not None:
         # ACLED: a communal or ethnic militia, gunmen or a gang who strike people commit an
         # attack, not a riot (a mob is a crowd that acts on its own)
@@ -421,6 +430,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
 
 
+# switch: mob violence told between two identity militias (inter 4: "the Ajuran and the Garre
+# clashed") is an armed clash between them
+PEOPLES_CLASH = 1
 # switch: the actor2 of an event is the first other party that names another actor than actor1, by
 # its ACLED name, not its dictionary entry ("troops of the Army's 5th Infantry Battalion": one
 # actor under a generic and a country's entry)
