@@ -56,7 +56,7 @@ def test_two_peoples_told_clashing_are_an_armed_clash(monkeypatch):
     assert {ev.actor1, ev.actor2} == {"Degodia Ethnic Militia (Kenya)", "Garre Ethnic Militia (Kenya)"}
 
 
-YOUTHS = "Borana and Gabra youths engage in ethnic clashes near Moyale."
+YOUTHS = "Borana and Gabra youths fought with machetes and stones near Moyale."
 
 
 def test_mob_violence_between_two_peoples_militias_is_their_clash(monkeypatch):
