@@ -585,18 +585,21 @@ class ActorDictionary:
             if any(not a.key.startswith("generic:") for a in over):
                 continue  # already a named actor ("Pokot raiders", "Turkana raiders", a clan militia)
             entry = self._people_actor(_people_singular(name), countries, named)
+            if entry is None:
+                continue  # the dictionary's militia of this people is another country's
             out = [a for a in out if a not in over]
             out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
                                     home=entry.home))
         return sorted(out, key=lambda a: a.start)
 
-    def _people_actor(self, name: str, countries: set[str], named: set[str]) -> ActorEntry:
-        """The dictionary's entry for a people's militia ("pokot militia"), else a made one."""
+    def _people_actor(self, name: str, countries: set[str], named: set[str]) -> ActorEntry | None:
+        """The dictionary's entry for a people's militia ("pokot militia"), else a made one; None
+        when the dictionary's entries of that people are scoped to other countries than those in
+        focus (the Murle militia of South Sudan, in Kenya)."""
         options = self.index.get((name.lower(), "militia"))
         if options:
             entry, fit = self._choose(options, countries, named)
-            if entry is not None and fit >= 0.3:
-                return entry
+            return entry if entry is not None and fit >= 0.3 else None
         return self._people_entry(name, "Ethnic")
 
     def _people_entry(self, name: str, kind: str = "Ethnic") -> ActorEntry:
