@@ -182,7 +182,7 @@ def test_roles_words_file_is_valid():
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before",
-                         "state_second_subs"}
+                         "state_second_subs", "identity_violence"}
     from sitrep.model import SUB_EVENT_TYPES
     assert set(data["state_second_subs"]) <= set(SUB_EVENT_TYPES)
     for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):

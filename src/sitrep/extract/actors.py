@@ -272,6 +272,8 @@ class ActorDictionary:
             found = self._military_targets(text, found)
         if text_cased:
             found = self._people_militias(text, found)
+            if BARE_PEOPLES:
+                found = self._bare_peoples(text, found, countries or set(), named or set())
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
@@ -558,6 +560,48 @@ class ActorDictionary:
                                     home=entry.home))
         return sorted(out, key=lambda a: a.start)
 
+    def _bare_peoples(self, text: str, found: list[ActorMention], countries: set[str],
+                      named: set[str]) -> list[ActorMention]:
+        """"The Orma attacked ...", "clashes between the Kalenjin and the Maasai", "Pokot cattle
+        thieves": a people's name (data/actors/peoples.yml) told acting, as a side of a fight, or
+        before a word for raiders names that people's militia (the dictionary's entry where it has
+        one, else "<Name> Ethnic Militia (country)"). A bare name anywhere else is no actor (a
+        place, or the people as the target: civilians)."""
+        rx = _bare_people_patterns()
+        if not rx["names"].search(text):
+            return found
+        spans: list[tuple[int, int, str]] = []
+        for key in ("pair", "and", "raider", "agent"):
+            for m in rx[key].finditer(text):
+                for g in ("name", "name2"):
+                    if g in m.groupdict() and m.group(g):
+                        end = m.end(g + "_span") if m.group(g + "_span") else m.end(g)
+                        spans.append((m.start(g), end, m.group(g)))
+        if not spans:
+            return found
+        out = list(found)
+        for start, end, name in sorted(set(spans)):
+            over = [a for a in out if a.start < end and start < a.end]
+            if any(not a.key.startswith("generic:") for a in over):
+                continue  # already a named actor ("Pokot raiders", "Turkana raiders", a clan militia)
+            entry = self._people_actor(_people_singular(name), countries, named)
+            if entry is None:
+                continue  # the dictionary's militia of this people is another country's
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start)
+
+    def _people_actor(self, name: str, countries: set[str], named: set[str]) -> ActorEntry | None:
+        """The dictionary's entry for a people's militia ("pokot militia"), else a made one; None
+        when the dictionary's entries of that people are scoped to other countries than those in
+        focus (the Murle militia of South Sudan, in Kenya)."""
+        options = self.index.get((name.lower(), "militia"))
+        if options:
+            entry, fit = self._choose(options, countries, named)
+            return entry if entry is not None and fit >= 0.3 else None
+        return self._people_entry(name, "Ethnic")
+
     def _people_entry(self, name: str, kind: str = "Ethnic") -> ActorEntry:
         """ACLED's name of a people's (clan's, sub-clan's) militia: "Turkana Ethnic Militia
         (Kenya)", "Habar Gedir Clan Militia (Somalia)", "Hawadle-Agoon Sub-Clan Militia (Somalia)"."""
@@ -721,6 +765,49 @@ def _home_of_people(name: str) -> str:
     except Exception:  # no gazetteer: no hint
         return "event"
     return found.pop() if len(found) == 1 else "event"
+
+
+# switch: a people's bare name told acting, as a side of a fight or before a word for raiders names
+# its militia (data/actors/peoples.yml; `ActorDictionary._bare_peoples`)
+BARE_PEOPLES = 1
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> dict:
+    path = resources.files("sitrep") / "data" / "actors" / "peoples.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _people_singular(name: str) -> str:
+    names = set(_peoples()["names"])
+    if name not in names and name.endswith("s") and name[:-1] in names:
+        return name[:-1]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _bare_people_patterns() -> dict[str, re.Pattern[str]]:
+    """The contexts of `_bare_peoples`: names are matched as written (capitalised), other words
+    in any case."""
+    data = _peoples()
+    names = "|".join(re.escape(n) for n in sorted(data["names"], key=len, reverse=True))
+
+    def alt(key: str) -> str:
+        return "|".join(f"(?:{w})" for w in data[key])
+
+    def name(g: str) -> str:
+        # the name, a plural "s", then its member words as part of the mention
+        return rf"(?<![\w'’-])(?P<{g}_span>(?P<{g}>(?:{names})s?)(?:\s+(?i:{alt('member_words')}))?)(?![\w'’-])"
+
+    verb = rf"(?:\s+(?i:allegedly|reportedly|also|then|later|again|had|have|has|were|are))?\s+(?i:{alt('acting_verbs')})\b"
+    the = r"(?:(?i:the)\s+)?"
+    return {
+        "names": re.compile(rf"(?<![\w'’-])(?:{names})s?(?![\w'’-])"),
+        "raider": re.compile(rf"(?<![\w'’-])(?P<name>(?:{names})s?)\s+(?P<name_span>(?i:{alt('raider_words')}))(?![\w'’-])"),
+        "agent": re.compile(name("name") + verb),
+        "pair": re.compile(rf"(?i:between)\s+{the}" + name("name") + rf"\s+(?i:and)\s+{the}" + name("name2")),
+        "and": re.compile(name("name") + rf"\s+(?i:and)\s+{the}" + name("name2") + verb),
+    }
 
 
 # switch: a national outlet whose name says no country ("Hiru News", "Citi News") gives its country
