@@ -937,6 +937,7 @@ def _another_week(a: Draft, b: Draft) -> bool:
                 and b.date.start <= 3 and abs((a.date.date - b.date.date).days) > 1)
 
 
+VICTIMS_NOT_AGENTS = 1  # switch: an event's patients are not taken as its agents from a sentence merged into it
 SAME_VICTIMS = 1  # switch: a sentence telling the fate of people told of before, with no new dead, joins that event
 _KNOWN_VICTIMS = regex("known_victims")
 SPOKEN_DAY_JOINS = 1  # switch: after a report dated only by the day its source spoke, a sentence with the
@@ -1054,7 +1055,10 @@ def _absorb(a: Draft, b: Draft) -> None:
             or SPOKEN_DAY_JOINS and a.place.place.feature in ("admin1", "country") and b.place.place.feature == "district"
             and b.place.place.iso == a.place.place.iso)):
         a.place = b.place or a.place
-    a.agents = a.agents or b.agents
+    hit = {x.key for x in a.patients} if VICTIMS_NOT_AGENTS else set()
+    # "fighters of the militia were killed ... as a militia truck passed": those the event hit
+    # do not become its actor from a later sentence that names them again
+    a.agents = a.agents or [x for x in b.agents if x.key not in hit]
     a.patients = a.patients or b.patients
     a.actors = a.actors + [x for x in b.actors if x.key not in {y.key for y in a.actors}]
 

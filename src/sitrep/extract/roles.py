@@ -52,6 +52,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             hops = 0
             while tok is not None and hops < 6:
                 dep = tok.dep_
+                if REDUCED_PASSIVE and _reduced_passive(tok, dep):
+                    role = "patient"  # "Two militia fighters killed by roadside bomb", "officer shot by gunmen"
+                    break
                 if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
                         tok.head.lower_ in words("operation_nouns"):
                     role = "agent"  # "died in a police raid", "killed in army shelling"
@@ -117,6 +120,23 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: a headline's reduced passive ("Two militia fighters killed by roadside bomb", "Police
+# officer shot dead by gunmen"): the noun the participle tells of, or its subject, was harmed
+REDUCED_PASSIVE = 1
+
+
+def _harm_form(tok) -> bool:
+    return tok.lower_ in words("killing_verbs") or tok.lower_ in words("harm_verbs")
+
+
+def _reduced_passive(tok, dep: str) -> bool:
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children):
+        return True  # "fighters [killed by a bomb]"
+    head = tok.head
+    return dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
+        and any(c.dep_ == "agent" for c in head.children)  # "officer shot dead by gunmen"
 
 
 # switch: an actor told as supporting ("supported by", "backed by", "accompanied by") is no party
