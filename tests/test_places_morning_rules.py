@@ -60,7 +60,7 @@ def test_town_in_province_keeps_provinces_of_other_towns(gazetteer):
 # -- "city" after a name the parser calls a person ---------------------------------------------------
 
 def test_city_after_a_name_the_parser_calls_a_person_is_a_place(gazetteer, parse, monkeypatch):
-    text = "Around two hundred teachers held a peaceful protest Banda Aceh city, Aceh province, over their pay."
+    text = "Some two hundred teachers staged a rally Banda Aceh city, Aceh province, over unpaid allowances."
     doc = parse(text)
     assert any(e.text == "Banda Aceh" and e.label_ == "PERSON" for e in doc.ents)
     assert "Banda Aceh" in [m.text for m in find_mentions(text, gazetteer, doc=doc)]
@@ -117,12 +117,12 @@ def test_a_fuzzy_guess_not_set_in_a_unit_stays():
 # -- the outlet's country over a group's home -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, outlet, want", [
-    ("Suspected JNIM militants raided the village of Tokobangou and killed two herders.", "BF", "BF"),
-    ("Suspected JNIM militants ambushed a patrol near Tokobangou, close to the Mali border.", "BF", "BF"),
-    ("Suspected JNIM militants raided the village of Tokobangou in Mali and killed two herders.", "BF", ""),
-    ("Malian troops and JNIM militants clashed near the village of Tokobangou.", "BF", ""),
-    ("Suspected JNIM militants raided the village of Tokobangou and killed two herders.", "KE", ""),
-    ("Suspected JNIM militants raided the village of Tokobangou and killed two herders.", "", ""),
+    ("JNIM fighters raided the hamlet of Tokobangou and killed two herders.", "BF", "BF"),
+    ("JNIM fighters ambushed a patrol near Tokobangou, close to the Mali border.", "BF", "BF"),
+    ("JNIM fighters raided the hamlet of Tokobangou in Mali and killed two herders.", "BF", ""),
+    ("Malian troops and JNIM fighters clashed by the hamlet of Tokobangou.", "BF", ""),
+    ("JNIM fighters raided the hamlet of Tokobangou and killed two herders.", "KE", ""),
+    ("JNIM fighters raided the hamlet of Tokobangou and killed two herders.", "", ""),
 ])
 def test_outlet_country_where_the_group_fights(text, outlet, want, monkeypatch):
     context = article_context(text)
@@ -137,7 +137,7 @@ def test_outlet_country_in_the_events_pipeline(monkeypatch):
     from sitrep.model import Article
     from sitrep.pipeline import process
 
-    text = "On 3 May 2019, suspected JNIM militants attacked the village of Tokobangou and killed two civilians."
+    text = "Early on 3 May 2019 JNIM fighters raided the hamlet of Tokobangou, killing two herders."
     article = Article(id="t", text=text, published=dt.date(2019, 5, 10), source="Burkina24")
     [ev] = process([article])[0]
     assert ev.iso == "BF" and not ev.location
