@@ -1343,6 +1343,12 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         elsewhere = _fallback_place(st)
         if elsewhere is not None and (mention is None or elsewhere.place.iso == mention.place.iso):
             mention = elsewhere
+    if mention is None or mention.place is None:
+        # no place: a group's home does not outweigh the outlet's country where the group fights
+        from sitrep.geo.locate import outlet_group_country
+
+        ev.iso = outlet_group_country(text, outlet_home(article.source), st.context)
+        ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     if mention is not None and mention.place is not None:
         place = mention.place
         ev.location = place.name

@@ -161,6 +161,8 @@ def full_names(doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
             and not _PREPOSITION_BEFORE.search(text[max(0, e.start_char - 20):e.start_char])
             and not (CHAIN_NAME_NO_PERSON and _LATER_IN_CHAIN.search(text[max(0, e.start_char - 80):e.start_char]))
+            and not (CITY_WORD_NO_PERSON and _CITY_WORD_AFTER.match(text[e.end_char:e.end_char + 25]))
+            and not (CHAIN_HEAD_NO_PERSON and chain_head(text, e.start_char, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
@@ -168,6 +170,32 @@ def full_names(doc) -> list[tuple[int, int]]:
 # chain that locates it, not a person's full name (the parser tags "Homa Bay", "Trans Nzoia" PERSON)
 CHAIN_NAME_NO_PERSON = True
 _LATER_IN_CHAIN = re.compile(r"[A-Z][\w'’-]*\s*\([^()]*,\s*$")
+
+# "in [a village], [a town], on [a day]", "[a village] ([a town], [a province])": a name set
+# right after another name, by a comma after "in [name]" or opening the bracket after it, is the
+# unit that locates that name, not a person (the parser tags "Fada Ngourma", "Hikkaduwa" PERSON)
+CHAIN_HEAD_NO_PERSON = True
+_CHAIN_HEAD_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s*\(\s*"
+    r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"(?:\s+(?:village|town|area))?,\s*)$")
+_CHAIN_HEAD_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w'’-]*\s*)+\)|\)|[,.;]|\s+(?:on|in)\s+\d)")
+
+
+def chain_head(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] the first unit of a chain set after a name (docs above)?"""
+    before = text[max(0, start - 60):start]
+    m = _CHAIN_HEAD_BEFORE.search(before)
+    if not m or not _CHAIN_HEAD_AFTER.match(text[end:end + 60]):
+        return False
+    return not (m.group(0).rstrip().endswith("(") and before[:m.start()].count("(") > before[:m.start()].count(")"))
+
+
+# "a protest [a city] city, [a province]", "in [a town] town": the parser tags a city's name a
+# person ("Banda Aceh"); "city" or "town" after it says it is a place (not "town hall")
+CITY_WORD_NO_PERSON = True
+_CITY_WORD_AFTER = re.compile(r"^[\s-]+(?:city|town)\b(?![\s-]+(?:hall|halls|council|councils|centre|center|square|"
+                              r"planning|planner|crier|house|houses|meeting|meetings)\b)", re.IGNORECASE)
 
 
 # words that make a name a unit or a feature ("Shan State", "Manton Township")
@@ -441,7 +469,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             or name_key(c.name) == key)]
                         brgys = [c for c in brgys if is_exact(c, core[0])]
                     # "Tangyan township", "Bhamo district": a unit word after the name says it is a place
-                    unit_named = NAMED_BY_UNIT_WORD and bool(_UNIT_WORD_AFTER.match(text[end:end + 20]))
+                    unit_named = NAMED_BY_UNIT_WORD and bool(_UNIT_WORD_AFTER.match(text[end:end + 20])) or \
+                        CITY_WORD_NO_PERSON and bool(_CITY_WORD_AFTER.match(text[end:end + 25])) or \
+                        CHAIN_HEAD_NO_PERSON and chain_head(text, start, end)
                     if brgys and any(s < end and start < e for s, e in ner_block) and not unit_named and \
                             mention_role(text, start) not in ("in", "near", "ref"):
                         brgys = []  # a person's name, unless a place word stands before it
@@ -1104,6 +1134,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             # and no place of that name lies there: a namesake elsewhere is not it ("Gresik city,
             # West Java": a city, named with the wrong province, is the city)
             town.place = None
+    if FUZZY_IN_APPOSED_UNIT:
+        _fuzzy_outside_apposed(ordered, text)
     _within_named(mentions, text)
     _outside_the_one_province(ordered)
     _city_of_province(ordered, text)
@@ -1113,6 +1145,27 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _facility_of_town(ordered, text)
     place_measured(ordered)
     _unit_conventions(ordered, text)
+
+
+# "near [a village the gazetteer lacks], [a province and its city's name]": a spelling guessed
+# fuzzily (a place of another province whose name is like it) is no reading where the text sets
+# the name in a unit it does not lie in; the name is then unknown, and the unit after it places
+# the event (`_province_after_unknown_name`)
+FUZZY_IN_APPOSED_UNIT = True
+
+
+def _fuzzy_outside_apposed(ordered: list[PlaceMention], text: str) -> None:
+    for mm, nxt in zip(ordered, ordered[1:]):
+        place = mm.place
+        if place is None or not getattr(place, "fuzzy", False) or nxt.place is None or nxt.place.iso != place.iso:
+            continue
+        if not _APPOSED.match(text[mm.end:nxt.start]):
+            continue
+        units = {_unit(c) for c in [nxt.place, *getattr(nxt, "candidates", [])] if c.iso == place.iso
+                 and c.feature in ("admin1", *POINT_FEATURES)}
+        units.discard("")
+        if units and _unit(place) not in units:
+            mm.place = None
 
 
 # A city's township written so ("in [a quarter] township ([a district], Yangon)", a
@@ -1545,6 +1598,32 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     return context
 
 
+# "JNIM militants attacked [a village the gazetteer lacks]" from a Burkinabe outlet: a group
+# active in several countries counts its home (Mali) as the article's country; where the text
+# names no place and no country word of that home, and the outlet's country is one where the
+# group fights, the outlet's country is the event's
+OUTLET_GROUP_COUNTRY = True
+
+
+def outlet_group_country(text: str, outlet_iso: str, context: GeoContext) -> str:
+    """The outlet's country, where the article's leading country comes only from the home of a
+    group that also fights in the outlet's country (docs above); else ""."""
+    from sitrep.extract.actors import get_dictionary
+
+    if not OUTLET_GROUP_COUNTRY or not outlet_iso or not context.countries:
+        return ""
+    top = context.countries.most_common(1)[0][0]
+    if top == outlet_iso or any(iso == top and not border_reference(text, start, end)
+                                for iso, start, end in country_words(text)):
+        return ""  # "in Mali", "Malian troops"; not "near the Mali border" (the other side)
+    actors = get_dictionary()
+    for m in actors.find(text, set()):
+        entry = actors.entry(m.key)
+        if entry is not None and len(entry.countries) > 1 and entry.home == top and outlet_iso in entry.countries:
+            return outlet_iso
+    return ""
+
+
 def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
     """A place outside the article's countries that is still plainly named: a large city, a
     province, the team's own place, a clear reading, or a town the text sets in its own
@@ -1670,7 +1749,8 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
         gap = text[prev.end:mm.start]
         if mm.place.feature == "admin1" and prev.place.feature in POINT_FEATURES and prev.role != "part" \
                 and _unit(prev.place) and _unit(prev.place) == _unit(mm.place) \
-                and (_APPOSED_PROVINCE.match(gap) or (UNIT_CHAIN_LOCATES and _UNIT_OF.match(gap))):
+                and (_APPOSED_PROVINCE.match(gap) or (UNIT_CHAIN_LOCATES and _UNIT_OF.match(gap))
+                     or (TOWN_IN_PROVINCE and _TOWN_IN.match(gap))):
             out.add(id(mm))
         elif UNIT_CHAIN_LOCATES and town is not None and mm.place.feature in POINT_FEATURES \
                 and _named_as_unit(mm, text) and _unit(town.place) \
@@ -1710,6 +1790,12 @@ def _named_as_unit(mm: PlaceMention, text: str) -> bool:
     """"Hpakant township", "Shwebo District": the mention names a unit below the province."""
     return bool(_UNIT_WORD_END.search(mm.text) or _UNIT_WORD_AFTER.match(text[mm.end:mm.end + 20]))
 
+
+# "[a barangay], [a city] city in [its province]", "[a town] of [its province]": a province after
+# "in" or "of" set right after a town it holds says where the town is; the event's place is the
+# town, not the province (which "in" had made the likelier place)
+TOWN_IN_PROVINCE = True
+_TOWN_IN = re.compile(r"^\s+(?:(?:town|city|municipality|village)\s+)?(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 _UNIT_OF = re.compile(r"^\s+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
                       r"municipality|county)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
