@@ -93,6 +93,7 @@ class Draft:
     arrests: bool = False  # the sentence tells an arrest (a cue word that survived the grammar checks)
     toll_only: bool = False  # a short text's sentence telling dead with no actor, day or "also"
     toll_update: bool = False  # a new figure for the dead of an event told before ("put the toll at six")
+    sources: bool = False  # its agents are only the sources that told it ("..., police said")
 
 
 @dataclass
@@ -593,8 +594,14 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     agents, patients, speakers = sentence_roles(doc, found, main, s.text)
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
+    sources = False
     if not (main and pattern("unnamed_hostile").search(s.text[:main.start])):
-        agents = agents + speakers  # a source is the actor only when no one else is named
+        # a source is the actor only when no one else is named, and never the side the act hit
+        # ("two soldiers were killed by a roadside bomb, the military said")
+        hit = {x.key for x in patients} if VICTIMS_NOT_AGENTS else set()
+        told_by = [x for x in speakers if x.key not in hit]
+        sources = bool(told_by) and not agents
+        agents = agents + told_by
     # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
     veto = st.weights.get("veto_cue", VETO_CUE) if live else st.weights.get("veto", VETO)
     if live and max(c.factor for c in live) <= WEAK_CUE and not (counts.killed or counts.injured) and not (
@@ -635,7 +642,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
-                 any(c.cls == "Arrests" for c in live), toll_only, update)
+                 any(c.cls == "Arrests" for c in live), toll_only, update, sources)
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -1058,7 +1065,9 @@ def _absorb(a: Draft, b: Draft) -> None:
     hit = {x.key for x in a.patients} if VICTIMS_NOT_AGENTS else set()
     # "fighters of the militia were killed ... as a militia truck passed": those the event hit
     # do not become its actor from a later sentence that names them again
-    a.agents = a.agents or [x for x in b.agents if x.key not in hit]
+    if not a.agents:
+        a.agents = [x for x in b.agents if x.key not in hit]
+        a.sources = b.sources
     a.patients = a.patients or b.patients
     a.actors = a.actors + [x for x in b.actors if x.key not in {y.key for y in a.actors}]
 

@@ -122,6 +122,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     return agents, patients, speakers
 
 
+# switch: an actor the text holds responsible wins over a source that stood in as the actor
+SOURCE_YIELDS = 1
+
 # switch: a headline's reduced passive ("Two militia fighters killed by roadside bomb", "Police
 # officer shot dead by gunmen"): the noun the participle tells of, or its subject, was harmed
 REDUCED_PASSIVE = 1
@@ -410,6 +413,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "gunshots were heard near the market", no shooter named: someone armed fired (ACLED's
         # actor1 of such rows on the tune split: an unidentified armed group in 272 of 293)
         ev.actor1, ev.inter1 = _in_country("Unidentified Armed Group", country), 3
+    if SOURCE_YIELDS and BLAMED and getattr(d, "sources", False):
+        # "..., police said" stood in as the actor: one the text holds responsible ("police
+        # blamed IS militants") did it
+        blamed = _blamed(around or " ".join(x.text for x in d.sentences or [d.sentence]), actors, iso)
+        if blamed is not None and named(blamed)[0] != ev.actor2:
+            ev.actor1, ev.inter1 = named(blamed)
     if ev.actor1 in ("Unidentified Armed Group", _in_country("Unidentified Armed Group", country)):
         # no one named: the text's words may still describe who did it, as the country's generic
         # actor ("a vigilante-style killing" in the Philippines: ACLED's anti-drug vigilantes)
