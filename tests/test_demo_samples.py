@@ -34,13 +34,13 @@ def test_demo_finds_the_coded_events(report):
 
 def test_demo_false_events_stay_few(report):
     false = report["predicted_events"] - report["matched"] - report.get("optional_matched", 0)
-    assert false <= 4, report["errors"]
+    assert false <= 3, report["errors"]
 
 
 def test_demo_fields(report):
     acc = report["accuracy"]
     assert acc["sub_event_type"] == 1.0 and acc["event_date"] >= 0.94, report["errors"]
-    assert acc["fatalities"] >= 0.83 and acc["admin1"] >= 0.88, report["errors"]
+    assert acc["fatalities"] >= 0.94 and acc["admin1"] >= 0.83, report["errors"]
 
 
 def test_labelled_input_errors_name_the_input(tmp_path):
