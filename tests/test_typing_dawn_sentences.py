@@ -10,16 +10,15 @@ differently across machines, so each behaviour here is held by several training 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from sitrep.extract.events import extract
-from sitrep.model import SUB_EVENT_TYPES, Article
+from sitrep.model import Article
+from training_files import TRAINING, check_new_files
+from training_files import records as _recs
 
-TRAINING = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "training"
 DAWN = [TRAINING / "typing_dawn_mobs.jsonl", TRAINING / "typing_dawn_postures.jsonl"]
 FRESH = TRAINING / "typing_fresh_boundaries.jsonl"
 
@@ -27,10 +26,6 @@ FRESH = TRAINING / "typing_fresh_boundaries.jsonl"
 def _subs(text: str) -> list[str]:
     [events] = extract([Article(id="t", title="", text=text, published=dt.date(2023, 4, 10))])
     return [e.sub_event_type for e in events]
-
-
-def _recs(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 MOBS_ON_POLICE = [
@@ -71,20 +66,7 @@ def test_a_force_set_up_or_patrolling_is_no_event(text):
 
 
 def test_the_dawn_training_files_are_valid():
-    others = set()
-    for path in TRAINING.glob("*.jsonl"):
-        if path not in DAWN:
-            others |= {r["text"] for r in _recs(path)}
-    seen: set[str] = set()
-    for path in DAWN:
-        recs = _recs(path)
-        assert all(r["sub_event_type"] is None or r["sub_event_type"] in SUB_EVENT_TYPES for r in recs)
-        texts = {r["text"] for r in recs}
-        assert len(texts) == len(recs)
-        assert not texts & others and not texts & seen
-        seen |= texts
-    for text in MOBS_ON_POLICE:
-        assert text not in seen
+    check_new_files(DAWN, MOBS_ON_POLICE)
 
 
 def test_each_boundary_is_held_by_several_sentences():

@@ -8,25 +8,20 @@ sentence."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
 from sitrep.extract.events import extract
-from sitrep.model import SUB_EVENT_TYPES, Article
+from sitrep.model import Article
+from training_files import TRAINING, check_new_files
+from training_files import records as _recs
 
-TRAINING = Path(__file__).resolve().parent.parent / "src" / "sitrep" / "data" / "training"
 MORNING = [TRAINING / "typing_morning_clash_mob.jsonl", TRAINING / "typing_morning_protest_followups.jsonl"]
 
 
 def _subs(text: str) -> list[str]:
     [events] = extract([Article(id="t", title="", text=text, published=dt.date(2023, 4, 10))])
     return [e.sub_event_type for e in events]
-
-
-def _recs(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 CASES = [
@@ -45,20 +40,7 @@ def test_morning_boundaries(text, sub):
 
 
 def test_the_morning_training_files_are_valid():
-    others = set()
-    for path in TRAINING.glob("*.jsonl"):
-        if path not in MORNING:
-            others |= {r["text"] for r in _recs(path)}
-    seen: set[str] = set()
-    for path in MORNING:
-        recs = _recs(path)
-        assert all(r["sub_event_type"] is None or r["sub_event_type"] in SUB_EVENT_TYPES for r in recs)
-        texts = {r["text"] for r in recs}
-        assert len(texts) == len(recs)
-        assert not texts & others and not texts & seen
-        seen |= texts
-    for text, _ in CASES:
-        assert text not in seen
+    check_new_files(MORNING, [text for text, _ in CASES])
 
 
 def test_the_dawn_mob_file_does_not_teach_police_fire_on_a_mob():
