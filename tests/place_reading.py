@@ -11,15 +11,17 @@ from sitrep.geo.locate import (
 )
 
 
-def reading(text, gaz):
-    """The article's context, the resolved mentions and the event's place."""
+def reading(text, gaz, verb=None, doc=None):
+    """The article's context, the resolved mentions and the event's place; `verb`: the event's
+    word (its first occurrence) as the anchor, `doc`: the sentence's parse."""
     context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus())
+    mentions = find_mentions(text, gaz, countries=context.focus(), doc=doc)
     resolve_mentions(mentions, context)
     constrain_by_province(mentions, text)
-    return context, mentions, choose_event_place(mentions, text, focus=context.focus())
+    anchor = text.index(verb) if verb else None
+    return context, mentions, choose_event_place(mentions, text, anchor=anchor, focus=context.focus())
 
 
-def chosen(text, gaz):
+def chosen(text, gaz, verb=None, doc=None):
     """The event's place alone."""
-    return reading(text, gaz)[2]
+    return reading(text, gaz, verb=verb, doc=doc)[2]

@@ -8,14 +8,11 @@ import datetime as dt
 
 import pytest
 
+from place_reading import chosen
 from sitrep.geo import locate
 from sitrep.geo.locate import (
-    article_context,
-    choose_event_place,
-    constrain_by_province,
     find_mentions,
     precision_for,
-    resolve_mentions,
 )
 
 
@@ -29,11 +26,7 @@ def parse():
 
 def _chosen(text, gaz, when=None, verb=None):
     """The event's place as extraction reads it, the event's word at `verb` (its first occurrence)."""
-    context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus())
-    resolve_mentions(mentions, context)
-    constrain_by_province(mentions, text)
-    mm = choose_event_place(mentions, text, anchor=text.index(verb) if verb else None, focus=context.focus())
+    mm = chosen(text, gaz, verb=verb)
     assert mm is not None and mm.place is not None, text
     return mm, precision_for(mm.place, mm.role, when)
 

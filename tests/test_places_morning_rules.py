@@ -7,11 +7,10 @@ The sentences are invented; the place names are facts."""
 
 import pytest
 
+from place_reading import chosen
 from sitrep.geo import locate
 from sitrep.geo.locate import (
     article_context,
-    choose_event_place,
-    constrain_by_province,
     find_mentions,
     outlet_group_country,
     resolve_mentions,
@@ -28,11 +27,7 @@ def parse():
 
 
 def _chosen(text, gaz, verb=None, doc=None):
-    context = article_context(text)
-    mentions = find_mentions(text, gaz, countries=context.focus(), doc=doc)
-    resolve_mentions(mentions, context)
-    constrain_by_province(mentions, text)
-    return choose_event_place(mentions, text, anchor=text.index(verb) if verb else None, focus=context.focus())
+    return chosen(text, gaz, verb=verb, doc=doc)
 
 
 # -- a province after "in" right after a town ------------------------------------------------------
