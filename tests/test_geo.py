@@ -289,14 +289,6 @@ def test_a_prefix_factored_alternation_matches_what_the_plain_one_does():
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
 
 
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    nlp = load_nlp()
-    return lambda text: nlp(text)
-
-
 def test_an_institutions_head_word_is_no_place(gazetteer, parse):
     assert any(p.iso == "US" for p in gazetteer.lookup("Congress"))  # a town in Arizona
     text = "The National Youth Congress held a rally outside the county offices in Nakuru on Friday."

@@ -16,14 +16,6 @@ from sitrep.geo.locate import (
 )
 
 
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    nlp = load_nlp()
-    return lambda text: nlp(text)
-
-
 def _chosen(text, gaz, when=None, verb=None):
     """The event's place as extraction reads it, the event's word at `verb` (its first occurrence)."""
     mm = chosen(text, gaz, verb=verb)

@@ -7,7 +7,7 @@ The sentences are invented; the place names are facts."""
 
 import pytest
 
-from place_reading import chosen
+from place_reading import chosen as _chosen
 from sitrep.geo import locate
 from sitrep.geo.locate import (
     article_context,
@@ -16,19 +16,6 @@ from sitrep.geo.locate import (
     resolve_mentions,
 )
 from sitrep.model import Place, PlaceMention
-
-
-@pytest.fixture(scope="module")
-def parse():
-    from sitrep.nlp import load_nlp
-
-    nlp = load_nlp()
-    return lambda text: nlp(text)
-
-
-def _chosen(text, gaz, verb=None, doc=None):
-    return chosen(text, gaz, verb=verb, doc=doc)
-
 
 # -- a province after "in" right after a town ------------------------------------------------------
 
