@@ -94,6 +94,7 @@ class Draft:
     toll_only: bool = False  # a short text's sentence telling dead with no actor, day or "also"
     toll_update: bool = False  # a new figure for the dead of an event told before ("put the toll at six")
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
+    aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
 
 
 @dataclass
@@ -636,13 +637,14 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     # a sentence whose only cue words tell the dead ("One woman died.", "Two soldiers were killed.")
     # names victims, not actors
     only_dead = bool(live) and all(c.cls == "casualty" for c in live) and TOLL_CASUALTY
+    aside = bool(KNOWN_DEAD and only_dead and not counts.killed and all(_known_dead(doc, c) for c in live))
     toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents) and date is None
                      and not also and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     update = bool(TOLL_UPDATES and counts.killed and not also and _TOLL_UPDATE.search(s.text))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
-                 any(c.cls == "Arrests" for c in live), toll_only, update, sources)
+                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside)
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -1020,11 +1022,27 @@ def _near(prev: Draft, d: Draft) -> bool:
     return d.sentence.paragraph == last.paragraph or d.sentence.index - last.index <= 1
 
 
+KNOWN_DEAD = 1  # switch: a sentence whose only cue words name dead told of before makes no event alone
+_DEFINITE = {"the", "these", "those", "their", "his", "her", "its", "our"}
+
+
+def _known_dead(doc, cue: Cue) -> bool:
+    """"the bodies", "their dead", "one of the dead": the dead named again, not a new toll (a
+    noun with a definite determiner and no number)."""
+    tok = cue_token(doc, cue)
+    if tok is None:
+        return False
+    kids = list(tok.children)
+    if any(k.dep_ == "nummod" or k.like_num for k in kids):
+        return False
+    return any(k.dep_ in ("det", "poss") and k.lower_ in _DEFINITE for k in kids)
+
+
 def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
         target = None
-        weak = d.typing is None or d.typing.score < min_score
+        weak = d.typing is None or d.typing.score < min_score or d.aside
         if OPENING_WEEK == "drop" and merged and _another_week(merged[-1], d):
             continue
         for prev in reversed(merged[-3:]):
@@ -1032,7 +1050,7 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
                 target = prev
                 break
         if target is None:
-            if d.typing is None or d.typing.score < min_score:
+            if weak:
                 continue  # too weak to stand as an event of its own
             merged.append(d)
             continue
