@@ -469,6 +469,8 @@ def _same_place(a: Event, b: Event) -> bool:
 
 _CLAIM = regex("claim_phrases")
 _DENIED_CLAIM = regex("denied_claim")
+_BLAME = regex("blame_phrases")
+BLAME = 1  # switch: with no claim, the armed group a source blamed is the actor of an attack that named none
 
 
 def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictionary) -> None:
@@ -480,6 +482,16 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
             claimant = next((a for a in actors.find(s.text, focus, st.named) if a.inter in (2, 3, 4)), None)
             if claimant:
                 break
+    if claimant is None and BLAME:
+        # "the local authority blamed the rebels": the armed group named after the blame (not
+        # the one who blamed, before it)
+        for s in st.sentences:
+            m = _BLAME.search(s.text)
+            if m and not _DENIED_CLAIM.search(s.text):
+                claimant = next((a for a in actors.find(s.text, focus, st.named)
+                                 if a.inter in (2, 3, 4) and a.start >= m.end()), None)
+                if claimant:
+                    break
     if claimant is None:
         return
     entry = actors.entry(claimant.key)

@@ -39,6 +39,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     opponents: list[ActorMention] = []  # "a clash with X"
     if not found:
         return agents, patients, speakers
+    clause = _cue_relative_clause(doc, cue) if OTHERS_ACT else None
     for a in found:
         role = ""
         after = text[a.end:a.end + 40].lower()
@@ -86,6 +87,11 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     break
                 if dep in ("nsubj", "agent"):
                     role = "agent"
+                    if clause is not None and not (clause.left_edge.idx <= tok.idx <= clause.right_edge.idx) \
+                            and clause.head is not tok:
+                        # "troops began searching for the men who planted the bomb": the cue's
+                        # act is told of someone else in a relative clause; this one did another
+                        role = "elsewhere"
                     break
                 if dep == "pobj" and tok.head.lower_ in ("with", "between", "and"):
                     role = "patient"
@@ -103,7 +109,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 role = "agent" if a.start < cue.start else "patient"
             else:
                 role = "agent"
-        if role in ("observer", "support"):
+        if role in ("observer", "support", "elsewhere"):
             continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
@@ -120,6 +126,31 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: an actor who is the subject of another verb than the one whose relative clause tells the
+# act ("troops searched for the men who planted the bomb") did not do that act
+OTHERS_ACT = 1
+_RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+def _cue_relative_clause(doc, cue: Cue | None):
+    """The relative clause the cue word's act is told in, when its subject is a relative
+    pronoun standing for a noun ("the men who planted the bomb"); None else."""
+    if doc is None or cue is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    hops = 0
+    while tok is not None and hops < 4:
+        if tok.dep_ == "relcl":
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return tok if subj and all(c.lower_ in _RELATIVE_PRONOUNS for c in subj) else None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        hops += 1
+    return None
 
 
 # sub-types whose actor1 is the one the sentence is about even when told in the passive ("IS

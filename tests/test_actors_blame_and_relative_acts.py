@@ -1,0 +1,49 @@
+"""Who did the act: the armed group a source blames (events.BLAME) and the subject of another
+verb than the act's own relative clause (roles.OTHERS_ACT). Sentences written for these tests."""
+
+import datetime as dt
+
+from sitrep.extract import events as E
+from sitrep.extract import roles as R
+from sitrep.model import Article
+
+PUB = dt.date(2020, 11, 3)
+
+SHELLING = (
+    "Three civilians were wounded when mortar rounds fell on a market in the city of Marib on Monday, "
+    "medical sources said.\n\n"
+    "The governor's office blamed the Houthis, who hold hills to the west of the city. The Houthis did not comment."
+)
+
+SEARCH = (
+    "A roadside bomb killed two policemen on a patrol near Baqubah on Sunday.\n\n"
+    "Soldiers later cordoned off the orchards and began searching for the men who planted the bomb, "
+    "an officer said."
+)
+
+
+def _events(text, monkeypatch=None, module=E, **switches):
+    for name, value in switches.items():
+        monkeypatch.setattr(module, name, value)
+    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+
+
+def test_the_group_a_source_blamed_is_the_actor(monkeypatch):
+    evs = _events(SHELLING)
+    assert len(evs) == 1 and evs[0].actor1 == "Houthi Movement"
+    off = _events(SHELLING, monkeypatch, BLAME=0)
+    assert off[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_the_blamer_is_not_the_blamed():
+    text = ("Gunmen killed a village chief near Gao on Friday. Fighters of the MNLA blamed "
+            "bandits for the killing.")
+    evs = _events(text)
+    assert evs and "MNLA" not in evs[0].actor1 and "Azawad" not in evs[0].actor1
+
+
+def test_searchers_for_the_bombers_are_not_the_bombers(monkeypatch):
+    evs = _events(SEARCH)
+    assert len(evs) == 1 and evs[0].actor1.startswith("Unidentified Armed Group")
+    off = _events(SEARCH, monkeypatch, module=R, OTHERS_ACT=0)
+    assert off[0].actor1 == "Military Forces of Iraq"
