@@ -639,6 +639,13 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         s.text, max(0, dateline - s.start), anchor=main.start if main else None,
         focus=st.context.focus(),
     )
+    if place is not None and AREA_YIELDS and place.place is not None and place.place.feature in _AREA_FEATURES:
+        # "on the highway ... near Tuz Khurmatu": the settlement or district beside a road, range or
+        # desert (which may span provinces) is the finer place
+        finer = next((m for m in sentence_mentions if m.place.iso == place.place.iso and m.start - s.start != place.start
+                      and m.place.feature in _FINER_THAN_AREA and (m.role or mention_role(article.text, m.start)) in ("in", "near")), None)
+        if finer is not None:
+            place = PlaceMention(finer.text, finer.start - s.start, finer.end - s.start, finer.place, finer.role)
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     also = bool(regex("also_markers").search(s.text.lower()))
@@ -958,6 +965,11 @@ def _another_week(a: Draft, b: Draft) -> bool:
                 and b.date.start <= 3 and abs((a.date.date - b.date.date).days) > 1)
 
 
+# switch: an event placed at a range, a desert, a road or a valley (which may span provinces) takes
+# the town or district a sentence merged into it names ("in the Hamrin mountains ... near Qara Tapa")
+AREA_YIELDS = 1
+_AREA_FEATURES = {"desert", "forest", "mountain", "range", "region", "river", "road", "valley", "wadi", "lake"}
+_FINER_THAN_AREA = {"town", "village", "district", "subdistrict", "neighbourhood"}
 VICTIMS_NOT_AGENTS = 1  # switch: an event's patients are not taken as its agents from a sentence merged into it
 SAME_VICTIMS = 1  # switch: a sentence telling the fate of people told of before, with no new dead, joins that event
 _KNOWN_VICTIMS = regex("known_victims")
@@ -1090,7 +1102,9 @@ def _absorb(a: Draft, b: Draft) -> None:
     if a.place is None or (b.place and b.place.place and a.place.place and b.place.role != "from" and (
             a.place.place.feature not in ("town", "village") and b.place.place.feature in ("town", "village")
             or SPOKEN_DAY_JOINS and a.place.place.feature in ("admin1", "country") and b.place.place.feature == "district"
-            and b.place.place.iso == a.place.place.iso)):
+            and b.place.place.iso == a.place.place.iso
+            or AREA_YIELDS and a.place.place.feature in _AREA_FEATURES and b.place.place.iso == a.place.place.iso
+            and b.place.place.feature in _FINER_THAN_AREA)):
         a.place = b.place or a.place
     hit = {x.key for x in a.patients} if VICTIMS_NOT_AGENTS else set()
     # "fighters of the militia were killed ... as a militia truck passed": those the event hit
