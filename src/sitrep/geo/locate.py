@@ -721,10 +721,29 @@ _THING_IN_BEFORE = re.compile(r"\b(?:near|outside|around|close\s+to)\s+(?:the\s+
                               r"(?:in|at)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.IGNORECASE)
 
 
+# switch: the second of two places told as where people came from ("drivers from Kirkuk and
+# Baghdad") and the town of the hospital the wounded were taken to are not where the act happened
+ORIGIN_CONJUNCTS = 1
+_ORIGIN_CONJUNCT_BEFORE = re.compile(
+    r"\b(?:from|natives of|residents of|originally from)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
+    r"(?:,\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:taken|rushed|evacuated|transferred|transported|admitted|airlifted|flown|brought)\s+(?:\w+\s+)?to\s+"
+    r"(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?|medical (?:centre|center)|health (?:centre|center))"
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def mention_role(text: str, start: int) -> str:
     """How the words before a mention relate it to the event: near, in, from or ''."""
     before = text[max(0, start - 40):start]
     if _ORIGIN_BEFORE.search(before):
+        return "from"
+    if ORIGIN_CONJUNCTS and (_ORIGIN_CONJUNCT_BEFORE.search(text[max(0, start - 80):start])
+                             or _HOSPITAL_BEFORE.search(text[max(0, start - 90):start])):
         return "from"
     if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]):
         return "ref"
