@@ -401,6 +401,8 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     _attribute_claims(events, st, actors)
+    if ONE_GROUP:
+        _one_group(events)
     if len(events) == 1 and events[0].sub_event_type != "Peaceful protest" and st.weights.get("coded", CODED_NOTE):
         # a one-event report whose coder said how the dead were shared out ("fatalities coded as 10")
         ev = events[0]
@@ -409,6 +411,27 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
 
 
 CODED_NOTE = 1
+ONE_GROUP = 1  # switch: unidentified gunmen of an article whose other events name one armed group are that group
+_HOSTILE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+def _one_group(events: list[Event]) -> None:
+    """"eight men abducted by Islamic State militants ... gunmen in military uniforms stopped their
+    cars": where every other violent event of the article names the same one non-state armed
+    group as actor1, the act it gives to unnamed gunmen is that group's (ACLED codes the group a
+    report holds responsible)."""
+    named = {(e.actor1, e.inter1) for e in events if e.event_type in _HOSTILE_TYPES and e.inter1 == 2}
+    unnamed = [e for e in events if e.event_type in _HOSTILE_TYPES and e.actor1.startswith("Unidentified Armed Group")]
+    others = {e.actor1 for e in events if e.event_type in _HOSTILE_TYPES and e.actor1 and e.inter1 not in (2, 1)
+              and not e.actor1.startswith("Unidentified Armed Group") and e.inter1 != 7}
+    if len(named) != 1 or not unnamed or others:
+        return
+    actor, inter = next(iter(named))
+    for ev in unnamed:
+        if ev.actor2 == actor:
+            continue
+        ev.actor1, ev.inter1 = actor, inter
+        ev.notes = make_notes(ev)
 
 
 DEDUPE = 1
