@@ -40,7 +40,8 @@ def test_demo_false_events_stay_few(report):
 def test_demo_fields(report):
     acc = report["accuracy"]
     assert acc["sub_event_type"] == 1.0 and acc["event_date"] >= 0.94, report["errors"]
-    assert acc["fatalities"] >= 0.94 and acc["admin1"] >= 0.83, report["errors"]
+    assert acc["fatalities"] >= 0.94 and acc["admin1"] >= 0.94, report["errors"]
+    assert acc["actor1"] >= 0.94 and acc["actor2"] >= 0.94, report["errors"]
 
 
 def test_labelled_input_errors_name_the_input(tmp_path):
