@@ -475,3 +475,18 @@ def test_an_older_row_naming_a_unit_whole_agrees_with_any_of_its_parts():
     assert not acled_field_checks(row, {"iso": "MM", "admin1": "Kachin"})["admin1"]
     assert not acled_field_checks({"country": "Myanmar", "admin1": "Shan-North"},
                                   {"iso": "MM", "admin1": "Shan"})["admin1"]
+
+
+def test_india_arrests_told_in_a_riot_are_claimed_where_told(monkeypatch):
+    from sitrep import evaluate_real
+
+    docs, _ = load_india(INDIA)
+    d = docs[0]
+    riot = _span_event(d, "police opened fire on a mob", sub_event_type="Violent demonstration", inter1=5)
+    arrest = _span_event(d, "the police also arrested 15 people")["evidence"][0]
+    riot["evidence"].append({**arrest, "field": "report"})
+    rep = score_india(docs[:1], [[riot]])
+    # the riot claims the arrest in the sentence that tells it, not in the sentence of the firing
+    assert rep["ARREST"]["sentences"]["recall"] == 1.0 and rep["ARREST"]["sentences"]["precision"] == 1.0
+    monkeypatch.setattr(evaluate_real, "RIOT_ARRESTS", 0)
+    assert score_india(docs[:1], [[riot]])["ARREST"]["sentences"]["recall"] == 0.0

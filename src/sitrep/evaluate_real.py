@@ -637,6 +637,9 @@ def _read_article_csv(file: Path) -> dict[str, tuple[str, str]]:
 # -- IndiaPoliceEvents (Times of India, March 2002) ---------------------------------------------
 INDIA_LABELS = ("KILL", "KILL_STATE", "ARREST")
 _GOLD_OF = {"KILL": "KILL", "KILL_STATE": "KILL", "ARREST": "ARREST"}
+# a riot or a protest broken up whose report tells arrests claims ARREST in the sentences that tell
+# them (ACLED codes arrests made at a riot within the riot's event)
+RIOT_ARRESTS = 1
 REPORT_FIELDS = ("event_type", "report")  # evidence of the sentences that report the event
 ARREST_WORDS = re.compile(r"\barrest|\bdetain|\bdetention\b|\bin custody\b|\brounded up\b")
 # the state's forces fired: "police opened fire on the mob", "killed in police firing"
@@ -727,7 +730,8 @@ def india_flags(ev: dict) -> set[str]:
             flags.add("KILL_STATE")
     if sub == "Arrests":
         flags.add("ARREST")
-    elif sub == "Protest with intervention" or (sub == "Attack" and ev.get("inter1") == 1):
+    elif sub == "Protest with intervention" or (sub == "Attack" and ev.get("inter1") == 1) or (
+            RIOT_ARRESTS and sub in ("Violent demonstration", "Mob violence")):
         # the police arrested, and ACLED codes the event otherwise: a protest they broke up, or
         # an arrest in which they beat, wounded or killed the arrested (an attack)
         if ARREST_WORDS.search(_report_text(ev).lower()):
@@ -776,6 +780,11 @@ def score_india(docs: list[IndiaDoc], predictions: list[list[dict]], show_errors
             wide += any(sum(1 for span in d.sentences if span is not None and span[0] < e["end"] and e["start"] < span[1]) > 3
                         for e in ev.get("evidence") or [] if e.get("field") == "event_type")
             for lab in flags:
+                if lab == "ARREST" and ev.get("sub_event_type") != "Arrests" and RIOT_ARRESTS:
+                    # an event of another sub-type that tells arrests (a riot, a protest broken up)
+                    # claims them in the sentences that tell them, not in all its sentences
+                    predicted[lab] |= {i for i in covered if ARREST_WORDS.search(d.text[d.sentences[i][0]:d.sentences[i][1]].lower())}
+                    continue
                 predicted[lab] |= (tolls or covered) if lab in ("KILL", "KILL_STATE") else covered
         for lab in INDIA_LABELS:
             gold_lab = _GOLD_OF[lab]
