@@ -136,3 +136,27 @@ def test_a_village_before_an_upazila_stays_near(gazetteer):
     text = "Rival party workers fought with sticks in Purbo Dhalgaon village, Chatkhil upazila, over relief lists."
     mm = _place(text, gazetteer, verb="fought")
     assert mm.place.name == "Chatkhil" and precision_for(mm.place, mm.role) == 2
+
+
+# -- a unit that is ACLED's admin2 is placed at its capital, 2 --------------------------------------
+
+@pytest.mark.parametrize("text, verb", [
+    ("Two farm workers were shot dead in Nueva Ecija on Monday evening.", "shot"),
+    ("Teachers staged a sit-in at a school in Polonnaruwa district, North Central, on Friday.", "staged"),
+])
+def test_an_admin2_unit_is_placed_at_its_capital(gazetteer, monkeypatch, text, verb):
+    mm = _place(text, gazetteer, verb=verb)
+    assert mm.place.feature == "town" and precision_for(mm.place, mm.role) == 2
+    assert mm.place.admin2 and mm.place.admin1 != mm.place.admin2  # the province is ACLED's admin2
+    monkeypatch.setattr(locate, "ADMIN2_UNIT_AT_CAPITAL", False)
+    assert _place(text, gazetteer, verb=verb).place.feature == "admin1"
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Students marched in Bacolod on Monday.", "marched"),  # a city that is a unit of its own
+    ("Gunmen attacked a bus in Adamawa on Monday.", "attacked"),  # a province that is ACLED's admin1
+])
+def test_other_units_keep_their_reading(gazetteer, text, verb):
+    mm = _place(text, gazetteer, verb=verb)
+    assert not (mm.place.feature == "town" and getattr(mm.place, "for_unit", False)
+                and mm.place.name != mm.text)

@@ -1750,9 +1750,43 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # district the text puts the event in, which ACLED codes at its own point (1)
         best.place = copy.copy(best.place)
         best.place.for_named_place = True  # type: ignore[attr-defined]
+    if ADMIN2_UNIT_AT_CAPITAL and best is not None:
+        best = _admin2_unit_at_capital(best)
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
     return best
+
+
+# "in Nueva Ecija", "in Polonnaruwa district", "in Soum province": where ACLED's admin1 is
+# coarser than the gazetteer's unit (acled_admin1.yaml `admin2_from_natural_earth`: the
+# Philippines' provinces, Sri Lanka's districts, Burkina Faso's provinces, ...), the unit is
+# ACLED's admin2, and an event placed only there is coded at the unit's capital as "part of a
+# region", 2, not at 3 as a province is
+ADMIN2_UNIT_AT_CAPITAL = True
+
+
+@lru_cache(maxsize=1)
+def _admin2_countries() -> frozenset[str]:
+    from sitrep.geo.gazetteer import load_acled_admin1
+
+    return frozenset(iso for iso, spec in load_acled_admin1().items() if spec.get("admin2_from_natural_earth"))
+
+
+def _admin2_unit_at_capital(best: PlaceMention) -> PlaceMention:
+    place = best.place
+    code = getattr(place, "admin1_code", "") or ""
+    if place is None or place.feature != "admin1" or not place.admin2 or place.iso not in _admin2_countries() \
+            or not re.match(r"^[A-Z]{2}\.[0-9A-Z]{1,3}$|^[A-Z]{2}\.\d+$", code):
+        return best  # not a unit of such a country (a city that is a unit of its own: "PH.Bacolod")
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    capital = get_gazetteer().capital(code)
+    if capital is None or capital.latitude is None:
+        return best
+    town = copy.copy(place)
+    town.name, town.latitude, town.longitude, town.feature = capital.name, capital.latitude, capital.longitude, "town"
+    town.for_unit = True  # type: ignore[attr-defined]
+    return PlaceMention(best.text, best.start, best.end, town, best.role)
 
 
 # "in [X] district, [Y] regency", "in [X] union, [Y] upazila (...)", "in [X] locality ([Y]
