@@ -160,3 +160,18 @@ def test_other_units_keep_their_reading(gazetteer, text, verb):
     mm = _place(text, gazetteer, verb=verb)
     assert not (mm.place.feature == "town" and getattr(mm.place, "for_unit", False)
                 and mm.place.name != mm.text)
+
+
+# -- "[X] region" naming ACLED's region is no town ---------------------------------------------------
+
+def test_a_region_name_is_no_town_of_that_name(gazetteer, monkeypatch):
+    text = "Miners staged a rally during a minister's visit at Butuan City in Caraga region on Monday."
+    mm = _place(text, gazetteer, verb="staged")
+    assert mm.place.name == "Butuan" and mm.place.admin1 == "Caraga"
+    monkeypatch.setattr(locate, "REGION_NAME_NO_TOWN", False)
+    assert _place(text, gazetteer, verb="staged").place.name == "Caraga"  # the town of Davao Oriental
+
+
+def test_region_of_country():
+    assert locate._region_of_country("PH", "Caraga") and locate._region_of_country("PH", "Caraga region")
+    assert not locate._region_of_country("PH", "Mati") and not locate._region_of_country("", "Caraga")

@@ -502,6 +502,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     cands = [c for c in cands if c.feature not in ("admin1", "country")]
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
+                if REGION_NAME_NO_TOWN and cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
+                    # "at Butuan City in Caraga region": ACLED's region (several of the gazetteer's
+                    # units), not the town of Caraga in another region, which then unplaced Butuan
+                    cands = [c for c in cands if not _region_of_country(c.iso, surface)]
                 if cands or brgys:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
@@ -527,6 +531,18 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return _measured_mentions(text, gaz, offset, mentions)
+
+
+# "[X] region" that names one of ACLED's admin1 units of a country that the gazetteer keeps as
+# several units (the Philippines' regions, Burkina Faso's): the region, never a town of its name
+REGION_NAME_NO_TOWN = True
+
+
+def _region_of_country(iso: str, written: str) -> bool:
+    from sitrep.geo.gazetteer import admin1_code
+
+    name = re.sub(r"[\s-]+(?:region|province|state|governorate|oblast)$", "", written, flags=re.IGNORECASE)
+    return bool(iso) and admin1_code(iso, name).startswith(iso + ".")
 
 
 # "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
