@@ -175,3 +175,14 @@ def test_a_region_name_is_no_town_of_that_name(gazetteer, monkeypatch):
 def test_region_of_country():
     assert locate._region_of_country("PH", "Caraga") and locate._region_of_country("PH", "Caraga region")
     assert not locate._region_of_country("PH", "Mati") and not locate._region_of_country("", "Caraga")
+
+
+# -- a village set in a town that is set in its province ---------------------------------------------
+
+def test_a_village_is_near_the_town_its_province_names(gazetteer, monkeypatch):
+    # "Poblacion" of a Carmen elsewhere (Cebu) is no match for Carmen, Agusan del Norte
+    text = "Dozens of rebels surrendered at a ceremony in Barangay Poblacion (Carmen, Agusan del Norte, Caraga)."
+    mm = _place(text, gazetteer, verb="surrendered")
+    assert mm.place.admin1 == "Caraga"
+    monkeypatch.setattr(locate, "VILLAGE_NEAR_NAMED_TOWN", False)
+    assert _place(text, gazetteer, verb="surrendered").place.admin1 != "Caraga"

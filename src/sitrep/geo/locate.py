@@ -1109,12 +1109,17 @@ _SET_IN_TOWN = re.compile(r"^(?:\s+(?i:village|barangay|area))?\s*(?:,|\(|\bin\b
                           r"(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# the town a village is set in, itself set in its province ("Barangay X (Carmen, Agusan del
+# Norte)"), is that town: a village of the name in a namesake town elsewhere is no match
+VILLAGE_NEAR_NAMED_TOWN = True
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
     town of its name: the gazetteer has a namesake, not the village. It is dropped, and the
     town stands for it."""
-    for mm, nxt in zip(ordered, ordered[1:]):
+    for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
         place, town = mm.place, nxt.place
         if place is None or town is None or place.latitude is None or town.latitude is None:
             continue
@@ -1127,6 +1132,11 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             continue
         towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
                          and c.latitude is not None and is_exact(c, nxt.text))]
+        prov = ordered[i + 2] if i + 2 < len(ordered) else None
+        if VILLAGE_NEAR_NAMED_TOWN and prov is not None and prov.place is not None and prov.place.feature == "admin1" \
+                and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]):
+            # "Barangay X (Carmen, Agusan del Norte)": that Carmen, not Cebu's
+            towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         if all(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) > VILLAGE_TOWN_MAX_KM
                for t in towns):
             mm.place = None  # (a namesake of the town near the village would make the village right)
