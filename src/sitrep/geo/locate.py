@@ -46,10 +46,13 @@ _SPAN = re.compile(
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
     r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
-    r"province|governorate|region|state|oblast|village|town|city|neighbou?rhood|area|township|upazila|tehsil|"
-    r"taluka|sub-?county|regency|raion|rayon|municipality|commune|locality)\b",
+    r"province|governorate|region|state|oblast|village|town|city|neighbou?rhood|area|township|(?:sadar\s+)?upazila|tehsil|"
+    r"taluka|sub-?county|regency|raion|rayon|municipality|commune|locality|sadar)\b",
     re.IGNORECASE,
 )
+# "Bhola Sadar upazila", "Rajbari Sadar": a district's headquarters unit, named after its town
+# (Bangladesh, Pakistan): the unit, not the town itself (ACLED: 2), like "[X] upazila"
+SADAR_UNIT = True
 _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:\b(?:in|near|at|on|outside|around|inside|across|into|within|between|and|of|towards?|"
     r"targeting|targeted|along|over|nearby|reach(?:ed)?|entered|stormed|struck|hit|attacked|shelled|"
@@ -403,6 +406,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 if any(s < end and start < e for s, e in blocked):
                     continue
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
+                if feature and not SADAR_UNIT and feature.group(1).lower().startswith("sadar"):
+                    feature = None
                 cands = []
                 brgys: list[Place] = []
                 hint = unit_word = ""
@@ -486,6 +491,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
                             and not any(s < end and start < e for s, e in ner_block):
                         cands = gaz.fuzzy(surface, countries)
+                        if FUZZY_NO_ADJECTIVE:
+                            cands = [c for c in cands if not people_adjective_of(surface, c.name)]
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if cands and border_reference(text, start, end):
@@ -495,6 +502,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     cands = [c for c in cands if c.feature not in ("admin1", "country")]
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
+                if REGION_NAME_NO_TOWN and cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
+                    # "at Butuan City in Caraga region": ACLED's region (several of the gazetteer's
+                    # units), not the town of Caraga in another region, which then unplaced Butuan
+                    cands = [c for c in cands if not _region_of_country(c.iso, surface)]
                 if cands or brgys:
                     hit = PlaceMention(surface, offset + start, offset + end)
                     hit.candidates = cands  # type: ignore[attr-defined]
@@ -520,6 +531,34 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             if hit is None:
                 i += 1
     return _measured_mentions(text, gaz, offset, mentions)
+
+
+# "[X] region" that names one of ACLED's admin1 units of a country that the gazetteer keeps as
+# several units (the Philippines' regions, Burkina Faso's): the region, never a town of its name
+REGION_NAME_NO_TOWN = True
+
+
+def _region_of_country(iso: str, written: str) -> bool:
+    from sitrep.geo.gazetteer import admin1_code
+
+    name = re.sub(r"[\s-]+(?:region|province|state|governorate|oblast)$", "", written, flags=re.IGNORECASE)
+    return bool(iso) and admin1_code(iso, name).startswith(iso + ".")
+
+
+# "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
+# "Balinese", "Acehnese") is whose, not where; a fuzzy guess reading it as the place is dropped
+FUZZY_NO_ADJECTIVE = True
+_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "nese")
+
+
+def people_adjective_of(written: str, name: str) -> bool:
+    """Is `written` ("Papuan", "Balinese") a people's adjective of the place called `name`
+    ("Papua", "Bali")? ("Kiamburi" is no adjective of "Kiambur".)"""
+    w, n = ascii_fold(written).lower().strip(), ascii_fold(name).lower().strip()
+    if len(n) < 3 or not w.startswith(n) or w == n:
+        return False
+    rest = w[len(n):]
+    return rest in _ADJECTIVE_ENDINGS or (rest == "n" and n[-1] in "aeiou")
 
 
 # A name the parser calls a person or an organisation ("[a tract], Tangyan township",
@@ -804,6 +843,11 @@ def precision_for(place: Place, role: str, when: dt.date | None = None) -> int:
     stands for the district or township named after it ("Maungdaw Township"), or for a unit
     ACLED coded as an area on the event's date `when` (`is_area_unit_seat`), is "part of a
     region": 2."""
+    if SMALL_UNIT_AT_ITS_POINT and getattr(place, "for_named_place", False) and role not in ("near", "ref"):
+        return 1  # "in [an unknown district], [a regency]": the regency's town stands for the district
+    stated = getattr(place, "stated_precision", None)
+    if CODED_AS_REMARK and stated in (1, 2, 3) and place.feature != "country":
+        return stated  # "(coded as [X] at geoprecision 2)": the note says how it was coded
     if place.feature in POINT_FEATURES:
         if role not in ("near", "ref") and getattr(place, "chain_point", False) and isinstance(when, dt.date) \
                 and when < TOWNSHIP_CHAIN_POINT_UNTIL:
@@ -1084,12 +1128,17 @@ _SET_IN_TOWN = re.compile(r"^(?:\s+(?i:village|barangay|area))?\s*(?:,|\(|\bin\b
                           r"(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# the town a village is set in, itself set in its province ("Barangay X (Carmen, Agusan del
+# Norte)"), is that town: a village of the name in a namesake town elsewhere is no match
+VILLAGE_NEAR_NAMED_TOWN = True
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
     town of its name: the gazetteer has a namesake, not the village. It is dropped, and the
     town stands for it."""
-    for mm, nxt in zip(ordered, ordered[1:]):
+    for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
         place, town = mm.place, nxt.place
         if place is None or town is None or place.latitude is None or town.latitude is None:
             continue
@@ -1102,6 +1151,11 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             continue
         towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
                          and c.latitude is not None and is_exact(c, nxt.text))]
+        prov = ordered[i + 2] if i + 2 < len(ordered) else None
+        if VILLAGE_NEAR_NAMED_TOWN and prov is not None and prov.place is not None and prov.place.feature == "admin1" \
+                and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]):
+            # "Barangay X (Carmen, Agusan del Norte)": that Carmen, not Cebu's
+            towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         if all(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) > VILLAGE_TOWN_MAX_KM
                for t in towns):
             mm.place = None  # (a namesake of the town near the village would make the village right)
@@ -1678,6 +1732,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
     towns_provinces = _provinces_of_named_towns(mentions, text)
+    if FACILITY_COMMA_TOWN:
+        _town_after_facility(mentions, text)
     best_town, best_town_score = None, -99.0  # the best town or village, for a country chosen over it
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
@@ -1721,7 +1777,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             best.place.feature != "neighbourhood" and \
             _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
             not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]) and \
-            not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])):
+            not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])) and \
+            not (SMALL_UNIT_AT_ITS_POINT and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start])):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
         # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
         # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
@@ -1732,7 +1789,131 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # gazetteer lacks, which ACLED placed at its own point (1), not the municipality (2)
         best.place = copy.copy(best.place)
         best.place.for_village = True  # type: ignore[attr-defined]
+    if SMALL_UNIT_AT_ITS_POINT and best is not None and getattr(best.place, "for_unit", False) and \
+            best.role in ("in", "") and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start]):
+        # "in [a district the gazetteer lacks], [a regency]": the regency's town stands for the
+        # district the text puts the event in, which ACLED codes at its own point (1)
+        best.place = copy.copy(best.place)
+        best.place.for_named_place = True  # type: ignore[attr-defined]
+    if ADMIN2_UNIT_AT_CAPITAL and best is not None:
+        best = _admin2_unit_at_capital(best)
+    if CODED_AS_REMARK:
+        best = _coded_as(mentions, text, best, dateline, focus)
     return best
+
+
+# "in Nueva Ecija", "in Polonnaruwa district", "in Soum province": where ACLED's admin1 is
+# coarser than the gazetteer's unit (acled_admin1.yaml `admin2_from_natural_earth`: the
+# Philippines' provinces, Sri Lanka's districts, Burkina Faso's provinces, ...), the unit is
+# ACLED's admin2, and an event placed only there is coded at the unit's capital as "part of a
+# region", 2, not at 3 as a province is
+ADMIN2_UNIT_AT_CAPITAL = True
+
+
+@lru_cache(maxsize=1)
+def _admin2_countries() -> frozenset[str]:
+    from sitrep.geo.gazetteer import load_acled_admin1
+
+    return frozenset(iso for iso, spec in load_acled_admin1().items() if spec.get("admin2_from_natural_earth"))
+
+
+def _admin2_unit_at_capital(best: PlaceMention) -> PlaceMention:
+    place = best.place
+    code = getattr(place, "admin1_code", "") or ""
+    if place is None or place.feature != "admin1" or not place.admin2 or place.iso not in _admin2_countries() \
+            or not re.match(r"^[A-Z]{2}\.[0-9A-Z]{1,3}$|^[A-Z]{2}\.\d+$", code):
+        return best  # not a unit of such a country (a city that is a unit of its own: "PH.Bacolod")
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    capital = get_gazetteer().capital(code)
+    if capital is None or capital.latitude is None:
+        return best
+    town = copy.copy(place)
+    town.name, town.latitude, town.longitude, town.feature = capital.name, capital.latitude, capital.longitude, "town"
+    town.for_unit = True  # type: ignore[attr-defined]
+    return PlaceMention(best.text, best.start, best.end, town, best.role)
+
+
+# "in [X] district, [Y] regency", "in [X] union, [Y] upazila (...)", "in [X] locality ([Y]
+# upazila, ...)", "[X] sub-district ([Y] district, ...)": the event was in X, a unit below the
+# one after it, which the gazetteer lacks. ACLED codes X at its own point, 1 (tune rows so worded:
+# Indonesia's district before a regency 918 of 994, sub-district before a district 632 of 637;
+# Bangladesh's union before an upazila 68 of 102, locality 14 of 14); the unit's town stands for
+# X at 1, not "near" (2). A village so set is not included (Bangladesh: 27 of 112 at 1).
+SMALL_UNIT_AT_ITS_POINT = True
+_SMALL_UNIT_BEFORE = re.compile(
+    r"\b(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+    r"(?i:sub-?district|district|union|locality|kelurahan)\s*(?:,|\((?:[^()]*,\s*)?)\s*(?:in\s+)?$")
+
+
+# "(coded as [X])", "(coded to [X], [province])", "(coordinates for [X] used)", "[geocode for
+# [X]]": ACLED's notes say which place an event was coded at where the text names a place the
+# coder could not find or an area; that place is the event's. "at geoprecision N" after it says
+# the precision; else a place stated "near" or as a district stands at 2, a province at 3.
+# (A remark of ACLED's notes; no news text words itself so.)
+CODED_AS_REMARK = True
+_CODED_AS_BEFORE = re.compile(r"\b(?:(?:geo-?)?coded\s+(?:as|to|at)|geocoded?\s+(?:for|as|to|at)|"
+                              r"coordinates\s+(?:for|of))\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
+                              re.IGNORECASE)
+_STATED_PRECISION = re.compile(r"^[^()\[\].;]{0,40}?\bat\s+geo-?\s*precision\s+([123])\b", re.IGNORECASE)
+_DISTRICT_AFTER = re.compile(r"^[\s-]+(?:district|county|sub-?county|municipality|upazila|township|regency|"
+                             r"commune|department|area|areas)\b", re.IGNORECASE)
+
+
+def _coded_as(mentions: list[PlaceMention], text: str, best: PlaceMention | None, dateline: int,
+              focus: set[str] | None) -> PlaceMention | None:
+    """The place a coding remark of the note names (above), with the precision it implies."""
+    coded = [m for m in mentions if m.place is not None and m.start >= dateline and m.role != "part"
+             and m.place.feature != "country" and (not focus or m.place.iso in focus)
+             and _CODED_AS_BEFORE.search(text[max(0, m.start - 40):m.start])]
+    if not coded:
+        return best
+    mm = coded[0]
+    stated = _STATED_PRECISION.match(text[mm.end:mm.end + 60])
+    if stated:
+        precision = int(stated.group(1))
+    elif best is None or best is mm or best.place is None:
+        return mm if best is None else best
+    elif best.role == "near":
+        precision = 2
+    elif best.place.feature == "admin1":
+        precision = 2 if _DISTRICT_AFTER.match(text[best.end:best.end + 20]) or \
+            re.search(r"\b(?:district|county)$", best.text, re.IGNORECASE) else 3
+    elif getattr(best.place, "for_unit", False) or best.place.feature in AREA_FEATURES or \
+            _DISTRICT_AFTER.match(text[best.end:best.end + 20]):
+        precision = 2
+    else:
+        precision = 0
+    out = PlaceMention(mm.text, mm.start, mm.end, copy.copy(mm.place), "in")
+    if precision:
+        out.place.stated_precision = precision  # type: ignore[attr-defined]
+    return out
+
+
+# "protested in front of [an office], [a city] city (...)", "at [a school], [a town] town": the
+# town set after the building where the act was is where it happened, as "in" says (a name
+# without "city" or "town" after it is left to the chain rules: "At [a village], [a township] (...)")
+FACILITY_COMMA_TOWN = True
+_LOCATIVE_THEN_COMMA = re.compile(r"\b(?:in front of|at|in|inside|outside|near|opposite|beside)\s+"
+                                  r"(?:the\s+)?[^,.;()]{1,70},\s*$", re.IGNORECASE)
+_TOWN_WORD_OR_BRACKET = re.compile(r"^[\s-]+(?:city|town)\b(?![\s-]+(?:hall|council|centre|center|square)\b)",
+                                   re.IGNORECASE)
+
+
+def _town_after_facility(mentions: list[PlaceMention], text: str) -> None:
+    for mm in mentions:
+        if mm.place is None or mm.role or mm.place.feature not in POINT_FEATURES:
+            continue
+        if mention_role(text, mm.start):
+            continue
+        m = _LOCATIVE_THEN_COMMA.search(text[max(0, mm.start - 100):mm.start])
+        if not m or not _TOWN_WORD_OR_BRACKET.match(text[mm.end:mm.end + 12]):
+            continue
+        opened = max(0, mm.start - 100) + m.start()
+        if any(o is not mm and o.place is not None and o.role != "part" and opened <= o.start < mm.start
+               for o in mentions):
+            continue  # "in [a township], [a city] (...)": a chain of places, read elsewhere
+        mm.role = "in"
 
 
 # a barangay, village or sitio named just before a town, set in it by a comma, "in" or "of"

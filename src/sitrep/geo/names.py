@@ -22,7 +22,7 @@ _SUFFIXES = {
     "township", "upazila", "tehsil", "taluka", "regency", "subcounty", "sub-county",
 }
 # units below the province named after their main town: "Magway township" is not Magway region
-SUB_UNITS = {"township", "upazila", "tehsil", "taluka", "regency", "subcounty"}
+SUB_UNITS = {"township", "upazila", "tehsil", "taluka", "regency", "subcounty", "sadar"}
 FEATURE_WORDS = {
     "desert": "desert", "mountain": "mountain", "mountains": "range", "mount": "mountain",
     "mt": "mountain", "range": "range", "hills": "range", "valley": "valley", "wadi": "wadi",
@@ -38,6 +38,7 @@ FEATURE_WORDS = {
     "township": "district", "upazila": "district", "tehsil": "district", "taluka": "district",
     "subcounty": "district", "regency": "district", "raion": "district", "rayon": "district", "municipality": "town",
     "commune": "town", "locality": "village",
+    "sadar": "district",  # "Bhola Sadar": the headquarters upazila named after its district's town
 }
 _FOLDS = [
     (re.compile(r"kh"), "k"), (re.compile(r"gh"), "g"), (re.compile(r"q"), "k"),
