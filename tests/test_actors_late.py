@@ -87,6 +87,9 @@ def test_the_houthi_authorities_forces_are_a_state_force_coded_8_abroad():
     ("Gendarmerie commandos killed two militants.", {"TR"}, "Military Forces of Turkey"),
     ("Gendarmes arrested two militants.", {"BF"}, "Police Forces of {country}"),
     ("The Regional Mobile Force Battalion arrested a suspect.", {"PH"}, "Police Forces of the Philippines"),
+    ("Gendarmes arrested two cattle thieves.", {"MG"}, "Military Forces of Madagascar"),
+    ("Azov fighters held the plant.", {"UA"}, "Military Forces of Ukraine"),
+    ("Darawish forces retook the hill.", {"SO"}, "Military Forces of Somalia"),
     ("The State Border Guard Service seized a crate of grenades.", {"UA"}, "Police Forces of Ukraine"),
     ("Ukrainian border guards found a cache of rifles.", {"UA"}, "Police Forces of Ukraine"),
     ("Rosgvardia units took over the checkpoint.", {"UA"}, "Military Forces of Russia"),
@@ -108,6 +111,8 @@ def test_state_forces_named_as_acled_names_them(text, countries, name):
     ("Kamuina Nsapu militiamen burned a police post.", {"CD"}, "Kamuina Nsapu Militia", 3),
     ("Los Ardillos gunmen blocked the highway.", {"MX"}, "Los Ardillos", 3),
     ("Los Shottas members fired at a bus.", {"CO"}, "Los Shottas", 3),
+    ("Members of the RPA-ABB shot a farm overseer.", {"PH"}, "RPA-ABB: Revolutionary Proletarian Army-Alex Boncayao Brigade", 2),
+    ("Islamist militants burned a chapel.", {"MZ"}, "Islamist Militia ({country})", 3),
 ])
 def test_late_additions_are_found_with_acled_names(text, countries, name, inter):
     assert (name, inter) in _found(text, countries)
@@ -118,6 +123,7 @@ def test_without_the_switch_the_late_additions_are_not_loaded(monkeypatch):
     monkeypatch.setattr(actors, "LATE_ADDITIONS", 0)
     try:
         assert ("Raia Mutomboki Militia", 3) not in _found("Raia Mutomboki militiamen looted a health post.", {"CD"})
+        assert ("Islamist Militia ({country})", 3) not in _found("Islamist militants burned a chapel.", {"MZ"})
     finally:
         monkeypatch.undo()
         get_dictionary.cache_clear()
@@ -138,3 +144,20 @@ def test_late_additions_file_is_valid_and_names_no_actor_twice():
     old = {e.name: e for e in actors.load_entries()}
     assert not {"raia mutomboki", "nyatura", "ndc-r", "apcls"} & set(old["Mai-Mai Militia"].aliases)
     assert not {"los ardillos", "los tlacos"} & set(old["Guerreros Unidos"].aliases)
+
+
+# -- a weekday or a month is no clan's name -----------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday clan militiamen attacked a checkpoint.", "Unidentified Clan Militia ({country})"),
+    ("On Monday Abgaal clan militia attacked a checkpoint.", "Abgaal Clan Militia ({country})"),
+    ("In March Hawiye clan fighters took the wells.", "Hawiye Clan Militia ({country})"),
+])
+def test_a_calendar_word_before_a_clan_militia_is_not_part_of_its_name(text, name):
+    assert name in [n for n, _ in _found(text, {"SO"})]
+
+
+def test_without_the_switch_the_weekday_became_a_clan(monkeypatch):
+    monkeypatch.setattr(actors, "CALENDAR_NOT_PEOPLE", 0)
+    assert "Monday Abgaal Clan Militia ({country})" in [
+        n for n, _ in _found("On Monday Abgaal clan militia attacked a checkpoint.", {"SO"})]

@@ -92,6 +92,12 @@ _NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", 
                "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
                "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
                "fighters", "forces", "groups", "battalion", "unit", "company"}
+# switch: a weekday's or a month's name before a militia word ("On Monday clan militiamen attacked",
+# "In March Abgaal clan militia ...") is no people's or clan's name (`_people_militias`)
+CALENDAR_NOT_PEOPLE = 1
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "april", "may", "june", "july", "august",
+                             "september", "october", "november", "december", "yesterday", "today", "tonight"})
 # switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
 NAMED_GROUPS = 1
 _GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
@@ -566,7 +572,7 @@ class ActorDictionary:
         heads = pattern("people_militia_heads")
         if not heads.search(text):
             return found  # most sentences name no militia: no scan of their capitalised words
-        stop = words("not_people_names")
+        stop = words("not_people_names") | (_CALENDAR_WORDS if CALENDAR_NOT_PEOPLE else frozenset())
         out = list(found)
         for m in _PEOPLE_BEFORE.finditer(text):
             name, head = m.group(1), heads.match(text, m.end())
@@ -713,6 +719,8 @@ class ActorDictionary:
 # DR Congo's Raia Mutomboki, Nyatura, NDC-R, APCLS, FRPI, FPIC, Kamuina Nsapu, Bakata Katanga, CRP;
 # Niger Delta Avengers; Los Ardillos, Los Tlacos; Buenaventura's gangs)
 LATE_ADDITIONS = 1
+# ... and the generic entries added with it (templated names live in generic.yaml only)
+_LATE_GENERIC = {"Islamist Militia ({country})"}
 
 
 def load_entries() -> list[ActorEntry]:
@@ -723,6 +731,8 @@ def load_entries() -> list[ActorEntry]:
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
+            if not LATE_ADDITIONS and item.name == "generic.yaml" and raw["name"] in _LATE_GENERIC:
+                continue
             entries.append(ActorEntry(
                 key=f"{item.name[:-5]}:{raw['name']}",
                 name=raw["name"],
