@@ -30,6 +30,7 @@ def _found(text, countries=None):
     ("Police and soldiers searched every house in the quarter.", "Police Forces of {country}"),
     ("A joint team of the army, the police and the gendarmerie set up a roadblock.", "Military Forces of {country}"),
     ("Police officers along with army troops dispersed the crowd.", "Police Forces of {country}"),
+    ("A joint operation between the police and the army ended at dawn.", "Police Forces of {country}"),
 ])
 def test_a_joint_pair_of_state_forces_is_one_party_the_first_told(text, first):
     forces = [name for name, _ in _found(text, {"CD"}) if " Forces of " in name]
@@ -161,3 +162,32 @@ def test_without_the_switch_the_weekday_became_a_clan(monkeypatch):
     monkeypatch.setattr(actors, "CALENDAR_NOT_PEOPLE", 0)
     assert "Monday Abgaal Clan Militia ({country})" in [
         n for n, _ in _found("On Monday Abgaal clan militia attacked a checkpoint.", {"SO"})]
+
+
+# -- peoples of the report countries (peoples.yml names_late) ------------------------------------
+
+@pytest.mark.parametrize("text, countries, names", [
+    ("The Twa attacked a Luba hamlet near the lake.", {"CD"}, ["Twa Ethnic Militia ({country})"]),
+    ("Clashes between the Gumuz and the Agew left five dead.", {"ET"},
+     ["Gumuz Ethnic Militia (Ethiopia)", "Agew Ethnic Militia ({country})"]),
+    ("Tuareg gunmen stole forty camels.", {"ML"}, ["Tuareg Ethnic Militia ({country})"]),
+])
+def test_late_peoples_told_acting_name_their_militias(text, countries, names):
+    found = [n for n, _ in _found(text, countries)]
+    assert all(n in found for n in names), found
+
+
+def test_a_late_people_named_as_the_target_is_no_militia():
+    assert "Luba Ethnic Militia ({country})" not in [n for n, _ in _found("The Twa attacked a Luba hamlet.", {"CD"})]
+
+
+def test_without_the_switch_the_late_peoples_are_not_read(monkeypatch):
+    for f in (actors._peoples, actors._bare_people_patterns, get_dictionary):
+        f.cache_clear()
+    monkeypatch.setattr(actors, "LATE_ADDITIONS", 0)
+    try:
+        assert "Twa Ethnic Militia ({country})" not in [n for n, _ in _found("The Twa attacked a hamlet.", {"CD"})]
+    finally:
+        monkeypatch.undo()
+        for f in (actors._peoples, actors._bare_people_patterns, get_dictionary):
+            f.cache_clear()

@@ -301,7 +301,7 @@ class ActorDictionary:
         for m in found:
             if lead is not None and self._state_force(m) and \
                     _JOINT_GAP.fullmatch(text, lead_end, m.start) and _same_state(lead, m) and \
-                    not _SIDES_BEFORE.search(text, max(0, lead.start - 40), lead.start):
+                    not _sides_before(text, lead.start):
                 lead_end = m.end
                 continue  # the second of a joint pair: not a party of its own
             # a lead that is a generic word right after another party's name is that party's men
@@ -826,8 +826,12 @@ BARE_PEOPLES = 1
 
 @lru_cache(maxsize=1)
 def _peoples() -> dict:
+    """data/actors/peoples.yml; its `names_late` (2026-12-06) join `names` with `LATE_ADDITIONS`."""
     path = resources.files("sitrep") / "data" / "actors" / "peoples.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if LATE_ADDITIONS:
+        data = {**data, "names": list(data["names"]) + list(data.get("names_late") or [])}
+    return data
 
 
 def _people_singular(name: str) -> str:
@@ -872,6 +876,15 @@ _JOINT_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s(?:and|&|as well a
 _NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of [^()]+")
 _OWNED_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,2}\s+", re.IGNORECASE)
 _SIDES_BEFORE = re.compile(r"\b(?:between|among|amongst)\b[^.;]*$", re.IGNORECASE)
+_JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]+\s+){0,2}(?:between|among|amongst)\b[^.;]*$",
+                            re.IGNORECASE)
+
+
+def _sides_before(text: str, start: int) -> bool:
+    """Is the mention at `start` the first side of "between X and Y" (not of "a joint operation
+    between X and Y", where the two act together)?"""
+    window = text[max(0, start - 40):start]
+    return bool(_SIDES_BEFORE.search(window)) and not _JOINT_BETWEEN.search(window)
 
 
 def _same_state(a: ActorMention, b: ActorMention) -> bool:
