@@ -191,3 +191,35 @@ def test_without_the_switch_the_late_peoples_are_not_read(monkeypatch):
         monkeypatch.undo()
         for f in (actors._peoples, actors._bare_people_patterns, get_dictionary):
             f.cache_clear()
+
+
+# -- suspects told fighting the police are armed (roles_words.yml armed_suspect_*) ------------------
+
+@pytest.mark.parametrize("text", [
+    "Two drug suspects died in a shootout with police officers in Tondo.",
+    "A police officer was wounded in a firefight with suspected drug pushers in Pasig.",
+    "A drug personality was killed after he fired at the operatives during a buy-bust.",
+])
+def test_drug_suspects_told_fighting_the_police_are_armed_drug_suspects(text):
+    assert "Armed Drug Suspects (Philippines)" in [n for n, _ in _found(text, {"PH"})]
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("A drug suspect was shot dead by unidentified gunmen in Tondo.", {"PH"}),  # a victim, no fight
+    ("Two drug suspects died in a shootout with police officers.", {"MX"}),  # another country
+])
+def test_a_drug_suspect_who_did_not_fight_or_outside_the_entrys_country_is_not_armed(text, countries):
+    assert "Armed Drug Suspects (Philippines)" not in [n for n, _ in _found(text, countries)]
+
+
+def test_without_the_switch_fighting_drug_suspects_are_not_read(monkeypatch):
+    monkeypatch.setattr(actors, "ARMED_SUSPECTS", 0)
+    assert "Armed Drug Suspects (Philippines)" not in [
+        n for n, _ in _found("Two drug suspects died in a shootout with police officers in Tondo.", {"PH"})]
+
+
+def test_a_shootout_with_drug_suspects_is_a_clash_with_the_armed_suspects():
+    [ev] = _events("On 12 March 2019, two drug suspects were killed in a shootout with police officers in "
+                   "Barangay Bagong Silang, Caloocan City.", dt.date(2019, 3, 15))
+    assert ev.sub_event_type == "Armed clash"
+    assert {ev.actor1, ev.actor2} == {"Armed Drug Suspects (Philippines)", "Police Forces of the Philippines"}

@@ -283,9 +283,43 @@ class ActorDictionary:
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
+        if ARMED_SUSPECTS:
+            found = self._armed_suspects(text, found, countries or set())
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
         return found
+
+    def _armed_suspects(self, text: str, found: list[ActorMention], countries: set[str]) -> list[ActorMention]:
+        """"a drug suspect was killed in a shootout with the police", "drug personalities who fired at
+        the operatives": suspects told fighting in the same sentence are the armed suspects' actor of
+        data/actors/roles_words.yml `armed_suspect_entry` (in its countries only); elsewhere a
+        suspect killed is a civilian."""
+        rx = _armed_suspect_patterns()
+        if rx is None:
+            return found
+        entry = self._entry_by_name(rx["entry"])
+        if entry is None or not countries & set(entry.countries):
+            return found
+        nouns = list(rx["nouns"].finditer(text))
+        if not nouns:
+            return found
+        out = list(found)
+        for m in nouns:
+            sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            sentence_end = text.find(". ", m.end())
+            sentence_end = len(text) if sentence_end < 0 else sentence_end
+            if not rx["fights"].search(text, sentence_start, sentence_end):
+                continue
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any("{country}" not in a.name for a in over):
+                continue  # a named actor already
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, m.start(), m.end(), m.group(0), key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _entry_by_name(self, name: str) -> ActorEntry | None:
+        return next((e for e in self.entries if e.name == name), None)
 
     def _joint_state_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the police and the military raided ...", "soldiers and gendarmes", "a joint team of army and
@@ -864,6 +898,25 @@ def _bare_people_patterns() -> dict[str, re.Pattern[str]]:
         "pair": re.compile(rf"(?i:between)\s+{the}" + name("name") + rf"\s+(?i:and)\s+{the}" + name("name2")),
         "and": re.compile(name("name") + rf"\s+(?i:and)\s+{the}" + name("name2") + verb),
     }
+
+
+# switch: suspects told fighting the state's forces in the same sentence are the armed suspects' actor
+# (data/actors/roles_words.yml armed_suspect_*: "Armed Drug Suspects (Philippines)")
+ARMED_SUSPECTS = 1
+
+
+@lru_cache(maxsize=1)
+def _armed_suspect_patterns() -> dict | None:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not data.get("armed_suspect_entry"):
+        return None
+
+    def alt(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")(?![\w-])", re.IGNORECASE)
+
+    return {"entry": re.sub(r"\\(.)", r"\1", data["armed_suspect_entry"][0]), "nouns": alt("armed_suspect_nouns"),
+            "fights": alt("armed_suspect_fights")}
 
 
 # switch: two state forces of one country told together ("the police and the army", "soldiers and
