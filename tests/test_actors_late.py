@@ -31,6 +31,7 @@ def _found(text, countries=None):
     ("A joint team of the army, the police and the gendarmerie set up a roadblock.", "Military Forces of {country}"),
     ("Police officers along with army troops dispersed the crowd.", "Police Forces of {country}"),
     ("A joint operation between the police and the army ended at dawn.", "Police Forces of {country}"),
+    ("Police and the provincial special forces raided a farm.", "Police Forces of {country}"),
 ])
 def test_a_joint_pair_of_state_forces_is_one_party_the_first_told(text, first):
     forces = [name for name, _ in _found(text, {"CD"}) if " Forces of " in name]

@@ -925,7 +925,8 @@ def _armed_suspect_patterns() -> dict | None:
 # 270 of 330 where one of them is coded.
 JOINT_STATE_FORCES = 1
 _JOINT_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s(?:and|&|as well as|along with|together with|jointly with|"
-                        r"alongside)\s+)(?:the\s+|other\s+|some\s+|local\s+)?", re.IGNORECASE)
+                        r"alongside)\s+)(?:(?:the|a|an|other|some|local|regional|provincial|municipal|district|state|"
+                        r"federal|national|special)\s+){0,3}", re.IGNORECASE)
 _NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of [^()]+")
 _OWNED_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,2}\s+", re.IGNORECASE)
 _SIDES_BEFORE = re.compile(r"\b(?:between|among|amongst)\b[^.;]*$", re.IGNORECASE)
