@@ -44,8 +44,10 @@ def test_a_clan_militia_is_actor1_of_its_attack_with_the_event_s_country():
 def test_the_forces_of_somalias_member_states_are_acled_s_federal_forces():
     """ACLED: "Military Forces of Somalia (period) Puntland Security Force", "Police Forces of Somalia
     (period) Puntland Police Force"; the intelligence agency is a unit of the military forces."""
-    names = {t: n for n, _, t in _found("Puntland security forces, Jubaland troops, NISA agents and "
-                                        "Puntland police were deployed.", {"SO"})}
+    # one sentence each: forces of one country told together are one party (actors.JOINT_STATE_FORCES)
+    names = {t: n for s in ("Puntland security forces were deployed.", "Jubaland troops were deployed.",
+                            "NISA agents were deployed.", "Puntland police were deployed.")
+             for n, _, t in _found(s, {"SO"})}
     assert names["Puntland security forces"] == "Military Forces of Somalia"
     assert names["Jubaland troops"] == "Military Forces of Somalia"
     assert names["NISA"] == "Military Forces of Somalia"

@@ -92,6 +92,12 @@ _NOT_BRANCH = {"nug", "local", "civil", "people", "people's", "peoples", "the", 
                "at", "by", "with", "said", "joint", "combined", "allied", "several", "two", "three", "four", "five",
                "some", "other", "unknown", "suspected", "alleged", "armed", "anti-junta", "members", "member",
                "fighters", "forces", "groups", "battalion", "unit", "company"}
+# switch: a weekday's or a month's name before a militia word ("On Monday clan militiamen attacked",
+# "In March Abgaal clan militia ...") is no people's or clan's name (`_people_militias`)
+CALENDAR_NOT_PEOPLE = 1
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "january", "february", "march", "april", "may", "june", "july", "august",
+                             "september", "october", "november", "december", "yesterday", "today", "tonight"})
 # switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
 NAMED_GROUPS = 1
 _GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
@@ -277,7 +283,77 @@ class ActorDictionary:
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
+        if ARMED_SUSPECTS:
+            found = self._armed_suspects(text, found, countries or set())
+        if JOINT_STATE_FORCES:
+            found = self._joint_state_forces(text, found)
         return found
+
+    def _armed_suspects(self, text: str, found: list[ActorMention], countries: set[str]) -> list[ActorMention]:
+        """"a drug suspect was killed in a shootout with the police", "drug personalities who fired at
+        the operatives": suspects told fighting in the same sentence are the armed suspects' actor of
+        data/actors/roles_words.yml `armed_suspect_entry` (in its countries only); elsewhere a
+        suspect killed is a civilian."""
+        rx = _armed_suspect_patterns()
+        if rx is None:
+            return found
+        entry = self._entry_by_name(rx["entry"])
+        if entry is None or not countries & set(entry.countries):
+            return found
+        nouns = list(rx["nouns"].finditer(text))
+        if not nouns:
+            return found
+        out = list(found)
+        for m in nouns:
+            sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            sentence_end = text.find(". ", m.end())
+            sentence_end = len(text) if sentence_end < 0 else sentence_end
+            if not rx["fights"].search(text, sentence_start, sentence_end):
+                continue
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any("{country}" not in a.name for a in over):
+                continue  # a named actor already
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, m.start(), m.end(), m.group(0), key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _entry_by_name(self, name: str) -> ActorEntry | None:
+        return next((e for e in self.entries if e.name == name), None)
+
+    def _joint_state_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the police and the military raided ...", "soldiers and gendarmes", "a joint team of army and
+        police": two state forces of one country told together, joined by "and", "&", a comma or
+        "along with", are one party, the first told (ACLED names it and makes the other its
+        associated actor). Not the two sides of "between X and Y", nor forces of two countries
+        ("Kenyan and Somali troops"). A dropped mention would otherwise become the other side."""
+        if len(found) < 2:
+            return found
+        out: list[ActorMention] = []
+        lead: ActorMention | None = None
+        lead_end = 0  # the end of the lead's pair so far ("the army, the police and the gendarmerie")
+        for m in found:
+            if lead is not None and self._state_force(m) and \
+                    _JOINT_GAP.fullmatch(text, lead_end, m.start) and _same_state(lead, m) and \
+                    not _sides_before(text, lead.start):
+                lead_end = m.end
+                continue  # the second of a joint pair: not a party of its own
+            # a lead that is a generic word right after another party's name is that party's men
+            # ("the KIA capital security forces and Myanmar army fought"): no joint pair with it
+            owned = bool(out) and not self._state_force(out[-1]) and "{country}" in m.name and \
+                _OWNED_GAP.fullmatch(text, out[-1].end, m.start)
+            out.append(m)
+            lead = m if self._state_force(m) and not owned else None
+            lead_end = m.end
+        return out if len(out) != len(found) else found
+
+    def _state_force(self, m: ActorMention) -> bool:
+        """A country's army or police ("Military/Police Forces of ..."), not a state-like actor of
+        a name of its own (the Houthis' "Military Forces of Yemen (2016-) Supreme Political
+        Council", the Peshmerga), which may be the other side."""
+        entry = self.by_key.get(m.key)
+        return entry is not None and entry.inter == 1 and entry.kind == "state" and \
+            _NATIONAL_FORCE.fullmatch(entry.name) is not None
 
     def _origins(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"Ethiopian raiders", "the Kenya police", "Sudanese and Chadian refugees", "refugees from
@@ -530,7 +606,7 @@ class ActorDictionary:
         heads = pattern("people_militia_heads")
         if not heads.search(text):
             return found  # most sentences name no militia: no scan of their capitalised words
-        stop = words("not_people_names")
+        stop = words("not_people_names") | (_CALENDAR_WORDS if CALENDAR_NOT_PEOPLE else frozenset())
         out = list(found)
         for m in _PEOPLE_BEFORE.finditer(text):
             name, head = m.group(1), heads.match(text, m.end())
@@ -673,14 +749,24 @@ class ActorDictionary:
         return None
 
 
+# switch: the entries of data/actors/late_additions.yaml (2026-12-06: ONLF, Gumuz and Afar militias,
+# DR Congo's Raia Mutomboki, Nyatura, NDC-R, APCLS, FRPI, FPIC, Kamuina Nsapu, Bakata Katanga, CRP;
+# Niger Delta Avengers; Los Ardillos, Los Tlacos; Buenaventura's gangs)
+LATE_ADDITIONS = 1
+# ... and the generic entries added with it (templated names live in generic.yaml only)
+_LATE_GENERIC = {"Islamist Militia ({country})"}
+
+
 def load_entries() -> list[ActorEntry]:
     folder = resources.files("sitrep") / "data" / "actors"
     entries: list[ActorEntry] = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith(".yaml"):
+        if not item.name.endswith(".yaml") or not LATE_ADDITIONS and item.name == "late_additions.yaml":
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
+            if not LATE_ADDITIONS and item.name == "generic.yaml" and raw["name"] in _LATE_GENERIC:
+                continue
             entries.append(ActorEntry(
                 key=f"{item.name[:-5]}:{raw['name']}",
                 name=raw["name"],
@@ -774,8 +860,12 @@ BARE_PEOPLES = 1
 
 @lru_cache(maxsize=1)
 def _peoples() -> dict:
+    """data/actors/peoples.yml; its `names_late` (2026-12-06) join `names` with `LATE_ADDITIONS`."""
     path = resources.files("sitrep") / "data" / "actors" / "peoples.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if LATE_ADDITIONS:
+        data = {**data, "names": list(data["names"]) + list(data.get("names_late") or [])}
+    return data
 
 
 def _people_singular(name: str) -> str:
@@ -808,6 +898,53 @@ def _bare_people_patterns() -> dict[str, re.Pattern[str]]:
         "pair": re.compile(rf"(?i:between)\s+{the}" + name("name") + rf"\s+(?i:and)\s+{the}" + name("name2")),
         "and": re.compile(name("name") + rf"\s+(?i:and)\s+{the}" + name("name2") + verb),
     }
+
+
+# switch: suspects told fighting the state's forces in the same sentence are the armed suspects' actor
+# (data/actors/roles_words.yml armed_suspect_*: "Armed Drug Suspects (Philippines)")
+ARMED_SUSPECTS = 1
+
+
+@lru_cache(maxsize=1)
+def _armed_suspect_patterns() -> dict | None:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not data.get("armed_suspect_entry"):
+        return None
+
+    def alt(key: str) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in data[key]) + r")(?![\w-])", re.IGNORECASE)
+
+    return {"entry": re.sub(r"\\(.)", r"\1", data["armed_suspect_entry"][0]), "nouns": alt("armed_suspect_nouns"),
+            "fights": alt("armed_suspect_fights")}
+
+
+# switch: two state forces of one country told together ("the police and the army", "soldiers and
+# gendarmes") are one party, the first told (`ActorDictionary._joint_state_forces`). ACLED's tune
+# rows that tell such a pair: the first told is the actor (the other its associated actor) in about
+# 270 of 330 where one of them is coded.
+JOINT_STATE_FORCES = 1
+_JOINT_GAP = re.compile(r"(?:['’]s)?\s*(?:,\s*(?:and\s+)?|\s(?:and|&|as well as|along with|together with|jointly with|"
+                        r"alongside)\s+)(?:(?:the|a|an|other|some|local|regional|provincial|municipal|district|state|"
+                        r"federal|national|special)\s+){0,3}", re.IGNORECASE)
+_NATIONAL_FORCE = re.compile(r"(?:Military|Police) Forces of [^()]+")
+_OWNED_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]+){0,2}\s+", re.IGNORECASE)
+_SIDES_BEFORE = re.compile(r"\b(?:between|among|amongst)\b[^.;]*$", re.IGNORECASE)
+_JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]+\s+){0,2}(?:between|among|amongst)\b[^.;]*$",
+                            re.IGNORECASE)
+
+
+def _sides_before(text: str, start: int) -> bool:
+    """Is the mention at `start` the first side of "between X and Y" (not of "a joint operation
+    between X and Y", where the two act together)?"""
+    window = text[max(0, start - 40):start]
+    return bool(_SIDES_BEFORE.search(window)) and not _JOINT_BETWEEN.search(window)
+
+
+def _same_state(a: ActorMention, b: ActorMention) -> bool:
+    """Forces of one country: the same home, or one that follows the event's country."""
+    homes = {a.home or "event", b.home or "event"}
+    return len(homes) == 1 or "event" in homes
 
 
 # switch: a national outlet whose name says no country ("Hiru News", "Citi News") gives its country
