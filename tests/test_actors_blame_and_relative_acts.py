@@ -30,7 +30,7 @@ def _events(text, monkeypatch=None, module=E, **switches):
 
 def test_the_group_a_source_blamed_is_the_actor(monkeypatch):
     evs = _events(SHELLING)
-    assert len(evs) == 1 and evs[0].actor1 == "Houthi Movement"
+    assert len(evs) == 1 and evs[0].actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
     off = _events(SHELLING, monkeypatch, BLAME=0)
     assert off[0].actor1.startswith("Unidentified Armed Group")
 

@@ -182,7 +182,8 @@ def test_roles_words_file_is_valid():
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before",
-                         "state_second_subs", "identity_violence"}
+                         "state_second_subs", "identity_violence",
+                         "armed_suspect_nouns", "armed_suspect_fights", "armed_suspect_entry"}
     from sitrep.model import SUB_EVENT_TYPES
     assert set(data["state_second_subs"]) <= set(SUB_EVENT_TYPES)
     for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):
@@ -203,7 +204,10 @@ def test_the_actor_blamed_for_an_act_with_no_perpetrator_did_it():
 
 
 def test_without_the_blame_switch_an_unidentified_group_did_it(monkeypatch):
+    from sitrep.extract import events as events_module
+
     monkeypatch.setattr(roles_module, "BLAMED", 0)
+    monkeypatch.setattr(events_module, "BLAME", 0)  # the article-wide fallback would name it too
     assert _top(BLAST).actor1 == "Unidentified Armed Group (Philippines)"
 
 

@@ -139,7 +139,7 @@ def test_resolve_name_by_name_template_or_alias(d):
 def test_the_packaged_dictionary_loads_every_file():
     entries = load_entries()
     files = {e.key.split(":", 1)[0] for e in entries}
-    assert files == {"africa", "asia", "communities", "europe_americas", "generic", "international", "iraq",
+    assert files == {"africa", "asia", "communities", "europe_americas", "generic", "international", "iraq", "late_additions",
                      "middle_east", "south_asia_parties", "syria"}
     assert all(e.aliases or e.context_aliases or e.exact_case for e in entries)
     assert all("" not in e.aliases and all(c == c.upper() for c in e.countries) for e in entries)

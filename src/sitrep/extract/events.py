@@ -511,8 +511,9 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
         for s in st.sentences:
             m = _BLAME.search(s.text)
             if m and not _DENIED_CLAIM.search(s.text):
+                # (a state's forces too: the Houthis' forces are Yemen's Supreme Political Council's)
                 claimant = next((a for a in actors.find(s.text, focus, st.named)
-                                 if a.inter in (2, 3, 4) and a.start >= m.end()), None)
+                                 if a.inter in (1, 2, 3, 4) and a.start >= m.end()), None)
                 if claimant:
                     break
     if claimant is None:
