@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract.cues import Cue
-from sitrep.extract.lexicons import pattern, words
+from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.model import SUB_EVENT_PRIORITY, SUB_EVENT_TYPES, ActorMention
 
 ERV_SUBS = {"Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
@@ -182,11 +182,17 @@ _UNREAL_BEFORE = re.compile(
     r"proposals?|openness|chances?|likelihood|warnings?) (?:of|for|to) (?:an? |the |new |further )?$")
 
 
+DEMANDED = 1  # switch: "demanded the arrest of": an act asked for is no event (lexicons.yaml demanded_acts)
+
+
 def demote_unreal(cues: list[Cue], sentence: str) -> None:
-    """'talk of a ceasefire', 'the threat of attacks', 'plans for a joint force': not events."""
+    """'talk of a ceasefire', 'the threat of attacks', 'plans for a joint force', 'demanded the
+    arrest of': not events."""
     low = sentence.lower()
+    demanded = regex("demanded_acts") if DEMANDED else None
     for cue in cues:
-        if _UNREAL_BEFORE.search(low[max(0, cue.start - 40):cue.start]):
+        before = low[max(0, cue.start - 40):cue.start]
+        if _UNREAL_BEFORE.search(before) or (demanded is not None and demanded.search(before)):
             cue.factor = 0.0
 
 
