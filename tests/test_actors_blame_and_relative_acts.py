@@ -47,3 +47,17 @@ def test_searchers_for_the_bombers_are_not_the_bombers(monkeypatch):
     assert len(evs) == 1 and evs[0].actor1.startswith("Unidentified Armed Group")
     off = _events(SEARCH, monkeypatch, module=R, OTHERS_ACT=0)
     assert off[0].actor1 == "Military Forces of Iraq"
+
+
+
+def test_who_was_involved_in_a_shootout_is_a_side(monkeypatch):
+    text = ("On 4 June 2018, drug suspects were involved in a shootout with an undercover police team in "
+            "Barangay Poblacion, Cabuyao City (Laguna). One suspect was killed.")
+
+    def run():
+        return E.extract([Article(id="a", text=text, published=dt.date(2018, 6, 6), title="")])[0]
+
+    evs = run()
+    assert [(e.actor1, e.actor2) for e in evs] == [("Armed Drug Suspects (Philippines)", "Police Forces of the Philippines")]
+    monkeypatch.setattr(R, "INVOLVED_SIDE", 0)
+    assert run()[0].actor1.startswith("Unidentified Armed Group")

@@ -60,6 +60,10 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         tok.head.lower_ in words("operation_nouns"):
                     role = "agent"  # "died in a police raid", "killed in army shelling"
                     break
+                if INVOLVED_SIDE and dep in ("nsubjpass", "nsubj") and tok.head.lower_ in ("involved", "engaged", "embroiled") \
+                        and any(_fight_word(t) for t in tok.head.subtree):
+                    role = "side"  # "suspects were involved in a shootout with the police": a side of the fight
+                    break
                 if dep in ("nsubjpass", "dobj", "iobj", "attr") or (dep == "pobj" and tok.head.lower_ in ("on", "against", "at", "targeting", "upon")):
                     role = "patient"
                     break
@@ -127,6 +131,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
 
+
+# switch: who "was involved in" or "engaged in" a fight is one of its sides, not its target
+INVOLVED_SIDE = 1
 
 # switch: an actor who is the subject of another verb than the one whose relative clause tells the
 # act ("troops searched for the men who planted the bomb") did not do that act
