@@ -3,6 +3,7 @@ verb than the act's own relative clause (roles.OTHERS_ACT). Sentences written fo
 
 import datetime as dt
 
+from event_reading import events_of
 from sitrep.extract import events as E
 from sitrep.extract import roles as R
 from sitrep.model import Article
@@ -23,9 +24,7 @@ SEARCH = (
 
 
 def _events(text, monkeypatch=None, module=E, **switches):
-    for name, value in switches.items():
-        monkeypatch.setattr(module, name, value)
-    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+    return events_of(text, PUB, monkeypatch, module, **switches)
 
 
 def test_the_group_a_source_blamed_is_the_actor(monkeypatch):

@@ -3,8 +3,7 @@ names (events.AREA_YIELDS). Sentences written for these tests; places are real I
 
 import datetime as dt
 
-from sitrep.extract import events as E
-from sitrep.model import Article
+from event_reading import events_of
 
 PUB = dt.date(2019, 8, 14)
 
@@ -21,9 +20,7 @@ ROAD = ("The bodies of five drivers who were abducted by Islamic State militants
 
 
 def _events(text, monkeypatch=None, **switches):
-    for name, value in switches.items():
-        monkeypatch.setattr(E, name, value)
-    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+    return events_of(text, PUB, monkeypatch, **switches)
 
 
 def test_the_district_named_later_is_finer_than_the_range(monkeypatch):

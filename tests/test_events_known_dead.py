@@ -3,8 +3,7 @@ makes no event of its own (events.KNOWN_DEAD). Sentences written for these tests
 
 import datetime as dt
 
-from sitrep.extract import events as E
-from sitrep.model import Article
+from event_reading import events_of
 
 PUB = dt.date(2021, 4, 9)  # a Friday
 
@@ -22,9 +21,7 @@ FOUND = "Police found the bodies of two shopkeepers dumped beside a canal in Bas
 
 
 def _events(text, monkeypatch=None, **switches):
-    for name, value in switches.items():
-        monkeypatch.setattr(E, name, value)
-    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+    return events_of(text, PUB, monkeypatch, **switches)
 
 
 def test_the_dead_named_again_make_no_new_event(monkeypatch):

@@ -3,8 +3,7 @@
 
 import datetime as dt
 
-from sitrep.extract import events as E
-from sitrep.model import Article
+from event_reading import events_of
 
 PUB = dt.date(2020, 10, 16)
 
@@ -23,9 +22,7 @@ TWO_GROUPS = (
 
 
 def _events(text, monkeypatch=None, **switches):
-    for name, value in switches.items():
-        monkeypatch.setattr(E, name, value)
-    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+    return events_of(text, PUB, monkeypatch, **switches)
 
 
 def test_the_gunmen_are_the_group_the_article_names(monkeypatch):

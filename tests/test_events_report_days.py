@@ -3,8 +3,7 @@ events.OPENING_WEEK, events.ABDUCTED_DEAD). Sentences written for these tests.""
 
 import datetime as dt
 
-from sitrep.extract import events as E
-from sitrep.model import Article
+from event_reading import events_of
 
 PUB = dt.date(2022, 9, 15)  # a Thursday
 
@@ -28,9 +27,7 @@ BODIES = (
 
 
 def _events(text, monkeypatch=None, **switches):
-    for name, value in switches.items():
-        monkeypatch.setattr(E, name, value)
-    return E.extract([Article(id="a", text=text, published=PUB, title="")])[0]
+    return events_of(text, PUB, monkeypatch, **switches)
 
 
 def test_the_acts_own_day_replaces_the_day_its_source_spoke(monkeypatch):

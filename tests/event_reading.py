@@ -1,0 +1,11 @@
+"""Shared by the event tests: the events sitrep extracts from one text, with module switches
+patched for the call (`monkeypatch` given)."""
+
+from sitrep.extract import events
+from sitrep.model import Article
+
+
+def events_of(text, published, monkeypatch=None, module=events, **switches):
+    for name, value in switches.items():
+        monkeypatch.setattr(module, name, value)
+    return events.extract([Article(id="a", text=text, published=published, title="")])[0]
