@@ -82,10 +82,21 @@ def name_key(text: str) -> str:
     return key
 
 
+# switch: display names drop the marks that transliterate an ayn or a hamza ("Sāmarrā’" ->
+# "Samarra", "Nek’emte" -> "Nekemte", "Ma'rib" -> "Marib"), as ACLED writes them; a possessive
+# ("Cox's Bazar") keeps its apostrophe
+PLAIN_MARKS = 1
+# a mark after two letters (so not after "d", "O" or "L": "Cote d'Ivoire", "O'Higgins", "L'Aquila"),
+# not before a capital ("Sant'Angelo") or a possessive s; or a mark opening a word
+_TRANSLIT_MARK = re.compile(r"(?<=\w\w)['’‘ʼʾʿ](?!s\b|[A-Z])|(?<!\w)['’‘ʼʾʿ](?=\w)")
+
+
 def plain_name(text: str) -> str:
-    """A display form without diacritics: 'Al Ḩaḑar' -> 'Al Hadar'."""
+    """A display form without diacritics or transliteration marks: 'Al Ḩaḑar' -> 'Al Hadar',
+    'Sāmarrā’' -> 'Samarra'."""
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _TRANSLIT_MARK.sub("", text) if PLAIN_MARKS else text
 
 
 def alternation(words: list[str]) -> str:
