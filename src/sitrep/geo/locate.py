@@ -40,8 +40,12 @@ _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]
 # joins only with a hyphen ("at-Tall"): "a raid at Mandaue City" names Mandaue City
 _LEAD_SPACED = (r"(?:al|el|ash|ath|adh|az|bin|ibn|abu|umm|um|bani|beni|ez|es|ed|bou|ben|wadi|jabal|jebel|tal|"
                 r"tell|ain|ras)")
+# switch (read when the module loads): a name written with a slash ("Benshangul/Gumuz", ACLED's spelling of
+# a region) is one span, looked up whole
+SLASH_NAMES = 1
+_SLASH = "/" if SLASH_NAMES else "(?!)"
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
 _FEATURE_AFTER = re.compile(
     r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
@@ -385,7 +389,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     for m in _SPAN.finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
-        words = list(re.finditer(r"[^\s-]+", m.group(0)))
+        words = list(re.finditer(r"[^\s/-]+", m.group(0)))
         i = 0
         in_name = False
         while i < len(words):
