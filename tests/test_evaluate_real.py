@@ -371,12 +371,18 @@ def test_india_flags():
     assert india_flags(ev) == {"ARREST"}
 
 
+def _fire_then_arrest(doc, **kw) -> dict:
+    """An event coded from the fixture's firing sentence with its arrest sentence merged in."""
+    ev = _span_event(doc, "police opened fire on a mob", **kw)
+    arrest = _span_event(doc, "the police also arrested 15 people")["evidence"][0]
+    ev["evidence"].append({**arrest, "field": "report"})
+    return ev
+
+
 def test_india_sentences_of_a_merged_report_count_for_its_event():
     docs, _ = load_india(INDIA)
     d = docs[0]
-    ev = _span_event(d, "police opened fire on a mob", sub_event_type="Protest with intervention", inter1=1)
-    arrest = _span_event(d, "the police also arrested 15 people")["evidence"][0]
-    ev["evidence"].append({**arrest, "field": "report"})
+    ev = _fire_then_arrest(d, sub_event_type="Protest with intervention", inter1=1)
     rep = score_india(docs[:1], [[ev]])
     assert rep["ARREST"]["sentences"]["recall"] == 1.0
     assert rep["events_over_3_sentences"] == 0
@@ -482,9 +488,7 @@ def test_india_arrests_told_in_a_riot_are_claimed_where_told(monkeypatch):
 
     docs, _ = load_india(INDIA)
     d = docs[0]
-    riot = _span_event(d, "police opened fire on a mob", sub_event_type="Violent demonstration", inter1=5)
-    arrest = _span_event(d, "the police also arrested 15 people")["evidence"][0]
-    riot["evidence"].append({**arrest, "field": "report"})
+    riot = _fire_then_arrest(d, sub_event_type="Violent demonstration", inter1=5)
     rep = score_india(docs[:1], [[riot]])
     # the riot claims the arrest in the sentence that tells it, not in the sentence of the firing
     assert rep["ARREST"]["sentences"]["recall"] == 1.0 and rep["ARREST"]["sentences"]["precision"] == 1.0

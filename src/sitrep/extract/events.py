@@ -422,8 +422,8 @@ def _one_group(events: list[Event]) -> None:
     report holds responsible)."""
     named = {(e.actor1, e.inter1) for e in events if e.event_type in _HOSTILE_TYPES and e.inter1 == 2}
     unnamed = [e for e in events if e.event_type in _HOSTILE_TYPES and e.actor1.startswith("Unidentified Armed Group")]
-    others = {e.actor1 for e in events if e.event_type in _HOSTILE_TYPES and e.actor1 and e.inter1 not in (2, 1)
-              and not e.actor1.startswith("Unidentified Armed Group") and e.inter1 != 7}
+    others = {e.actor1 for e in events if e.event_type in _HOSTILE_TYPES and e.actor1 and e.inter1 not in (1, 2, 7)
+              and not e.actor1.startswith("Unidentified Armed Group")}
     if len(named) != 1 or not unnamed or others:
         return
     actor, inter = next(iter(named))
