@@ -166,6 +166,28 @@ def data_version() -> str:
     return h.hexdigest()[:16]
 
 
+# a province's capital is the seat data/capitals.yaml names, where it names one (else its most
+# populous town: Veracruz's port, Gondar for Amhara, a village of Bari)
+CAPITALS_TABLE = True
+
+
+@lru_cache(maxsize=1)
+def listed_capitals() -> dict[str, str | dict]:
+    """Natural Earth code -> the capital data/capitals.yaml names for it: a town name, or
+    {name, lat, lon} for a seat the gazetteer lacks. The table keys a province by its ACLED
+    admin1 name (unique within its country) or by its Natural Earth code."""
+    table = yaml.safe_load((DATA / "capitals.yaml").read_text(encoding="utf-8")) or {}
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for code, name in acled_admin1_names().items():
+        by_name.setdefault((code.split(".")[0], name), []).append(code)
+    out: dict[str, str | dict] = {}
+    for iso, provinces in table.items():
+        for key, town in (provinces or {}).items():
+            for code in ([key] if key.startswith(f"{iso}.") else by_name.get((iso, key), [])):
+                out[code] = town
+    return out
+
+
 def load_acled_admin1() -> dict[str, dict]:
     """ACLED's admin1 names per Natural Earth unit (data/acled_admin1.yaml), by country."""
     return yaml.safe_load((DATA / "acled_admin1.yaml").read_text(encoding="utf-8")) or {}
@@ -720,15 +742,34 @@ class Gazetteer:
         return found
 
     def capital(self, code: str) -> Place | None:
-        """A province's capital (its most populous place), where ACLED puts province-only events."""
+        """A province's capital, where ACLED puts province-only events: the seat data/capitals.yaml
+        names for it (`CAPITALS_TABLE`), else its most populous town."""
         if code in self._capitals:
             return self._capitals[code]
-        row = self.con.execute(
-            "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
-            " ORDER BY population DESC LIMIT 1", (code,)).fetchone()
-        place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
+        place = self.listed_capital(code) if CAPITALS_TABLE else None
+        if place is None:
+            row = self.con.execute(
+                "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
+                " ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+            place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
         self._capitals[code] = place
         return place
+
+    def listed_capital(self, code: str) -> Place | None:
+        """The town data/capitals.yaml names as the seat of unit `code`, found inside that unit
+        (None where the table has no entry or the gazetteer no such town there)."""
+        name = listed_capitals().get(code)
+        if isinstance(name, dict):  # a seat the gazetteer lacks, with its point
+            return Place(name=name["name"], latitude=float(name["lat"]), longitude=float(name["lon"]))
+        if not name:
+            return None
+        towns = [p for p in self.lookup(name, code.split(".")[0]) if p.feature == "town"
+                 and getattr(p, "admin1_code", "") == code]
+        if not towns:
+            return None
+        best = max(towns, key=lambda p: p.population or 0)
+        # named as the table writes it ("Xalapa", not GeoNames' "Xalapa de Enriquez")
+        return Place(name=name, latitude=best.latitude, longitude=best.longitude)
 
 
 def _cached(cache: dict[str, list[Place]], key: str, limit: int, load: Callable[[], list[Place]]) -> list[Place]:
