@@ -1,0 +1,27 @@
+"""Ethiopia's conflict towns that GeoNames' cities500 lacks (data/places/ethiopia.yaml): an event
+told at one of them is placed there, in its region, not at a region's capital."""
+
+import datetime as dt
+
+import pytest
+
+from event_reading import events_of
+from sitrep.geo.gazetteer import get_gazetteer
+
+
+@pytest.mark.parametrize("name, region", [
+    ("Humera", "Tigray"), ("Mai Kadra", "Tigray"), ("Shewa Robit", "Amhara"), ("Gerba Guracha", "Oromia"),
+    ("Gilgel Beles", "Benshangul/Gumuz"), ("Dolo Ado", "Somali"), ("Inda Selassie", "Tigray"),
+])
+def test_the_supplement_towns_resolve_in_their_region(name, region):
+    found = [p for p in get_gazetteer().lookup(name, "ET") if p.feature in ("town", "district")]
+    assert found, f"{name} is not in the gazetteer"
+    assert found[0].admin1 == region
+
+
+def test_an_ambush_near_a_supplement_town_is_placed_at_it():
+    text = ("On 3 September 2024, militiamen ambushed an army convoy near Humera town in western "
+            "Tigray, the regional administration said.")
+    evs = events_of(text, dt.date(2024, 9, 10))
+    assert evs and evs[0].location == "Humera" and evs[0].admin1 == "Tigray"
+    assert evs[0].latitude == pytest.approx(14.29, abs=0.05)
