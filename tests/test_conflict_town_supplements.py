@@ -1,5 +1,6 @@
-"""Ethiopia's conflict towns that GeoNames' cities500 lacks (data/places/ethiopia.yaml): an event
-told at one of them is placed there, in its region, not at a region's capital."""
+"""Conflict towns that GeoNames' cities500 lacks (data/places/ethiopia.yaml,
+africa_conflict_towns.yaml): an event told at one of them is placed there, in its region, not at
+a region's capital."""
 
 import datetime as dt
 
@@ -13,8 +14,19 @@ from sitrep.geo.gazetteer import get_gazetteer
     ("Humera", "Tigray"), ("Mai Kadra", "Tigray"), ("Shewa Robit", "Amhara"), ("Gerba Guracha", "Oromia"),
     ("Gilgel Beles", "Benshangul/Gumuz"), ("Dolo Ado", "Somali"), ("Inda Selassie", "Tigray"),
 ])
-def test_the_supplement_towns_resolve_in_their_region(name, region):
+def test_the_ethiopian_towns_resolve_in_their_region(name, region):
     found = [p for p in get_gazetteer().lookup(name, "ET") if p.feature in ("town", "district")]
+    assert found, f"{name} is not in the gazetteer"
+    assert found[0].admin1 == region
+
+
+@pytest.mark.parametrize("name, iso, region", [
+    ("Walikale", "CD", "North Kivu"), ("Mambasa", "CD", "Ituri"), ("Fizi", "CD", "South Kivu"),
+    ("Diabaly", "ML", "Segou"), ("Ogossagou", "ML", "Mopti"), ("Zangon Kataf", "NG", "Kaduna"),
+    ("Yelwata", "NG", "Benue"), ("Mornei", "SD", "West Darfur"), ("Makalondi", "NE", "Tillaberi"),
+])
+def test_the_african_conflict_towns_resolve_in_their_region(name, iso, region):
+    found = [p for p in get_gazetteer().lookup(name, iso) if p.feature in ("town", "district", "village")]
     assert found, f"{name} is not in the gazetteer"
     assert found[0].admin1 == region
 
