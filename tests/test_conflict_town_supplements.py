@@ -1,5 +1,5 @@
 """Conflict towns that GeoNames' cities500 lacks (data/places/ethiopia.yaml,
-africa_conflict_towns.yaml, asia_conflict_districts.yaml): an event told at one of them is placed there, in its region, not at
+africa_conflict_towns.yaml, asia_conflict_districts.yaml, more_conflict_towns.yaml): an event told at one of them is placed there, in its region, not at
 a region's capital."""
 
 import datetime as dt
@@ -25,7 +25,9 @@ def test_the_ethiopian_towns_resolve_in_their_region(name, region):
     ("Diabaly", "ML", "Segou"), ("Ogossagou", "ML", "Mopti"), ("Zangon Kataf", "NG", "Kaduna"),
     ("Yelwata", "NG", "Benue"), ("Mornei", "SD", "West Darfur"), ("Makalondi", "NE", "Tillaberi"),
     ("Maiwand", "AF", "Kandahar"), ("Dur Baba", "AF", "Nangarhar"), ("Harf Sufyan", "YE", "Amran"),
-    ("Jabal Habashi", "YE", "Taizz"),
+    ("Jabal Habashi", "YE", "Taizz"), ("Nimule", "SS", "Eastern Equatoria"), ("Renk", "SS", "Upper Nile"),
+    ("Palma", "MZ", "Cabo Delgado"), ("Nangade", "MZ", "Cabo Delgado"), ("Fotokol", "CM", "Far North"),
+    ("Razmak", "PK", "Khyber Pakhtunkhwa"), ("Timergara", "PK", "Khyber Pakhtunkhwa"),
 ])
 def test_the_african_conflict_towns_resolve_in_their_region(name, iso, region):
     found = [p for p in get_gazetteer().lookup(name, iso) if p.feature in ("town", "district", "village")]
