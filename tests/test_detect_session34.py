@@ -87,3 +87,49 @@ def test_arrests_with_no_figure_make_no_tally(monkeypatch):
     text = ("Fighters come home quietly. Some of them have been arrested on arrival to date, but none "
             "has been tried.")
     assert not any(e.sub_event_type == "Arrests" for e in events_of(text, PUB, monkeypatch))
+
+
+MARCHERS_HELD = ("Some forty villagers were arrested on Tuesday while marching peacefully to the district "
+                 "office in Kothapur to demand water.")
+
+
+def _protest_cues(text, monkeypatch, **switches):
+    from sitrep.extract import events
+
+    seen = []
+    merge = events._merge
+
+    def spy(drafts, *args):
+        seen.extend(d.protest_cues for d in drafts)
+        return merge(drafts, *args)
+
+    monkeypatch.setattr(events, "_merge", spy)
+    events_of(text, PUB, monkeypatch, **switches)
+    return set().union(*seen) if seen else set()
+
+
+def test_a_protest_whose_own_sentence_tells_arrests_is_broken_up(monkeypatch):
+    # the sentence's own arrests show the intervention, whatever sub-type the decider reads
+    assert "Protest with intervention" in _protest_cues(MARCHERS_HELD, monkeypatch)
+    assert "Protest with intervention" not in _protest_cues(MARCHERS_HELD, monkeypatch, OWN_ARRESTS=0)
+    # the noun or a slogan is no arrest made
+    from sitrep.extract.events import _arrest_done
+    from sitrep.extract.cues import Cue
+
+    assert not _arrest_done(Cue("Arrests", 3.0, 0, 6, "arrest"))
+    assert _arrest_done(Cue("Arrests", 3.0, 0, 8, "arrested"))
+
+
+def test_an_arrest_warrant_is_no_arrest(monkeypatch):
+    from sitrep.extract import classify
+
+    text = "On Monday a magistrate in Belgaum issued arrest warrants against two opposition leaders."
+    assert not any(e.sub_event_type == "Arrests" for e in events_of(text, PUB, monkeypatch))
+    off = events_of(text, PUB, monkeypatch, module=classify, WARRANTS=0)
+    assert any(e.sub_event_type == "Arrests" for e in off)
+
+
+def test_arrests_counted_over_the_first_days_are_a_tally(monkeypatch):
+    text = ("Calm returned to Salempur on Friday after a week of rioting. The mayor said shops would reopen. "
+            "The police have so far rounded up 318 people in the district, an official said.")
+    assert any(e.sub_event_type == "Arrests" for e in events_of(text, PUB, monkeypatch))

@@ -699,7 +699,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     update = bool(TOLL_UPDATES and counts.killed and not also and _TOLL_UPDATE.search(s.text))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
-                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
+                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB}
+                 | ({"Protest with intervention"} if OWN_ARRESTS and any(_arrest_done(c, doc, s.text) for c in live) else set()),
                  any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside)
 
 
@@ -720,7 +721,7 @@ def _state_tally(st: ArticleState, s: Sentence, found: list[ActorMention], menti
     dead = regex("state_tally_dead").search(low)
     arrests = regex("state_tally_arrests").search(low)
     if arrests and not arrests.group(0).startswith(("figure", "number", "tally", "total")) \
-            and not pattern("tally_phrases").search(s.text):
+            and not pattern("tally_phrases").search(s.text) and not regex("tally_periods").search(low):
         arrests = None  # an arrest word alone is an arrest told, which the drafts read
     if arrests and not re.search(r"\d", low):
         arrests = None  # "some have been arrested to date": no count, no tally of acts
@@ -756,6 +757,28 @@ def _state_tally(st: ArticleState, s: Sentence, found: list[ActorMention], menti
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
     return Draft(s, Typing(sub, NEW_EVENT_MIN_SCORE + 0.6, None), counts, date, found, agents, [], places, place,
                  False, None, [s], [s] if counts.killed else [], set(), sub == "Arrests", tally=True)
+
+
+# switch: a protest whose own sentence tells arrests ("they were arrested while marching to the
+# town") is a protest with intervention, as one whose later sentence tells them (_absorb)
+OWN_ARRESTS = 1
+
+
+def _arrest_done(cue: Cue, doc=None, text: str = "") -> bool:
+    """An arrest word that tells arrests made ("were arrested", "detained", "taken into custody"),
+    not the noun or the bare verb ("house arrest", "the arrest of its leaders", a slogan's "arrest
+    X"), nor the people held who are the protest's grievance ("asking for the release of a detained
+    councillor", "calling for those held to be freed")."""
+    low = cue.text.lower()
+    if cue.cls != "Arrests" or not (low.split()[0].endswith("ed") or "custody" in low or low.startswith("rounded")):
+        return False
+    if _RELEASE.search(text[max(0, cue.start - 60):cue.start].lower()):
+        return False
+    tok = cue_token(doc, cue)
+    return tok is None or (tok.tag_.startswith("VB") and tok.dep_ != "amod")
+
+
+_RELEASE = re.compile(r"\b(?:release|releasing|freeing|free)\b")
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
