@@ -183,6 +183,7 @@ _UNREAL_BEFORE = re.compile(
 
 
 DEMANDED = 1  # switch: "demanded the arrest of": an act asked for is no event (lexicons.yaml demanded_acts)
+WARRANTS = 1  # switch: "an arrest warrant was issued": the arrest word names a paper (lexicons.yaml warrant_words)
 
 
 def demote_unreal(cues: list[Cue], sentence: str) -> None:
@@ -193,6 +194,8 @@ def demote_unreal(cues: list[Cue], sentence: str) -> None:
     for cue in cues:
         before = low[max(0, cue.start - 40):cue.start]
         if _UNREAL_BEFORE.search(before) or (demanded is not None and demanded.search(before)):
+            cue.factor = 0.0
+        elif WARRANTS and cue.cls == "Arrests" and regex("warrant_words").search(low[cue.end:cue.end + 20]):
             cue.factor = 0.0
 
 

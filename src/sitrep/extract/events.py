@@ -95,6 +95,7 @@ class Draft:
     toll_update: bool = False  # a new figure for the dead of an event told before ("put the toll at six")
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
+    tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
 
 
 @dataclass
@@ -381,6 +382,9 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.sentences:
         if s.index not in per_sentence:
             _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
+            tally = _state_tally(st, s, actors.find(s.text, focus, st.named), [], dateline) if STATE_TALLY else None
+            if tally is not None:
+                drafts.append(tally)
             continue
         if focus == first_focus and st.named == first_named:
             found = per_sentence[s.index][0]  # the same look-up as before the places were known
@@ -388,6 +392,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
             found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
+        if (draft is None or draft.typing is None) and STATE_TALLY:
+            draft = _state_tally(st, s, found, mentions, dateline) or draft
         if draft is not None:
             drafts.append(draft)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -453,6 +459,8 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
     for ev, d in pairs:
         same = None
         for k, kd in kept:
+            if d.tally or kd.tally:
+                continue  # a period's tally is not the day's act told again
             if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
                     or not _same_actor(k.actor1, ev.actor1):
                 continue
@@ -632,9 +640,14 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     first_agent = next((a for a in agents if a.inter != 7), None)
     scores = rule_scores(cues, agents + patients, counts.killed > 0, first_agent.inter if first_agent else None)
     sources = False
-    if not (main and pattern("unnamed_hostile").search(s.text[:main.start])):
+    dead_only = bool(DEAD_TELLERS and counts.killed and all(c.cls == "casualty" or _no_actor_told(doc, c) for c in live))
+    if dead_only and agents and _finders_or_tellers(doc, agents):
+        agents = []  # "rescuers pulled out five bodies": who found or told of the dead did not kill them
+    if not (main and pattern("unnamed_hostile").search(s.text[:main.start])) and not (dead_only and not agents):
         # a source is the actor only when no one else is named, and never the side the act hit
-        # ("two soldiers were killed by a roadside bomb, the military said")
+        # ("two soldiers were killed by a roadside bomb, the military said"); a sentence that
+        # tells only the dead names no act its source could have done ("three were killed in the
+        # night, the police said": DEAD_TELLERS)
         hit = {x.key for x in patients} if VICTIMS_NOT_AGENTS else set()
         told_by = [x for x in speakers if x.key not in hit]
         sources = bool(told_by) and not agents
@@ -686,8 +699,86 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     update = bool(TOLL_UPDATES and counts.killed and not also and _TOLL_UPDATE.search(s.text))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
                  [s] if counts.killed else [],
-                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB},
+                 {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB}
+                 | ({"Protest with intervention"} if OWN_ARRESTS and any(_arrest_done(c, doc, s.text) for c in live) else set()),
                  any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside)
+
+
+# switch: a count of the state's forces' own acts over a period, which the drafts drop (a tally, an
+# undated sentence deep in a long article, a sentence after history), is one event of that period
+# standing apart from the day events: the people killed in their firing ("31 died in police
+# firing", lexicons.yaml state_tally_dead) or arrested ("so far 64 have been detained in the district",
+# state_tally_arrests). ACLED codes a report that gives only a period's total as one event with a
+# week's or a month's time precision (docs/extraction.md, session 34).
+STATE_TALLY = 1
+_TALLY_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+) (?:\w+ ){0,3}?(?:deaths|people|persons|rioters|of the dead)\b")
+_TALLY_VIOLENT = ("Violent demonstration", "Mob violence", "Excessive force against protesters", "Attack", "Armed clash")
+
+
+def _state_tally(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],
+                 dateline: int) -> Draft | None:
+    low = s.text.lower()
+    dead = regex("state_tally_dead").search(low)
+    arrests = regex("state_tally_arrests").search(low)
+    if arrests and not arrests.group(0).startswith(("figure", "number", "tally", "total")) \
+            and not pattern("tally_phrases").search(s.text) and not regex("tally_periods").search(low):
+        arrests = None  # an arrest word alone is an arrest told, which the drafts read
+    if arrests and not re.search(r"\d", low):
+        arrests = None  # "some have been arrested to date": no count, no tally of acts
+    if not dead and not arrests:
+        return None
+    published = st.article.published
+    date = st.dates[s.index] if s.index in st.dates else _sentence_date(s, published, dateline)
+    days = (published - date.date).days if (date and published) else None
+    if _history(s.text, published.year if published else None, days):
+        return None  # "in 1988 a student died in police firing"
+    if date is not None and (date.precision != 1 or date.spoken):
+        date = None  # the period's day is not known: the event takes a week's precision
+    counts = extract_counts(s.text)
+    if dead and not counts.killed:
+        # "a dozen of the deaths were caused by police fire": the figure of a tally's dead
+        figure = _TALLY_FIGURE.search(low)
+        if figure:
+            counts = Counts(killed=int(figure.group(1).replace(",", "")))
+            counts.killed_by = {"total": counts.killed}
+    probs = st.probs.get(s.index) or {}
+    if dead and counts.killed:
+        sub = max(_TALLY_VIOLENT, key=lambda k: probs.get(k, 0.0)) if probs else "Attack"
+    elif arrests:
+        sub, counts = "Arrests", Counts()
+    else:
+        return None
+    agents = [a for a in found if a.inter == 1]
+    places = [m for m in mentions if m.place is not None]
+    place = choose_event_place(
+        [PlaceMention(m.text, m.start - s.start, m.end - s.start, m.place, m.role) for m in places],
+        s.text, max(0, dateline - s.start), focus=st.context.focus())
+    if place is not None:
+        place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
+    return Draft(s, Typing(sub, NEW_EVENT_MIN_SCORE + 0.6, None), counts, date, found, agents, [], places, place,
+                 False, None, [s], [s] if counts.killed else [], set(), sub == "Arrests", tally=True)
+
+
+# switch: a protest whose own sentence tells arrests ("they were arrested while marching to the
+# town") is a protest with intervention, as one whose later sentence tells them (_absorb)
+OWN_ARRESTS = 1
+
+
+def _arrest_done(cue: Cue, doc=None, text: str = "") -> bool:
+    """An arrest word that tells arrests made ("were arrested", "detained", "taken into custody"),
+    not the noun or the bare verb ("house arrest", "the arrest of its leaders", a slogan's "arrest
+    X"), nor the people held who are the protest's grievance ("asking for the release of a detained
+    councillor", "calling for those held to be freed")."""
+    low = cue.text.lower()
+    if cue.cls != "Arrests" or not (low.split()[0].endswith("ed") or "custody" in low or low.startswith("rounded")):
+        return False
+    if _RELEASE.search(text[max(0, cue.start - 60):cue.start].lower()):
+        return False
+    tok = cue_token(doc, cue)
+    return tok is None or (tok.tag_.startswith("VB") and tok.dep_ != "amod")
+
+
+_RELEASE = re.compile(r"\b(?:release|releasing|freeing|free)\b")
 
 
 # A news report tells its event in the lead; a long article (features, analysis, profiles)
@@ -1070,6 +1161,46 @@ def _near(prev: Draft, d: Draft) -> bool:
     return d.sentence.paragraph == last.paragraph or d.sentence.index - last.index <= 1
 
 
+# switch: a sentence whose only news is the dead (no act told by a cue word other than a death word,
+# "three were killed in the night, the police said", "rescuers pulled out five bodies")
+# takes neither its source nor the people who found the bodies as the actor
+DEAD_TELLERS = 1
+
+
+def _no_actor_told(doc, cue: Cue) -> bool:
+    """Is the cue word a passive killing with no one named doing it ("had been killed in X",
+    "were shot dead"; not "were killed by gunmen")?"""
+    if cue.cls not in ("violence", "casualty"):
+        return False
+    tok = cue_token(doc, cue)
+    if tok is None or tok.tag_ != "VBN":
+        return False
+    kids = list(tok.children)
+    ops = words("operation_nouns")
+    # "killed in police firing", "died in an army raid": the force of the operation is named
+    by_operation = any(k.dep_ == "prep" and any(g.lower_ in ops and any(
+        m.dep_ in ("compound", "amod", "poss") for m in g.children) for g in k.children) for k in kids)
+    return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids) and not by_operation
+
+
+def _finders_or_tellers(doc, agents: list[ActorMention]) -> bool:
+    """Is every agent the subject of a verb by which bodies come to light ("police recovered
+    the bodies", "villagers found a corpse", "pulled out five bodies") or of a verb of saying
+    ("three were killed in the night, the police said")?"""
+    if doc is None:
+        return False
+    finds = words("finding_verbs") | _SPEECH_VERBS | {"say", "tell", "confirm", "report"}
+    for a in agents:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        head = span.root.head
+        if not (head.lower_ in finds or head.lemma_ in finds
+                or head.lower_ == "pulled" and any(c.lower_ == "out" for c in head.children)):
+            return False
+    return True
+
+
 KNOWN_DEAD = 1  # switch: a sentence whose only cue words name dead told of before makes no event alone
 _DEFINITE = {"the", "these", "those", "their", "his", "her", "its", "our"}
 
@@ -1089,11 +1220,16 @@ def _known_dead(doc, cue: Cue) -> bool:
 def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
+        if d.tally:
+            merged.append(d)  # a tally stands apart: neither told more of an event nor told more of
+            continue
         target = None
         weak = d.typing is None or d.typing.score < min_score or d.aside
         if OPENING_WEEK == "drop" and merged and _another_week(merged[-1], d):
             continue
         for prev in reversed(merged[-3:]):
+            if prev.tally:
+                continue
             if _compatible(prev, d, min_score) and (not weak or _near(prev, d)):
                 target = prev
                 break
@@ -1179,7 +1315,7 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
     if not st.weights.get("retype", 1):
         return
     for d in merged:
-        if d.typing is None:
+        if d.typing is None or d.tally:
             continue
         total = _sentences_reading(d, st)
         if total:
@@ -1263,7 +1399,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
     for st, merged in zip(states, drafts):
         taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
         for d in merged:
-            if d.typing is None:
+            if d.typing is None or d.tally:
                 continue
             own = {x.index for x in (d.sentences or [d.sentence])}
             span = report_span(d, st, taken - own)
@@ -1467,8 +1603,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     assign_actors(ev, d, actors, _told_around(d, st))
     # counts
     # ACLED: a peaceful protest has no dead (deaths at a protest make it another sub-type); the
-    # dead a peaceful protest speaks of are its grievance ("protested the killing of two")
-    ev.fatalities = 0 if ev.sub_event_type == "Peaceful protest" else d.counts.killed
+    # dead a peaceful protest speaks of are its grievance ("protested the killing of two"); so do
+    # an arrest (the dead are those of the crime: "held over a fire that killed four") and a
+    # protest broken up (NO_DEAD_SUBTYPES: killings make them an attack or excessive force)
+    ev.fatalities = 0 if ev.sub_event_type == "Peaceful protest" or (
+        NO_DEAD and ev.sub_event_type in NO_DEAD_SUBTYPES) else d.counts.killed
     ev.injured = d.counts.injured
     ev.abducted = d.counts.abducted
     if ev.fatalities:
@@ -1480,6 +1619,13 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     ev.notes = make_notes(ev)
     ev.confidence = _confidence(ev, d)
     return ev
+
+
+# switch: an arrest and a protest broken up carry no dead. On the ACLED tune split all 386 Arrests
+# and 1,455 Protest with intervention rows have 0 fatalities: arrested people who were killed or
+# beaten make an attack (violent_arrest), protesters killed by the police excessive force.
+NO_DEAD = 1
+NO_DEAD_SUBTYPES = ("Arrests", "Protest with intervention")
 
 
 def _fallback_place(st: ArticleState) -> PlaceMention | None:
