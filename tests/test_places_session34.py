@@ -66,3 +66,24 @@ def test_towns_of_kenya(gazetteer):
     ]:
         mm = chosen(text, gazetteer)
         assert mm.place.name == name and mm.place.iso == "KE"
+
+
+# -- a town set in its own province says which country the event was in -----------------------------
+
+def test_a_town_set_in_its_province_outweighs_the_words_of_the_focus(gazetteer, monkeypatch):
+    # "Chinese" sets the focus on China; "Providence" is read as the US city; Rubano is set
+    # beside Padua, a larger town of its own country
+    text = "Nurses gathered in Rubano (Padova, Veneto) outside a Providence care home run by a Chinese charity."
+    assert chosen(text, gazetteer).place.name == "Rubano"
+    monkeypatch.setattr(locate, "SET_IN_ITS_PROVINCE_IS_HOME", False)
+    assert chosen(text, gazetteer).place.name != "Rubano"
+
+
+def test_home_of_placed_towns(gazetteer):
+    text = "In Hlaingthayar Township, in Yangon Region, guards beat strikers of a Chinese-owned plant."
+    ctx, mentions, _ = reading(text, gazetteer)
+    assert locate._home_of_placed_towns(mentions, text, {"CN", "MM"}) == {"MM"}
+    # a list of towns of two countries places none of them
+    text = "Rallies were held in Rubano, Padova, and in Nemuro, Hokkaido."
+    ctx, mentions, _ = reading(text, gazetteer)
+    assert locate._home_of_placed_towns(mentions, text, {"IT"}) == {"IT"}

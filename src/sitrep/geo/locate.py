@@ -1758,6 +1758,38 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
                       or in_its_province)
 
 
+# "held a demonstration in front of the [demonym] Embassy at [a town], [its province]", "workers of
+# [a demonym]-owned factory ... in [a township], in [its region]": the article's countries come
+# from words (peoples' adjectives, groups, countries named as topics) and misread names ("BAYAN",
+# a Chinese town); a town the text sets in its own province (or beside a larger town of its
+# own country within 30 km: "[a town] ([its city], [region])") is plainly placed. Where such
+# towns lie in one country, that country (alone) is the one the event's place is chosen in.
+SET_IN_ITS_PROVINCE_IS_HOME = True
+PLACED_TOWN_KM = 30.0
+_PLACED_GAP = re.compile(r"^\s*(?:(?:town|city|village|township|district|sub-?district|municipality|county|upazila)\s*)?"
+                         r"(?:,|\()\s*(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[str]) -> set[str]:
+    ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    placed: set[str] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        pa, pb = a.place, b.place
+        if pa.feature not in POINT_FEATURES or pa.iso != pb.iso or not _PLACED_GAP.match(text[a.end:b.start]):
+            continue
+        if getattr(pa, "fuzzy", False) or getattr(pb, "fuzzy", False) or a.text.isupper() or b.text.isupper():
+            continue
+        if pb.feature == "admin1" and _unit(pb) and _unit(pb) == _unit(pa):
+            placed.add(pa.iso)
+        elif pb.feature in POINT_FEATURES and pa.latitude is not None and pb.latitude is not None and \
+                (pb.population or 0) > (pa.population or 0) and \
+                distance_km((pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) <= PLACED_TOWN_KM:
+            placed.add(pa.iso)
+    if len(placed) == 1 and placed != focus:
+        return placed
+    return focus
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -1766,6 +1798,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     """
     best = None
     best_score = -99.0
+    if SET_IN_ITS_PROVINCE_IS_HOME and focus:
+        focus = _home_of_placed_towns(mentions, text, focus)
     # "into the Brooklyn area of Cite Soleil (Port-au-Prince, Ouest)": where the text also names
     # a place in the article's own countries, a famous namesake abroad is not the event's place
     # (a country's own name is no place in it: "against the invasion of Ukraine" tells what
