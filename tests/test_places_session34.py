@@ -89,12 +89,13 @@ def test_home_of_placed_towns(gazetteer):
     assert locate._home_of_placed_towns(mentions, text, {"IT"}) == {"IT"}
 
 
-def test_villages_of_nigeria_and_mali(gazetteer):
+def test_villages_of_nigeria_mali_and_papua(gazetteer):
     for text, name, iso in [
         ("Insurgents burnt a truck at Auno on the Damaturu road, Borno state.", "Auno", "NG"),
         ("Bandits raided Dansadau in Maru LGA, Zamfara state.", "Dansadau", "NG"),
         ("Militants ambushed a convoy near Hombori, Mopti region.", "Hombori", "ML"),
         ("Gunmen attacked a market in Diabaly, Segou region.", "Diabaly", "ML"),
+        ("Rebels shot at an aircraft landing in Ilaga, Puncak regency, Papua.", "Ilaga", "ID"),
     ]:
         mm = chosen(text, gazetteer)
         assert mm.place.name == name and mm.place.iso == iso
