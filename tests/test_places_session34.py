@@ -89,13 +89,15 @@ def test_home_of_placed_towns(gazetteer):
     assert locate._home_of_placed_towns(mentions, text, {"IT"}) == {"IT"}
 
 
-def test_villages_of_nigeria_mali_and_papua(gazetteer):
+def test_villages_of_nigeria_mali_papua_and_eastern_congo(gazetteer):
     for text, name, iso in [
         ("Insurgents burnt a truck at Auno on the Damaturu road, Borno state.", "Auno", "NG"),
         ("Bandits raided Dansadau in Maru LGA, Zamfara state.", "Dansadau", "NG"),
         ("Militants ambushed a convoy near Hombori, Mopti region.", "Hombori", "ML"),
         ("Gunmen attacked a market in Diabaly, Segou region.", "Diabaly", "ML"),
         ("Rebels shot at an aircraft landing in Ilaga, Puncak regency, Papua.", "Ilaga", "ID"),
+        ("Militiamen raided a displacement camp at Drodro, Djugu territory, Ituri.", "Drodro", "CD"),
+        ("Rebels attacked a hospital in Mutwanga, Beni territory, North Kivu.", "Mutwanga", "CD"),
     ]:
         mm = chosen(text, gazetteer)
         assert mm.place.name == name and mm.place.iso == iso
