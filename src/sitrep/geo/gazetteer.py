@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import sqlite3
@@ -740,6 +741,19 @@ class Gazetteer:
         if country:
             found = [p for p in found if p.iso == country.upper()]
         return found
+
+    def unit_near(self, code: str, lat: float, lon: float, km: float) -> bool:
+        """Whether a place of the unit `code` lies within about `km` of the point (a box of that
+        half-width, not a circle): a town named with a province it is not coded in, but lying at
+        its edge (a border moved, a province divided, ACLED's region over another unit)."""
+        if not code or lat is None or lon is None:
+            return False
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.2, math.cos(math.radians(lat))))
+        row = self.con.execute(
+            "SELECT 1 FROM places WHERE admin1_code = ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? LIMIT 1",
+            (code, lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchone()
+        return row is not None
 
     def capital(self, code: str) -> Place | None:
         """A province's capital, where ACLED puts province-only events: the seat data/capitals.yaml

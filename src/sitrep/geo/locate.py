@@ -1206,7 +1206,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         if inside:
             _settle(town, max(inside, key=lambda c: c.population or 0))
         elif getattr(town.place, "fuzzy", False) or (getattr(town.place, "source", "") != "supplement"
-                                                      and getattr(town, "hint", "") != "town"):
+                                                      and getattr(town, "hint", "") != "town"
+                                                      and not _at_edge_of(town.place, code, town, ordered)):
             # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
             # and no place of that name lies there: a namesake elsewhere is not it ("Gresik city,
             # West Java": a city, named with the wrong province, is the city)
@@ -1437,6 +1438,36 @@ def _settle(mm: PlaceMention, place: Place) -> None:
     mm.place = chosen
 
 
+# "an ambush in [a town], [the province it belonged to before a division]", "[a town] ([its
+# district], [the province across the line])": a town named with a province it is not coded in,
+# but lying at that province's edge, is the town (a border moved, a province divided, ACLED's region
+# made of other units, a town by the line); a namesake far off is still dropped
+EDGE_OF_NAMED_PROVINCE = True
+EDGE_KM = 30.0
+EDGE_TOWN_KM = 50.0  # a town of the named unit the text also names lies within this of the edge town
+
+
+def _at_edge_of(place: Place, code: str, mm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether a place of the gazetteer coded in the unit `code` lies within EDGE_KM of `place`,
+    where `place` is the only place of its country the mention may mean (a name shared by many
+    villages may well have a namesake at the edge that is not the one meant), not a fuzzy guess,
+    and not far from a town of that unit the text also names ("[a village], [a regency's town],
+    [the province]": the village lies by that town, not at the province's edge)."""
+    if not EDGE_OF_NAMED_PROVINCE or getattr(place, "fuzzy", False) or place.latitude is None:
+        return False
+    if sum(1 for c in getattr(mm, "candidates", []) if c.iso == place.iso and c.feature in POINT_FEATURES) > 1:
+        return False
+    for other in mentions:
+        op = other.place
+        if other is not mm and op is not None and op.feature in POINT_FEATURES and _unit(op) == code \
+                and op.latitude is not None \
+                and distance_km((op.latitude, op.longitude), (place.latitude, place.longitude)) > EDGE_TOWN_KM:
+            return False
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    return get_gazetteer().unit_near(code, place.latitude, place.longitude, EDGE_KM)
+
+
 VILLAGE_MAX_POP = 50_000
 
 
@@ -1444,12 +1475,16 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
     """"near Nyaung Chaung, Maungdaw township, Rakhine state": where a text names one province
     only, a village of the gazetteer in another province of that country (with no namesake in
     the one named) is a namesake; the province then places the event."""
-    units = {(m.place.iso, _unit(m.place)) for m in ordered if m.place is not None and m.place.feature == "admin1"
+    named = [m for m in ordered if m.place is not None and m.place.feature == "admin1"
              and m.role not in ("from", "part") and _unit(m.place)
-             and (getattr(m, "hint", "") == "region" or not _city_named(m))}  # "Khartoum" may be the city
+             and (getattr(m, "hint", "") == "region" or not _city_named(m))]  # "Khartoum" may be the city
+    units = {(m.place.iso, _unit(m.place)) for m in named}
     if len(units) != 1:
         return
     iso, code = next(iter(units))
+    # the named province's namesakes in its country ("Cotabato": the province and the city's unit)
+    namesakes = {_unit(c): (m, c) for m in named for c in getattr(m, "candidates", [])
+                 if c.feature == "admin1" and c.iso == iso and _unit(c)} if EDGE_OF_NAMED_PROVINCE else {}
     for mm in ordered:
         place = mm.place
         if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
@@ -1463,7 +1498,11 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
             best = copy.copy(max(inside, key=lambda c: c.population or 0))
             best.score, best.margin = place.score, getattr(place, "margin", 0.0)  # type: ignore[attr-defined]
             mm.place = best
-        else:
+        elif _unit(place) in namesakes:  # the town settles which namesake the province is
+            for prov in named:
+                _settle(prov, namesakes[_unit(place)][1])
+            code = _unit(place)
+        elif not _at_edge_of(place, code, mm, ordered):
             mm.place = None
 
 
@@ -1719,6 +1758,38 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
                       or in_its_province)
 
 
+# "held a demonstration in front of the [demonym] Embassy at [a town], [its province]", "workers of
+# [a demonym]-owned factory ... in [a township], in [its region]": the article's countries come
+# from words (peoples' adjectives, groups, countries named as topics) and misread names ("BAYAN",
+# a Chinese town); a town the text sets in its own province (or beside a larger town of its
+# own country within 30 km: "[a town] ([its city], [region])") is plainly placed. Where such
+# towns lie in one country, that country (alone) is the one the event's place is chosen in.
+SET_IN_ITS_PROVINCE_IS_HOME = True
+PLACED_TOWN_KM = 30.0
+_PLACED_GAP = re.compile(r"^\s*(?:(?:town|city|village|township|district|sub-?district|municipality|county|upazila)\s*)?"
+                         r"(?:,|\()\s*(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[str]) -> set[str]:
+    ordered = sorted((m for m in mentions if m.place is not None), key=lambda m: m.start)
+    placed: set[str] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        pa, pb = a.place, b.place
+        if pa.feature not in POINT_FEATURES or pa.iso != pb.iso or not _PLACED_GAP.match(text[a.end:b.start]):
+            continue
+        if getattr(pa, "fuzzy", False) or getattr(pb, "fuzzy", False) or a.text.isupper() or b.text.isupper():
+            continue
+        if pb.feature == "admin1" and _unit(pb) and _unit(pb) == _unit(pa):
+            placed.add(pa.iso)
+        elif pb.feature in POINT_FEATURES and pa.latitude is not None and pb.latitude is not None and \
+                (pb.population or 0) > (pa.population or 0) and \
+                distance_km((pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) <= PLACED_TOWN_KM:
+            placed.add(pa.iso)
+    if len(placed) == 1 and placed != focus:
+        return placed
+    return focus
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -1727,6 +1798,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     """
     best = None
     best_score = -99.0
+    if SET_IN_ITS_PROVINCE_IS_HOME and focus:
+        focus = _home_of_placed_towns(mentions, text, focus)
     # "into the Brooklyn area of Cite Soleil (Port-au-Prince, Ouest)": where the text also names
     # a place in the article's own countries, a famous namesake abroad is not the event's place
     # (a country's own name is no place in it: "against the invasion of Ukraine" tells what
