@@ -263,6 +263,18 @@ def organisation_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in data.get("organisation_heads") or [])
 
 
+# "killed three Amhara civilians in [a village of Oromia]": a one-word province name right before a
+# noun for people (data/place_words.yaml `region_people_nouns`) names an ethnic group, which lives
+# far beyond its region, not where the event was, where the sentence names another place
+REGION_AS_PEOPLE = True
+_PEOPLE_NOUN = re.compile(r"\s+([a-z]+)\b")
+
+
+def _people_noun_after(text: str, end: int) -> bool:
+    m = _PEOPLE_NOUN.match(text, end)
+    return bool(m) and m.group(1) in frozenset(_place_words().get("region_people_nouns") or [])
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> dict:
     path = resources.files("sitrep") / "data" / "place_words.yaml"
@@ -415,6 +427,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 cands = []
                 brgys: list[Place] = []
                 hint = unit_word = ""
+                region_people = False
                 if feature:
                     word = feature.group(1).lower().split()[-1].replace("-", "")
                     hint, unit_word = FEATURE_WORDS.get(word, ""), word
@@ -439,6 +452,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue  # "Brgy." alone: the name follows it
                     if j - i == 1 and surface.lower() in _peoples(gaz):
                         continue  # "Swiss bank accounts", "Palestinian refugees": whose, not where
+                    region_people = REGION_AS_PEOPLE and j - i == 1 and _people_noun_after(text, end)
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
                     if words[j - 1].group(0).lower().strip("'’,.") in heads:
@@ -518,6 +532,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
+                    hit.region_people = bool(region_people and any(c.feature == "admin1" for c in cands))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if not cands:  # a barangay's name alone says nothing of the words after it
                         hit.role = "part" if in_name else ""
@@ -534,6 +549,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     break
             if hit is None:
                 i += 1
+    if any(getattr(h, "region_people", False) for h in mentions) and \
+            any(not getattr(h, "region_people", False) and h.candidates for h in mentions):  # type: ignore[attr-defined]
+        # "killed three Amhara civilians in [a village], Oromia": the people's province yields to
+        # the other places the text names (alone, "Pokot raiders kill two Samburu villagers", it
+        # stays: a people is most often met in its own province)
+        mentions = [h for h in mentions if not getattr(h, "region_people", False)]
     return _measured_mentions(text, gaz, offset, mentions)
 
 
