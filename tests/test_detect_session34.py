@@ -113,8 +113,8 @@ def test_a_protest_whose_own_sentence_tells_arrests_is_broken_up(monkeypatch):
     assert "Protest with intervention" in _protest_cues(MARCHERS_HELD, monkeypatch)
     assert "Protest with intervention" not in _protest_cues(MARCHERS_HELD, monkeypatch, OWN_ARRESTS=0)
     # the noun or a slogan is no arrest made
-    from sitrep.extract.events import _arrest_done
     from sitrep.extract.cues import Cue
+    from sitrep.extract.events import _arrest_done
 
     assert not _arrest_done(Cue("Arrests", 3.0, 0, 6, "arrest"))
     assert _arrest_done(Cue("Arrests", 3.0, 0, 8, "arrested"))

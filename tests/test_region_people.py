@@ -4,7 +4,6 @@ civilians"), not where the event was, when the sentence names another place (loc
 import datetime as dt
 
 from event_reading import events_of
-
 from sitrep.geo import locate
 
 TEXT = ("On 3 September 2024, gunmen killed three Amhara civilians in Haro Sabu, Oromia, "
