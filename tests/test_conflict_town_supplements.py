@@ -41,3 +41,12 @@ def test_an_ambush_near_a_supplement_town_is_placed_at_it():
     evs = events_of(text, dt.date(2024, 9, 10))
     assert evs and evs[0].location == "Humera" and evs[0].admin1 == "Tigray"
     assert evs[0].latitude == pytest.approx(14.29, abs=0.05)
+
+
+def test_a_town_in_its_zone_and_region_is_placed_at_the_town_not_the_regions_capital():
+    # "(West Shewa, Oromia)": the zone was unknown, read loosely as foreign namesakes of "Shewa",
+    # and the event fell back to Oromia's capital; ethiopia.yaml's zones keep the chain whole
+    text = "On 3 September 2024, gunmen shot and killed a village official in Ambo town (West Shewa, Oromia)."
+    evs = events_of(text, dt.date(2024, 9, 10))
+    assert evs and evs[0].admin1 == "Oromia"
+    assert evs[0].latitude == pytest.approx(8.98, abs=0.05) and evs[0].longitude == pytest.approx(37.85, abs=0.05)
