@@ -287,7 +287,35 @@ class ActorDictionary:
             found = self._armed_suspects(text, found, countries or set())
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
+        if JOINT_PARTNERS:
+            found = self._joint_partners(text, found)
         return found
+
+    def _joint_partners(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"a combined force of the SSPP and the TNLA attacked", "joint forces of X, Y and Z", "a
+        combined X and Y force", "X, together with Y, ambushed": armed groups told acting as one
+        force are one party, the first told (ACLED names it and makes the others its associated
+        actors). The others would otherwise become the other side of the fight. Only where the text
+        says they were combined or joint, or "together/jointly with": "X and Y clashed" are two sides."""
+        if len(found) < 2:
+            return found
+        out: list[ActorMention] = []
+        lead: ActorMention | None = None
+        lead_end = 0
+        for m in found:
+            if lead is not None and m.inter in _JOINT_PARTNER_INTERS and m.key != lead.key and \
+                    _PARTNER_GAP.fullmatch(text, lead_end, m.start):
+                lead_end = m.end
+                continue  # a partner of the joint force: not a party of its own
+            out.append(m)
+            lead = None
+            if m.inter in _JOINT_PARTNER_INTERS:
+                if _COMBINED_BEFORE.search(text, max(0, m.start - 40), m.start):
+                    lead = m  # "combined forces of X and Y", "a joint X and Y force"
+                elif _TOGETHER_AFTER.match(text, m.end):
+                    lead = m  # "X, together with Y, ..."
+            lead_end = m.end
+        return out if len(out) != len(found) else found
 
     def _armed_suspects(self, text: str, found: list[ActorMention], countries: set[str]) -> list[ActorMention]:
         """"a drug suspect was killed in a shootout with the police", "drug personalities who fired at
@@ -753,6 +781,10 @@ class ActorDictionary:
 # DR Congo's Raia Mutomboki, Nyatura, NDC-R, APCLS, FRPI, FPIC, Kamuina Nsapu, Bakata Katanga, CRP;
 # Niger Delta Avengers; Los Ardillos, Los Tlacos; Buenaventura's gangs)
 LATE_ADDITIONS = 1
+# switch: the entries of late_additions.yaml marked `session: 34` (2026-12-06 morning: the Maute
+# Group apart from Islamic State (Philippines), Myanmar's Mon, Pa-O, Arakan and Shanni armed groups,
+# the Central African Republic's armed groups, Ansar al-Khilafah Philippines)
+SESSION34_ENTRIES = 1
 # ... and the generic entries added with it (templated names live in generic.yaml only)
 _LATE_GENERIC = {"Islamist Militia ({country})"}
 
@@ -760,12 +792,18 @@ _LATE_GENERIC = {"Islamist Militia ({country})"}
 def load_entries() -> list[ActorEntry]:
     folder = resources.files("sitrep") / "data" / "actors"
     entries: list[ActorEntry] = []
+    folded: dict[str, list[str]] = {}  # (SESSION34_ENTRIES off) older entry -> aliases given back
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml") or not LATE_ADDITIONS and item.name == "late_additions.yaml":
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
             if not LATE_ADDITIONS and item.name == "generic.yaml" and raw["name"] in _LATE_GENERIC:
+                continue
+            if not SESSION34_ENTRIES and raw.get("session") == 34:
+                if raw.get("split_from"):
+                    # the dictionary as it was: the older entry that had folded the group in names it
+                    folded[raw["split_from"]] = [a for a in raw.get("aliases") or [] if a]
                 continue
             entries.append(ActorEntry(
                 key=f"{item.name[:-5]}:{raw['name']}",
@@ -785,6 +823,9 @@ def load_entries() -> list[ActorEntry]:
                 branch_local=str(raw.get("branch_local") or ""),
                 branch_aliases=[a.lower() for a in raw.get("branch_aliases") or [] if a],
             ))
+    for e in entries:
+        if e.name in folded:
+            e.aliases = e.aliases + [a for a in folded[e.name] if a not in e.aliases]
     return entries
 
 
@@ -932,6 +973,20 @@ _OWNED_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]
 _SIDES_BEFORE = re.compile(r"\b(?:between|among|amongst)\b[^.;]*$", re.IGNORECASE)
 _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]+\s+){0,2}(?:between|among|amongst)\b[^.;]*$",
                             re.IGNORECASE)
+
+
+# switch: armed groups told acting as one force ("a combined force of X and Y", "X, together with Y")
+# are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
+# actors, not the other side
+JOINT_PARTNERS = 1
+_JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
+_COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
+                              r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",
+                              re.IGNORECASE)
+_TOGETHER_AFTER = re.compile(r",?\s+(?:together|jointly|in coordination|in cooperation|in collaboration)\s+with\s",
+                             re.IGNORECASE)
+_PARTNER_GAP = re.compile(r"(?:['’]s)?,?\s*(?:(?:and|&)\s+|(?:together|jointly|in coordination|in cooperation|"
+                          r"in collaboration)\s+with\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _sides_before(text: str, start: int) -> bool:

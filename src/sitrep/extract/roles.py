@@ -132,6 +132,12 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     return agents, patients, speakers
 
 
+# switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
+# whoever caused it (`assign_actors`)
+DISPLACED_CIVILIANS = 1
+_DISPLACED = re.compile(r"\b(?:displac\w*|fled|flee|fleeing|evacuat\w*)\b", re.IGNORECASE)
+
+
 # switch: who "was involved in" or "engaged in" a fight is one of its sides, not its target
 INVOLVED_SIDE = 1
 
@@ -447,6 +453,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if not ev.actor2:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if DISPLACED_CIVILIANS and ev.sub_event_type == "Other" and ev.inter1 != 7 and \
+            not (ev.inter1 in ARMED and ev.inter2 in ARMED) and _DISPLACED.search(
+            around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "villagers fled after army attacks on the rebels' base", "residents were displaced by the
+        # fighting": ACLED codes a displacement as the civilians' own event, with no other actor, even
+        # where the text names who caused it (its "Other" tune rows that tell displacement: actor1
+        # civilians in 246 of 264, actor2 always empty); not where two armed sides were read (a fight
+        # told with its toll of displaced, which the typer left "Other")
+        ev.actor1, ev.inter1 = _in_country("Civilians", country), 7
+        ev.actor2, ev.inter2 = "", None
     if not ev.actor1 and ev.inter2 == 7 and ev.sub_event_type == "Other":
         # "hundreds of families fled their villages", "residents were evacuated": with no one else
         # named, the civilians are the ones who did it (ACLED's actor1 of a displacement)
