@@ -127,3 +127,41 @@ def test_acled_other_names_of_known_groups_compare_as_one_actor(gold, ours):
 
 def test_the_faction_in_brackets_names_the_faction():
     assert _found("Presumed ISWAP (Greater Sahara) militants burned a truck.", {"NE"}) == ["Islamic State Sahel Province"]
+
+
+# -- a force "of" a country, and its men ------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, home", [
+    ("A convoy of the military forces of Russia moved through the village.", "Military Forces of {country}", "RU"),
+    ("The police of Kenya detained four herders at the border.", "Police Forces of {country}", "KE"),
+])
+def test_a_state_force_of_a_named_country_is_that_countrys(text, name, home, monkeypatch):
+    found = [(m.name, m.home) for m in get_dictionary().find(text, {"UA"})]
+    assert (name, home) in found
+    monkeypatch.setattr(actors, "OF_COUNTRY", 0)
+    found = [(m.name, m.home) for m in get_dictionary().find(text, {"UA"})]
+    assert (name, home) not in found
+
+
+# -- an owner told in passing ------------------------------------------------------------------
+
+def test_a_military_owned_target_names_no_party(monkeypatch):
+    text = ("On 3 April 2021, members of the Kalay PDF bombed the military-owned telecom tower in Kalay "
+            "town, Sagaing region. No one was hurt.")
+    [ev] = _events(text, dt.date(2021, 4, 8))
+    assert ev.actor1 == "People's Defense Force - Kalay" and not ev.actor2
+    monkeypatch.setattr(actors, "OWNED_NOT_PARTY", 0)
+    [ev] = _events(text, dt.date(2021, 4, 8))
+    assert ev.actor2 == "Military Forces of Myanmar"
+
+
+# -- a looting no one is named for -------------------------------------------------------------
+
+def test_a_looting_with_no_one_named_is_the_unidentified_armed_groups(monkeypatch):
+    text = ("On 3 April 2021, unknown people set fire to a warehouse of a mining company in Kalay township, "
+            "Sagaing region.")
+    [ev] = _events(text, dt.date(2021, 4, 8))
+    assert (ev.sub_event_type, ev.actor1, ev.inter1) == ("Looting/property destruction", "Unidentified Armed Group (Myanmar)", 3)
+    monkeypatch.setattr(roles, "LOOTING_UNIDENTIFIED", 0)
+    [ev] = _events(text, dt.date(2021, 4, 8))
+    assert not ev.actor1

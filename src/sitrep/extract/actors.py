@@ -142,6 +142,15 @@ _FROM_AFTER = re.compile(r"\s+(?:(?:who\s+(?:had\s+)?)?(?:came|come|fled|hailing
                          r"mostly|mainly|all|both|(?:believed|suspected|said|thought|reported|alleged)\s+to\s+"
                          r"(?:be|have\s+come|have\s+crossed))\s+){0,2}from\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
                          re.IGNORECASE)
+# switch: a state force's word hyphened to "owned", "run", "controlled" and the like ("a military-owned
+# telecom tower") is an owner told in passing, no party (ACLED's actor2 of such bombings is empty)
+OWNED_NOT_PARTY = 1
+_OWNED_AFTER = re.compile(r"[-‐–](?:owned|run|operated|controlled|held|made|style|type|grade|issued|era|appointed|"
+                          r"installed|funded|built)\b", re.IGNORECASE)
+# switch: a generic state force followed by "of" and a country's name is that country's ("the military
+# forces of Russia", "police of Kenya"; `ActorDictionary._origin_after`)
+OF_COUNTRY = 1
+_OF_AFTER = re.compile(r"\s+(?:(?:forces?|troops|units?|personnel|officers|soldiers)\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 # a country's word joined to the next by "and" or a comma ("Haiti and Kenya police")
 _JOINED_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
 
@@ -269,6 +278,10 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if OWNED_NOT_PARTY:
+            # "the military-owned telecom tower", "an army-run school": the force is the owner of the
+            # target, told in passing, not a party
+            found = [m for m in found if not (m.inter == 1 and _OWNED_AFTER.match(text, m.end))]
         if POSSESSIVES:
             found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
@@ -400,7 +413,7 @@ class ActorDictionary:
                 continue
             told = self._origin_before(text, m.start)
             if not told:
-                after = self._origin_after(text, m.end)
+                after = self._origin_after(text, m.end, of=OF_COUNTRY and entry.inter == 1)
                 told = [after] if after is not None else []
             if not told:
                 out.append(m)
@@ -467,16 +480,19 @@ class ActorDictionary:
             end = s
         return told
 
-    def _origin_after(self, text: str, end: int) -> tuple[str, int, int] | None:
+    def _origin_after(self, text: str, end: int, of: bool = False) -> tuple[str, int, int] | None:
         """"refugees from Iran", "raiders believed to be from Ethiopia": (ISO2, start, end of the
         country's name) when a generic actor's words are followed by where they came from; not an
-        organisation's name ("students from Indonesian Student Union")."""
+        organisation's name ("students from Indonesian Student Union"). `of`: a state force's
+        words followed by "of" and a country's name too ("the military forces of Russia", "the
+        police of Kenya")."""
         from sitrep.geo.locate import country_words
 
         window = text[end:end + 90]
         for iso, s, e in country_words(window):
             word = window[s:e]
-            if not _FROM_AFTER.fullmatch(window[:s]) or word.lower() not in _country_names() and not (
+            told = _FROM_AFTER.fullmatch(window[:s]) or of and _OF_AFTER.fullmatch(window[:s])
+            if not told or word.lower() not in _country_names() and not (
                     word.isupper() and word.lower() in _country_names(short=True)):
                 continue  # ("a man from the Ukrainian community": a people's word, not a country's name)
             rest = window[e:]
