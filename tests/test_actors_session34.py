@@ -165,3 +165,22 @@ def test_a_looting_with_no_one_named_is_the_unidentified_armed_groups(monkeypatc
     monkeypatch.setattr(roles, "LOOTING_UNIDENTIFIED", 0)
     [ev] = _events(text, dt.date(2021, 4, 8))
     assert not ev.actor1
+
+
+# -- "by" in another clause than the act -------------------------------------------------------
+
+_AMBUSH = ("On 2 May 2020, JNIM militants ambushed a police patrol near Djibo and killed four officers, and "
+           "later said they had freed two herders who had been detained by the police patrol.")
+
+
+def test_by_in_another_clause_names_no_first_agent(monkeypatch):
+    [ev] = _events(_AMBUSH, dt.date(2020, 5, 8))
+    assert (ev.actor1, ev.actor2) == ("JNIM: Group for Support of Islam and Muslims", "Police Forces of Burkina Faso")
+    monkeypatch.setattr(roles, "BY_OF_CUE", 0)
+    [ev] = _events(_AMBUSH, dt.date(2020, 5, 8))
+    assert ev.actor1 == "Police Forces of Burkina Faso"
+
+
+def test_by_of_the_act_still_names_the_agent():
+    [ev] = _events("On 2 May 2020, four herders were killed by soldiers near Djibo.", dt.date(2020, 5, 8))
+    assert ev.actor1 == "Military Forces of Burkina Faso"

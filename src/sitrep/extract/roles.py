@@ -40,6 +40,10 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     if not found:
         return agents, patients, speakers
     clause = _cue_relative_clause(doc, cue) if OTHERS_ACT else None
+    cue_tok = None
+    if doc is not None and cue is not None:
+        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        cue_tok = cue_span.root if cue_span is not None and len(cue_span) else None
     for a in found:
         role = ""
         after = text[a.end:a.end + 40].lower()
@@ -75,6 +79,10 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         break
                     # "were repulsed by the army": the one who repelled was attacked
                     role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
+                    if role == "by" and BY_OF_CUE and cue_tok is not None and not _by_of_cue(tok.head.head, cue_tok):
+                        # "... allegedly tied up by the army patrol" in another clause than the
+                        # cue's act: an agent of something else, no longer the first
+                        role = "agent"
                     break
                 if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
                     role = "by"  # "repelled the attack of Russian forces": they started it
@@ -138,6 +146,22 @@ LOOTING_UNIDENTIFIED = 1
 # whoever caused it (`assign_actors`)
 DISPLACED_CIVILIANS = 1
 _DISPLACED = re.compile(r"\b(?:displac\w*|fled|flee|fleeing|evacuat\w*)\b", re.IGNORECASE)
+
+
+# switch: an actor named after "by" is the first agent only where the "by" belongs to the cue's act
+# ("killed by the army", "an attack by ISWAP on the base"); "by" in another clause ("the militants
+# ambushed a patrol ... the men allegedly tied up by the patrol") names an agent of something else
+BY_OF_CUE = 1
+
+
+def _by_of_cue(word, cue_tok) -> bool:
+    """Does the word that "by" hangs from belong to the cue's act: the cue itself, its head or a
+    word right under either, or an attack noun?"""
+    if word is cue_tok or word is cue_tok.head or word.head is cue_tok or word.head is cue_tok.head:
+        return True
+    if word.lower_ in words("attack_nouns") or word.lower_ in words("operation_nouns"):
+        return True
+    return word.i - cue_tok.i in range(-3, 4)
 
 
 # switch: who "was involved in" or "engaged in" a fight is one of its sides, not its target
