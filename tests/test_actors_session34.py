@@ -184,3 +184,16 @@ def test_by_in_another_clause_names_no_first_agent(monkeypatch):
 def test_by_of_the_act_still_names_the_agent():
     [ev] = _events("On 2 May 2020, four herders were killed by soldiers near Djibo.", dt.date(2020, 5, 8))
     assert ev.actor1 == "Military Forces of Burkina Faso"
+
+
+# -- casualties told without a number ----------------------------------------------------------
+
+@pytest.mark.parametrize("tail, civilians", [("There were casualties.", True), ("Casualties unknown.", False)])
+def test_casualties_told_without_a_number_make_civilians_the_target(tail, civilians, monkeypatch):
+    text = ("On 11 May 2022, in Magway town, Magway region, the Silver Heron Guerrilla Force hurled grenades at a "
+            "township office. " + tail)
+    [ev] = _events(text, dt.date(2022, 5, 16))
+    assert (ev.actor2 == "Civilians (Myanmar)") is civilians
+    monkeypatch.setattr(roles, "CASUALTIES_TOLD", 0)
+    [ev] = _events(text, dt.date(2022, 5, 16))
+    assert not ev.actor2

@@ -140,6 +140,11 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     return agents, patients, speakers
 
 
+# switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
+CASUALTIES_TOLD = 1
+_CASUALTIES = re.compile(r"\b(?:there (?:were|was) (?:some |several |many |heavy )?(?:civilian )?casualties|"
+                         r"(?:causing|caused|causing some|leaving|left) (?:several |many |heavy )?(?:civilian )?casualties|"
+                         r"civilian casualties were reported)\b", re.IGNORECASE)
 # switch: a looting or property destruction with no one named acting is the unidentified armed group's
 LOOTING_UNIDENTIFIED = 1
 # switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
@@ -243,7 +248,8 @@ def _civilians_hit(ev: Event, d: Draft) -> bool:
         # died: civilians 53%, an armed side, which the text then names, 46%, no one 1%). Without
         # the switch, as before: a civilian place struck
         if EXPLOSION_HURT_ONLY:
-            return bool(d.counts.killed or d.counts.injured)
+            return bool(d.counts.killed or d.counts.injured) or bool(CASUALTIES_TOLD and _CASUALTIES.search(
+                " ".join(s.text for s in d.sentences or [d.sentence])))
         return bool(pattern("civilian_places").search(" ".join(s.text for s in d.sentences or [d.sentence])))
     return False
 
