@@ -318,8 +318,13 @@ class ActorDictionary:
         for m in found:
             if lead is not None and m.inter in _JOINT_PARTNER_INTERS and m.key != lead.key and \
                     _PARTNER_GAP.fullmatch(text, lead_end, m.start):
+                # a partner of the joint force: not a party of its own; the lead's mention reaches
+                # over it, so that its words are still an actor's (no place is read in them)
                 lead_end = m.end
-                continue  # a partner of the joint force: not a party of its own
+                first = out[-1]
+                out[-1] = ActorMention(first.name, first.inter, first.start, m.end, text[first.start:m.end],
+                                       key=first.key, home=first.home)
+                continue
             out.append(m)
             lead = None
             if m.inter in _JOINT_PARTNER_INTERS:
