@@ -197,3 +197,19 @@ def test_casualties_told_without_a_number_make_civilians_the_target(tail, civili
     monkeypatch.setattr(roles, "CASUALTIES_TOLD", 0)
     [ev] = _events(text, dt.date(2022, 5, 16))
     assert not ev.actor2
+
+
+# -- a party's people as the target ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, civilians, party", [
+    ("On 4 May 2019, unidentified gunmen shot and wounded a UNP member at his home in Matara town, Southern "
+     "province.", "Civilians (Sri Lanka)", "UNP: United National Party"),
+    ("On 4 May 2019, unknown people hurled a bomb at the house of a BNP leader in Bogura town, injuring two.",
+     "Civilians (Bangladesh)", "BNP: Bangladesh Nationalist Party"),
+])
+def test_a_partys_people_as_the_target_are_civilians(text, civilians, party, monkeypatch):
+    [ev] = _events(text, dt.date(2019, 5, 8))
+    assert (ev.actor2, ev.inter2, ev.assoc_actor_2) == (civilians, 7, party)
+    monkeypatch.setattr(roles, "PARTY_VICTIM", 0)
+    [ev] = _events(text, dt.date(2019, 5, 8))
+    assert (ev.actor2, ev.inter2) == (party, 6)

@@ -145,6 +145,8 @@ CASUALTIES_TOLD = 1
 _CASUALTIES = re.compile(r"\b(?:there (?:were|was) (?:some |several |many |heavy )?(?:civilian )?casualties|"
                          r"(?:causing|caused|causing some|leaving|left) (?:several |many |heavy )?(?:civilian )?casualties|"
                          r"civilian casualties were reported)\b", re.IGNORECASE)
+# switch: a named party (inter 6) told as the target of an attack or an explosion is civilians
+PARTY_VICTIM = 1
 # switch: a looting or property destruction with no one named acting is the unidentified armed group's
 LOOTING_UNIDENTIFIED = 1
 # switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
@@ -458,7 +460,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     elif sub == "Arrests":
         ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
         ev.inter1 = 1
-    elif LOOTING_UNIDENTIFIED and sub == "Looting/property destruction":
+    elif LOOTING_UNIDENTIFIED and sub == "Looting/property destruction" and not any(a.inter == 7 for a in agents):
+        # (not where people of the place are told doing it: "students destroyed property")
         # "a shop was set on fire by unknown people", "a gang raided the governor's home": ACLED's
         # actor1 of a looting or a destruction no one is named for is the unidentified armed group
         # (its commonest actor1 of the sub-type on the tune split, 188 of 1,044 rows; empty in none)
@@ -467,6 +470,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         name, inter = named(a2)
         if name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
+        if PARTY_VICTIM and _party(a2) and ev.event_type in ("Violence against civilians", "Explosions/Remote violence"):
+            # "a UNP member was attacked by unknown men", "the house of a BNP leader was bombed": the
+            # party's people as the target are civilians (ACLED: "Civilians (country)", the party an
+            # associated actor); a party is no armed side
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+            ev.assoc_actor_2 = name
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
