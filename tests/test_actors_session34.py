@@ -213,3 +213,17 @@ def test_a_partys_people_as_the_target_are_civilians(text, civilians, party, mon
     monkeypatch.setattr(roles, "PARTY_VICTIM", 0)
     [ev] = _events(text, dt.date(2019, 5, 8))
     assert (ev.actor2, ev.inter2) == (party, 6)
+
+
+# -- "civilian" describing a thing ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, civilians", [
+    ("Artillery shelled civilian infrastructure in the town.", False),
+    ("Russian forces shelled a civilian apartment building.", False),
+    ("An IED struck a civilian vehicle on the road.", True),
+    ("Two civilians were wounded by the shelling.", True),
+])
+def test_civilian_describing_a_thing_names_no_party(text, civilians, monkeypatch):
+    assert ("Civilians ({country})" in _found(text, {"UA"})) is civilians
+    monkeypatch.setattr(actors, "CIVILIAN_THINGS", 0)
+    assert "Civilians ({country})" in _found(text, {"UA"})

@@ -142,6 +142,15 @@ _FROM_AFTER = re.compile(r"\s+(?:(?:who\s+(?:had\s+)?)?(?:came|come|fled|hailing
                          r"mostly|mainly|all|both|(?:believed|suspected|said|thought|reported|alleged)\s+to\s+"
                          r"(?:be|have\s+come|have\s+crossed))\s+){0,2}from\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
                          re.IGNORECASE)
+# switch: "civilian" before a word for a thing ("civilian infrastructure", "civilian buildings") names no
+# party (`ActorDictionary.find`); not a vehicle, a ship or an aircraft, which carry people (ACLED's actor2
+# of "a civilian vehicle struck by an IED" is civilians, hurt or not)
+CIVILIAN_THINGS = 1
+_CIVILIAN_THING = re.compile(r"civilian\s+(?:(?:apartment|residential|administrative|public|private)\s+)?"
+                             r"(?:infrastructures?|buildings?|houses?|homes?|areas?|objects?|objectives?|facilit(?:y|ies)|"
+                             r"targets?|sites?|structures?|propert(?:y|ies)|apartments?|settlements?|"
+                             r"airports?|installations?|premises|neighbou?rhoods?|districts?)\b",
+                             re.IGNORECASE)
 # switch: a state force's word hyphened to "owned", "run", "controlled" and the like ("a military-owned
 # telecom tower") is an owner told in passing, no party (ACLED's actor2 of such bombings is empty)
 OWNED_NOT_PARTY = 1
@@ -278,6 +287,10 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if CIVILIAN_THINGS:
+            # "shelled civilian infrastructure", "a civilian apartment building": the word describes a
+            # thing that was hit, not people (whether people were hurt is told apart: roles._civilians_hit)
+            found = [m for m in found if not (m.inter == 7 and _CIVILIAN_THING.match(text, m.start))]
         if OWNED_NOT_PARTY:
             # "the military-owned telecom tower", "an army-run school": the force is the owner of the
             # target, told in passing, not a party
