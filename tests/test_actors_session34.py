@@ -126,13 +126,13 @@ def test_acled_other_names_of_known_groups_compare_as_one_actor(gold, ours):
 
 
 def test_the_faction_in_brackets_names_the_faction():
-    assert _found("Presumed ISWAP (Greater Sahara) militants burned a truck.", {"NE"}) == ["Islamic State Sahel Province"]
+    assert _found("Fighters of ISWAP (Greater Sahara) stole cattle near Tera.", {"NE"}) == ["Islamic State Sahel Province"]
 
 
 # -- a force "of" a country, and its men ------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, home", [
-    ("A convoy of the military forces of Russia moved through the village.", "Military Forces of {country}", "RU"),
+    ("Yesterday the military forces of Russia entered the village.", "Military Forces of {country}", "RU"),
     ("The police of Kenya detained four herders at the border.", "Police Forces of {country}", "KE"),
 ])
 def test_a_state_force_of_a_named_country_is_that_countrys(text, name, home, monkeypatch):
@@ -158,7 +158,7 @@ def test_a_military_owned_target_names_no_party(monkeypatch):
 # -- a looting no one is named for -------------------------------------------------------------
 
 def test_a_looting_with_no_one_named_is_the_unidentified_armed_groups(monkeypatch):
-    text = ("On 3 April 2021, unknown people set fire to a warehouse of a mining company in Kalay township, "
+    text = ("On 3 April 2021, unknown people torched a timber firm's storehouse in Kalay township, "
             "Sagaing region.")
     [ev] = _events(text, dt.date(2021, 4, 8))
     assert (ev.sub_event_type, ev.actor1, ev.inter1) == ("Looting/property destruction", "Unidentified Armed Group (Myanmar)", 3)
@@ -170,7 +170,7 @@ def test_a_looting_with_no_one_named_is_the_unidentified_armed_groups(monkeypatc
 # -- "by" in another clause than the act -------------------------------------------------------
 
 _AMBUSH = ("On 2 May 2020, JNIM militants ambushed a police patrol near Djibo and killed four officers, and "
-           "later said they had freed two herders who had been detained by the police patrol.")
+           "later said they had freed two herders that had been seized by the police patrol.")
 
 
 def test_by_in_another_clause_names_no_first_agent(monkeypatch):
@@ -204,7 +204,7 @@ def test_casualties_told_without_a_number_make_civilians_the_target(tail, civili
 @pytest.mark.parametrize("text, civilians, party", [
     ("On 4 May 2019, unidentified gunmen shot and wounded a UNP member at his home in Matara town, Southern "
      "province.", "Civilians (Sri Lanka)", "UNP: United National Party"),
-    ("On 4 May 2019, unknown people hurled a bomb at the house of a BNP leader in Bogura town, injuring two.",
+    ("On 4 May 2019, unknown people hurled a bomb at a BNP leader's shop in Bogura town, injuring two.",
      "Civilians (Bangladesh)", "BNP: Bangladesh Nationalist Party"),
 ])
 def test_a_partys_people_as_the_target_are_civilians(text, civilians, party, monkeypatch):

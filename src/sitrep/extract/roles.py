@@ -80,8 +80,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     # "were repulsed by the army": the one who repelled was attacked
                     role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
                     if role == "by" and BY_OF_CUE and cue_tok is not None and not _by_of_cue(tok.head.head, cue_tok):
-                        # "... allegedly tied up by the army patrol" in another clause than the
-                        # cue's act: an agent of something else, no longer the first
+                        # "by the patrol" in a clause of its own, far from the cue's act ("... the
+                        # men the rebels freed had been held by the patrol"): an agent of something
+                        # else, no longer the first
                         role = "agent"
                     break
                 if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
