@@ -19,9 +19,10 @@ import yaml
 KEYS = ["name", "inter", "home", "countries", "kind", "aliases", "context_aliases", "note"]
 # keys an entry carries only where it needs them, anywhere among the schema keys: exact_case,
 # descriptors; lineage, valid_from, valid_to (one actor's names by date: the AU mission in
-# Somalia); branch_name, branch_local, branch_aliases (a group's local units named by place)
+# Somalia); branch_name, branch_local, branch_aliases (a group's local units named by place); session,
+# split_from (entries under a loader switch, and the older entry a split-off group was folded into)
 OPTIONAL = {"exact_case", "descriptors", "lineage", "valid_from", "valid_to", "branch_name", "branch_local",
-            "branch_aliases"}
+            "branch_aliases", "session", "split_from"}
 KIND_INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8, "unidentified": 3}
 # Single words/abbreviations that must never be an alias on their own.

@@ -142,6 +142,24 @@ _FROM_AFTER = re.compile(r"\s+(?:(?:who\s+(?:had\s+)?)?(?:came|come|fled|hailing
                          r"mostly|mainly|all|both|(?:believed|suspected|said|thought|reported|alleged)\s+to\s+"
                          r"(?:be|have\s+come|have\s+crossed))\s+){0,2}from\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?$",
                          re.IGNORECASE)
+# switch: "civilian" before a word for a thing ("civilian infrastructure", "civilian buildings") names no
+# party (`ActorDictionary.find`); not a vehicle, a ship or an aircraft, which carry people (ACLED's actor2
+# of "a civilian vehicle struck by an IED" is civilians, hurt or not)
+CIVILIAN_THINGS = 1
+_CIVILIAN_THING = re.compile(r"civilian\s+(?:(?:apartment|residential|administrative|public|private)\s+)?"
+                             r"(?:infrastructures?|buildings?|houses?|homes?|areas?|objects?|objectives?|facilit(?:y|ies)|"
+                             r"targets?|sites?|structures?|propert(?:y|ies)|apartments?|settlements?|"
+                             r"airports?|installations?|premises|neighbou?rhoods?|districts?)\b",
+                             re.IGNORECASE)
+# switch: a state force's word hyphened to "owned", "run", "controlled" and the like ("a military-owned
+# telecom tower") is an owner told in passing, no party (ACLED's actor2 of such bombings is empty)
+OWNED_NOT_PARTY = 1
+_OWNED_AFTER = re.compile(r"[-‐–](?:owned|run|operated|controlled|held|made|style|type|grade|issued|era|appointed|"
+                          r"installed|funded|built)\b", re.IGNORECASE)
+# switch: a generic state force followed by "of" and a country's name is that country's ("the military
+# forces of Russia", "police of Kenya"; `ActorDictionary._origin_after`)
+OF_COUNTRY = 1
+_OF_AFTER = re.compile(r"\s+(?:(?:forces?|troops|units?|personnel|officers|soldiers)\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 # a country's word joined to the next by "and" or a comma ("Haiti and Kenya police")
 _JOINED_BEFORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
 
@@ -269,6 +287,14 @@ class ActorDictionary:
             found.append(ActorMention(entry.name, entry.inter, start, end, text[start:end],
                                       key=entry.key, home=entry.home))
             i += n
+        if CIVILIAN_THINGS:
+            # "shelled civilian infrastructure", "a civilian apartment building": the word describes a
+            # thing that was hit, not people (whether people were hurt is told apart: roles._civilians_hit)
+            found = [m for m in found if not (m.inter == 7 and _CIVILIAN_THING.match(text, m.start))]
+        if OWNED_NOT_PARTY:
+            # "the military-owned telecom tower", "an army-run school": the force is the owner of the
+            # target, told in passing, not a party
+            found = [m for m in found if not (m.inter == 1 and _OWNED_AFTER.match(text, m.end))]
         if POSSESSIVES:
             found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
@@ -287,7 +313,40 @@ class ActorDictionary:
             found = self._armed_suspects(text, found, countries or set())
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
+        if JOINT_PARTNERS:
+            found = self._joint_partners(text, found)
         return found
+
+    def _joint_partners(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"a combined force of the SSPP and the TNLA attacked", "joint forces of X, Y and Z", "a
+        combined X and Y force", "X, together with Y, ambushed": armed groups told acting as one
+        force are one party, the first told (ACLED names it and makes the others its associated
+        actors). The others would otherwise become the other side of the fight. Only where the text
+        says they were combined or joint, or "together/jointly with": "X and Y clashed" are two sides."""
+        if len(found) < 2:
+            return found
+        out: list[ActorMention] = []
+        lead: ActorMention | None = None
+        lead_end = 0
+        for m in found:
+            if lead is not None and m.inter in _JOINT_PARTNER_INTERS and m.key != lead.key and \
+                    _PARTNER_GAP.fullmatch(text, lead_end, m.start):
+                # a partner of the joint force: not a party of its own; the lead's mention reaches
+                # over it, so that its words are still an actor's (no place is read in them)
+                lead_end = m.end
+                first = out[-1]
+                out[-1] = ActorMention(first.name, first.inter, first.start, m.end, text[first.start:m.end],
+                                       key=first.key, home=first.home)
+                continue
+            out.append(m)
+            lead = None
+            if m.inter in _JOINT_PARTNER_INTERS:
+                if _COMBINED_BEFORE.search(text, max(0, m.start - 40), m.start):
+                    lead = m  # "combined forces of X and Y", "a joint X and Y force"
+                elif _TOGETHER_AFTER.match(text, m.end):
+                    lead = m  # "X, together with Y, ..."
+            lead_end = m.end
+        return out if len(out) != len(found) else found
 
     def _armed_suspects(self, text: str, found: list[ActorMention], countries: set[str]) -> list[ActorMention]:
         """"a drug suspect was killed in a shootout with the police", "drug personalities who fired at
@@ -372,7 +431,7 @@ class ActorDictionary:
                 continue
             told = self._origin_before(text, m.start)
             if not told:
-                after = self._origin_after(text, m.end)
+                after = self._origin_after(text, m.end, of=OF_COUNTRY and entry.inter == 1)
                 told = [after] if after is not None else []
             if not told:
                 out.append(m)
@@ -439,16 +498,19 @@ class ActorDictionary:
             end = s
         return told
 
-    def _origin_after(self, text: str, end: int) -> tuple[str, int, int] | None:
+    def _origin_after(self, text: str, end: int, of: bool = False) -> tuple[str, int, int] | None:
         """"refugees from Iran", "raiders believed to be from Ethiopia": (ISO2, start, end of the
         country's name) when a generic actor's words are followed by where they came from; not an
-        organisation's name ("students from Indonesian Student Union")."""
+        organisation's name ("students from Indonesian Student Union"). `of`: a state force's
+        words followed by "of" and a country's name too ("the military forces of Russia", "the
+        police of Kenya")."""
         from sitrep.geo.locate import country_words
 
         window = text[end:end + 90]
         for iso, s, e in country_words(window):
             word = window[s:e]
-            if not _FROM_AFTER.fullmatch(window[:s]) or word.lower() not in _country_names() and not (
+            told = _FROM_AFTER.fullmatch(window[:s]) or of and _OF_AFTER.fullmatch(window[:s])
+            if not told or word.lower() not in _country_names() and not (
                     word.isupper() and word.lower() in _country_names(short=True)):
                 continue  # ("a man from the Ukrainian community": a people's word, not a country's name)
             rest = window[e:]
@@ -753,6 +815,10 @@ class ActorDictionary:
 # DR Congo's Raia Mutomboki, Nyatura, NDC-R, APCLS, FRPI, FPIC, Kamuina Nsapu, Bakata Katanga, CRP;
 # Niger Delta Avengers; Los Ardillos, Los Tlacos; Buenaventura's gangs)
 LATE_ADDITIONS = 1
+# switch: the entries of late_additions.yaml marked `session: 34` (2026-12-06 morning: the Maute
+# Group apart from Islamic State (Philippines), Myanmar's Mon, Pa-O, Arakan and Shanni armed groups,
+# the Central African Republic's armed groups, Ansar al-Khilafah Philippines)
+SESSION34_ENTRIES = 1
 # ... and the generic entries added with it (templated names live in generic.yaml only)
 _LATE_GENERIC = {"Islamist Militia ({country})"}
 
@@ -760,12 +826,18 @@ _LATE_GENERIC = {"Islamist Militia ({country})"}
 def load_entries() -> list[ActorEntry]:
     folder = resources.files("sitrep") / "data" / "actors"
     entries: list[ActorEntry] = []
+    folded: dict[str, list[str]] = {}  # (SESSION34_ENTRIES off) older entry -> aliases given back
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml") or not LATE_ADDITIONS and item.name == "late_additions.yaml":
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
             if not LATE_ADDITIONS and item.name == "generic.yaml" and raw["name"] in _LATE_GENERIC:
+                continue
+            if not SESSION34_ENTRIES and raw.get("session") == 34:
+                if raw.get("split_from"):
+                    # the dictionary as it was: the older entry that had folded the group in names it
+                    folded[raw["split_from"]] = [a for a in raw.get("aliases") or [] if a]
                 continue
             entries.append(ActorEntry(
                 key=f"{item.name[:-5]}:{raw['name']}",
@@ -785,6 +857,9 @@ def load_entries() -> list[ActorEntry]:
                 branch_local=str(raw.get("branch_local") or ""),
                 branch_aliases=[a.lower() for a in raw.get("branch_aliases") or [] if a],
             ))
+    for e in entries:
+        if e.name in folded:
+            e.aliases = e.aliases + [a for a in folded[e.name] if a not in e.aliases]
     return entries
 
 
@@ -932,6 +1007,20 @@ _OWNED_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!and\b|or\b|with\b|against\b)[\w-]
 _SIDES_BEFORE = re.compile(r"\b(?:between|among|amongst)\b[^.;]*$", re.IGNORECASE)
 _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]+\s+){0,2}(?:between|among|amongst)\b[^.;]*$",
                             re.IGNORECASE)
+
+
+# switch: armed groups told acting as one force ("a combined force of X and Y", "X, together with Y")
+# are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
+# actors, not the other side
+JOINT_PARTNERS = 1
+_JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
+_COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
+                              r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",
+                              re.IGNORECASE)
+_TOGETHER_AFTER = re.compile(r",?\s+(?:together|jointly|in coordination|in cooperation|in collaboration)\s+with\s",
+                             re.IGNORECASE)
+_PARTNER_GAP = re.compile(r"(?:['’]s)?,?\s*(?:(?:and|&)\s+|(?:together|jointly|in coordination|in cooperation|"
+                          r"in collaboration)\s+with\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _sides_before(text: str, start: int) -> bool:

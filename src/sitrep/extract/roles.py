@@ -40,6 +40,10 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
     if not found:
         return agents, patients, speakers
     clause = _cue_relative_clause(doc, cue) if OTHERS_ACT else None
+    cue_tok = None
+    if doc is not None and cue is not None:
+        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        cue_tok = cue_span.root if cue_span is not None and len(cue_span) else None
     for a in found:
         role = ""
         after = text[a.end:a.end + 40].lower()
@@ -75,6 +79,11 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         break
                     # "were repulsed by the army": the one who repelled was attacked
                     role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
+                    if role == "by" and BY_OF_CUE and cue_tok is not None and not _by_of_cue(tok.head.head, cue_tok):
+                        # "by the patrol" in a clause of its own, far from the cue's act ("... the
+                        # men the rebels freed had been held by the patrol"): an agent of something
+                        # else, no longer the first
+                        role = "agent"
                     break
                 if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
                     role = "by"  # "repelled the attack of Russian forces": they started it
@@ -130,6 +139,37 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
+CASUALTIES_TOLD = 1
+_CASUALTIES = re.compile(r"\b(?:there (?:were|was) (?:some |several |many |heavy )?(?:civilian )?casualties|"
+                         r"(?:causing|caused|causing some|leaving|left) (?:several |many |heavy )?(?:civilian )?casualties|"
+                         r"civilian casualties were reported)\b", re.IGNORECASE)
+# switch: a named party (inter 6) told as the target of an attack or an explosion is civilians
+PARTY_VICTIM = 1
+# switch: a looting or property destruction with no one named acting is the unidentified armed group's
+LOOTING_UNIDENTIFIED = 1
+# switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
+# whoever caused it (`assign_actors`)
+DISPLACED_CIVILIANS = 1
+_DISPLACED = re.compile(r"\b(?:displac\w*|fled|flee|fleeing|evacuat\w*)\b", re.IGNORECASE)
+
+
+# switch: an actor named after "by" is the first agent only where the "by" belongs to the cue's act
+# ("killed by the army", "an attack by ISWAP on the base"); "by" in another clause ("the militants
+# ambushed a patrol ... the men allegedly tied up by the patrol") names an agent of something else
+BY_OF_CUE = 1
+
+
+def _by_of_cue(word, cue_tok) -> bool:
+    """Does the word that "by" hangs from belong to the cue's act: the cue itself, its head or a
+    word right under either, or an attack noun?"""
+    if word is cue_tok or word is cue_tok.head or word.head is cue_tok or word.head is cue_tok.head:
+        return True
+    if word.lower_ in words("attack_nouns") or word.lower_ in words("operation_nouns"):
+        return True
+    return word.i - cue_tok.i in range(-3, 4)
 
 
 # switch: who "was involved in" or "engaged in" a fight is one of its sides, not its target
@@ -211,7 +251,8 @@ def _civilians_hit(ev: Event, d: Draft) -> bool:
         # died: civilians 53%, an armed side, which the text then names, 46%, no one 1%). Without
         # the switch, as before: a civilian place struck
         if EXPLOSION_HURT_ONLY:
-            return bool(d.counts.killed or d.counts.injured)
+            return bool(d.counts.killed or d.counts.injured) or bool(CASUALTIES_TOLD and _CASUALTIES.search(
+                " ".join(s.text for s in d.sentences or [d.sentence])))
         return bool(pattern("civilian_places").search(" ".join(s.text for s in d.sentences or [d.sentence])))
     return False
 
@@ -420,10 +461,22 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     elif sub == "Arrests":
         ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
         ev.inter1 = 1
+    elif LOOTING_UNIDENTIFIED and sub == "Looting/property destruction" and not any(a.inter == 7 for a in agents):
+        # (not where people of the place are told doing it: "students destroyed property")
+        # "a shop was set on fire by unknown people", "a gang raided the governor's home": ACLED's
+        # actor1 of a looting or a destruction no one is named for is the unidentified armed group
+        # (its commonest actor1 of the sub-type on the tune split, 188 of 1,044 rows; empty in none)
+        ev.actor1, ev.inter1 = _in_country("Unidentified Armed Group", country), 3
     if a2 is not None:
         name, inter = named(a2)
         if name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
+        if PARTY_VICTIM and _party(a2) and ev.event_type in ("Violence against civilians", "Explosions/Remote violence"):
+            # "a UNP member was attacked by unknown men", "the house of a BNP leader was bombed": the
+            # party's people as the target are civilians (ACLED: "Civilians (country)", the party an
+            # associated actor); a party is no armed side
+            ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+            ev.assoc_actor_2 = name
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
@@ -447,6 +500,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if not ev.actor2:
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if DISPLACED_CIVILIANS and ev.sub_event_type == "Other" and ev.inter1 != 7 and \
+            not (ev.inter1 in ARMED and ev.inter2 in ARMED) and _DISPLACED.search(
+            around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "villagers fled after army attacks on the rebels' base", "residents were displaced by the
+        # fighting": ACLED codes a displacement as the civilians' own event, with no other actor, even
+        # where the text names who caused it (its "Other" tune rows that tell displacement: actor1
+        # civilians in 246 of 264, actor2 always empty); not where two armed sides were read (a fight
+        # told with its toll of displaced, which the typer left "Other")
+        ev.actor1, ev.inter1 = _in_country("Civilians", country), 7
+        ev.actor2, ev.inter2 = "", None
     if not ev.actor1 and ev.inter2 == 7 and ev.sub_event_type == "Other":
         # "hundreds of families fled their villages", "residents were evacuated": with no one else
         # named, the civilians are the ones who did it (ACLED's actor1 of a displacement)
