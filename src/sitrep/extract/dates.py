@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from sitrep.extract.lexicons import words
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -123,6 +125,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if NAMES_NOT_DAYS and kind in ("today", "weekday") and _in_a_name(text, m.start(), m.end()):
+                continue
             mention = _resolve(kind, m, published)
             if mention is None:
                 continue
@@ -131,6 +135,23 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return _uncertain_days(text, low, found, published) if UNCERTAIN_DAYS else found
+
+
+# switch: a day word that is part of a name tells no day: an outlet's "Tihama Today", "USA
+# Today"; a place named after its market day, "the Monday Market" (lexicon weekday_name_heads)
+NAMES_NOT_DAYS = 1
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+$")
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the day word at text[start:end] part of a proper name?"""
+    word = text[start:end].strip()
+    before = text[max(0, start - 40):start]
+    if word.startswith("Today") and _TITLE_WORD_BEFORE.search(before):
+        return True  # "Tihama Today reported", "USA Today": the outlet, not the day
+    nxt = _NEXT_WORD.match(text, end)
+    return bool(nxt) and nxt.group(1).lower() in words("weekday_name_heads") and word[:1].isupper()
 
 
 UNCERTAIN_DAYS = 1  # switch
