@@ -5,6 +5,8 @@ seats and conflict-area towns that GeoNames' populated places lack.
 
 The sentences are invented; the place names are facts."""
 
+import pytest
+
 from place_reading import chosen, reading
 from sitrep.geo import locate
 
@@ -48,24 +50,19 @@ def test_unit_near(gazetteer):
 
 # -- coverage -------------------------------------------------------------------------------------------
 
-def test_front_line_villages_of_ukraine(gazetteer):
-    for text, name in [
-        ("Artillery hit houses in Maiorsk, Donetsk oblast, overnight.", "Maiorsk"),
-        ("Observers recorded explosions near Lastochkyne.", "Lastochkyne"),
-        ("Drones struck a farm in Levadne, Zaporizhzhia region.", "Levadne"),
-    ]:
-        mm = chosen(text, gazetteer)
-        assert mm.place.name == name and mm.place.iso == "UA"
-
-
-def test_towns_of_kenya(gazetteer):
-    for text, name in [
-        ("Raiders drove off cattle at Lokori in Turkana county.", "Lokori"),
-        ("Police dispersed traders in Kasarani, Nairobi.", "Kasarani"),
-        ("Suspected militants attacked a police post in Khorof Harar, Wajir county.", "Khorof Harar"),
-    ]:
-        mm = chosen(text, gazetteer)
-        assert mm.place.name == name and mm.place.iso == "KE"
+@pytest.mark.parametrize("text, name, iso", [
+    # Ukraine's front-line villages
+    ("Artillery hit houses in Maiorsk, Donetsk oblast, overnight.", "Maiorsk", "UA"),
+    ("Observers recorded explosions near Lastochkyne.", "Lastochkyne", "UA"),
+    ("Drones struck a farm in Levadne, Zaporizhzhia region.", "Levadne", "UA"),
+    # Kenya's towns
+    ("Raiders drove off cattle at Lokori in Turkana county.", "Lokori", "KE"),
+    ("Police dispersed traders in Kasarani, Nairobi.", "Kasarani", "KE"),
+    ("Suspected militants attacked a police post in Khorof Harar, Wajir county.", "Khorof Harar", "KE"),
+])
+def test_front_line_villages_of_ukraine_and_towns_of_kenya(gazetteer, text, name, iso):
+    mm = chosen(text, gazetteer)
+    assert mm.place.name == name and mm.place.iso == iso
 
 
 # -- a town set in its own province says which country the event was in -----------------------------

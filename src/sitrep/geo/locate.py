@@ -270,9 +270,14 @@ REGION_AS_PEOPLE = True
 _PEOPLE_NOUN = re.compile(r"\s+([a-z]+)\b")
 
 
+@lru_cache(maxsize=1)
+def _region_people_nouns() -> frozenset[str]:
+    return frozenset(_place_words().get("region_people_nouns") or [])
+
+
 def _people_noun_after(text: str, end: int) -> bool:
     m = _PEOPLE_NOUN.match(text, end)
-    return bool(m) and m.group(1) in frozenset(_place_words().get("region_people_nouns") or [])
+    return bool(m) and m.group(1) in _region_people_nouns()
 
 
 @lru_cache(maxsize=1)
