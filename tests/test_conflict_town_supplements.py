@@ -50,3 +50,18 @@ def test_a_town_in_its_zone_and_region_is_placed_at_the_town_not_the_regions_cap
     evs = events_of(text, dt.date(2024, 9, 10))
     assert evs and evs[0].admin1 == "Oromia"
     assert evs[0].latitude == pytest.approx(8.98, abs=0.05) and evs[0].longitude == pytest.approx(37.85, abs=0.05)
+
+
+def test_with_no_country_told_a_large_city_comes_before_a_supplement_town_abroad(monkeypatch):
+    # Cabo Delgado's Palma is in the supplement; Mallorca's, a city of 400,000, is GeoNames'
+    from sitrep.geo import resolve
+
+    text = "On 3 September 2024, hundreds marched in Palma against mass tourism, police said."
+    evs = events_of(text, dt.date(2024, 9, 10))
+    assert evs and evs[0].country == "Spain"
+    cabo = "On 3 September 2024, insurgents attacked Palma town in Cabo Delgado, killing five civilians."
+    evs = events_of(cabo, dt.date(2024, 9, 10))
+    assert evs and evs[0].country == "Mozambique"
+    monkeypatch.setattr(resolve, "SUPPLEMENT_YIELDS_TO_CITY", False)
+    evs = events_of(text, dt.date(2024, 9, 10))
+    assert evs and evs[0].country == "Mozambique"
