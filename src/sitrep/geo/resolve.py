@@ -115,16 +115,18 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
         if own and len(own) < len(provinces):  # only between provinces of that name
             for i in own:
                 scores[i] += PROVINCE_OWN_NAME_BONUS
-    if SUPPLEMENT_YIELDS_TO_CITY and not context.countries and not context.focus():
+    if SUPPLEMENT_YIELDS_TO_CITY and not context.countries:
         # "marched in Palma against mass tourism": with no country told, a city of 100,000 or more
         # spelt exactly so is meant before the team's supplement entry of that name abroad (a
         # district seat of Cabo Delgado), whose prior was written for texts about its conflict
         big = [i for i, p in enumerate(candidates) if getattr(p, "source", "") != "supplement"
                and (p.population or 0) >= SUPPLEMENT_YIELDS_POP and is_exact(p, surface)]
         if big:
+            below = min(scores[b] for b in big) - 0.01
+            cities = {candidates[b].iso for b in big}
             for i, p in enumerate(candidates):
-                if getattr(p, "source", "") == "supplement" and all(candidates[b].iso != p.iso for b in big):
-                    scores[i] = min(scores[i], min(scores[b] for b in big) - 0.01)
+                if getattr(p, "source", "") == "supplement" and p.iso not in cities:
+                    scores[i] = min(scores[i], below)
     scored = sorted(((scores[i], i, p) for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
     top = scored[0][2]
     best = copy.copy(top)  # the gazetteer caches its Places: never write on them
