@@ -494,3 +494,26 @@ def test_india_arrests_told_in_a_riot_are_claimed_where_told(monkeypatch):
     assert rep["ARREST"]["sentences"]["recall"] == 1.0 and rep["ARREST"]["sentences"]["precision"] == 1.0
     monkeypatch.setattr(evaluate_real, "RIOT_ARRESTS", 0)
     assert score_india(docs[:1], [[riot]])["ARREST"]["sentences"]["recall"] == 0.0
+
+
+def test_articles_count_events_placed_outside_the_articles_countries(monkeypatch):
+    """Issue 11's target "no event placed in a country the article is not about": an event
+    placed abroad (a namesake in England for a report from Raqqa) is counted and listed; an
+    article's own "countries" widen what it is about; an article with no coded event and no
+    countries is not judged (its events are false alarms already)."""
+    def ev(iso, place):
+        return Event(article_id="a", event_date=dt.date(2018, 3, 9), time_precision=1, event_type="Battles",
+                     sub_event_type="Armed clash", iso=iso, location=place)
+    records = [
+        {"id": "one", "events": [_ev(iso="SY")]},
+        {"id": "two", "countries": ["SY", "TR"], "events": []},
+        {"id": "three", "events": []},
+    ]
+    monkeypatch.setattr(evaluate, "_run", lambda recs: [[ev("SY", "Raqqa"), ev("GB", "Birmingham")],
+                                                       [ev("TR", "Kilis"), ev("US", "Ohio")],
+                                                       [ev("JP", "Toyota")]])
+    rep = evaluate.eval_articles(records, show_errors=5)
+    assert rep["placed_outside_article_countries"] == "2/4"
+    abroad = [e for e in rep["errors"] if "placed abroad" in e]
+    assert len(abroad) == 2 and "Birmingham (GB" in abroad[0] and "Ohio (US" in abroad[1]
+    assert evaluate.article_countries(records[0]) == {"SY"} and evaluate.article_countries(records[2]) == set()

@@ -308,6 +308,16 @@ def match_with_optional(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[
     return pairs, opt_pairs
 
 
+def article_countries(rec: dict) -> set[str]:
+    """The countries an article is about: its own "countries" (ISO2 codes) where the gold
+    line gives them, else those of its coded events, required or optional (none for an
+    article with no event coded: its events are false alarms anyway)."""
+    given = rec.get("countries")
+    if given:
+        return {str(c).upper() for c in given}
+    return {_iso(g) for g in rec.get("events") or [] if _iso(g)}
+
+
 def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     """Detection and field accuracy on articles. Gold events marked "required": false are
     optional: a prediction paired with one is neither a hit nor a false alarm, and an unpaired
@@ -319,9 +329,20 @@ def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
     errors: list[str] = []
     no_event_articles = [0, 0]
     analysis = [0, 0]
+    abroad = [0, 0]  # predicted events placed outside the article's countries, of those placed
     for rec, evs in zip(records, results):
         gold = rec.get("events") or []
         pred = [e.to_record() for e in evs]
+        about = article_countries(rec)
+        if about:
+            for p in pred:
+                if _iso(p):
+                    abroad[1] += 1
+                    if _iso(p) not in about:
+                        abroad[0] += 1
+                        if len(errors) < show_errors * 4:
+                            errors.append(f"{rec['id']} placed abroad: {p.get('sub_event_type')} "
+                                          f"{p.get('location')} ({_iso(p)}; the article is about {', '.join(sorted(about))})")
         if not [g for g in gold if g.get("required", True) is not False]:
             no_event_articles[0] += 1
             no_event_articles[1] += int(not pred)
@@ -359,6 +380,7 @@ def eval_articles(records: list[dict], show_errors: int = 0) -> dict[str, Any]:
         "accuracy_n": {k: v[1] for k, v in fields.items()},
         "matched": tp,
         "no_event_articles_clean": f"{no_event_articles[1]}/{no_event_articles[0]}",
+        "placed_outside_article_countries": f"{abroad[0]}/{abroad[1]}",
     }
     if optional:
         report["optional_events"] = optional
