@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -541,6 +542,30 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
 
 _SAME_DAY = regex("same_day_phrases")
 
+# switch: a toll of the last few days told with its period and its act ("have been killed in
+# airstrikes over two days", "attacks this week have killed 250": lexicons.yaml recent_toll_phrases)
+# is an event: it is not taken for a running total (tally_phrases) and the decider's "none"
+# vetoes it only above RECENT_TOLL_VETO (session 35, docs/extraction.md).
+RECENT_TOLLS = 1
+RECENT_TOLL_VETO = 0.985
+_RECENT_TOLL = pattern("recent_toll_phrases")
+_RECENT_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # the act named
+_CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*", re.IGNORECASE)
+
+
+def _recent_clause_counts(text: str, m: re.Match, counts: Counts) -> Counts:
+    """The dead of the clause that tells the recent toll ("Seven hundred have died in recent
+    months, but attacks this week have killed more than 250": 250), with spans in the sentence."""
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(text) if b.end() <= m.start()), default=0)
+    end = min((b.start() for b in _CLAUSE_BREAK.finditer(text) if b.start() >= m.end()), default=len(text))
+    if start == 0 and end == len(text):
+        return counts
+    own = extract_counts(text[start:end])
+    if not own.killed:
+        return counts
+    own.spans = [(kind, a + start, b + start) for kind, a, b in own.spans]
+    return own
+
 
 def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
                     mentions: list[PlaceMention], dateline: int) -> Draft | None:
@@ -560,7 +585,16 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if _dated_history(st, s.text, date, own_day, _asides(doc)):
         st.background.add(s.index)
         return None
-    if pattern("tally_phrases").search(s.text):
+    recent_at = _RECENT_TOLL.search(s.text) if RECENT_TOLLS and counts.killed and any(
+        SUB_EVENT_TYPES.get(c.cls) in _RECENT_TOLL_TYPES or c.cls == "bombing" for c in cues) else None
+    recent = recent_at is not None
+    if recent_at is not None:
+        counts = _recent_clause_counts(s.text, recent_at, counts)
+        if date is None and published is not None:
+            # "over two days", "this week": the days up to the report, a week's precision
+            date = DateMention(recent_at.start(), recent_at.end(), recent_at.group(0),
+                               published - dt.timedelta(days=1), 2)
+    if not recent and pattern("tally_phrases").search(s.text):
         return None  # "the toll in the riots has risen to 540 so far": a running total, no event
     if date is not None:
         st.last_date = date
@@ -660,6 +694,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # sentence gives the act no dead or wounded and no day of its own ("after Saturday's bombing"):
         # the decider's doubt counts as where there is no cue at all
         veto = min(veto, st.weights.get("veto_weak", VETO_WEAK))
+    if recent and any(SUB_EVENT_TYPES.get(c.cls) in _RECENT_TOLL_TYPES for c in live):
+        # "almost 200 civilians have been killed in airstrikes over two days": the decider learned
+        # tallies as no event, but a toll of the last few days with its act named is those
+        # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes
+        veto = max(veto, RECENT_TOLL_VETO)
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is not None and probs and scores and st.weights.get("retype_cues", RETYPE_CUES):
         st.rules[s.index] = {k: v for k, (v, _) in scores.items()}
