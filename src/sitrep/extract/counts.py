@@ -370,6 +370,28 @@ def extract_counts(sentence: str) -> Counts:
 
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# switch: the listed dead of a killing verb count the bomber told as "himself"/"herself" ("killing
+# himself and 12 others" = 13, "killing 35 and himself" = 36: ACLED counts the attackers killed),
+# a bare figure joined to people, and "a family of six" as its figure (session 35)
+LISTED_DEAD = 1
+_REFLEXIVE_ONE = {"himself", "herself"}
+_GROUP_OF = {"family", "families"}
+
+
+def _one_person(low: str) -> bool:
+    return low in _ONE_PERSON_PRONOUNS or bool(LISTED_DEAD and low in _REFLEXIVE_ONE)
+
+
+def _group_figure(t) -> int | None:
+    """'a family of six': the figure of the group's "of" (None for any other noun)."""
+    if not (LISTED_DEAD and t.lower_ in _GROUP_OF):
+        return None
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.like_num:
+                    return number_value(obj.lower_)
+    return None
 MIXED = 1  # switch: singular people joined to a figure count with it
 
 
@@ -400,12 +422,16 @@ def _singular_people(noun) -> int | None:
             n += 1
             continue
         if t.tag_ in ("PRP", "PRP$"):
-            if low in _ONE_PERSON_PRONOUNS:
+            if _one_person(low):
                 n += 1
                 continue
             return None
         if t.tag_ in ("NNS", "NNPS") or t.like_num:
             return None
+        group = _group_figure(t)
+        if group:
+            n += group
+            continue
         if t.tag_ in ("NN", "NNP") and t.lower_ not in words("not_people_patients"):
             n += 1
     return n or None
@@ -426,7 +452,12 @@ def _mixed_people(nouns: list) -> int | None:
             if value is None:
                 return None
             figure += value
-        elif t.tag_ in ("NN", "NNP") or t.lower_ in _ONE_PERSON_PRONOUNS:
+        elif LISTED_DEAD and t.tag_ == "CD" and t.like_num and not nums:
+            value = number_value(t.lower_)  # "killing 35 and himself"
+            if value is None:
+                return None
+            figure += value
+        elif t.tag_ in ("NN", "NNP") or _one_person(t.lower_):
             single += 1
         else:
             return None
