@@ -1524,6 +1524,18 @@ def _act_over_other(d: Draft, st: ArticleState) -> str | None:
 
 OTHER_ACT_MIN = 1.5  # a cue score (classify.rule_scores) of a violent act told in a main clause
 
+# switch: the decider's "Other" for bodies that came to light ("bodies of four men found shot in
+# Amil", "police recovered three bodies from the river") is an Attack, as ACLED codes such a find
+# (of the tune split's notes telling bodies found, 425 Attack, 7 Other); not a mass grave or an
+# exhumation (lexicons.yaml bodies_found, bodies_found_not; session 35)
+BODIES_FOUND_ATTACK = 1
+
+
+def _bodies_found(d: Draft) -> bool:
+    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    return bool(d.counts.killed and pattern("bodies_found").search(told)
+                and not pattern("bodies_found_not").search(told))
+
 
 def _symbolic_only(d: Draft) -> bool:
     """Does the protest burn only symbols (an effigy, a flag), with no other violent act told?"""
@@ -1549,6 +1561,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     sub = protest_by_cues(d.typing.sub_event_type, d.protest_cues)
     if sub == "Other" and OTHER_YIELDS:
         sub = _act_over_other(d, st) or sub
+    if sub == "Other" and BODIES_FOUND_ATTACK and _bodies_found(d):
+        sub = "Attack"  # ACLED: bodies that came to light are an attack by an unidentified group
     if sub == "Violent demonstration" and _symbolic_only(d):
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
