@@ -542,6 +542,19 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
 
 _SAME_DAY = regex("same_day_phrases")
 
+# switch: the source of a report ("..., police said") does not stand in as the actor of a blast
+# set off by no one named ("a bomb exploded in a cafe, killing eight, police said") nor of a fight
+# told as between others ("clashes between two clans killed four, a police source said"): a
+# force does not report its own bombing that way, and the parties of the fight are the others
+# (session 35; the Iraq probe's sources taken as actors)
+SOURCE_NOT_BOMBER = 1
+_BLAST_CLASSES = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "bombing")
+_BETWEEN_OTHERS = re.compile(r"\b(?:clash(?:es|ed)?|fight(?:ing)?|gunfights?|feuds?|disputes?|battles?|shootouts?)\s(?:\w+\s){0,2}?between\b", re.IGNORECASE)
+
+
+def _unclaimed_blast_or_feud(live: list[Cue], text: str) -> bool:
+    return any(c.cls in _BLAST_CLASSES for c in live) or bool(_BETWEEN_OTHERS.search(text))
+
 # switch: a toll of the last few days told with its period and its act ("have been killed in
 # airstrikes over two days", "attacks this week have killed 250": lexicons.yaml recent_toll_phrases)
 # is an event: it is not taken for a running total (tally_phrases) and the decider's "none"
@@ -684,6 +697,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # night, the police said": DEAD_TELLERS)
         hit = {x.key for x in patients} if VICTIMS_NOT_AGENTS else set()
         told_by = [x for x in speakers if x.key not in hit]
+        if SOURCE_NOT_BOMBER and told_by and not agents and _unclaimed_blast_or_feud(live, s.text):
+            told_by = []
         sources = bool(told_by) and not agents
         agents = agents + told_by
     # the decider's "none" vetoes; where a cue word survived the grammar checks, it must be surer
