@@ -467,8 +467,14 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
+                        by_unit = SHORT_NAME_BY_UNIT and (_SHORT_NAME_UNIT_AFTER.match(text[end:end + 25]) is not None
+                                                          or _CITY_WORD_AFTER.match(text[end:end + 25]) is not None)
                         cands = [c for c in cands if is_exact(c, surface) and (
-                            c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP))]
+                            c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP)
+                            # the team's own entry ("in Yei"), or a town the text calls a town or the
+                            # seat of a unit below the province ("Ye town", "Ye township"): that spelling
+                            or (SHORT_NAME_BY_UNIT and getattr(c, "source", "") == "supplement")
+                            or (by_unit and c.feature == "town"))]
                     brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j], hint)
                     tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
@@ -615,7 +621,18 @@ def _short_name_placed(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"\s+(?i:region|province|governorate|city|town)\b", after):
         return True
+    if SHORT_NAME_BY_UNIT and _SHORT_NAME_UNIT_AFTER.match(after):
+        return True  # "Ye township", "Yei county": a unit below the province named after its town
     return _SHORT_NAME_AFTER_WORD.search(before) is not None and _SHORT_NAME_END.match(after) is not None
+
+
+# switch: a short name ("Ye", "Yei") followed by a unit word below the province ("township",
+# "county", "district") is set as a place; followed by such a word or "town"/"city", its town of
+# exactly that spelling is taken whatever its population; the team's supplement entry of that
+# spelling is taken too
+SHORT_NAME_BY_UNIT = True
+_SHORT_NAME_UNIT_AFTER = re.compile(r"[\s-]+(?:township|district|county|sub-?county|upazila|tehsil|taluka|regency|"
+                                    r"municipality|commune|department|raion|rayon)\b", re.IGNORECASE)
 
 
 _SHORT_NAME_AFTER_WORD = re.compile(r"\b(?:in|at|near|outside|inside|around|into|through)\s+(?:the\s+)?"

@@ -1,0 +1,51 @@
+"""Places, session 35: names whose key folds to one letter ("Yei", "Ye", "Owo"), and the rules
+measured on the ACLED tune split that day (docs/geo.md). Invented sentences; the names are facts."""
+
+import pytest
+
+from place_reading import chosen as _chosen
+from place_reading import reading
+from sitrep.geo import locate, names
+from sitrep.geo.names import name_key, short_name
+
+
+def test_a_name_folding_to_one_letter_is_a_short_name(monkeypatch):
+    assert name_key("Yei") == "i" and name_key("Owo") == "u"
+    assert short_name(name_key("Yei"), "Yei") and short_name(name_key("Ye"), "Ye")
+    assert not short_name(name_key("YE"), "YE")  # capitals: an acronym
+    monkeypatch.setattr(names, "SHORT_NAME_ONE_LETTER_KEY", False)
+    assert not short_name(name_key("Yei"), "Yei")
+
+
+@pytest.mark.parametrize("text,name,iso", [
+    ("Unknown gunmen robbed two traders on the road outside Yei, South Sudan, on Sunday.", "Yei", "SS"),
+    ("Worshippers were wounded when gunmen stormed a church in Owo, Ondo state.", "Owo", "NG"),
+    ("Fishermen rallied in Ye town against a new levy on boats.", "Ye", "MM"),
+    ("Soldiers searched houses in a ward of Ye township, Mon state, on Friday.", "Ye", "MM"),
+])
+def test_a_short_name_folding_to_one_letter_is_found(gazetteer, monkeypatch, text, name, iso):
+    chosen = _chosen(text, gazetteer)
+    assert chosen is not None and chosen.place.name == name and chosen.place.iso == iso
+    monkeypatch.setattr(names, "SHORT_NAME_ONE_LETTER_KEY", False)
+    monkeypatch.setattr(locate, "SHORT_NAME_BY_UNIT", False)
+    chosen = _chosen(text, gazetteer)
+    assert chosen is None or chosen.place.name != name
+
+
+def test_a_short_town_named_with_its_unit_word_is_taken_below_the_large_town_floor(gazetteer, monkeypatch):
+    # Ye (Mon) has fewer people than SHORT_NAME_TOWN_POP: "town" says it is the place
+    text = "Fishermen rallied in Ye town against a new levy on boats."
+    assert _chosen(text, gazetteer).place.name == "Ye"
+    monkeypatch.setattr(locate, "SHORT_NAME_BY_UNIT", False)
+    chosen = _chosen(text, gazetteer)
+    assert chosen is None or chosen.place.name != "Ye"
+
+
+@pytest.mark.parametrize("text", [
+    "Ye shall not pass, the preacher told the crowd in Accra.",
+    "The motion carried, Aye votes ahead, and lawmakers in Nairobi left.",
+    "Keep an Eye on prices, protesters in Kampala chanted.",
+])
+def test_a_short_english_word_is_no_place(gazetteer, text):
+    _, mentions, _ = reading(text, gazetteer)
+    assert not any(m.place is not None and m.text in ("Ye", "Aye", "Eye") for m in mentions)
