@@ -49,3 +49,21 @@ def test_a_short_town_named_with_its_unit_word_is_taken_below_the_large_town_flo
 def test_a_short_english_word_is_no_place(gazetteer, text):
     _, mentions, _ = reading(text, gazetteer)
     assert not any(m.place is not None and m.text in ("Ye", "Aye", "Eye") for m in mentions)
+
+
+@pytest.mark.parametrize("text,verb,name", [
+    ("A roadside bomb struck a lorry between Kaya and Kongoussi on Tuesday, wounding two.", "struck", "Kongoussi"),
+    ("Gunmen ambushed a bus between the villages of Kalo and Ndiguena, killing the driver.", "ambushed", "Ndiguena"),
+])
+def test_one_end_of_a_stretch_between_two_places_is_near(gazetteer, monkeypatch, text, verb, name):
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert chosen is not None and chosen.role == "near"
+    assert locate.precision_for(chosen.place, chosen.role) == 2
+    monkeypatch.setattr(locate, "BETWEEN_PLACES_NEAR", False)
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert chosen is not None and chosen.role != "near"
+
+
+def test_between_two_sides_is_no_stretch(gazetteer):
+    chosen = _chosen("Fighting between soldiers and rebels broke out in Kaya on Sunday.", gazetteer, verb="Fighting")
+    assert chosen is not None and chosen.place.name == "Kaya" and chosen.role != "near"

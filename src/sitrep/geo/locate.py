@@ -1917,9 +1917,35 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.place.for_named_place = True  # type: ignore[attr-defined]
     if ADMIN2_UNIT_AT_CAPITAL and best is not None:
         best = _admin2_unit_at_capital(best)
+    if BETWEEN_PLACES_NEAR and best is not None and best.role in ("in", "") and \
+            best.place.feature in POINT_FEATURES and _between_places(text, best.start, best.end):
+        # "ambushed a convoy between [X] and [Y]": the act was on the way, near either end (2)
+        best.role = "near"
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
     return best
+
+
+# "an IED struck a lorry between [town] and [town]", "fighting between the villages of [X] and [Y]":
+# a place named as one end of a stretch is where the event was near, not at: "near", 2 (ACLED tune
+# rows whose location is such an end, all countries: 264 of 292 at 2; docs/geo.md, session 35)
+BETWEEN_PLACES_NEAR = True
+_BETWEEN_WORDS = r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements)\s+(?:of\s+)?)?"
+_PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}"
+_UNIT_TAIL = r"(?:\s+(?i:village|town|city|locality))?"
+_BETWEEN_FIRST = re.compile(_BETWEEN_WORDS + r"$")
+_BETWEEN_FIRST_AFTER = re.compile(r"^" + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+(?:the\s+)?"
+                                  r"(?:(?:village|town|city)\s+of\s+)?[A-Z]")
+_BETWEEN_SECOND = re.compile(_BETWEEN_WORDS + _PLACE_WORDS + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+"
+                             r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$")
+
+
+def _between_places(text: str, start: int, end: int) -> bool:
+    """Is the name at start:end one end of "between [X] and [Y]"?"""
+    before = text[max(0, start - 120):start]
+    if _BETWEEN_FIRST.search(before) and _BETWEEN_FIRST_AFTER.match(text[end:end + 80]):
+        return True
+    return _BETWEEN_SECOND.search(before) is not None
 
 
 # "in Nueva Ecija", "in Polonnaruwa district", "in Soum province": where ACLED's admin1 is
