@@ -67,3 +67,16 @@ def test_one_end_of_a_stretch_between_two_places_is_near(gazetteer, monkeypatch,
 def test_between_two_sides_is_no_stretch(gazetteer):
     chosen = _chosen("Fighting between soldiers and rebels broke out in Kaya on Sunday.", gazetteer, verb="Fighting")
     assert chosen is not None and chosen.place.name == "Kaya" and chosen.role != "near"
+
+
+@pytest.mark.parametrize("text,verb,town", [
+    ("Herders beat a farmer in the village of Gbedoukpa (Tchaourou, Borgou) on Monday.", "beat", "Tchaourou"),
+    ("A shopkeeper was stabbed at Khurrampura town (Okara district, Punjab) over a debt.", "stabbed", "Okara"),
+])
+def test_a_village_the_gazetteer_lacks_set_before_its_unit_is_at_its_point(gazetteer, monkeypatch, text, verb, town):
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert chosen is not None and chosen.place.name == town
+    assert locate.precision_for(chosen.place, chosen.role) == 1
+    monkeypatch.setattr(locate, "VILLAGE_OF_AT_ITS_POINT", False)
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert locate.precision_for(chosen.place, chosen.role) == 2

@@ -1898,6 +1898,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
             not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]) and \
             not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])) and \
+            not (VILLAGE_OF_AT_ITS_POINT and _VILLAGE_OF_IN_BRACKET.search(text[max(0, best.start - 90):best.start])) and \
             not (SMALL_UNIT_AT_ITS_POINT and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start])):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
         # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
@@ -1910,7 +1911,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.place = copy.copy(best.place)
         best.place.for_village = True  # type: ignore[attr-defined]
     if SMALL_UNIT_AT_ITS_POINT and best is not None and getattr(best.place, "for_unit", False) and \
-            best.role in ("in", "") and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start]):
+            best.role in ("in", "") and (_SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start]) or (
+                VILLAGE_OF_AT_ITS_POINT and (_VILLAGE_OF_IN_BRACKET.search(text[max(0, best.start - 90):best.start])
+                                             or _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])))):
         # "in [a district the gazetteer lacks], [a regency]": the regency's town stands for the
         # district the text puts the event in, which ACLED codes at its own point (1)
         best.place = copy.copy(best.place)
@@ -2157,4 +2160,11 @@ _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over
 _VILLAGE_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
                                  r"(?:village|town)\s*\((?:[^()]*,\s*)?$")
 ACLED_VILLAGE_AT_ITS_POINT = True
+# switch: the same for "in the village of [X] ([its district], ...)", and for a village or town
+# so set whose bracket opens with a unit below the province ("at [X] town ([Y] district, [its
+# province])"): the event was at X, coded at its own point, 1 (ACLED tune rows "in the village of
+# [X] (...)": 223 of 231 coded at X, precision 1; docs/geo.md, session 35)
+VILLAGE_OF_AT_ITS_POINT = True
+_VILLAGE_OF_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:village|town|locality|hamlet)\s+of\s+"
+                                    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\((?:[^()]*,\s*)?$")
 _ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")
