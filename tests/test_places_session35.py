@@ -80,3 +80,22 @@ def test_a_village_the_gazetteer_lacks_set_before_its_unit_is_at_its_point(gazet
     monkeypatch.setattr(locate, "VILLAGE_OF_AT_ITS_POINT", False)
     chosen = _chosen(text, gazetteer, verb=verb)
     assert locate.precision_for(chosen.place, chosen.role) == 2
+
+
+@pytest.mark.parametrize("text,verb,name,iso", [
+    ("About two hundred people rallied in Eupen to denounce the invasion of Ukraine by Russia.", "rallied", "Eupen", "BE"),
+    ("Activists protested in Ozurgeti City against the pro-Russian party on Friday.", "protested", "Ozurgeti", "GE"),
+])
+def test_a_town_abroad_set_beside_topic_countries_is_the_place(gazetteer, monkeypatch, text, verb, name, iso):
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert chosen is not None and chosen.place.name == name and chosen.place.iso == iso
+    monkeypatch.setattr(locate, "SET_IN_BESIDE_TOPICS", False)
+    chosen = _chosen(text, gazetteer, verb=verb)
+    assert chosen is None or chosen.place.iso != iso
+
+
+def test_a_town_abroad_stays_out_where_the_text_places_the_event_at_home(gazetteer):
+    # a place of the article's country is named: the namesake abroad is not taken
+    text = "Soldiers clashed with rebels in Eupen village near Myitkyina, Kachin state."
+    chosen = _chosen(text, gazetteer, verb="clashed")
+    assert chosen is None or chosen.place.iso == "MM"

@@ -542,6 +542,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.hint = hint  # type: ignore[attr-defined]
                     hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
+                    # "in Kenya", "across Ukraine": a country named as where, not what about
+                    hit.country_in = bool(_IN_COUNTRY_BEFORE.search(text[max(0, start - 25):start]))  # type: ignore[attr-defined]
+                    hit.ends_phrase = bool(_SET_IN_END.match(text[end:end + 30]))  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     hit.region_people = bool(region_people and any(c.feature == "admin1" for c in cands))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
@@ -1659,7 +1662,44 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
         return False
     if getattr(mm, "placed_in", False) and _set_in_alone(mm, mentions, focus):
         return False
+    if _set_in_beside_topics(mm, mentions, focus):
+        return False
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
+
+
+# switch: "protested in [a town abroad] against the invasion of [a country]", "a rally in [a town]
+# against the pro-[a people's adjective] party": where the article's countries come only from
+# topics (a country after "of"/"on"/"against", a people's adjective, a group) and no place of the
+# text lies in them, a town of SET_IN_BESIDE_TOPICS_POP or more that the text sets the event in
+# by its own name, right after a locative word, is the place (before, it was dropped as a stray
+# word and the event placed in the topic's country)
+SET_IN_BESIDE_TOPICS = True
+SET_IN_BESIDE_TOPICS_POP = 10_000
+# what may follow such a town: a stop, a bracket, or a word opening a new phrase ("in [a town] to
+# denounce", "in [a town] on Monday"; not "at [a name] jaw hill", where the name opens a longer one)
+_SET_IN_END = re.compile(r"\s*(?:[,).;:(]|$|(?i:town|city)\b)|\s+(?:on|over|after|before|during|when|while|where|to|"
+                         r"for|against|at|with|following|since|last|this|as|in|and|by|from|of|near|under|until|"
+                         r"amid|ahead|demanding|calling|denouncing|protesting|in\s+support)\b")
+
+
+def _set_in_beside_topics(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str], text: str = "") -> bool:
+    """(Above.) `text`: the text the mentions' offsets index, where they carry no reading of
+    their own (the copies extraction makes per sentence)."""
+    place = mm.place
+    placed = _placed_in(text, mm.start) and _SET_IN_END.match(text[mm.end:mm.end + 30]) is not None if text else \
+        getattr(mm, "placed_in", False) and getattr(mm, "ends_phrase", False)
+    if not SET_IN_BESIDE_TOPICS or place is None or place.feature not in POINT_FEATURES or not focus \
+            or place.iso in focus or not placed or mm.text.isupper() \
+            or (place.population or 0) < SET_IN_BESIDE_TOPICS_POP or getattr(place, "fuzzy", False) \
+            or not (_own_name(place, mm) and is_exact(place, re.sub(r"\s+(?i:city|town)$", "", mm.text))):
+        return False  # ("[a town] City" is the town by its own name)
+    def where(o: PlaceMention) -> bool:  # a country named as where, not what about
+        if text:
+            return _IN_COUNTRY_BEFORE.search(text[max(0, o.start - 25):o.start]) is not None
+        return getattr(o, "country_in", False)
+
+    return not any(o.place is not None and o.place.iso in focus and (o.place.feature != "country" or where(o))
+                   for o in mentions)
 
 
 def _set_in_alone(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str]) -> bool:
@@ -1880,7 +1920,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
-                    _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))):
+                    _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))
+                    or _set_in_beside_topics(mm, mentions, focus, text)):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
