@@ -99,3 +99,19 @@ def test_a_town_abroad_stays_out_where_the_text_places_the_event_at_home(gazette
     text = "Soldiers clashed with rebels in Eupen village near Myitkyina, Kachin state."
     chosen = _chosen(text, gazetteer, verb="clashed")
     assert chosen is None or chosen.place.iso == "MM"
+
+
+def test_the_area_of_a_town_is_near_it(gazetteer, monkeypatch):
+    text = "Two traders went missing in the area of Kongoussi on Friday."
+    chosen = _chosen(text, gazetteer, verb="missing")
+    assert chosen is not None and chosen.place.name == "Kongoussi" and chosen.role == "near"
+    assert locate.precision_for(chosen.place, chosen.role) == 2
+    monkeypatch.setattr(locate, "AREA_OF_NEAR", False)
+    chosen = _chosen(text, gazetteer, verb="missing")
+    assert locate.precision_for(chosen.place, chosen.role) == 1
+
+
+def test_a_quarter_named_as_the_area_of_a_city_is_not_made_near(gazetteer):
+    # "[a quarter] area of [a city]": no "the" opens it; the part-of rule reads it
+    assert locate._AREA_OF_BEFORE.search("clashed in the Bel Air area of ") is None
+    assert locate._AREA_OF_BEFORE.search("an IED exploded around the general area of the village of ")
