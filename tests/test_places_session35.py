@@ -115,3 +115,23 @@ def test_a_quarter_named_as_the_area_of_a_city_is_not_made_near(gazetteer):
     # "[a quarter] area of [a city]": no "the" opens it; the part-of rule reads it
     assert locate._AREA_OF_BEFORE.search("clashed in the Bel Air area of ") is None
     assert locate._AREA_OF_BEFORE.search("an IED exploded around the general area of the village of ")
+
+
+def test_a_town_a_coding_remark_names_stands_near(gazetteer, monkeypatch):
+    # a note's remark on where an event was coded, no precision stated: the coder's stand-in, 2
+    text = "On 3 May, herders clashed with farmers at a market in Dagabouli (coded as Kaya), no one was hurt."
+    chosen = _chosen(text, gazetteer, verb="clashed")
+    assert chosen is not None and chosen.place.name == "Kaya"
+    assert locate.precision_for(chosen.place, chosen.role) == 2
+    monkeypatch.setattr(locate, "CODED_AS_NEAR", False)
+    chosen = _chosen(text, gazetteer, verb="clashed")
+    assert locate.precision_for(chosen.place, chosen.role) == 1
+
+
+def test_a_remark_on_another_events_toll_is_no_remark_on_the_place(gazetteer, monkeypatch):
+    text = ("On 9 May, rebels shelled army positions near Kaya, Centre-Nord; two soldiers were killed "
+            "elsewhere (fatalities coded to Djibo event).")
+    chosen = _chosen(text, gazetteer, verb="shelled")
+    assert chosen is not None and chosen.place.name == "Kaya"
+    monkeypatch.setattr(locate, "CODED_AS_NEAR", False)
+    assert _chosen(text, gazetteer, verb="shelled").place.name == "Djibo"

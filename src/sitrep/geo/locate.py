@@ -2054,6 +2054,14 @@ _SMALL_UNIT_BEFORE = re.compile(
 # the precision; else a place stated "near" or as a district stands at 2, a province at 3.
 # (A remark of ACLED's notes; no news text words itself so.)
 CODED_AS_REMARK = True
+# switch: a town so named, with no precision stated, stands at 2 (ACLED tune rows whose location
+# is the town of such a remark: 848 at 2, 260 at 3, 116 at 1, in 54 countries); before, at 1
+# where the remark named the text's own town or another town was the event's
+CODED_AS_NEAR = True
+# "(coded to [a city] - [its quarter])": a quarter, at its point (1); "(fatalities coded to
+# [X] event)": another event of the note, no remark on this one's place
+_CITY_QUARTER_AFTER = re.compile(r"\s+-\s+[A-Z]")
+_OTHER_EVENT_AFTER = re.compile(r"\s+events?\b", re.IGNORECASE)
 _CODED_AS_BEFORE = re.compile(r"\b(?:(?:geo-?)?coded\s+(?:as|to|at)|geocoded?\s+(?:for|as|to|at)|"
                               r"coordinates\s+(?:for|of))\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
                               re.IGNORECASE)
@@ -2067,13 +2075,17 @@ def _coded_as(mentions: list[PlaceMention], text: str, best: PlaceMention | None
     """The place a coding remark of the note names (above), with the precision it implies."""
     coded = [m for m in mentions if m.place is not None and m.start >= dateline and m.role != "part"
              and m.place.feature != "country" and (not focus or m.place.iso in focus)
-             and _CODED_AS_BEFORE.search(text[max(0, m.start - 40):m.start])]
+             and _CODED_AS_BEFORE.search(text[max(0, m.start - 40):m.start])
+             and not (CODED_AS_NEAR and _OTHER_EVENT_AFTER.match(text[m.end:m.end + 12]))]
     if not coded:
         return best
     mm = coded[0]
     stated = _STATED_PRECISION.match(text[mm.end:mm.end + 60])
     if stated:
         precision = int(stated.group(1))
+    elif CODED_AS_NEAR and mm.place.feature in POINT_FEATURES and not _CITY_QUARTER_AFTER.match(text[mm.end:mm.end + 5]) and (
+            best is None or best is mm or best.place is None or best.place.feature in POINT_FEATURES):
+        precision = 2  # the coder's stand-in for a place of the text, or the area around it
     elif best is None or best is mm or best.place is None:
         return mm if best is None else best
     elif best.role == "near":
