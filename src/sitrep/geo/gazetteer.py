@@ -30,7 +30,7 @@ from sitrep.geo import bd_supplement, mimu_supplement, psgc_supplement
 from sitrep.geo.names import ascii_fold, code_name, name_key, plain_name, short_name, usable_key
 from sitrep.model import Place
 
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "19"
 DATA = resources.files("sitrep") / "data"
 
 # Features whose name alone locates an event to a town-sized point.

@@ -467,8 +467,14 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
+                        by_unit = SHORT_NAME_BY_UNIT and (_SHORT_NAME_UNIT_AFTER.match(text[end:end + 25]) is not None
+                                                          or _CITY_WORD_AFTER.match(text[end:end + 25]) is not None)
                         cands = [c for c in cands if is_exact(c, surface) and (
-                            c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP))]
+                            c.feature == "admin1" or (c.feature == "town" and (c.population or 0) >= SHORT_NAME_TOWN_POP)
+                            # the team's own entry ("in Yei"), or a town the text calls a town or the
+                            # seat of a unit below the province ("Ye town", "Ye township"): that spelling
+                            or (SHORT_NAME_BY_UNIT and getattr(c, "source", "") == "supplement")
+                            or (by_unit and c.feature == "town"))]
                     brgys = _barangays(gaz, key, surface, cands, j - i, words[i:j], hint)
                     tail = words[j - 1].group(0).lower().strip("'’,.").replace("-", "")
                     if not hint and j - i > 1 and tail in FEATURE_WORDS:
@@ -536,6 +542,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.hint = hint  # type: ignore[attr-defined]
                     hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
+                    # "in Kenya", "across Ukraine": a country named as where, not what about
+                    hit.country_in = bool(_IN_COUNTRY_BEFORE.search(text[max(0, start - 25):start]))  # type: ignore[attr-defined]
+                    hit.ends_phrase = bool(_SET_IN_END.match(text[end:end + 30]))  # type: ignore[attr-defined]
                     hit.facility = bool(facility_after().match(text[end:end + 25]))  # type: ignore[attr-defined]
                     hit.region_people = bool(region_people and any(c.feature == "admin1" for c in cands))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
@@ -615,7 +624,18 @@ def _short_name_placed(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"\s+(?i:region|province|governorate|city|town)\b", after):
         return True
+    if SHORT_NAME_BY_UNIT and _SHORT_NAME_UNIT_AFTER.match(after):
+        return True  # "Ye township", "Yei county": a unit below the province named after its town
     return _SHORT_NAME_AFTER_WORD.search(before) is not None and _SHORT_NAME_END.match(after) is not None
+
+
+# switch: a short name ("Ye", "Yei") followed by a unit word below the province ("township",
+# "county", "district") is set as a place; followed by such a word or "town"/"city", its town of
+# exactly that spelling is taken whatever its population; the team's supplement entry of that
+# spelling is taken too
+SHORT_NAME_BY_UNIT = True
+_SHORT_NAME_UNIT_AFTER = re.compile(r"[\s-]+(?:township|district|county|sub-?county|upazila|tehsil|taluka|regency|"
+                                    r"municipality|commune|department|raion|rayon)\b", re.IGNORECASE)
 
 
 _SHORT_NAME_AFTER_WORD = re.compile(r"\b(?:in|at|near|outside|inside|around|into|through)\s+(?:the\s+)?"
@@ -1642,7 +1662,44 @@ def _stray(place: Place, mm: PlaceMention, mentions: list[PlaceMention], focus: 
         return False
     if getattr(mm, "placed_in", False) and _set_in_alone(mm, mentions, focus):
         return False
+    if _set_in_beside_topics(mm, mentions, focus):
+        return False
     return not any(o is not mm and o.place is not None and o.place.iso == place.iso for o in mentions)
+
+
+# switch: "protested in [a town abroad] against the invasion of [a country]", "a rally in [a town]
+# against the pro-[a people's adjective] party": where the article's countries come only from
+# topics (a country after "of"/"on"/"against", a people's adjective, a group) and no place of the
+# text lies in them, a town of SET_IN_BESIDE_TOPICS_POP or more that the text sets the event in
+# by its own name, right after a locative word, is the place (before, it was dropped as a stray
+# word and the event placed in the topic's country)
+SET_IN_BESIDE_TOPICS = True
+SET_IN_BESIDE_TOPICS_POP = 10_000
+# what may follow such a town: a stop, a bracket, or a word opening a new phrase ("in [a town] to
+# denounce", "in [a town] on Monday"; not "at [a name] jaw hill", where the name opens a longer one)
+_SET_IN_END = re.compile(r"\s*(?:[,).;:(]|$|(?i:town|city)\b)|\s+(?:on|over|after|before|during|when|while|where|to|"
+                         r"for|against|at|with|following|since|last|this|as|in|and|by|from|of|near|under|until|"
+                         r"amid|ahead|demanding|calling|denouncing|protesting|in\s+support)\b")
+
+
+def _set_in_beside_topics(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str], text: str = "") -> bool:
+    """(Above.) `text`: the text the mentions' offsets index, where they carry no reading of
+    their own (the copies extraction makes per sentence)."""
+    place = mm.place
+    placed = _placed_in(text, mm.start) and _SET_IN_END.match(text[mm.end:mm.end + 30]) is not None if text else \
+        getattr(mm, "placed_in", False) and getattr(mm, "ends_phrase", False)
+    if not SET_IN_BESIDE_TOPICS or place is None or place.feature not in POINT_FEATURES or not focus \
+            or place.iso in focus or not placed or mm.text.isupper() \
+            or (place.population or 0) < SET_IN_BESIDE_TOPICS_POP or getattr(place, "fuzzy", False) \
+            or not (_own_name(place, mm) and is_exact(place, re.sub(r"\s+(?i:city|town)$", "", mm.text))):
+        return False  # ("[a town] City" is the town by its own name)
+    def where(o: PlaceMention) -> bool:  # a country named as where, not what about
+        if text:
+            return _IN_COUNTRY_BEFORE.search(text[max(0, o.start - 25):o.start]) is not None
+        return getattr(o, "country_in", False)
+
+    return not any(o.place is not None and o.place.iso in focus and (o.place.feature != "country" or where(o))
+                   for o in mentions)
 
 
 def _set_in_alone(mm: PlaceMention, mentions: list[PlaceMention], focus: set[str]) -> bool:
@@ -1863,7 +1920,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
-                    _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))):
+                    _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))
+                    or _set_in_beside_topics(mm, mentions, focus, text)):
                 continue  # a weak match abroad is more likely a misread name than the place
             score -= 1.5
         if score > best_score:
@@ -1881,6 +1939,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             _ENCLOSING_UNIT.search(text[max(0, best.start - 80):best.start]) and \
             not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]) and \
             not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])) and \
+            not (VILLAGE_OF_AT_ITS_POINT and _VILLAGE_OF_IN_BRACKET.search(text[max(0, best.start - 90):best.start])) and \
             not (SMALL_UNIT_AT_ITS_POINT and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start])):
         # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
         # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
@@ -1893,16 +1952,56 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.place = copy.copy(best.place)
         best.place.for_village = True  # type: ignore[attr-defined]
     if SMALL_UNIT_AT_ITS_POINT and best is not None and getattr(best.place, "for_unit", False) and \
-            best.role in ("in", "") and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start]):
+            best.role in ("in", "") and (_SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start]) or (
+                VILLAGE_OF_AT_ITS_POINT and (_VILLAGE_OF_IN_BRACKET.search(text[max(0, best.start - 90):best.start])
+                                             or _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])))):
         # "in [a district the gazetteer lacks], [a regency]": the regency's town stands for the
         # district the text puts the event in, which ACLED codes at its own point (1)
         best.place = copy.copy(best.place)
         best.place.for_named_place = True  # type: ignore[attr-defined]
     if ADMIN2_UNIT_AT_CAPITAL and best is not None:
         best = _admin2_unit_at_capital(best)
+    if BETWEEN_PLACES_NEAR and best is not None and best.role in ("in", "") and \
+            best.place.feature in POINT_FEATURES and _between_places(text, best.start, best.end):
+        # "ambushed a convoy between [X] and [Y]": the act was on the way, near either end (2)
+        best.role = "near"
+    if AREA_OF_NEAR and best is not None and best.role in ("in", "") and best.place.feature in POINT_FEATURES and \
+            _AREA_OF_BEFORE.search(text[max(0, best.start - 60):best.start]):
+        best.role = "near"  # "went missing in the area of [a town]": around it, 2
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
     return best
+
+
+# "an IED struck a lorry between [town] and [town]", "fighting between the villages of [X] and [Y]":
+# a place named as one end of a stretch is where the event was near, not at: "near", 2 (ACLED tune
+# rows whose location is such an end, all countries: 264 of 292 at 2; docs/geo.md, session 35)
+BETWEEN_PLACES_NEAR = True
+_BETWEEN_WORDS = r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements)\s+(?:of\s+)?)?"
+_PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}"
+_UNIT_TAIL = r"(?:\s+(?i:village|town|city|locality))?"
+_BETWEEN_FIRST = re.compile(_BETWEEN_WORDS + r"$")
+_BETWEEN_FIRST_AFTER = re.compile(r"^" + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+(?:the\s+)?"
+                                  r"(?:(?:village|town|city)\s+of\s+)?[A-Z]")
+_BETWEEN_SECOND = re.compile(_BETWEEN_WORDS + _PLACE_WORDS + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+"
+                             r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$")
+
+
+# "in the area of [X]", "around the general area of the village of [X]": ACLED tune rows whose
+# location is X: 237 of 249 at 2 (10 countries). Not "[a quarter] area of [a city]" (a part of
+# the whole, _within_named): "the" opens the phrase
+AREA_OF_NEAR = True
+_AREA_OF_BEFORE = re.compile(r"\b(?:in|at|around|within|across|into)\s+the\s+(?:general\s+|wider\s+|surrounding\s+)?"
+                             r"areas?\s+of\s+(?:the\s+)?(?:(?:village|town|city|locality|commune)\s+of\s+)?$",
+                             re.IGNORECASE)
+
+
+def _between_places(text: str, start: int, end: int) -> bool:
+    """Is the name at start:end one end of "between [X] and [Y]"?"""
+    before = text[max(0, start - 120):start]
+    if _BETWEEN_FIRST.search(before) and _BETWEEN_FIRST_AFTER.match(text[end:end + 80]):
+        return True
+    return _BETWEEN_SECOND.search(before) is not None
 
 
 # "in Nueva Ecija", "in Polonnaruwa district", "in Soum province": where ACLED's admin1 is
@@ -1955,6 +2054,14 @@ _SMALL_UNIT_BEFORE = re.compile(
 # the precision; else a place stated "near" or as a district stands at 2, a province at 3.
 # (A remark of ACLED's notes; no news text words itself so.)
 CODED_AS_REMARK = True
+# switch: a town so named, with no precision stated, stands at 2 (ACLED tune rows whose location
+# is the town of such a remark: 848 at 2, 260 at 3, 116 at 1, in 54 countries); before, at 1
+# where the remark named the text's own town or another town was the event's
+CODED_AS_NEAR = True
+# "(coded to [a city] - [its quarter])": a quarter, at its point (1); "(fatalities coded to
+# [X] event)": another event of the note, no remark on this one's place
+_CITY_QUARTER_AFTER = re.compile(r"\s+-\s+[A-Z]")
+_OTHER_EVENT_AFTER = re.compile(r"\s+events?\b", re.IGNORECASE)
 _CODED_AS_BEFORE = re.compile(r"\b(?:(?:geo-?)?coded\s+(?:as|to|at)|geocoded?\s+(?:for|as|to|at)|"
                               r"coordinates\s+(?:for|of))\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$",
                               re.IGNORECASE)
@@ -1968,13 +2075,17 @@ def _coded_as(mentions: list[PlaceMention], text: str, best: PlaceMention | None
     """The place a coding remark of the note names (above), with the precision it implies."""
     coded = [m for m in mentions if m.place is not None and m.start >= dateline and m.role != "part"
              and m.place.feature != "country" and (not focus or m.place.iso in focus)
-             and _CODED_AS_BEFORE.search(text[max(0, m.start - 40):m.start])]
+             and _CODED_AS_BEFORE.search(text[max(0, m.start - 40):m.start])
+             and not (CODED_AS_NEAR and _OTHER_EVENT_AFTER.match(text[m.end:m.end + 12]))]
     if not coded:
         return best
     mm = coded[0]
     stated = _STATED_PRECISION.match(text[mm.end:mm.end + 60])
     if stated:
         precision = int(stated.group(1))
+    elif CODED_AS_NEAR and mm.place.feature in POINT_FEATURES and not _CITY_QUARTER_AFTER.match(text[mm.end:mm.end + 5]) and (
+            best is None or best is mm or best.place is None or best.place.feature in POINT_FEATURES):
+        precision = 2  # the coder's stand-in for a place of the text, or the area around it
     elif best is None or best is mm or best.place is None:
         return mm if best is None else best
     elif best.role == "near":
@@ -2114,4 +2225,11 @@ _IN_COUNTRY_BEFORE = re.compile(r"\b(?:in|inside|across|throughout|into|all over
 _VILLAGE_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
                                  r"(?:village|town)\s*\((?:[^()]*,\s*)?$")
 ACLED_VILLAGE_AT_ITS_POINT = True
+# switch: the same for "in the village of [X] ([its district], ...)", and for a village or town
+# so set whose bracket opens with a unit below the province ("at [X] town ([Y] district, [its
+# province])"): the event was at X, coded at its own point, 1 (ACLED tune rows "in the village of
+# [X] (...)": 223 of 231 coded at X, precision 1; docs/geo.md, session 35)
+VILLAGE_OF_AT_ITS_POINT = True
+_VILLAGE_OF_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:village|town|locality|hamlet)\s+of\s+"
+                                    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\((?:[^()]*,\s*)?$")
 _ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")

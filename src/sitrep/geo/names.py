@@ -125,13 +125,20 @@ def usable_key(key: str, name: str) -> bool:
     return len(key) >= 3 or (len(key) == 2 and sum(c.isalpha() for c in name) >= 4)
 
 
+# switch: a name of two or three letters whose key folds to one letter ("Yei" and "Ye" fold to
+# "i", "Ouo" to "u") is a short name like "Wa": kept and matched only as written; before, such
+# names were never looked up at all
+SHORT_NAME_ONE_LETTER_KEY = True
+
+
 def short_name(key: str, name: str) -> bool:
     """A name of two or three letters whose key is too short to look up loosely ("Bay",
-    "Ibb", "Zou", "Wa", "Ho"): kept in the gazetteer and matched only as written
-    (`locate.find_mentions` takes it where the text sets it as a place). A word in capitals
-    ("UN", "AU") is an acronym, not such a name."""
+    "Ibb", "Zou", "Wa", "Ho", and "Yei", whose key is "i"): kept in the gazetteer and matched
+    only as written (`locate.find_mentions` takes it where the text sets it as a place). A word
+    in capitals ("UN", "AU") is an acronym, not such a name."""
     letters = sum(c.isalpha() for c in name)
-    return len(key) == 2 and 2 <= letters <= 3 and name[:1].isupper() and not name.isupper()
+    sizes = (1, 2) if SHORT_NAME_ONE_LETTER_KEY else (2,)
+    return len(key) in sizes and 2 <= letters <= 3 and name[:1].isupper() and not name.isupper()
 
 
 def code_name(name: str) -> bool:

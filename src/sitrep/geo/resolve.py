@@ -56,6 +56,8 @@ PROVINCE_OWN_NAME = True
 PROVINCE_OWN_NAME_BONUS = 0.05
 # A prior for the countries this tool is mostly used on: those the team's supplement covers.
 CONFLICT_PRIOR = 0.35
+# A prior for an entry of the team's supplement (a conflict town GeoNames lacks or misplaces)
+SUPPLEMENT_PRIOR = 0.55
 # switch: where the text names no country, a city of SUPPLEMENT_YIELDS_POP or more of exactly the
 # written name comes before a supplement entry of that name in another country
 SUPPLEMENT_YIELDS_TO_CITY = True
@@ -70,7 +72,7 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
         score += CONFLICT_PRIOR
     source = getattr(place, "source", "")
     if source == "supplement":
-        score += 0.55
+        score += SUPPLEMENT_PRIOR
     score += _FEATURE_PRIOR.get(place.feature, 0.0)
     if is_exact(place, surface):
         score += 0.35
