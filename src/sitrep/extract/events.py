@@ -406,6 +406,8 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     st.taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
+    if st.weights.get("tally_fold", TALLY_FOLD):
+        events = _fold_tallies(events, {id(e) for e, d in pairs if d.tally}, st.article.text)
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
@@ -417,6 +419,52 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
 
 
 CODED_NOTE = 1
+# switch: a STATE_TALLY event keeps only the dead that the article's day events of the state's
+# forces do not already tell ("99 killed in police firing so far" beside "police fired on a mob on
+# Tuesday, killing three": the tally holds 96). A tally whose dead the day events tell in full is no
+# event of its own: its sentence becomes evidence of the dead of the day event(s) it totals, whose
+# own evidence is untouched (no dedupe, no re-read). Arrest tallies are left as they are.
+TALLY_FOLD = 1
+
+
+def _state_killing(ev: Event) -> bool:
+    """The state's forces did the killing the event tells (actor1 state, or the force they used on
+    protesters)."""
+    if not ev.fatalities:
+        return False
+    if ev.inter1 == 1 and ev.event_type in _HOSTILE_TYPES + ("Riots",):
+        return True
+    return ev.inter2 == 1 and ev.sub_event_type == "Excessive force against protesters"
+
+
+def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Event]:
+    if not tallies:
+        return events
+    day = [e for e in events if id(e) not in tallies and _state_killing(e)]
+    out: list[Event] = []
+    for ev in events:
+        if id(ev) not in tallies or not ev.fatalities:
+            out.append(ev)
+            continue
+        totals = [e for e in day
+                  if (e.event_date is None or ev.event_date is None or e.event_date <= ev.event_date)
+                  and not (e.iso and ev.iso and e.iso != ev.iso)
+                  and not (e.admin1 and ev.admin1 and e.admin1 != ev.admin1)]
+        told = sum(e.fatalities for e in totals)
+        if not totals:
+            out.append(ev)
+            continue
+        if told < ev.fatalities:
+            ev.fatalities -= told  # only the dead not told day by day
+            ev.notes = make_notes(ev)
+            out.append(ev)
+            continue
+        spans = {(x.start, x.end): x.text for x in ev.evidence if x.field in ("event_type", "report", "fatalities")}
+        for e in totals:  # told in full: the tally's sentence tells the day events' dead
+            e.evidence.extend(Evidence("fatalities", t, a, b) for (a, b), t in spans.items())
+    return out
+
+
 ONE_GROUP = 1  # switch: unidentified gunmen of an article whose other events name one armed group are that group
 _HOSTILE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
