@@ -38,3 +38,66 @@ def test_a_tally_beside_killings_by_others_stays_whole(monkeypatch):
             "said 30 people had died in police firing across the state so far.")
     evs = events_of(text, PUB, monkeypatch)
     assert any(e.fatalities == 30 for e in evs)
+
+
+# --- probe typing and count failures (counts.THEM_KILLED, counts.A_NUMBER_OF,
+# events.EXPLOSIVE_THEN_FIRE, events.DRONE_WEAPON, events.FOLLOW_ON_JOINS)
+
+from sitrep.extract import counts as counts_module  # noqa: E402
+from sitrep.extract.counts import extract_counts  # noqa: E402
+
+SEIZED_THEN_SHOT = ("Witnesses in Tamerza said that gendarmes came on Thursday, detained seven goatherds near the "
+                    "well and shot them behind the school.")
+
+
+def test_people_seized_then_killed_by_a_pronoun_are_the_dead(monkeypatch):
+    assert extract_counts(SEIZED_THEN_SHOT).killed == 7
+    assert extract_counts("Officers detained six suspects and questioned them at the station.").killed == 0
+    monkeypatch.setattr(counts_module, "THEM_KILLED", 0)
+    assert extract_counts(SEIZED_THEN_SHOT).killed == 0
+
+
+def test_seized_then_killed_is_an_attack_with_its_dead(monkeypatch):
+    evs = events_of(SEIZED_THEN_SHOT, PUB, monkeypatch)
+    assert any(e.fatalities == 7 and e.event_type == "Violence against civilians" for e in evs), \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_an_unknown_number_is_no_figure(monkeypatch):
+    text = "Four vigilantes and an undisclosed number of rebels died in the fighting."
+    assert extract_counts(text).killed == 4
+    assert extract_counts("Three guards and a driver died in the fighting.").killed == 4
+    monkeypatch.setattr(counts_module, "A_NUMBER_OF", 0)
+    assert extract_counts(text).killed != 4
+
+
+IED_THEN_GUNS = ("On 10 June 2021, insurgents attacked an army patrol near Kolofata with a landmine and then opened "
+                 "fire on the troops, killing six soldiers.")
+
+
+def test_an_explosive_followed_by_gunfire_is_no_remote_explosive_event(monkeypatch):
+    evs = events_of(IED_THEN_GUNS, PUB, monkeypatch)
+    assert evs and evs[0].sub_event_type != "Remote explosive/landmine/IED", [e.sub_event_type for e in evs]
+    off = events_of(IED_THEN_GUNS, PUB, monkeypatch, EXPLOSIVE_THEN_FIRE=0)
+    assert off and off[0].sub_event_type == "Remote explosive/landmine/IED"
+
+
+DRONE_RAID = ("On 9 June 2021, Al-Shabaab fighters attacked a police post in Balcad using an explosive-laden "
+              "drone, killing two policemen.")
+
+
+def test_a_non_state_drone_attack_is_a_drone_strike(monkeypatch):
+    evs = events_of(DRONE_RAID, PUB, monkeypatch)
+    assert evs and evs[0].sub_event_type == "Air/drone strike", [e.sub_event_type for e in evs]
+    off = events_of(DRONE_RAID, PUB, monkeypatch, DRONE_WEAPON=0)
+    assert off and off[0].sub_event_type != "Air/drone strike"
+
+
+FOLLOW_ON = "On 12 June 2021, gunmen attacked a bus station in Gashua, killing four traders. Survivors fled towards Damaturu town."
+
+
+def test_a_follow_on_sentence_tells_more_of_the_event(monkeypatch):
+    evs = events_of(FOLLOW_ON, PUB, monkeypatch)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(FOLLOW_ON, PUB, monkeypatch, FOLLOW_ON_JOINS=0)
+    assert len(off) == 2, [(e.sub_event_type, e.fatalities) for e in off]

@@ -1158,6 +1158,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
         return True
+    if FOLLOW_ON_JOINS and _follow_on(a, b):
+        return True  # "Two of his guards were wounded." / "Survivors fled to the town.": the same act
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
     # does not make another event
     if SAME_VICTIMS and a.counts.killed and not b.counts.killed and a.typing is not None \
@@ -1196,6 +1198,26 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
+
+
+# switch: the sentence right after a violent event, in its paragraph, that names no one, gives no
+# day and no dead, and that only the decider types (no cue word but a casualty word: "Two of his
+# supporters were wounded.", "Survivors fled towards the town.") tells more of that event, not a
+# new one of another sub-type
+FOLLOW_ON_JOINS = 1
+
+
+def _follow_on(a: Draft, b: Draft) -> bool:
+    if a.typing is None or SUB_EVENT_TYPES[a.typing.sub_event_type] not in _HOSTILE_TYPES:
+        return False
+    last = a.sentences[-1] if a.sentences else a.sentence
+    if b.sentence.paragraph != last.paragraph or b.sentence.index - last.index != 1:
+        return False
+    if b.actors or b.date is not None or b.counts.killed or b.also or b.arrests or b.protest_cues:
+        return False
+    if b.place is not None and not b.place.role:
+        return False  # "Sitio Maro, Buldon, Maguindanao.": a split-off list of places, not a sentence
+    return b.typing is None or b.typing.cue is None or b.typing.cue.cls == "casualty"
 
 
 def _same_paragraph(st: ArticleState, i: int, j: int) -> bool:
@@ -1487,7 +1509,17 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
     text = " ".join(s.text for s in sentences)
     if not pattern("remote_explosive_means").search(text):
         return False
+    if EXPLOSIVE_THEN_FIRE and pattern("fire_after_explosive").search(text):
+        return False  # "an IED followed by small-arms fire": the attackers fought on
     return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
+
+
+# switch: an explosive followed by gunfire in the same attack is no remote explosive event
+# (lexicons.yaml fire_after_explosive)
+EXPLOSIVE_THEN_FIRE = 1
+# switch: a clash or an attack made with a drone ("with an explosive-laden drone") is an air or
+# drone strike, whoever flew it (lexicons.yaml drone_means)
+DRONE_WEAPON = 1
 
 
 def by_air(sentences: list[Sentence]) -> bool:
@@ -1562,7 +1594,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
-    if sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
+    if sub in ("Armed clash", "Attack") and DRONE_WEAPON and \
+            pattern("drone_means").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        sub = "Air/drone strike"
+    elif sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
         sub = IED
     if sub == "Air/drone strike" and not st.air and not by_air(d.sentences or [d.sentence]):
         sub = IED  # ACLED: a bombing with no aircraft is explosives set off on the ground
