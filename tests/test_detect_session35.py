@@ -101,3 +101,20 @@ def test_a_follow_on_sentence_tells_more_of_the_event(monkeypatch):
     assert len(evs) == 1, [(e.sub_event_type, e.fatalities) for e in evs]
     off = events_of(FOLLOW_ON, PUB, monkeypatch, FOLLOW_ON_JOINS=0)
     assert len(off) == 2, [(e.sub_event_type, e.fatalities) for e in off]
+
+
+# --- events.TALLY_BOTH
+
+BOTH_TALLY = (
+    "Sitapur: The district magistrate said on Monday that calm had returned to the bazaar. "
+    "Schools will reopen on Wednesday. Officials said 14 people have died in police firing while "
+    "over 600 have been arrested across the district over the last four days.")
+
+
+def test_a_tally_of_dead_and_arrests_makes_both_events(monkeypatch):
+    evs = events_of(BOTH_TALLY, PUB, monkeypatch)
+    subs = [(e.sub_event_type, e.fatalities) for e in evs]
+    assert any(e.fatalities == 14 for e in evs), subs
+    assert any(e.sub_event_type == "Arrests" for e in evs), subs
+    off = events_of(BOTH_TALLY, PUB, monkeypatch, TALLY_BOTH=0)
+    assert not any(e.sub_event_type == "Arrests" for e in off)

@@ -382,9 +382,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.sentences:
         if s.index not in per_sentence:
             _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
-            tally = _state_tally(st, s, actors.find(s.text, focus, st.named), [], dateline) if STATE_TALLY else None
-            if tally is not None:
-                drafts.append(tally)
+            if STATE_TALLY:
+                drafts.extend(_state_tallies(st, s, actors.find(s.text, focus, st.named), [], dateline))
             continue
         if focus == first_focus and st.named == first_named:
             found = per_sentence[s.index][0]  # the same look-up as before the places were known
@@ -392,10 +391,13 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
             found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
-        if (draft is None or draft.typing is None) and STATE_TALLY:
-            draft = _state_tally(st, s, found, mentions, dateline) or draft
+        tallies = _state_tallies(st, s, found, mentions, dateline) \
+            if (draft is None or draft.typing is None) and STATE_TALLY else []
+        if tallies:
+            draft = tallies.pop(0)
         if draft is not None:
             drafts.append(draft)
+        drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
     merged = _merge(drafts, min_score)
     _retype(merged, st)
@@ -763,10 +765,28 @@ _TALLY_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+) (?:\w+ ){0,3}?(?:deaths|
 _TALLY_VIOLENT = ("Violent demonstration", "Mob violence", "Excessive force against protesters", "Attack", "Armed clash")
 
 
+# switch: a tally sentence that counts both the dead of the forces' fire and the people they arrested
+# ("73 have died in police firing while over 2,500 have been arrested in the last five days") makes
+# two tallies, the killings and the arrests (before, the dead alone)
+TALLY_BOTH = 1
+
+
+def _state_tallies(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],
+                   dateline: int) -> list[Draft]:
+    first = _state_tally(st, s, found, mentions, dateline)
+    if first is None:
+        return []
+    if TALLY_BOTH and first.typing is not None and first.typing.sub_event_type != "Arrests":
+        second = _state_tally(st, s, found, mentions, dateline, arrests_only=True)
+        if second is not None:
+            return [first, second]
+    return [first]
+
+
 def _state_tally(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],
-                 dateline: int) -> Draft | None:
+                 dateline: int, arrests_only: bool = False) -> Draft | None:
     low = s.text.lower()
-    dead = regex("state_tally_dead").search(low)
+    dead = None if arrests_only else regex("state_tally_dead").search(low)
     arrests = regex("state_tally_arrests").search(low)
     if arrests and not arrests.group(0).startswith(("figure", "number", "tally", "total")) \
             and not pattern("tally_phrases").search(s.text) and not regex("tally_periods").search(low):
