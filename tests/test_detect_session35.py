@@ -118,3 +118,15 @@ def test_a_tally_of_dead_and_arrests_makes_both_events(monkeypatch):
     assert any(e.sub_event_type == "Arrests" for e in evs), subs
     off = events_of(BOTH_TALLY, PUB, monkeypatch, TALLY_BOTH=0)
     assert not any(e.sub_event_type == "Arrests" for e in off)
+
+
+# --- classify.YEAR_OR_COUNT
+
+def test_a_four_digit_figure_of_things_is_no_year(monkeypatch):
+    from sitrep.extract import classify
+
+    text = "The police fired 1995 rounds and detained forty youths in the old town."
+    assert not classify.is_background(text, 2021, None)
+    assert classify.is_background("The police fired on the crowd in the 1995 riots.", 2021, None)
+    monkeypatch.setattr(classify, "YEAR_OR_COUNT", 0)
+    assert classify.is_background(text, 2021, None)

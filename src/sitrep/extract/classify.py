@@ -167,10 +167,22 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
     # 2019", read in January 2020; "in honour of the victims of 2019")
     if published_year and not recent:
         for m in _HISTORY_YEAR.finditer(low):
+            if YEAR_OR_COUNT and m.group(2) and _counts_things(low, m.end()):
+                continue  # "fired 2000 rounds": a figure, not a year
             year = int(m.group(1) or m.group(2))
             if year < published_year and not re.search(r"\b(?:january|february|jan|feb)\b", low):
                 return True
     return False
+
+
+# switch: a bare four-digit number followed by a noun of what figures count ("2000 rounds", "1998
+# people") is a count, not a year (lexicons.yaml figure_nouns)
+YEAR_OR_COUNT = 1
+
+
+def _counts_things(low: str, end: int) -> bool:
+    nxt = re.match(r"\s+([a-z]+)", low[end:])
+    return bool(nxt) and nxt.group(1) in words("figure_nouns")
 
 
 def is_generic(sentence: str, has_count: bool, has_day: bool) -> bool:
