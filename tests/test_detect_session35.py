@@ -130,3 +130,16 @@ def test_a_four_digit_figure_of_things_is_no_year(monkeypatch):
     assert classify.is_background("The police fired on the crowd in the 1995 riots.", 2021, None)
     monkeypatch.setattr(classify, "YEAR_OR_COUNT", 0)
     assert classify.is_background(text, 2021, None)
+
+
+# --- classify.DEMANDED_LIST
+
+def test_an_arrest_named_last_in_a_list_of_demands_is_no_arrest(monkeypatch):
+    from sitrep.extract import classify
+
+    text = ("Hundreds of farmers marched in Bhopal on Saturday. They demanded a ban on the new law and arrest "
+            "of the officials who ordered the eviction.")
+    assert not any(e.sub_event_type in ("Arrests", "Protest with intervention")
+                   for e in events_of(text, PUB, monkeypatch))
+    off = events_of(text, PUB, monkeypatch, module=classify, DEMANDED_LIST=0)
+    assert any(e.sub_event_type in ("Arrests", "Protest with intervention") for e in off)

@@ -198,6 +198,21 @@ DEMANDED = 1  # switch: "demanded the arrest of": an act asked for is no event (
 WARRANTS = 1  # switch: "an arrest warrant was issued": the arrest word names a paper (lexicons.yaml warrant_words)
 
 
+# switch: an act named last in a list of demands ("demanded a ban on the group and arrest of its
+# leaders", "called for compensation and the punishment of the guilty") is asked for, not done
+DEMANDED_LIST = 1
+_DEMAND_HEAD = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:es|ed|ing)|sought|seek(?:s|ing)?|press(?:es|ed|ing)? for|"
+    r"asked for|pleaded for|appealed for|petitioned for)\s[^.;:!?\"]{1,100}?\s(?:and|as well as)\s+"
+    r"(?:the\s+|an?\s+)?(?:immediate\s+|swift\s+|speedy\s+|prompt\s+|urgent\s+)?$")
+
+
+def _demanded_in_list(low: str, cue: Cue) -> bool:
+    if not re.match(r"\s+(?:of|against)\b", low[cue.end:cue.end + 9]):
+        return False  # the noun of an act asked for: "arrest of its leaders"
+    return bool(_DEMAND_HEAD.search(low[max(0, cue.start - 140):cue.start]))
+
+
 def demote_unreal(cues: list[Cue], sentence: str) -> None:
     """'talk of a ceasefire', 'the threat of attacks', 'plans for a joint force', 'demanded the
     arrest of': not events."""
@@ -206,6 +221,8 @@ def demote_unreal(cues: list[Cue], sentence: str) -> None:
     for cue in cues:
         before = low[max(0, cue.start - 40):cue.start]
         if _UNREAL_BEFORE.search(before) or (demanded is not None and demanded.search(before)):
+            cue.factor = 0.0
+        elif DEMANDED_LIST and demanded is not None and _demanded_in_list(low, cue):
             cue.factor = 0.0
         elif WARRANTS and cue.cls == "Arrests" and regex("warrant_words").search(low[cue.end:cue.end + 20]):
             cue.factor = 0.0
