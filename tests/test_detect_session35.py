@@ -143,3 +143,15 @@ def test_an_arrest_named_last_in_a_list_of_demands_is_no_arrest(monkeypatch):
                    for e in events_of(text, PUB, monkeypatch))
     off = events_of(text, PUB, monkeypatch, module=classify, DEMANDED_LIST=0)
     assert any(e.sub_event_type in ("Arrests", "Protest with intervention") for e in off)
+
+
+# --- classify.PREPARED_ACTS
+
+def test_arrangements_for_detaining_are_no_arrest(monkeypatch):
+    from sitrep.extract import classify
+
+    text = ("Arrangements for detaining the marchers are to be made at the bus depots of Varanasi, the police "
+            "said on Saturday.")
+    assert not events_of(text, PUB, monkeypatch)
+    off = events_of(text, PUB, monkeypatch, module=classify, PREPARED_ACTS=0)
+    assert off, "the arrest word alone made an event"

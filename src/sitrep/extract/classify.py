@@ -207,6 +207,11 @@ _DEMAND_HEAD = re.compile(
     r"(?:the\s+|an?\s+)?(?:immediate\s+|swift\s+|speedy\s+|prompt\s+|urgent\s+)?$")
 
 
+# switch: an act that arrangements, orders or instructions are made for ("arrangements for detaining
+# pilgrims are to be made", "orders to arrest") is prepared, not done (lexicons.yaml prepared_acts)
+PREPARED_ACTS = 1
+
+
 def _demanded_in_list(low: str, cue: Cue) -> bool:
     if not re.match(r"\s+(?:of|against)\b", low[cue.end:cue.end + 9]):
         return False  # the noun of an act asked for: "arrest of its leaders"
@@ -223,6 +228,8 @@ def demote_unreal(cues: list[Cue], sentence: str) -> None:
         if _UNREAL_BEFORE.search(before) or (demanded is not None and demanded.search(before)):
             cue.factor = 0.0
         elif DEMANDED_LIST and demanded is not None and _demanded_in_list(low, cue):
+            cue.factor = 0.0
+        elif PREPARED_ACTS and regex("prepared_acts").search(before):
             cue.factor = 0.0
         elif WARRANTS and cue.cls == "Arrests" and regex("warrant_words").search(low[cue.end:cue.end + 20]):
             cue.factor = 0.0
