@@ -107,8 +107,8 @@ def test_a_follow_on_sentence_tells_more_of_the_event(monkeypatch):
 
 BOTH_TALLY = (
     "Sitapur: The district magistrate said on Monday that calm had returned to the bazaar. "
-    "Schools will reopen on Wednesday. Officials said 14 people have died in police firing while "
-    "over 600 have been arrested across the district over the last four days.")
+    "Schools will reopen on Wednesday. A minister said that 14 persons had lost their lives in police "
+    "firing and that more than 600 had so far been detained across the district.")
 
 
 def test_a_tally_of_dead_and_arrests_makes_both_events(monkeypatch):
@@ -150,7 +150,7 @@ def test_an_arrest_named_last_in_a_list_of_demands_is_no_arrest(monkeypatch):
 def test_arrangements_for_detaining_are_no_arrest(monkeypatch):
     from sitrep.extract import classify
 
-    text = ("Arrangements for detaining the marchers are to be made at the bus depots of Varanasi, the police "
+    text = ("Arrangements for detaining the marchers will be made at the bus depots of Varanasi, the police "
             "said on Saturday.")
     assert not events_of(text, PUB, monkeypatch)
     off = events_of(text, PUB, monkeypatch, module=classify, PREPARED_ACTS=0)

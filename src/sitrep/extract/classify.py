@@ -198,8 +198,8 @@ DEMANDED = 1  # switch: "demanded the arrest of": an act asked for is no event (
 WARRANTS = 1  # switch: "an arrest warrant was issued": the arrest word names a paper (lexicons.yaml warrant_words)
 
 
-# switch: an act named last in a list of demands ("demanded a ban on the group and arrest of its
-# leaders", "called for compensation and the punishment of the guilty") is asked for, not done
+# switch: an act named last in a list of demands ("demanded a ban on the group and arrest of their
+# chiefs", "called for compensation and the punishment of the guilty") is asked for, not done
 DEMANDED_LIST = 1
 _DEMAND_HEAD = re.compile(
     r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:es|ed|ing)|sought|seek(?:s|ing)?|press(?:es|ed|ing)? for|"
@@ -208,13 +208,13 @@ _DEMAND_HEAD = re.compile(
 
 
 # switch: an act that arrangements, orders or instructions are made for ("arrangements for detaining
-# pilgrims are to be made", "orders to arrest") is prepared, not done (lexicons.yaml prepared_acts)
+# pilgrims will be made", "orders to arrest") is prepared, not done (lexicons.yaml prepared_acts)
 PREPARED_ACTS = 1
 
 
 def _demanded_in_list(low: str, cue: Cue) -> bool:
     if not re.match(r"\s+(?:of|against)\b", low[cue.end:cue.end + 9]):
-        return False  # the noun of an act asked for: "arrest of its leaders"
+        return False  # the noun of an act asked for: "arrest of their chiefs"
     return bool(_DEMAND_HEAD.search(low[max(0, cue.start - 140):cue.start]))
 
 

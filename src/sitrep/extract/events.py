@@ -422,7 +422,7 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
 
 CODED_NOTE = 1
 # switch: a STATE_TALLY event keeps only the dead that the article's day events of the state's
-# forces do not already tell ("99 killed in police firing so far" beside "police fired on a mob on
+# forces do not already tell ("41 died in police firing this month" beside "police fired on a mob on
 # Tuesday, killing three": the tally holds 96). A tally whose dead the day events tell in full is no
 # event of its own: its sentence becomes evidence of the dead of the day event(s) it totals, whose
 # own evidence is untouched (no dedupe, no re-read). Arrest tallies are left as they are.
@@ -766,7 +766,7 @@ _TALLY_VIOLENT = ("Violent demonstration", "Mob violence", "Excessive force agai
 
 
 # switch: a tally sentence that counts both the dead of the forces' fire and the people they arrested
-# ("73 have died in police firing while over 2,500 have been arrested in the last five days") makes
+# ("14 lost their lives in police firing and 600 were held across the district this week") makes
 # two tallies, the killings and the arrests (before, the dead alone)
 TALLY_BOTH = 1
 
@@ -1530,7 +1530,7 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
     if not pattern("remote_explosive_means").search(text):
         return False
     if EXPLOSIVE_THEN_FIRE and pattern("fire_after_explosive").search(text):
-        return False  # "an IED followed by small-arms fire": the attackers fought on
+        return False  # "a roadside bomb followed by small-arms fire": the attackers fought on
     return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
 
 
