@@ -167,10 +167,22 @@ def is_background(sentence: str, published_year: int | None, date_days_before: i
     # 2019", read in January 2020; "in honour of the victims of 2019")
     if published_year and not recent:
         for m in _HISTORY_YEAR.finditer(low):
+            if YEAR_OR_COUNT and m.group(2) and _counts_things(low, m.end()):
+                continue  # "fired 2000 rounds": a figure, not a year
             year = int(m.group(1) or m.group(2))
             if year < published_year and not re.search(r"\b(?:january|february|jan|feb)\b", low):
                 return True
     return False
+
+
+# switch: a bare four-digit number followed by a noun of what figures count ("2000 rounds", "1998
+# people") is a count, not a year (lexicons.yaml figure_nouns)
+YEAR_OR_COUNT = 1
+
+
+def _counts_things(low: str, end: int) -> bool:
+    nxt = re.match(r"\s+([a-z]+)", low[end:])
+    return bool(nxt) and nxt.group(1) in words("figure_nouns")
 
 
 def is_generic(sentence: str, has_count: bool, has_day: bool) -> bool:
@@ -186,6 +198,26 @@ DEMANDED = 1  # switch: "demanded the arrest of": an act asked for is no event (
 WARRANTS = 1  # switch: "an arrest warrant was issued": the arrest word names a paper (lexicons.yaml warrant_words)
 
 
+# switch: an act named last in a list of demands ("demanded a ban on the group and arrest of their
+# chiefs", "called for compensation and the punishment of the guilty") is asked for, not done
+DEMANDED_LIST = 1
+_DEMAND_HEAD = re.compile(
+    r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:es|ed|ing)|sought|seek(?:s|ing)?|press(?:es|ed|ing)? for|"
+    r"asked for|pleaded for|appealed for|petitioned for)\s[^.;:!?\"]{1,100}?\s(?:and|as well as)\s+"
+    r"(?:the\s+|an?\s+)?(?:immediate\s+|swift\s+|speedy\s+|prompt\s+|urgent\s+)?$")
+
+
+# switch: an act that arrangements, orders or instructions are made for ("arrangements for detaining
+# pilgrims will be made", "orders to arrest") is prepared, not done (lexicons.yaml prepared_acts)
+PREPARED_ACTS = 1
+
+
+def _demanded_in_list(low: str, cue: Cue) -> bool:
+    if not re.match(r"\s+(?:of|against)\b", low[cue.end:cue.end + 9]):
+        return False  # the noun of an act asked for: "arrest of their chiefs"
+    return bool(_DEMAND_HEAD.search(low[max(0, cue.start - 140):cue.start]))
+
+
 def demote_unreal(cues: list[Cue], sentence: str) -> None:
     """'talk of a ceasefire', 'the threat of attacks', 'plans for a joint force', 'demanded the
     arrest of': not events."""
@@ -194,6 +226,10 @@ def demote_unreal(cues: list[Cue], sentence: str) -> None:
     for cue in cues:
         before = low[max(0, cue.start - 40):cue.start]
         if _UNREAL_BEFORE.search(before) or (demanded is not None and demanded.search(before)):
+            cue.factor = 0.0
+        elif DEMANDED_LIST and demanded is not None and _demanded_in_list(low, cue):
+            cue.factor = 0.0
+        elif PREPARED_ACTS and regex("prepared_acts").search(before):
             cue.factor = 0.0
         elif WARRANTS and cue.cls == "Arrests" and regex("warrant_words").search(low[cue.end:cue.end + 20]):
             cue.factor = 0.0

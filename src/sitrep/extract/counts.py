@@ -338,6 +338,8 @@ def extract_counts(sentence: str) -> Counts:
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
                 if nm is None:
                     break
+                if A_NUMBER_OF and nm.group("num") in ("a", "an") and not _PERSON_NEXT.match(low[nm.end():]):
+                    continue  # "five hunters and an unknown number of militants": no figure for the militants
                 pending.append(nm)
                 continue
             to_death = words[i + 1:i + 3] == ["to", "death"] and _VERB_ANY.match(f"{w} to death")
@@ -365,8 +367,33 @@ def extract_counts(sentence: str) -> Counts:
                     take(cat, number_value(nm.group("num")), nm.start("num"), nm.end("num"))
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
                 break
+    if THEM_KILLED and not counts.killed:
+        m = _THEM_KILLED.search(low)
+        if m and not _not_people(low[m.end("num"):]) and not _name_or_day(low, m.start("num"), m.end("num")):
+            value = number_value(m.group("num"))
+            if value:
+                counts.killed += value
+                counts.spans.append(("killed", m.start("num"), m.end("num")))
+                kills.append((m.start("num"), m.end("num"), value))
+                side = side_of(low[m.end("num"):m.end("num") + 60])
+                counts.killed_by[side] = counts.killed_by.get(side, 0) + value
     _reconcile_killed(low, counts, kills)
     return counts
+
+
+# switch: "and a/an" joins a second figure only when a person follows ("and a soldier"), not "and an
+# unknown number of militants" (that would count one)
+A_NUMBER_OF = 1
+# switch: people seized, then killed in the same sentence and told only by a pronoun ("arrested
+# nine herders at the market and executed them", "abducted four travellers before shooting them
+# dead"): the figure of the seized is the dead
+THEM_KILLED = 1
+_THEM_KILLED = re.compile(
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing)|captur(?:ed|ing)|"
+    r"round(?:ed|ing) up|(?:took|taking|dragged|dragging|pulled|pulling|lined|lining) (?:out |away |up )?)"
+    rf" {_NUM} (?:[\w'’-]+ ){{0,12}}?(?:and|then|before|later|after) (?:then |later |subsequently |summarily )?"
+    r"(?:killed|killing|executed|executing|shot dead|shooting dead|shot|shooting|murdered|murdering|beheaded|"
+    r"beheading|massacred|slaughtered|hanged|lynched|gunned down) (?:all of |each of |both of )?them\b")
 
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}

@@ -384,9 +384,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.sentences:
         if s.index not in per_sentence:
             _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
-            tally = _state_tally(st, s, actors.find(s.text, focus, st.named), [], dateline) if STATE_TALLY else None
-            if tally is not None:
-                drafts.append(tally)
+            if STATE_TALLY:
+                drafts.extend(_state_tallies(st, s, actors.find(s.text, focus, st.named), [], dateline))
             continue
         if focus == first_focus and st.named == first_named:
             found = per_sentence[s.index][0]  # the same look-up as before the places were known
@@ -394,10 +393,13 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
             found = actors.find(s.text, focus, st.named)
         mentions = per_sentence[s.index][1]
         draft = _sentence_draft(st, s, lexicon.find(s.text), found, mentions, dateline)
-        if (draft is None or draft.typing is None) and STATE_TALLY:
-            draft = _state_tally(st, s, found, mentions, dateline) or draft
+        tallies = _state_tallies(st, s, found, mentions, dateline) \
+            if (draft is None or draft.typing is None) and STATE_TALLY else []
+        if tallies:
+            draft = tallies.pop(0)
         if draft is not None:
             drafts.append(draft)
+        drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
     merged = _merge(drafts, min_score)
     _retype(merged, st)
@@ -408,6 +410,8 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     st.taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
+    if st.weights.get("tally_fold", TALLY_FOLD):
+        events = _fold_tallies(events, {id(e) for e, d in pairs if d.tally}, st.article.text)
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
@@ -419,6 +423,52 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
 
 
 CODED_NOTE = 1
+# switch: a STATE_TALLY event keeps only the dead that the article's day events of the state's
+# forces do not already tell ("41 died in police firing this month" beside "police fired on a mob on
+# Tuesday, killing three": the tally holds 96). A tally whose dead the day events tell in full is no
+# event of its own: its sentence becomes evidence of the dead of the day event(s) it totals, whose
+# own evidence is untouched (no dedupe, no re-read). Arrest tallies are left as they are.
+TALLY_FOLD = 1
+
+
+def _state_killing(ev: Event) -> bool:
+    """The state's forces did the killing the event tells (actor1 state, or the force they used on
+    protesters)."""
+    if not ev.fatalities:
+        return False
+    if ev.inter1 == 1 and ev.event_type in _HOSTILE_TYPES + ("Riots",):
+        return True
+    return ev.inter2 == 1 and ev.sub_event_type == "Excessive force against protesters"
+
+
+def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Event]:
+    if not tallies:
+        return events
+    day = [e for e in events if id(e) not in tallies and _state_killing(e)]
+    out: list[Event] = []
+    for ev in events:
+        if id(ev) not in tallies or not ev.fatalities:
+            out.append(ev)
+            continue
+        totals = [e for e in day
+                  if (e.event_date is None or ev.event_date is None or e.event_date <= ev.event_date)
+                  and not (e.iso and ev.iso and e.iso != ev.iso)
+                  and not (e.admin1 and ev.admin1 and e.admin1 != ev.admin1)]
+        told = sum(e.fatalities for e in totals)
+        if not totals:
+            out.append(ev)
+            continue
+        if told < ev.fatalities:
+            ev.fatalities -= told  # only the dead not told day by day
+            ev.notes = make_notes(ev)
+            out.append(ev)
+            continue
+        spans = {(x.start, x.end): x.text for x in ev.evidence if x.field in ("event_type", "report", "fatalities")}
+        for e in totals:  # told in full: the tally's sentence tells the day events' dead
+            e.evidence.extend(Evidence("fatalities", t, a, b) for (a, b), t in spans.items())
+    return out
+
+
 ONE_GROUP = 1  # switch: unidentified gunmen of an article whose other events name one armed group are that group
 _HOSTILE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -805,10 +855,28 @@ _TALLY_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+) (?:\w+ ){0,3}?(?:deaths|
 _TALLY_VIOLENT = ("Violent demonstration", "Mob violence", "Excessive force against protesters", "Attack", "Armed clash")
 
 
+# switch: a tally sentence that counts both the dead of the forces' fire and the people they arrested
+# ("14 lost their lives in police firing and 600 were held across the district this week") makes
+# two tallies, the killings and the arrests (before, the dead alone)
+TALLY_BOTH = 1
+
+
+def _state_tallies(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],
+                   dateline: int) -> list[Draft]:
+    first = _state_tally(st, s, found, mentions, dateline)
+    if first is None:
+        return []
+    if TALLY_BOTH and first.typing is not None and first.typing.sub_event_type != "Arrests":
+        second = _state_tally(st, s, found, mentions, dateline, arrests_only=True)
+        if second is not None:
+            return [first, second]
+    return [first]
+
+
 def _state_tally(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],
-                 dateline: int) -> Draft | None:
+                 dateline: int, arrests_only: bool = False) -> Draft | None:
     low = s.text.lower()
-    dead = regex("state_tally_dead").search(low)
+    dead = None if arrests_only else regex("state_tally_dead").search(low)
     arrests = regex("state_tally_arrests").search(low)
     if arrests and not arrests.group(0).startswith(("figure", "number", "tally", "total")) \
             and not pattern("tally_phrases").search(s.text) and not regex("tally_periods").search(low):
@@ -1200,6 +1268,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
         return True
+    if FOLLOW_ON_JOINS and _follow_on(a, b):
+        return True  # "Two of his guards were wounded." / "Survivors fled to the town.": the same act
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
     # does not make another event
     if SAME_VICTIMS and a.counts.killed and not b.counts.killed and a.typing is not None \
@@ -1238,6 +1308,26 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
+
+
+# switch: the sentence right after a violent event, in its paragraph, that names no one, gives no
+# day and no dead, and that only the decider types (no cue word but a casualty word: "Two of his
+# supporters were wounded.", "Survivors fled towards the town.") tells more of that event, not a
+# new one of another sub-type
+FOLLOW_ON_JOINS = 1
+
+
+def _follow_on(a: Draft, b: Draft) -> bool:
+    if a.typing is None or SUB_EVENT_TYPES[a.typing.sub_event_type] not in _HOSTILE_TYPES:
+        return False
+    last = a.sentences[-1] if a.sentences else a.sentence
+    if b.sentence.paragraph != last.paragraph or b.sentence.index - last.index != 1:
+        return False
+    if b.actors or b.date is not None or b.counts.killed or b.also or b.arrests or b.protest_cues:
+        return False
+    if b.place is not None and not b.place.role:
+        return False  # "Sitio Maro, Buldon, Maguindanao.": a split-off list of places, not a sentence
+    return b.typing is None or b.typing.cue is None or b.typing.cue.cls == "casualty"
 
 
 def _same_paragraph(st: ArticleState, i: int, j: int) -> bool:
@@ -1529,7 +1619,17 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
     text = " ".join(s.text for s in sentences)
     if not pattern("remote_explosive_means").search(text):
         return False
+    if EXPLOSIVE_THEN_FIRE and pattern("fire_after_explosive").search(text):
+        return False  # "a roadside bomb followed by small-arms fire": the attackers fought on
     return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
+
+
+# switch: an explosive followed by gunfire in the same attack is no remote explosive event
+# (lexicons.yaml fire_after_explosive)
+EXPLOSIVE_THEN_FIRE = 1
+# switch: a clash or an attack made with a drone ("with an explosive-laden drone") is an air or
+# drone strike, whoever flew it (lexicons.yaml drone_means)
+DRONE_WEAPON = 1
 
 
 def by_air(sentences: list[Sentence]) -> bool:
@@ -1618,7 +1718,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
-    if sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
+    if sub in ("Armed clash", "Attack") and DRONE_WEAPON and \
+            pattern("drone_means").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        sub = "Air/drone strike"
+    elif sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
         sub = IED
     if sub == "Air/drone strike" and not st.air and not by_air(d.sentences or [d.sentence]):
         sub = IED  # ACLED: a bombing with no aircraft is explosives set off on the ground
