@@ -139,7 +139,21 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
         # (?<!\w)...(?!\w), not \b: "U.S." ends in a full stop
         _DEMONYM_RE = re.compile(r"(?<!\w)(?:" + alternation(list(demonyms())) + r")(?!\w)", re.IGNORECASE)
     table = demonyms()
-    return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)]
+    return [(table[m.group(0).lower()], m.start(), m.end()) for m in _DEMONYM_RE.finditer(text)
+            if not (COUNTRY_NAMES_A_STREET and _names_a_street_or_building(text, m.end()))]
+
+
+# switch: a country's name or demonym right before a street's or a building's word ("Palestine
+# Street", "Jordan Hospital", "Lebanon Road", "the Turkish embassy") names the street or the
+# building, not the country: it does not make the article about that country (session 35, the
+# Iraq probe's "Palestine Street" in Baghdad placed in Palestine)
+COUNTRY_NAMES_A_STREET = True
+_STREET_OR_BUILDING_AFTER = re.compile(r"^\s+(?:street|road|avenue|boulevard|bridge|square|highway|hospital|hotel|school|"
+                                       r"university|mosque|church|embassy|consulate|roundabout|circle)\b", re.IGNORECASE)
+
+
+def _names_a_street_or_building(text: str, end: int) -> bool:
+    return bool(_STREET_OR_BUILDING_AFTER.match(text[end:end + 24]))
 
 
 # ORG is left out: the small English model often calls Middle Eastern places organisations.
