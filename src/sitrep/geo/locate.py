@@ -1634,6 +1634,12 @@ def _province_after_unknown_name(ordered: list[PlaceMention], text: str) -> None
             mm.place = prov
 
 
+# switch: the province a mention resolved to is named exactly when any entry of that province is
+# ("Baghdad" resolved to the supplement's "Baghdad governorate", Natural Earth's "Baghdad" exact):
+# "in Baghdad" is then the city, at precision 1, as "in Kirkuk" was (session 35)
+PROVINCE_ANY_ENTRY_EXACT = True
+
+
 def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
     """"in Kirkuk", "in Colombo": a province and its city share the name; without "province"
     and not set after a town as its province ("Pisky, Donetsk"), the text means the city, where
@@ -1646,7 +1652,9 @@ def _city_of_province(ordered: list[PlaceMention], text: str) -> None:
             continue
         if UNKNOWN_NAME_SETS_PROVINCE and _after_unknown_name(ordered, i, text):
             continue
-        if not is_exact(place, mm.text):
+        if not (is_exact(place, mm.text) or (PROVINCE_ANY_ENTRY_EXACT and any(
+                c.feature == "admin1" and _unit(c) == _unit(place) and is_exact(c, mm.text)
+                for c in getattr(mm, "candidates", [])))):
             continue
         city = _city_named(mm)
         if city:
