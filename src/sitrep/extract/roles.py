@@ -85,6 +85,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         # else, no longer the first
                         role = "agent"
                     break
+                if PLACED_ON_TARGET and dep == "pobj" and _placed_on(tok):
+                    role = "patient"  # "a bomb attached to a police vehicle": the vehicle's force was the target
+                    break
                 if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
                     role = "by"  # "repelled the attack of Russian forces": they started it
                     break
@@ -113,6 +116,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     break
                 tok = tok.head
                 hops += 1
+        if HELD_PLACE_FIRES and _held_place(text, a):
+            role = "agent"  # "shells fired from M23-held hills": the holder of the place fired
         if not role:
             if SUPPORTERS and _SUPPORTED_BY.search(before):
                 continue  # "supported by the MSS" (no parse): a helper, not a party
@@ -139,6 +144,47 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
+# IED planted under an army truck") is its target, not the one who set it (data/actors/role_cues.yml
+# placed_verbs, placed_prepositions)
+PLACED_ON_TARGET = 1
+# switch: an actor named as the holder of the place that fire came from ("shells fired from
+# M23-held hills", "rockets launched from rebel-controlled areas") fired (role_cues.yml held_words)
+HELD_PLACE_FIRES = 1
+# switch: of two states' forces told alike ("Afghan Taliban and Pakistani border troops exchanged
+# fire"), neither is moved first as "the state": the rule that names the state's forces before a
+# non-state side reads each side's inter code for the event (the Taliban's forces are a state's
+# from August 2021, a foreign one outside Afghanistan), not the dictionary entry's
+STATE_PAIR_ORDER = 1
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> dict[str, frozenset[str]]:
+    """The word lists of data/actors/role_cues.yml."""
+    path = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: frozenset(str(w).lower() for w in ws) for name, ws in data.items()}
+
+
+def _placed_on(tok) -> bool:
+    """Is this noun the place a device was put ("to a police vehicle" under "attached")?"""
+    prep = tok.head
+    verb = prep.head
+    cues = _role_cues()
+    return prep.dep_ == "prep" and prep.lower_ in cues["placed_prepositions"] and verb is not prep and \
+        verb.dep_ == "acl" and verb.lower_ in cues["placed_verbs"]
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _held_place(text: str, a: ActorMention) -> bool:
+    """Is the actor told as the holder of the place fire came from ("from M23-held hills")?"""
+    m = re.match(r"\s?[-‐–]\s?(\w+)", text[a.end:a.end + 16])
+    return m is not None and m.group(1).lower() in _role_cues()["held_words"] and \
+        bool(_FROM_BEFORE.search(text[max(0, a.start - 12):a.start]))
 
 
 # switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
@@ -333,12 +379,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
-        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1:
+        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
+                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)):
             # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
             # then names the state's forces first
             a1, a2 = a2, a1
     elif a1 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
-            iso.lower() in words("clash_state_first") and _told_as_sides(d.sentence.text, a1, a2):
+            not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)) and iso.lower() in words("clash_state_first") and _told_as_sides(d.sentence.text, a1, a2):
         # "fighting between the rebels and the army": no one told attacking; where ACLED's
         # coders name the state's forces first in such clashes, so do we
         a1, a2 = a2, a1

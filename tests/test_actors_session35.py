@@ -1,0 +1,84 @@
+"""Who did what to whom (session 35's switches in extract/roles.py and extract/actors.py), on
+invented sentences:
+
+- PLACED_ON_TARGET: a force named in the place a device was put ("a bomb attached to a police
+  vehicle") is the target; the unnamed bomber is the unidentified armed group;
+- HELD_PLACE_FIRES: fire that came "from X-held hills" is X's;
+- STATE_PAIR_ORDER: of two states' forces told alike, neither is moved first as "the state";
+- the word lists of data/actors/role_cues.yml.
+"""
+
+import datetime as dt
+from importlib import resources
+
+import yaml
+
+from sitrep.extract import roles as roles_module
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+
+def _top(text, published=dt.date(2023, 5, 20)):
+    evs = extract([Article(id="t", text=text, published=published)])[0]
+    assert evs, text
+    return evs[0]
+
+
+STICKY = ("HERAT, May 19 - A magnetic bomb attached to a police pickup went off in the east of Herat city, "
+          "Herat province, Afghanistan, on Friday, wounding two policemen.")
+TRUCK = ("QUETTA, Pakistan, May 19 - An explosive device planted under an army truck exploded near Sibi on "
+         "Friday, wounding four soldiers, officials said.")
+
+
+def test_the_force_whose_vehicle_carried_the_bomb_is_its_target():
+    ev = _top(STICKY)
+    assert ev.actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert ev.actor2.startswith("Police Forces of Afghanistan")
+    ev = _top(TRUCK)
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan")
+
+
+def test_without_the_switch_the_force_of_the_vehicle_is_the_bomber(monkeypatch):
+    monkeypatch.setattr(roles_module, "PLACED_ON_TARGET", 0)
+    assert _top(TRUCK).actor1 == "Military Forces of Pakistan"
+
+
+HILLS = ("BUKAVU, Congo, May 19 - Mortar rounds fired from M23-held ridges hit a school in Minova, South Kivu, "
+         "on Friday, killing three pupils, local officials said.")
+
+
+def test_fire_from_a_place_an_actor_holds_is_that_actor_s():
+    ev = _top(HILLS)
+    assert ev.actor1 == "M23: March 23 Movement"
+    assert ev.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_without_the_switch_the_holder_is_read_as_the_target(monkeypatch):
+    monkeypatch.setattr(roles_module, "HELD_PLACE_FIRES", 0)
+    assert _top(HILLS).actor1 != "M23: March 23 Movement"
+
+
+BORDER = ("QUETTA, Pakistan, Sept 20 - Afghan Taliban and Pakistani border troops exchanged fire at the "
+          "Chaman crossing on Thursday after a quarrel over a fence; there were no casualties, officials said.")
+
+
+def test_two_states_told_alike_keep_the_order_told():
+    ev = _top(BORDER, published=dt.date(2023, 9, 20))
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.startswith("Military Forces of Afghanistan (2021-)")
+    assert ev.actor2 == "Military Forces of Pakistan"
+
+
+def test_without_the_switch_the_home_state_is_moved_first(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_PAIR_ORDER", 0)
+    ev = _top(BORDER, published=dt.date(2023, 9, 20))
+    assert ev.actor1 == "Military Forces of Pakistan"
+
+
+def test_role_cues_file_is_valid():
+    path = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert {"placed_verbs", "placed_prepositions", "held_words"} <= set(data)
+    for name, values in data.items():
+        assert values and len(set(values)) == len(values), name
+        assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in values), name
