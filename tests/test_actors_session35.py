@@ -82,3 +82,28 @@ def test_role_cues_file_is_valid():
     for name, values in data.items():
         assert values and len(set(values)) == len(values), name
         assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in values), name
+
+
+APRIL = dt.date(2021, 4, 8)
+LYNCHED = ("On 3 April 2021, in Ho (Volta), a crowd of traders beat a suspected pickpocket to death at the "
+           "central market. Police later dispersed the crowd and opened an inquiry.")
+STONED_POLICE = ("On 3 April 2021, in Ho (Volta), a crowd of traders beat and stoned two police officers who had "
+                 "come to seize illegal goods at the central market.")
+POLICE_FIRED = ("On 3 April 2021, in Ho (Volta), a crowd of traders beat a suspected pickpocket at the central "
+                "market; police opened fire to disperse them, injuring two traders.")
+
+
+def test_a_mob_s_victims_are_its_actor2_not_the_police_who_came_after():
+    ev = _top(LYNCHED, APRIL)
+    assert ev.sub_event_type == "Mob violence"
+    assert (ev.actor1, ev.actor2) == ("Rioters (Ghana)", "Civilians (Ghana)")
+
+
+def test_the_police_stay_actor2_where_the_mob_hit_them_or_they_used_force():
+    assert _top(STONED_POLICE, APRIL).actor2 == "Police Forces of Ghana"
+    assert _top(POLICE_FIRED, APRIL).actor2 == "Police Forces of Ghana"
+
+
+def test_without_the_switch_the_police_who_came_after_are_actor2(monkeypatch):
+    monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 0)
+    assert _top(LYNCHED, APRIL).actor2 == "Police Forces of Ghana"

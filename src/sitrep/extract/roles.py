@@ -187,6 +187,41 @@ def _held_place(text: str, a: ActorMention) -> bool:
         bool(_FROM_BEFORE.search(text[max(0, a.start - 12):a.start]))
 
 
+# switch: the state's forces are a mob's actor2 only where they were its target (told acted upon,
+# or a side of a clash); where they only intervened, rescued, arrested or received the victim, the
+# mob's victims are (civilians, the existing rules below)
+MOB_STATE_HIT_ONLY = 1
+_HANDED_TO = re.compile(r"\b(?:to|over to|into|by|of)\s+(?:the\s+|a\s+|local\s+)?$", re.IGNORECASE)
+_FORCE_AFTER = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:open(?:ed|s)? fire|fired|fire[sd]? (?:at|on|into)|returned|shot|"
+                          r"kill(?:ed|ing)|beat|used|tear ?-?gas|baton|lathi|charged|injur)", re.IGNORECASE)
+_MOB_HARM = re.compile(r"\b(?:lynch|beat|beaten|stoned|stoning|stabb|hacked|tortur|assault|kill|injur|wound|burnt? (?:to death|alive))",
+                       re.IGNORECASE)
+
+
+def _state_hit(d: Draft, around: str) -> bool:
+    """Were the state's forces the target of a crowd's violence: a patient not told as where a victim
+    was taken ("handed him over to the police", "rescued by the police", "the intervention of police"),
+    or a side of a fight told in the words?"""
+    told = around or " ".join(x.text for x in d.sentences or [d.sentence])
+    if pattern("battle_words").search(told) or not _MOB_HARM.search(told):
+        return True  # a fight with them, or no one harmed: they are still the other side
+    for a in d.actors:
+        if a.inter == 1 and any(_FORCE_AFTER.match(x.text, a.end) for x in d.sentences or [d.sentence]
+                                if x.text[a.start:a.end] == a.text):
+            return True  # "police opened fire, killing one rioter": they used force on the crowd
+    for p in d.patients:
+        if p.inter != 1:
+            continue
+        for s in d.sentences or [d.sentence]:
+            if s.text[p.start:p.end] == p.text:
+                if not _HANDED_TO.search(s.text[max(0, p.start - 20):p.start]):
+                    return True
+                break
+        else:
+            return True
+    return False
+
+
 # switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
 CASUALTIES_TOLD = 1
 _CASUALTIES = re.compile(r"\b(?:there (?:were|was) (?:some |several |many |heavy )?(?:civilian )?casualties|"
@@ -462,6 +497,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # the crowd itself ("residents burnt tyres and stoned the police": the residents riot)
         other = next((a for a in d.actors if a.inter == 1), None) or \
             next((p for p in d.patients if p.inter == 7), None)
+        if MOB_STATE_HIT_ONLY and sub == "Mob violence" and other is not None and other.inter == 1 and \
+                not _state_hit(d, around):
+            # "a mob lynched a suspected thief before the police came to his rescue": the police who
+            # intervened, arrested or received the victim were not the mob's target; its victims were
+            other = None
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
                       if _party(a) and (group is None or a.key != group.key)), None)
