@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from sitrep.extract import actors as actors_module
 from sitrep.extract import roles as roles_module
 from sitrep.extract.events import extract
 from sitrep.model import Article
@@ -81,7 +82,8 @@ def test_role_cues_file_is_valid():
     assert {"placed_verbs", "placed_prepositions", "held_words"} <= set(data)
     for name, values in data.items():
         assert values and len(set(values)) == len(values), name
-        assert all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in values), name
+        assert all(isinstance(w, str) and w == w.lower() and w.replace(" ", "").isalpha() for w in values), name
+    assert {"fired_assets"} <= set(data)
 
 
 APRIL = dt.date(2021, 4, 8)
@@ -107,3 +109,41 @@ def test_the_police_stay_actor2_where_the_mob_hit_them_or_they_used_force():
 def test_without_the_switch_the_police_who_came_after_are_actor2(monkeypatch):
     monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 0)
     assert _top(LYNCHED, APRIL).actor2 == "Police Forces of Ghana"
+
+
+DRONES = ("On 2 June 2022, Russian unmanned aerial vehicles fired at Ukrainian positions near Huliaipole, "
+          "Zaporizhia. Casualties unknown.")
+
+
+def test_a_country_s_word_before_its_drones_names_its_military():
+    ev = _top(DRONES, dt.date(2022, 6, 6))
+    assert ev.actor1 == "Military Forces of Russia"
+    assert ev.actor2 == "Military Forces of Ukraine"
+
+
+def test_without_the_switch_the_drones_name_no_one(monkeypatch):
+    monkeypatch.setattr(actors_module, "FIRED_ASSETS", 0)
+    actors_module._military_target_pattern.cache_clear()
+    try:
+        assert _top(DRONES, dt.date(2022, 6, 6)).actor1 != "Military Forces of Russia"
+    finally:
+        monkeypatch.undo()
+        actors_module._military_target_pattern.cache_clear()
+
+
+MARKET_STRIKE = ("On 4 June 2023, a drone strike hit a cattle market in Debre Tabor, South Gondar, Amhara region, "
+                 "Ethiopia, killing six traders.")
+UNKNOWN_DRONE = ("On 4 June 2023, a drone of unknown origin struck a gas plant near Kalar, Sulaymaniyah, Iraq, "
+                 "starting a fire. No casualties were reported.")
+
+
+def test_an_air_strike_with_no_one_named_is_the_state_s_or_the_unidentified_group_s():
+    ev = _top(MARKET_STRIKE, dt.date(2023, 6, 6))
+    assert ev.sub_event_type == "Air/drone strike"
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Ethiopia", "Civilians (Ethiopia)")
+    assert _top(UNKNOWN_DRONE, dt.date(2023, 6, 6)).actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_without_the_switch_an_unnamed_air_strike_has_no_actor1(monkeypatch):
+    monkeypatch.setattr(roles_module, "AIR_STRIKE_UNNAMED", 0)
+    assert not _top(MARKET_STRIKE, dt.date(2023, 6, 6)).actor1

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.extract.actors import ActorDictionary, country_name
+from sitrep.extract.actors import COUNTRIES_WITH_THE, ActorDictionary, country_name
 from sitrep.extract.cues import Cue
 from sitrep.extract.lexicons import pattern, words
 from sitrep.model import ActorMention, Event
@@ -220,6 +220,15 @@ def _state_hit(d: Draft, around: str) -> bool:
         else:
             return True
     return False
+
+
+# switch: an air or drone strike that names no one who struck is the state's military's, or the
+# unidentified armed group's where the text says the aircraft's origin is unknown
+AIR_STRIKE_UNNAMED = 1
+_UNKNOWN_ORIGIN = re.compile(r"\b(?:unknown|unidentified|unclaimed|unmarked|mysterious)\s+(?:\w+\s+){0,2}?"
+                             r"(?:origin|drones?|aircraft|planes?|jets?|warplanes?|helicopters?|uavs?|airstrikes?|air strikes?)\b|"
+                             r"\b(?:drones?|aircraft|planes?|jets?|warplanes?|uavs?)\s+(?:\w+\s+){0,2}?of\s+unknown\b",
+                             re.IGNORECASE)
 
 
 # switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
@@ -548,6 +557,20 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     elif sub == "Arrests":
         ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
         ev.inter1 = 1
+    elif AIR_STRIKE_UNNAMED and sub == "Air/drone strike" and country:
+        told = around or " ".join(x.text for x in d.sentences or [d.sentence])
+        if _UNKNOWN_ORIGIN.search(told):
+            # "a drone of unknown origin struck the gas field": someone armed, not named
+            ev.actor1, ev.inter1 = _in_country("Unidentified Armed Group", country), 3
+        else:
+            # "a drone strike hit a market", no one named: a foreign state's forces told around it
+            # ("an air strike by Russian forces ...; airstrikes also hit Malyn") struck; else the air
+            # power over a country is mostly its own state's, which ACLED names when no other is told
+            foreign = next((a for a in actors.find(told, {iso}) if a.inter == 1 and named(a)[1] == 8), None)
+            if foreign is not None:
+                ev.actor1, ev.inter1 = named(foreign)
+            else:
+                ev.actor1, ev.inter1 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
     elif LOOTING_UNIDENTIFIED and sub == "Looting/property destruction" and not any(a.inter == 7 for a in agents):
         # (not where people of the place are told doing it: "students destroyed property")
         # "a shop was set on fire by unknown people", "a gang raided the governor's home": ACLED's
