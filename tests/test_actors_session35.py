@@ -147,3 +147,26 @@ def test_an_air_strike_with_no_one_named_is_the_state_s_or_the_unidentified_grou
 def test_without_the_switch_an_unnamed_air_strike_has_no_actor1(monkeypatch):
     monkeypatch.setattr(roles_module, "AIR_STRIKE_UNNAMED", 0)
     assert not _top(MARKET_STRIKE, dt.date(2023, 6, 6)).actor1
+
+
+ASSOCIATES = ("On 6 May 2021, soldiers arrested a village administrator in Hpakant, Kachin, Myanmar, on suspicion of "
+              "having links with the KIA.")
+MIGRANTS = ("On 9 May 2021, the coast guard detained 41 migrants trying to reach Lesbos by boat off the coast of "
+            "Dikili, Izmir, Turkey.")
+
+
+def test_the_group_the_arrested_were_tied_to_is_not_the_arrested():
+    ev = _top(ASSOCIATES, dt.date(2021, 5, 10))
+    assert ev.sub_event_type == "Arrests"
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Myanmar", "Civilians (Myanmar)")
+
+
+def test_without_the_switch_the_group_is_read_as_the_arrested(monkeypatch):
+    monkeypatch.setattr(roles_module, "ARRESTED_ASSOCIATES", 0)
+    assert _top(ASSOCIATES, dt.date(2021, 5, 10)).actor2 == "KIA: Kachin Independence Army"
+
+
+def test_migrants_of_untold_countries_are_international_civilians(monkeypatch):
+    assert _top(MIGRANTS, dt.date(2021, 5, 12)).actor2 == "Civilians (International)"
+    monkeypatch.setattr(roles_module, "MIGRANTS_INTERNATIONAL", 0)
+    assert _top(MIGRANTS, dt.date(2021, 5, 12)).actor2 == "Civilians (Turkey)"

@@ -222,6 +222,29 @@ def _state_hit(d: Draft, around: str) -> bool:
     return False
 
 
+# switch: in an arrest, an armed group named as who the arrested were tied to ("suspected of
+# supplying fuel to ISWAP", "for links with the AA", "accused of collaborating with M23") is not who
+# was arrested: the arrested are civilians (ACLED's actor2 in such tune rows)
+ARRESTED_ASSOCIATES = 1
+_TIED_BEFORE = re.compile(r"\b(?:connections?|connected|links?|linked|ties|tied|collaborat\w*|cooperat\w*|support\w*|suppl(?:y|ying|ied)|"
+                          r"provid\w*|financing|financed|funding|aiding|helping|harbou?r\w*|sympathi[sz]\w*|"
+                          r"informants?|informing|spying|spies|contacts?|relations?|dealings)\b[^.;:]{0,45}$", re.IGNORECASE)
+
+
+def _tied_to(d: Draft, m: ActorMention) -> bool:
+    """Is the group named as whom someone was tied to ("links with the AA", "supplying fuel to ISWAP")?"""
+    for s in d.sentences or [d.sentence]:
+        if s.text[m.start:m.end] == m.text:
+            return bool(_TIED_BEFORE.search(s.text[max(0, m.start - 70):m.start]))
+    return False
+
+
+# switch: migrants, foreigners or asylum seekers with no country told are "Civilians (International)"
+MIGRANTS_INTERNATIONAL = 1
+_MIGRANT_WORDS = re.compile(r"\b(?:migrants?|immigrants?|foreigners?|foreign nationals?|asylum[- ]seekers?|"
+                            r"expatriates?|foreign workers?)\b", re.IGNORECASE)
+
+
 # switch: an air or drone strike that names no one who struck is the state's military's, or the
 # unidentified armed group's where the text says the aircraft's origin is unknown
 AIR_STRIKE_UNNAMED = 1
@@ -408,6 +431,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
+    if ARRESTED_ASSOCIATES and sub == "Arrests":
+        # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
+        # links with the AA": the group is who the arrested were tied to, not who was arrested
+        patients = [p for p in patients if not (p.inter in (2, 3, 4) and _tied_to(d, p))]
     a1 = next((a for a in agents if a.inter != 7), None)
     if a1 is None and ev.event_type in ("Protests", "Riots"):
         a1 = next((a for a in agents if a.inter in (5, 6)), None)
@@ -589,6 +616,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.assoc_actor_2 = name
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if MIGRANTS_INTERNATIONAL and ev.actor2 == _in_country("Civilians", country) and a2 is not None and \
+            _MIGRANT_WORDS.search(a2.text) and not (actors.entry(a2.key) and actors.entry(a2.key).origin):
+        # "39 migrants were detained off the coast": people of many or untold nationalities are
+        # ACLED's "Civilians (International)"; where the text tells their country, it names them
+        ev.actor2 = "Civilians (International)"
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
                                                          state=ev.inter2 == 1):
         # a member out of service ("an off-duty policeman"), or a former member of any armed
