@@ -170,3 +170,15 @@ def test_migrants_of_untold_countries_are_international_civilians(monkeypatch):
     assert _top(MIGRANTS, dt.date(2021, 5, 12)).actor2 == "Civilians (International)"
     monkeypatch.setattr(roles_module, "MIGRANTS_INTERNATIONAL", 0)
     assert _top(MIGRANTS, dt.date(2021, 5, 12)).actor2 == "Civilians (Turkey)"
+
+
+DISPERSED = ("BASRA, Iraq, June 8 - Security forces fired tear gas on Monday to disperse hundreds of oil "
+             "workers who tried to force their way into the provincial council building in Basra.")
+
+
+def test_security_forces_who_met_a_demonstration_are_the_police(monkeypatch):
+    ev = _top(DISPERSED, dt.date(2021, 6, 8))
+    assert ev.event_type == "Protests"
+    assert ev.actor2 == "Police Forces of Iraq"
+    monkeypatch.setattr(roles_module, "DEMO_SECURITY_POLICE", 0)
+    assert _top(DISPERSED, dt.date(2021, 6, 8)).actor2 == "Military Forces of Iraq"
