@@ -182,3 +182,22 @@ def test_security_forces_who_met_a_demonstration_are_the_police(monkeypatch):
     assert ev.actor2 == "Police Forces of Iraq"
     monkeypatch.setattr(roles_module, "DEMO_SECURITY_POLICE", 0)
     assert _top(DISPERSED, dt.date(2021, 6, 8)).actor2 == "Military Forces of Iraq"
+
+
+DEPOT = ("On 2 May 2023, Israeli warplanes struck an ammunition depot near Masyaf, Hama, Syria. No casualties "
+         "were reported.")
+LABELLED = ("On 14 February 2025, police in Latakia, Syria, arrested eleven men in night raids, the interior "
+            "ministry said, describing them as remnants of the former regime.")
+
+
+def test_a_strike_on_a_military_site_targets_the_country_s_military(monkeypatch):
+    ev = _top(DEPOT, dt.date(2023, 5, 4))
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Israel", "Military Forces of Syria")
+    monkeypatch.setattr(roles_module, "MILITARY_SITE_TARGET", 0)
+    assert not _top(DEPOT, dt.date(2023, 5, 4)).actor2
+
+
+def test_a_label_the_authorities_put_on_the_arrested_is_no_group_arrested(monkeypatch):
+    assert _top(LABELLED, dt.date(2025, 2, 16)).actor2 == "Civilians (Syria)"
+    monkeypatch.setattr(roles_module, "ARRESTED_ASSOCIATES", 0)
+    assert _top(LABELLED, dt.date(2025, 2, 16)).actor2 != "Civilians (Syria)"

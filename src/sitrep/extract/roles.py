@@ -228,7 +228,8 @@ def _state_hit(d: Draft, around: str) -> bool:
 ARRESTED_ASSOCIATES = 1
 _TIED_BEFORE = re.compile(r"\b(?:connections?|connected|links?|linked|ties|tied|collaborat\w*|cooperat\w*|support\w*|suppl(?:y|ying|ied)|"
                           r"provid\w*|financing|financed|funding|aiding|helping|harbou?r\w*|sympathi[sz]\w*|"
-                          r"informants?|informing|spying|spies|contacts?|relations?|dealings)\b[^.;:]{0,45}$", re.IGNORECASE)
+                          r"informants?|informing|spying|spies|contacts?|relations?|dealings|describ\w*|labell?(?:ed|ing)|branded|branding|dubbed)"
+                          r"\b[^.;:]{0,45}$", re.IGNORECASE)
 
 
 def _tied_to(d: Draft, m: ActorMention) -> bool:
@@ -260,6 +261,21 @@ def _crowd_control(m: ActorMention, named, actors: ActorDictionary, country: str
         if police is not None:
             return police.display(country, iso), police.inter_for(iso)
     return named(m)
+
+
+# switch: a strike, shelling or blast on a military site (role_cues.yml military_sites) by anyone but
+# the event country's own forces, with no other target named, targets that country's military
+MILITARY_SITE_TARGET = 1
+
+
+@lru_cache(maxsize=1)
+def _military_site_pattern() -> re.Pattern[str]:
+    sites = sorted(_role_cues()["military_sites"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sites) + r")\b", re.IGNORECASE)
+
+
+def _military_site(text: str) -> bool:
+    return bool(_military_site_pattern().search(text))
 
 
 # switch: an air or drone strike that names no one who struck is the state's military's, or the
@@ -633,6 +649,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.assoc_actor_2 = name
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if MILITARY_SITE_TARGET and not ev.actor2 and ev.event_type == "Explosions/Remote violence" and country and \
+            ev.inter1 != 1 and _military_site(around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "Israeli warplanes struck a weapons depot near Kisweh", "a drone hit an air base": the
+        # site is the event country's military's
+        ev.actor2, ev.inter2 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
     if MIGRANTS_INTERNATIONAL and ev.actor2 == _in_country("Civilians", country) and a2 is not None and \
             _MIGRANT_WORDS.search(a2.text) and not (actors.entry(a2.key) and actors.entry(a2.key).origin):
         # "39 migrants were detained off the coast": people of many or untold nationalities are
