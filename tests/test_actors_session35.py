@@ -201,3 +201,17 @@ def test_a_label_the_authorities_put_on_the_arrested_is_no_group_arrested(monkey
     assert _top(LABELLED, dt.date(2025, 2, 16)).actor2 == "Civilians (Syria)"
     monkeypatch.setattr(roles_module, "ARRESTED_ASSOCIATES", 0)
     assert _top(LABELLED, dt.date(2025, 2, 16)).actor2 != "Civilians (Syria)"
+
+
+BROKE_UP = ("KABUL, March 9 - Taliban fighters fired into the air to break up a small protest by women "
+            "demanding the right to work in western Kabul on Friday, witnesses said.")
+
+
+def test_the_state_s_forces_of_a_lineage_that_became_the_state_meet_a_protest(monkeypatch):
+    ev = _top(BROKE_UP, dt.date(2023, 3, 10))
+    assert ev.event_type == "Protests"
+    assert ev.actor2 == "Military Forces of Afghanistan (2021-)"
+    assert not ev.assoc_actor_1
+    monkeypatch.setattr(roles_module, "EVENT_INTER", 0)
+    ev = _top(BROKE_UP, dt.date(2023, 3, 10))
+    assert ev.actor2 != "Military Forces of Afghanistan (2021-)"

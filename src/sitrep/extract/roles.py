@@ -278,6 +278,12 @@ def _military_site(text: str) -> bool:
     return bool(_military_site_pattern().search(text))
 
 
+# switch: in protests and riots, the state's forces and the groups beside the crowd are told apart by
+# the inter code for the event's day and country, not the dictionary entry's ("Taliban fighters broke
+# up a protest" in 2024: the state's forces, actor2, not the protesters' associated group)
+EVENT_INTER = 1
+
+
 # switch: an air or drone strike that names no one who struck is the state's military's, or the
 # unidentified armed group's where the text says the aircraft's origin is unknown
 AIR_STRIKE_UNNAMED = 1
@@ -511,7 +517,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             return
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
-    group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
+    def inter_now(m: ActorMention) -> int:
+        # (EVENT_INTER) the inter code for the event's day and country: the Taliban are a state's forces
+        # from August 2021
+        return named(m)[1] if EVENT_INTER and m.inter in (1, 2) else m.inter
+
+    group = next((a for a in agents if inter_now(a) in (2, 3, 4, 6)), None)
     crowd = _crowd_country(agents, actors) if CROWD_ORIGIN else ""
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
@@ -523,7 +534,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.actor2, ev.inter2 = _in_country("Protesters", country), 6
             return
         if sub != "Peaceful protest":
-            police = next((a for a in d.actors if a.inter == 1), None)
+            police = next((a for a in d.actors if inter_now(a) in (1, 8) and (a.inter == 1 or EVENT_INTER and a.inter == 2)), None)
             if police:
                 ev.actor2, ev.inter2 = _crowd_control(police, named, actors, country, iso)
         return
@@ -564,7 +575,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # the police who came to stop it first (ACLED's actor2 of a violent demonstration in a
         # third of its rows, civilians in one of twenty); civilians only as the ones harmed, not
         # the crowd itself ("residents burnt tyres and stoned the police": the residents riot)
-        other = next((a for a in d.actors if a.inter == 1), None) or \
+        other = next((a for a in d.actors if inter_now(a) in (1, 8) and (a.inter == 1 or EVENT_INTER and a.inter == 2)), None) or \
             next((p for p in d.patients if p.inter == 7), None)
         if MOB_STATE_HIT_ONLY and sub == "Mob violence" and other is not None and other.inter == 1 and \
                 not _state_hit(d, around):
