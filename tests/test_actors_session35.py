@@ -215,3 +215,15 @@ def test_the_state_s_forces_of_a_lineage_that_became_the_state_meet_a_protest(mo
     monkeypatch.setattr(roles_module, "EVENT_INTER", 0)
     ev = _top(BROKE_UP, dt.date(2023, 3, 10))
     assert ev.actor2 != "Military Forces of Afghanistan (2021-)"
+
+
+
+BEATEN = "On 4 May 2023, Imbonerakure members beat a man on Rusaka hill (Mwaro, Mwaro province), Burundi."
+
+
+def test_a_named_armed_group_that_strikes_people_attacks_them(monkeypatch):
+    ev = _top(BEATEN, dt.date(2023, 5, 6))
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", "Imbonerakure", "Civilians (Burundi)")
+    monkeypatch.setattr(roles_module, "NAMED_MILITIA_NOT_MOB", 0)
+    ev = _top(BEATEN, dt.date(2023, 5, 6))
+    assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Burundi)")

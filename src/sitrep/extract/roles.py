@@ -284,6 +284,11 @@ def _military_site(text: str) -> bool:
 EVENT_INTER = 1
 
 
+# switch: an armed group with a name of its own (inter 3: "an Imbonerakure attacked a student", a
+# named gang) that strikes people commits an attack, as a militia does, not a mob's violence
+NAMED_MILITIA_NOT_MOB = 1
+
+
 # switch: an air or drone strike that names no one who struck is the state's military's, or the
 # unidentified armed group's where the text says the aircraft's origin is unknown
 AIR_STRIKE_UNNAMED = 1
@@ -540,7 +545,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         return
     # (not the police: in a riot they are mostly the ones who came to stop it)
     militia = next((a for a in agents if a.inter in (2, 4, 8) or (
-        a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
+        a.inter == 3 and (_ARMED_WORDS.search(a.text) or NAMED_MILITIA_NOT_MOB and "{country}" not in a.name))), None)
     if STATE_NOT_MOB and sub == "Mob violence" and agents and agents[0].inter == 1 and \
             not any(a.inter in (5, 6, 7) for a in agents) and not any(a.inter in (5, 6) for a in d.actors) and \
             not _CROWD_ACT.search(around or " ".join(x.text for x in d.sentences or [d.sentence])):
