@@ -227,3 +227,12 @@ def test_a_named_armed_group_that_strikes_people_attacks_them(monkeypatch):
     monkeypatch.setattr(roles_module, "NAMED_MILITIA_NOT_MOB", 0)
     ev = _top(BEATEN, dt.date(2023, 5, 6))
     assert (ev.sub_event_type, ev.actor1) == ("Mob violence", "Rioters (Burundi)")
+
+
+def test_the_shane_spellings_name_the_oromo_liberation_army():
+    from sitrep.extract.actors import get_dictionary
+
+    d = get_dictionary()
+    assert d.resolve_name("OLF-Shane: Oromo Liberation Front-Shane").name == "OLA: Oromo Liberation Army"
+    assert [m.name for m in d.find("OLF-Shane fighters ambushed a bus near Gimbi.", {"ET"})] == \
+        ["OLA: Oromo Liberation Army"]
