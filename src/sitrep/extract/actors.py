@@ -119,6 +119,9 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 # switch: a country's word before a noun of military assets or positions ("the Russian positions",
 # "a Ukrainian warship") names that country's military forces (`_military_targets`)
 MILITARY_TARGETS = 1
+# switch: ... and before a noun of aircraft or weapons a state fires ("Russian drones", "an Israeli
+# combat helicopter", "a Russian airstrike": data/actors/role_cues.yml fired_assets)
+FIRED_ASSETS = 1
 _GENERIC_ARMY = "generic:Military Forces of {country}"
 
 
@@ -127,8 +130,11 @@ def _military_target_pattern() -> re.Pattern[str]:
     """After a country's word: up to two words ("12th Tank"), then a noun of data/actors/
     roles_words.yml `military_targets`; "side" not as a side "of" something (a border's)."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    nouns = sorted((str(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["military_targets"]),
-                   key=len, reverse=True)
+    nouns = [str(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["military_targets"]]
+    if FIRED_ASSETS:
+        cues = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
+        nouns += [str(w) for w in yaml.safe_load(cues.read_text(encoding="utf-8"))["fired_assets"]]
+    nouns = sorted(set(nouns), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})(?![\w-])(?!\s+of\b)", re.IGNORECASE)
 

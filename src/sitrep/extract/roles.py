@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.extract.actors import ActorDictionary, country_name
+from sitrep.extract.actors import COUNTRIES_WITH_THE, ActorDictionary, country_name
 from sitrep.extract.cues import Cue
 from sitrep.extract.lexicons import pattern, words
 from sitrep.model import ActorMention, Event
@@ -85,6 +85,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         # else, no longer the first
                         role = "agent"
                     break
+                if PLACED_ON_TARGET and dep == "pobj" and _placed_on(tok):
+                    role = "patient"  # "a bomb attached to a police vehicle": the vehicle's force was the target
+                    break
                 if dep == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in words("attack_nouns"):
                     role = "by"  # "repelled the attack of Russian forces": they started it
                     break
@@ -113,6 +116,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                     break
                 tok = tok.head
                 hops += 1
+        if HELD_PLACE_FIRES and _held_place(text, a):
+            role = "agent"  # "shells fired from M23-held hills": the holder of the place fired
         if not role:
             if SUPPORTERS and _SUPPORTED_BY.search(before):
                 continue  # "supported by the MSS" (no parse): a helper, not a party
@@ -139,6 +144,158 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
+# IED planted under an army truck") is its target, not the one who set it (data/actors/role_cues.yml
+# placed_verbs, placed_prepositions)
+PLACED_ON_TARGET = 1
+# switch: an actor named as the holder of the place that fire came from ("shells fired from
+# M23-held hills", "rockets launched from rebel-controlled areas") fired (role_cues.yml held_words)
+HELD_PLACE_FIRES = 1
+# switch: of two states' forces told alike ("Afghan Taliban and Pakistani border troops exchanged
+# fire"), neither is moved first as "the state": the rule that names the state's forces before a
+# non-state side reads each side's inter code for the event (the Taliban's forces are a state's
+# from August 2021, a foreign one outside Afghanistan), not the dictionary entry's
+STATE_PAIR_ORDER = 1
+
+
+@lru_cache(maxsize=1)
+def _role_cues() -> dict[str, frozenset[str]]:
+    """The word lists of data/actors/role_cues.yml."""
+    path = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {name: frozenset(str(w).lower() for w in ws) for name, ws in data.items()}
+
+
+def _placed_on(tok) -> bool:
+    """Is this noun the place a device was put ("to a police vehicle" under "attached")?"""
+    prep = tok.head
+    verb = prep.head
+    cues = _role_cues()
+    return prep.dep_ == "prep" and prep.lower_ in cues["placed_prepositions"] and verb is not prep and \
+        verb.dep_ == "acl" and verb.lower_ in cues["placed_verbs"]
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _held_place(text: str, a: ActorMention) -> bool:
+    """Is the actor told as the holder of the place fire came from ("from M23-held hills")?"""
+    m = re.match(r"\s?[-‐–]\s?(\w+)", text[a.end:a.end + 16])
+    return m is not None and m.group(1).lower() in _role_cues()["held_words"] and \
+        bool(_FROM_BEFORE.search(text[max(0, a.start - 12):a.start]))
+
+
+# switch: the state's forces are a mob's actor2 only where they were its target (told acted upon,
+# or a side of a clash); where they only intervened, rescued, arrested or received the victim, the
+# mob's victims are (civilians, the existing rules below)
+MOB_STATE_HIT_ONLY = 1
+_HANDED_TO = re.compile(r"\b(?:to|over to|into|by|of)\s+(?:the\s+|a\s+|local\s+)?$", re.IGNORECASE)
+_FORCE_AFTER = re.compile(r"\W*(?:[\w-]+\s+){0,2}?(?:open(?:ed|s)? fire|fired|fire[sd]? (?:at|on|into)|returned|shot|"
+                          r"kill(?:ed|ing)|beat|used|tear ?-?gas|baton|lathi|charged|injur)", re.IGNORECASE)
+_MOB_HARM = re.compile(r"\b(?:lynch|beat|beaten|stoned|stoning|stabb|hacked|tortur|assault|kill|injur|wound|burnt? (?:to death|alive))",
+                       re.IGNORECASE)
+
+
+def _state_hit(d: Draft, around: str) -> bool:
+    """Were the state's forces the target of a crowd's violence: a patient not told as where a victim
+    was taken ("handed him over to the police", "rescued by the police", "the intervention of police"),
+    or a side of a fight told in the words?"""
+    told = around or " ".join(x.text for x in d.sentences or [d.sentence])
+    if pattern("battle_words").search(told) or not _MOB_HARM.search(told):
+        return True  # a fight with them, or no one harmed: they are still the other side
+    for a in d.actors:
+        if a.inter == 1 and any(_FORCE_AFTER.match(x.text, a.end) for x in d.sentences or [d.sentence]
+                                if x.text[a.start:a.end] == a.text):
+            return True  # "police opened fire, killing one rioter": they used force on the crowd
+    for p in d.patients:
+        if p.inter != 1:
+            continue
+        for s in d.sentences or [d.sentence]:
+            if s.text[p.start:p.end] == p.text:
+                if not _HANDED_TO.search(s.text[max(0, p.start - 20):p.start]):
+                    return True
+                break
+        else:
+            return True
+    return False
+
+
+# switch: in an arrest, an armed group named as who the arrested were tied to ("suspected of
+# supplying fuel to ISWAP", "for links with the AA", "accused of collaborating with M23") is not who
+# was arrested: the arrested are civilians (ACLED's actor2 in such tune rows)
+ARRESTED_ASSOCIATES = 1
+_TIED_BEFORE = re.compile(r"\b(?:connections?|connected|links?|linked|ties|tied|collaborat\w*|cooperat\w*|support\w*|suppl(?:y|ying|ied)|"
+                          r"provid\w*|financing|financed|funding|aiding|helping|harbou?r\w*|sympathi[sz]\w*|"
+                          r"informants?|informing|spying|spies|contacts?|relations?|dealings|describ\w*|labell?(?:ed|ing)|branded|branding|dubbed)"
+                          r"\b[^.;:]{0,45}$", re.IGNORECASE)
+
+
+def _tied_to(d: Draft, m: ActorMention) -> bool:
+    """Is the group named as whom someone was tied to ("links with the AA", "supplying fuel to ISWAP")?"""
+    for s in d.sentences or [d.sentence]:
+        if s.text[m.start:m.end] == m.text:
+            return bool(_TIED_BEFORE.search(s.text[max(0, m.start - 70):m.start]))
+    return False
+
+
+# switch: migrants, foreigners or asylum seekers with no country told are "Civilians (International)"
+MIGRANTS_INTERNATIONAL = 1
+_MIGRANT_WORDS = re.compile(r"\b(?:migrants?|immigrants?|foreigners?|foreign nationals?|asylum[- ]seekers?|"
+                            r"expatriates?|foreign workers?)\b", re.IGNORECASE)
+
+
+# switch: "security forces" (no word of army or police) who met a demonstration are the police
+# (ACLED's state actor of protests and riots that tell only "security forces": police in 43 of 46
+# tune rows)
+DEMO_SECURITY_POLICE = 1
+_SECURITY_ONLY = re.compile(r"(?:the\s+)?(?:security|law and order)\s+(?:forces?|personnel|officers|agents|operatives|services?)",
+                            re.IGNORECASE)
+
+
+def _crowd_control(m: ActorMention, named, actors: ActorDictionary, country: str, iso: str) -> tuple[str, int]:
+    """The ACLED name and inter code of the state force told meeting a demonstration."""
+    if DEMO_SECURITY_POLICE and m.key == "generic:Military Forces of {country}" and _SECURITY_ONLY.fullmatch(m.text):
+        police = actors.entry("generic:Police Forces of {country}")
+        if police is not None:
+            return police.display(country, iso), police.inter_for(iso)
+    return named(m)
+
+
+# switch: a strike, shelling or blast on a military site (role_cues.yml military_sites) by anyone but
+# the event country's own forces, with no other target named, targets that country's military
+MILITARY_SITE_TARGET = 1
+
+
+@lru_cache(maxsize=1)
+def _military_site_pattern() -> re.Pattern[str]:
+    sites = sorted(_role_cues()["military_sites"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sites) + r")\b", re.IGNORECASE)
+
+
+def _military_site(text: str) -> bool:
+    return bool(_military_site_pattern().search(text))
+
+
+# switch: in protests and riots, the state's forces and the groups beside the crowd are told apart by
+# the inter code for the event's day and country, not the dictionary entry's ("Taliban fighters broke
+# up a protest" in 2024: the state's forces, actor2, not the protesters' associated group)
+EVENT_INTER = 1
+
+
+# switch: an armed group with a name of its own (inter 3: "an Imbonerakure attacked a student", a
+# named gang) that strikes people commits an attack, as a militia does, not a mob's violence
+NAMED_MILITIA_NOT_MOB = 1
+
+
+# switch: an air or drone strike that names no one who struck is the state's military's, or the
+# unidentified armed group's where the text says the aircraft's origin is unknown
+AIR_STRIKE_UNNAMED = 1
+_UNKNOWN_ORIGIN = re.compile(r"\b(?:unknown|unidentified|unclaimed|unmarked|mysterious)\s+(?:\w+\s+){0,2}?"
+                             r"(?:origin|drones?|aircraft|planes?|jets?|warplanes?|helicopters?|uavs?|airstrikes?|air strikes?)\b|"
+                             r"\b(?:drones?|aircraft|planes?|jets?|warplanes?|uavs?)\s+(?:\w+\s+){0,2}?of\s+unknown\b",
+                             re.IGNORECASE)
 
 
 # switch: "there were casualties", "causing casualties" (no number) tells that someone was hurt
@@ -318,6 +475,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
+    if ARRESTED_ASSOCIATES and sub == "Arrests":
+        # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
+        # links with the AA": the group is who the arrested were tied to, not who was arrested
+        patients = [p for p in patients if not (p.inter in (2, 3, 4) and _tied_to(d, p))]
     a1 = next((a for a in agents if a.inter != 7), None)
     if a1 is None and ev.event_type in ("Protests", "Riots"):
         a1 = next((a for a in agents if a.inter in (5, 6)), None)
@@ -333,12 +494,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # "fighters of JNIM and ISGS together executed a teacher": acting together, not fighting
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
-        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1:
+        elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
+                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)):
             # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
             # then names the state's forces first
             a1, a2 = a2, a1
     elif a1 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
-            iso.lower() in words("clash_state_first") and _told_as_sides(d.sentence.text, a1, a2):
+            not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)) and iso.lower() in words("clash_state_first") and _told_as_sides(d.sentence.text, a1, a2):
         # "fighting between the rebels and the army": no one told attacking; where ACLED's
         # coders name the state's forces first in such clashes, so do we
         a1, a2 = a2, a1
@@ -360,7 +522,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             return
     # ACLED: demonstrators are "Protesters"/"Rioters (country)"; the party, union or group they
     # came from is an associated actor
-    group = next((a for a in agents if a.inter in (2, 3, 4, 6)), None)
+    def inter_now(m: ActorMention) -> int:
+        # (EVENT_INTER) the inter code for the event's day and country: the Taliban are a state's forces
+        # from August 2021
+        return named(m)[1] if EVENT_INTER and m.inter in (1, 2) else m.inter
+
+    group = next((a for a in agents if inter_now(a) in (2, 3, 4, 6)), None)
     crowd = _crowd_country(agents, actors) if CROWD_ORIGIN else ""
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
@@ -372,13 +539,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.actor2, ev.inter2 = _in_country("Protesters", country), 6
             return
         if sub != "Peaceful protest":
-            police = next((a for a in d.actors if a.inter == 1), None)
+            police = next((a for a in d.actors if inter_now(a) in (1, 8) and (a.inter == 1 or EVENT_INTER and a.inter == 2)), None)
             if police:
-                ev.actor2, ev.inter2 = named(police)
+                ev.actor2, ev.inter2 = _crowd_control(police, named, actors, country, iso)
         return
     # (not the police: in a riot they are mostly the ones who came to stop it)
     militia = next((a for a in agents if a.inter in (2, 4, 8) or (
-        a.inter == 3 and _ARMED_WORDS.search(a.text))), None)
+        a.inter == 3 and (_ARMED_WORDS.search(a.text) or NAMED_MILITIA_NOT_MOB and "{country}" not in a.name))), None)
     if STATE_NOT_MOB and sub == "Mob violence" and agents and agents[0].inter == 1 and \
             not any(a.inter in (5, 6, 7) for a in agents) and not any(a.inter in (5, 6) for a in d.actors) and \
             not _CROWD_ACT.search(around or " ".join(x.text for x in d.sentences or [d.sentence])):
@@ -413,8 +580,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # the police who came to stop it first (ACLED's actor2 of a violent demonstration in a
         # third of its rows, civilians in one of twenty); civilians only as the ones harmed, not
         # the crowd itself ("residents burnt tyres and stoned the police": the residents riot)
-        other = next((a for a in d.actors if a.inter == 1), None) or \
+        other = next((a for a in d.actors if inter_now(a) in (1, 8) and (a.inter == 1 or EVENT_INTER and a.inter == 2)), None) or \
             next((p for p in d.patients if p.inter == 7), None)
+        if MOB_STATE_HIT_ONLY and sub == "Mob violence" and other is not None and other.inter == 1 and \
+                not _state_hit(d, around):
+            # "a mob lynched a suspected thief before the police came to his rescue": the police who
+            # intervened, arrested or received the victim were not the mob's target; its victims were
+            other = None
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
                       if _party(a) and (group is None or a.key != group.key)), None)
@@ -423,7 +595,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # an event of its own are still the riot's other side
             other = next((a for a in actors.find(around, {iso} if iso else None) if a.inter == 1), None)
         if other:
-            ev.actor2, ev.inter2 = named(other)
+            ev.actor2, ev.inter2 = _crowd_control(other, named, actors, country, iso)
         elif rival is not None and _associated(group) and (party_clash or sub == "Mob violence"):
             # "supporters of two parties clashed": rioters on both sides, each with its party
             ev.actor2, ev.inter2 = _in_country("Rioters", country), 5
@@ -461,6 +633,20 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     elif sub == "Arrests":
         ev.actor1 = f"Police Forces of {country}" if country else "Police Forces"
         ev.inter1 = 1
+    elif AIR_STRIKE_UNNAMED and sub == "Air/drone strike" and country:
+        told = around or " ".join(x.text for x in d.sentences or [d.sentence])
+        if _UNKNOWN_ORIGIN.search(told):
+            # "a drone of unknown origin struck the gas field": someone armed, not named
+            ev.actor1, ev.inter1 = _in_country("Unidentified Armed Group", country), 3
+        else:
+            # "a drone strike hit a market", no one named: a foreign state's forces told around it
+            # ("an air strike by Russian forces ...; airstrikes also hit Malyn") struck; else the air
+            # power over a country is mostly its own state's, which ACLED names when no other is told
+            foreign = next((a for a in actors.find(told, {iso}) if a.inter == 1 and named(a)[1] == 8), None)
+            if foreign is not None:
+                ev.actor1, ev.inter1 = named(foreign)
+            else:
+                ev.actor1, ev.inter1 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
     elif LOOTING_UNIDENTIFIED and sub == "Looting/property destruction" and not any(a.inter == 7 for a in agents):
         # (not where people of the place are told doing it: "students destroyed property")
         # "a shop was set on fire by unknown people", "a gang raided the governor's home": ACLED's
@@ -479,6 +665,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.assoc_actor_2 = name
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
+    if MILITARY_SITE_TARGET and not ev.actor2 and ev.event_type == "Explosions/Remote violence" and country and \
+            ev.inter1 != 1 and _military_site(around or " ".join(x.text for x in d.sentences or [d.sentence])):
+        # "Israeli warplanes struck a weapons depot near Kisweh", "a drone hit an air base": the
+        # site is the event country's military's
+        ev.actor2, ev.inter2 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
+    if MIGRANTS_INTERNATIONAL and ev.actor2 == _in_country("Civilians", country) and a2 is not None and \
+            _MIGRANT_WORDS.search(a2.text) and not (actors.entry(a2.key) and actors.entry(a2.key).origin):
+        # "39 migrants were detained off the coast": people of many or untold nationalities are
+        # ACLED's "Civilians (International)"; where the text tells their country, it names them
+        ev.actor2 = "Civilians (International)"
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
                                                          state=ev.inter2 == 1):
         # a member out of service ("an off-duty policeman"), or a former member of any armed
