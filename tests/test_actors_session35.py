@@ -95,13 +95,15 @@ POLICE_FIRED = ("On 3 April 2021, in Ho (Volta), a crowd of traders beat a suspe
                 "market; police opened fire to disperse them, injuring two traders.")
 
 
-def test_a_mob_s_victims_are_its_actor2_not_the_police_who_came_after():
+def test_a_mob_s_victims_are_its_actor2_not_the_police_who_came_after(monkeypatch):
+    monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 1)  # off by default (roles.py)
     ev = _top(LYNCHED, APRIL)
     assert ev.sub_event_type == "Mob violence"
     assert (ev.actor1, ev.actor2) == ("Rioters (Ghana)", "Civilians (Ghana)")
 
 
-def test_the_police_stay_actor2_where_the_mob_hit_them_or_they_used_force():
+def test_the_police_stay_actor2_where_the_mob_hit_them_or_they_used_force(monkeypatch):
+    monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 1)
     assert _top(STONED_POLICE, APRIL).actor2 == "Police Forces of Ghana"
     assert _top(POLICE_FIRED, APRIL).actor2 == "Police Forces of Ghana"
 

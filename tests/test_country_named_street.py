@@ -18,8 +18,9 @@ STREET = "On 4 January 2024, a drone strike hit a militia office on Palestine St
 
 def test_a_street_named_after_a_country_stays_in_its_city(monkeypatch):
     assert _iso(STREET) == "IQ"
+    assert "PS" not in [iso for iso, _, _ in L.country_words(STREET)]
     monkeypatch.setattr(L, "COUNTRY_NAMES_A_STREET", False)
-    assert _iso(STREET) != "IQ"
+    assert "PS" in [iso for iso, _, _ in L.country_words(STREET)]
 
 
 def test_country_words_skip_streets_and_buildings_only():
