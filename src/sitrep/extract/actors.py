@@ -177,6 +177,9 @@ def _initials(words: list[str]) -> str:
 # switch: an alias followed by a possessive "'s" ("the KIA's 2nd Battalion") names the actor
 POSSESSIVES = 1
 _POSSESSIVE_ENDS = ("'s", "’s")
+# switch: a typographic apostrophe reads as the plain one in aliases ("forces loyal to Syria’s
+# Bashar al-Assad", "Assad’s forces"; session 35)
+CURLY_APOSTROPHES = 1
 # switch: an acronym with an "s" and no apostrophe ("the KIAs 34th Battalion", "TNLAs troops",
 # "PDFs") names the actor as its possessive or plural does
 BARE_POSSESSIVES = 1
@@ -241,6 +244,8 @@ class ActorDictionary:
         """
         low = text.lower()
         text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
+        if CURLY_APOSTROPHES:
+            low = low.replace("’", "'")  # "Syria’s" as "Syria's" (one character each: offsets hold)
         toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
         found: list[ActorMention] = []
         i = 0
