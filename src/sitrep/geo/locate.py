@@ -416,6 +416,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     tails = organisation_tails()
     mentions: list[PlaceMention] = []
     blocked = (blocked or []) + full_names(doc)
+    if DATELINE_TOWN:
+        # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
+        filed_at = dateline_end(text)
+        blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
     for m in _SPAN.finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -497,7 +501,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         hint, unit_word = FEATURE_WORDS[tail], tail
                         if tail in SUB_UNITS:
                             cands = [c for c in cands if c.feature not in ("admin1", "country")]
-                    if (cands or brgys) and read_as_common_word(doc, start, end):
+                    if (cands or brgys) and read_as_common_word(doc, start, end) and not (
+                            DATELINE_TOWN and surface.isupper() and end <= dateline_end(text)):
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                         brgys = []
@@ -859,6 +864,12 @@ def mention_role(text: str, start: int) -> str:
     return ""
 
 
+# switch: a report whose sentence names no place of its own (or only a country) is placed at its
+# dateline's town ("MOSUL, Jan 19 (Reuters) - Gunmen killed ..."), where a wire report is filed
+# from; before, a dateline's place never placed an event; and a dateline's word in capitals is a
+# name even where the tagger reads it as a common word ("MOSUL" tagged as an adverb) (session 35,
+# the Iraq probe's wire copy)
+DATELINE_TOWN = True
 _DASH = re.compile(r"\s[-—–]{1,2}\s|\s?[—–]\s?")
 _DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
 
@@ -1951,6 +1962,16 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
             best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
+    if DATELINE_TOWN and (best is None or best.place.feature == "country") and dateline > 0:
+        # "MOSUL, Jan 19 (Reuters) - Gunmen killed four policemen at a checkpoint": a report that
+        # names no place of its own happened where it was filed (the dateline's town); not where the
+        # article is about other countries as well (a border clash reported from Peshawar)
+        opening = len(text) - len(text.lstrip())  # the dateline's town opens it, before the date and the agency
+        filed = [mm for mm in mentions if mm.place is not None and mm.start == opening and mm.end <= dateline
+                 and mm.place.feature in POINT_FEATURES and (not focus or focus == {mm.place.iso})]
+        if filed:
+            best = filed[0]
+            best.role = ""
     if TOWN_OVER_COUNTRY and best is not None and best.place.feature == "country" and best_town is not None:
         # "[a city]'s youth protested against recruiting for a group in [a country]": a town the
         # text plainly names says more than a country named as a topic, whose focus (set by the
