@@ -141,13 +141,19 @@ def test_agreed_country_needs_two_names_and_a_clear_lead():
     assert _agreed_country([folded, _m("Gao", text, _p("Gao", iso="ML"))]) == "ML"
 
 
-def test_the_locative_town_beats_the_origin_and_the_dateline():
+def test_the_locative_town_beats_the_origin_and_the_dateline(monkeypatch):
+    import sitrep.geo.locate as locate_module
+
     text = "DORI (Wire) - Men from Sebba attacked Kelbo."
     dateline = dateline_end(text)
     dori, sebba, kelbo = (_m(n, text, _p(n)) for n in ("DORI", "Sebba", "Kelbo"))
     best = choose_event_place([dori, sebba, kelbo], text, dateline=dateline)
     assert best is kelbo and (sebba.role, kelbo.role) == ("from", "in")
+    # a report naming no place of its own is placed at its dateline's town (DATELINE_TOWN)
+    assert choose_event_place([dori], text, dateline=dateline) is dori
+    monkeypatch.setattr(locate_module, "DATELINE_TOWN", False)
     assert choose_event_place([dori], text, dateline=dateline) is None
+    monkeypatch.setattr(locate_module, "DATELINE_TOWN", True)
     assert choose_event_place([sebba], text, dateline=dateline) is sebba  # the only place left
     assert choose_event_place([], text) is None
 
