@@ -416,10 +416,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     tails = organisation_tails()
     mentions: list[PlaceMention] = []
     blocked = (blocked or []) + full_names(doc)
-    if DATELINE_TOWN:
-        # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
-        filed_at = dateline_end(text)
-        blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
+    filed_at = dateline_end(text) if DATELINE_TOWN else 0
+    # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
+    blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
     for m in _SPAN.finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
@@ -502,7 +501,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         if tail in SUB_UNITS:
                             cands = [c for c in cands if c.feature not in ("admin1", "country")]
                     if (cands or brgys) and read_as_common_word(doc, start, end) and not (
-                            DATELINE_TOWN and surface.isupper() and end <= dateline_end(text)):
+                            surface.isupper() and end <= filed_at):
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                         brgys = []
