@@ -1,0 +1,15 @@
+"""roles_words.yml military_targets: a country's word before "patrol" or "convoy" names its
+military ("a British patrol was hit by a roadside bomb"), as before "outpost" or "brigade".
+Sentences written by the team."""
+import sitrep.extract.actors as A
+
+
+def _names(text: str, focus: set[str]) -> list[str]:
+    d = A.get_dictionary()
+    return [d.entry(m.key).name for m in d.find(text, focus)]
+
+
+def test_a_countrys_patrol_or_convoy_is_its_military():
+    assert _names("A British patrol was hit by a roadside bomb near Basra.", {"IQ"}) == ["Military Forces of {country}"]
+    found = A.get_dictionary().find("An IED struck a Turkish convoy near Idlib.", {"SY"})
+    assert [m.text for m in found] == ["Turkish convoy"]
