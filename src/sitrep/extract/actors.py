@@ -123,6 +123,10 @@ MILITARY_TARGETS = 1
 # combat helicopter", "a Russian airstrike": data/actors/role_cues.yml fired_assets)
 FIRED_ASSETS = 1
 _GENERIC_ARMY = "generic:Military Forces of {country}"
+# switch: "US" in capitals before a military noun ("a US patrol", "a US base") is the United
+# States' word, which country_words leaves out (it would read the pronoun "us"; session 35)
+US_IN_CAPITALS = 1
+_US_CAPITALS = re.compile(r"(?<![\w.])US(?![\w.])")
 
 
 @lru_cache(maxsize=1)
@@ -471,7 +475,11 @@ class ActorDictionary:
         if army is None:
             return found
         out = list(found)
-        for iso, s, e in country_words(text):
+        words = country_words(text)
+        if US_IN_CAPITALS:  # "a US patrol": the country's word a case-blind list leaves out ("us")
+            words = sorted(words + [("US", u.start(), u.end()) for u in _US_CAPITALS.finditer(text)
+                                    if not any(a <= u.start() < b for _, a, b in words)], key=lambda w: w[1])
+        for iso, s, e in words:
             if s > 0 and (text[s - 1] in "-‐–" or text[s - 1].isalnum()):
                 continue  # "pro-Russian positions": a cause
             m = rx.match(text, e)
