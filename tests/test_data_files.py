@@ -117,7 +117,7 @@ def test_place_words_are_lowercase_word_lists():
 
     data = yaml.safe_load((DATA / "place_words.yaml").read_text(encoding="utf-8"))
     assert set(data) == {"organisation_heads", "facility_nouns", "organisation_tails", "street_words",
-                         "acled_point_units", "region_people_nouns"}
+                         "acled_point_units", "region_people_nouns", "country_named_heads"}
     for key, words in data.items():
         if key == "acled_point_units":
             continue  # a table by country: tests/test_places_night_rules.py checks it

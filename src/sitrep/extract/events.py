@@ -618,9 +618,9 @@ def _state_subject(tok) -> bool:
     if not subjects and verb.dep_ in ("conj", "xcomp"):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     for subj in subjects:
-        phrase = " ".join(t.lower_ for t in subj.subtree if t.dep_ != "det")
-        if subj.lower_ in words("state_protesters") or phrase in words("state_protesters"):
+        if subj.lower_ in words("state_protesters"):
             return True
+        phrase = " ".join(t.lower_ for t in subj.subtree if t.dep_ != "det")
         if subj.tag_ in ("NNP", "NNPS") and (phrase in _state_names() or subj.lower_ in _state_names()):
             return True
     return False
@@ -649,11 +649,18 @@ _RECENT_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*", re.IGNORECASE)
 
 
+def _violent_act(cues: list[Cue]) -> bool:
+    """Does a cue name a violent act (a Battles, Explosions or Violence against civilians type, or
+    "bombed" before it is told from the air or the ground)?"""
+    return any(SUB_EVENT_TYPES.get(c.cls) in _RECENT_TOLL_TYPES or c.cls == "bombing" for c in cues)
+
+
 def _recent_clause_counts(text: str, m: re.Match, counts: Counts) -> Counts:
     """The dead of the clause that tells the recent toll ("Seven hundred have died in recent
     months, but attacks this week have killed more than 250": 250), with spans in the sentence."""
-    start = max((b.end() for b in _CLAUSE_BREAK.finditer(text) if b.end() <= m.start()), default=0)
-    end = min((b.start() for b in _CLAUSE_BREAK.finditer(text) if b.start() >= m.end()), default=len(text))
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    start = max((b.end() for b in breaks if b.end() <= m.start()), default=0)
+    end = min((b.start() for b in breaks if b.start() >= m.end()), default=len(text))
     if start == 0 and end == len(text):
         return counts
     own = extract_counts(text[start:end])
@@ -681,8 +688,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if _dated_history(st, s.text, date, own_day, _asides(doc)):
         st.background.add(s.index)
         return None
-    recent_at = _RECENT_TOLL.search(s.text) if RECENT_TOLLS and counts.killed and any(
-        SUB_EVENT_TYPES.get(c.cls) in _RECENT_TOLL_TYPES or c.cls == "bombing" for c in cues) else None
+    recent_at = _RECENT_TOLL.search(s.text) if RECENT_TOLLS and counts.killed and _violent_act(cues) else None
     recent = recent_at is not None
     if recent_at is not None:
         counts = _recent_clause_counts(s.text, recent_at, counts)
@@ -795,7 +801,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # sentence gives the act no dead or wounded and no day of its own ("after Saturday's bombing"):
         # the decider's doubt counts as where there is no cue at all
         veto = min(veto, st.weights.get("veto_weak", VETO_WEAK))
-    if recent and any(SUB_EVENT_TYPES.get(c.cls) in _RECENT_TOLL_TYPES for c in live):
+    if recent and _violent_act(live):
         # "almost 200 civilians have been killed in airstrikes over two days": the decider learned
         # tallies as no event, but a toll of the last few days with its act named is those
         # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes

@@ -148,12 +148,17 @@ def country_words(text: str) -> list[tuple[str, int, int]]:
 # building, not the country: it does not make the article about that country (session 35, the
 # Iraq probe's "Palestine Street" in Baghdad placed in Palestine)
 COUNTRY_NAMES_A_STREET = True
-_STREET_OR_BUILDING_AFTER = re.compile(r"^\s+(?:street|road|avenue|boulevard|bridge|square|highway|hospital|hotel|school|"
-                                       r"university|mosque|church|embassy|consulate|roundabout|circle)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _street_or_building_after() -> re.Pattern[str]:
+    """A street's or a building's word right after a name (data/place_words.yaml country_named_heads)."""
+    heads = _place_words().get("country_named_heads") or []
+    return re.compile(r"^\s+(?:" + "|".join(re.escape(w) for w in heads) + r")\b", re.IGNORECASE)
 
 
 def _names_a_street_or_building(text: str, end: int) -> bool:
-    return bool(_STREET_OR_BUILDING_AFTER.match(text[end:end + 24]))
+    return bool(_street_or_building_after().match(text[end:end + 24]))
 
 
 # ORG is left out: the small English model often calls Middle Eastern places organisations.
