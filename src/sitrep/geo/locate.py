@@ -406,6 +406,28 @@ def capital_mentions(text: str, gaz: Gazetteer, offset: int = 0) -> list[PlaceMe
     return found
 
 
+# "Mareer Gur village": an actor's abbreviation matched inside a longer name ("Gur", one of
+# the Ukrainian forces' abbreviations, in a Somali village's name) took the name's last word,
+# and the village was lost. A name of several words that is exactly a gazetteer place's own
+# spelling is the place where what blocks it is a short word strictly inside it.
+ABBREVIATION_INSIDE_NAME = True
+ABBREVIATION_MAX_LEN = 4
+
+
+def _abbreviation_inside_name(gaz: Gazetteer, text: str, start: int, end: int,
+                              blocked: list[tuple[int, int]]) -> bool:
+    """Is every blocked range over text[start:end] a short word strictly inside it, and the span
+    (of two words or more) exactly the name of a gazetteer place?"""
+    surface = text[start:end]
+    if len(surface.split()) < 2:
+        return False
+    over = [(s, e) for s, e in blocked if s < end and start < e]
+    if not all(start <= s and e <= end and (s, e) != (start, end) and e - s <= ABBREVIATION_MAX_LEN
+               for s, e in over):
+        return False
+    return any(is_exact(c, surface) for c in gaz.by_key(name_key(surface)))
+
+
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
                   doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
@@ -446,7 +468,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 end = m.start() + words[j - 1].end()
                 surface = re.sub(r"(?:['’]s|['’.,])+$", "", text[start:end])
                 end = start + len(surface)
-                if any(s < end and start < e for s, e in blocked):
+                if any(s < end and start < e for s, e in blocked) and not (
+                        ABBREVIATION_INSIDE_NAME and _abbreviation_inside_name(gaz, text, start, end, blocked)):
                     continue
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
                 if feature and not SADAR_UNIT and feature.group(1).lower().startswith("sadar"):
@@ -1210,6 +1233,12 @@ _SET_IN_TOWN = re.compile(r"^(?:\s+(?i:village|barangay|area))?\s*(?:,|\(|\bin\b
 # the town a village is set in, itself set in its province ("Barangay X (Carmen, Agusan del
 # Norte)"), is that town: a village of the name in a namesake town elsewhere is no match
 VILLAGE_NEAR_NAMED_TOWN = True
+# "[village] village ([district], [region])" where the district is one of Somalia's or
+# Ethiopia's, 100 km and more across: the supplement's village lies in the region the chain
+# names but over 50 km from the district's seat. The team's own entry (no namesake from a
+# gazetteer of another land) inside that very region stays, up to SUPPLEMENT_VILLAGE_MAX_KM.
+SUPPLEMENT_VILLAGE_IN_NAMED_UNIT = True
+SUPPLEMENT_VILLAGE_MAX_KM = 120.0
 
 
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
@@ -1235,8 +1264,13 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
                 and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]):
             # "Barangay X (Carmen, Agusan del Norte)": that Carmen, not Cebu's
             towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
-        if all(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) > VILLAGE_TOWN_MAX_KM
-               for t in towns):
+        far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
+        if all(d > VILLAGE_TOWN_MAX_KM for d in far):
+            if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and getattr(place, "source", "") == "supplement" and \
+                    min(far) <= SUPPLEMENT_VILLAGE_MAX_KM and prov is not None and prov.place is not None and \
+                    prov.place.feature == "admin1" and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]) and \
+                    _unit(place) and _unit(place) == _unit(prov.place):
+                continue  # the team's own village, in the province the chain names: a wide district
             mm.place = None  # (a namesake of the town near the village would make the village right)
 
 
