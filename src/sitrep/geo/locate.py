@@ -2021,11 +2021,11 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             not _TOWN_PART_BRACKET.search(text[max(0, best.start - 40):best.start]) and \
             not (ACLED_VILLAGE_AT_ITS_POINT and _VILLAGE_IN_BRACKET.search(text[max(0, best.start - 80):best.start])) and \
             not (VILLAGE_OF_AT_ITS_POINT and _VILLAGE_OF_IN_BRACKET.search(text[max(0, best.start - 90):best.start])) and \
-            not (SMALL_UNIT_AT_ITS_POINT and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start])):
-        # "in Tchanwassaga (Tanguieta, Atacora)", "Chitalmari upazila (Bagerhat, ...)": the place
-        # the text names is not in the gazetteer; the unit in brackets stands for it, "near": 2.
-        # Not for a part of a town ("Garissa neighbourhood (Marka)", "a junction (Hodan District)")
-        # nor within a city's district: the town itself, 1
+            not (SMALL_UNIT_AT_ITS_POINT and _SMALL_UNIT_BEFORE.search(text[max(0, best.start - 80):best.start])) and \
+            not (NAMED_PLACE_IN_BRACKET_AT_ITS_POINT and _named_place_before_bracket(text, best.start)):
+        # "Chitalmari upazila (Bagerhat, ...)": a unit the gazetteer lacks; the unit in brackets
+        # stands for it, "near": 2. Not for a part of a town ("Garissa neighbourhood (Marka)", "a
+        # junction (Hodan District)") nor within a city's district: the town itself, 1
         best.role = "near"
     if best is not None and best.place.feature == "town" and _BARANGAY_SET_BEFORE.search(text[max(0, best.start - 80):best.start]):
         # "in Barangay Tulay, Nasugbu town": the municipality stands for a barangay the
@@ -2313,4 +2313,32 @@ ACLED_VILLAGE_AT_ITS_POINT = True
 VILLAGE_OF_AT_ITS_POINT = True
 _VILLAGE_OF_IN_BRACKET = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?(?:village|town|locality|hamlet)\s+of\s+"
                                     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*\((?:[^()]*,\s*)?$")
+# switch: "in Tchanwassaga (Tanguieta, Atacora)", "attacked [X] ([its district], [its
+# province])": a place the gazetteer lacks, named plainly (no unit word after it) before the
+# bracket of its units. The bracket's town stands for it, and ACLED codes the place the text
+# names at its own point: 1, not "near" (2). ACLED tune rows so worded whose location is the
+# named place: 2,815 of 2,910 at precision 1 (docs/geo.md, session 36). A unit so named
+# ("Chitalmari upazila (...)") stays at 2.
+NAMED_PLACE_IN_BRACKET_AT_ITS_POINT = True
+_LISTED_OR_OF_BEFORE = re.compile(r"(?:,|\band|\bor|\bbetween|\b(?:areas?|outskirts|vicinity|surroundings|environs|"
+                                  r"commune|municipality|district|region|province|department|county|zone)\s+of)"
+                                  r"\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE_BRACKET = re.compile(r"(?:^|[^\w'’-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\((?:[^()]*,\s*)?$")
+
+
+def _named_place_before_bracket(text: str, start: int) -> bool:
+    """Is the bracket that holds the mention at `start` set right after a plain name, not a unit word?"""
+    window = max(0, start - 80)
+    m = _NAME_BEFORE_BRACKET.search(text[window:start])
+    if not m:
+        return False
+    last = m.group(1).split()[-1].lower().strip("'’").replace("-", "")
+    if last in FEATURE_WORDS or last in SUB_UNITS:
+        return False
+    name_at = window + m.start(1)
+    if _LISTED_OR_OF_BEFORE.search(text[max(0, name_at - 30):name_at]):
+        return False  # "the areas of A, B, C (...)", "the commune of X (...)": an area, 2
+    return mention_role(text, name_at) not in ("near", "ref", "from")  # "near Denga (...)": 2
+
+
 _ENCLOSING_UNIT = re.compile(r"[A-Za-z\u00C0-\u024F]\s*\((?:[^()]*,\s*)?$")
