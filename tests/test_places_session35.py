@@ -78,6 +78,7 @@ def test_a_village_the_gazetteer_lacks_set_before_its_unit_is_at_its_point(gazet
     assert chosen is not None and chosen.place.name == town
     assert locate.precision_for(chosen.place, chosen.role) == 1
     monkeypatch.setattr(locate, "VILLAGE_OF_AT_ITS_POINT", False)
+    monkeypatch.setattr(locate, "NAMED_PLACE_IN_BRACKET_AT_ITS_POINT", False)
     chosen = _chosen(text, gazetteer, verb=verb)
     assert locate.precision_for(chosen.place, chosen.role) == 2
 

@@ -71,3 +71,30 @@ def test_a_supplement_village_set_in_another_region_is_still_dropped():
     text = "On 3 September 2024, gunmen attacked a police post in Baxdo village (Kismayo, Lower Juba)."
     evs = events_of(text, dt.date(2024, 9, 10))
     assert evs and evs[0].location != "Baxdo"
+
+
+def _first(text):
+    evs = events_of(text, dt.date(2024, 9, 10))
+    assert evs
+    return evs[0]
+
+
+def test_a_place_the_gazetteer_lacks_set_in_its_units_is_coded_at_its_own_point(monkeypatch):
+    # "Kolbenwasi" is invented: the bracket's district town stands for it, and ACLED codes the
+    # place the text names at its own point
+    text = "On 3 September 2024, police clashed with smugglers in Kolbenwasi (Tchaourou, Borgou)."
+    ev = _first(text)
+    assert ev.location == "Tchaourou" and ev.geo_precision == 1
+    monkeypatch.setattr(locate, "NAMED_PLACE_IN_BRACKET_AT_ITS_POINT", False)
+    assert _first(text).geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 September 2024, militants seized carts near Kolbenwasi (Tchaourou, Borgou).",
+    "On 3 September 2024, herders clashed in the areas of Kolbenwasi, Maridoko (Tchaourou, Borgou).",
+    "On 3 September 2024, herders clashed in the commune of Kolbenwasi (Tchaourou, Borgou).",
+    "On 3 September 2024, herders clashed in Kolbenwasi county (Tchaourou, Borgou).",
+])
+def test_near_a_place_a_list_an_area_or_a_unit_before_the_bracket_stays_at_2(text):
+    ev = _first(text)
+    assert ev.location == "Tchaourou" and ev.geo_precision == 2

@@ -42,7 +42,7 @@ def test_a_citys_quarter_set_in_another_town_is_a_namesake(gazetteer):
     # the village is not in the gazetteer: its district town stands for it
     ("Gunmen raided a base in Qodqod Dheer village (Jowhar, Middle Shabelle) on Monday.", 1),
     ("Gunmen shot two farmers near Qodqod Dheer village (Jowhar, Middle Shabelle) on Monday.", 2),
-    ("Gunmen shot two farmers in Qodqod Dheer (Jowhar, Middle Shabelle) on Monday.", 2),
+    ("Gunmen shot two farmers in Qodqod Dheer (Jowhar, Middle Shabelle) on Monday.", 1),  # 2 before session 36
 ])
 def test_a_village_the_event_was_in_is_coded_at_its_own_point(gazetteer, text, precision):
     chosen = _chosen(text, gazetteer)
