@@ -98,3 +98,27 @@ def test_a_place_the_gazetteer_lacks_set_in_its_units_is_coded_at_its_own_point(
 def test_near_a_place_a_list_an_area_or_a_unit_before_the_bracket_stays_at_2(text):
     ev = _first(text)
     assert ev.location == "Tchaourou" and ev.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 3 September 2024, security agents detained a suspected militant financier in Bakara Market.", "Bakaaraha"),
+    ("On 3 September 2024, soldiers at a checkpoint near KM4 opened fire on a minibus.", "Kilometre 4"),
+])
+def test_mogadishus_markets_and_junctions_place_an_event_in_the_city(text, name):
+    ev = _first(text)
+    assert ev.location == name and ev.admin1 == "Banadir"
+
+
+def test_a_quarter_named_after_a_country_is_no_country(monkeypatch):
+    # Mogadishu has quarters named after countries; "[country] neighbourhood" is the quarter
+    text = "On 3 September 2024, gunmen shot dead a soldier in Kuwait neighbourhood (Dharkenley District)."
+    ev = _first(text)
+    assert ev.location == "Dharkenley" and ev.country == "Somalia"
+    heads = locate._place_words()["country_named_heads"]
+    monkeypatch.setitem(locate._place_words(), "country_named_heads",
+                        [w for w in heads if w not in ("neighbourhood", "neighborhood")])
+    locate._street_or_building_after.cache_clear()
+    try:
+        assert _first(text).location != "Dharkenley"
+    finally:
+        locate._street_or_building_after.cache_clear()
