@@ -30,7 +30,7 @@ def test_the_somali_villages_answer_to_their_other_spellings(variant, name):
 
 
 def test_an_attack_on_a_somali_village_is_placed_at_it_not_at_the_district_seat():
-    text = "On 3 September 2024, Al Shabaab fighters raided a militia camp at Ceel Baraf village (Jowhar, Middle Shabelle)."
+    text = "On 3 September 2024, Al Shabaab fighters raided a militia camp in the village of Ceel Baraf (Jowhar, Middle Shabelle) at dawn."
     evs = events_of(text, dt.date(2024, 9, 10))
     assert evs and evs[0].location == "Ceel Baraf" and evs[0].admin1 == "Middle Shabelle"
 
