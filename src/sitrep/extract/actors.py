@@ -123,6 +123,21 @@ MILITARY_TARGETS = 1
 # combat helicopter", "a Russian airstrike": data/actors/role_cues.yml fired_assets)
 FIRED_ASSETS = 1
 _GENERIC_ARMY = "generic:Military Forces of {country}"
+# switch: a group's own name of two words or more, written with capitals and naming one entry
+# only ("Kataib Hezbollah"), is that group even where the article's countries in focus are another
+# state's (a report of a U.S. strike in Iraq that names Washington more often than Iraq's places);
+# common nouns ("jihadist fighters") and names shared by several entries still need the focus
+NAMED_OUT_OF_FOCUS = 1
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_CAP_WORD_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _whole_name(text: str, start: int, end: int) -> bool:
+    """Are text[start:end] the whole of a run of capitalised words (not the tail of "Uganda
+    Peoples Defence Force" or the head of a longer name)?"""
+    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    before_ok = before is None or text[:before.start()].rstrip()[-1:] in ("", ".", "!", "?", "\n", "-")
+    return before_ok and _CAP_WORD_AFTER.match(text, end) is None
 # switch: "US" in capitals before a military noun ("a US patrol", "a US base") is the United
 # States' word, which country_words leaves out (it would read the pronoun "us"; session 35)
 US_IN_CAPITALS = 1
@@ -282,7 +297,11 @@ class ActorDictionary:
                     # does not name one country's group: only a name written as one does
                     options = [o for o in options if not o[0].countries]
                 entry, fit = self._choose(options, countries or set(), named or set())
-                if entry is not None and fit < 0.3:
+                if entry is not None and fit < 0.3 and not (
+                        NAMED_OUT_OF_FOCUS and text_cased and n >= 2 and "{country}" not in entry.name
+                        and len({o[0].key for o in options}) == 1
+                        and sum(ch.isupper() for ch in text[toks[i][1]:toks[i + n - 1][2]]) >= 2
+                        and _whole_name(text, toks[i][1], toks[i + n - 1][2])):
                     continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS
                 if entry is not None and fit + 0.15 * n > best:
                     match, best = (entry, n, cut), fit + 0.15 * n

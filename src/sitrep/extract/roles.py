@@ -779,6 +779,12 @@ PEOPLES_CLASH = 1
 IDENTITY_CLASH = 1
 
 
+# switch: in the countries where ACLED names kin militias by tribe (role_cues.yml tribal_countries:
+# Iraq, Yemen, Syria, Libya, ...), an unnamed one is the "Unidentified Tribal Militia", whatever
+# word the text uses (clan, tribe, community), and a named tribe's is "<Name> Tribal Militia"
+TRIBAL_COUNTRIES = 1
+
+
 def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     """ACLED's name of an unnamed identity militia, which changed over its coding years: "Unidentified
     Ethnic Militia" until 2015, then "Unidentified Communal Militia", or "Unidentified Clan Militia"
@@ -786,6 +792,8 @@ def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     unnamed identity militias before 2016 are Ethnic; from 2016, 32 of 39 with "clan" Clan, 14 of 16
     with "ethnic" Ethnic, 204 of 223 others Communal)."""
     text = (around or " ".join(x.text for x in d.sentences or [d.sentence])).lower()
+    if TRIBAL_COUNTRIES and (ev.iso or "").lower() in _role_cues()["tribal_countries"]:
+        return "Unidentified Tribal Militia"
     if ev.event_date is not None and ev.event_date.year < 2016:
         return "Unidentified Ethnic Militia"
     if re.search(r"\bclans?\b|\bsub-?clans?\b", text):
@@ -793,6 +801,25 @@ def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     if re.search(r"\b(?:ethnic|tribal|tribes?)\b", text):
         return "Unidentified Ethnic Militia"
     return "Unidentified Communal Militia"
+
+
+# switch: the state's forces told only as the source of a clash between peoples ("clashes between
+# two clans killed four, a police source said") are not its other side (`_identity_clash`)
+IDENTITY_SOURCE_NOT_PARTY = 1
+
+
+def _only_spoke(d: Draft, a: ActorMention) -> bool:
+    """Is every mention of this actor's words in the draft's sentences told as a source ("police
+    said", "according to the army")?"""
+    seen = False
+    for s in d.sentences or [d.sentence]:
+        low = s.text.lower()
+        for m in re.finditer(re.escape(a.text.lower()), low):
+            seen = True
+            if not (_SPEECH_AFTER.match(low[m.end():m.end() + 40]) or
+                    _SPEECH_BEFORE.search(low[max(0, m.start() - 25):m.start()])):
+                return False
+    return seen
 
 
 def _identity_clash(ev: Event, d: Draft, actors: ActorDictionary, around: str, named) -> bool:
@@ -810,7 +837,8 @@ def _identity_clash(ev: Event, d: Draft, actors: ActorDictionary, around: str, n
     for a in parties:
         if a.inter == 4 and named(a)[0] not in [n for n, _ in sides]:
             sides.append(named(a))
-    state = next((a for a in d.actors if a.inter == 1), None)
+    state = next((a for a in d.actors if a.inter == 1 and not (IDENTITY_SOURCE_NOT_PARTY and _only_spoke(d, a))),
+                 None)
     if len(sides) < 2 and state is None and any(p.inter == 7 for p in d.patients):
         return False  # "two clan elders slain by ethnic militants": an attack on civilians (below)
     unnamed = (_in_country(_unidentified_identity(d, around, ev), ev.country), 4)
