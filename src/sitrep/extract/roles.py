@@ -249,6 +249,30 @@ _MIGRANT_WORDS = re.compile(r"\b(?:migrants?|immigrants?|foreigners?|foreign nat
                             r"expatriates?|foreign workers?)\b", re.IGNORECASE)
 
 
+# switch: civilian victims told of two or more nationalities ("an American and a South Korean
+# national") are "Civilians (International)", ACLED's name for people of several countries
+MIXED_NATIONALITIES = 1
+_ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:an?|one|two|three|four|five|six|\d+)\s+)$", re.IGNORECASE)
+
+
+def _nationalities_told(text: str, home: str = "") -> int:
+    """How many foreign countries' people the text tells as persons, none of them of the event's
+    country `home` (then 0: "a British man and a Filipino woman" in the Philippines): a country's word after an article or
+    a number ("an American", "two Chinese") or before a word for people of a country (role_cues.yml
+    national_nouns: "South Korean nationals", "Turkish engineers")."""
+    from sitrep.geo.locate import country_words
+
+    nouns = _role_cues()["national_nouns"]
+    told: set[str] = set()
+    for iso, s, e in country_words(text):
+        nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
+        if _ONE_PERSON_BEFORE.search(text[max(0, s - 12):s]) and (nxt is None or nxt.group(1) in nouns or
+                                                                  not nxt.group(1).isalpha() or nxt.group(1) in ("and", "or")) \
+                or nxt is not None and nxt.group(1) in nouns:
+            told.add(iso)
+    return 0 if home and home.upper() in told else len(told)
+
+
 # switch: "security forces" (no word of army or police) who met a demonstration are the police
 # (ACLED's state actor of protests and riots that tell only "security forces": police in 43 of 46
 # tune rows)
@@ -378,10 +402,25 @@ def _harm_form(tok) -> bool:
     return tok.lower_ in words("killing_verbs") or tok.lower_ in words("harm_verbs")
 
 
+# switch: a bare word of a force ("a third soldier") told beside the same kind of force of a foreign
+# state that was hit ("two US soldiers killed") is of that state: not the event country's, no party
+FOREIGN_SOLDIERS_HIT = 1
+# switch: the subject of a harm verb with no object, no preposition and a clause of when it happened
+# ("Two soldiers killed when their vehicle hit a mine": headline style, no "were") was harmed, not
+# the agent (the tagger's participle alone is no sign: it tags "a gunman shot at" so too)
+HEADLINE_PASSIVE = 1
+_WHEN_WORDS = frozenset({"when", "as", "after"})
+
+
 def _reduced_passive(tok, dep: str) -> bool:
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children):
         return True  # "fighters [killed by a bomb]"
     head = tok.head
+    if HEADLINE_PASSIVE and dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
+            and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp", "conj", "prep") for c in head.children) \
+            and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_WORDS for m in c.children)
+                    for c in head.children):
+        return True  # "Two soldiers killed when their truck hit a mine": a headline's passive, no object
     return dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
         and any(c.dep_ == "agent" for c in head.children)  # "officer shot dead by gunmen"
 
@@ -478,6 +517,15 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
+    foreign_kinds = {named(p)[0].split(" of ")[0] for p in patients if p.inter == 1 and named(p)[1] == 8} \
+        if FOREIGN_SOLDIERS_HIT else set()
+    if foreign_kinds:
+        # "Two US soldiers killed when their Humvee hit a bomb; a third soldier wounded": the bare
+        # "soldier" hit beside a foreign state's force is one of them, not the event country's army
+        bare = [a for a in agents + patients if a.key in (f"generic:{k} of {{country}}" for k in foreign_kinds)
+                and named(a)[1] != 8]
+        agents = [a for a in agents if a not in bare]
+        patients = [p for p in patients if p not in bare]
     if ARRESTED_ASSOCIATES and sub == "Arrests":
         # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
         # links with the AA": the group is who the arrested were tied to, not who was arrested
@@ -677,6 +725,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             _MIGRANT_WORDS.search(a2.text) and not (actors.entry(a2.key) and actors.entry(a2.key).origin):
         # "39 migrants were detained off the coast": people of many or untold nationalities are
         # ACLED's "Civilians (International)"; where the text tells their country, it names them
+        ev.actor2 = "Civilians (International)"
+    if MIXED_NATIONALITIES and ev.inter2 == 7 and (ev.actor2 or "").startswith("Civilians (") and \
+            _nationalities_told(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso) >= 2:
+        # "abducted an American and a South Korean national", "two Chinese and three Turkish
+        # engineers were killed": victims of several nationalities are "Civilians (International)"
         ev.actor2 = "Civilians (International)"
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
                                                          state=ev.inter2 == 1):
