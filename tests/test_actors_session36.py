@@ -145,3 +145,25 @@ def test_without_the_switch_the_tribes_are_no_actors(monkeypatch):
 def test_a_tribe_outside_the_tribal_countries_is_not_named_so():
     names = [m.name for m in get_dictionary().find("Gunmen of the Kamba tribe attacked herders.", {"KE"})]
     assert not any("Tribal Militia" in n for n in names)
+
+
+PAIR = "On 14-March-2015, army troops and KIA fought in Mansi township in Bhamo district in Kachin state."
+
+
+def test_two_armed_actors_told_as_x_and_y_clashed_are_the_two_sides():
+    ev = _top(PAIR, dt.date(2015, 3, 15))
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Myanmar", "KIA: Kachin Independence Army")
+
+
+def test_without_the_switch_the_parse_leaves_no_second_side(monkeypatch):
+    monkeypatch.setattr(roles_module, "CLASHED_PAIR", 0)
+    assert _top(PAIR, dt.date(2015, 3, 15)).actor2 != "KIA: Kachin Independence Army"
+
+
+def test_the_clashed_pair_needs_and_between_and_a_fight_verb_after():
+    from sitrep.model import ActorMention
+    text = "troops and KIA clashed near Mansi"
+    a = ActorMention("Military Forces of {country}", 1, 0, 6, "troops")
+    b = ActorMention("KIA: Kachin Independence Army", 2, 11, 14, "KIA")
+    assert roles_module._clashed_pair(text, a, b)
+    assert not roles_module._clashed_pair("troops and KIA met near Mansi", a, b)

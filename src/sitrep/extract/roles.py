@@ -405,6 +405,20 @@ def _harm_form(tok) -> bool:
 # switch: a bare word of a force ("a third soldier") told beside the same kind of force of a foreign
 # state that was hit ("two US soldiers killed") is of that state: not the event country's, no party
 FOREIGN_SOLDIERS_HIT = 1
+# switch: two armed actors told as "X and Y clashed / fought / exchanged fire" are the two sides,
+# even where the parse left no one acting (both read as acted upon)
+CLASHED_PAIR = 1
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_PAIR_VERB = re.compile(r"\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
+                        r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
+
+
+def _clashed_pair(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Are `a` and `b` told as "a and b clashed" in `text` (offsets of the sentence)?"""
+    return a.end <= b.start and text[a.start:a.end] == a.text and _PAIR_JOIN.fullmatch(text, a.end, b.start) is not None \
+        and _PAIR_VERB.match(text, b.end) is not None
+
+
 # switch: the subject of a harm verb with no object, no preposition and a clause of when it happened
 # ("Two soldiers killed when their vehicle hit a mine": headline style, no "were") was harmed, not
 # the agent (the tagger's participle alone is no sign: it tags "a gunman shot at" so too)
@@ -538,6 +552,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         a1 = next((p for p in patients if p.inter not in (7,) and sub in ACTOR_OF_ACTIVITY), None)
         if a1 is not None:
             patients = [p for p in patients if p is not a1]
+    if a1 is None and CLASHED_PAIR and sub == "Armed clash" and len(patients) >= 2 and \
+            _clashed_pair(d.sentence.text, patients[0], patients[1]) and not _same_actor(patients[0], patients[1], named):
+        # "government troops and the SSA-N clashed": the parse took both for the ones acted upon;
+        # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
+        a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
