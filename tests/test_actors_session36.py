@@ -125,6 +125,7 @@ def test_session36_role_cues_lists():
     assert all(len(c) == 2 for c in data["tribal_countries"])
     assert {"iq", "ye", "sy"} <= set(data["tribal_countries"])
     assert {"nationals", "tourist"} <= set(data["national_nouns"])
+    assert {"died", "perished"} <= set(data["death_verbs"])
 
 
 FEUD = ("AMARAH, Iraq, May 4 (Tigris Wire) - A feud over grazing land between the Bani Lam and Al Sawaed tribes "
@@ -167,3 +168,17 @@ def test_the_clashed_pair_needs_and_between_and_a_fight_verb_after():
     b = ActorMention("KIA: Kachin Independence Army", 2, 11, 14, "KIA")
     assert roles_module._clashed_pair(text, a, b)
     assert not roles_module._clashed_pair("troops and KIA met near Mansi", a, b)
+
+
+CHECKPOINT = ("02/11/2006: Insurgents stormed a checkpoint near Baquba with mortars and rifles; at least nine "
+              "policemen died in the fighting.")
+
+
+def test_who_died_in_the_fighting_was_hit_not_the_agent():
+    ev = _top(CHECKPOINT, dt.date(2006, 11, 3))
+    assert (ev.actor1, ev.actor2) == ("Unidentified Armed Group (Iraq)", "Police Forces of Iraq")
+
+
+def test_without_the_switch_who_died_is_the_agent(monkeypatch):
+    monkeypatch.setattr(roles_module, "DIED_NOT_AGENT", 0)
+    assert _top(CHECKPOINT, dt.date(2006, 11, 3)).actor1 == "Police Forces of Iraq"

@@ -101,6 +101,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                                        tok.head.lower_ in words("observer_verbs")):
                     role = "observer"  # "gendarmes recovered 14 bodies", "the army put the toll at 16"
                     break
+                if DIED_NOT_AGENT and dep == "nsubj" and tok.head.lower_ in _role_cues()["death_verbs"]:
+                    role = "patient"  # "20 policemen died in the fighting": who died was hit
+                    break
                 if dep in ("nsubj", "agent"):
                     role = "agent"
                     if clause is not None and not (clause.left_edge.idx <= tok.idx <= clause.right_edge.idx) \
@@ -405,6 +408,9 @@ def _harm_form(tok) -> bool:
 # switch: a bare word of a force ("a third soldier") told beside the same kind of force of a foreign
 # state that was hit ("two US soldiers killed") is of that state: not the event country's, no party
 FOREIGN_SOLDIERS_HIT = 1
+# switch: the subject of a verb of dying (role_cues.yml death_verbs: "20 policemen died in the
+# fighting") was hit, not the agent
+DIED_NOT_AGENT = 1
 # switch: two armed actors told as "X and Y clashed / fought / exchanged fire" are the two sides,
 # even where the parse left no one acting (both read as acted upon)
 CLASHED_PAIR = 1
