@@ -148,7 +148,7 @@ def test_a_tribe_outside_the_tribal_countries_is_not_named_so():
     assert not any("Tribal Militia" in n for n in names)
 
 
-PAIR = "On 14-March-2015, army troops and KIA fought in Mansi township in Bhamo district in Kachin state."
+PAIR = "On 14-March-2015, army troops and KIA fought in Waingmaw township in Myitkyina district in Kachin state."
 
 
 def test_two_armed_actors_told_as_x_and_y_clashed_are_the_two_sides():

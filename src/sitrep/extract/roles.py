@@ -252,15 +252,15 @@ _MIGRANT_WORDS = re.compile(r"\b(?:migrants?|immigrants?|foreigners?|foreign nat
                             r"expatriates?|foreign workers?)\b", re.IGNORECASE)
 
 
-# switch: civilian victims told of two or more nationalities ("an American and a South Korean
-# national") are "Civilians (International)", ACLED's name for people of several countries
+# switch: civilian victims told of two or more nationalities ("a Dutch and a Brazilian engineer")
+# are "Civilians (International)", ACLED's name for people of several countries
 MIXED_NATIONALITIES = 1
 _ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:an?|one|two|three|four|five|six|\d+)\s+)$", re.IGNORECASE)
 
 
 def _nationalities_told(text: str, home: str = "") -> int:
     """How many foreign countries' people the text tells as persons, none of them of the event's
-    country `home` (then 0: "a British man and a Filipino woman" in the Philippines): a country's word after an article or
+    country `home` (then 0: "a Swiss nun and a Malian guide" in Mali): a country's word after an article or
     a number ("an American", "two Chinese") or before a word for people of a country (role_cues.yml
     national_nouns: "South Korean nationals", "Turkish engineers")."""
     from sitrep.geo.locate import country_words
@@ -753,7 +753,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.actor2 = "Civilians (International)"
     if MIXED_NATIONALITIES and ev.inter2 == 7 and (ev.actor2 or "").startswith("Civilians (") and \
             _nationalities_told(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso) >= 2:
-        # "abducted an American and a South Korean national", "two Chinese and three Turkish
+        # "abducted a Dutch and a Brazilian engineer", "two Chinese and three Turkish
         # engineers were killed": victims of several nationalities are "Civilians (International)"
         ev.actor2 = "Civilians (International)"
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
