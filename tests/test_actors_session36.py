@@ -182,3 +182,8 @@ def test_who_died_in_the_fighting_was_hit_not_the_agent():
 def test_without_the_switch_who_died_is_the_agent(monkeypatch):
     monkeypatch.setattr(roles_module, "DIED_NOT_AGENT", 0)
     assert _top(CHECKPOINT, dt.date(2006, 11, 3)).actor1 == "Police Forces of Iraq"
+
+
+def test_a_country_s_word_in_a_hyphened_compound_is_no_person():
+    told = roles_module._nationalities_told
+    assert told("a UK-based monitor said a Turkish-Russian deal had failed") == 0

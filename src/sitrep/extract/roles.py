@@ -268,6 +268,8 @@ def _nationalities_told(text: str, home: str = "") -> int:
     nouns = _role_cues()["national_nouns"]
     told: set[str] = set()
     for iso, s, e in country_words(text):
+        if text[e:e + 1] in ("-", "‐", "–") or text[s - 1:s] in ("-", "‐", "–"):
+            continue  # "a UK-based monitor", "a Turkish-Russian agreement": no person of the country
         nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
         if _ONE_PERSON_BEFORE.search(text[max(0, s - 12):s]) and (nxt is None or nxt.group(1) in nouns or
                                                                   not nxt.group(1).isalpha() or nxt.group(1) in ("and", "or")) \
@@ -752,7 +754,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # ACLED's "Civilians (International)"; where the text tells their country, it names them
         ev.actor2 = "Civilians (International)"
     if MIXED_NATIONALITIES and ev.inter2 == 7 and (ev.actor2 or "").startswith("Civilians (") and \
-            _nationalities_told(around or " ".join(x.text for x in d.sentences or [d.sentence]), iso) >= 2:
+            _nationalities_told(" ".join(x.text for x in d.sentences or [d.sentence]), iso) >= 2:
         # "abducted a Dutch and a Brazilian engineer", "two Chinese and three Turkish
         # engineers were killed": victims of several nationalities are "Civilians (International)"
         ev.actor2 = "Civilians (International)"
