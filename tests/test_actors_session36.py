@@ -187,3 +187,17 @@ def test_without_the_switch_who_died_is_the_agent(monkeypatch):
 def test_a_country_s_word_in_a_hyphened_compound_is_no_person():
     told = roles_module._nationalities_told
     assert told("a UK-based monitor said a Turkish-Russian deal had failed") == 0
+
+
+GRAZING = ("SAMAWAH, Iraq, Aug 3 (Tigris Wire) - A dispute over grazing land between two tribes near Khidhir in "
+           "Muthanna province turned into a gunfight on Monday, killing two men and wounding four, police said.")
+
+
+def test_a_dispute_between_tribes_told_by_the_police_is_the_tribes_clash():
+    ev = _top(GRAZING, dt.date(2021, 8, 4))
+    assert (ev.actor1, ev.actor2) == ("Unidentified Tribal Militia (Iraq)", "Unidentified Tribal Militia (Iraq)")
+
+
+def test_without_the_switch_the_police_source_leads_the_dispute(monkeypatch):
+    monkeypatch.setattr(roles_module, "IDENTITY_SOURCE_NOT_PARTY", 0)
+    assert _top(GRAZING, dt.date(2021, 8, 4)).actor1 == "Police Forces of Iraq"

@@ -911,7 +911,8 @@ def _identity_clash(ev: Event, d: Draft, actors: ActorDictionary, around: str, n
     if not _told(d, around, "identity_violence"):
         return False
     parties = d.agents + d.patients
-    if any(a.inter in (2, 3, 8) for a in parties) or any(a.inter == 1 for a in d.agents[:1]):
+    if any(a.inter in (2, 3, 8) for a in parties) or any(
+            a.inter == 1 and not (IDENTITY_SOURCE_NOT_PARTY and _only_spoke(d, a)) for a in d.agents[:1]):
         return False  # an armed group's violence, or the state's own act
     sides: list[tuple[str, int]] = []
     for a in parties:
