@@ -123,6 +123,21 @@ MILITARY_TARGETS = 1
 # combat helicopter", "a Russian airstrike": data/actors/role_cues.yml fired_assets)
 FIRED_ASSETS = 1
 _GENERIC_ARMY = "generic:Military Forces of {country}"
+# switch: a group's own name of two words or more, written with capitals and naming one entry
+# only ("Kataib Hezbollah"), is that group even where the article's countries in focus are another
+# state's (a report of a U.S. strike in Iraq that names Washington more often than Iraq's places);
+# common nouns ("jihadist fighters") and names shared by several entries still need the focus
+NAMED_OUT_OF_FOCUS = 1
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
+_CAP_WORD_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _whole_name(text: str, start: int, end: int) -> bool:
+    """Are text[start:end] the whole of a run of capitalised words (not the tail of "Uganda
+    Peoples Defence Force" or the head of a longer name)?"""
+    before = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+    before_ok = before is None or text[:before.start()].rstrip()[-1:] in ("", ".", "!", "?", "\n", "-")
+    return before_ok and _CAP_WORD_AFTER.match(text, end) is None
 # switch: "US" in capitals before a military noun ("a US patrol", "a US base") is the United
 # States' word, which country_words leaves out (it would read the pronoun "us"; session 35)
 US_IN_CAPITALS = 1
@@ -141,6 +156,25 @@ def _military_target_pattern() -> re.Pattern[str]:
     nouns = sorted(set(nouns), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})(?![\w-])(?!\s+of\b)", re.IGNORECASE)
+
+# switch: in the countries where ACLED names kin militias by tribe (role_cues.yml tribal_countries),
+# a tribe named with capitals ("the Al Bu Nimr tribe", "the Shammar and Jubur tribes", "Albu Issa
+# tribesmen") names its "<Name> Tribal Militia (<country>)", inter 4 (`_tribes`); the unnamed
+# tribal militia the same words matched ("tribal clashes") gives way to it
+TRIBAL_COUNTRIES = 1
+_TRIBE_NAME = r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+_TRIBES = re.compile(rf"(?<![\w'’-])(?P<n1>{_TRIBE_NAME})(?:\s+and\s+(?:the\s+)?(?P<n2>{_TRIBE_NAME}))?"
+                     r"\s+(?:tribes?|tribesmen|tribal\s+(?:militias?|militiamen|fighters|gunmen))\b")
+_NOT_TRIBE_WORDS = {"the", "a", "an", "two", "three", "rival", "local", "armed", "sunni", "shia", "shiite", "arab",
+                    "kurdish", "on", "in", "at", "by", "of", "from", "both", "several", "some", "other", "when",
+                    "after", "as", "while", "between", "among", "major", "powerful", "large", "big"}
+
+
+@lru_cache(maxsize=1)
+def _tribal_countries() -> frozenset[str]:
+    cues = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
+    return frozenset(str(c).upper() for c in yaml.safe_load(cues.read_text(encoding="utf-8"))["tribal_countries"])
+
 
 # switch: a generic actor's own country told right beside it ("Ethiopian raiders", "the Kenya
 # police", "refugees from Sudan", "gunmen believed to be from Somalia") names it, not the
@@ -282,7 +316,11 @@ class ActorDictionary:
                     # does not name one country's group: only a name written as one does
                     options = [o for o in options if not o[0].countries]
                 entry, fit = self._choose(options, countries or set(), named or set())
-                if entry is not None and fit < 0.3:
+                if entry is not None and fit < 0.3 and not (
+                        NAMED_OUT_OF_FOCUS and text_cased and n >= 2 and "{country}" not in entry.name
+                        and len({o[0].key for o in options}) == 1
+                        and sum(ch.isupper() for ch in text[toks[i][1]:toks[i + n - 1][2]]) >= 2
+                        and _whole_name(text, toks[i][1], toks[i + n - 1][2])):
                     continue  # "jihadist fighters" in Burkina Faso are not the Iraqi ISIS
                 if entry is not None and fit + 0.15 * n > best:
                     match, best = (entry, n, cut), fit + 0.15 * n
@@ -317,6 +355,8 @@ class ActorDictionary:
             found = self._origins(text, found)
         if MILITARY_TARGETS:
             found = self._military_targets(text, found)
+        if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
+            found = self._tribes(text, found)
         if text_cased:
             found = self._people_militias(text, found)
             if BARE_PEOPLES:
@@ -716,6 +756,35 @@ class ActorDictionary:
             out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
                                     home=entry.home))
         return sorted(out, key=lambda a: a.start)
+
+    def _tribes(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"the Al Bu Mohammed and Al Bu Darraj tribes clashed": each tribe named with capitals is its
+        tribal militia ("Al Bu Mohammed Tribal Militia (Iraq)"); a mention of an unnamed tribal
+        militia in the same text ("a tribal dispute") gives way to them."""
+        if "trib" not in text:
+            return found
+        made: list[ActorMention] = []
+        for m in _TRIBES.finditer(text):
+            for g in ("n1", "n2"):
+                name = m.group(g)
+                if not name:
+                    continue
+                words = name.split()
+                while words and words[0].lower() in _NOT_TRIBE_WORDS:
+                    words.pop(0)
+                if not words or self.first.get(words[-1].lower()) and len(words) == 1 or _is_country_word(" ".join(words)):
+                    continue
+                name = " ".join(words)
+                start = m.start(g) + m.group(g).index(words[0])
+                end = start + len(name) if g == "n1" and m.group("n2") else m.end()
+                entry = self._people_entry(name, "Tribal")
+                made.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
+                                         home=entry.home))
+        if not made:
+            return found
+        out = [a for a in found if not any(a.start < b.end and b.start < a.end for b in made)
+               and not (a.inter == 4 and "trib" in a.text.lower())]
+        return sorted(out + made, key=lambda a: a.start)
 
     def _bare_peoples(self, text: str, found: list[ActorMention], countries: set[str],
                       named: set[str]) -> list[ActorMention]:

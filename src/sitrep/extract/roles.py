@@ -101,6 +101,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                                        tok.head.lower_ in words("observer_verbs")):
                     role = "observer"  # "gendarmes recovered 14 bodies", "the army put the toll at 16"
                     break
+                if DIED_NOT_AGENT and dep == "nsubj" and tok.head.lower_ in _role_cues()["death_verbs"]:
+                    role = "patient"  # "20 policemen died in the fighting": who died was hit
+                    break
                 if dep in ("nsubj", "agent"):
                     role = "agent"
                     if clause is not None and not (clause.left_edge.idx <= tok.idx <= clause.right_edge.idx) \
@@ -249,6 +252,32 @@ _MIGRANT_WORDS = re.compile(r"\b(?:migrants?|immigrants?|foreigners?|foreign nat
                             r"expatriates?|foreign workers?)\b", re.IGNORECASE)
 
 
+# switch: civilian victims told of two or more nationalities ("a Dutch and a Brazilian engineer")
+# are "Civilians (International)", ACLED's name for people of several countries
+MIXED_NATIONALITIES = 1
+_ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:an?|one|two|three|four|five|six|\d+)\s+)$", re.IGNORECASE)
+
+
+def _nationalities_told(text: str, home: str = "") -> int:
+    """How many foreign countries' people the text tells as persons, none of them of the event's
+    country `home` (then 0: "a Swiss nun and a Malian guide" in Mali): a country's word after an article or
+    a number ("an American", "two Chinese") or before a word for people of a country (role_cues.yml
+    national_nouns: "South Korean nationals", "Turkish engineers")."""
+    from sitrep.geo.locate import country_words
+
+    nouns = _role_cues()["national_nouns"]
+    told: set[str] = set()
+    for iso, s, e in country_words(text):
+        if text[e:e + 1] in ("-", "‐", "–") or text[s - 1:s] in ("-", "‐", "–"):
+            continue  # "a UK-based monitor", "a Turkish-Russian agreement": no person of the country
+        nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
+        if _ONE_PERSON_BEFORE.search(text[max(0, s - 12):s]) and (nxt is None or nxt.group(1) in nouns or
+                                                                  not nxt.group(1).isalpha() or nxt.group(1) in ("and", "or")) \
+                or nxt is not None and nxt.group(1) in nouns:
+            told.add(iso)
+    return 0 if home and home.upper() in told else len(told)
+
+
 # switch: "security forces" (no word of army or police) who met a demonstration are the police
 # (ACLED's state actor of protests and riots that tell only "security forces": police in 43 of 46
 # tune rows)
@@ -378,10 +407,42 @@ def _harm_form(tok) -> bool:
     return tok.lower_ in words("killing_verbs") or tok.lower_ in words("harm_verbs")
 
 
+# switch: a bare word of a force ("a third soldier") told beside the same kind of force of a foreign
+# state that was hit ("two US soldiers killed") is of that state: not the event country's, no party
+FOREIGN_SOLDIERS_HIT = 1
+# switch: the subject of a verb of dying (role_cues.yml death_verbs: "20 policemen died in the
+# fighting") was hit, not the agent
+DIED_NOT_AGENT = 1
+# switch: two armed actors told as "X and Y clashed / fought / exchanged fire" are the two sides,
+# even where the parse left no one acting (both read as acted upon)
+CLASHED_PAIR = 1
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+_PAIR_VERB = re.compile(r"\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
+                        r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
+
+
+def _clashed_pair(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Are `a` and `b` told as "a and b clashed" in `text` (offsets of the sentence)?"""
+    return a.end <= b.start and text[a.start:a.end] == a.text and _PAIR_JOIN.fullmatch(text, a.end, b.start) is not None \
+        and _PAIR_VERB.match(text, b.end) is not None
+
+
+# switch: the subject of a harm verb with no object, no preposition and a clause of when it happened
+# ("Two soldiers killed when their vehicle hit a mine": headline style, no "were") was harmed, not
+# the agent (the tagger's participle alone is no sign: it tags "a gunman shot at" so too)
+HEADLINE_PASSIVE = 1
+_WHEN_WORDS = frozenset({"when", "as", "after"})
+
+
 def _reduced_passive(tok, dep: str) -> bool:
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children):
         return True  # "fighters [killed by a bomb]"
     head = tok.head
+    if HEADLINE_PASSIVE and dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
+            and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp", "conj", "prep") for c in head.children) \
+            and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_WORDS for m in c.children)
+                    for c in head.children):
+        return True  # "Two soldiers killed when their truck hit a mine": a headline's passive, no object
     return dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
         and any(c.dep_ == "agent" for c in head.children)  # "officer shot dead by gunmen"
 
@@ -478,6 +539,15 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     agents = [a for a in d.agents]
     patients = [p for p in d.patients]
+    foreign_kinds = {named(p)[0].split(" of ")[0] for p in patients if p.inter == 1 and named(p)[1] == 8} \
+        if FOREIGN_SOLDIERS_HIT else set()
+    if foreign_kinds:
+        # "Two US soldiers killed when their Humvee hit a bomb; a third soldier wounded": the bare
+        # "soldier" hit beside a foreign state's force is one of them, not the event country's army
+        bare = [a for a in agents + patients if a.key in (f"generic:{k} of {{country}}" for k in foreign_kinds)
+                and named(a)[1] != 8]
+        agents = [a for a in agents if a not in bare]
+        patients = [p for p in patients if p not in bare]
     if ARRESTED_ASSOCIATES and sub == "Arrests":
         # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
         # links with the AA": the group is who the arrested were tied to, not who was arrested
@@ -490,6 +560,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         a1 = next((p for p in patients if p.inter not in (7,) and sub in ACTOR_OF_ACTIVITY), None)
         if a1 is not None:
             patients = [p for p in patients if p is not a1]
+    if a1 is None and CLASHED_PAIR and sub == "Armed clash" and len(patients) >= 2 and \
+            _clashed_pair(d.sentence.text, patients[0], patients[1]) and not _same_actor(patients[0], patients[1], named):
+        # "government troops and the SSA-N clashed": the parse took both for the ones acted upon;
+        # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
+        a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
@@ -678,6 +753,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "39 migrants were detained off the coast": people of many or untold nationalities are
         # ACLED's "Civilians (International)"; where the text tells their country, it names them
         ev.actor2 = "Civilians (International)"
+    if MIXED_NATIONALITIES and ev.inter2 == 7 and (ev.actor2 or "").startswith("Civilians (") and \
+            _nationalities_told(" ".join(x.text for x in d.sentences or [d.sentence]), iso) >= 2:
+        # "abducted a Dutch and a Brazilian engineer", "two Chinese and three Turkish
+        # engineers were killed": victims of several nationalities are "Civilians (International)"
+        ev.actor2 = "Civilians (International)"
     if a2 is not None and ev.inter2 in ARMED and _off_duty(a2, around or " ".join(x.text for x in d.sentences or [d.sentence]),
                                                          state=ev.inter2 == 1):
         # a member out of service ("an off-duty policeman"), or a former member of any armed
@@ -779,6 +859,12 @@ PEOPLES_CLASH = 1
 IDENTITY_CLASH = 1
 
 
+# switch: in the countries where ACLED names kin militias by tribe (role_cues.yml tribal_countries:
+# Iraq, Yemen, Syria, Libya, ...), an unnamed one is the "Unidentified Tribal Militia", whatever
+# word the text uses (clan, tribe, community), and a named tribe's is "<Name> Tribal Militia"
+TRIBAL_COUNTRIES = 1
+
+
 def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     """ACLED's name of an unnamed identity militia, which changed over its coding years: "Unidentified
     Ethnic Militia" until 2015, then "Unidentified Communal Militia", or "Unidentified Clan Militia"
@@ -786,6 +872,8 @@ def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     unnamed identity militias before 2016 are Ethnic; from 2016, 32 of 39 with "clan" Clan, 14 of 16
     with "ethnic" Ethnic, 204 of 223 others Communal)."""
     text = (around or " ".join(x.text for x in d.sentences or [d.sentence])).lower()
+    if TRIBAL_COUNTRIES and (ev.iso or "").lower() in _role_cues()["tribal_countries"]:
+        return "Unidentified Tribal Militia"
     if ev.event_date is not None and ev.event_date.year < 2016:
         return "Unidentified Ethnic Militia"
     if re.search(r"\bclans?\b|\bsub-?clans?\b", text):
@@ -793,6 +881,25 @@ def _unidentified_identity(d: Draft, around: str, ev: Event) -> str:
     if re.search(r"\b(?:ethnic|tribal|tribes?)\b", text):
         return "Unidentified Ethnic Militia"
     return "Unidentified Communal Militia"
+
+
+# switch: the state's forces told only as the source of a clash between peoples ("clashes between
+# two clans killed four, a police source said") are not its other side (`_identity_clash`)
+IDENTITY_SOURCE_NOT_PARTY = 1
+
+
+def _only_spoke(d: Draft, a: ActorMention) -> bool:
+    """Is every mention of this actor's words in the draft's sentences told as a source ("police
+    said", "according to the army")?"""
+    seen = False
+    for s in d.sentences or [d.sentence]:
+        low = s.text.lower()
+        for m in re.finditer(re.escape(a.text.lower()), low):
+            seen = True
+            if not (_SPEECH_AFTER.match(low[m.end():m.end() + 40]) or
+                    _SPEECH_BEFORE.search(low[max(0, m.start() - 25):m.start()])):
+                return False
+    return seen
 
 
 def _identity_clash(ev: Event, d: Draft, actors: ActorDictionary, around: str, named) -> bool:
@@ -804,13 +911,15 @@ def _identity_clash(ev: Event, d: Draft, actors: ActorDictionary, around: str, n
     if not _told(d, around, "identity_violence"):
         return False
     parties = d.agents + d.patients
-    if any(a.inter in (2, 3, 8) for a in parties) or any(a.inter == 1 for a in d.agents[:1]):
+    if any(a.inter in (2, 3, 8) for a in parties) or any(
+            a.inter == 1 and not (IDENTITY_SOURCE_NOT_PARTY and _only_spoke(d, a)) for a in d.agents[:1]):
         return False  # an armed group's violence, or the state's own act
     sides: list[tuple[str, int]] = []
     for a in parties:
         if a.inter == 4 and named(a)[0] not in [n for n, _ in sides]:
             sides.append(named(a))
-    state = next((a for a in d.actors if a.inter == 1), None)
+    state = next((a for a in d.actors if a.inter == 1 and not (IDENTITY_SOURCE_NOT_PARTY and _only_spoke(d, a))),
+                 None)
     if len(sides) < 2 and state is None and any(p.inter == 7 for p in d.patients):
         return False  # "two clan elders slain by ethnic militants": an attack on civilians (below)
     unnamed = (_in_country(_unidentified_identity(d, around, ev), ev.country), 4)
