@@ -98,6 +98,7 @@ class Draft:
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
+    state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
 
 
 @dataclass
@@ -398,6 +399,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if tallies:
             draft = tallies.pop(0)
         if draft is not None:
+            if POLICE_FIRE_APART and len(st.sentences) >= POLICE_FIRE_APART_MIN:
+                draft.state_fire = _state_fire(draft.sentence.text, found)
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -513,6 +516,8 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
         for k, kd in kept:
             if d.tally or kd.tally:
                 continue  # a period's tally is not the day's act told again
+            if POLICE_FIRE_APART and d.state_fire != kd.state_fire:
+                continue  # the forces' firing told apart from a riot is not the riot told again
             if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
                     or not _same_actor(k.actor1, ev.actor1):
                 continue
@@ -1266,6 +1271,12 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
     if b.typing is None:
         return True  # casualties with no act: they belong to the event before them
+    if POLICE_FIRE_APART and b.state_fire and a.typing is not None and not a.state_fire \
+            and SUB_EVENT_TYPES[a.typing.sub_event_type] in _FIRE_APART_FROM \
+            and not any(x.inter == 1 for x in a.agents):
+        # "police opened fire on a mob in another quarter, killing two": the forces' firing told
+        # in a riot report is an act of its own, its dead not the riot's
+        return False
     if b.typing.score < min_score:
         return True
     if _SEPARATE.search(b.sentence.text):
@@ -1314,6 +1325,35 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
+
+
+# switch: a sentence in which the state's forces fire on people (lexicon `state_fire_acts`; not
+# tear gas, rubber bullets or shots in the air: `state_fire_not`) does not merge into a riot event
+# told before it: it makes an event of its own (docs/extraction.md, session 36)
+POLICE_FIRE_APART = 1
+POLICE_FIRE_APART_MIN = LONG_ARTICLE  # sentences an article needs: a long report tells many acts, a short one (an
+# ACLED note) one act, its riot and the firing on the rioters together (0: any text)
+_STATE_FIRE = pattern("state_fire_acts")
+_STATE_FIRE_NOT = regex("state_fire_not")
+
+
+def _state_fire(text: str, found: list[ActorMention]) -> bool:
+    """Does the sentence tell the state's forces (a force it names) firing on people?"""
+    forces = [a for a in found if a.inter == 1]
+    for m in _STATE_FIRE.finditer(text):
+        if _STATE_FIRE_NOT.match(text, m.end()):
+            continue
+        # the force just before the firing word ("the police then opened fire", "police firing"),
+        # or after "firing by"
+        if any(0 <= m.start() - a.end <= _FIRE_REACH and not re.search(r"[,;.]", text[a.end:m.start()])
+               for a in forces) or any(0 <= a.start - m.end() <= 10 and text[m.end():a.start].strip().lower()
+                                       in ("by", "by the") for a in forces):
+            return True
+    return False
+
+
+_FIRE_APART_FROM = ("Riots", "Violence against civilians")  # events of a crowd or of others' violence
+_FIRE_REACH = 25  # characters between the force and its firing word
 
 
 # switch: the sentence right after a violent event, in its paragraph, that names no one, gives no

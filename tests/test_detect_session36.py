@@ -1,0 +1,62 @@
+"""Session 36 (detect): the state's forces' firing told within a riot report is an event of its own
+(events.POLICE_FIRE_APART). Sentences written for these tests, about invented incidents."""
+
+import datetime as dt
+
+from event_reading import events_of
+from sitrep.extract import events
+
+PUB = dt.date(2019, 9, 3)
+
+SHORT = (
+    "Sonapur: A mob of about 300 people torched shops and stoned buses in the old market of Sonapur on "
+    "Monday. The police opened fire on the mob, killing two persons. Curfew was imposed in the town.")
+# a long report (events.LONG_ARTICLE sentences or more) goes on with other news
+RIOT_THEN_FIRE = SHORT + (
+    " Schools in the district will stay shut until Thursday. The district collector held a meeting with"
+    " traders on Tuesday. Trains to the town ran late. The chief minister appealed for calm. The opposition"
+    " leader is due in the town next week. Markets in the new town opened as usual. The bus depot stayed"
+    " closed. Exams at the college were put off. Officials said the water supply would be restored soon.")
+
+
+def _riots(evs):
+    return [e for e in evs if e.event_type == "Riots"]
+
+
+def test_police_firing_in_a_riot_report_is_its_own_event(monkeypatch):
+    evs = _riots(events_of(RIOT_THEN_FIRE, PUB, monkeypatch))
+    assert len(evs) == 2, [(e.sub_event_type, e.fatalities) for e in evs]
+    fire = next(e for e in evs if any("opened fire" in x.text for x in e.evidence))
+    riot = next(e for e in evs if e is not fire)
+    assert fire.fatalities == 2 and riot.fatalities == 0
+    assert "Police" in fire.actor1 + fire.actor2  # the force that fired is a side of its event
+    assert not any("opened fire" in x.text for x in riot.evidence)  # the riot's report holds no firing
+    off = _riots(events_of(RIOT_THEN_FIRE, PUB, monkeypatch, POLICE_FIRE_APART=0))
+    assert len(off) == 1 and off[0].fatalities == 2
+
+
+def test_a_short_report_tells_the_riot_and_the_firing_as_one_act(monkeypatch):
+    # an ACLED note or a brief: the riot and the firing on the rioters are one event
+    evs = _riots(events_of(SHORT, PUB, monkeypatch))
+    assert len(evs) == 1 and evs[0].fatalities == 2, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_tear_gas_or_shots_in_the_air_stay_within_the_riot(monkeypatch):
+    text = RIOT_THEN_FIRE.replace("opened fire on the mob, killing two persons", "fired tear gas shells to disperse the mob")
+    evs = _riots(events_of(text, PUB, monkeypatch))
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_what_counts_as_the_forces_firing():
+    from sitrep.extract.actors import get_dictionary
+
+    def fire(text):
+        return events._state_fire(text, get_dictionary().find(text, {"IN"}))
+
+    assert fire("The police opened fire on the crowd near the bridge.")
+    assert fire("Two youths died in police firing at Khandpur.")
+    assert fire("Three were hurt in firing by the police.")
+    assert not fire("The police fired tear gas shells at the crowd.")
+    assert not fire("Police fired in the air to disperse them.")
+    assert not fire("Rioters opened fire at the mill, and the police came later.")  # the force is not the one firing
+    assert not fire("The mob set fire to a bus.")
