@@ -60,3 +60,4 @@ def test_what_counts_as_the_forces_firing():
     assert not fire("Police fired in the air to disperse them.")
     assert not fire("Rioters opened fire at the mill, and the police came later.")  # the force is not the one firing
     assert not fire("The mob set fire to a bus.")
+    assert not fire("The navy held a firing drill off the coast.")

@@ -99,6 +99,7 @@ class Draft:
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
     state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
+    recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
 
 
 @dataclass
@@ -415,6 +416,9 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     if st.weights.get("tally_fold", TALLY_FOLD):
         events = _fold_tallies(events, {id(e) for e, d in pairs if d.tally}, st.article.text)
+    if RECENT_FOLD:
+        events = _fold_recent(events, {id(e) for e, d in pairs if d.recent and not d.tally},
+                              {id(e) for e, d in pairs if _own_day(d) and d.date.precision == 1 and not d.recent})
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
@@ -472,6 +476,40 @@ def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Eve
     return out
 
 
+# switch: a toll of the last few days (RECENT_TOLLS) keeps only the dead that the article's day
+# events of the same event type in those days do not tell ("airstrikes over two days killed 200" beside
+# "strikes on Tuesday killed 61" and "on Monday 80": the toll holds 59). A toll the day events tell in
+# full is no event of its own: its sentence becomes evidence of their dead (session 36).
+RECENT_FOLD = 0
+RECENT_FOLD_DAYS = 7  # the longest period recent_toll_phrases reads
+
+
+def _fold_recent(events: list[Event], recent: set[int], own_day: set[int]) -> list[Event]:
+    if not recent:
+        return events
+    out: list[Event] = []
+    for ev in events:
+        if id(ev) not in recent or not ev.fatalities or ev.event_date is None:
+            out.append(ev)
+            continue
+        totals = [e for e in events if id(e) in own_day and id(e) not in recent and e.fatalities
+                  and e.event_type == ev.event_type and e.event_date is not None
+                  and dt.timedelta(0) <= ev.event_date - e.event_date <= dt.timedelta(days=RECENT_FOLD_DAYS)
+                  and not (e.iso and ev.iso and e.iso != ev.iso)]
+        told = sum(e.fatalities for e in totals)
+        if not totals:
+            out.append(ev)
+        elif told < ev.fatalities:
+            ev.fatalities -= told  # only the dead the days told one by one do not hold
+            ev.notes = make_notes(ev)
+            out.append(ev)
+        else:
+            spans = {(x.start, x.end): x.text for x in ev.evidence if x.field in ("event_type", "report", "fatalities")}
+            for e in totals:  # told in full: the toll's sentence tells the day events' dead
+                e.evidence.extend(Evidence("fatalities", t, a, b) for (a, b), t in spans.items())
+    return out
+
+
 ONE_GROUP = 1  # switch: unidentified gunmen of an article whose other events name one armed group are that group
 _HOSTILE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -516,7 +554,7 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
         for k, kd in kept:
             if d.tally or kd.tally:
                 continue  # a period's tally is not the day's act told again
-            if POLICE_FIRE_APART and d.state_fire != kd.state_fire:
+            if POLICE_FIRE_APART and d.state_fire != kd.state_fire and ev.event_type in _FIRE_APART_FROM:
                 continue  # the forces' firing told apart from a riot is not the riot told again
             if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
                     or not _same_actor(k.actor1, ev.actor1):
@@ -852,7 +890,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB}
                  | ({"Protest with intervention"} if OWN_ARRESTS and any(_arrest_done(c, doc, s.text) for c in live) else set()),
-                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside)
+                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside, recent=recent)
 
 
 # switch: a count of the state's forces' own acts over a period, which the drafts drop (a tally, an
