@@ -61,3 +61,43 @@ def test_what_counts_as_the_forces_firing():
     assert not fire("Rioters opened fire at the mill, and the police came later.")  # the force is not the one firing
     assert not fire("The mob set fire to a bus.")
     assert not fire("The navy held a firing drill off the coast.")
+
+
+# --- a toll of the last few days beside the day events it totals (events.RECENT_FOLD,
+# events.RESTATED_TOLLS)
+
+SIEGE = (
+    "At least {n} civilians have been killed in airstrikes on the Velmar enclave over the past two days, "
+    "a monitoring group said. Aid agencies warned that food was running out. On Monday, airstrikes on the "
+    "town of Ostrava Nova killed 40 people, the group said. On Tuesday, airstrikes on the village of Kerrin "
+    "killed 30 people.")
+SIEGE_PUB = dt.date(2019, 3, 6)  # a Wednesday
+
+
+def _dead(evs):
+    return sorted(e.fatalities for e in evs if e.fatalities)
+
+
+def test_a_recent_toll_keeps_only_the_dead_the_days_do_not_tell(monkeypatch):
+    evs = events_of(SIEGE.format(n=100), SIEGE_PUB, monkeypatch)
+    assert sum(_dead(evs)) == 100, [(e.sub_event_type, e.event_date, e.fatalities) for e in evs]
+    off = events_of(SIEGE.format(n=100), SIEGE_PUB, monkeypatch, RECENT_FOLD=0)
+    assert sum(_dead(off)) == 170  # counted twice
+
+
+def test_a_recent_toll_the_days_tell_in_full_is_no_event(monkeypatch):
+    evs = events_of(SIEGE.format(n=70), SIEGE_PUB, monkeypatch)
+    assert _dead(evs) == [30, 40], [(e.sub_event_type, e.event_date, e.fatalities) for e in evs]
+    told = {x.text for e in evs for x in e.evidence if x.field == "fatalities"}
+    assert any("past two days" in t for t in told)  # its sentence tells the days' dead
+
+
+def test_a_days_part_of_a_recent_toll_is_no_act(monkeypatch):
+    text = ("At least 120 civilians have been killed in airstrikes and shelling on the Velmar enclave over the "
+            "past two days, a monitoring group said. Rescuers said 45 people were killed on Tuesday alone, "
+            "while another monitor said 118 had died in the last 48 hours.")
+    evs = events_of(text, SIEGE_PUB, monkeypatch)
+    assert len(evs) == 1 and evs[0].event_type == "Explosions/Remote violence", \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(text, SIEGE_PUB, monkeypatch, RESTATED_TOLLS=0)
+    assert len(off) != 1 or off[0].fatalities != evs[0].fatalities

@@ -125,6 +125,7 @@ class ArticleState:
     lede_day: DateMention | None = None  # a day of the last days given in the lede: the report is news of it
     surely_past: set[int] = field(default_factory=set)  # candidates found to be history before the parse
     dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
+    recent_told: bool = False  # a toll of the last few days with its act was told (RECENT_TOLLS)
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -477,11 +478,11 @@ def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Eve
 
 
 # switch: a toll of the last few days (RECENT_TOLLS) keeps only the dead that the article's day
-# events of the same event type in those days do not tell ("airstrikes over two days killed 200" beside
+# events of the same event type and actor in those days do not tell ("airstrikes over two days killed 200" beside
 # "strikes on Tuesday killed 61" and "on Monday 80": the toll holds 59). A toll the day events tell in
 # full is no event of its own: its sentence becomes evidence of their dead (session 36).
-RECENT_FOLD = 0
-RECENT_FOLD_DAYS = 7  # the longest period recent_toll_phrases reads
+RECENT_FOLD = 1
+RECENT_FOLD_DAYS = 7  # the longest period recent_toll_phrases reads (its day is the period's start or end)
 
 
 def _fold_recent(events: list[Event], recent: set[int], own_day: set[int]) -> list[Event]:
@@ -494,7 +495,8 @@ def _fold_recent(events: list[Event], recent: set[int], own_day: set[int]) -> li
             continue
         totals = [e for e in events if id(e) in own_day and id(e) not in recent and e.fatalities
                   and e.event_type == ev.event_type and e.event_date is not None
-                  and dt.timedelta(0) <= ev.event_date - e.event_date <= dt.timedelta(days=RECENT_FOLD_DAYS)
+                  and abs((ev.event_date - e.event_date).days) <= RECENT_FOLD_DAYS
+                  and _same_actor(e.actor1, ev.actor1)
                   and not (e.iso and ev.iso and e.iso != ev.iso)]
         told = sum(e.fatalities for e in totals)
         if not totals:
@@ -689,6 +691,11 @@ RECENT_TOLLS = 1
 RECENT_TOLL_VETO = 0.985
 _RECENT_TOLL = pattern("recent_toll_phrases")
 _RECENT_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # the act named
+# switch: after a recent toll, a sentence that tells the dead of those days or of one of them
+# ("on Tuesday alone": lexicon toll_part_phrases) with no act named makes no event (session 36)
+RESTATED_TOLLS = 1
+_TOLL_PART = pattern("toll_part_phrases")
+_DEATH_WORD = re.compile(r"(?:were |was |been )?(?:killed|died|dead|deaths?)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*", re.IGNORECASE)
 
 
@@ -734,6 +741,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     recent_at = _RECENT_TOLL.search(s.text) if RECENT_TOLLS and counts.killed and _violent_act(cues) else None
     recent = recent_at is not None
     if recent_at is not None:
+        st.recent_told = True
         counts = _recent_clause_counts(s.text, recent_at, counts)
         if date is None and published is not None:
             # "over two days", "this week": the days up to the report, a week's precision
@@ -771,6 +779,13 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         cue.factor *= syntactic_factor(tok, s.text, cue)
     live = [c for c in cues if c.factor > 0 and c.cls not in MODIFIERS]
     probs = st.probs.get(s.index)
+    if RESTATED_TOLLS and st.recent_told and counts.killed and all(c.cls == "casualty" or c.cls == "violence" and _DEATH_WORD.fullmatch(c.text)
+                                                          for c in live) and (
+            _RECENT_TOLL.search(s.text) or _TOLL_PART.search(s.text)):
+        # "61 were killed on Tuesday alone, while a monitor said 194 had died in the last 48
+        # hours": after a toll of those days told with its act, a toll with no act named is that
+        # toll again, or a part of it, from another source: no act of its own
+        return None
     if not live:
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
@@ -1492,8 +1507,8 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
         if OPENING_WEEK == "drop" and merged and _another_week(merged[-1], d):
             continue
         for prev in reversed(merged[-3:]):
-            if prev.tally:
-                continue
+            if prev.tally or RESTATED_TOLLS and prev.recent:
+                continue  # a period's toll takes no later sentence's dead as its own
             if _compatible(prev, d, min_score) and (not weak or _near(prev, d)):
                 target = prev
                 break
