@@ -101,3 +101,31 @@ def test_a_days_part_of_a_recent_toll_is_no_act(monkeypatch):
         [(e.sub_event_type, e.fatalities) for e in evs]
     off = events_of(text, SIEGE_PUB, monkeypatch, RESTATED_TOLLS=0)
     assert len(off) != 1 or off[0].fatalities != evs[0].fatalities
+
+
+# --- arrests told after an act of another kind in a long report (events.ARRESTS_APART)
+
+def _draft(text, index, sub, score, **kw):
+    from sitrep.extract.classify import Typing
+    from sitrep.extract.counts import Counts
+    from sitrep.nlp import Sentence
+
+    s = Sentence(text, index * 100, index)
+    return events.Draft(s, Typing(sub, score, None), Counts(), None, [], [], [], [], None, sentences=[s], **kw)
+
+
+def test_arrests_after_an_act_of_another_kind_stand_apart_in_a_long_report(monkeypatch):
+    curfew = _draft("Curfew was imposed in the old town of Belnagar.", 0, "Change to group/activity", 1.9)
+    arrests = _draft("He said 40 people were arrested there.", 1, "Arrests", 2.3, arrests=True, long_report=True)
+    assert not events._compatible(curfew, arrests)
+    monkeypatch.setattr(events, "ARRESTS_APART", 0)
+    assert events._compatible(curfew, arrests)  # a weak strategic sentence joined the act before it
+
+
+def test_arrests_still_join_a_protest_or_a_short_report(monkeypatch):
+    march = _draft("Two hundred villagers marched to the district office.", 0, "Peaceful protest", 2.8)
+    arrests = _draft("Forty of them were arrested on the way.", 1, "Arrests", 2.3, arrests=True, long_report=True)
+    assert events._compatible(march, arrests)  # an intervention in the protest (_absorb)
+    curfew = _draft("Curfew was imposed in the old town of Belnagar.", 0, "Change to group/activity", 1.9)
+    short = _draft("He said 40 people were arrested there.", 1, "Arrests", 2.3, arrests=True)
+    assert events._compatible(curfew, short)

@@ -100,6 +100,7 @@ class Draft:
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
     state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
     recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
+    long_report: bool = False  # the article has LONG_ARTICLE sentences or more (ARRESTS_APART)
 
 
 @dataclass
@@ -403,6 +404,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if draft is not None:
             if POLICE_FIRE_APART and len(st.sentences) >= POLICE_FIRE_APART_MIN:
                 draft.state_fire = _state_fire(draft.sentence.text, found)
+            draft.long_report = len(st.sentences) >= LONG_ARTICLE
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -1375,11 +1377,20 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # arrests made afterwards ("over 50 were arrested in a combing operation") are an event
         # of their own; those told with the protest are its intervention (see _absorb)
         return not pattern("arrest_later").search(b.sentence.text)
+    if ARRESTS_APART and b.long_report and tb == "Arrests" and b.arrests and not b.state_fire \
+            and ea not in ("Protests", "Riots") and ta != "Arrests":
+        # "he said 120 were arrested there": in a long report, arrests told after an act of
+        # another kind (a policy, a firing, an attack) are an act of their own
+        return False
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
 
 
+# switch: in a long report, a sentence that tells arrests made (a cue that survived the grammar
+# checks) does not merge into an event of another kind than a protest, a riot or an arrest told
+# before it (a policy, a firing, an attack): an event of its own (session 36)
+ARRESTS_APART = 1
 # switch: a sentence in which the state's forces fire on people (lexicon `state_fire_acts`; not
 # tear gas, rubber bullets or shots in the air: `state_fire_not`) does not merge into a riot event
 # told before it: it makes an event of its own (docs/extraction.md, session 36)
