@@ -129,3 +129,17 @@ def test_arrests_still_join_a_protest_or_a_short_report(monkeypatch):
     curfew = _draft("Curfew was imposed in the old town of Belnagar.", 0, "Change to group/activity", 1.9)
     short = _draft("He said 40 people were arrested there.", 1, "Arrests", 2.3, arrests=True)
     assert events._compatible(curfew, short)
+
+
+# --- people told held with no agent are arrested (event_cues.yaml, Arrests)
+
+def test_people_held_are_arrested_but_not_hostages_or_talks():
+    from sitrep.extract.cues import get_lexicon
+
+    def arrest(text):
+        return any(c.cls == "Arrests" for c in get_lexicon().find(text))
+
+    assert arrest("In a search of the lanes on Friday evening, 35 persons were held and knives were seized.")
+    assert arrest("Some twenty youths have been picked up after the clash at the fair.")
+    assert not arrest("Ten villagers were held hostage by the gang for two days.")
+    assert not arrest("Talks were held at the district office on Monday.")
