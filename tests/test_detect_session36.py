@@ -143,3 +143,14 @@ def test_people_held_are_arrested_but_not_hostages_or_talks():
     assert arrest("Some twenty youths have been picked up after the clash at the fair.")
     assert not arrest("Ten villagers were held hostage by the gang for two days.")
     assert not arrest("Talks were held at the district office on Monday.")
+
+
+def test_remand_and_capture_by_a_named_police_are_arrests():
+    from sitrep.extract.cues import get_lexicon
+
+    def arrest(text):
+        return any(c.cls == "Arrests" for c in get_lexicon().find(text))
+
+    assert arrest("The magistrate remanded the accused to ten days' police custody.")
+    assert arrest("Two couriers who were caught by the Dunmore police near the border were questioned.")
+    assert not arrest("The court reserved its order on the custody of the child.")
