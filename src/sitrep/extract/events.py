@@ -784,8 +784,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     if RESTATED_TOLLS and st.recent_told and counts.killed and all(c.cls == "casualty" or c.cls == "violence" and _DEATH_WORD.fullmatch(c.text)
                                                           for c in live) and (
             _RECENT_TOLL.search(s.text) or _TOLL_PART.search(s.text)):
-        # "61 were killed on Tuesday alone, while a monitor said 194 had died in the last 48
-        # hours": after a toll of those days told with its act, a toll with no act named is that
+        # "45 were killed on Friday alone, and a monitor put the toll of the two days at 130":
+        # after a toll of those days told with its act, a toll with no act named is that
         # toll again, or a part of it, from another source: no act of its own
         return None
     if not live:
