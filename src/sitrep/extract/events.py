@@ -98,6 +98,9 @@ class Draft:
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
+    state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
+    recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
+    long_report: bool = False  # the article has LONG_ARTICLE sentences or more (ARRESTS_APART)
 
 
 @dataclass
@@ -123,6 +126,7 @@ class ArticleState:
     lede_day: DateMention | None = None  # a day of the last days given in the lede: the report is news of it
     surely_past: set[int] = field(default_factory=set)  # candidates found to be history before the parse
     dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
+    recent_told: bool = False  # a toll of the last few days with its act was told (RECENT_TOLLS)
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -398,6 +402,9 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if tallies:
             draft = tallies.pop(0)
         if draft is not None:
+            if POLICE_FIRE_APART and len(st.sentences) >= POLICE_FIRE_APART_MIN:
+                draft.state_fire = _state_fire(draft.sentence.text, found)
+            draft.long_report = len(st.sentences) >= LONG_ARTICLE
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -412,6 +419,9 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     if st.weights.get("tally_fold", TALLY_FOLD):
         events = _fold_tallies(events, {id(e) for e, d in pairs if d.tally}, st.article.text)
+    if RECENT_FOLD:
+        events = _fold_recent(events, {id(e) for e, d in pairs if d.recent and not d.tally},
+                              {id(e) for e, d in pairs if _own_day(d) and d.date.precision == 1 and not d.recent})
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
@@ -469,6 +479,41 @@ def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Eve
     return out
 
 
+# switch: a toll of the last few days (RECENT_TOLLS) keeps only the dead that the article's day
+# events of the same event type and actor in those days do not tell ("airstrikes over two days killed 200" beside
+# "strikes on Tuesday killed 61" and "on Monday 80": the toll holds 59). A toll the day events tell in
+# full is no event of its own: its sentence becomes evidence of their dead (session 36).
+RECENT_FOLD = 1
+RECENT_FOLD_DAYS = 7  # the longest period recent_toll_phrases reads (its day is the period's start or end)
+
+
+def _fold_recent(events: list[Event], recent: set[int], own_day: set[int]) -> list[Event]:
+    if not recent:
+        return events
+    out: list[Event] = []
+    for ev in events:
+        if id(ev) not in recent or not ev.fatalities or ev.event_date is None:
+            out.append(ev)
+            continue
+        totals = [e for e in events if id(e) in own_day and id(e) not in recent and e.fatalities
+                  and e.event_type == ev.event_type and e.event_date is not None
+                  and abs((ev.event_date - e.event_date).days) <= RECENT_FOLD_DAYS
+                  and _same_actor(e.actor1, ev.actor1)
+                  and not (e.iso and ev.iso and e.iso != ev.iso)]
+        told = sum(e.fatalities for e in totals)
+        if not totals:
+            out.append(ev)
+        elif told < ev.fatalities:
+            ev.fatalities -= told  # only the dead the days told one by one do not hold
+            ev.notes = make_notes(ev)
+            out.append(ev)
+        else:
+            spans = {(x.start, x.end): x.text for x in ev.evidence if x.field in ("event_type", "report", "fatalities")}
+            for e in totals:  # told in full: the toll's sentence tells the day events' dead
+                e.evidence.extend(Evidence("fatalities", t, a, b) for (a, b), t in spans.items())
+    return out
+
+
 ONE_GROUP = 1  # switch: unidentified gunmen of an article whose other events name one armed group are that group
 _HOSTILE_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
@@ -513,6 +558,8 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
         for k, kd in kept:
             if d.tally or kd.tally:
                 continue  # a period's tally is not the day's act told again
+            if POLICE_FIRE_APART and d.state_fire != kd.state_fire and ev.event_type in _FIRE_APART_FROM:
+                continue  # the forces' firing told apart from a riot is not the riot told again
             if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
                     or not _same_actor(k.actor1, ev.actor1):
                 continue
@@ -646,6 +693,11 @@ RECENT_TOLLS = 1
 RECENT_TOLL_VETO = 0.985
 _RECENT_TOLL = pattern("recent_toll_phrases")
 _RECENT_TOLL_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # the act named
+# switch: after a recent toll, a sentence that tells the dead of those days or of one of them
+# ("on Tuesday alone": lexicon toll_part_phrases) with no act named makes no event (session 36)
+RESTATED_TOLLS = 1
+_TOLL_PART = pattern("toll_part_phrases")
+_DEATH_WORD = re.compile(r"(?:were |was |been )?(?:killed|died|dead|deaths?)", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",?\s+(?:but|while|whereas)\s+|;\s*", re.IGNORECASE)
 
 
@@ -691,6 +743,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     recent_at = _RECENT_TOLL.search(s.text) if RECENT_TOLLS and counts.killed and _violent_act(cues) else None
     recent = recent_at is not None
     if recent_at is not None:
+        st.recent_told = True
         counts = _recent_clause_counts(s.text, recent_at, counts)
         if date is None and published is not None:
             # "over two days", "this week": the days up to the report, a week's precision
@@ -728,6 +781,13 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         cue.factor *= syntactic_factor(tok, s.text, cue)
     live = [c for c in cues if c.factor > 0 and c.cls not in MODIFIERS]
     probs = st.probs.get(s.index)
+    if RESTATED_TOLLS and st.recent_told and counts.killed and all(c.cls == "casualty" or c.cls == "violence" and _DEATH_WORD.fullmatch(c.text)
+                                                          for c in live) and (
+            _RECENT_TOLL.search(s.text) or _TOLL_PART.search(s.text)):
+        # "45 were killed on Friday alone, and a monitor put the toll of the two days at 130":
+        # after a toll of those days told with its act, a toll with no act named is that
+        # toll again, or a part of it, from another source: no act of its own
+        return None
     if not live:
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
@@ -847,7 +907,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB}
                  | ({"Protest with intervention"} if OWN_ARRESTS and any(_arrest_done(c, doc, s.text) for c in live) else set()),
-                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside)
+                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside, recent=recent)
 
 
 # switch: a count of the state's forces' own acts over a period, which the drafts drop (a tally, an
@@ -1266,6 +1326,12 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
     if b.typing is None:
         return True  # casualties with no act: they belong to the event before them
+    if POLICE_FIRE_APART and b.state_fire and a.typing is not None and not a.state_fire \
+            and SUB_EVENT_TYPES[a.typing.sub_event_type] in _FIRE_APART_FROM \
+            and not any(x.inter == 1 for x in a.agents):
+        # "police opened fire on a mob in another quarter, killing two": the forces' firing told
+        # in a riot report is an act of its own, its dead not the riot's
+        return False
     if b.typing.score < min_score:
         return True
     if _SEPARATE.search(b.sentence.text):
@@ -1311,9 +1377,47 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # arrests made afterwards ("over 50 were arrested in a combing operation") are an event
         # of their own; those told with the protest are its intervention (see _absorb)
         return not pattern("arrest_later").search(b.sentence.text)
+    if ARRESTS_APART and b.long_report and tb == "Arrests" and b.arrests and not b.state_fire \
+            and ea not in ("Protests", "Riots") and ta != "Arrests":
+        # "he said 120 were arrested there": in a long report, arrests told after an act of
+        # another kind (a policy, a firing, an attack) are an act of their own
+        return False
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
+
+
+# switch: in a long report, a sentence that tells arrests made (a cue that survived the grammar
+# checks) does not merge into an event of another kind than a protest, a riot or an arrest told
+# before it (a policy, a firing, an attack): an event of its own (session 36)
+ARRESTS_APART = 1
+# switch: a sentence in which the state's forces fire on people (lexicon `state_fire_acts`; not
+# tear gas, rubber bullets or shots in the air: `state_fire_not`) does not merge into a riot event
+# told before it: it makes an event of its own (docs/extraction.md, session 36)
+POLICE_FIRE_APART = 1
+POLICE_FIRE_APART_MIN = LONG_ARTICLE  # sentences an article needs: a long report tells many acts, a short one (an
+# ACLED note) one act, its riot and the firing on the rioters together (0: any text)
+_STATE_FIRE = pattern("state_fire_acts")
+_STATE_FIRE_NOT = regex("state_fire_not")
+
+
+def _state_fire(text: str, found: list[ActorMention]) -> bool:
+    """Does the sentence tell the state's forces (a force it names) firing on people?"""
+    forces = [a for a in found if a.inter == 1]
+    for m in _STATE_FIRE.finditer(text):
+        if _STATE_FIRE_NOT.match(text, m.end()):
+            continue
+        # the force just before the firing word ("the police then opened fire", "police firing"),
+        # or after "firing by"
+        if any(0 <= m.start() - a.end <= _FIRE_REACH and not re.search(r"[,;.]", text[a.end:m.start()])
+               for a in forces) or any(0 <= a.start - m.end() <= 10 and text[m.end():a.start].strip().lower()
+                                       in ("by", "by the") for a in forces):
+            return True
+    return False
+
+
+_FIRE_APART_FROM = ("Riots", "Violence against civilians")  # events of a crowd or of others' violence
+_FIRE_REACH = 25  # characters between the force and its firing word
 
 
 # switch: the sentence right after a violent event, in its paragraph, that names no one, gives no
@@ -1414,8 +1518,8 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
         if OPENING_WEEK == "drop" and merged and _another_week(merged[-1], d):
             continue
         for prev in reversed(merged[-3:]):
-            if prev.tally:
-                continue
+            if prev.tally or RESTATED_TOLLS and prev.recent:
+                continue  # a period's toll takes no later sentence's dead as its own
             if _compatible(prev, d, min_score) and (not weak or _near(prev, d)):
                 target = prev
                 break
