@@ -41,7 +41,7 @@ from sitrep.extract.classify import (
     rule_scores,
     syntactic_factor,
 )
-from sitrep.extract.counts import Counts, coded_fatalities, extract_counts, with_named_dead
+from sitrep.extract.counts import Counts, adds_more, coded_fatalities, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.encoder_onnx import threads
@@ -831,7 +831,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             place = PlaceMention(finer.text, finer.start - s.start, finer.end - s.start, finer.place, finer.role)
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
-    also = bool(regex("also_markers").search(s.text.lower()))
+    also = bool(regex("also_markers").search(s.text.lower())) or adds_more(s.text)
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:
@@ -1262,6 +1262,18 @@ NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py
 _SEPARATE = regex("separate_event_markers")
 
 
+# switch: the sentence right after an event, naming no one and no other day, whose act is the one
+# told before named again ("during the clashes", "in the attack"), tells more of that event
+ACT_NAMED_AGAIN = 1
+_NAMED_AGAIN = regex("act_named_again")
+_ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+
+
+def _same_paragraph_next(a: Draft, b: Draft) -> bool:
+    last = a.sentences[-1] if a.sentences else a.sentence
+    return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
+
+
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
     if b.typing is None:
@@ -1274,6 +1286,10 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
         return True
+    if ACT_NAMED_AGAIN and not b.actors and (b.date is None or a.date is None or b.date.date == a.date.date) \
+            and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
+            and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
+        return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
     if FOLLOW_ON_JOINS and _follow_on(a, b):
         return True  # "Two of his guards were wounded." / "Survivors fled to the town.": the same act
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
