@@ -245,6 +245,7 @@ def _without_causes(low: str) -> str:
     return low
 
 
+DIED_OF = 1  # switch: "died of" is a death ("two soldiers died of their wounds"), not the wounds after it
 TWO_WORD_KILLS = 1  # switch
 # two words that kill where the first alone does not: "two were gunned down", "three were
 # fatally wounded" ("succumbed to" and bodies found are left out: in long
@@ -357,6 +358,8 @@ def extract_counts(sentence: str) -> Counts:
                     w = "shot dead"
                 elif pair_kill or one_death:
                     w = "killed"  # "gunned down", "fatally wounded", "succumbed to", "bodies were found"
+                elif DIED_OF and w in ("died", "die", "dies") and nxt == "of":
+                    pass  # "two soldiers died of their wounds": dead, not wounded
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
                     continue  # adjectival: "the eight kidnapped men were killed"
@@ -413,8 +416,8 @@ _THEM_KILLED_COMMA = re.compile(
     r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing)|captur(?:ed|ing)|"
     r"round(?:ed|ing) up|(?:took|taking|dragged|dragging|pulled|pulling|lined|lining) (?:out |away |up )?)"
     rf" {_NUM} (?:[\w'’(),-]+ ){{0,30}}?[\w'’)]+,? (?:and )?(?:then |later |subsequently |summarily )?"
-    r"(?:killed|executed|shot dead|murdered|beheaded|massacred|slaughtered|hanged|lynched|gunned down)"
-    r" (?:all of |each of |both of )?them\b")
+    r"(?:(?:killed|executed|shot dead|murdered|beheaded|massacred|slaughtered|hanged|lynched|gunned down)"
+    r" (?:all of |each of |both of )?them\b|shot them dead\b|gunned them down\b)")
 
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -736,6 +739,12 @@ MORE_ADDS = 1
 _MORE_DEAD = re.compile(rf"\b{_NUM} (?:more|further|other)\b(?! than)")
 
 
-def adds_more(sentence: str) -> bool:
-    """Does the sentence tell a figure as more than those told before ("five more", "two other")?"""
-    return bool(MORE_ADDS and _MORE_DEAD.search(sentence.lower()))
+def adds_more(sentence: str, counts: Counts | None = None) -> bool:
+    """Does the sentence tell dead as more than those told before ("five more", "two other")? With
+    the sentence's counts, the figure must be one of its dead ("five other civilians wounded" is not)."""
+    if not MORE_ADDS:
+        return False
+    for m in _MORE_DEAD.finditer(sentence.lower()):
+        if counts is None or any(cat == "killed" and a <= m.start() < b for cat, a, b in counts.spans):
+            return True
+    return False

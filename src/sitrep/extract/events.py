@@ -831,7 +831,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             place = PlaceMention(finer.text, finer.start - s.start, finer.end - s.start, finer.place, finer.role)
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
-    also = bool(regex("also_markers").search(s.text.lower())) or adds_more(s.text)
+    also = bool(regex("also_markers").search(s.text.lower())) or adds_more(s.text, counts)
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:

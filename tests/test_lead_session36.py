@@ -1,0 +1,94 @@
+"""Session 36 (lead): the dead of one act told over several sentences. Sentences written for these
+tests, about invented incidents in invented or generic places."""
+
+import datetime as dt
+
+from event_reading import events_of
+
+from sitrep.extract import counts as counts_module
+from sitrep.extract.counts import adds_more, extract_counts
+
+PUB = dt.date(2024, 5, 10)
+
+# --- counts.THEM_KILLED_COMMA: the seized, a list, a comma, then "killed them"
+
+LISTED_SEIZED = ("On 3 May 2024, soldiers abducted three elders of the herding community, including the chief "
+                 "of Tamba, the imam of the market and a teacher, executed them and left their bodies by the road.")
+
+
+def test_the_seized_told_with_a_list_and_a_comma_are_the_dead(monkeypatch):
+    assert extract_counts(LISTED_SEIZED).killed == 3
+    assert extract_counts("Gendarmes seized four traders at the well, shot them dead and burned the stalls.").killed == 4
+    monkeypatch.setattr(counts_module, "THEM_KILLED_COMMA", 0)
+    assert extract_counts(LISTED_SEIZED).killed != 3
+
+
+def test_the_seized_questioned_are_no_dead():
+    assert extract_counts("Police arrested five men at the bus park, questioned them and released them.").killed == 0
+
+
+# --- counts.MORE_ADDS: "five more militants were found dead" adds to the dead told before
+
+MORE_DEAD = ("On 5 May 2024, fighters raided a police post in Tamba. The police repelled them and killed 7 fighters. "
+             "One officer was also killed and five others were wounded. Five more fighters were found dead in the "
+             "bush three days after the attack.")
+
+
+def test_more_dead_told_later_add_up(monkeypatch):
+    evs = events_of(MORE_DEAD, PUB, monkeypatch)
+    assert max(e.fatalities for e in evs) == 13, [(e.sub_event_type, e.fatalities) for e in evs]
+    monkeypatch.setattr(counts_module, "MORE_ADDS", 0)
+    off = events_of(MORE_DEAD, PUB, monkeypatch)
+    assert max(e.fatalities for e in off) < 13
+
+
+def test_more_than_is_no_addition():
+    assert adds_more("Five more fighters were found dead.")
+    assert adds_more("Two other soldiers died of their wounds.")
+    assert not adds_more("The army said it killed more than 10 fighters.")
+    assert not adds_more("One officer was killed.")
+
+
+def test_a_lower_figure_of_the_same_dead_still_takes_the_lowest(monkeypatch):
+    text = ("Soldiers killed 12 fighters near Tamba on Monday. The army said it killed more than "
+            "10 fighters in the operation.")
+    evs = events_of(text, PUB, monkeypatch)
+    assert max(e.fatalities for e in evs) == 10
+
+
+# --- events.ACT_NAMED_AGAIN: "three were killed during the clashes" is the riot's dead
+
+RIOT_DEAD = ("Riots broke out in Nakuru on Monday, with youths burning tyres, blocking roads and fighting "
+             "the police. Three people were killed during the clashes.")
+
+
+def test_the_dead_of_an_act_named_again_join_it(monkeypatch):
+    evs = events_of(RIOT_DEAD, PUB, monkeypatch)
+    assert len(evs) == 1, [(e.sub_event_type, e.fatalities) for e in evs]
+    assert evs[0].sub_event_type == "Violent demonstration" and evs[0].fatalities == 3
+    off = events_of(RIOT_DEAD, PUB, monkeypatch, ACT_NAMED_AGAIN=0)
+    assert len(off) == 2
+
+
+def test_an_act_of_another_day_named_again_stays_apart(monkeypatch):
+    text = ("Riots broke out in Nakuru on Monday, with youths burning tyres and fighting the police. "
+            "On Thursday, gunmen killed two herders in an attack in Marigat.")
+    evs = events_of(text, PUB, monkeypatch)
+    assert len(evs) == 2, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_other_wounded_are_no_more_dead():
+    text = "Two children were killed and five other people wounded when shells struck the market."
+    assert not adds_more(text, extract_counts(text))
+    text = "Five more fighters were found dead in the bush."
+    assert adds_more(text, extract_counts(text))
+
+
+# --- counts.DIED_OF: "died of their wounds" is a death
+
+def test_died_of_wounds_is_a_death(monkeypatch):
+    c = extract_counts("Two soldiers died of their wounds in hospital.")
+    assert (c.killed, c.injured) == (2, 0)
+    monkeypatch.setattr(counts_module, "DIED_OF", 0)
+    c = extract_counts("Two soldiers died of their wounds in hospital.")
+    assert c.killed == 0
