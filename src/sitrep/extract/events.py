@@ -98,6 +98,7 @@ class Draft:
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
+    named_again: set[int] = field(default_factory=set)  # joined sentences that name its act again (no reading)
 
 
 @dataclass
@@ -1445,6 +1446,8 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 
 def _absorb(a: Draft, b: Draft) -> None:
+    if ACT_NAMED_AGAIN and not b.actors and _NAMED_AGAIN.search(b.sentence.text):
+        a.named_again.add(b.sentence.index)
     if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
@@ -1531,6 +1534,8 @@ def _sentences_reading(d: Draft, st: ArticleState, normalise: bool = False) -> d
     probability of being an event (normalise: each sentence's sub-types first summed to one)."""
     total: dict[str, float] = {}
     for x in d.sentences or [d.sentence]:
+        if ACT_NAMED_AGAIN and x is not d.sentence and x.index in d.named_again:
+            continue  # "13 were injured in the clash": the act is the one told before, its words no reading
         q = st.read.get(x.index) or st.probs.get(x.index)
         if not q:
             continue
