@@ -92,3 +92,37 @@ def test_died_of_wounds_is_a_death(monkeypatch):
     monkeypatch.setattr(counts_module, "DIED_OF", 0)
     c = extract_counts("Two soldiers died of their wounds in hospital.")
     assert c.killed == 0
+
+
+# --- events.TOLL_PASSIVE: "At least one person was killed." after the act is its toll
+
+COLUMN_FIRING = ("On 6 March 2022, a column of troops moved through a village of Marinka district, firing "
+                 "at the houses. At least one person was killed.")
+
+
+def test_a_passive_toll_naming_no_one_joins_the_act_before(monkeypatch):
+    evs = events_of(COLUMN_FIRING, dt.date(2022, 3, 10), monkeypatch)
+    assert len(evs) == 1 and evs[0].fatalities == 1, [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(COLUMN_FIRING, dt.date(2022, 3, 10), monkeypatch, TOLL_PASSIVE=0)
+    assert len(off) == 2
+
+
+# --- events.ARRESTED_KILLED: the arrested, then killed, make one attack
+
+ARREST_THEN_EXECUTED = ("On 11 May 2020, gendarmes detained about 30 people in Kpando, most of them herders. "
+                        "At least nine were reportedly beaten and then summarily executed in Kpando.")
+
+
+def test_the_arrested_killed_after_make_an_attack(monkeypatch):
+    evs = events_of(ARREST_THEN_EXECUTED, dt.date(2020, 5, 20), monkeypatch)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 9)], \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+    assert evs[0].actor1.startswith("Police Forces")
+    off = events_of(ARREST_THEN_EXECUTED, dt.date(2020, 5, 20), monkeypatch, ARRESTED_KILLED=0)
+    assert {e.sub_event_type for e in off} == {"Arrests", "Attack"}
+
+
+def test_the_arrested_killed_by_others_another_day_stay_apart(monkeypatch):
+    text = "Police arrested 12 protesters in Kisumu on Monday. Two were killed by unknown gunmen the next day."
+    evs = events_of(text, dt.date(2020, 5, 20), monkeypatch)
+    assert {e.sub_event_type for e in evs} == {"Arrests", "Attack"}

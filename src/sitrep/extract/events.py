@@ -841,7 +841,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     # names victims, not actors
     only_dead = bool(live) and all(c.cls == "casualty" for c in live) and TOLL_CASUALTY
     aside = bool(KNOWN_DEAD and only_dead and not counts.killed and all(_known_dead(doc, c) for c in live))
-    toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents) and date is None
+    toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents
+                                                      or TOLL_PASSIVE and dead_only and not agents) and date is None
                      and not also and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     update = bool(TOLL_UPDATES and counts.killed and not also and _TOLL_UPDATE.search(s.text))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
@@ -1234,6 +1235,7 @@ _OWN_DAY_AFTER = regex("own_day_after")
 
 
 TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
+TOLL_PASSIVE = 1  # switch: ... also where it tells them by a passive killing naming no one ("At least one person was killed.")
 # a sentence opening with a week's date ("Last week, gunmen shot dead a farmer") far from the day of
 # the event told before it tells another act: "drop" leaves it out (neither its dead nor its type
 # join the event), "new" makes it an event of its own (Guardian tune: 2 more false events), "" merges
@@ -1270,6 +1272,21 @@ _NAMED_AGAIN = regex("act_named_again")
 _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 
 
+# switch: people arrested, then killed in the sentences after, by no one else named (ACLED: an
+# arrest in which the arrested are killed is an attack on them, with the arresting force its actor)
+ARRESTED_KILLED = 1
+
+
+def _arrested_killed(a: Draft, b: Draft) -> bool:
+    if a.typing is None or b.typing is None or a.typing.sub_event_type != "Arrests":
+        return False
+    if b.typing.sub_event_type != "Attack" or not b.counts.killed or b.agents:
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
 def _same_paragraph_next(a: Draft, b: Draft) -> bool:
     last = a.sentences[-1] if a.sentences else a.sentence
     return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
@@ -1291,6 +1308,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
             and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
         return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
+    if ARRESTED_KILLED and _arrested_killed(a, b):
+        return True  # "police detained 30 people ... twelve were executed": the arrest was an attack
     if FOLLOW_ON_JOINS and _follow_on(a, b):
         return True  # "Two of his guards were wounded." / "Survivors fled to the town.": the same act
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
@@ -1507,6 +1526,8 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
 
 def _better(b: Typing, a: Typing) -> bool:
     """Does the later sentence name the event more specifically (a bomb, not 'an attack')?"""
+    if ARRESTED_KILLED and a.sub_event_type == "Arrests" and b.sub_event_type == "Attack":
+        return True  # only joined where the arrested were killed (_arrested_killed)
     if a.sub_event_type in ("Attack", "Armed clash") and b.sub_event_type in ERV_SUBS:
         return True
     if a.sub_event_type == "Other" and b.sub_event_type != "Other":
@@ -1523,6 +1544,8 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
         if d.typing is None or d.tally:
             continue
         total = _sentences_reading(d, st)
+        if ARRESTED_KILLED and d.typing.sub_event_type == "Attack" and d.counts.killed:
+            total.pop("Arrests", None)  # the arrested were killed: no reading makes it an arrest again
         if total:
             best = max(total, key=total.get)
             if total[best] > total.get(d.typing.sub_event_type, 0.0):
