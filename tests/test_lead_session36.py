@@ -103,7 +103,7 @@ COLUMN_FIRING = ("On 6 March 2022, a column of troops moved through a village of
 def test_a_passive_toll_naming_no_one_joins_the_act_before(monkeypatch):
     evs = events_of(COLUMN_FIRING, dt.date(2022, 3, 10), monkeypatch)
     assert len(evs) == 1 and evs[0].fatalities == 1, [(e.sub_event_type, e.fatalities) for e in evs]
-    off = events_of(COLUMN_FIRING, dt.date(2022, 3, 10), monkeypatch, TOLL_PASSIVE=0)
+    off = events_of(COLUMN_FIRING, dt.date(2022, 3, 10), monkeypatch, TOLL_PASSIVE=0, MOVE_THEN_VIOLENCE=0)
     assert len(off) == 2
 
 
@@ -126,3 +126,17 @@ def test_the_arrested_killed_by_others_another_day_stay_apart(monkeypatch):
     text = "Police arrested 12 protesters in Kisumu on Monday. Two were killed by unknown gunmen the next day."
     evs = events_of(text, dt.date(2020, 5, 20), monkeypatch)
     assert {e.sub_event_type for e in evs} == {"Arrests", "Attack"}
+
+
+# --- events.MOVE_THEN_VIOLENCE: an operation, then the fighting of it
+
+OPERATION_THEN_FIRE = ("On 2 March 2024, soldiers conducted a search operation in Qansax village near Dinsoor (Bay). "
+                       "Both sides exchanged gunfire. At least three militants were killed.")
+
+
+def test_an_operation_then_its_fighting_is_one_clash(monkeypatch):
+    evs = events_of(OPERATION_THEN_FIRE, dt.date(2024, 3, 9), monkeypatch)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Armed clash", 3)], \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(OPERATION_THEN_FIRE, dt.date(2024, 3, 9), monkeypatch, MOVE_THEN_VIOLENCE=0)
+    assert [e.sub_event_type for e in off] == ["Other", "Armed clash"]

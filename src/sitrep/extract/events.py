@@ -1272,6 +1272,24 @@ _NAMED_AGAIN = regex("act_named_again")
 _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 
 
+# switch: a move read as a change of activity or "other" ("troops conducted an operation against the
+# militants' position", "a column moved through the village") whose next sentence tells the violence
+# of it, naming no one else and no other day, is that violent event (the violence names it better)
+MOVE_THEN_VIOLENCE = 1
+_MOVES = {"Change to group/activity", "Other"}
+
+
+def _move_then_violence(a: Draft, b: Draft) -> bool:
+    if a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
+        return False
+    if SUB_EVENT_TYPES[b.typing.sub_event_type] not in _VIOLENT or b.agents and a.agents and \
+            {x.key for x in b.agents} - {x.key for x in a.agents}:
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
 # switch: people arrested, then killed in the sentences after, by no one else named (ACLED: an
 # arrest in which the arrested are killed is an attack on them, with the arresting force its actor)
 ARRESTED_KILLED = 1
@@ -1308,6 +1326,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
             and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
         return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
+    if MOVE_THEN_VIOLENCE and _move_then_violence(a, b):
+        return True  # "forces conducted an operation against X's position. Both sides exchanged fire."
     if ARRESTED_KILLED and _arrested_killed(a, b):
         return True  # "police detained 30 people ... twelve were executed": the arrest was an attack
     if FOLLOW_ON_JOINS and _follow_on(a, b):
@@ -1526,6 +1546,8 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
 
 def _better(b: Typing, a: Typing) -> bool:
     """Does the later sentence name the event more specifically (a bomb, not 'an attack')?"""
+    if MOVE_THEN_VIOLENCE and a.sub_event_type in _MOVES and SUB_EVENT_TYPES[b.sub_event_type] in _VIOLENT:
+        return True  # only joined where the violence is the move's (_move_then_violence)
     if ARRESTED_KILLED and a.sub_event_type == "Arrests" and b.sub_event_type == "Attack":
         return True  # only joined where the arrested were killed (_arrested_killed)
     if a.sub_event_type in ("Attack", "Armed clash") and b.sub_event_type in ERV_SUBS:
