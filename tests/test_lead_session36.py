@@ -140,3 +140,25 @@ def test_an_operation_then_its_fighting_is_one_clash(monkeypatch):
         [(e.sub_event_type, e.fatalities) for e in evs]
     off = events_of(OPERATION_THEN_FIRE, dt.date(2024, 3, 9), monkeypatch, MOVE_THEN_VIOLENCE=0)
     assert [e.sub_event_type for e in off] == ["Other", "Armed clash"]
+
+
+# --- events.FORCES_FIRE_ON_CROWD: in a brief, the police firing on the crowd told just before
+
+PROTEST_FIRED_ON = ("Market traders gathered outside the district court in Hohoe on Monday and demanded the "
+                    "release of a colleague. Police responded with gunfire and killed a trader.")
+
+
+def test_forces_firing_on_the_crowd_of_a_brief_are_its_event(monkeypatch):
+    evs = events_of(PROTEST_FIRED_ON, PUB, monkeypatch)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Excessive force against protesters", 1)], \
+        [(e.sub_event_type, e.fatalities) for e in evs]
+    assert evs[0].actor1.startswith("Protesters") and evs[0].actor2.startswith("Police Forces")
+    off = events_of(PROTEST_FIRED_ON, PUB, monkeypatch, FORCES_FIRE_ON_CROWD=0)
+    assert len(off) == 2
+
+
+def test_forces_firing_on_another_day_stay_apart(monkeypatch):
+    text = ("Hundreds of students marched peacefully in Kumasi on Monday to demand lower fees. "
+            "On Wednesday, police opened fire on gunmen at a checkpoint in Obuasi, killing two.")
+    evs = events_of(text, PUB, monkeypatch)
+    assert len(evs) == 2, [(e.sub_event_type, e.fatalities) for e in evs]

@@ -98,6 +98,7 @@ class Draft:
     sources: bool = False  # its agents are only the sources that told it ("..., police said")
     aside: bool = False  # it only names dead told of before ("the bodies were taken home"): no event alone
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
+    short: bool = False  # its article is short (fewer than LONG_ARTICLE sentences: a brief, a note)
     named_again: set[int] = field(default_factory=set)  # joined sentences that name its act again (no reading)
 
 
@@ -399,6 +400,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if tallies:
             draft = tallies.pop(0)
         if draft is not None:
+            draft.short = len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE)
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -1272,6 +1274,26 @@ _NAMED_AGAIN = regex("act_named_again")
 _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
 
 
+# switch: in a short report (a brief, an ACLED note), the state's forces firing in the sentence
+# right after a protest or riot, naming no other party and no other day, fire on that crowd: one
+# event, the force its second actor, lethal force making a protest "excessive force" (ACLED). Long
+# reports tell many acts: there the firing may be an act of its own (see POLICE_FIRE_APART).
+FORCES_FIRE_ON_CROWD = 1
+
+
+def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
+    if not b.short or a.typing is None or b.typing is None:
+        return False
+    if SUB_EVENT_TYPES[a.typing.sub_event_type] not in ("Protests", "Riots") \
+            or SUB_EVENT_TYPES[b.typing.sub_event_type] not in ("Battles", "Violence against civilians"):
+        return False
+    if not b.agents or any(x.inter != 1 for x in b.agents):
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
 # switch: a move read as a change of activity or "other" ("troops conducted an operation against the
 # militants' position", "a column moved through the village") whose next sentence tells the violence
 # of it, naming no one else and no other day, is that violent event (the violence names it better)
@@ -1326,6 +1348,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
             and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
         return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
+    if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
+        return True  # "Traders protested at the station ... Police responded with gunfire and killed one."
     if MOVE_THEN_VIOLENCE and _move_then_violence(a, b):
         return True  # "forces conducted an operation against X's position. Both sides exchanged fire."
     if ARRESTED_KILLED and _arrested_killed(a, b):
@@ -1487,6 +1511,10 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 def _absorb(a: Draft, b: Draft) -> None:
     if ACT_NAMED_AGAIN and not b.actors and _NAMED_AGAIN.search(b.sentence.text):
         a.named_again.add(b.sentence.index)
+    if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
+        a.named_again.add(b.sentence.index)  # the firing is the crowd event's: its words give no reading
+        a.protest_cues.add("Excessive force against protesters" if b.counts.killed or b.counts.injured
+                           else "Protest with intervention")
     if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
