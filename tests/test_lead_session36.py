@@ -162,3 +162,10 @@ def test_forces_firing_on_another_day_stay_apart(monkeypatch):
             "On Wednesday, police opened fire on gunmen at a checkpoint in Obuasi, killing two.")
     evs = events_of(text, PUB, monkeypatch)
     assert len(evs) == 2, [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+def test_forces_named_in_a_demand_of_the_crowd_use_no_force_on_it(monkeypatch):
+    text = ("Hundreds of villagers rallied in Kumasi on Monday against the closure of the hospital. "
+            "They demanded that the soldiers return the two herders they abducted.")
+    evs = events_of(text, PUB, monkeypatch)
+    assert evs and evs[0].sub_event_type == "Peaceful protest", [(e.sub_event_type, e.fatalities) for e in evs]

@@ -1279,6 +1279,7 @@ _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against 
 # event, the force its second actor, lethal force making a protest "excessive force" (ACLED). Long
 # reports tell many acts: there the firing may be an act of its own (see POLICE_FIRE_APART).
 FORCES_FIRE_ON_CROWD = 1
+_FORCE_ACTS = regex("forces_force_acts")
 
 
 def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
@@ -1287,7 +1288,7 @@ def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
     if SUB_EVENT_TYPES[a.typing.sub_event_type] not in ("Protests", "Riots") \
             or SUB_EVENT_TYPES[b.typing.sub_event_type] not in ("Battles", "Violence against civilians"):
         return False
-    if not b.agents or any(x.inter != 1 for x in b.agents):
+    if not b.agents or any(x.inter != 1 for x in b.agents) or not _FORCE_ACTS.search(b.sentence.text):
         return False
     if a.date is not None and b.date is not None and a.date.date != b.date.date:
         return False
