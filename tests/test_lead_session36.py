@@ -169,3 +169,23 @@ def test_forces_named_in_a_demand_of_the_crowd_use_no_force_on_it(monkeypatch):
             "They demanded that the soldiers return the two herders they abducted.")
     evs = events_of(text, PUB, monkeypatch)
     assert evs and evs[0].sub_event_type == "Peaceful protest", [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+# --- events.DEAD_NAMED_AGAIN: "The vendor was killed for ..." names a dead person again
+
+VENDOR_AGAIN = ("A policeman and a market vendor were killed by unidentified armed men in Dauis town on "
+                "1 March 2018. The vendor was killed for asking for a fee.")
+
+
+def test_a_dead_person_named_again_does_not_lower_the_toll(monkeypatch):
+    evs = events_of(VENDOR_AGAIN, dt.date(2018, 3, 8), monkeypatch)
+    assert [e.fatalities for e in evs] == [2], [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(VENDOR_AGAIN, dt.date(2018, 3, 8), monkeypatch, DEAD_NAMED_AGAIN=0)
+    assert [e.fatalities for e in off] == [1]
+
+
+def test_a_source_figure_and_a_revised_toll_still_lower_it(monkeypatch):
+    for second in ("The police said three were killed.", "The death toll was later revised to three."):
+        text = "Gunmen killed five villagers in Dauis town on 1 March 2018. " + second
+        evs = events_of(text, dt.date(2018, 3, 8), monkeypatch)
+        assert [e.fatalities for e in evs] == [3], (second, [(e.sub_event_type, e.fatalities) for e in evs])

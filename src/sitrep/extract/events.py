@@ -1278,6 +1278,10 @@ _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against 
 # right after a protest or riot, naming no other party and no other day, fire on that crowd: one
 # event, the force its second actor, lethal force making a protest "excessive force" (ACLED). Long
 # reports tell many acts: there the firing may be an act of its own (see POLICE_FIRE_APART).
+# switch: a joined sentence that names the event's dead again by a definite noun ("The vendor was
+# killed for asking a fee") gives no figure to weigh against the toll
+DEAD_NAMED_AGAIN = 1
+_DEAD_AGAIN = regex("dead_named_again")
 FORCES_FIRE_ON_CROWD = 1
 _FORCE_ACTS = regex("forces_force_acts")
 
@@ -1524,7 +1528,9 @@ def _absorb(a: Draft, b: Draft) -> None:
     a.protest_cues |= b.protest_cues
     if b.typing and not (b.toll_update and a.typing is not None) and (a.typing is None or _better(b.typing, a.typing)):
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
-    merge_killed(a.counts, b.counts, add=b.also)
+    if not (DEAD_NAMED_AGAIN and a.counts.killed and 0 < b.counts.killed <= a.counts.killed and not b.also
+            and not b.toll_update and not b.counts.update and _DEAD_AGAIN.search(b.sentence.text)):
+        merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
     if b.date is not None and (a.date is None or SPOKEN_DAY_JOINS and a.date.spoken and not b.date.spoken):
