@@ -1299,15 +1299,16 @@ def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
     return _same_paragraph_next(a, b)
 
 
-# switch: a move read as a change of activity or "other" ("troops conducted an operation against the
-# militants' position", "a column moved through the village") whose next sentence tells the violence
-# of it, naming no one else and no other day, is that violent event (the violence names it better)
+# switch: in a short report, a move read as a change of activity or "other" ("troops conducted an
+# operation against the militants' position", "a column moved through the village") whose next
+# sentence tells the violence of it, naming no one else and no other day, is that violent event
+# (the violence names it better; in long reports the two are often separate acts: Times of India tune)
 MOVE_THEN_VIOLENCE = 1
 _MOVES = {"Change to group/activity", "Other"}
 
 
 def _move_then_violence(a: Draft, b: Draft) -> bool:
-    if a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
+    if not b.short or a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
         return False
     if SUB_EVENT_TYPES[b.typing.sub_event_type] not in _VIOLENT or b.agents and a.agents and \
             {x.key for x in b.agents} - {x.key for x in a.agents}:
