@@ -245,6 +245,7 @@ def _without_causes(low: str) -> str:
     return low
 
 
+DIED_OF = 1  # switch: "died of" is a death ("two soldiers died of their wounds"), not the wounds after it
 TWO_WORD_KILLS = 1  # switch
 # two words that kill where the first alone does not: "two were gunned down", "three were
 # fatally wounded" ("succumbed to" and bodies found are left out: in long
@@ -357,6 +358,8 @@ def extract_counts(sentence: str) -> Counts:
                     w = "shot dead"
                 elif pair_kill or one_death:
                     w = "killed"  # "gunned down", "fatally wounded", "succumbed to", "bodies were found"
+                elif DIED_OF and w in ("died", "die", "dies") and nxt == "of":
+                    pass  # "two soldiers died of their wounds": dead, not wounded
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
                     continue  # adjectival: "the eight kidnapped men were killed"
@@ -367,8 +370,19 @@ def extract_counts(sentence: str) -> Counts:
                     take(cat, number_value(nm.group("num")), nm.start("num"), nm.end("num"))
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
                 break
+    them = None
+    if THEM_KILLED:
+        them = _THEM_KILLED.search(low) or (THEM_KILLED_COMMA and _THEM_KILLED_COMMA.search(low) or None)
+    if them and counts.killed and THEM_KILLED_COMMA and all(
+            them.start() <= a and b <= them.end() for cat, a, b in counts.spans if cat == "killed"):
+        # the dead already read are members of the seized group's list ("and a teacher, executed
+        # them"): the group's figure replaces them
+        counts.killed = 0
+        counts.killed_by = {}
+        counts.spans = [sp for sp in counts.spans if sp[0] != "killed"]
+        kills.clear()
     if THEM_KILLED and not counts.killed:
-        m = _THEM_KILLED.search(low)
+        m = them
         if m and not _not_people(low[m.end("num"):]) and not _name_or_day(low, m.start("num"), m.end("num")):
             value = number_value(m.group("num"))
             if value:
@@ -394,6 +408,16 @@ _THEM_KILLED = re.compile(
     rf" {_NUM} (?:[\w'’-]+ ){{0,12}}?(?:and|then|before|later|after) (?:then |later |subsequently |summarily )?"
     r"(?:killed|killing|executed|executing|shot dead|shooting dead|shot|shooting|murdered|murdering|beheaded|"
     r"beheading|massacred|slaughtered|hanged|lynched|gunned down) (?:all of |each of |both of )?them\b")
+# switch: the same told with a comma for "and" and a list between ("seized four traders of the
+# village, among them its chief, killed them"): commas and brackets may lie between the figure
+# and the killing verb, which follows a comma, within one sentence
+THEM_KILLED_COMMA = 1
+_THEM_KILLED_COMMA = re.compile(
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing)|captur(?:ed|ing)|"
+    r"round(?:ed|ing) up|(?:took|taking|dragged|dragging|pulled|pulling|lined|lining) (?:out |away |up )?)"
+    rf" {_NUM} (?:[\w'’(),-]+ ){{0,30}}?[\w'’)]+,? (?:and )?(?:then |later |subsequently |summarily )?"
+    r"(?:(?:killed|executed|shot dead|murdered|beheaded|massacred|slaughtered|hanged|lynched|gunned down)"
+    r" (?:all of |each of |both of )?them\b|shot them dead\b|gunned them down\b)")
 
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -706,3 +730,21 @@ def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place:
     if elsewhere and killed and not (place and (place.lower() in where or where in place.lower())):
         return 0
     return killed
+
+
+# switch: "five more militants were found dead", "two further soldiers died", "three other
+# civilians were killed": a figure told as more than the dead already told adds to them, it is
+# no conflicting report of the same dead (which would take the lowest)
+MORE_ADDS = 1
+_MORE_DEAD = re.compile(rf"\b{_NUM} (?:more|further|other)\b(?! than)")
+
+
+def adds_more(sentence: str, counts: Counts | None = None) -> bool:
+    """Does the sentence tell dead as more than those told before ("five more", "two other")? With
+    the sentence's counts, the figure must be one of its dead ("five other civilians wounded" is not)."""
+    if not MORE_ADDS:
+        return False
+    for m in _MORE_DEAD.finditer(sentence.lower()):
+        if counts is None or any(cat == "killed" and a <= m.start() < b for cat, a, b in counts.spans):
+            return True
+    return False

@@ -41,7 +41,7 @@ from sitrep.extract.classify import (
     rule_scores,
     syntactic_factor,
 )
-from sitrep.extract.counts import Counts, coded_fatalities, extract_counts, with_named_dead
+from sitrep.extract.counts import Counts, adds_more, coded_fatalities, extract_counts, with_named_dead
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.encoder_onnx import threads
@@ -101,6 +101,8 @@ class Draft:
     state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
     recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
     long_report: bool = False  # the article has LONG_ARTICLE sentences or more (ARRESTS_APART)
+    short: bool = False  # its article is short (fewer than LONG_ARTICLE sentences: a brief, a note)
+    named_again: set[int] = field(default_factory=set)  # joined sentences that name its act again (no reading)
 
 
 @dataclass
@@ -405,6 +407,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
             if POLICE_FIRE_APART and len(st.sentences) >= POLICE_FIRE_APART_MIN:
                 draft.state_fire = _state_fire(draft.sentence.text, found)
             draft.long_report = len(st.sentences) >= LONG_ARTICLE
+            draft.short = len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE)
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -891,7 +894,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             place = PlaceMention(finer.text, finer.start - s.start, finer.end - s.start, finer.place, finer.role)
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
-    also = bool(regex("also_markers").search(s.text.lower()))
+    also = bool(regex("also_markers").search(s.text.lower())) or adds_more(s.text, counts)
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:
@@ -900,7 +903,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     # names victims, not actors
     only_dead = bool(live) and all(c.cls == "casualty" for c in live) and TOLL_CASUALTY
     aside = bool(KNOWN_DEAD and only_dead and not counts.killed and all(_known_dead(doc, c) for c in live))
-    toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents) and date is None
+    toll_only = bool(TOLL_ONLY and counts.killed and (only_dead or not live and not agents
+                                                      or TOLL_PASSIVE and dead_only and not agents) and date is None
                      and not also and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE))
     update = bool(TOLL_UPDATES and counts.killed and not also and _TOLL_UPDATE.search(s.text))
     return Draft(s, typing, counts, date, found, agents, patients, sentence_mentions, place, also, told, [s],
@@ -1293,6 +1297,7 @@ _OWN_DAY_AFTER = regex("own_day_after")
 
 
 TOLL_ONLY = 1  # switch: a sentence that only tells the dead joins the event before it
+TOLL_PASSIVE = 1  # switch: ... also where it tells them by a passive killing naming no one ("At least one person was killed.")
 # a sentence opening with a week's date ("Last week, gunmen shot dead a farmer") far from the day of
 # the event told before it tells another act: "drop" leaves it out (neither its dead nor its type
 # join the event), "new" makes it an event of its own (Guardian tune: 2 more false events), "" merges
@@ -1322,6 +1327,77 @@ NEW_EVENT_MIN_SCORE = 0.9  # chosen on training folds (benchmarks/tune_typing.py
 _SEPARATE = regex("separate_event_markers")
 
 
+# switch: the sentence right after an event, naming no one and no other day, whose act is the one
+# told before named again ("during the clashes", "in the attack"), tells more of that event
+ACT_NAMED_AGAIN = 1
+_NAMED_AGAIN = regex("act_named_again")
+_ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"}
+
+
+# switch: in a short report (a brief, an ACLED note), the state's forces firing in the sentence
+# right after a protest or riot, naming no other party and no other day, fire on that crowd: one
+# event, the force its second actor, lethal force making a protest "excessive force" (ACLED). Long
+# reports tell many acts: there the firing may be an act of its own (see POLICE_FIRE_APART).
+# switch: a joined sentence that names the event's dead again by a definite noun ("The vendor was
+# killed for asking a fee") gives no figure to weigh against the toll
+DEAD_NAMED_AGAIN = 1
+_DEAD_AGAIN = regex("dead_named_again")
+FORCES_FIRE_ON_CROWD = 1
+_FORCE_ACTS = regex("forces_force_acts")
+
+
+def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
+    if not b.short or a.typing is None or b.typing is None:
+        return False
+    if SUB_EVENT_TYPES[a.typing.sub_event_type] not in ("Protests", "Riots") \
+            or SUB_EVENT_TYPES[b.typing.sub_event_type] not in ("Battles", "Violence against civilians"):
+        return False
+    if not b.agents or any(x.inter != 1 for x in b.agents) or not _FORCE_ACTS.search(b.sentence.text):
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
+# switch: in a short report, a move read as a change of activity or "other" ("troops conducted an
+# operation against the militants' position", "a column moved through the village") whose next
+# sentence tells the violence of it, naming no one else and no other day, is that violent event
+# (the violence names it better; in long reports the two are often separate acts: Times of India tune)
+MOVE_THEN_VIOLENCE = 1
+_MOVES = {"Change to group/activity", "Other"}
+
+
+def _move_then_violence(a: Draft, b: Draft) -> bool:
+    if not b.short or a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
+        return False
+    if SUB_EVENT_TYPES[b.typing.sub_event_type] not in _VIOLENT or b.agents and a.agents and \
+            {x.key for x in b.agents} - {x.key for x in a.agents}:
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
+# switch: people arrested, then killed in the sentences after, by no one else named (ACLED: an
+# arrest in which the arrested are killed is an attack on them, with the arresting force its actor)
+ARRESTED_KILLED = 1
+
+
+def _arrested_killed(a: Draft, b: Draft) -> bool:
+    if a.typing is None or b.typing is None or a.typing.sub_event_type != "Arrests":
+        return False
+    if b.typing.sub_event_type != "Attack" or not b.counts.killed or b.agents:
+        return False
+    if a.date is not None and b.date is not None and a.date.date != b.date.date:
+        return False
+    return _same_paragraph_next(a, b)
+
+
+def _same_paragraph_next(a: Draft, b: Draft) -> bool:
+    last = a.sentences[-1] if a.sentences else a.sentence
+    return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
+
+
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
     if b.typing is None:
@@ -1340,6 +1416,16 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
         return True
+    if ACT_NAMED_AGAIN and not b.actors and (b.date is None or a.date is None or b.date.date == a.date.date) \
+            and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
+            and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
+        return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
+    if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
+        return True  # "Traders protested at the station ... Police responded with gunfire and killed one."
+    if MOVE_THEN_VIOLENCE and _move_then_violence(a, b):
+        return True  # "forces conducted an operation against X's position. Both sides exchanged fire."
+    if ARRESTED_KILLED and _arrested_killed(a, b):
+        return True  # "police detained 30 people ... twelve were executed": the arrest was an attack
     if FOLLOW_ON_JOINS and _follow_on(a, b):
         return True  # "Two of his guards were wounded." / "Survivors fled to the town.": the same act
     # "the army said on Tuesday that troops had repelled the attack": the day a source spoke
@@ -1533,6 +1619,12 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 
 def _absorb(a: Draft, b: Draft) -> None:
+    if ACT_NAMED_AGAIN and not b.actors and _NAMED_AGAIN.search(b.sentence.text):
+        a.named_again.add(b.sentence.index)
+    if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
+        a.named_again.add(b.sentence.index)  # the firing is the crowd event's: its words give no reading
+        a.protest_cues.add("Excessive force against protesters" if b.counts.killed or b.counts.injured
+                           else "Protest with intervention")
     if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
@@ -1541,7 +1633,9 @@ def _absorb(a: Draft, b: Draft) -> None:
     a.protest_cues |= b.protest_cues
     if b.typing and not (b.toll_update and a.typing is not None) and (a.typing is None or _better(b.typing, a.typing)):
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
-    merge_killed(a.counts, b.counts, add=b.also)
+    if not (DEAD_NAMED_AGAIN and a.counts.killed and 0 < b.counts.killed <= a.counts.killed and not b.also
+            and not b.toll_update and not b.counts.update and _DEAD_AGAIN.search(b.sentence.text)):
+        merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
     if b.date is not None and (a.date is None or SPOKEN_DAY_JOINS and a.date.spoken and not b.date.spoken):
@@ -1592,6 +1686,10 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
 
 def _better(b: Typing, a: Typing) -> bool:
     """Does the later sentence name the event more specifically (a bomb, not 'an attack')?"""
+    if MOVE_THEN_VIOLENCE and a.sub_event_type in _MOVES and SUB_EVENT_TYPES[b.sub_event_type] in _VIOLENT:
+        return True  # only joined where the violence is the move's (_move_then_violence)
+    if ARRESTED_KILLED and a.sub_event_type == "Arrests" and b.sub_event_type == "Attack":
+        return True  # only joined where the arrested were killed (_arrested_killed)
     if a.sub_event_type in ("Attack", "Armed clash") and b.sub_event_type in ERV_SUBS:
         return True
     if a.sub_event_type == "Other" and b.sub_event_type != "Other":
@@ -1608,6 +1706,8 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
         if d.typing is None or d.tally:
             continue
         total = _sentences_reading(d, st)
+        if ARRESTED_KILLED and d.typing.sub_event_type == "Attack" and d.counts.killed:
+            total.pop("Arrests", None)  # the arrested were killed: no reading makes it an arrest again
         if total:
             best = max(total, key=total.get)
             if total[best] > total.get(d.typing.sub_event_type, 0.0):
@@ -1619,6 +1719,8 @@ def _sentences_reading(d: Draft, st: ArticleState, normalise: bool = False) -> d
     probability of being an event (normalise: each sentence's sub-types first summed to one)."""
     total: dict[str, float] = {}
     for x in d.sentences or [d.sentence]:
+        if ACT_NAMED_AGAIN and x is not d.sentence and x.index in d.named_again:
+            continue  # "13 were injured in the clash": the act is the one told before, its words no reading
         q = st.read.get(x.index) or st.probs.get(x.index)
         if not q:
             continue
