@@ -1314,7 +1314,9 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         inside = [c for c in getattr(town, "candidates", []) if _unit(c) in units]
         if inside:
             _settle(town, max(inside, key=lambda c: c.population or 0))
-        elif getattr(town.place, "fuzzy", False) or (getattr(town.place, "source", "") != "supplement"
+        elif getattr(town.place, "fuzzy", False) or (
+                SUPPLEMENT_NOT_ACROSS_BORDER and town.place.iso and prov.place.iso and town.place.iso != prov.place.iso) \
+                or (getattr(town.place, "source", "") != "supplement"
                                                       and getattr(town, "hint", "") != "town"
                                                       and not _at_edge_of(town.place, code, town, ordered)):
             # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
@@ -1516,6 +1518,10 @@ def _identity(place: Place) -> tuple:
 
 # "Kumbo (Kumbo, Bui, Nord-Ouest)": a unit of the chain read as another country's is a misreading
 CHAIN_SKIPS_FOREIGN_UNIT = True
+# switch: a town set in a province of another country ("near Kolbio, Lamu County": Kenya's) is not
+# the team's supplement entry of a like name across the border (Somalia's Kolbiyow): the province
+# names the country; the entry is dropped as a gazetteer namesake is (session 36)
+SUPPLEMENT_NOT_ACROSS_BORDER = True
 
 
 def _unit_of_chain(town: PlaceMention, provs: list[PlaceMention]) -> PlaceMention:
