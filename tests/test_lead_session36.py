@@ -4,7 +4,6 @@ tests, about invented incidents in invented or generic places."""
 import datetime as dt
 
 from event_reading import events_of
-
 from sitrep.extract import counts as counts_module
 from sitrep.extract.counts import adds_more, extract_counts
 

@@ -41,7 +41,13 @@ from sitrep.extract.classify import (
     rule_scores,
     syntactic_factor,
 )
-from sitrep.extract.counts import Counts, adds_more, coded_fatalities, extract_counts, with_named_dead
+from sitrep.extract.counts import (
+    Counts,
+    adds_more,
+    coded_fatalities,
+    extract_counts,
+    with_named_dead,
+)
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.encoder_onnx import threads
