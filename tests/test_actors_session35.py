@@ -96,7 +96,7 @@ POLICE_FIRED = ("On 3 April 2021, in Ho (Volta), a crowd of traders beat a suspe
 
 
 def test_a_mob_s_victims_are_its_actor2_not_the_police_who_came_after(monkeypatch):
-    monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 1)  # off by default (roles.py)
+    monkeypatch.setattr(roles_module, "MOB_STATE_HIT_ONLY", 1)  # on by default since session 36 (roles.py)
     ev = _top(LYNCHED, APRIL)
     assert ev.sub_event_type == "Mob violence"
     assert (ev.actor1, ev.actor2) == ("Rioters (Ghana)", "Civilians (Ghana)")

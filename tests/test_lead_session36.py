@@ -188,3 +188,11 @@ def test_a_source_figure_and_a_revised_toll_still_lower_it(monkeypatch):
         text = "Gunmen killed five villagers in Dauis town on 1 March 2018. " + second
         evs = events_of(text, dt.date(2018, 3, 8), monkeypatch)
         assert [e.fatalities for e in evs] == [3], (second, [(e.sub_event_type, e.fatalities) for e in evs])
+
+
+# --- roles.MOB_STATE_HIT_ONLY on, with "firing" a word of force after the force
+
+def test_police_firing_on_a_mob_keep_the_police_as_its_other_side():
+    from sitrep.extract import roles
+    assert roles.MOB_STATE_HIT_ONLY
+    assert roles._FORCE_AFTER.match(" firing killed two rioters")
