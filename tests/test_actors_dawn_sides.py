@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from sitrep.extract import actors as actors_module
+from sitrep.extract import events as events_module
 from sitrep.extract import roles as roles_module
 from sitrep.extract.actors import get_dictionary
 from sitrep.extract.events import extract
@@ -131,6 +132,7 @@ def test_the_police_who_intervened_are_the_riots_actor2():
 
 def test_without_the_around_switch_the_riot_has_no_actor2(monkeypatch):
     monkeypatch.setattr(roles_module, "AROUND_POLICE", 0)
+    monkeypatch.setattr(events_module, "FORCES_FIRE_ON_CROWD", 0)  # (session 36: the police sentence joins)
     riot = next(e for e in _events(RIOT) if e.sub_event_type == "Violent demonstration")
     assert not riot.actor2
 

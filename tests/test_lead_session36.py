@@ -196,3 +196,15 @@ def test_police_firing_on_a_mob_keep_the_police_as_its_other_side():
     from sitrep.extract import roles
     assert roles.MOB_STATE_HIT_ONLY
     assert roles._FORCE_AFTER.match(" firing killed two rioters")
+
+
+# --- locate.SUPPLEMENT_NOT_ACROSS_BORDER: "near Kolbio, Lamu County" is Kenya's, not Somalia's Kolbiyow
+
+def test_a_town_set_in_a_province_abroad_is_not_the_supplement_entry_across_the_border(monkeypatch):
+    from sitrep.geo import locate
+    text = "On 9 March 2019, gunmen ambushed a police patrol near Kolbio, Lamu County."
+    evs = events_of(text, dt.date(2019, 3, 12), monkeypatch)
+    assert evs and evs[0].country == "Kenya", [(e.location, e.country) for e in evs]
+    monkeypatch.setattr(locate, "SUPPLEMENT_NOT_ACROSS_BORDER", False)
+    evs = events_of(text, dt.date(2019, 3, 12), monkeypatch)
+    assert evs and evs[0].country == "Somalia"

@@ -1629,8 +1629,10 @@ def _absorb(a: Draft, b: Draft) -> None:
         a.named_again.add(b.sentence.index)
     if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
         a.named_again.add(b.sentence.index)  # the firing is the crowd event's: its words give no reading
-        a.protest_cues.add("Excessive force against protesters" if b.counts.killed or b.counts.injured
-                           else "Protest with intervention")
+        if a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
+            # lethal force on a protest is excessive force; on a riot, the riot stays (ACLED)
+            a.protest_cues.add("Excessive force against protesters" if b.counts.killed or b.counts.injured
+                               else "Protest with intervention")
     if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention

@@ -1315,7 +1315,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         if inside:
             _settle(town, max(inside, key=lambda c: c.population or 0))
         elif getattr(town.place, "fuzzy", False) or (
-                SUPPLEMENT_NOT_ACROSS_BORDER and town.place.iso and prov.place.iso and town.place.iso != prov.place.iso) \
+                SUPPLEMENT_NOT_ACROSS_BORDER and town.place.iso and prov.place.iso and town.place.iso != prov.place.iso
+                and town.text.strip().lower() != (town.place.name or "").lower()) \
                 or (getattr(town.place, "source", "") != "supplement"
                                                       and getattr(town, "hint", "") != "town"
                                                       and not _at_edge_of(town.place, code, town, ordered)):
@@ -1520,7 +1521,8 @@ def _identity(place: Place) -> tuple:
 CHAIN_SKIPS_FOREIGN_UNIT = True
 # switch: a town set in a province of another country ("near Kolbio, Lamu County": Kenya's) is not
 # the team's supplement entry of a like name across the border (Somalia's Kolbiyow): the province
-# names the country; the entry is dropped as a gazetteer namesake is (session 36)
+# names the country; the entry, read from another spelling than its own name, is dropped as a
+# gazetteer namesake is ("Matara town, Southern province", spelt as the entry, stays) (session 36)
 SUPPLEMENT_NOT_ACROSS_BORDER = True
 
 
