@@ -106,8 +106,7 @@ class Draft:
     tally: bool = False  # a count of the state's forces' acts over a period (STATE_TALLY): an event apart
     state_fire: bool = False  # the state's forces fired on people (POLICE_FIRE_APART)
     recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
-    long_report: bool = False  # the article has LONG_ARTICLE sentences or more (ARRESTS_APART)
-    short: bool = False  # its article is short (fewer than LONG_ARTICLE sentences: a brief, a note)
+    long_report: bool = False  # the article has LONG_ARTICLE sentences or more (else a brief, a note)
     named_again: set[int] = field(default_factory=set)  # joined sentences that name its act again (no reading)
 
 
@@ -412,8 +411,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
         if draft is not None:
             if POLICE_FIRE_APART and len(st.sentences) >= POLICE_FIRE_APART_MIN:
                 draft.state_fire = _state_fire(draft.sentence.text, found)
-            draft.long_report = len(st.sentences) >= LONG_ARTICLE
-            draft.short = len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE)
+            draft.long_report = len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE)
             drafts.append(draft)
         drafts.extend(tallies)
     min_score = st.weights.get("min_score", NEW_EVENT_MIN_SCORE)
@@ -1353,7 +1351,7 @@ _FORCE_ACTS = regex("forces_force_acts")
 
 
 def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
-    if not b.short or a.typing is None or b.typing is None:
+    if b.long_report or a.typing is None or b.typing is None:
         return False
     if SUB_EVENT_TYPES[a.typing.sub_event_type] not in ("Protests", "Riots") \
             or SUB_EVENT_TYPES[b.typing.sub_event_type] not in ("Battles", "Violence against civilians"):
@@ -1374,7 +1372,7 @@ _MOVES = {"Change to group/activity", "Other"}
 
 
 def _move_then_violence(a: Draft, b: Draft) -> bool:
-    if not b.short or a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
+    if b.long_report or a.typing is None or b.typing is None or a.typing.sub_event_type not in _MOVES:
         return False
     if SUB_EVENT_TYPES[b.typing.sub_event_type] not in _VIOLENT or b.agents and a.agents and \
             {x.key for x in b.agents} - {x.key for x in a.agents}:
