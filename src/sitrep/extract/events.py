@@ -1358,9 +1358,7 @@ def _forces_fire_on_crowd(a: Draft, b: Draft) -> bool:
         return False
     if not b.agents or any(x.inter != 1 for x in b.agents) or not _FORCE_ACTS.search(b.sentence.text):
         return False
-    if a.date is not None and b.date is not None and a.date.date != b.date.date:
-        return False
-    return _same_paragraph_next(a, b)
+    return _told_right_after(a, b)
 
 
 # switch: in a short report, a move read as a change of activity or "other" ("troops conducted an
@@ -1377,9 +1375,7 @@ def _move_then_violence(a: Draft, b: Draft) -> bool:
     if SUB_EVENT_TYPES[b.typing.sub_event_type] not in _VIOLENT or b.agents and a.agents and \
             {x.key for x in b.agents} - {x.key for x in a.agents}:
         return False
-    if a.date is not None and b.date is not None and a.date.date != b.date.date:
-        return False
-    return _same_paragraph_next(a, b)
+    return _told_right_after(a, b)
 
 
 # switch: people arrested, then killed in the sentences after, by no one else named (ACLED: an
@@ -1392,13 +1388,15 @@ def _arrested_killed(a: Draft, b: Draft) -> bool:
         return False
     if b.typing.sub_event_type != "Attack" or not b.counts.killed or b.agents:
         return False
+    return _told_right_after(a, b)
+
+
+def _told_right_after(a: Draft, b: Draft) -> bool:
+    """Is sentence `b` one of the two right after event `a`'s last, in its paragraph, and of no
+    other day than `a`'s (where both tell one)?"""
+    last = a.sentences[-1] if a.sentences else a.sentence
     if a.date is not None and b.date is not None and a.date.date != b.date.date:
         return False
-    return _same_paragraph_next(a, b)
-
-
-def _same_paragraph_next(a: Draft, b: Draft) -> bool:
-    last = a.sentences[-1] if a.sentences else a.sentence
     return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
 
 
@@ -1420,9 +1418,9 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
         return True
-    if ACT_NAMED_AGAIN and not b.actors and (b.date is None or a.date is None or b.date.date == a.date.date) \
+    if ACT_NAMED_AGAIN and not b.actors \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _ACTS_NAMED_AGAIN \
-            and _same_paragraph_next(a, b) and _NAMED_AGAIN.search(b.sentence.text):
+            and _told_right_after(a, b) and _NAMED_AGAIN.search(b.sentence.text):
         return True  # "Riots broke out ... Three people were killed during the clashes.": the riot's dead
     if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
         return True  # "Traders protested at the station ... Police responded with gunfire and killed one."
