@@ -54,7 +54,7 @@ from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.extract.notes import make_notes
-from sitrep.extract.roles import assign_actors, sentence_roles
+from sitrep.extract.roles import ARMED, assign_actors, sentence_roles
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
     article_context,
@@ -1595,6 +1595,15 @@ def _known_dead(doc, cue: Cue) -> bool:
     return any(k.dep_ in ("det", "poss") and k.lower_ in _DEFINITE for k in kids)
 
 
+# switch (session 37, detect): a joined sentence that only tells the dead of the act before it (a
+# toll_only draft: "One person was killed.", "A lieutenant was shot and killed.", naming no one and
+# no day) gives no reading in the event's retyping, as a sentence naming the act again does not
+# (ACT_NAMED_AGAIN): the decider reads a bare killing as an attack and outweighed the clash or the
+# riot the first sentence told
+TOLL_NO_READING = 1
+_TOLL_NO_READING_OF = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+
+
 def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
@@ -1622,6 +1631,11 @@ def _merge(drafts: list[Draft], min_score: float = NEW_EVENT_MIN_SCORE) -> list[
 
 def _absorb(a: Draft, b: Draft) -> None:
     if ACT_NAMED_AGAIN and not b.actors and _NAMED_AGAIN.search(b.sentence.text):
+        a.named_again.add(b.sentence.index)
+    if TOLL_NO_READING and b.toll_only and a.typing is not None \
+            and SUB_EVENT_TYPES[a.typing.sub_event_type] in _TOLL_NO_READING_OF:
+        # "Two groups clashed ... One person was killed.": the toll tells the dead, not the act;
+        # the decider reads a bare killing as an attack, which must not retype the clash
         a.named_again.add(b.sentence.index)
     if FORCES_FIRE_ON_CROWD and _forces_fire_on_crowd(a, b):
         a.named_again.add(b.sentence.index)  # the firing is the crowd event's: its words give no reading
@@ -1701,6 +1715,14 @@ def _better(b: Typing, a: Typing) -> bool:
     return False
 
 
+# switch (session 37, detect): the retyping keeps the sub-type chosen for the event where another
+# leads it by less than RETYPE_TIE of the reading's mass: the first sentence's choice already settled
+# such a near tie by ACLED's priority order (classify.choose_type); the retyping's plain maximum
+# undid it ("two groups of warriors clashed": armed clash 0.48, mob violence 0.51)
+RETYPE_TIES = 1
+RETYPE_TIE = 0.05  # choose_type's near-tie margin
+
+
 def _retype(merged: list[Draft], st: ArticleState) -> None:
     """The event's sub-type, read by the decider from all the sentences that tell it: the
     mean of their probabilities, each weighted by how surely it reports an event."""
@@ -1714,7 +1736,8 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
             total.pop("Arrests", None)  # the arrested were killed: no reading makes it an arrest again
         if total:
             best = max(total, key=total.get)
-            if total[best] > total.get(d.typing.sub_event_type, 0.0):
+            margin = RETYPE_TIE * sum(total.values()) if RETYPE_TIES else 0.0
+            if total[best] > total.get(d.typing.sub_event_type, 0.0) + margin:
                 d.typing = Typing(best, d.typing.score, d.typing.cue)
 
 
@@ -1811,7 +1834,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
     for d, st, span, p in known + read:
         if p is None:
             if d.typing.sub_event_type in PROTEST_SEVERITY:
-                d.protest_cues |= protest_modifiers(span)
+                d.protest_cues |= protest_modifiers(span) | _passage_protest(d, st, span)
             continue
         total = _sentences_reading(d, st, normalise=True)
         norm = sum(total.values()) or 1.0
@@ -1819,10 +1842,35 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
         mix = {k: (1 - weight) * total.get(k, 0.0) / norm + weight * p.get(k, 0.0) / span_norm
                for k in set(total) | {k for k in p if k != NONE}}
         best = max(mix, key=mix.get)
-        if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0):
+        margin = RETYPE_TIE * sum(mix.values()) if RETYPE_TIES else 0.0
+        if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0) + margin:
             d.typing = Typing(best, d.typing.score, d.typing.cue)
         if d.typing.sub_event_type in PROTEST_SEVERITY:
             d.protest_cues |= protest_modifiers(span)  # "Police dispersed them with tear gas."
+            d.protest_cues |= _passage_protest(d, st, span)
+
+
+# switch (session 37, detect): a sentence of a protest's report after its first, that the typer reads
+# as a protest sub-type stronger than the event's with PASSAGE_PROTEST_MIN or more ("The rally was
+# broken up by the police.", told in words no cue list holds, or misspelt), shows that sub-type, as a
+# cue word in it would (protest_modifiers); a milder one never overrides (classify.protest_by_cues)
+PASSAGE_PROTEST = 1
+PASSAGE_PROTEST_MIN = 0.8
+PASSAGE_PROTEST_SUBS = ("Protest with intervention",)
+
+
+def _passage_protest(d: Draft, st: ArticleState, span: list[Sentence]) -> set[str]:
+    if not PASSAGE_PROTEST:
+        return set()
+    shown = set()
+    for x in span:
+        if x.index == d.sentence.index:
+            continue
+        q = st.probs.get(x.index) or {}
+        sub = max((k for k in q if k != NONE), key=q.get, default=None)
+        if sub in PASSAGE_PROTEST_SUBS and q[sub] >= PASSAGE_PROTEST_MIN:
+            shown.add(sub)
+    return shown
 
 
 IED = "Remote explosive/landmine/IED"
@@ -2024,6 +2072,13 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     # actors
     assign_actors(ev, d, actors, _told_around(d, st))
+    if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
+            and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or len({a.key for a in d.actors if a.inter in ARMED}) >= 2) \
+            and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        # "troops fired mortars and rifle rounds at the rebels' positions", "shelled the village; the
+        # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
+        # the artillery one of its weapons
+        ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     # counts
     # ACLED: a peaceful protest has no dead (deaths at a protest make it another sub-type); the
     # dead a peaceful protest speaks of are its grievance ("protested the killing of two"); so do
@@ -2042,6 +2097,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     ev.notes = make_notes(ev)
     ev.confidence = _confidence(ev, d)
     return ev
+
+
+# switch (session 37, detect): a shelling between two armed sides whose report names small-arms fire too
+# (lexicons.yaml small_arms_fire) is an armed clash
+SMALL_ARMS_CLASH = 1
 
 
 # switch: an arrest and a protest broken up carry no dead. On the ACLED tune split all 386 Arrests
