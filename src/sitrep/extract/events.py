@@ -1414,6 +1414,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return True
     if _SEPARATE.search(b.sentence.text):
         return False
+    if ACTORS_APART and _other_actors(a, b):
+        return False  # "Rebels ambushed a convoy ... In the east, the militia raided a village.": two acts
     if b.toll_update and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] in _VIOLENT:
         # "a councillor put the death toll at six, saying one of the wounded died in hospital in
         # Karbala": the place, day and speaker of the new figure are not another event's
@@ -1473,6 +1475,24 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if eb == "Strategic developments" and b.typing.score < 2.5:
         return True
     return ea == eb and ea != "Strategic developments"
+
+
+# switch (session 37, detect; measured, see docs/extraction.md): a sentence whose first named actor
+# (not a generic one: "gunmen", "the police") differs from the event's, where neither is named among
+# the other's parties and they are not both state forces, tells another act, not more of this one
+ACTORS_APART = 0
+
+
+def _other_actors(a: Draft, b: Draft) -> bool:
+    fa = next((x for x in a.agents if x.inter != 7), None)
+    fb = next((x for x in b.agents if x.inter != 7), None)
+    if fa is None or fb is None or a.sources or b.sources or fa.key == fb.key:
+        return False
+    if fa.key.startswith("generic:") or fb.key.startswith("generic:") or "{country}" in fa.name + fb.name:
+        return False  # only named actors: "the gunmen" may be the group named before
+    if fb.key in {x.key for x in a.actors} or fa.key in {x.key for x in b.actors}:
+        return False  # the other side of the same fight ("the rebels fired back")
+    return not (fa.inter == 1 and fb.inter == 1)  # the state's forces together (army and police)
 
 
 # switch: in a long report, a sentence that tells arrests made (a cue that survived the grammar
@@ -2073,7 +2093,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # actors
     assign_actors(ev, d, actors, _told_around(d, st))
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
-            and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or len({a.key for a in d.actors if a.inter in ARMED}) >= 2) \
+            and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d)) \
             and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
         # "troops fired mortars and rifle rounds at the rebels' positions", "shelled the village; the
         # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
@@ -2102,6 +2122,13 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
 # switch (session 37, detect): a shelling between two armed sides whose report names small-arms fire too
 # (lexicons.yaml small_arms_fire) is an armed clash
 SMALL_ARMS_CLASH = 1
+
+
+def _two_armed_sides(d: Draft) -> bool:
+    """Does the report name two armed actors that are not both the state's forces ("the army and
+    the police fired", one side)?"""
+    armed = {a.key: a.inter for a in d.actors if a.inter in ARMED}
+    return len(armed) >= 2 and any(i != 1 for i in armed.values())
 
 
 # switch: an arrest and a protest broken up carry no dead. On the ACLED tune split all 386 Arrests
