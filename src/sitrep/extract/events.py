@@ -2093,7 +2093,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # actors
     assign_actors(ev, d, actors, _told_around(d, st))
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
-            and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d)) \
+            and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d, ev.iso)) \
             and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
         # "troops fired mortars and rifle rounds at the rebels' positions", "shelled the village; the
         # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
@@ -2124,11 +2124,14 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
 SMALL_ARMS_CLASH = 1
 
 
-def _two_armed_sides(d: Draft) -> bool:
-    """Does the report name two armed actors that are not both the state's forces ("the army and
-    the police fired", one side)?"""
-    armed = {a.key: a.inter for a in d.actors if a.inter in ARMED}
-    return len(armed) >= 2 and any(i != 1 for i in armed.values())
+def _two_armed_sides(d: Draft, iso: str) -> bool:
+    """Does the report name two armed actors that are not both one state's forces ("the army and
+    the police fired": one side; "Russian forces shelled ...; Ukrainian forces responded": two)?"""
+    armed = {a.key: a for a in d.actors if a.inter in ARMED}
+    if len(armed) < 2:
+        return False
+    states = {(a.home or iso).upper() for a in armed.values() if a.inter == 1}
+    return any(a.inter != 1 for a in armed.values()) or len(states) >= 2
 
 
 # switch: an arrest and a protest broken up carry no dead. On the ACLED tune split all 386 Arrests
