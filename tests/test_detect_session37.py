@@ -103,6 +103,15 @@ def test_shelling_alone_stays_shelling(monkeypatch):
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
 
 
+def test_two_states_forces_are_two_sides_but_army_and_police_are_one(monkeypatch):
+    text = ("On 4 May, Russian forces shelled Novoselivka village in Donetsk region. Ukrainian forces "
+            "responded with fire. No casualties were reported.")
+    assert [e.sub_event_type for e in events_of(text, PUB, monkeypatch)] == ["Armed clash"]
+    text = ("On 4 May, soldiers and police at the outpost of Hpakant in Kachin state fired artillery shells and "
+            "small arms at the village, wounding a farmer.")
+    assert [e.sub_event_type for e in events_of(text, PUB, monkeypatch)] == ["Shelling/artillery/missile attack"]
+
+
 def test_small_arms_words():
     from sitrep.extract.lexicons import pattern
 
