@@ -341,7 +341,16 @@ def protest_by_cues(sub: str, shown: set[str]) -> str:
     if sub not in PROTEST_SEVERITY:
         return sub
     worst = max((x for x in shown if x in PROTEST_SEVERITY), key=PROTEST_SEVERITY.index, default=sub)
-    return worst if PROTEST_SEVERITY.index(worst) > PROTEST_SEVERITY.index(sub) else sub
+    out = worst if PROTEST_SEVERITY.index(worst) > PROTEST_SEVERITY.index(sub) else sub
+    if VIOLENT_CROWD_NOT_EXCESSIVE and out == "Excessive force against protesters" and "Violent demonstration" in shown:
+        # ACLED: excessive force is lethal force on a peaceful crowd; a crowd that threw stones or
+        # burned vehicles is a violent demonstration, whoever fired on it
+        return "Violent demonstration"
+    return out
+
+
+# switch: a protest whose report tells the crowd's own violence is no excessive force (session 37, lead)
+VIOLENT_CROWD_NOT_EXCESSIVE = 1
 
 
 RULE_SCALE = 3.0  # a strong cue in a main clause

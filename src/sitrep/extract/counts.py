@@ -391,8 +391,40 @@ def extract_counts(sentence: str) -> Counts:
                 kills.append((m.start("num"), m.end("num"), value))
                 side = side_of(low[m.end("num"):m.end("num") + 60])
                 counts.killed_by[side] = counts.killed_by.get(side, 0) + value
+    if ORDINAL_MORE and counts.killed and not counts.update:
+        m = _ORDINAL_MORE.search(low)
+        if m and _ORDINALS[m.group("nth")] == counts.killed + 1 \
+                and all(b <= m.start() for cat, a, b in counts.spans if cat == "killed"):
+            # "two died on the spot and a third succumbed in hospital": the third is one more
+            side = side_of(low[kills[-1][1]:kills[-1][1] + 60]) if kills else "total"
+            counts.killed += 1
+            counts.spans.append(("killed", m.start("nth"), m.end("nth")))
+            kills.append((m.start("nth"), m.end("nth"), 1))
+            counts.killed_by[side] = counts.killed_by.get(side, 0) + 1
     _reconcile_killed(low, counts, kills)
+    if SENTENCE_SIDES and "total" in counts.killed_by and len(counts.killed_by) > 1 \
+            and counts.killed == sum(counts.killed_by.values()) \
+            and all(_MORE_AFTER.match(low, end) for start, end, value in kills
+                    if side_of(low[end:end + 60]) == "total"):
+        # "four villagers were killed and two more died later": figures of one sentence that add
+        # up are all dead, the one told with no side too; kept apart as "unsaid", not as a total
+        # that would cap the sum (merge_killed)
+        counts.killed_by["unsaid"] = counts.killed_by.pop("total")
     return counts
+
+
+# switch: figures of one sentence that add up, one of them with no side, are all counted (not the
+# unsided one taken as a total capping the others: "four villagers were killed and two more died")
+SENTENCE_SIDES = 1
+_MORE_AFTER = re.compile(r"\s+(?:more|others?|additional|further)\b")  # the unsided figure told as more people
+# switch: "two died on the spot and a third succumbed": an ordinal one past the figure told is one more
+ORDINAL_MORE = 1
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10}
+_ORDINAL_MORE = re.compile(
+    r"\b(?:and|while|,)\s+(?:an?|the)\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+(?:one|man|woman|person|victim|youth|boy|girl|soldier|policeman|civilian|child))?"
+    r"\s+(?:later\s+|also\s+)?(?:died|succumbed|was killed|was shot dead|passed away|was found dead)\b")
 
 
 # switch: "and a/an" joins a second figure only when a person follows ("and a soldier"), not "and an
@@ -488,12 +520,27 @@ def _singular_people(noun) -> int | None:
     return n or None
 
 
+# switch: a place or a day the parser hangs on a killing verb beside its figure is no person
+# ("NAIROBI, July 8 - Four people were shot dead": the dateline's city is not a fifth dead)
+PLACES_NOT_PEOPLE = 1
+_NOT_PEOPLE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+def _dateline_word(t) -> bool:
+    """A word of a dateline opening the sentence ("KAMPALA, March 3 -"): capitals, then a comma,
+    dash or colon, among the first words."""
+    doc = t.doc
+    return t.i <= 3 and t.is_upper and len(t) > 2 and t.i + 1 < len(doc) and doc[t.i + 1].text in (",", "-", ":", "—", "–")
+
+
 def _mixed_people(nouns: list) -> int | None:
     """A patient phrase that joins singular people to a figure ("a drug suspect and 7 companions",
     "the mayor and three others" = 8, 4): one per singular conjunct plus the figure; None for any
     other phrase (the figures alone or the singular people alone do the counting)."""
     single = figure = 0
     group = list({t.i: t for n in nouns for t in [n, *n.conjuncts]}.values())
+    if PLACES_NOT_PEOPLE:
+        group = [t for t in group if t.ent_type_ not in _NOT_PEOPLE_ENTS and not _dateline_word(t)]
     for t in group:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
             return None

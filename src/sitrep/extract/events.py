@@ -1406,7 +1406,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return True  # casualties with no act: they belong to the event before them
     if POLICE_FIRE_APART and b.state_fire and a.typing is not None and not a.state_fire \
             and SUB_EVENT_TYPES[a.typing.sub_event_type] in _FIRE_APART_FROM \
-            and not any(x.inter == 1 for x in a.agents):
+            and not any(x.inter == 1 for x in a.agents) \
+            and not (POLICE_FIRE_HERE and b.place is None and not a.counts.killed and _told_right_after(a, b)):
         # "police opened fire on a mob in another quarter, killing two": the forces' firing told
         # in a riot report is an act of its own, its dead not the riot's
         return False
@@ -1505,6 +1506,11 @@ ARRESTS_APART = 1
 POLICE_FIRE_APART = 1
 POLICE_FIRE_APART_MIN = LONG_ARTICLE  # sentences an article needs: a long report tells many acts, a short one (an
 # ACLED note) one act, its riot and the firing on the rioters together (0: any text)
+# A firing that names no place of its own, told right after a riot in its paragraph and of no other
+# day ("a mob laid siege to the police station ... When the crowd threw petrol bombs, the police
+# opened fire, killing two"), is that riot's firing: it stays in it, unless the riot told dead of its
+# own (the firing's dead are then told apart from them; session 37, lead)
+POLICE_FIRE_HERE = 1
 _STATE_FIRE = pattern("state_fire_acts")
 _STATE_FIRE_NOT = regex("state_fire_not")
 
