@@ -86,8 +86,8 @@ def test_a_quiet_protest_stays_peaceful(monkeypatch):
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"], [e.sub_event_type for e in evs]
 
 
-MORTARS_AND_GUNS = ("On 4 May, the army fired mortar rounds and heavy machine guns at the positions of the KIA "
-                    "near Lawa village in Kachin state.")
+MORTARS_AND_GUNS = ("On 4 May, army troops shelled a KIA outpost close to Lawa village, Kachin state, firing "
+                    "mortar rounds and a few rifle shots.")
 
 
 def test_shelling_with_small_arms_between_armed_sides_is_a_clash(monkeypatch):
@@ -98,14 +98,14 @@ def test_shelling_with_small_arms_between_armed_sides_is_a_clash(monkeypatch):
 
 
 def test_shelling_alone_stays_shelling(monkeypatch):
-    text = "On 4 May, the army shelled KIA positions near Lawa village in Kachin state. No casualties were reported."
+    text = "On 4 May, army troops pounded a KIA outpost close to Lawa village, Kachin state, with mortar rounds."
     evs = events_of(text, PUB, monkeypatch)
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
 
 
 def test_two_states_forces_are_two_sides_but_army_and_police_are_one(monkeypatch):
-    text = ("On 4 May, Russian forces shelled Novoselivka village in Donetsk region. Ukrainian forces "
-            "responded with fire. No casualties were reported.")
+    text = ("On 4 May, Russian troops lobbed artillery rounds into Novoselivka village in Donetsk region. "
+            "Ukrainian soldiers answered with gunfire. Nobody was hurt.")
     assert [e.sub_event_type for e in events_of(text, PUB, monkeypatch)] == ["Armed clash"]
     text = ("On 4 May, soldiers and police at the outpost of Hpakant in Kachin state fired artillery shells and "
             "small arms at the village, wounding a farmer.")
