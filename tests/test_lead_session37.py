@@ -159,3 +159,11 @@ def test_a_crowd_fired_on_and_violent_is_one_event(monkeypatch):
     pairs = [(_crowd_event("Excessive force against protesters", "Protesters (Uganda)", 6, 4), draft),
              (_crowd_event("Violent demonstration", "Rioters (Uganda)", 5, 1), draft)]
     assert len(events_module._one_per_event(pairs)) == 2
+
+
+def test_the_firing_told_right_after_a_riot_is_that_riot(monkeypatch):
+    from test_detect_session36 import PUB as RIOT36_PUB
+    from test_detect_session36 import RIOT_THEN_FIRE
+
+    riots = [e for e in events_of(RIOT_THEN_FIRE, RIOT36_PUB, monkeypatch) if e.event_type == "Riots"]
+    assert [e.fatalities for e in riots] == [2], [(e.sub_event_type, e.fatalities) for e in riots]
