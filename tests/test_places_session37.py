@@ -113,6 +113,12 @@ def test_a_quarter_alone_is_not_the_far_town_of_its_name(monkeypatch):
     assert evs and evs[0].location == "Berdaale"
 
 
+def test_a_citys_neighbourhood_is_in_the_city():
+    text = "On 2 May 2018, youths burned tyres in the Cotonou neighbourhood of a former minister on Tuesday."
+    evs = events_of(text, dt.date(2018, 5, 6))
+    assert evs and evs[0].location == "Cotonou"
+
+
 def test_a_quarter_known_to_the_gazetteer_is_still_read():
     gaz = get_gazetteer()
     text = "Police dispersed a crowd in Eastleigh neighbourhood on Sunday."

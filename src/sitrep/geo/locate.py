@@ -1483,15 +1483,17 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
 # a quarter of that name, only the quarter is read ("Eastleigh neighbourhood" is Nairobi's, not
 # England's town); where it holds only towns, a town is the quarter's namesake unless another
 # place of the text lies within QUARTER_KM of it: "in Berdale neighbourhood" (of Baidoa) had
-# placed the event at the district town Berdaale, 50 km off (session 37).
+# placed the event at the district town Berdaale, 50 km off (session 37). A city of
+# QUARTER_CITY_POP or more stays: "the Cotonou neighbourhood of [a person]" is a quarter in Cotonou.
 QUARTER_NOT_A_TOWN = True
+QUARTER_CITY_POP = 100_000
 
 
 def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
     for mm in ordered:
         place = mm.place
         if place is None or not getattr(mm, "lone_quarter", False) or place.feature == "neighbourhood" \
-                or place.latitude is None:
+                or place.latitude is None or (place.population or 0) >= QUARTER_CITY_POP:
             continue
         if not any(o is not mm and o.place is not None and o.place.latitude is not None
                    and o.place.feature in POINT_FEATURES and _identity(o.place) != _identity(place)
