@@ -441,7 +441,7 @@ def _abbreviation_inside_name(gaz: Gazetteer, text: str, start: int, end: int,
 # "Ain", "Tell", "Kafr", "Kampung": lexicons.yaml `name_opening_words`) is not a place alone where
 # the name it opens is unknown: "Ceel Garas" had become "Ceel", Eyl's other name, 600 km away
 # (session 37).
-NAME_OPENING_WORD_ALONE = True
+NAME_OPENING_WORD_ALONE = False
 
 
 @lru_cache(maxsize=1)
@@ -494,9 +494,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 if any(s < end and start < e for s, e in blocked) and not (
                         ABBREVIATION_INSIDE_NAME and _abbreviation_inside_name(gaz, text, start, end, blocked)):
                     continue
-                if NAME_OPENING_WORD_ALONE and j - i == 1 and j < len(words) and \
-                        m.start() + words[j].start() - end <= 1 and surface.lower() in _name_opening_words():
-                    continue  # "Ceel Garas", "Bir Zeit": "Ceel" (a well) opens the unknown name, it is not Eyl
+                # "Ceel Garas", "Bir Zeit": "Ceel" (a well) opens the unknown name; it is not Eyl
+                opening_only = NAME_OPENING_WORD_ALONE and j - i == 1 and j < len(words) and \
+                    m.start() + words[j].start() - end <= 1 and surface.lower() in _name_opening_words()
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
                 if feature and not LOCAL_UNIT_WORDS and feature.group(1).lower() in _LOCAL_WORDS:
                     feature = None
@@ -619,6 +619,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
                     hit.lone_quarter = lone_quarter  # type: ignore[attr-defined]  # QUARTER_NOT_A_TOWN
+                    hit.opening_only = opening_only  # type: ignore[attr-defined]  # NAME_OPENING_WORD_ALONE
                     hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
                     # "in Kenya", "across Ukraine": a country named as where, not what about
@@ -1393,6 +1394,10 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _quarter_of_town(ordered, text)
     if QUARTER_NOT_A_TOWN:
         _quarter_named_as_town(ordered)
+    if NAME_OPENING_WORD_ALONE:
+        for mm in ordered:
+            if mm.place is not None and getattr(mm, "opening_only", False):
+                _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
@@ -1485,7 +1490,7 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
 # place of the text lies within QUARTER_KM of it: "in Berdale neighbourhood" (of Baidoa) had
 # placed the event at the district town Berdaale, 50 km off (session 37). A city of
 # QUARTER_CITY_POP or more stays: "the Cotonou neighbourhood of [a person]" is a quarter in Cotonou.
-QUARTER_NOT_A_TOWN = True
+QUARTER_NOT_A_TOWN = False
 QUARTER_CITY_POP = 100_000
 
 
@@ -1499,7 +1504,15 @@ def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
                    and o.place.feature in POINT_FEATURES and _identity(o.place) != _identity(place)
                    and distance_km((place.latitude, place.longitude), (o.place.latitude, o.place.longitude)) <= QUARTER_KM
                    for o in ordered):
-            mm.place = None
+            _not_the_event_place(mm)
+
+
+def _not_the_event_place(mm: PlaceMention) -> None:
+    """The mention's place is no place of the event (`choose_event_place` passes it by), but it
+    still tells the article's country: "at Ceel [X]" is in Somalia though not at Eyl, "in [X]
+    neighbourhood" in the country of the town named X though not at it."""
+    mm.place = copy.copy(mm.place)
+    mm.place.not_event_place = True  # type: ignore[attr-defined]
 
 
 # "Hodan village neighbourhood in Qoryooley town", "the Bondhere quarter of Marka"
@@ -2062,6 +2075,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
+        if getattr(mm.place, "not_event_place", False):
+            continue  # NAME_OPENING_WORD_ALONE, QUARTER_NOT_A_TOWN: a hint of the country only
         role = mm.role or mention_role(text, mm.start)
         if role == "in" and mm.place.feature == "country" and not _IN_COUNTRY_BEFORE.search(text[max(0, mm.start - 25):mm.start]):
             role = ""  # "to lift the blockade on Cuba", "the invasion of Ukraine": what about, not where
