@@ -142,3 +142,28 @@ def test_a_quarter_named_with_a_town_near_it_keeps_the_town(monkeypatch):
     text = "On 2 May 2018, gunmen shot dead a shopkeeper in Berdale neighbourhood of Baidoa late on Tuesday."
     evs = events_of(text, dt.date(2018, 5, 6))
     assert evs and evs[0].location == "Baidoa" and evs[0].admin1 == "Bay"
+
+
+# --- an abbreviation with its full stop opens a name --------------------------------------------------
+
+def test_an_abbreviated_saint_opens_the_name(monkeypatch):
+    gaz = get_gazetteer()
+    text = "Several hundred people marched in St. Louis and later in St. Gallen against the war."
+    names = [m.text for m in find_mentions(text, gaz)]
+    assert "St. Louis" in names and "St. Gallen" in names
+    monkeypatch.setattr(locate, "ABBREVIATED_NAME_START", False)
+    names = [m.text for m in find_mentions(text, gaz)]
+    assert "St. Louis" not in names and "Louis" in names
+
+
+def test_a_rally_in_an_abbreviated_saints_town_is_placed_there(monkeypatch):
+    text = "On 5 March 2023, some 900 people rallied in St. Gallen and called for peace."
+    evs = events_of(text, dt.date(2023, 3, 7))
+    assert evs and evs[0].country == "Switzerland" and evs[0].admin1 == "St. Gallen" and evs[0].geo_precision == 1
+    evs = events_of(text, dt.date(2023, 3, 7), monkeypatch, module=locate, ABBREVIATED_NAME_START=False)
+    assert not evs or evs[0].country != "Switzerland"
+
+
+def test_a_full_stop_that_ends_a_sentence_is_not_an_abbreviation():
+    names = [m.text for m in find_mentions("Troops entered Pt. Hundreds fled the town.", get_gazetteer())]
+    assert not any(n.startswith("Pt. Hundreds") for n in names)

@@ -47,6 +47,16 @@ _SLASH = "/" if SLASH_NAMES else "(?!)"
 _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
+# switch: "St. Gallen", "St. Louis", "Ste. Anne", "Mt. Elgon", "Ft. Portal": an abbreviation with
+# its full stop opens the name, which is one span ("St Gallen" is in the gazetteer). Before, the
+# stop cut the name: "in St. Gallen" was read as "Gallen" (Gallin, Germany) and "in St. Louis" as
+# "Louis" (Lewes, England) (session 37).
+ABBREVIATED_NAME_START = True
+_ABBREVIATED = r"(?:St|Ste|Sta|Mt|Ft|Pt)\.(?=\s+[A-Z])"
+_SPAN_ABBREVIATED = re.compile(
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?(?:\b{_ABBREVIATED}\s+)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|"
+    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+)
 # switch: Ethiopia's "woreda" (district) and "kebele" (ward, village) are unit words like "township"
 # and "village": "[a kebele] kebele of [a woreda] woreda, [a zone], Amhara region" reads the woreda's
 # seat as "part of a region" (2), standing for the kebele the gazetteer lacks, and the chain's
@@ -470,7 +480,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
-    for m in _SPAN.finditer(text):
+    for m in (_SPAN_ABBREVIATED if ABBREVIATED_NAME_START else _SPAN).finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
