@@ -111,13 +111,23 @@ def test_the_name_opening_words_are_lowercase_single_words():
 
 # --- a quarter read as a town of its name -----------------------------------------------------------
 
-def test_a_quarter_alone_is_not_the_far_town_of_its_name(monkeypatch):
-    text = "On 2 May 2018, gunmen shot dead a shopkeeper in Berdale neighbourhood late on Tuesday."
+def test_a_quarter_set_in_its_region_is_not_the_far_town_of_its_name(monkeypatch):
+    text = "On 2 May 2018, gunmen shot dead a shopkeeper in Berdale neighbourhood, Bay region, late on Tuesday."
     evs = events_of(text, dt.date(2018, 5, 6), monkeypatch, module=locate, QUARTER_NOT_A_TOWN=True)
-    assert not evs or evs[0].location != "Berdaale"
+    assert evs and evs[0].location != "Berdaale" and evs[0].admin1 == "Bay"
     monkeypatch.setattr(locate, "QUARTER_NOT_A_TOWN", False)
     evs = events_of(text, dt.date(2018, 5, 6))
     assert evs and evs[0].location == "Berdaale"
+
+
+def test_a_quarter_that_is_the_texts_only_place_keeps_its_namesake(monkeypatch):
+    monkeypatch.setattr(locate, "QUARTER_NOT_A_TOWN", True)
+    text = "On 2 May 2018, gunmen shot dead a shopkeeper in Berdale neighbourhood late on Tuesday."
+    evs = events_of(text, dt.date(2018, 5, 6))
+    assert evs and evs[0].location == "Berdaale"  # the guess keeps the country and the region
+    monkeypatch.setattr(locate, "QUARTER_ONLY_BESIDE_A_PLACE", False)
+    evs = events_of(text, dt.date(2018, 5, 6))
+    assert not evs or evs[0].location != "Berdaale"
 
 
 def test_a_citys_neighbourhood_is_in_the_city(monkeypatch):

@@ -1502,6 +1502,9 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
 # QUARTER_CITY_POP or more stays: "the Cotonou neighbourhood of [a person]" is a quarter in Cotonou.
 QUARTER_NOT_A_TOWN = False
 QUARTER_CITY_POP = 100_000
+# only where the text names another place (a province, a town): a quarter that is the text's only
+# place keeps its namesake town, which at least holds the country and often the province
+QUARTER_ONLY_BESIDE_A_PLACE = True
 
 
 def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
@@ -1510,6 +1513,10 @@ def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
         if place is None or not getattr(mm, "lone_quarter", False) or place.feature == "neighbourhood" \
                 or place.latitude is None or (place.population or 0) >= QUARTER_CITY_POP:
             continue
+        if QUARTER_ONLY_BESIDE_A_PLACE and not any(
+                o is not mm and o.place is not None and o.place.feature != "country"
+                and not getattr(o, "lone_quarter", False) for o in ordered):
+            continue  # the text's only place: its namesake town is kept as the guess it was
         if not any(o is not mm and o.place is not None and o.place.latitude is not None
                    and o.place.feature in POINT_FEATURES and _identity(o.place) != _identity(place)
                    and distance_km((place.latitude, place.longitude), (o.place.latitude, o.place.longitude)) <= QUARTER_KM
