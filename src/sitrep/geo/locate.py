@@ -1500,7 +1500,7 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
 # place of the text lies within QUARTER_KM of it: "in Berdale neighbourhood" (of Baidoa) had
 # placed the event at the district town Berdaale, 50 km off (session 37). A city of
 # QUARTER_CITY_POP or more stays: "the Cotonou neighbourhood of [a person]" is a quarter in Cotonou.
-QUARTER_NOT_A_TOWN = False
+QUARTER_NOT_A_TOWN = True
 QUARTER_CITY_POP = 100_000
 # only where the text names another place (a province, a town): a quarter that is the text's only
 # place keeps its namesake town, which at least holds the country and often the province
