@@ -88,8 +88,13 @@ def test_woreda_and_kebele_are_unit_words_only_with_the_switch(monkeypatch):
 
 def test_a_somali_well_name_the_gazetteer_lacks_is_not_eyl(monkeypatch):
     text = "On 2 May 2018, Al Shabaab fighters ambushed an army patrol at Ceel Dhuubow on Wednesday."
-    evs = events_of(text, dt.date(2018, 5, 6), monkeypatch, module=locate, NAME_OPENING_WORD_ALONE=True)
+    evs = events_of(text, dt.date(2018, 5, 6), monkeypatch, module=locate, NAME_OPENING_WORD_ALONE=True,
+                    OPENING_ONLY_BESIDE_A_PLACE=False)
     assert evs and evs[0].location != "Eyl" and evs[0].country == "Somalia"  # Eyl still tells the country
+    monkeypatch.setattr(locate, "OPENING_ONLY_BESIDE_A_PLACE", True)  # the text's only place: kept
+    evs = events_of(text, dt.date(2018, 5, 6))
+    assert evs and evs[0].location == "Eyl"
+    monkeypatch.setattr(locate, "OPENING_ONLY_BESIDE_A_PLACE", False)
     monkeypatch.setattr(locate, "NAME_OPENING_WORD_ALONE", False)
     evs = events_of(text, dt.date(2018, 5, 6))
     assert evs and evs[0].location == "Eyl"

@@ -452,6 +452,7 @@ def _abbreviation_inside_name(gaz: Gazetteer, text: str, start: int, end: int,
 # the name it opens is unknown: "Ceel Garas" had become "Ceel", Eyl's other name, 600 km away
 # (session 37).
 NAME_OPENING_WORD_ALONE = False
+OPENING_ONLY_BESIDE_A_PLACE = True  # only where the text names another place (as QUARTER_ONLY_BESIDE_A_PLACE)
 
 
 @lru_cache(maxsize=1)
@@ -1406,7 +1407,10 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         _quarter_named_as_town(ordered)
     if NAME_OPENING_WORD_ALONE:
         for mm in ordered:
-            if mm.place is not None and getattr(mm, "opening_only", False):
+            if mm.place is not None and getattr(mm, "opening_only", False) and (
+                    not OPENING_ONLY_BESIDE_A_PLACE or any(
+                        o is not mm and o.place is not None and o.place.feature != "country"
+                        and not getattr(o, "opening_only", False) for o in ordered)):
                 _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
