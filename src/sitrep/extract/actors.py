@@ -366,11 +366,33 @@ class ActorDictionary:
                 found = self._named_groups(text, found)
         if ARMED_SUSPECTS:
             found = self._armed_suspects(text, found, countries or set())
+        if NAMED_MEN:
+            found = self._named_men(text, found)
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
         return found
+
+    def _named_men(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Fano gunmen", "OLA gunmen", "ENDF soldiers": a generic word for armed men (the
+        unidentified armed group's, a generic army's or police's) right after the name of an armed
+        actor of the dictionary (no generic one itself) is that actor's men: the name's mention
+        reaches over it, and the word is no party of its own."""
+        if len(found) < 2:
+            return found
+        out: list[ActorMention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and m.key in _BARE_MEN and "{country}" not in (
+                    self.by_key[prev.key].name if prev.key in self.by_key else "{country}") and \
+                    prev.inter in (1, 2, 3, 4, 8) and _NAMED_MEN_GAP.fullmatch(text, prev.end, m.start) and \
+                    (m.key != "generic:Police Forces of {country}" or self._state_force(prev)):
+                out[-1] = ActorMention(prev.name, prev.inter, prev.start, m.end, text[prev.start:m.end],
+                                       key=prev.key, home=prev.home)
+                continue
+            out.append(m)
+        return out if len(out) != len(found) else found
 
     def _joint_partners(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"a combined force of the SSPP and the TNLA attacked", "joint forces of X, Y and Z", "a
@@ -1101,6 +1123,13 @@ _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]
 # are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
 # actors, not the other side
 JOINT_PARTNERS = 1
+# switch (session 37): a bare word for armed men right after a named armed actor ("Fano gunmen", "OLA
+# gunmen", "ENDF soldiers"), where the two-word phrase is no alias of its own, is that actor's men:
+# one mention, not a second, unidentified party (`ActorDictionary._named_men`)
+NAMED_MEN = 1
+_NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
+_BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}",
+                       "generic:Police Forces of {country}"})
 _JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
 _COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
                               r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",

@@ -417,6 +417,12 @@ DIED_NOT_AGENT = 1
 # switch: two armed actors told as "X and Y clashed / fought / exchanged fire" are the two sides,
 # even where the parse left no one acting (both read as acted upon)
 CLASHED_PAIR = 1
+# switch (session 37): two sides told alike as the subjects of one verb of fighting ("the KIA and the
+# army clashed", "Fano militiamen and ENDF troops fought") keep the order told, the first actor1, as
+# in "between X and Y", except where ACLED's coders name the state's forces first in clashes
+# (lexicons.yaml clash_state_first; Myanmar's years by clash_order.yml). Off: the state's forces
+# were put first in every country.
+PAIR_AS_TOLD = 1
 _PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _PAIR_VERB = re.compile(r"\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
                         r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
@@ -574,7 +580,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
         elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
-                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)):
+                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)) and \
+                not (PAIR_AS_TOLD and iso.lower() not in words("clash_state_first")):
             # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
             # then names the state's forces first
             a1, a2 = a2, a1
