@@ -2,11 +2,14 @@
 invented sentences:
 
 - PAIR_AS_TOLD: "X and Y fought" keeps the order told, except where ACLED names the state first;
+- NAMED_MEN: "OLA gunmen", "TPLF soldiers" are the group's men, no second party;
 """
 
 import datetime as dt
 
+from sitrep.extract import actors as actors_module
 from sitrep.extract import roles as roles_module
+from sitrep.extract.actors import get_dictionary
 from sitrep.extract.events import extract
 from sitrep.model import Article
 
@@ -38,3 +41,30 @@ def test_where_acled_names_the_state_first_it_still_goes_first():
     ev = _top("On 2 May 2023, KIA fighters and army troops fought for most of the day near Laiza town "
               "(Momauk Township, Kachin State).")
     assert (ev.actor1, ev.actor2) == ("Military Forces of Myanmar", "KIA: Kachin Independence Army")
+
+
+MEN = "Late on Sunday OLA gunmen and TPLF soldiers were seen on the road out of the town."
+
+
+def test_a_word_for_armed_men_after_a_group_s_name_is_its_men():
+    names = [m.name for m in get_dictionary().find(MEN, {"ET"})]
+    assert names == ["OLA: Oromo Liberation Army", "TPLF: Tigray People's Liberation Front"]
+
+
+def test_without_the_switch_the_words_were_parties_of_their_own(monkeypatch):
+    monkeypatch.setattr(actors_module, "NAMED_MEN", 0)
+    names = [m.name for m in get_dictionary().find(MEN, {"ET"})]
+    assert "Unidentified Armed Group ({country})" in names
+    assert "Military Forces of {country}" in names
+
+
+def test_a_state_force_s_men_and_a_word_after_other_words_are_left_alone():
+    names = [m.name for m in get_dictionary().find("ENDF soldiers and, later, gunmen came.", {"ET"})]
+    assert names[0] == "Military Forces of Ethiopia"
+    assert "Unidentified Armed Group ({country})" in names
+
+
+def test_the_group_s_gunmen_fighting_the_army_make_a_clash_of_the_two():
+    ev = _top("On 2 May 2023, Fano gunmen and ENDF soldiers fought for most of the day near Bure town "
+              "(West Gojjam, Amhara).")
+    assert (ev.actor1, ev.actor2) == ("Fano Militia", "Military Forces of Ethiopia")

@@ -375,10 +375,10 @@ class ActorDictionary:
         return found
 
     def _named_men(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
-        """"Fano gunmen", "OLA gunmen", "ENDF soldiers": a generic word for armed men (the
-        unidentified armed group's, a generic army's or police's) right after the name of an armed
-        actor of the dictionary (no generic one itself) is that actor's men: the name's mention
-        reaches over it, and the word is no party of its own."""
+        """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the
+        unidentified armed group's or a generic army's) right after the name of an armed group of
+        the dictionary (no generic one, no state's force: "ENDF soldiers" are read as one party
+        already) is that group's men: the word is no party of its own."""
         if len(found) < 2:
             return found
         out: list[ActorMention] = []
@@ -387,10 +387,8 @@ class ActorDictionary:
             if prev is not None and m.key in _BARE_MEN and "{country}" not in (
                     self.by_key[prev.key].name if prev.key in self.by_key else "{country}") and \
                     prev.inter in (1, 2, 3, 4, 8) and _NAMED_MEN_GAP.fullmatch(text, prev.end, m.start) and \
-                    (m.key != "generic:Police Forces of {country}" or self._state_force(prev)):
-                out[-1] = ActorMention(prev.name, prev.inter, prev.start, m.end, text[prev.start:m.end],
-                                       key=prev.key, home=prev.home)
-                continue
+                    not self._state_force(prev):
+                continue  # the name's own mention stands for both
             out.append(m)
         return out if len(out) != len(found) else found
 
@@ -1123,13 +1121,12 @@ _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]
 # are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
 # actors, not the other side
 JOINT_PARTNERS = 1
-# switch (session 37): a bare word for armed men right after a named armed actor ("Fano gunmen", "OLA
-# gunmen", "ENDF soldiers"), where the two-word phrase is no alias of its own, is that actor's men:
-# one mention, not a second, unidentified party (`ActorDictionary._named_men`)
+# switch (session 37): a bare word for armed men right after the name of an armed group ("Fano gunmen",
+# "OLA gunmen", "TPLF soldiers"), where the phrase is no alias of its own, is that group's men: one
+# party, not a second, unidentified one or the state's army (`ActorDictionary._named_men`)
 NAMED_MEN = 1
 _NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
-_BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}",
-                       "generic:Police Forces of {country}"})
+_BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}"})
 _JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
 _COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
                               r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",
