@@ -3,6 +3,7 @@ invented sentences:
 
 - PAIR_AS_TOLD: "X and Y fought" keeps the order told, except where ACLED names the state first;
 - NAMED_MEN: "OLA gunmen", "TPLF soldiers" are the group's men, no second party;
+- ETHNIC_COUNTRY_WORD: "ethnic Somali militiamen" are "Somali Ethnic Militia (country)";
 """
 
 import datetime as dt
@@ -68,3 +69,26 @@ def test_the_group_s_gunmen_fighting_the_army_make_a_clash_of_the_two():
     ev = _top("On 2 May 2023, Fano gunmen and ENDF soldiers fought for most of the day near Bure town "
               "(West Gojjam, Amhara).")
     assert (ev.actor1, ev.actor2) == ("Fano Militia", "Military Forces of Ethiopia")
+
+
+ETHNIC = ("On 3 April 2021, Afar militias and ethnic Somali militiamen clashed near Gewane town (Gewane woreda, "
+          "Gabi Rasu zone, Afar), killing at least 20 people on both sides.")
+
+
+def test_a_country_s_word_after_ethnic_names_a_people_s_militia():
+    names = [m.name for m in get_dictionary().find(ETHNIC, {"ET"})]
+    assert names == ["Afar Ethnic Militia (Ethiopia)", "Somali Ethnic Militia ({country})"]
+    ev = _top(ETHNIC)
+    assert (ev.actor1, ev.actor2) == ("Afar Ethnic Militia (Ethiopia)", "Somali Ethnic Militia (Ethiopia)")
+    assert (ev.inter1, ev.inter2) == (4, 4)
+
+
+def test_without_the_switch_the_somali_militiamen_were_no_actor(monkeypatch):
+    monkeypatch.setattr(actors_module, "ETHNIC_COUNTRY_WORD", 0)
+    names = [m.name for m in get_dictionary().find(ETHNIC, {"ET"})]
+    assert names == ["Afar Ethnic Militia (Ethiopia)"]
+
+
+def test_a_country_s_word_without_ethnic_is_still_no_people():
+    names = [m.name for m in get_dictionary().find("Afar militias and Somali militiamen fought.", {"ET"})]
+    assert names == ["Afar Ethnic Militia (Ethiopia)"]

@@ -769,7 +769,8 @@ class ActorDictionary:
             over = [a for a in out if a.start < end and start < a.end]
             if any("{country}" not in a.name for a in over):
                 continue  # a named actor: the dictionary's own ("Mungiki militia", "Murle raiders")
-            if self.first.get(name.lower()) or _is_country_word(name):
+            ethnic = ETHNIC_COUNTRY_WORD and _is_country_word(name) and _ETHNIC_BEFORE.search(text, 0, start) is not None
+            if not ethnic and (self.first.get(name.lower()) or _is_country_word(name)):
                 continue  # "Somali militia", "Houthi militiamen": a country's or a known group's
             entry = self._people_entry(name, "Sub-Clan" if clan and clan.group(1) else "Clan" if clan else "Ethnic")
             out = [a for a in out if a not in over]
@@ -1121,6 +1122,11 @@ _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]
 # are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
 # actors, not the other side
 JOINT_PARTNERS = 1
+# switch (session 37): a country's word written after "ethnic" before a militia word ("ethnic Somali
+# militiamen" in Ethiopia, "ethnic Albanian gunmen") names that people's militia ("Somali Ethnic Militia
+# (Ethiopia)"), not the state's forces nor armed men from that country (`_people_militias`)
+ETHNIC_COUNTRY_WORD = 1
+_ETHNIC_BEFORE = re.compile(r"\bethnic(?:ally)?\s+$", re.IGNORECASE)
 # switch (session 37): a bare word for armed men right after the name of an armed group ("Fano gunmen",
 # "OLA gunmen", "TPLF soldiers"), where the phrase is no alias of its own, is that group's men: one
 # party, not a second, unidentified one or the state's army (`ActorDictionary._named_men`)
