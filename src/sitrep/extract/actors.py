@@ -358,7 +358,7 @@ class ActorDictionary:
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
             found = self._tribes(text, found)
         if text_cased:
-            found = self._people_militias(text, found)
+            found = self._people_militias(text, found, countries or set(), named or set())
             if BARE_PEOPLES:
                 found = self._bare_peoples(text, found, countries or set(), named or set())
             found = self._branches(text, found)
@@ -737,7 +737,8 @@ class ActorDictionary:
                 end = start
         return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
 
-    def _people_militias(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+    def _people_militias(self, text: str, found: list[ActorMention], countries: set[str] | None = None,
+                         named: set[str] | None = None) -> list[ActorMention]:
         """"Turkana raiders", "Luo ethnic militia": a people's name, written with a capital, before
         a militia word names that people's militia, as ACLED names it ("Turkana Ethnic Militia
         (Kenya)", inter 4), when the dictionary knows no actor by the name (it knows "Murle
@@ -776,7 +777,32 @@ class ActorDictionary:
             out = [a for a in out if a not in over]
             out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
                                     home=entry.home))
+        if SHARED_HEAD:
+            out = self._shared_head(text, out, countries or set(), named or set())
         return sorted(out, key=lambda a: a.start)
+
+    def _shared_head(self, text: str, found: list[ActorMention], countries: set[str],
+                     named: set[str]) -> list[ActorMention]:
+        """"Borana and Guji militias", "Hema and Lendu militiamen": a people's name (peoples.yml)
+        joined by "and" to a people's militia shares its militia word: that people's militia too
+        (the dictionary's entry where it has one in the countries in focus, else "<Name> Ethnic
+        Militia (country)"), one side each."""
+        out = list(found)
+        for m in found:
+            if not m.key.startswith("people:") and not (self.by_key.get(m.key) and self.by_key[m.key].kind == "identity"):
+                continue
+            before = _SHARED_HEAD_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if before is None:
+                continue
+            name = _people_singular(before.group(1))
+            if name not in set(_peoples()["names"]) or any(a.start < before.end(1) and before.start(1) < a.end for a in out):
+                continue
+            entry = self._people_actor(name, countries, named)
+            if entry is None or entry.key == m.key:
+                continue
+            out.append(ActorMention(entry.name, entry.inter, before.start(1), before.end(1), before.group(1),
+                                    key=entry.key, home=entry.home))
+        return out
 
     def _tribes(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the Al Bu Mohammed and Al Bu Darraj tribes clashed": each tribe named with capitals is its
@@ -1122,6 +1148,10 @@ _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]
 # are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
 # actors, not the other side
 JOINT_PARTNERS = 1
+# switch (session 37): a people's name joined by "and" to a people's militia shares its militia word
+# ("Borana and Guji militias clashed": two sides, `ActorDictionary._shared_head`)
+SHARED_HEAD = 1
+_SHARED_HEAD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
 # switch (session 37): a country's word written after "ethnic" before a militia word ("ethnic Somali
 # militiamen" in Ethiopia, "ethnic Albanian gunmen") names that people's militia ("Somali Ethnic Militia
 # (Ethiopia)"), not the state's forces nor armed men from that country (`_people_militias`)
