@@ -4,6 +4,7 @@ invented sentences:
 - PAIR_AS_TOLD: "X and Y fought" keeps the order told, except where ACLED names the state first;
 - NAMED_MEN: "OLA gunmen", "TPLF soldiers" are the group's men, no second party;
 - ETHNIC_COUNTRY_WORD: "ethnic Somali militiamen" are "Somali Ethnic Militia (country)";
+- SHARED_HEAD: "Borana and Guji militias" are two peoples' militias; the Borana entry of Ethiopia;
 """
 
 import datetime as dt
@@ -92,3 +93,30 @@ def test_without_the_switch_the_somali_militiamen_were_no_actor(monkeypatch):
 def test_a_country_s_word_without_ethnic_is_still_no_people():
     names = [m.name for m in get_dictionary().find("Afar militias and Somali militiamen fought.", {"ET"})]
     assert names == ["Afar Ethnic Militia (Ethiopia)"]
+
+
+SHARED = "Borana and Guji militias clashed over a well south of the town."
+
+
+def test_a_people_joined_to_a_people_s_militia_shares_its_militia_word():
+    names = [m.name for m in get_dictionary().find(SHARED, {"ET"})]
+    assert names == ["Borana Ethnic Militia (Ethiopia)", "Guji Ethnic Militia ({country})"]
+
+
+def test_without_the_switch_only_the_second_people_was_a_side(monkeypatch):
+    monkeypatch.setattr(actors_module, "SHARED_HEAD", 0)
+    names = [m.name for m in get_dictionary().find(SHARED, {"ET"})]
+    assert names == ["Guji Ethnic Militia ({country})"]
+
+
+def test_a_word_that_is_no_people_shares_nothing():
+    names = [m.name for m in get_dictionary().find("Police and Guji militias clashed near the well.", {"ET"})]
+    assert "Guji Ethnic Militia ({country})" in names
+    assert not any(n.startswith("Police Ethnic") for n in names)
+
+
+def test_the_borana_of_kenya_keep_their_kenyan_entry():
+    assert [m.name for m in get_dictionary().find("Borana raiders drove off cattle.", {"KE"})] == \
+        ["Borana Ethnic Militia (Kenya)"]
+    assert [m.name for m in get_dictionary().find("Borana raiders drove off cattle.", {"ET"})] == \
+        ["Borana Ethnic Militia (Ethiopia)"]
