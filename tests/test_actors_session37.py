@@ -120,3 +120,27 @@ def test_the_borana_of_kenya_keep_their_kenyan_entry():
         ["Borana Ethnic Militia (Kenya)"]
     assert [m.name for m in get_dictionary().find("Borana raiders drove off cattle.", {"ET"})] == \
         ["Borana Ethnic Militia (Ethiopia)"]
+
+
+def _mention(text, words, name):
+    start = text.index(words)
+    return actors_module.ActorMention(name, 2, start, start + len(words), words, key=name, home="")
+
+
+def test_the_told_order_needs_the_two_joined_by_and_before_the_verb():
+    told = "Fano gunmen and ENDF troops fought all day."
+    assert roles_module._subjects_pair(told, _mention(told, "Fano", "a"), _mention(told, "ENDF", "b"))
+    aside = "The YPG, which officials call the Syrian arm of a group that has fought for decades, held out."
+    assert not roles_module._subjects_pair(aside, _mention(aside, "YPG", "a"), _mention(aside, "Syrian", "b"))
+
+
+def test_men_told_from_a_named_group_are_its_men():
+    text = "Gunmen from the Fano militia stormed the prison and freed inmates."
+    assert [m.name for m in get_dictionary().find(text, {"ET"})] == ["Fano Militia"]
+
+
+def test_without_the_switch_the_gunmen_were_a_party_of_their_own(monkeypatch):
+    monkeypatch.setattr(actors_module, "NAMED_MEN", 0)
+    text = "Gunmen from the Fano militia stormed the prison and freed inmates."
+    assert [m.name for m in get_dictionary().find(text, {"ET"})] == ["Unidentified Armed Group ({country})",
+                                                                     "Fano Militia"]

@@ -378,7 +378,8 @@ class ActorDictionary:
         """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the
         unidentified armed group's or a generic army's) right after the name of an armed group of
         the dictionary (no generic one, no state's force: "ENDF soldiers" are read as one party
-        already) is that group's men: the word is no party of its own."""
+        already) is that group's men: the word is no party of its own. So is the word told right
+        before "from/of the" and such a group's name ("gunmen from the Fano militia")."""
         if len(found) < 2:
             return found
         out: list[ActorMention] = []
@@ -390,6 +391,11 @@ class ActorDictionary:
                     not self._state_force(prev):
                 continue  # the name's own mention stands for both
             out.append(m)
+        # "gunmen from the Fano militia", "fighters of the OLA": the word before the name, the same
+        out = [m for i, m in enumerate(out) if not (
+            m.key in _BARE_MEN and i + 1 < len(out) and _MEN_OF_GAP.fullmatch(text, m.end, out[i + 1].start) and
+            out[i + 1].inter in (2, 3, 4) and "{country}" not in (
+                self.by_key[out[i + 1].key].name if out[i + 1].key in self.by_key else "{country}"))]
         return out if len(out) != len(found) else found
 
     def _joint_partners(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
@@ -1162,6 +1168,7 @@ _ETHNIC_BEFORE = re.compile(r"\bethnic(?:ally)?\s+$", re.IGNORECASE)
 # party, not a second, unidentified one or the state's army (`ActorDictionary._named_men`)
 NAMED_MEN = 1
 _NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
+_MEN_OF_GAP = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}"})
 _JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
 _COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
