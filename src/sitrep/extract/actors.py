@@ -378,8 +378,9 @@ class ActorDictionary:
         """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the
         unidentified armed group's or a generic army's) right after the name of an armed group of
         the dictionary (no generic one, no state's force: "ENDF soldiers" are read as one party
-        already) is that group's men: the word is no party of its own. So is the word told right
-        before "from/of the" and such a group's name ("gunmen from the Fano militia")."""
+        already) is that group's men: the word is no party of its own. So is the unidentified armed
+        group's word told right before "from/of the" and such a group's name ("gunmen from the Fano
+        militia"; not "troops from the ...": a state's unit read as a group keeps its army)."""
         if len(found) < 2:
             return found
         out: list[ActorMention] = []
@@ -391,9 +392,10 @@ class ActorDictionary:
                     not self._state_force(prev):
                 continue  # the name's own mention stands for both
             out.append(m)
-        # "gunmen from the Fano militia", "fighters of the OLA": the word before the name, the same
+        # "gunmen from the Fano militia", "armed men of the OLA": the word before the name, the same
         out = [m for i, m in enumerate(out) if not (
-            m.key in _BARE_MEN and i + 1 < len(out) and _MEN_OF_GAP.fullmatch(text, m.end, out[i + 1].start) and
+            m.key == "generic:Unidentified Armed Group ({country})" and i + 1 < len(out) and
+            _MEN_OF_GAP.fullmatch(text, m.end, out[i + 1].start) and
             out[i + 1].inter in (2, 3, 4) and "{country}" not in (
                 self.by_key[out[i + 1].key].name if out[i + 1].key in self.by_key else "{country}"))]
         return out if len(out) != len(found) else found
