@@ -130,8 +130,8 @@ def _mention(text, words, name):
 def test_the_told_order_needs_the_two_joined_by_and_before_the_verb():
     told = "Fano gunmen and ENDF troops fought all day."
     assert roles_module._subjects_pair(told, _mention(told, "Fano", "a"), _mention(told, "ENDF", "b"))
-    aside = "The YPG, which officials call the Syrian arm of a group that has fought for decades, held out."
-    assert not roles_module._subjects_pair(aside, _mention(aside, "YPG", "a"), _mention(aside, "Syrian", "b"))
+    aside = "The SDF, long backed by Damascus rivals and a Syrian unit which had battled them, held out."
+    assert not roles_module._subjects_pair(aside, _mention(aside, "SDF", "a"), _mention(aside, "Syrian", "b"))
 
 
 def test_men_told_from_a_named_group_are_its_men():
