@@ -72,6 +72,7 @@ def test_two_states_told_alike_keep_the_order_told():
 
 def test_without_the_switch_the_home_state_is_moved_first(monkeypatch):
     monkeypatch.setattr(roles_module, "STATE_PAIR_ORDER", 0)
+    monkeypatch.setattr(roles_module, "PAIR_AS_TOLD", 0)  # session 37: which keeps the told order too
     ev = _top(BORDER, published=dt.date(2023, 9, 20))
     assert ev.actor1 == "Military Forces of Pakistan"
 

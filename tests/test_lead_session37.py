@@ -131,3 +131,39 @@ def test_police_firing_on_a_peaceful_crowd_stays_excessive_force(monkeypatch):
     calm = ("On 2 April 2024, police opened fire on farmers sitting on the highway near Masaka, killing two. "
             "Witnesses said the farmers were singing and shouting slogans when the police arrived.")
     assert [e.sub_event_type for e in events_of(calm, dt.date(2024, 4, 3), monkeypatch)] == ["Excessive force against protesters"]
+
+
+# --- events.CROWD_ONE_EVENT: the crowd told violent and told fired on at one place and day is one
+# violent demonstration
+
+def _crowd_event(sub, actor1, inter1, dead):
+    from sitrep.model import Event
+    return Event(article_id="a", event_date=dt.date(2024, 6, 9), time_precision=1, event_type=(
+        "Riots" if sub == "Violent demonstration" else "Protests"), sub_event_type=sub, actor1=actor1, inter1=inter1,
+        actor2="Police Forces of Uganda", inter2=1, iso="UG", country="Uganda", location="Kasese",
+        latitude=0.18, longitude=30.08, geo_precision=1, fatalities=dead)
+
+
+def test_a_crowd_fired_on_and_violent_is_one_event(monkeypatch):
+    from types import SimpleNamespace
+    draft = SimpleNamespace(tally=False, state_fire=False, date=None)
+    pairs = [(_crowd_event("Violent demonstration", "Rioters (Uganda)", 5, 1), draft),
+             (_crowd_event("Excessive force against protesters", "Protesters (Uganda)", 6, 4), draft)]
+    kept = events_module._one_per_event(pairs)
+    assert [(e.sub_event_type, e.actor1) for e in kept] == [("Violent demonstration", "Rioters (Uganda)")]
+    pairs = [(_crowd_event("Excessive force against protesters", "Protesters (Uganda)", 6, 4), draft),
+             (_crowd_event("Violent demonstration", "Rioters (Uganda)", 5, 1), draft)]
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events_module._one_per_event(pairs)] == [
+        ("Violent demonstration", "Rioters (Uganda)", 4)]
+    monkeypatch.setattr(events_module, "CROWD_ONE_EVENT", 0)
+    pairs = [(_crowd_event("Excessive force against protesters", "Protesters (Uganda)", 6, 4), draft),
+             (_crowd_event("Violent demonstration", "Rioters (Uganda)", 5, 1), draft)]
+    assert len(events_module._one_per_event(pairs)) == 2
+
+
+def test_the_firing_told_right_after_a_riot_is_that_riot(monkeypatch):
+    from test_detect_session36 import PUB as RIOT36_PUB
+    from test_detect_session36 import RIOT_THEN_FIRE
+
+    riots = [e for e in events_of(RIOT_THEN_FIRE, RIOT36_PUB, monkeypatch) if e.event_type == "Riots"]
+    assert [e.fatalities for e in riots] == [2], [(e.sub_event_type, e.fatalities) for e in riots]

@@ -358,7 +358,7 @@ class ActorDictionary:
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
             found = self._tribes(text, found)
         if text_cased:
-            found = self._people_militias(text, found)
+            found = self._people_militias(text, found, countries or set(), named or set())
             if BARE_PEOPLES:
                 found = self._bare_peoples(text, found, countries or set(), named or set())
             found = self._branches(text, found)
@@ -366,11 +366,39 @@ class ActorDictionary:
                 found = self._named_groups(text, found)
         if ARMED_SUSPECTS:
             found = self._armed_suspects(text, found, countries or set())
+        if NAMED_MEN:
+            found = self._named_men(text, found)
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
         return found
+
+    def _named_men(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the
+        unidentified armed group's or a generic army's) right after the name of an armed group of
+        the dictionary (no generic one, no state's force: "ENDF soldiers" are read as one party
+        already) is that group's men: the word is no party of its own. So is the unidentified armed
+        group's word told right before "from/of the" and such a group's name ("gunmen from the Fano
+        militia"; not "troops from the ...": a state's unit read as a group keeps its army)."""
+        if len(found) < 2:
+            return found
+        out: list[ActorMention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and m.key in _BARE_MEN and "{country}" not in (
+                    self.by_key[prev.key].name if prev.key in self.by_key else "{country}") and \
+                    prev.inter in (1, 2, 3, 4, 8) and _NAMED_MEN_GAP.fullmatch(text, prev.end, m.start) and \
+                    not self._state_force(prev):
+                continue  # the name's own mention stands for both
+            out.append(m)
+        # "gunmen from the Fano militia", "armed men of the OLA": the word before the name, the same
+        out = [m for i, m in enumerate(out) if not (
+            m.key == "generic:Unidentified Armed Group ({country})" and i + 1 < len(out) and
+            _MEN_OF_GAP.fullmatch(text, m.end, out[i + 1].start) and
+            out[i + 1].inter in (2, 3, 4) and "{country}" not in (
+                self.by_key[out[i + 1].key].name if out[i + 1].key in self.by_key else "{country}"))]
+        return out if len(out) != len(found) else found
 
     def _joint_partners(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"a combined force of the SSPP and the TNLA attacked", "joint forces of X, Y and Z", "a
@@ -717,7 +745,8 @@ class ActorDictionary:
                 end = start
         return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
 
-    def _people_militias(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+    def _people_militias(self, text: str, found: list[ActorMention], countries: set[str] | None = None,
+                         named: set[str] | None = None) -> list[ActorMention]:
         """"Turkana raiders", "Luo ethnic militia": a people's name, written with a capital, before
         a militia word names that people's militia, as ACLED names it ("Turkana Ethnic Militia
         (Kenya)", inter 4), when the dictionary knows no actor by the name (it knows "Murle
@@ -749,13 +778,39 @@ class ActorDictionary:
             over = [a for a in out if a.start < end and start < a.end]
             if any("{country}" not in a.name for a in over):
                 continue  # a named actor: the dictionary's own ("Mungiki militia", "Murle raiders")
-            if self.first.get(name.lower()) or _is_country_word(name):
+            ethnic = ETHNIC_COUNTRY_WORD and _is_country_word(name) and _ETHNIC_BEFORE.search(text, 0, start) is not None
+            if not ethnic and (self.first.get(name.lower()) or _is_country_word(name)):
                 continue  # "Somali militia", "Houthi militiamen": a country's or a known group's
             entry = self._people_entry(name, "Sub-Clan" if clan and clan.group(1) else "Clan" if clan else "Ethnic")
             out = [a for a in out if a not in over]
             out.append(ActorMention(entry.name, entry.inter, start, end, text[start:end], key=entry.key,
                                     home=entry.home))
+        if SHARED_HEAD:
+            out = self._shared_head(text, out, countries or set(), named or set())
         return sorted(out, key=lambda a: a.start)
+
+    def _shared_head(self, text: str, found: list[ActorMention], countries: set[str],
+                     named: set[str]) -> list[ActorMention]:
+        """"Borana and Guji militias", "Hema and Lendu militiamen": a people's name (peoples.yml)
+        joined by "and" to a people's militia shares its militia word: that people's militia too
+        (the dictionary's entry where it has one in the countries in focus, else "<Name> Ethnic
+        Militia (country)"), one side each."""
+        out = list(found)
+        for m in found:
+            if not m.key.startswith("people:") and not (self.by_key.get(m.key) and self.by_key[m.key].kind == "identity"):
+                continue
+            before = _SHARED_HEAD_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if before is None:
+                continue
+            name = _people_singular(before.group(1))
+            if name not in set(_peoples()["names"]) or any(a.start < before.end(1) and before.start(1) < a.end for a in out):
+                continue
+            entry = self._people_actor(name, countries, named)
+            if entry is None or entry.key == m.key:
+                continue
+            out.append(ActorMention(entry.name, entry.inter, before.start(1), before.end(1), before.group(1),
+                                    key=entry.key, home=entry.home))
+        return out
 
     def _tribes(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"the Al Bu Mohammed and Al Bu Darraj tribes clashed": each tribe named with capitals is its
@@ -1101,6 +1156,22 @@ _JOINT_BETWEEN = re.compile(r"\b(?:joint(?:ly)?|combined|coordinated)\s+(?:[\w-]
 # are one party, the first told (`ActorDictionary._joint_partners`); the others are its associated
 # actors, not the other side
 JOINT_PARTNERS = 1
+# switch (session 37): a people's name joined by "and" to a people's militia shares its militia word
+# ("Borana and Guji militias clashed": two sides, `ActorDictionary._shared_head`)
+SHARED_HEAD = 1
+_SHARED_HEAD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:and|&)\s+$")
+# switch (session 37): a country's word written after "ethnic" before a militia word ("ethnic Somali
+# militiamen" in Ethiopia, "ethnic Albanian gunmen") names that people's militia ("Somali Ethnic Militia
+# (Ethiopia)"), not the state's forces nor armed men from that country (`_people_militias`)
+ETHNIC_COUNTRY_WORD = 1
+_ETHNIC_BEFORE = re.compile(r"\bethnic(?:ally)?\s+$", re.IGNORECASE)
+# switch (session 37): a bare word for armed men right after the name of an armed group ("Fano gunmen",
+# "OLA gunmen", "TPLF soldiers"), where the phrase is no alias of its own, is that group's men: one
+# party, not a second, unidentified one or the state's army (`ActorDictionary._named_men`)
+NAMED_MEN = 1
+_NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
+_MEN_OF_GAP = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
+_BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}"})
 _JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
 _COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
                               r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",

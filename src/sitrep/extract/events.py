@@ -567,8 +567,9 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
                 continue  # a period's tally is not the day's act told again
             if POLICE_FIRE_APART and d.state_fire != kd.state_fire and ev.event_type in _FIRE_APART_FROM:
                 continue  # the forces' firing told apart from a riot is not the riot told again
-            if k.sub_event_type != ev.sub_event_type or ev.sub_event_type == "Other" or not _same_place(k, ev) \
-                    or not _same_actor(k.actor1, ev.actor1):
+            crowd = bool(CROWD_ONE_EVENT and {k.sub_event_type, ev.sub_event_type} == _CROWD_FIRED)
+            if (k.sub_event_type != ev.sub_event_type and not crowd) or ev.sub_event_type == "Other" \
+                    or not _same_place(k, ev) or not (crowd or _same_actor(k.actor1, ev.actor1)):
                 continue
             if k.event_date == ev.event_date or not (_own_day(d) and _own_day(kd)):
                 same = (k, kd)
@@ -580,6 +581,11 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
         if _own_day(d) and not _own_day(kd):  # the report that gives the day speaks for the act
             kept[kept.index(same)] = (ev, d)
             ev, k = k, ev
+        if k.sub_event_type != ev.sub_event_type and ev.sub_event_type == "Violent demonstration":
+            # the crowd fired on is one event: its own violence told makes it a violent demonstration
+            k.event_type, k.sub_event_type = ev.event_type, ev.sub_event_type
+            k.actor1, k.assoc_actor_1, k.inter1 = ev.actor1, ev.assoc_actor_1, ev.inter1
+            k.notes = make_notes(k)
         k.evidence.extend(Evidence("report", e.text, e.start, e.end) for e in ev.evidence
                           if e.field in ("event_type", "report"))
         if not k.fatalities and ev.fatalities:
@@ -587,6 +593,12 @@ def _one_per_event(pairs: list[tuple[Event, Draft]]) -> list[Event]:
             k.evidence.extend(e for e in ev.evidence if e.field == "fatalities")
             k.notes = make_notes(k)
     return [e for e, _ in kept]
+
+
+# switch: a crowd told fired on (excessive force) and told violent (a violent demonstration) at one
+# place on one day is one event, a violent demonstration (classify.VIOLENT_CROWD_NOT_EXCESSIVE)
+CROWD_ONE_EVENT = 1
+_CROWD_FIRED = {"Violent demonstration", "Excessive force against protesters"}
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -1407,7 +1419,8 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
     if POLICE_FIRE_APART and b.state_fire and a.typing is not None and not a.state_fire \
             and SUB_EVENT_TYPES[a.typing.sub_event_type] in _FIRE_APART_FROM \
             and not any(x.inter == 1 for x in a.agents) \
-            and not (POLICE_FIRE_HERE and b.place is None and not a.counts.killed and _told_right_after(a, b)):
+            and not (POLICE_FIRE_HERE and b.place is None and not (a.counts.killed and b.counts.killed)
+                     and _told_right_after(a, b)):
         # "police opened fire on a mob in another quarter, killing two": the forces' firing told
         # in a riot report is an act of its own, its dead not the riot's
         return False

@@ -417,6 +417,23 @@ DIED_NOT_AGENT = 1
 # switch: two armed actors told as "X and Y clashed / fought / exchanged fire" are the two sides,
 # even where the parse left no one acting (both read as acted upon)
 CLASHED_PAIR = 1
+# switch (session 37): two sides told alike as the subjects of one verb of fighting, "X and Y" right
+# before it ("the KIA and the army clashed", "Fano militiamen and ENDF troops fought"), keep the
+# order told, the first actor1, as
+# in "between X and Y", except where ACLED's coders name the state's forces first in clashes
+# (lexicons.yaml clash_state_first; Myanmar's years by clash_order.yml). Off: the state's forces
+# were put first in every country.
+PAIR_AS_TOLD = 1
+_PAIR_JOIN_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
+_PAIR_VERB_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
+                             r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
+
+
+def _subjects_pair(text: str, a: ActorMention, b: ActorMention) -> bool:
+    """Are `a` and `b` told as "a and b fought" in `text`: joined by "and", a verb of fighting
+    right after b, each maybe with up to two words of its own ("Fano gunmen and ENDF troops")?"""
+    return a.end <= b.start and text[a.start:a.end] == a.text and text[b.start:b.end] == b.text and \
+        _PAIR_JOIN_NEAR.fullmatch(text, a.end, b.start) is not None and _PAIR_VERB_NEAR.match(text, b.end) is not None
 _PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _PAIR_VERB = re.compile(r"\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
                         r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
@@ -574,7 +591,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.assoc_actor_1 = named(a2)[0]
             a2 = None
         elif a1 is not None and a2 is not None and sub == "Armed clash" and a2.inter == 1 and a1.inter != 1 and \
-                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)):
+                not (STATE_PAIR_ORDER and named(a1)[1] in (1, 8)) and \
+                not (PAIR_AS_TOLD and iso.lower() not in words("clash_state_first") and
+                     _subjects_pair(d.sentence.text, a1, a2)):
             # "the KIA and the army clashed": both sides told alike, no one the attacker; ACLED
             # then names the state's forces first
             a1, a2 = a2, a1

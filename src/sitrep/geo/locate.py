@@ -47,8 +47,27 @@ _SLASH = "/" if SLASH_NAMES else "(?!)"
 _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
 )
+# switch: "St. Gallen", "St. Louis", "Ste. Anne", "Mt. Elgon", "Ft. Portal": an abbreviation with
+# its full stop opens the name, which is one span ("St Gallen" is in the gazetteer). Before, the
+# stop cut the name: "in St. Gallen" was read as "Gallen" (Gallin, Germany) and "in St. Louis" as
+# "Louis" (Lewes, England) (session 37).
+ABBREVIATED_NAME_START = True
+_ABBREVIATED = r"(?:St|Ste|Sta|Mt|Ft|Pt)\.(?=\s+[A-Z])"
+_SPAN_ABBREVIATED = re.compile(
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?(?:\b{_ABBREVIATED}\s+)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|"
+    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+)
+# switch: Ethiopia's "woreda" (district) and "kebele" (ward, village) are unit words like "township"
+# and "village": "[a kebele] kebele of [a woreda] woreda, [a zone], Amhara region" reads the woreda's
+# seat as "part of a region" (2), standing for the kebele the gazetteer lacks, and the chain's
+# gaps ("[X] woreda, [Y] zone") are appositions. Read at import into the regexes below; at run
+# time it decides whether the word gives its mention a unit's hint (session 37).
+LOCAL_UNIT_WORDS = True
+_LOCAL_DISTRICT = "woreda|" if LOCAL_UNIT_WORDS else ""
+_LOCAL_VILLAGE = "kebele|" if LOCAL_UNIT_WORDS else ""
+_LOCAL_WORDS = frozenset({"woreda", "kebele"})
 _FEATURE_AFTER = re.compile(
-    r"^[\s-]+(desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
+    r"^[\s-]+(" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"desert|mountains?|mount|range|hills|valley|wadi|lake|river|island|islands|road|highway|"
     r"crossing|border crossing|base|air ?base|camp|prison|dam|oil ?field|forest|district|sub-?district|"
     r"province|governorate|region|state|oblast|village|town|city|neighbou?rhood|area|township|(?:sadar\s+)?upazila|tehsil|"
     r"taluka|sub-?county|regency|raion|rayon|municipality|commune|locality|sadar)\b",
@@ -428,6 +447,21 @@ def _abbreviation_inside_name(gaz: Gazetteer, text: str, start: int, end: int,
     return any(is_exact(c, surface) for c in gaz.by_key(name_key(surface)))
 
 
+# switch: a word that opens many place names of its language ("Ceel" = well in Somali, "Bir",
+# "Ain", "Tell", "Kafr", "Kampung": lexicons.yaml `name_opening_words`) is not a place alone where
+# the name it opens is unknown: "Ceel Garas" had become "Ceel", Eyl's other name, 600 km away
+# (session 37).
+NAME_OPENING_WORD_ALONE = False
+OPENING_ONLY_BESIDE_A_PLACE = True  # only where the text names another place (as QUARTER_ONLY_BESIDE_A_PLACE)
+
+
+@lru_cache(maxsize=1)
+def _name_opening_words() -> frozenset[str]:
+    from sitrep.extract.lexicons import words
+
+    return words("name_opening_words")
+
+
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
                   doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
@@ -447,7 +481,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
-    for m in _SPAN.finditer(text):
+    for m in (_SPAN_ABBREVIATED if ABBREVIATED_NAME_START else _SPAN).finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
@@ -471,7 +505,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 if any(s < end and start < e for s, e in blocked) and not (
                         ABBREVIATION_INSIDE_NAME and _abbreviation_inside_name(gaz, text, start, end, blocked)):
                     continue
+                # "Ceel Garas", "Bir Zeit": "Ceel" (a well) opens the unknown name; it is not Eyl
+                opening_only = NAME_OPENING_WORD_ALONE and j - i == 1 and j < len(words) and \
+                    m.start() + words[j].start() - end <= 1 and surface.lower() in _name_opening_words()
                 feature = _FEATURE_AFTER.match(text[end:end + 30])
+                if feature and not LOCAL_UNIT_WORDS and feature.group(1).lower() in _LOCAL_WORDS:
+                    feature = None
                 if feature and not SADAR_UNIT and feature.group(1).lower().startswith("sadar"):
                     feature = None
                 cands = []
@@ -572,9 +611,13 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if cands and border_reference(text, start, end):
                     cands = [c for c in cands if c.feature != "country"]  # "near the Mali border"
+                lone_quarter = False
                 if hint == "neighbourhood":
                     # "Garissa neighbourhood (Marka)": a quarter named after a province is no province
                     cands = [c for c in cands if c.feature not in ("admin1", "country")]
+                    if QUARTER_NOT_A_TOWN and cands:
+                        quarters = [c for c in cands if c.feature == "neighbourhood"]
+                        cands, lone_quarter = (quarters, False) if quarters else (cands, True)
                 if cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
                     cands = _province_named(gaz, surface, cands) or cands
                 if REGION_NAME_NO_TOWN and cands and hint == "region" and not any(c.feature == "admin1" for c in cands):
@@ -586,6 +629,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.candidates = cands  # type: ignore[attr-defined]
                     hit.barangays = brgys  # type: ignore[attr-defined]  # admitted by admit_barangays only
                     hit.hint = hint  # type: ignore[attr-defined]
+                    hit.lone_quarter = lone_quarter  # type: ignore[attr-defined]  # QUARTER_NOT_A_TOWN
+                    hit.opening_only = opening_only  # type: ignore[attr-defined]  # NAME_OPENING_WORD_ALONE
                     hit.unit_word = unit_word  # type: ignore[attr-defined]  # "district", "township"
                     hit.placed_in = _placed_in(text, start)  # type: ignore[attr-defined]
                     # "in Kenya", "across Ukraine": a country named as where, not what about
@@ -650,7 +695,7 @@ def people_adjective_of(written: str, name: str) -> bool:
 # "[a village] ([a township] township, ...)") is a place when a unit word below the
 # province follows it: the parser's block is lifted (docs/geo.md, 2026-12-06)
 NAMED_BY_UNIT_WORD = True
-_UNIT_WORD_AFTER = re.compile(r"^[\s-]+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+_UNIT_WORD_AFTER = re.compile(r"^[\s-]+(?:" + _LOCAL_DISTRICT + r"township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
                               r"municipality|commune|raion|rayon)\b", re.IGNORECASE)
 
 
@@ -872,6 +917,33 @@ _HOSPITAL_BEFORE = re.compile(
 )
 
 
+# switch: a compass word that opens a name ("West Wollega zone, Oromia region", "North Kivu",
+# "the West Bank city of [X]") is no direction: the place after it is not "near" (2). Before,
+# `_NEAR_BEFORE` read "West" in "[a woreda], West Wollega zone, Oromia region" as "west of",
+# and the chain's province was taken as "near" over its zone (session 37).
+COMPASS_IN_NAME_NOT_NEAR = True
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+_NEAR_WORD = re.compile(r"\b(?:near|outside|around|outskirts of|vicinity of|close to|km|kilometres|kilometers|miles|"
+                        r"north|south|east|west|northeast|northwest|southeast|southwest)\b", re.IGNORECASE)
+_NEAR_TAIL = re.compile(r"[\w\s,-]{0,25}$")
+_CAPITAL_WORD_AFTER = re.compile(r"[\s-]+[A-Z]")
+
+
+def _near_before(before: str) -> bool:
+    """`_NEAR_BEFORE`, except that a capitalised compass word followed by a capitalised word is a
+    part of a name ("West Wollega", "North Kivu"), not a direction (`COMPASS_IN_NAME_NOT_NEAR`)."""
+    if not COMPASS_IN_NAME_NOT_NEAR:
+        return bool(_NEAR_BEFORE.search(before))
+    for m in _NEAR_WORD.finditer(before):
+        if not _NEAR_TAIL.match(before, m.end()) or _NEAR_TAIL.match(before, m.end()).end() != len(before):
+            continue
+        word = m.group(0)
+        if word.lower() in _COMPASS_WORDS and word[0].isupper() and _CAPITAL_WORD_AFTER.match(before, m.end()):
+            continue  # "West Wollega", "North Kivu": a name
+        return True
+    return False
+
+
 def mention_role(text: str, start: int) -> str:
     """How the words before a mention relate it to the event: near, in, from or ''."""
     before = text[max(0, start - 40):start]
@@ -884,7 +956,7 @@ def mention_role(text: str, start: int) -> str:
         return "ref"
     if NEAR_THING_IN_TOWN and _THING_IN_BEFORE.search(before):
         return "in"
-    if _NEAR_BEFORE.search(before) or (DIRECTION_IS_NEAR and _DIRECTION_BEFORE.search(before)):
+    if _near_before(before) or (DIRECTION_IS_NEAR and _DIRECTION_BEFORE.search(before)):
         return "near"
     if _LOCATIVE_BEFORE.search(before):
         return "in"
@@ -1022,7 +1094,7 @@ def _agreed_country(mentions: list[PlaceMention]) -> str:
     return ranked[0][0]
 
 
-_APPOSED = re.compile(r"^\s*(?:(?:town|city|village|district|sub-?district|municipality|county|province|state|"
+_APPOSED = re.compile(r"^\s*(?:(?:" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"town|city|village|district|sub-?district|municipality|county|province|state|"
                       r"region|governorate|department|territory|area)\s*)?(?:,|\(|\bin)\s*(?:the\s+)?$",
                       re.IGNORECASE)
 
@@ -1331,6 +1403,15 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _city_of_province(ordered, text)
     _province_after_unknown_name(ordered, text)
     _quarter_of_town(ordered, text)
+    if QUARTER_NOT_A_TOWN:
+        _quarter_named_as_town(ordered)
+    if NAME_OPENING_WORD_ALONE:
+        for mm in ordered:
+            if mm.place is not None and getattr(mm, "opening_only", False) and (
+                    not OPENING_ONLY_BESIDE_A_PLACE or any(
+                        o is not mm and o.place is not None and o.place.feature != "country"
+                        and not getattr(o, "opening_only", False) for o in ordered)):
+                _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
@@ -1415,6 +1496,44 @@ def _quarter_of_town(ordered: list[PlaceMention], text: str) -> None:
         if mm.place.latitude is None or distance_km((mm.place.latitude, mm.place.longitude),
                                                     (town.place.latitude, town.place.longitude)) > QUARTER_KM:
             mm.place = None
+
+
+# switch: a name the text calls a neighbourhood is a quarter of a town. Where the gazetteer holds
+# a quarter of that name, only the quarter is read ("Eastleigh neighbourhood" is Nairobi's, not
+# England's town); where it holds only towns, a town is the quarter's namesake unless another
+# place of the text lies within QUARTER_KM of it: "in Berdale neighbourhood" (of Baidoa) had
+# placed the event at the district town Berdaale, 50 km off (session 37). A city of
+# QUARTER_CITY_POP or more stays: "the Cotonou neighbourhood of [a person]" is a quarter in Cotonou.
+QUARTER_NOT_A_TOWN = True
+QUARTER_CITY_POP = 100_000
+# only where the text names another place (a province, a town): a quarter that is the text's only
+# place keeps its namesake town, which at least holds the country and often the province
+QUARTER_ONLY_BESIDE_A_PLACE = True
+
+
+def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
+    for mm in ordered:
+        place = mm.place
+        if place is None or not getattr(mm, "lone_quarter", False) or place.feature == "neighbourhood" \
+                or place.latitude is None or (place.population or 0) >= QUARTER_CITY_POP:
+            continue
+        if QUARTER_ONLY_BESIDE_A_PLACE and not any(
+                o is not mm and o.place is not None and o.place.feature != "country"
+                and not getattr(o, "lone_quarter", False) for o in ordered):
+            continue  # the text's only place: its namesake town is kept as the guess it was
+        if not any(o is not mm and o.place is not None and o.place.latitude is not None
+                   and o.place.feature in POINT_FEATURES and _identity(o.place) != _identity(place)
+                   and distance_km((place.latitude, place.longitude), (o.place.latitude, o.place.longitude)) <= QUARTER_KM
+                   for o in ordered):
+            _not_the_event_place(mm)
+
+
+def _not_the_event_place(mm: PlaceMention) -> None:
+    """The mention's place is no place of the event (`choose_event_place` passes it by), but it
+    still tells the article's country: "at Ceel [X]" is in Somalia though not at Eyl, "in [X]
+    neighbourhood" in the country of the town named X though not at it."""
+    mm.place = copy.copy(mm.place)
+    mm.place.not_event_place = True  # type: ignore[attr-defined]
 
 
 # "Hodan village neighbourhood in Qoryooley town", "the Bondhere quarter of Marka"
@@ -1928,7 +2047,7 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
 # towns lie in one country, that country (alone) is the one the event's place is chosen in.
 SET_IN_ITS_PROVINCE_IS_HOME = True
 PLACED_TOWN_KM = 30.0
-_PLACED_GAP = re.compile(r"^\s*(?:(?:town|city|village|township|district|sub-?district|municipality|county|upazila)\s*)?"
+_PLACED_GAP = re.compile(r"^\s*(?:(?:" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"town|city|village|township|district|sub-?district|municipality|county|upazila)\s*)?"
                          r"(?:,|\()\s*(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1977,6 +2096,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
+        if getattr(mm.place, "not_event_place", False):
+            continue  # NAME_OPENING_WORD_ALONE, QUARTER_NOT_A_TOWN: a hint of the country only
         role = mm.role or mention_role(text, mm.start)
         if role == "in" and mm.place.feature == "country" and not _IN_COUNTRY_BEFORE.search(text[max(0, mm.start - 25):mm.start]):
             role = ""  # "to lift the blockade on Cuba", "the invasion of Ukraine": what about, not where
@@ -2283,9 +2404,9 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
 UNIT_CHAIN_LOCATES = True
 UNIT_CHAIN_KM = 50.0  # a town farther from the unit set after it is a namesake of the unit's town
 UNIT_CHAIN_NAMESAKE_POP = 5_000  # a smaller place farther than that from the unit after it is a namesake
-_APPOSED_UNIT = re.compile(r"^\s*(?:(?:town|city|village|township|district|municipality|county)\s*)?(?:,|\()\s*"
+_APPOSED_UNIT = re.compile(r"^\s*(?:(?:" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"town|city|village|township|district|municipality|county)\s*)?(?:,|\()\s*"
                            r"(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
-_UNIT_WORD_END = re.compile(r"\b(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+_UNIT_WORD_END = re.compile(r"\b(?:" + _LOCAL_DISTRICT + r"township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
                             r"municipality|commune|raion|rayon)$", re.IGNORECASE)
 
 
@@ -2300,7 +2421,7 @@ def _named_as_unit(mm: PlaceMention, text: str) -> bool:
 TOWN_IN_PROVINCE = True
 _TOWN_IN = re.compile(r"^\s+(?:(?:town|city|municipality|village)\s+)?(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
-_UNIT_OF = re.compile(r"^\s+(?:township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
+_UNIT_OF = re.compile(r"^\s+(?:" + _LOCAL_DISTRICT + r"township|district|sub-?district|upazila|tehsil|taluka|regency|sub-?county|"
                       r"municipality|county)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

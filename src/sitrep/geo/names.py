@@ -38,7 +38,10 @@ FEATURE_WORDS = {
     "township": "district", "upazila": "district", "tehsil": "district", "taluka": "district",
     "subcounty": "district", "regency": "district", "raion": "district", "rayon": "district", "municipality": "town",
     "commune": "town", "locality": "village",
-    "sadar": "district",  # "Bhola Sadar": the headquarters upazila named after its district's town
+    "sadar": "district",
+    # Ethiopia's district and ward (locate.LOCAL_UNIT_WORDS): "[X] woreda" is the unit named after
+    # its seat, "[X] kebele" a village-level ward
+    "woreda": "district", "kebele": "village",  # "Bhola Sadar": the headquarters upazila named after its district's town
 }
 _FOLDS = [
     (re.compile(r"kh"), "k"), (re.compile(r"gh"), "g"), (re.compile(r"q"), "k"),
