@@ -1762,6 +1762,13 @@ RETYPE_TIES = 1
 RETYPE_TIE = 0.05  # choose_type's near-tie margin
 
 
+def _tie_kept(current: str, best: str) -> bool:
+    """Does the retyping keep `current` against `best` in a near tie? Only between two violent
+    sub-types (a battle, a blast, an attack, a riot), where ACLED's priority order decides; an arrest
+    or a protest read near a tie is left to the readings."""
+    return bool(RETYPE_TIES) and SUB_EVENT_TYPES[current] in _VIOLENT and SUB_EVENT_TYPES[best] in _VIOLENT
+
+
 def _retype(merged: list[Draft], st: ArticleState) -> None:
     """The event's sub-type, read by the decider from all the sentences that tell it: the
     mean of their probabilities, each weighted by how surely it reports an event."""
@@ -1775,7 +1782,7 @@ def _retype(merged: list[Draft], st: ArticleState) -> None:
             total.pop("Arrests", None)  # the arrested were killed: no reading makes it an arrest again
         if total:
             best = max(total, key=total.get)
-            margin = RETYPE_TIE * sum(total.values()) if RETYPE_TIES else 0.0
+            margin = RETYPE_TIE * sum(total.values()) if _tie_kept(d.typing.sub_event_type, best) else 0.0
             if total[best] > total.get(d.typing.sub_event_type, 0.0) + margin:
                 d.typing = Typing(best, d.typing.score, d.typing.cue)
 
@@ -1881,7 +1888,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
         mix = {k: (1 - weight) * total.get(k, 0.0) / norm + weight * p.get(k, 0.0) / span_norm
                for k in set(total) | {k for k in p if k != NONE}}
         best = max(mix, key=mix.get)
-        margin = RETYPE_TIE * sum(mix.values()) if RETYPE_TIES else 0.0
+        margin = RETYPE_TIE * sum(mix.values()) if _tie_kept(d.typing.sub_event_type, best) else 0.0
         if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0) + margin:
             d.typing = Typing(best, d.typing.score, d.typing.cue)
         if d.typing.sub_event_type in PROTEST_SEVERITY:
