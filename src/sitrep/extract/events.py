@@ -1758,7 +1758,7 @@ def _better(b: Typing, a: Typing) -> bool:
 # leads it by less than RETYPE_TIE of the reading's mass: the first sentence's choice already settled
 # such a near tie by ACLED's priority order (classify.choose_type); the retyping's plain maximum
 # undid it ("two groups of warriors clashed": armed clash 0.48, mob violence 0.51)
-RETYPE_TIES = 1
+RETYPE_TIES = 0  # off: on the merged tune sample sub-type +1 row, event type -1 row (docs/extraction.md)
 RETYPE_TIE = 0.05  # choose_type's near-tie margin
 
 
