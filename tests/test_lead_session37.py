@@ -167,3 +167,15 @@ def test_the_firing_told_right_after_a_riot_is_that_riot(monkeypatch):
 
     riots = [e for e in events_of(RIOT_THEN_FIRE, RIOT36_PUB, monkeypatch) if e.event_type == "Riots"]
     assert [e.fatalities for e in riots] == [2], [(e.sub_event_type, e.fatalities) for e in riots]
+
+
+def test_a_riot_the_police_fired_on_is_their_killing_for_a_tally(monkeypatch):
+    # "Police opened fire on a mob of rioters, killing four" is a violent demonstration since
+    # VIOLENT_CROWD_NOT_EXCESSIVE; the tally of police firing still folds its dead
+    from test_detect_session35 import DAY_THEN_TALLY
+    from test_detect_session35 import PUB as TALLY_PUB
+
+    evs = events_of(DAY_THEN_TALLY.format(n=17), TALLY_PUB, monkeypatch)
+    assert sum(e.fatalities for e in evs) == 17, [(e.sub_event_type, e.fatalities) for e in evs]
+    off = events_of(DAY_THEN_TALLY.format(n=17), TALLY_PUB, monkeypatch, VIOLENT_CROWD_FIRED=0)
+    assert sum(e.fatalities for e in off) == 21

@@ -455,7 +455,15 @@ def _state_killing(ev: Event) -> bool:
         return False
     if ev.inter1 == 1 and ev.event_type in _HOSTILE_TYPES + ("Riots",):
         return True
+    if VIOLENT_CROWD_FIRED and ev.inter2 == 1 and ev.event_type == "Riots":
+        # a riot the forces fired on (classify.VIOLENT_CROWD_NOT_EXCESSIVE): where its report tells
+        # the firing, the dead are theirs
+        return any(_STATE_FIRE.search(x.text) for x in ev.evidence if x.field in ("event_type", "report", "fatalities"))
     return ev.inter2 == 1 and ev.sub_event_type == "Excessive force against protesters"
+
+
+# switch: a riot the state's forces are told firing on is their killing for the tallies
+VIOLENT_CROWD_FIRED = 1
 
 
 def _fold_tallies(events: list[Event], tallies: set[int], text: str) -> list[Event]:
