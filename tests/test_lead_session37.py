@@ -179,3 +179,46 @@ def test_a_riot_the_police_fired_on_is_their_killing_for_a_tally(monkeypatch):
     assert sum(e.fatalities for e in evs) == 17, [(e.sub_event_type, e.fatalities) for e in evs]
     off = events_of(DAY_THEN_TALLY.format(n=17), TALLY_PUB, monkeypatch, VIOLENT_CROWD_FIRED=0)
     assert sum(e.fatalities for e in off) == 21
+
+
+# --- counts.VAGUE_GIVES_WAY: "killed dozens" then "officials put the toll at 200": the figure
+
+VAGUE_THEN_FIGURE = ("On 18 June 2022, gunmen killed dozens of villagers in Tamba village (Kora district, Oromia). "
+                     "Local elders put the toll at 140.")
+
+
+def test_a_word_of_quantity_gives_way_to_a_figure(monkeypatch):
+    evs = events_of(VAGUE_THEN_FIGURE, dt.date(2022, 6, 20), monkeypatch)
+    assert [e.fatalities for e in evs] == [140], [(e.sub_event_type, e.fatalities) for e in evs]
+    assert extract_counts("Gunmen killed dozens of villagers.").vague
+    assert not extract_counts("Gunmen killed 40 villagers.").vague
+    monkeypatch.setattr(counts_module, "VAGUE_GIVES_WAY", 0)
+    assert [e.fatalities for e in events_of(VAGUE_THEN_FIGURE, dt.date(2022, 6, 20), monkeypatch)] == [12]
+
+
+def test_conflicting_figures_still_take_the_lowest(monkeypatch):
+    text = ("On 18 June 2022, gunmen killed 150 villagers in Tamba village (Kora district, Oromia). "
+            "Local elders put the toll at 140.")
+    assert [e.fatalities for e in events_of(text, dt.date(2022, 6, 20), monkeypatch)] == [140]
+
+
+# --- events.TOLL_PHRASE_NAMES: "sources put the toll at 12, most of them soldiers" is the toll of the
+# act before, though it names the side of the dead
+
+TOLL_WITH_SIDE = ("On 4 February 2024, rebels and army troops fought for several hours around Merawi town "
+                  "(Mecha district, Amhara). Sources put the toll at 9, most of them soldiers.")
+
+
+def test_a_toll_naming_the_side_of_its_dead_is_the_toll_before(monkeypatch):
+    assert [e.fatalities for e in events_of(TOLL_WITH_SIDE, dt.date(2024, 2, 6), monkeypatch)] == [9]
+    monkeypatch.setattr(events_module, "TOLL_PHRASE_NAMES", 0)
+    assert [e.fatalities for e in events_of(TOLL_WITH_SIDE, dt.date(2024, 2, 6), monkeypatch)] == [0]
+
+
+# --- lexicon death_as_cause: a riot's acts "after a classmate died in custody": the grievance's dead
+
+def test_a_riots_grievance_dead_are_not_its_toll(monkeypatch):
+    text = ("Students burned a police car and threw stones at officers in Harar on Thursday after a classmate "
+            "died in custody, witnesses said. Police fired into the air to disperse them.")
+    evs = events_of(text, dt.date(2024, 2, 3), monkeypatch)
+    assert evs and all(e.fatalities == 0 for e in evs), [(e.sub_event_type, e.fatalities) for e in evs]

@@ -111,6 +111,7 @@ class Counts:
     # killed by the side they were on: "state", "armed", "civilian", or "total" when unsaid
     killed_by: dict[str, int] = field(default_factory=dict)
     update: bool = False  # "the toll has risen to 20": a later figure for the same dead
+    vague: bool = False  # its dead are told only by a word of quantity ("dozens", "several": VAGUE_GIVES_WAY)
 
     def any(self) -> bool:
         return bool(self.killed or self.injured or self.abducted)
@@ -402,6 +403,8 @@ def extract_counts(sentence: str) -> Counts:
             kills.append((m.start("nth"), m.end("nth"), 1))
             counts.killed_by[side] = counts.killed_by.get(side, 0) + 1
     _reconcile_killed(low, counts, kills)
+    if counts.killed and all(low[a:b] in _VAGUE_WORDS for cat, a, b in counts.spans if cat == "killed"):
+        counts.vague = True
     if SENTENCE_SIDES and "total" in counts.killed_by and len(counts.killed_by) > 1 \
             and counts.killed == sum(counts.killed_by.values()) \
             and all(_MORE_AFTER.match(low, end) for start, end, value in kills
@@ -413,6 +416,11 @@ def extract_counts(sentence: str) -> Counts:
     return counts
 
 
+# switch: a toll told only by a word of quantity ("killed dozens of residents") gives way to a figure
+# told for the same dead ("officials put the toll at 200"), and does not lower one: ACLED's lowest of
+# conflicting reports is between figures, "dozens" = 12 only where no figure is told (events.merge_killed)
+VAGUE_GIVES_WAY = 1
+_VAGUE_WORDS = {"several", "few", "a few", "some", "dozens", "scores", "hundreds", "thousands", "many", "numerous"}
 # switch: figures of one sentence that add up, one of them with no side, are all counted (not the
 # unsided one taken as a total capping the others: "four villagers were killed and two more died")
 SENTENCE_SIDES = 1

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitrep.extract import counts as _counts
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
     ALPHA,
@@ -819,7 +820,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # no cue survived (or none was there): only the learned typer can speak, and only
         # when the sentence's main verb is neither negated nor hypothetical
         had_cues = any(c.cls not in MODIFIERS for c in cues)
-        if TOLL_ONLY and counts.killed and not had_cues and not found and date is None and \
+        if TOLL_ONLY and counts.killed and not had_cues and date is None and \
+                (not found or TOLL_PHRASE_NAMES and _counts._TOLL.search(s.text.lower())) and \
                 len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) and \
                 not any(m.place is not None for m in mentions) and not _model_only_irrealis(doc, s.text):
             # "4 fatalities.", "One of them died later": the toll of the act told just before
@@ -1343,6 +1345,10 @@ SAME_VICTIMS = 1  # switch: a sentence telling the fate of people told of before
 _KNOWN_VICTIMS = regex("known_victims")
 SPOKEN_DAY_JOINS = 1  # switch: after a report dated only by the day its source spoke, a sentence with the
 # act's own day tells the same act (and its district is finer than a province)
+# switch: a toll told as such ("sources put the toll at 12, most of them soldiers"; "officials put the
+# toll at 200; the group denied it") is the toll of the act before even where it names the sides of
+# the dead or a party that denies (TOLL_ONLY otherwise wants no actor named; session 37, lead)
+TOLL_PHRASE_NAMES = 1
 TOLL_CASUALTY = 1  # switch: ... also where its cue words only tell the dead
 TOLL_UPDATES = 1  # switch: a new figure for the dead of the violent event told before joins it
 _TOLL_UPDATE = regex("toll_update_phrases")
@@ -1736,6 +1742,11 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
         # "by Tuesday the toll had risen to 20": the later figure replaces the first report's
         a.killed_by = dict(b.killed_by)
         a.killed = b.killed
+        return
+    if _counts.VAGUE_GIVES_WAY and not add and a.killed and b.killed and a.vague != b.vague:
+        # "killed dozens ... officials put the toll at 200": the figure, not the word of quantity
+        if a.vague:
+            a.killed_by, a.killed, a.vague = dict(b.killed_by), b.killed, False
         return
     for side, n in b.killed_by.items():
         if add:
