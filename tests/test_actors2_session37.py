@@ -1,0 +1,58 @@
+"""Session 37 (actors2), on invented sentences:
+
+- COUNTRY_TIE_BREAK: an actor's name shared by entries of two countries ("Borana militia": Kenya's
+  and Ethiopia's) is the entry of the event's country, not the one listed first.
+"""
+
+import datetime as dt
+
+from sitrep.extract import actors as actors_module
+from sitrep.extract.actors import get_dictionary
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+KENYA, ETHIOPIA = "Borana Ethnic Militia (Kenya)", "Borana Ethnic Militia (Ethiopia)"
+
+
+def _entry(name):
+    return next(e for e in get_dictionary().entries if e.name == name)
+
+
+def test_an_entry_of_another_country_gives_way_to_the_event_country_s():
+    d = get_dictionary()
+    assert d.in_country(_entry(KENYA), "ET").name == ETHIOPIA
+    assert d.in_country(_entry(ETHIOPIA), "KE").name == KENYA
+    assert d.in_country(_entry(KENYA), "KE").name == KENYA
+
+
+def test_no_entry_of_that_country_keeps_the_entry():
+    d = get_dictionary()
+    assert d.in_country(_entry(KENYA), "SO").name == KENYA
+    assert d.in_country(_entry(KENYA), "").name == KENYA
+
+
+def test_without_the_switch_the_entry_stays(monkeypatch):
+    monkeypatch.setattr(actors_module, "COUNTRY_TIE_BREAK", 0)
+    assert get_dictionary().in_country(_entry(KENYA), "ET").name == KENYA
+
+
+# a note whose only place is in Ethiopia: the name was looked up before the place was known
+BOTH = ("On 14 June 2022, Borana and Guji militias fought over a water point near Bule Hora town "
+        "(West Guji zone, Oromia region), leaving five dead.")
+
+
+def _clash(text):
+    evs = extract([Article(id="t", text=text, published=dt.date(2022, 6, 17))])[0]
+    return next(e for e in evs if e.sub_event_type == "Armed clash")
+
+
+def test_the_clash_in_ethiopia_names_the_ethiopian_militia():
+    ev = _clash(BOTH)
+    assert ev.iso == "ET"
+    assert ETHIOPIA in (ev.actor1, ev.actor2)
+
+
+def test_without_the_switch_the_kenyan_entry_was_taken(monkeypatch):
+    monkeypatch.setattr(actors_module, "COUNTRY_TIE_BREAK", 0)
+    ev = _clash(BOTH)
+    assert KENYA in (ev.actor1, ev.actor2)
