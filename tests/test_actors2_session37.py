@@ -56,3 +56,31 @@ def test_without_the_switch_the_kenyan_entry_was_taken(monkeypatch):
     monkeypatch.setattr(actors_module, "COUNTRY_TIE_BREAK", 0)
     ev = _clash(BOTH)
     assert KENYA in (ev.actor1, ev.actor2)
+
+
+# ARRESTED_PARTY_CIVILIANS: a party's people arrested are civilians, the party associated;
+# an armed group's members arrested are the group itself
+PARTY = "On 9 April 2019, police in Dhaka picked up 14 BNP activists from the party's district office."
+GROUP = "On 9 April 2019, police in Surabaya picked up three JAD members suspected of planning bombings."
+
+
+def _arrest(text):
+    evs = extract([Article(id="t", text=text, published=dt.date(2019, 4, 12))])[0]
+    return next(e for e in evs if e.sub_event_type == "Arrests")
+
+
+def test_a_party_s_people_arrested_are_civilians():
+    ev = _arrest(PARTY)
+    assert (ev.actor2, ev.inter2) == ("Civilians (Bangladesh)", 7)
+    assert ev.assoc_actor_2 == "BNP: Bangladesh Nationalist Party"
+
+
+def test_without_the_switch_the_party_was_the_side(monkeypatch):
+    from sitrep.extract import roles as roles_module
+
+    monkeypatch.setattr(roles_module, "ARRESTED_PARTY_CIVILIANS", 0)
+    assert _arrest(PARTY).actor2 == "BNP: Bangladesh Nationalist Party"
+
+
+def test_an_armed_group_s_members_arrested_are_the_group():
+    assert _arrest(GROUP).actor2 == "JAD: Jemaah Ansharut Daulah"
