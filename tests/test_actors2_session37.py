@@ -84,3 +84,10 @@ def test_without_the_switch_the_party_was_the_side(monkeypatch):
 
 def test_an_armed_group_s_members_arrested_are_the_group():
     assert _arrest(GROUP).actor2 == "JAD: Jemaah Ansharut Daulah"
+
+
+def test_a_group_s_own_name_is_not_shared():
+    d = get_dictionary()
+    ttp = next(e for e in d.entries if e.name == "TTP: Tehreek-e-Taliban Pakistan")
+    assert d.in_country(ttp, "AF", "TTP").name == ttp.name
+    assert d.in_country(_entry(KENYA), "ET", "Borana militiamen").name == ETHIOPIA

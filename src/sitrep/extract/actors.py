@@ -931,14 +931,22 @@ class ActorDictionary:
     def entry(self, key: str) -> ActorEntry | None:
         return self.by_key.get(key)
 
-    def in_country(self, entry: ActorEntry, iso: str) -> ActorEntry:
+    def in_country(self, entry: ActorEntry, iso: str, surface: str = "") -> ActorEntry:
         """(COUNTRY_TIE_BREAK) The entry of the event's country among those sharing an alias with
         `entry`: "Borana militia" names a Kenyan and an Ethiopian entry alike; where the article
         is about both countries, the look-up took the one listed first; an event placed in Ethiopia
         is the Ethiopian entry's. The entry itself when it is scoped to no country, already to the
-        event's, or no entry of the same kind (inter) shares an alias with it in that country."""
+        event's, or no entry of the same kind (inter) shares an alias with it in that country.
+        Where the words told (`surface`) are an alias of the entry, the other entry must have them
+        too: "TTP" is the Pakistani group's own name, not one shared with the Afghan Taliban; a
+        mention made of a people's name ("Borana" of "Borana and Guji militias") goes by the aliases
+        the two entries share."""
         if not COUNTRY_TIE_BREAK or not iso or not entry.countries or iso in entry.countries:
             return entry
+        told = _words(surface) if surface else ()
+        if told and any(e.key == entry.key for e, _ in self.index.get(told, [])):
+            return next((e for e, context in self.index[told]
+                         if not context and e.inter == entry.inter and iso in e.countries), entry)
         siblings = self._siblings.get(entry.key)
         if siblings is None:
             shared: dict[str, int] = {}

@@ -542,7 +542,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         if entry is None:
             return m.name, m.inter
         entry = actors.on_date(entry, ev.event_date)  # "AU troops" are AMISOM in 2016
-        entry = actors.in_country(entry, iso)  # "Borana militia" in Ethiopia: the Ethiopian entry
+        entry = actors.in_country(entry, iso, m.text)  # "Borana militia" in Ethiopia: the Ethiopian entry
         return entry.display(country, iso), entry.inter_for(iso)
 
     if sub == "Armed clash" and _partisan_clash(d):
