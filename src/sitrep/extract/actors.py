@@ -940,13 +940,16 @@ class ActorDictionary:
         Where the words told (`surface`) are an alias of the entry, the other entry must have them
         too: "TTP" is the Pakistani group's own name, not one shared with the Afghan Taliban; a
         mention made of a people's name ("Borana" of "Borana and Guji militias") goes by the aliases
-        the two entries share."""
+        the two entries share, for a people's (identity) militia only: Al Shabaab and AQAP, the UN's
+        missions, two states' armies share generic aliases too, and their men abroad stay theirs."""
         if not COUNTRY_TIE_BREAK or not iso or not entry.countries or iso in entry.countries:
             return entry
         told = _words(surface) if surface else ()
         if told and any(e.key == entry.key for e, _ in self.index.get(told, [])):
             return next((e for e, context in self.index[told]
                          if not context and e.inter == entry.inter and iso in e.countries), entry)
+        if entry.kind != "identity":
+            return entry  # a merged mention ("al-Shabaab gunmen") of a group, a state's or a mission's force: kept
         siblings = self._siblings.get(entry.key)
         if siblings is None:
             shared: dict[str, int] = {}
