@@ -258,6 +258,7 @@ class ActorDictionary:
             for alias in entry.context_aliases:
                 self._add(alias, entry, True)
         self.by_key = {e.key: e for e in entries}
+        self._siblings: dict[str, list[str]] = {}  # entry key -> keys of entries sharing an alias (in_country)
         self.lineages: dict[str, list[ActorEntry]] = {}
         for e in entries:
             if e.lineage:
@@ -930,6 +931,35 @@ class ActorDictionary:
     def entry(self, key: str) -> ActorEntry | None:
         return self.by_key.get(key)
 
+    def in_country(self, entry: ActorEntry, iso: str, surface: str = "") -> ActorEntry:
+        """(COUNTRY_TIE_BREAK) The entry of the event's country among those sharing an alias with
+        `entry`: "Borana militia" names a Kenyan and an Ethiopian entry alike; where the article
+        is about both countries, the look-up took the one listed first; an event placed in Ethiopia
+        is the Ethiopian entry's. The entry itself when it is scoped to no country, already to the
+        event's, or no entry of the same kind (inter) shares an alias with it in that country.
+        Where the words told (`surface`) are an alias of the entry, the other entry must have them
+        too: "TTP" is the Pakistani group's own name, not one shared with the Afghan Taliban; a
+        mention made of a people's name ("Borana" of "Borana and Guji militias") goes by the aliases
+        the two entries share, for a people's (identity) militia only: Al Shabaab and AQAP, the UN's
+        missions, two states' armies share generic aliases too, and their men abroad stay theirs."""
+        if not COUNTRY_TIE_BREAK or not iso or not entry.countries or iso in entry.countries:
+            return entry
+        told = _words(surface) if surface else ()
+        if told and any(e.key == entry.key for e, _ in self.index.get(told, [])):
+            return next((e for e, context in self.index[told]
+                         if not context and e.inter == entry.inter and iso in e.countries), entry)
+        if entry.kind != "identity":
+            return entry  # a merged mention ("al-Shabaab gunmen") of a group, a state's or a mission's force: kept
+        siblings = self._siblings.get(entry.key)
+        if siblings is None:
+            shared: dict[str, int] = {}
+            for alias in entry.aliases + entry.exact_case:
+                for other, context in self.index.get(_words(alias), []):
+                    if other.key != entry.key and not context and other.inter == entry.inter and other.countries:
+                        shared[other.key] = shared.get(other.key, 0) + 1
+            siblings = self._siblings[entry.key] = sorted(shared, key=lambda k: -shared[k])
+        return next((self.by_key[k] for k in siblings if iso in self.by_key[k].countries), entry)
+
     def on_date(self, entry: ActorEntry, day: dt.date | None) -> ActorEntry:
         """The entry of the same lineage valid on the event's day ("AU troops" in 2016 are
         AMISOM, in 2023 ATMIS, since 2025 AUSSOM); the entry itself when it has no lineage,
@@ -953,6 +983,11 @@ class ActorDictionary:
             return options[0][0]
         return None
 
+
+# switch (2026-12-06, session 37 actors2): an entry scoped to other countries than the event's gives
+# way to one of the event's country sharing an alias with it (ActorDictionary.in_country, applied by
+# roles.assign_actors once the event's country is known)
+COUNTRY_TIE_BREAK = 1
 
 # switch: the entries of data/actors/late_additions.yaml (2026-12-06: ONLF, Gumuz and Afar militias,
 # DR Congo's Raia Mutomboki, Nyatura, NDC-R, APCLS, FRPI, FPIC, Kamuina Nsapu, Bakata Katanga, CRP;

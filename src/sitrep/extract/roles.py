@@ -338,6 +338,11 @@ _CASUALTIES = re.compile(r"\b(?:there (?:were|was) (?:some |several |many |heavy
                          r"civilian casualties were reported)\b", re.IGNORECASE)
 # switch: a named party (inter 6) told as the target of an attack or an explosion is civilians
 PARTY_VICTIM = 1
+# switch (2026-12-06, session 37 actors2): a named party's (union's) people arrested ("police detained
+# 14 BNP activists") are civilians, the party an associated actor (ACLED's tune Arrests rows whose notes
+# name a party's people: "Civilians (country)" in 4 of 4, the party assoc_actor_2 in 3); an armed
+# group's members arrested stay the group itself (43 of 50 tune rows with an armed group arrested)
+ARRESTED_PARTY_CIVILIANS = 1
 # switch: a looting or property destruction with no one named acting is the unidentified armed group's
 LOOTING_UNIDENTIFIED = 1
 # switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
@@ -537,6 +542,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         if entry is None:
             return m.name, m.inter
         entry = actors.on_date(entry, ev.event_date)  # "AU troops" are AMISOM in 2016
+        entry = actors.in_country(entry, iso, m.text)  # "Borana militia" in Ethiopia: the Ethiopian entry
         return entry.display(country, iso), entry.inter_for(iso)
 
     if sub == "Armed clash" and _partisan_clash(d):
@@ -755,7 +761,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         name, inter = named(a2)
         if name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
-        if PARTY_VICTIM and _party(a2) and ev.event_type in ("Violence against civilians", "Explosions/Remote violence"):
+        if PARTY_VICTIM and _party(a2) and (ev.event_type in ("Violence against civilians", "Explosions/Remote violence")
+                                            or ARRESTED_PARTY_CIVILIANS and ev.sub_event_type == "Arrests"):
             # "a UNP member was attacked by unknown men", "the house of a BNP leader was bombed": the
             # party's people as the target are civilians (ACLED: "Civilians (country)", the party an
             # associated actor); a party is no armed side
