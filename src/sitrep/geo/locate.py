@@ -462,6 +462,50 @@ def _name_opening_words() -> frozenset[str]:
     return words("name_opening_words")
 
 
+# switch (session 37, places2): a protest's grievance is not its place. "residents demonstrated in
+# [a town] against the war in [a country]", "rallied in [a city] to denounce the killing of a
+# journalist in [a town abroad]": where a sentence reports a gathering and names a place of its own
+# for it ("in [X]", "outside ...", "in the capital") before the words that say what it is about
+# (against, to denounce, to condemn, demanding, over the ..., to protest, in solidarity with, to
+# urge ...), the places and countries named after those words are neither the event's place nor
+# the article's country (before, they set the article's focus, and a namesake of the gathering's
+# town was taken in the grievance's country)
+GRIEVANCE_NOT_PLACE = True
+_GATHERING = re.compile(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|"
+                        r"gather(?:ed|ing)|sit-ins?|vigils?|picket\w*|strikes?|striking|walkouts?)\b", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|across|in\s+front\s+of|opposite)\s+(?:the\s+)?"
+                        r"(?:[A-Z]|(?:capital|city|town|village)\b)")
+_GRIEVANCE = re.compile(
+    r"\b(?:against|to\s+(?:denounce|condemn|protest|urge|demand|decry|mourn|commemorate|express\s+solidarity|"
+    r"show\s+solidarity|call\s+for)|denouncing|condemning|decrying|demanding|protesting|urging|calling\s+for|"
+    r"in\s+(?:solidarity|support)\s+(?:with|of)|"
+    r"over\s+(?:the|a|an|his|her|their)\s+(?!weekend|past|last|next|course|years?|months?|weeks?|days?|night)"
+    r")\b", re.IGNORECASE)
+_SENTENCE_CHUNK = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+
+
+def grievance_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that tell what a gathering is about, where its sentence names the
+    gathering's own place before them (GRIEVANCE_NOT_PLACE)."""
+    if not GRIEVANCE_NOT_PLACE:
+        return []
+    spans = []
+    for chunk in _SENTENCE_CHUNK.finditer(text):
+        part = chunk.group(0)
+        gathering = _GATHERING.search(part)
+        if gathering is None:
+            continue
+        opener = _GRIEVANCE.search(part, gathering.end())
+        if opener is None or not _OWN_PLACE.search(part, 0, opener.start()):
+            continue
+        spans.append((chunk.start() + opener.start(), chunk.end()))
+    return spans
+
+
+def in_grievance(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
                   doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
@@ -660,6 +704,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         # the other places the text names (alone, "Pokot raiders kill two Samburu villagers", it
         # stays: a people is most often met in its own province)
         mentions = [h for h in mentions if not getattr(h, "region_people", False)]
+    grievance = grievance_spans(text)
+    if grievance:  # "demonstrated in [a town] against the war in [a country]": what about, not where
+        mentions = [h for h in mentions if not in_grievance(grievance, h.start - offset)]
     return _measured_mentions(text, gaz, offset, mentions)
 
 
@@ -973,10 +1020,23 @@ _DASH = re.compile(r"\s[-—–]{1,2}\s|\s?[—–]\s?")
 _DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
 
 
+# switch (session 37, places2): a town in capitals and a colon open a report as its dateline
+# ("HYDERABAD: Police arrested ...", "NEW DELHI: ..."), as newspapers of South Asia write it; before,
+# only a dash ended a dateline, and the town, read by the tagger as a common word or an organisation,
+# was no place at all: the article's events had none
+DATELINE_COLON = True
+_COLON_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+                             r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*:\s+(?=\S)")
+
+
 def dateline_end(text: str) -> int:
-    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ") ends, else 0.
-    A dash inside an open bracket is a range, not a dateline's ("Around 8 May 2024 (between 5 -
-    11 May), ...")."""
+    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ", "HYDERABAD: ")
+    ends, else 0. A dash inside an open bracket is a range, not a dateline's ("Around 8 May 2024
+    (between 5 - 11 May), ...")."""
+    if DATELINE_COLON:
+        colon = _COLON_DATELINE.match(text)
+        if colon is not None and len(colon.group(0)) <= 60:
+            return colon.end()
     m = _DASH.search(text[:100])
     if m and m.start() > 0:
         prefix = text[:m.start()]
@@ -1977,7 +2037,10 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     from sitrep.extract.actors import get_dictionary
 
     context = GeoContext()
+    grievance = grievance_spans(text)
     for iso, start, end in country_words(text):
+        if in_grievance(grievance, start):
+            continue  # "rallied in [a city] against the war in [a country]": the topic's country
         if _MISSION_AFTER.match(text[end:end + 30]):
             continue  # "outside the United States Embassy in Manila": the event is elsewhere
         if border_reference(text, start, end):
@@ -1985,7 +2048,7 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         context.countries[iso] += countries_weight
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
-        if actors.ambiguous(m.text):
+        if actors.ambiguous(m.text) or in_grievance(grievance, m.start):
             continue
         entry = actors.entry(m.key)
         if entry is not None and len(entry.countries) == 1:
