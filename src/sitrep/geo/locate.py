@@ -705,8 +705,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         # stays: a people is most often met in its own province)
         mentions = [h for h in mentions if not getattr(h, "region_people", False)]
     grievance = grievance_spans(text)
-    if grievance:  # "demonstrated in [a town] against the war in [a country]": what about, not where
-        mentions = [h for h in mentions if not in_grievance(grievance, h.start - offset)]
+    for h in mentions:  # "demonstrated in [a town] against the war in [a country]": what about, not where
+        if in_grievance(grievance, h.start - offset):
+            h.grievance = True  # type: ignore[attr-defined]  # settled in resolve_mentions
     return _measured_mentions(text, gaz, offset, mentions)
 
 
@@ -1105,7 +1106,7 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
         # a place named by another of its names ("Abdullahpur", an old name of India's Yamuna
         # Nagar) does not set the article's country alone
         if place and place.score > 1.0 and getattr(place, "margin", 0) > 0.5 and (
-                place.feature != "town" or _own_name(place, mm)):
+                place.feature != "town" or _own_name(place, mm)) and not getattr(mm, "grievance", False):
             context.countries[place.iso] += 1
             code = getattr(place, "admin1_code", "")
             if code and place.feature != "country":
@@ -1131,6 +1132,17 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place.for_unit = True  # type: ignore[attr-defined]
     for mm in [m for m in mentions if _facility_far_off(m, mentions)]:
         mm.place = None
+    _grievance_abroad(mentions)
+
+
+def _grievance_abroad(mentions: list[PlaceMention]) -> None:
+    """A place named in what a protest is about (GRIEVANCE_NOT_PLACE) is dropped unless it lies in
+    a country of the text's other places ("members of [a fund] in [a county] protest against a rate
+    increase in [a town of that county]": there the grievance's place is the gathering's)."""
+    own = {mm.place.iso for mm in mentions if mm.place is not None and not getattr(mm, "grievance", False)}
+    for mm in mentions:
+        if mm.place is not None and getattr(mm, "grievance", False) and mm.place.iso not in own:
+            mm.place = None
 
 
 def _agreed_country(mentions: list[PlaceMention]) -> str:
