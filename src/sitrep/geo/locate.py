@@ -474,14 +474,15 @@ GRIEVANCE_NOT_PLACE = True
 _GATHERING = re.compile(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|"
                         r"gather(?:ed|ing)|sit-ins?|vigils?|picket\w*|strikes?|striking|walkouts?)\b", re.IGNORECASE)
 _OWN_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|across|in\s+front\s+of|opposite)\s+(?:the\s+)?"
-                        r"(?:[A-Z]|(?:capital|city|town|village)\b)")
+                        r"(?:[A-Z]|(?:capital|capitol|city|town|village)\b)")
 _GRIEVANCE = re.compile(
     r"\b(?:against|to\s+(?:denounce|condemn|protest|urge|demand|decry|mourn|commemorate|express\s+solidarity|"
     r"show\s+solidarity|call\s+for)|denouncing|condemning|decrying|demanding|protesting|urging|calling\s+for|"
     r"in\s+(?:solidarity|support)\s+(?:with|of)|"
     r"over\s+(?:the|a|an|his|her|their)\s+(?!weekend|past|last|next|course|years?|months?|weeks?|days?|night)"
     r")\b", re.IGNORECASE)
-_SENTENCE_CHUNK = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+# a sentence ends at a stop before a capital, not inside "U.S." nor before a lower-case word
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?;]+(?=\s+[\"“'(]?[A-Z0-9])|\n")
 
 
 def grievance_spans(text: str) -> list[tuple[int, int]]:
@@ -490,15 +491,16 @@ def grievance_spans(text: str) -> list[tuple[int, int]]:
     if not GRIEVANCE_NOT_PLACE:
         return []
     spans = []
-    for chunk in _SENTENCE_CHUNK.finditer(text):
-        part = chunk.group(0)
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for begin, end in zip(bounds, bounds[1:]):
+        part = text[begin:end]
         gathering = _GATHERING.search(part)
         if gathering is None:
             continue
         opener = _GRIEVANCE.search(part, gathering.end())
         if opener is None or not _OWN_PLACE.search(part, 0, opener.start()):
             continue
-        spans.append((chunk.start() + opener.start(), chunk.end()))
+        spans.append((begin + opener.start(), end))
     return spans
 
 
