@@ -71,3 +71,14 @@ def test_a_country_told_still_decides_between_big_namesakes():
     text = "A crowd set a bus on fire in Hyderabad, Sindh, on Saturday after a road accident in Pakistan."
     evs = events_of(text, WHEN)
     assert evs and evs[0].country == "Pakistan"
+
+
+# --- a district is no far city of its name --------------------------------------------------------
+
+def test_a_name_called_a_district_is_no_city_of_that_name_in_another_province(monkeypatch):
+    text = ("On 3 May 2021, villagers clashed with company guards in Tebing Tinggi district, Kepulauan Meranti "
+            "regency, Riau, injuring four.")
+    evs = events_of(text, dt.date(2021, 5, 4))
+    assert evs and evs[0].admin1 == "Riau"
+    evs = events_of(text, dt.date(2021, 5, 4), monkeypatch, module=locate, DISTRICT_NOT_A_FAR_CITY=False)
+    assert evs and evs[0].admin1 == "North Sumatra"  # the city of 117,000 of that name

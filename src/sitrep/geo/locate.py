@@ -1779,6 +1779,10 @@ def _at_edge_of(place: Place, code: str, mm: PlaceMention, mentions: list[PlaceM
 
 
 VILLAGE_MAX_POP = 50_000
+# switch (session 37, places2): a name the text calls a district ("[X] district, [a regency], [the
+# one province named]") is no city of that name in another province, however large: the city's
+# size had kept it (North Sumatra's city Tebingtinggi for a district of that name in Riau)
+DISTRICT_NOT_A_FAR_CITY = True
 
 
 def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
@@ -1799,7 +1803,9 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
         place = mm.place
         if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
             continue
-        if getattr(place, "source", "") in ("supplement", *VILLAGE_SOURCES) or (place.population or 0) >= VILLAGE_MAX_POP:
+        district = DISTRICT_NOT_A_FAR_CITY and getattr(mm, "hint", "") in ("district", "subdistrict")
+        if getattr(place, "source", "") in ("supplement", *VILLAGE_SOURCES) or (
+                (place.population or 0) >= VILLAGE_MAX_POP and not district):
             continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
