@@ -82,3 +82,12 @@ def test_a_name_called_a_district_is_no_city_of_that_name_in_another_province(mo
     assert evs and evs[0].admin1 == "Riau"
     evs = events_of(text, dt.date(2021, 5, 4), monkeypatch, module=locate, DISTRICT_NOT_A_FAR_CITY=False)
     assert evs and evs[0].admin1 == "North Sumatra"  # the city of 117,000 of that name
+
+
+def test_a_grievance_place_in_the_country_the_text_tells_is_kept():
+    # the gathering's own village is unknown to the gazetteer: the grievance's town of the same
+    # country is the best place left (the first version dropped it)
+    text = ("On 11 March 2023, dairy farmers from a cooperative in Kenya protested in Kanjuiri village "
+            "against a new levy in Ol Kalou.")
+    evs = events_of(text, WHEN)
+    assert evs and evs[0].country == "Kenya" and evs[0].location == "Ol Kalou"

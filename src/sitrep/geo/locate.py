@@ -1115,6 +1115,7 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+    told_focus = context.focus()  # before a country agreed by names (a grievance's among them)
     if not context.focus():
         agreed = _agreed_country(mentions)
         if agreed:
@@ -1134,17 +1135,19 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place.for_unit = True  # type: ignore[attr-defined]
     for mm in [m for m in mentions if _facility_far_off(m, mentions)]:
         mm.place = None
-    _grievance_abroad(mentions)
+    _grievance_abroad(mentions, told_focus)
 
 
-def _grievance_abroad(mentions: list[PlaceMention]) -> None:
+def _grievance_abroad(mentions: list[PlaceMention], told: set[str] = frozenset()) -> None:
     """A place named in what a protest is about (GRIEVANCE_NOT_PLACE) is dropped unless it lies in
-    a country of the text's other places ("members of [a fund] in [a county] protest against a rate
-    increase in [a town of that county]": there the grievance's place is the gathering's)."""
+    a country of the text's other places or one its words tell (`told`: country words and groups
+    outside the grievance) ("members of [a fund] in [a county] protest against a rate increase in
+    [a town of that county]": there the grievance's place is the gathering's)."""
     own = {mm.place.iso for mm in mentions if mm.place is not None and not getattr(mm, "grievance", False)}
     for mm in mentions:
-        if mm.place is not None and getattr(mm, "grievance", False) and mm.place.iso not in own:
-            mm.place = None
+        if mm.place is not None and getattr(mm, "grievance", False) and mm.place.iso not in own and (
+                mm.place.feature == "country" or mm.place.iso not in told):
+            mm.place = None  # a country named in the grievance is its topic, told or not
 
 
 def _agreed_country(mentions: list[PlaceMention]) -> str:
