@@ -1146,8 +1146,8 @@ def _grievance_abroad(mentions: list[PlaceMention], told: set[str] = frozenset()
     own = {mm.place.iso for mm in mentions if mm.place is not None and not getattr(mm, "grievance", False)}
     for mm in mentions:
         if mm.place is not None and getattr(mm, "grievance", False) and mm.place.iso not in own and (
-                mm.place.feature == "country" or mm.place.iso not in told):
-            mm.place = None  # a country named in the grievance is its topic, told or not
+                mm.place.iso not in told or any(c.feature == "country" for c in getattr(mm, "candidates", [mm.place]))):
+            mm.place = None  # a country named in the grievance is its topic, told or not (nor a village of its name)
 
 
 def _agreed_country(mentions: list[PlaceMention]) -> str:
