@@ -78,7 +78,7 @@ def test_a_country_told_still_decides_between_big_namesakes():
 def test_a_name_called_a_district_is_no_city_of_that_name_in_another_province(monkeypatch):
     text = ("On 3 May 2021, villagers clashed with company guards in Tebing Tinggi district, Kepulauan Meranti "
             "regency, Riau, injuring four.")
-    evs = events_of(text, dt.date(2021, 5, 4))
+    evs = events_of(text, dt.date(2021, 5, 4), monkeypatch, module=locate, DISTRICT_NOT_A_FAR_CITY=True)
     assert evs and evs[0].admin1 == "Riau"
     evs = events_of(text, dt.date(2021, 5, 4), monkeypatch, module=locate, DISTRICT_NOT_A_FAR_CITY=False)
     assert evs and evs[0].admin1 == "North Sumatra"  # the city of 117,000 of that name
@@ -91,3 +91,12 @@ def test_a_grievance_place_in_the_country_the_text_tells_is_kept():
             "against a new levy in Ol Kalou.")
     evs = events_of(text, WHEN)
     assert evs and evs[0].country == "Kenya" and evs[0].location == "Ol Kalou"
+
+
+def test_a_country_named_in_the_grievance_is_no_village_of_its_name():
+    # "Ukrainian" outside the grievance tells Ukraine; "Russia" inside it is a country, not a
+    # Ukrainian village that has the name among its others
+    text = ("On 20 February 2022, about eighty people met in a square in Verona in support of Ukrainians, "
+            "denouncing a war waged by Russia. A Ukrainian women's group joined them.")
+    evs = events_of(text, dt.date(2022, 2, 21))
+    assert evs and evs[0].country == "Italy" and evs[0].location == "Verona"

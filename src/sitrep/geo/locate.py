@@ -1785,7 +1785,7 @@ VILLAGE_MAX_POP = 50_000
 # switch (session 37, places2): a name the text calls a district ("[X] district, [a regency], [the
 # one province named]") is no city of that name in another province, however large: the city's
 # size had kept it (North Sumatra's city Tebingtinggi for a district of that name in Riau)
-DISTRICT_NOT_A_FAR_CITY = True
+DISTRICT_NOT_A_FAR_CITY = False  # off: see docs/geo.md (places2): precision lost one row
 
 
 def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
