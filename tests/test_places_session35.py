@@ -91,6 +91,7 @@ def test_a_town_abroad_set_beside_topic_countries_is_the_place(gazetteer, monkey
     chosen = _chosen(text, gazetteer, verb=verb)
     assert chosen is not None and chosen.place.name == name and chosen.place.iso == iso
     monkeypatch.setattr(locate, "SET_IN_BESIDE_TOPICS", False)
+    monkeypatch.setattr(locate, "GRIEVANCE_NOT_PLACE", False)  # session 37 (places2) drops the topics first
     chosen = _chosen(text, gazetteer, verb=verb)
     assert chosen is None or chosen.place.iso != iso
 

@@ -462,6 +462,52 @@ def _name_opening_words() -> frozenset[str]:
     return words("name_opening_words")
 
 
+# switch (session 37, places2): a protest's grievance is not its place. "residents demonstrated in
+# [a town] against the war in [a country]", "rallied in [a city] to denounce the killing of a
+# journalist in [a town abroad]": where a sentence reports a gathering and names a place of its own
+# for it ("in [X]", "outside ...", "in the capital") before the words that say what it is about
+# (against, to denounce, to condemn, demanding, over the ..., to protest, in solidarity with, to
+# urge ...), the places and countries named after those words are neither the event's place nor
+# the article's country (before, they set the article's focus, and a namesake of the gathering's
+# town was taken in the grievance's country)
+GRIEVANCE_NOT_PLACE = True
+_GATHERING = re.compile(r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?|"
+                        r"gather(?:ed|ing)|sit-ins?|vigils?|picket\w*|strikes?|striking|walkouts?)\b", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"\b(?:in|at|outside|inside|near|across|in\s+front\s+of|opposite)\s+(?:the\s+)?"
+                        r"(?:[A-Z]|(?:capital|capitol|city|town|village)\b)")
+_GRIEVANCE = re.compile(
+    r"\b(?:against|to\s+(?:denounce|condemn|protest|urge|demand|decry|mourn|commemorate|express\s+solidarity|"
+    r"show\s+solidarity|call\s+for)|denouncing|condemning|decrying|demanding|protesting|urging|calling\s+for|"
+    r"in\s+(?:solidarity|support)\s+(?:with|of)|"
+    r"over\s+(?:the|a|an|his|her|their)\s+(?!weekend|past|last|next|course|years?|months?|weeks?|days?|night)"
+    r")\b", re.IGNORECASE)
+# a sentence ends at a stop before a capital, not inside "U.S." nor before a lower-case word
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?;]+(?=\s+[\"“'(]?[A-Z0-9])|\n")
+
+
+def grievance_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that tell what a gathering is about, where its sentence names the
+    gathering's own place before them (GRIEVANCE_NOT_PLACE)."""
+    if not GRIEVANCE_NOT_PLACE:
+        return []
+    spans = []
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for begin, end in zip(bounds, bounds[1:]):
+        part = text[begin:end]
+        gathering = _GATHERING.search(part)
+        if gathering is None:
+            continue
+        opener = _GRIEVANCE.search(part, gathering.end())
+        if opener is None or not _OWN_PLACE.search(part, 0, opener.start()):
+            continue
+        spans.append((begin + opener.start(), end))
+    return spans
+
+
+def in_grievance(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
 def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tuple[int, int]] | None = None,
                   doc=None, countries: set[str] | None = None) -> list[PlaceMention]:
     """Place-name mentions in `text` with their gazetteer candidates (not yet resolved).
@@ -660,6 +706,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         # the other places the text names (alone, "Pokot raiders kill two Samburu villagers", it
         # stays: a people is most often met in its own province)
         mentions = [h for h in mentions if not getattr(h, "region_people", False)]
+    grievance = grievance_spans(text)
+    for h in mentions:  # "demonstrated in [a town] against the war in [a country]": what about, not where
+        if in_grievance(grievance, h.start - offset):
+            h.grievance = True  # type: ignore[attr-defined]  # settled in resolve_mentions
     return _measured_mentions(text, gaz, offset, mentions)
 
 
@@ -973,10 +1023,23 @@ _DASH = re.compile(r"\s[-—–]{1,2}\s|\s?[—–]\s?")
 _DATELINE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|\d+\w*|\(.*|.*\)|[/,&]|of|al|el)$")
 
 
+# switch (session 37, places2): a town in capitals and a colon open a report as its dateline
+# ("HYDERABAD: Police arrested ...", "NEW DELHI: ..."), as newspapers of South Asia write it; before,
+# only a dash ended a dateline, and the town, read by the tagger as a common word or an organisation,
+# was no place at all: the article's events had none
+DATELINE_COLON = True
+_COLON_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+                             r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?\s*:\s+(?=\S)")
+
+
 def dateline_end(text: str) -> int:
-    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ") ends, else 0.
-    A dash inside an open bracket is a range, not a dateline's ("Around 8 May 2024 (between 5 -
-    11 May), ...")."""
+    """Character offset where a dateline ("BAGHDAD, Iraq, July 9 (Reuters) - ", "HYDERABAD: ")
+    ends, else 0. A dash inside an open bracket is a range, not a dateline's ("Around 8 May 2024
+    (between 5 - 11 May), ...")."""
+    if DATELINE_COLON:
+        colon = _COLON_DATELINE.match(text)
+        if colon is not None and len(colon.group(0)) <= 60:
+            return colon.end()
     m = _DASH.search(text[:100])
     if m and m.start() > 0:
         prefix = text[:m.start()]
@@ -1045,13 +1108,14 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
         # a place named by another of its names ("Abdullahpur", an old name of India's Yamuna
         # Nagar) does not set the article's country alone
         if place and place.score > 1.0 and getattr(place, "margin", 0) > 0.5 and (
-                place.feature != "town" or _own_name(place, mm)):
+                place.feature != "town" or _own_name(place, mm)) and not getattr(mm, "grievance", False):
             context.countries[place.iso] += 1
             code = getattr(place, "admin1_code", "")
             if code and place.feature != "country":
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+    told_focus = context.focus()  # before a country agreed by names (a grievance's among them)
     if not context.focus():
         agreed = _agreed_country(mentions)
         if agreed:
@@ -1071,6 +1135,19 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
             mm.place.for_unit = True  # type: ignore[attr-defined]
     for mm in [m for m in mentions if _facility_far_off(m, mentions)]:
         mm.place = None
+    _grievance_abroad(mentions, told_focus)
+
+
+def _grievance_abroad(mentions: list[PlaceMention], told: set[str] = frozenset()) -> None:
+    """A place named in what a protest is about (GRIEVANCE_NOT_PLACE) is dropped unless it lies in
+    a country of the text's other places or one its words tell (`told`: country words and groups
+    outside the grievance) ("members of [a fund] in [a county] protest against a rate increase in
+    [a town of that county]": there the grievance's place is the gathering's)."""
+    own = {mm.place.iso for mm in mentions if mm.place is not None and not getattr(mm, "grievance", False)}
+    for mm in mentions:
+        if mm.place is not None and getattr(mm, "grievance", False) and mm.place.iso not in own and (
+                mm.place.iso not in told or any(c.feature == "country" for c in getattr(mm, "candidates", [mm.place]))):
+            mm.place = None  # a country named in the grievance is its topic, told or not (nor a village of its name)
 
 
 def _agreed_country(mentions: list[PlaceMention]) -> str:
@@ -1705,6 +1782,10 @@ def _at_edge_of(place: Place, code: str, mm: PlaceMention, mentions: list[PlaceM
 
 
 VILLAGE_MAX_POP = 50_000
+# switch (session 37, places2): a name the text calls a district ("[X] district, [a regency], [the
+# one province named]") is no city of that name in another province, however large: the city's
+# size had kept it (North Sumatra's city Tebingtinggi for a district of that name in Riau)
+DISTRICT_NOT_A_FAR_CITY = False  # off: see docs/geo.md (places2): precision lost one row
 
 
 def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
@@ -1725,7 +1806,9 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
         place = mm.place
         if place is None or place.feature not in POINT_FEATURES or place.iso != iso or _unit(place) == code:
             continue
-        if getattr(place, "source", "") in ("supplement", *VILLAGE_SOURCES) or (place.population or 0) >= VILLAGE_MAX_POP:
+        district = DISTRICT_NOT_A_FAR_CITY and getattr(mm, "hint", "") in ("district", "subdistrict")
+        if getattr(place, "source", "") in ("supplement", *VILLAGE_SOURCES) or (
+                (place.population or 0) >= VILLAGE_MAX_POP and not district):
             continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
@@ -1977,7 +2060,10 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
     from sitrep.extract.actors import get_dictionary
 
     context = GeoContext()
+    grievance = grievance_spans(text)
     for iso, start, end in country_words(text):
+        if in_grievance(grievance, start):
+            continue  # "rallied in [a city] against the war in [a country]": the topic's country
         if _MISSION_AFTER.match(text[end:end + 30]):
             continue  # "outside the United States Embassy in Manila": the event is elsewhere
         if border_reference(text, start, end):
@@ -1985,7 +2071,7 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         context.countries[iso] += countries_weight
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
-        if actors.ambiguous(m.text):
+        if actors.ambiguous(m.text) or in_grievance(grievance, m.start):
             continue
         entry = actors.entry(m.key)
         if entry is not None and len(entry.countries) == 1:

@@ -62,6 +62,11 @@ SUPPLEMENT_PRIOR = 0.55
 # written name comes before a supplement entry of that name in another country
 SUPPLEMENT_YIELDS_TO_CITY = True
 SUPPLEMENT_YIELDS_POP = 100_000
+# switch (session 37, places2): where the text names no country, cities of CONFLICT_YIELDS_POP or more
+# of exactly the written name in two or more countries are chosen among by population alone (the
+# conflict prior is withheld from them; other candidates keep it)
+CONFLICT_PRIOR_YIELDS_TO_SIZE = True
+CONFLICT_YIELDS_POP = 100_000
 
 
 def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "",
@@ -129,6 +134,16 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
             for i, p in enumerate(candidates):
                 if getattr(p, "source", "") == "supplement" and p.iso not in cities:
                     scores[i] = min(scores[i], below)
+    if CONFLICT_PRIOR_YIELDS_TO_SIZE and not context.countries and conflict_countries:
+        # "in Hyderabad", no country told: cities of 100,000 or more spelt exactly so in two
+        # countries are told apart by their size (India's, 7 M, before Sindh's, 1.9 M), not by the
+        # prior for the countries the tool is mostly used on, which had outweighed any population
+        big = [i for i, p in enumerate(candidates) if p.feature == "town" and getattr(p, "source", "") != "supplement"
+               and (p.population or 0) >= CONFLICT_YIELDS_POP and is_exact(p, surface)]
+        if len({candidates[i].iso for i in big}) > 1:
+            for i in big:
+                if candidates[i].iso in conflict_countries:
+                    scores[i] -= CONFLICT_PRIOR
     scored = sorted(((scores[i], i, p) for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
     top = scored[0][2]
     best = copy.copy(top)  # the gazetteer caches its Places: never write on them
