@@ -989,7 +989,8 @@ def test_a_passage_of_one_sentence_the_decider_has_read_is_not_encoded_again():
 
 def test_the_arrested_are_actor2_and_a_party_at_a_protest_is_its_associated_actor():
     """ACLED names the force that arrested first and the arrested second; demonstrators are
-    "Protesters (country)" with the party they came from as the associated actor."""
+    "Protesters (country)", arrested members "Civilians (country)", with the party they came from
+    as the associated actor."""
     from sitrep.extract import events as E
 
     pub = dt.date(2021, 3, 8)
@@ -997,7 +998,10 @@ def test_the_arrested_are_actor2_and_a_party_at_a_protest_is_its_associated_acto
     protest = "On 3 March 2021, BJP workers staged a protest in Varanasi against the fuel price rise."
     typer = _Table({arrest: {"none": 0.02, "Arrests": 0.98}, protest: {"none": 0.02, "Peaceful protest": 0.98}})
     [[ev]] = E.extract([Article(id="t", text=arrest, published=pub)], typer=typer)
-    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Arrests", "Police Forces of India", "BJP: Bharatiya Janata Party")
+    # arrested members of a party are civilians, the party their associated actor, as ACLED's tune
+    # rows code them (roles.ARRESTED_PARTY_CIVILIANS, session 37)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.assoc_actor_2) == (
+        "Arrests", "Police Forces of India", "Civilians (India)", "BJP: Bharatiya Janata Party")
     [[ev]] = E.extract([Article(id="t", text=protest, published=pub)], typer=typer)
     assert (ev.actor1, ev.assoc_actor_1) == ("Protesters (India)", "BJP: Bharatiya Janata Party")
 
