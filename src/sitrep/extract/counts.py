@@ -158,6 +158,11 @@ def number_value(word: str) -> int | None:
     return _UNITS.get(w)
 
 
+def tells_toll(sentence: str) -> bool:
+    """Does the sentence give a toll as such ("put the toll at 12", "the death toll rose to 40")?"""
+    return bool(_TOLL.search(sentence.lower()))
+
+
 def _category(verb: str) -> str:
     for name, pattern in _CATS:
         if re.fullmatch(pattern, verb):

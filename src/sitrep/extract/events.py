@@ -47,6 +47,7 @@ from sitrep.extract.counts import (
     adds_more,
     coded_fatalities,
     extract_counts,
+    tells_toll,
     with_named_dead,
 )
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
@@ -821,7 +822,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # when the sentence's main verb is neither negated nor hypothetical
         had_cues = any(c.cls not in MODIFIERS for c in cues)
         if TOLL_ONLY and counts.killed and not had_cues and date is None and \
-                (not found or TOLL_PHRASE_NAMES and _counts._TOLL.search(s.text.lower())) and \
+                (not found or TOLL_PHRASE_NAMES and tells_toll(s.text)) and \
                 len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) and \
                 not any(m.place is not None for m in mentions) and not _model_only_irrealis(doc, s.text):
             # "4 fatalities.", "One of them died later": the toll of the act told just before
