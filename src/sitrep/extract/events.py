@@ -460,7 +460,7 @@ def _state_killing(ev: Event) -> bool:
     if VIOLENT_CROWD_FIRED and ev.inter2 == 1 and ev.event_type == "Riots":
         # a riot the forces fired on (classify.VIOLENT_CROWD_NOT_EXCESSIVE): where its report tells
         # the firing, the dead are theirs
-        return any(_STATE_FIRE.search(x.text) for x in ev.evidence if x.field in ("event_type", "report", "fatalities"))
+        return any(_firing_words(x.text) for x in ev.evidence if x.field in ("event_type", "report", "fatalities"))
     return ev.inter2 == 1 and ev.sub_event_type == "Excessive force against protesters"
 
 
@@ -1546,9 +1546,7 @@ _STATE_FIRE_NOT = regex("state_fire_not")
 def _state_fire(text: str, found: list[ActorMention]) -> bool:
     """Does the sentence tell the state's forces (a force it names) firing on people?"""
     forces = [a for a in found if a.inter == 1]
-    for m in _STATE_FIRE.finditer(text):
-        if _STATE_FIRE_NOT.match(text, m.end()):
-            continue
+    for m in _firing_words(text):
         # the force just before the firing word ("the police then opened fire", "police firing"),
         # or after "firing by"
         if any(0 <= m.start() - a.end <= _FIRE_REACH and not re.search(r"[,;.]", text[a.end:m.start()])
@@ -1556,6 +1554,12 @@ def _state_fire(text: str, found: list[ActorMention]) -> bool:
                                        in ("by", "by the") for a in forces):
             return True
     return False
+
+
+def _firing_words(text: str) -> list[re.Match]:
+    """The words of firing on people in `text` (lexicon `state_fire_acts`), not those of tear gas,
+    rubber bullets or shots in the air after them (`state_fire_not`)."""
+    return [m for m in _STATE_FIRE.finditer(text) if not _STATE_FIRE_NOT.match(text, m.end())]
 
 
 _FIRE_APART_FROM = ("Riots", "Violence against civilians")  # events of a crowd or of others' violence
@@ -1900,7 +1904,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
     for d, st, span, p in known + read:
         if p is None:
             if d.typing.sub_event_type in PROTEST_SEVERITY:
-                d.protest_cues |= protest_modifiers(span) | _passage_protest(d, st, span)
+                d.protest_cues |= _protest_shown(d, st, span)
             continue
         total = _sentences_reading(d, st, normalise=True)
         norm = sum(total.values()) or 1.0
@@ -1912,8 +1916,7 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
         if best != d.typing.sub_event_type and mix[best] > mix.get(d.typing.sub_event_type, 0.0) + margin:
             d.typing = Typing(best, d.typing.score, d.typing.cue)
         if d.typing.sub_event_type in PROTEST_SEVERITY:
-            d.protest_cues |= protest_modifiers(span)  # "Police dispersed them with tear gas."
-            d.protest_cues |= _passage_protest(d, st, span)
+            d.protest_cues |= _protest_shown(d, st, span)
 
 
 # switch (session 37, detect): a sentence of a protest's report after its first, that the typer reads
@@ -1923,6 +1926,12 @@ def _retype_by_span(states: list[ArticleState], drafts: list[list[Draft]], typer
 PASSAGE_PROTEST = 1
 PASSAGE_PROTEST_MIN = 0.8
 PASSAGE_PROTEST_SUBS = ("Protest with intervention",)
+
+
+def _protest_shown(d: Draft, st: ArticleState, span: list[Sentence]) -> set[str]:
+    """The protest sub-types a protest's report shows: by its cue words ("Police dispersed them with
+    tear gas.") and by the decider's sure reading of its later sentences (PASSAGE_PROTEST)."""
+    return protest_modifiers(span) | _passage_protest(d, st, span)
 
 
 def _passage_protest(d: Draft, st: ArticleState, span: list[Sentence]) -> set[str]:

@@ -985,7 +985,8 @@ def _near_before(before: str) -> bool:
     if not COMPASS_IN_NAME_NOT_NEAR:
         return bool(_NEAR_BEFORE.search(before))
     for m in _NEAR_WORD.finditer(before):
-        if not _NEAR_TAIL.match(before, m.end()) or _NEAR_TAIL.match(before, m.end()).end() != len(before):
+        tail = _NEAR_TAIL.match(before, m.end())
+        if not tail or tail.end() != len(before):
             continue
         word = m.group(0)
         if word.lower() in _COMPASS_WORDS and word[0].isupper() and _CAPITAL_WORD_AFTER.match(before, m.end()):
@@ -1485,9 +1486,7 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     if NAME_OPENING_WORD_ALONE:
         for mm in ordered:
             if mm.place is not None and getattr(mm, "opening_only", False) and (
-                    not OPENING_ONLY_BESIDE_A_PLACE or any(
-                        o is not mm and o.place is not None and o.place.feature != "country"
-                        and not getattr(o, "opening_only", False) for o in ordered)):
+                    not OPENING_ONLY_BESIDE_A_PLACE or _another_place(mm, ordered, "opening_only")):
                 _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
@@ -1588,15 +1587,20 @@ QUARTER_CITY_POP = 100_000
 QUARTER_ONLY_BESIDE_A_PLACE = True
 
 
+def _another_place(mm: PlaceMention, ordered: list[PlaceMention], flag: str) -> bool:
+    """Does the text name a place other than `mm` below a country, not itself marked `flag`
+    (a lone quarter, a name-opening word alone)?"""
+    return any(o is not mm and o.place is not None and o.place.feature != "country"
+               and not getattr(o, flag, False) for o in ordered)
+
+
 def _quarter_named_as_town(ordered: list[PlaceMention]) -> None:
     for mm in ordered:
         place = mm.place
         if place is None or not getattr(mm, "lone_quarter", False) or place.feature == "neighbourhood" \
                 or place.latitude is None or (place.population or 0) >= QUARTER_CITY_POP:
             continue
-        if QUARTER_ONLY_BESIDE_A_PLACE and not any(
-                o is not mm and o.place is not None and o.place.feature != "country"
-                and not getattr(o, "lone_quarter", False) for o in ordered):
+        if QUARTER_ONLY_BESIDE_A_PLACE and not _another_place(mm, ordered, "lone_quarter"):
             continue  # the text's only place: its namesake town is kept as the guess it was
         if not any(o is not mm and o.place is not None and o.place.latitude is not None
                    and o.place.feature in POINT_FEATURES and _identity(o.place) != _identity(place)
