@@ -23,6 +23,7 @@ from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
     ALPHA,
     ERV_SUBS,
+    MODALS,
     PROTEST_SEVERITY,
     RULE_SCALE,
     VETO,
@@ -824,7 +825,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if TOLL_ONLY and counts.killed and not had_cues and date is None and \
                 (not found or TOLL_PHRASE_NAMES and tells_toll(s.text)) and \
                 len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) and \
-                not any(m.place is not None for m in mentions) and not _model_only_irrealis(doc, s.text):
+                not any(m.place is not None for m in mentions) and not _toll_irrealis(doc, s.text):
             # "4 fatalities.", "One of them died later": the toll of the act told just before
             return Draft(s, None, counts, None, [], [], [], [], None, False, None, [s], [s])
         if probs is None or _model_only_irrealis(doc, s.text) or _drops_no_munitions(doc):
@@ -1209,6 +1210,34 @@ def _model_only_irrealis(doc, text: str) -> bool:
         inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         root = inner or root
     return is_irrealis(root)
+
+
+# switch: a sentence telling only a toll is read as factual or not by the verb of the clause that
+# gives the figure, not by the sentence's root: in "officials put the toll at 200; the group denied
+# responsibility" the denial is the other clause's (session 38, lead)
+TOLL_OWN_CLAUSE = 1
+
+
+def _toll_irrealis(doc, text: str) -> bool:
+    """Is the toll of a sentence that tells only the dead negated, modal or planned? Where a
+    semicolon parts the toll's clause from another, the other clause's verb ("denied") does not
+    reach over it (the parser hangs the first clause under the second's verb)."""
+    if not TOLL_OWN_CLAUSE or doc is None or ";" not in text or _MODALITY.search(text):
+        return _model_only_irrealis(doc, text)
+    stops = [t.i for t in doc if t.text == ";"]
+    for tok in doc:
+        if not (tok.like_num or tok.lower_ in ("toll", "dead")):
+            continue
+        lo = max((i for i in stops if i < tok.i), default=-1)
+        hi = min((i for i in stops if i > tok.i), default=len(doc))
+        verb = tok
+        while not verb.tag_.startswith("VB") and verb.head is not verb and lo < verb.head.i < hi:
+            verb = verb.head
+        if verb.head is not verb and not lo < verb.head.i < hi:
+            return any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS
+                       for c in verb.children)
+        return is_irrealis(verb)
+    return _model_only_irrealis(doc, text)
 
 
 DROPS = True  # switch: a drop of leaflets or relief from the air tells no strike
@@ -2196,12 +2225,31 @@ NO_DEAD = 1
 NO_DEAD_SUBTYPES = ("Arrests", "Protest with intervention")
 
 
+# switch: an event whose sentences name no place, in an article that names no other place it could
+# be placed at, happened in the dateline's town ("HYDERABAD: ... a mob gathered in the old city");
+# before, only the dateline's own sentence was placed there (locate.DATELINE_TOWN) (session 38, lead)
+DATELINE_FALLBACK = 1
+
+
+def _dateline_town(st: ArticleState) -> PlaceMention | None:
+    """The town an article's dateline names ("MOSUL, Jan 19 (Reuters) -", "HYDERABAD:")."""
+    text = st.article.text
+    end = dateline_end(text)
+    opening = len(text) - len(text.lstrip())
+    focus = st.context.focus()
+    return next((m for m in st.mentions if m.place is not None and m.start == opening and m.end <= end
+                 and m.place.feature in POINT_FEATURES and (not focus or focus == {m.place.iso})), None)
+
+
 def _fallback_place(st: ArticleState) -> PlaceMention | None:
     """No place in the event's sentences: the article's best-supported place elsewhere."""
     focus = st.context.focus()
     usable = [m for m in st.mentions if m.place is not None and m.place.score > 1.2 and m.role != "part"
               and mention_role(st.article.text, m.start) in ("in", "near", "ref")
               and (not focus or m.place.iso in focus)]
+    if not usable and DATELINE_FALLBACK:
+        filed = _dateline_town(st)
+        return PlaceMention(filed.text, filed.start, filed.end, filed.place, "") if filed is not None else None
     if not usable:
         return None
     best = choose_event_place(usable, st.article.text)
