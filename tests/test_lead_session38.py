@@ -53,3 +53,35 @@ def test_an_event_naming_no_place_happened_in_the_dateline_town(monkeypatch):
     monkeypatch.setattr(events_module, "DATELINE_FALLBACK", 0)
     off = events_of(DATELINED, dt.date(2023, 8, 22), monkeypatch)
     assert any(e.location != "Kanpur" for e in off)
+
+
+# --- roles.BY_THE_USERS: "a checkpoint manned by soldiers" names the target's side, not the actor
+
+def test_who_manned_the_place_hit_did_not_act(monkeypatch):
+    from sitrep.extract import roles as roles_module
+
+    text = "On 4 May 2022, gunmen attacked a checkpoint manned by soldiers near Kirkuk, killing two."
+    evs = events_of(text, dt.date(2022, 5, 6), monkeypatch)
+    assert [(e.actor1, e.actor2) for e in evs] == [("Unidentified Armed Group (Iraq)", "Military Forces of Iraq")]
+    monkeypatch.setattr(roles_module, "BY_THE_USERS", 0)
+    off = events_of(text, dt.date(2022, 5, 6), monkeypatch)
+    assert [e.actor1 for e in off] != ["Unidentified Armed Group (Iraq)"]
+
+
+# --- classify.EXPLOSION_VERB_SURVIVES: "a bomb planted under his car exploded" is a blast
+
+def test_a_planted_bomb_that_exploded_is_a_blast_not_disrupted(monkeypatch):
+    from sitrep.extract import classify as classify_module
+
+    went_off = ("On 22 November 2021, a bomb planted under the car of a district councillor exploded "
+                "in Samawah, wounding him and his driver, police said.")
+    evs = events_of(went_off, dt.date(2021, 11, 24), monkeypatch)
+    # the blast's cue word stands, so the police who told of it are no bomber
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Remote explosive/landmine/IED", "Unidentified Armed Group (Iraq)")]
+    forestalled = ("On 22 November 2021, police defused a bomb planted under the car of a district "
+                   "councillor in Samawah before it exploded.")
+    assert [e.sub_event_type for e in events_of(forestalled, dt.date(2021, 11, 24), monkeypatch)] == \
+        ["Disrupted weapons use"]
+    monkeypatch.setattr(classify_module, "EXPLOSION_VERB_SURVIVES", 0)
+    off = events_of(went_off, dt.date(2021, 11, 24), monkeypatch)
+    assert [e.actor1 for e in off] == ["Police Forces of Iraq"]

@@ -79,6 +79,18 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                         break
                     # "were repulsed by the army": the one who repelled was attacked
                     role = "patient" if tok.head.head.lower_ in words("repel_verbs") else "by"
+                    if BY_THE_USERS and role == "by" and tok.head.head.dep_ == "acl" and tok.head.head is not cue_tok \
+                            and tok.head.head.head.dep_ not in ("nsubj", "ROOT"):
+                        # (a noun that is the act's subject is its means: "drones operated by the
+                        # cartel dropped explosives" names the cartel acting)
+                        if tok.head.head.lower_ in words("users_verbs"):
+                            # "a restaurant frequented by police", "a post manned by soldiers": the
+                            # place was theirs, they did not act
+                            role = "patient"
+                            break
+                        if tok.head.head.lower_ in words("owner_verbs"):
+                            role = "owner"  # "a tower operated by a company": no party at all
+                            break
                     if role == "by" and BY_OF_CUE and cue_tok is not None and not _by_of_cue(tok.head.head, cue_tok):
                         # "by the patrol" in a clause of its own, far from the cue's act ("... the
                         # men the rebels freed had been held by the patrol"): an agent of something
@@ -130,7 +142,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 role = "agent" if a.start < cue.start else "patient"
             else:
                 role = "agent"
-        if role in ("observer", "support", "elsewhere"):
+        if role in ("observer", "support", "elsewhere", "owner"):
             continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
@@ -355,6 +367,11 @@ _DISPLACED = re.compile(r"\b(?:displac\w*|fled|flee|fleeing|evacuat\w*)\b", re.I
 # ("killed by the army", "an attack by ISWAP on the base"); "by" in another clause ("the militants
 # ambushed a patrol ... the men allegedly tied up by the patrol") names an agent of something else
 BY_OF_CUE = 1
+
+
+# switch: the one named after "by" with a participle of use or hold that describes a noun ("a
+# restaurant frequented by police") owns what was hit, and is no agent (session 38, lead)
+BY_THE_USERS = 1
 
 
 def _by_of_cue(word, cue_tok) -> bool:
