@@ -25,6 +25,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9]|
 _BOUNDARY_ANY_CASE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?\w)|\n\s*\n|\n(?=\s*[\w\"“])")
 
 
+# switch (session 38, speed): the character counts of _lower_cased by map (same counts, faster)
+MAP_COUNTS = 1
 _SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]?([^\W\d_])")
 
 
@@ -33,10 +35,14 @@ def _lower_cased(text: str) -> bool:
     start in lower case (a lower-cased archive whose stray capitals are mojibake, "Â", or a
     dateline)."""
     head = text[:5000]
-    letters = sum(c.isalpha() for c in head)
+    if MAP_COUNTS:  # the same counts, by map over the characters (no generator step per character)
+        letters = sum(map(str.isalpha, head))
+    else:
+        letters = sum(c.isalpha() for c in head)
     if letters <= 200:
         return False
-    if sum(c.isupper() for c in head) < 0.005 * letters:
+    uppers = sum(map(str.isupper, head)) if MAP_COUNTS else sum(c.isupper() for c in head)
+    if uppers < 0.005 * letters:
         return True
     starts = [m.group(1) for m in _SENTENCE_START.finditer(head)]
     return len(starts) >= 3 and sum(c.islower() for c in starts) >= 0.7 * len(starts)

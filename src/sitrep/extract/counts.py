@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.extract.classify import is_irrealis
 from sitrep.extract.lexicons import any_word, words
@@ -245,6 +246,23 @@ def cause_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+# switch (session 38, speed): a sentence's lower-cased text without ranges' high ends and without
+# the dead told as a cause is kept for the next reader (extract_counts, then with_named_dead)
+CLEANED_CACHE = 1
+
+
+def _cleaned(sentence: str) -> str:
+    """The sentence, lower-cased, without ranges' high ends and dead told as a cause."""
+    if CLEANED_CACHE:
+        return _cleaned_cached(sentence, CAUSES)
+    return _without_causes(_without_ranges(sentence.lower()))
+
+
+@lru_cache(maxsize=256)
+def _cleaned_cached(sentence: str, _causes: int) -> str:
+    return _without_causes(_without_ranges(sentence.lower()))
+
+
 def _without_causes(low: str) -> str:
     for start, end in cause_spans(low):
         low = low[:start] + " " * (end - start) + low[end:]
@@ -262,7 +280,7 @@ _PAIR_KILL = re.compile(
 
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
-    low = _without_causes(_without_ranges(sentence.lower()))
+    low = _cleaned(sentence)
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
@@ -688,7 +706,7 @@ def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
 def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     """The sentence's figures, completed by the dead it names without a number ('a soldier
     and a civilian were killed' = 2 where the words alone see one)."""
-    low = _without_causes(_without_ranges(sentence.lower()))
+    low = _cleaned(sentence)
     text = sentence  # the text the doc was parsed from (spaCy keeps it character for character)
     if any(cat == "killed" and low[start:end] not in ("a", "an", "one") for cat, start, end in counts.spans):
         both = named_dead(doc, mixed=True, text=text) if MIXED else 0

@@ -398,7 +398,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     for s in st.sentences:
         if s.index not in per_sentence:
             _note_told_date(st, s, dateline)  # "9 April." or a date in a sentence of no event
-            if STATE_TALLY:
+            if STATE_TALLY and (not LAZY_TALLY_ACTORS or _tally_words(s.text)):
                 drafts.extend(_state_tallies(st, s, actors.find(s.text, focus, st.named), [], dateline))
             continue
         if focus == first_focus and st.named == first_named:
@@ -957,6 +957,17 @@ _TALLY_VIOLENT = ("Violent demonstration", "Mob violence", "Excessive force agai
 # ("14 lost their lives in police firing and 600 were held across the district this week") makes
 # two tallies, the killings and the arrests (before, the dead alone)
 TALLY_BOTH = 1
+
+
+# switch (session 38, speed): a sentence of no event is looked up for actors only where it has a
+# tally's words (a count of dead or of arrests); without them _state_tally returns None anyway
+LAZY_TALLY_ACTORS = 1
+
+
+def _tally_words(text: str) -> bool:
+    """Has the sentence the words _state_tally starts from (its dead or its arrests)?"""
+    low = text.lower()
+    return bool(regex("state_tally_dead").search(low) or regex("state_tally_arrests").search(low))
 
 
 def _state_tallies(st: ArticleState, s: Sentence, found: list[ActorMention], mentions: list[PlaceMention],

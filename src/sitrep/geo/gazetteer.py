@@ -177,7 +177,7 @@ def listed_capitals() -> dict[str, str | dict]:
     """Natural Earth code -> the capital data/capitals.yaml names for it: a town name, or
     {name, lat, lon} for a seat the gazetteer lacks. The table keys a province by its ACLED
     admin1 name (unique within its country) or by its Natural Earth code."""
-    table = yaml.safe_load((DATA / "capitals.yaml").read_text(encoding="utf-8")) or {}
+    table = _load_yaml((DATA / "capitals.yaml").read_text(encoding="utf-8")) or {}
     by_name: dict[tuple[str, str], list[str]] = {}
     for code, name in acled_admin1_names().items():
         by_name.setdefault((code.split(".")[0], name), []).append(code)
@@ -189,9 +189,20 @@ def listed_capitals() -> dict[str, str | dict]:
     return out
 
 
+# switch (session 38, speed): the tables read while events are placed (acled_admin1.yaml, read
+# anew by each of its readers, and capitals.yaml) are parsed by libyaml's C loader where PyYAML
+# has it: the same objects (tests/test_speed_session38.py checks every data file), 8x faster
+FAST_YAML = 1
+
+
+def _load_yaml(text: str):
+    loader = getattr(yaml, "CSafeLoader", None) if FAST_YAML else None
+    return yaml.load(text, Loader=loader) if loader is not None else yaml.safe_load(text)
+
+
 def load_acled_admin1() -> dict[str, dict]:
     """ACLED's admin1 names per Natural Earth unit (data/acled_admin1.yaml), by country."""
-    return yaml.safe_load((DATA / "acled_admin1.yaml").read_text(encoding="utf-8")) or {}
+    return _load_yaml((DATA / "acled_admin1.yaml").read_text(encoding="utf-8")) or {}
 
 
 def acled_admin1_names() -> dict[str, str]:

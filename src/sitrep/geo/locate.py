@@ -151,8 +151,24 @@ def demonyms() -> dict[str, str]:
 _DEMONYM_RE: re.Pattern[str] | None = None
 
 
+# switch (session 38, speed): country_words remembers its last texts (the actors' and the places'
+# rules ask it again for the same sentence: some 6,000 calls for 1,200 sentences); same result
+COUNTRY_WORDS_CACHE = 1
+
+
 def country_words(text: str) -> list[tuple[str, int, int]]:
     """(ISO2, start, end) of country names and demonyms in text."""
+    if COUNTRY_WORDS_CACHE:
+        return list(_country_words_cached(text, COUNTRY_NAMES_A_STREET))
+    return _country_words(text)
+
+
+@lru_cache(maxsize=256)  # a few articles' sentences: no article is read from another's entries
+def _country_words_cached(text: str, _streets: bool) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_country_words(text))
+
+
+def _country_words(text: str) -> list[tuple[str, int, int]]:
     global _DEMONYM_RE
     if _DEMONYM_RE is None:
         # (?<!\w)...(?!\w), not \b: "U.S." ends in a full stop
@@ -281,13 +297,32 @@ def _dictionary_word(word: str) -> bool:
     return w in words or any(w.endswith(e) and w[:-len(e)] in words for e in ("s", "es", "ed", "d", "ing"))
 
 
+# switch (session 38, speed): the character spans of the last parse's tokens are kept, so that
+# read_as_common_word, asked for each place mention of a sentence, walks the parse's tokens once
+TOKEN_SPANS_CACHE = 1
+_last_spans: tuple = (None, [])  # (the doc, held so that its identity stays its own; its spans)
+
+
+def _token_spans(doc) -> list[tuple[int, int]]:
+    global _last_spans
+    last = _last_spans  # one read: another thread may replace it (one tuple, swapped whole)
+    if last[0] is doc:
+        return last[1]
+    spans = [(t.idx, t.idx + len(t.text)) for t in doc]
+    _last_spans = (doc, spans)
+    return spans
+
+
 def read_as_common_word(doc, start: int, end: int) -> bool:
     """Does the tagger read every word of text[start:end] as a common word, and is each an
     English dictionary word ("Armed cattle raiders", "Rival clans")? A capital that only opens
     a sentence names nothing. (The tagger alone would also take unknown town names for nouns.)"""
     if doc is None:
         return False
-    tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if TOKEN_SPANS_CACHE:
+        tokens = [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
+    else:
+        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if any(t.ent_type_ in ("GPE", "LOC") and t.i > t.sent.start and t.text[:1].isupper() for t in tokens):
         return False  # mid-sentence, capitalised and called a place by the parser ("in Aars")
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
