@@ -85,3 +85,50 @@ def test_a_planted_bomb_that_exploded_is_a_blast_not_disrupted(monkeypatch):
     monkeypatch.setattr(classify_module, "EXPLOSION_VERB_SURVIVES", 0)
     off = events_of(went_off, dt.date(2021, 11, 24), monkeypatch)
     assert [e.actor1 for e in off] == ["Police Forces of Iraq"]
+
+
+# --- roles.ARMED_ON_CROWD: "gunmen fired on protesters" makes the gunmen actor2
+
+def test_gunmen_who_fired_on_protesters_are_the_force(monkeypatch):
+    from sitrep.extract import roles as roles_module
+
+    text = ("On 2 March 2020, masked gunmen fired on protesters camped in Tahrir Square in Basra, "
+            "killing four, medics and police said.")
+    evs = events_of(text, dt.date(2020, 3, 3), monkeypatch)
+    assert [(e.actor1, e.actor2) for e in evs] == [("Protesters (Iraq)", "Unidentified Armed Group (Iraq)")]
+    monkeypatch.setattr(roles_module, "ARMED_ON_CROWD", 0)
+    assert [e.actor2 for e in events_of(text, dt.date(2020, 3, 3), monkeypatch)] != ["Unidentified Armed Group (Iraq)"]
+
+
+# --- events.HISTORY_CLAUSE_TOLL and CRIME_CLAUSE_GOES_ON: an old massacre told of the arrested
+
+HELD_FOR_OLD_MASSACRE = ("On 16 March 2021, soldiers arrested a senior financier of the Islamic State in a "
+                         "raid in Hawija, the army said, adding that he had been involved in the 2014 "
+                         "massacre at a prison near Mosul, in which hundreds were killed.")
+
+
+def test_the_dead_of_a_past_year_in_a_relative_clause_are_not_the_arrest_s(monkeypatch):
+    evs = events_of(HELD_FOR_OLD_MASSACRE, dt.date(2021, 3, 18), monkeypatch)
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Arrests", 0)]
+    monkeypatch.setattr(events_module, "HISTORY_CLAUSE_TOLL", 0)
+    monkeypatch.setattr(events_module, "CRIME_CLAUSE_GOES_ON", 0)
+    off = events_of(HELD_FOR_OLD_MASSACRE, dt.date(2021, 3, 18), monkeypatch)
+    assert [(e.sub_event_type, e.fatalities) for e in off] != [("Arrests", 0)]
+
+
+def test_the_dead_of_this_event_in_a_relative_clause_still_count(monkeypatch):
+    text = "On 3 May 2023, gunmen attacked a wedding in Tal Afar in which seven guests were killed."
+    assert [e.fatalities for e in events_of(text, dt.date(2023, 5, 4), monkeypatch)] == [7]
+
+
+# --- roles.HEADLINE_VBN: "two Dutch and one Belgian soldier killed, five hurt" names the harmed
+
+def test_a_digest_passive_with_no_auxiliary_names_the_harmed(monkeypatch):
+    from sitrep.extract import roles as roles_module
+
+    text = "Rockets hit Camp Bastion, north of Lashkar Gah; 2 Danish and 1 Belgian service members killed, 9 hurt."
+    evs = events_of(text, dt.date(2011, 5, 3), monkeypatch)
+    assert evs and not any("Belgium" in e.actor1 or "Denmark" in e.actor1 for e in evs), [(e.actor1, e.actor2) for e in evs]
+    monkeypatch.setattr(roles_module, "HEADLINE_VBN", 0)
+    off = events_of(text, dt.date(2011, 5, 3), monkeypatch)
+    assert any("Belgium" in e.actor1 or "Denmark" in e.actor1 for e in off)

@@ -760,6 +760,11 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
     counts = with_named_dead(extract_counts(s.text), doc, s.text)
     if _CLAIMED_TOLL.search(s.text):
         counts = Counts()  # a belligerent's own tally ("claimed to have killed hundreds") is no report
+    if _history_clause_toll(doc, counts, published):
+        # "he had a part in the 2014 massacre at the prison, in which hundreds were killed": the
+        # dead of a past year's event told in a relative clause are not this event's
+        counts.killed, counts.killed_by = 0, {}
+        counts.spans = [x for x in counts.spans if x[0] != "killed"]
     date = st.dates[s.index] if s.index in st.dates else _sentence_date(s, published, dateline)
     if date is not None and not date.spoken and _reaction_date(doc, date):
         date = dataclasses.replace(date, spoken=True)
@@ -1227,6 +1232,33 @@ def _model_only_irrealis(doc, text: str) -> bool:
 # gives the figure, not by the sentence's root: in "officials put the toll at 200; the group denied
 # responsibility" the denial is the other clause's (session 38, lead)
 TOLL_OWN_CLAUSE = 1
+
+
+# switch: the dead told in a relative clause of a noun that carries a past year ("the 2014
+# massacre, in which hundreds were killed") are that old event's, not the sentence's (session 38, lead)
+HISTORY_CLAUSE_TOLL = 1
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _history_clause_toll(doc, counts: Counts, published) -> bool:
+    """Are all of a sentence's dead told in relative clauses about events of past years?"""
+    if not HISTORY_CLAUSE_TOLL or doc is None or not counts.killed or published is None:
+        return False
+    spans = [(a, b) for cat, a, b in counts.spans if cat == "killed"]
+    if not spans:
+        return False
+    for a, b in spans:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        rel = next((t for t in [span.root, *span.root.ancestors] if t.dep_ == "relcl"), None)
+        if rel is None:
+            return False
+        inside = range(rel.left_edge.i, rel.right_edge.i + 1)
+        if not any(t.i not in inside and _YEAR.fullmatch(t.text) and int(t.text) < published.year
+                   for t in rel.head.subtree):
+            return False
+    return True
 
 
 def _toll_irrealis(doc, text: str) -> bool:
@@ -2019,13 +2051,20 @@ def by_air(sentences: list[Sentence]) -> bool:
     return bool(pattern("air_means").search(text)) or not pattern("ground_bombing").search(text)
 
 
+# switch: the crime the arrested are accused of goes on past a comma into a relative clause ("involved
+# in the 2014 massacre at the prison, in which hundreds were killed") (session 38, lead)
+CRIME_CLAUSE_GOES_ON = 1
+_COMMA_STOP = re.compile(r"[.;,]")
+_CRIME_STOP = re.compile(r"[.;]|,(?!\s+(?:in which|during which|at which|which|who|whom|where|when)\b)")
+
+
 def violent_arrest(sentences: list[Sentence]) -> bool:
     """Do the sentences that report an arrest tell violence done to the arrested (not the
     crime they are accused of: "arrested in connection with the killing of two traders")?"""
     for s in sentences:
         text = s.text
         for m in reversed(list(pattern("arrest_crime").finditer(text))):
-            stop = re.search(r"[.;,]", text[m.end():])
+            stop = (_CRIME_STOP if CRIME_CLAUSE_GOES_ON else _COMMA_STOP).search(text[m.end():])
             end = m.end() + stop.start() if stop else len(text)
             text = text[:m.start()] + " " * (end - m.start()) + text[end:]
         if pattern("arrest_violence").search(text):

@@ -384,6 +384,10 @@ def _by_of_cue(word, cue_tok) -> bool:
     return word.i - cue_tok.i in range(-3, 4)
 
 
+# switch: in a protest an armed group struck ("gunmen fired on protesters"), that group is actor2
+# (session 38, lead)
+ARMED_ON_CROWD = 1
+
 # switch: who "was involved in" or "engaged in" a fight is one of its sides, not its target
 INVOLVED_SIDE = 1
 
@@ -483,8 +487,16 @@ def _reduced_passive(tok, dep: str) -> bool:
             and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_WORDS for m in c.children)
                     for c in head.children):
         return True  # "Two soldiers killed when their truck hit a mine": a headline's passive, no object
+    if HEADLINE_VBN and dep == "nsubj" and head is not tok and head.tag_ == "VBN" and _harm_form(head) \
+            and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in head.children):
+        return True  # "2 US and 1 British service members killed, 14 hurt": a participle with no auxiliary
     return dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
         and any(c.dep_ == "agent" for c in head.children)  # "officer shot dead by gunmen"
+
+
+# switch: the subject of a harm verb the tagger reads as a past participle, with no auxiliary and no
+# object, was harmed (a headline's or a digest's passive: "three soldiers killed, two hurt") (session 38, lead)
+HEADLINE_VBN = 1
 
 
 # switch: an actor told as supporting ("supported by", "backed by", "accompanied by") is no party
@@ -652,6 +664,14 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     crowd = _crowd_country(agents, actors) if CROWD_ORIGIN else ""
     if ev.event_type == "Protests":
         ev.actor1, ev.inter1 = _in_country("Protesters", crowd or country), 6
+        hitter = next((a for a in agents if inter_now(a) in (2, 3, 4)), None) \
+            if ARMED_ON_CROWD and sub != "Peaceful protest" and any(p.inter == 6 for p in d.patients) else None
+        if hitter is not None:
+            # "gunmen fired on protesters": the armed group that struck the crowd is the event's
+            # actor2 (ACLED codes unidentified gunmen so in excessive force), not the crowd's own
+            # group nor the police who told of it
+            ev.actor2, ev.inter2 = named(hitter)
+            return
         if _associated(group):
             ev.assoc_actor_1 = named(group)[0]
         if COUNTER_DEMO and _told(d, around, "counter_demo"):

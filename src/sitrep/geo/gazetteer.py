@@ -70,6 +70,7 @@ VILLAGE_SOURCES = (psgc_supplement.SOURCE, mimu_supplement.SOURCE)
 ACLED_COUNTRY_NAMES = {
     "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
     "CZ": "Czech Republic", "SZ": "eSwatini", "TL": "East Timor", "CV": "Cape Verde",
+    "NL": "Netherlands", "BQ": "Caribbean Netherlands",
 }
 
 
@@ -634,7 +635,8 @@ class Gazetteer:
             return False
 
     def country_name(self, iso: str) -> str:
-        return self.countries.get(iso, ("",))[0]
+        # ACLED's name also where the file was built before the name was added to the table
+        return ACLED_COUNTRY_NAMES.get(iso) or self.countries.get(iso, ("",))[0]
 
     def admin1_name(self, code: str) -> str:
         return self.admin1.get(code, ("",))[0]
