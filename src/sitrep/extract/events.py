@@ -2107,6 +2107,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         from sitrep.geo.locate import outlet_group_country
 
         ev.iso = outlet_group_country(text, outlet_home(article.source), st.context)
+        if not ev.iso and DATELINE_COUNTRY:
+            ev.iso = _dateline_country(st)
         ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     if mention is not None and mention.place is not None:
         place = mention.place
@@ -2194,6 +2196,33 @@ def _two_armed_sides(d: Draft, iso: str) -> bool:
 # beaten make an attack (violent_arrest), protesters killed by the police excessive force.
 NO_DEAD = 1
 NO_DEAD_SUBTYPES = ("Arrests", "Protest with intervention")
+
+
+# switch (session 38, actors3): an event with no place of its own, in an article whose dateline
+# names a town ("NIAMEY (Wire) - ... JNIM fighters ..."), is in the dateline's country when the
+# country the article leans to is told by no country word or demonym, only by a named group's home
+# (JNIM's Mali): the named state forces ("soldiers", "police") then follow the dateline's country
+DATELINE_COUNTRY = 1
+
+
+def _dateline_country(st: ArticleState) -> str:
+    """The dateline's country, where the article's leading country comes from no country word."""
+    from sitrep.geo.locate import border_reference, country_words
+
+    end = dateline_end(st.article.text)
+    if not end or not st.context.countries:
+        return ""
+    placed = [m for m in st.mentions if m.place is not None and m.end <= end and m.place.feature != "country"]
+    if not placed:
+        return ""
+    iso = placed[0].place.iso
+    top = st.context.countries.most_common(1)[0][0]
+    if iso == top:
+        return iso
+    text = st.article.text
+    if any(c == top and not border_reference(text, a, b) for c, a, b in country_words(text)):
+        return ""  # "in Mali", "Malian troops": the text tells the country itself
+    return iso
 
 
 def _fallback_place(st: ArticleState) -> PlaceMention | None:
