@@ -100,6 +100,13 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "september", "october", "november", "december", "yesterday", "today", "tonight"})
 # switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
 NAMED_GROUPS = 1
+# switch (session 38, actors3): "its fighters", "the group's militants" are the men of the one armed
+# group (inter 2-4) the article names, where the look-up found no one or an unidentified armed group
+GROUP_POSSESSIVE = 1
+_GROUP_POSSESSIVE = re.compile(
+    r"\b(?:its|the (?:group|movement|organi[sz]ation|militia)['’]s)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"(?:fighters|militants|gunmen|members|insurgents|cadres|militiamen|combatants|jihadists)\b",
+    re.IGNORECASE)
 _GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
                 r"Rangers|Comrades|Battalion|Alliance")
 _GROUP_HEAD = re.compile(rf"\b(?:{_GROUP_HEADS})\b")
@@ -369,11 +376,39 @@ class ActorDictionary:
             found = self._armed_suspects(text, found, countries or set())
         if NAMED_MEN:
             found = self._named_men(text, found)
+        if GROUP_POSSESSIVE and named:
+            found = self._group_possessive(text, found, named)
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
         return found
+
+    def group_told_by_possessive(self, named: set[str]) -> ActorEntry | None:
+        """The one armed group (inter 2, 3 or 4; not a generic actor) among the article's named
+        actors, which "its fighters", "the group's members" refer to; None when none or several."""
+        groups = {k for k in named if k in self.by_key and not k.startswith("generic:")
+                  and self.by_key[k].inter in (2, 3, 4)}
+        return self.by_key[next(iter(groups))] if len(groups) == 1 else None
+
+    def _group_possessive(self, text: str, found: list[ActorMention], named: set[str]) -> list[ActorMention]:
+        """"its fighters attacked a police post", "the group's militants": the men of the one armed
+        group the article names (GROUP_POSSESSIVE), not an unidentified armed group."""
+        matches = list(_GROUP_POSSESSIVE.finditer(text))
+        if not matches:
+            return found
+        entry = self.group_told_by_possessive(named)
+        if entry is None:
+            return found
+        out = list(found)
+        for m in matches:
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any(not a.key.startswith("generic:") or a.inter not in (2, 3, 4) for a in over):
+                continue  # "its soldiers", a named actor: not the group's men
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, m.start(), m.end(), m.group(0), key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
 
     def _named_men(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitrep.extract import actors as actors_module
 from sitrep.extract import counts as _counts
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
@@ -353,6 +354,21 @@ def _article_context(st: ArticleState) -> None:
 
 
 OUTLET_PRIOR = 1  # switch: the outlet's country weighs in the article's countries (measuring)
+# switch (session 38, actors3): an armed group named only in a sentence of no event ("JNIM, an al-Qaeda
+# affiliate, has spread south.") is named for the "its fighters" of a later event (actors.GROUP_POSSESSIVE)
+GROUP_POSSESSIVE_BACKGROUND = 1
+
+
+def _background_group(st: ArticleState, actors: ActorDictionary, focus: set[str]) -> None:
+    text = st.article.text
+    told = actors_module._GROUP_POSSESSIVE.search(text)
+    if told is None or actors.group_told_by_possessive(st.named) is not None:
+        return
+    before = [s for s in st.sentences if s.start < told.start()]
+    keys = {m.key for s in before for m in actors.find(s.text, focus) if m.inter in (2, 3, 4)
+            and not m.key.startswith("generic:")}
+    if len(keys) == 1 and not any(k in st.named for k in keys):
+        st.named |= keys
 
 
 def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Draft]:
@@ -391,6 +407,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     # the actors that vaguer words ("the organization", "the militants") refer back to
     for mention in actors.find(article.title + "\n" + " ".join(c.text for c in st.candidates), focus):
         st.named.add(mention.key)
+    if GROUP_POSSESSIVE_BACKGROUND and actors_module.GROUP_POSSESSIVE:
+        _background_group(st, actors, focus)
     for s in st.sentences:
         if s.index not in per_sentence and _undrafted_history(st, s):
             st.background.add(s.index)
