@@ -5,6 +5,8 @@
   follow that country ("NIAMEY (...) - soldiers repelled JNIM": Niger's army, not Mali's).
 - actors.GROUP_POSSESSIVE (with events.GROUP_POSSESSIVE_BACKGROUND): "its fighters" are the men of
   the one armed group the article names, even in a sentence that told no event.
+- actors.ANNOUNCER_FORCES: "Turkey's defence ministry said its jets struck ..." names Turkey's military,
+  not the event country's.
 """
 
 import datetime as dt
@@ -97,3 +99,26 @@ def test_without_the_background_switch_the_group_is_not_named(monkeypatch):
     monkeypatch.setattr(events_module, "GROUP_POSSESSIVE_BACKGROUND", 0)
     ev = next(e for e in _events(BACKGROUND) if e.sub_event_type == "Armed clash")
     assert ev.actor1 != "Al Shabaab"
+
+
+ANNOUNCED = ("Turkey's defence ministry said on Saturday its jets had destroyed 14 PKK shelters in the "
+             "Qandil mountains of northern Iraq, killing six militants.")
+
+
+def test_its_forces_are_the_announcing_country_s():
+    ev = _events(ANNOUNCED)[0]
+    assert ev.iso == "IQ"
+    assert ev.actor1 == "Military Forces of Turkey"
+    assert ev.inter1 == 8
+
+
+def test_the_event_country_s_own_announcement_keeps_its_army():
+    ev = _events("Iraq's Joint Operations Command said its forces killed four Islamic State militants in an "
+                 "air strike on a cave in the Hamrin mountains on Friday.")[0]
+    assert ev.actor1 == "Military Forces of Iraq"
+
+
+def test_without_the_switch_the_event_country_s_army_was_taken(monkeypatch):
+    monkeypatch.setattr(actors_module, "ANNOUNCER_FORCES", 0)
+    ev = _events(ANNOUNCED)[0]
+    assert ev.actor1 != "Military Forces of Turkey"

@@ -103,6 +103,15 @@ NAMED_GROUPS = 1
 # switch (session 38, actors3): "its fighters", "the group's militants" are the men of the one armed
 # group (inter 2-4) the article names, where the look-up found no one or an unidentified armed group
 GROUP_POSSESSIVE = 1
+# switch (session 38, actors3): "Turkey's defence ministry said its forces killed ...": "its" state forces
+# are those of the country whose authority the sentence names before them
+ANNOUNCER_FORCES = 1
+_ITS_FORCES = re.compile(r"\bits\s+(?:own\s+)?(?:forces|troops|soldiers|warplanes|jets|fighter jets|aircraft|"
+                         r"drones|artillery|army|military|navy|air force)\b", re.IGNORECASE)
+_AUTHORITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:national|federal|interim|military|transitional|armed|central|defen[cs]e|interior|"
+    r"foreign)\s+)?(?:ministry|minister|government|army|military|armed forces|authorities|officials|presidency|"
+    r"president|defen[cs]e|navy|air force|junta|general staff|spokes(?:man|woman|person))\b", re.IGNORECASE)
 _GROUP_POSSESSIVE = re.compile(
     r"\b(?:its|the (?:group|movement|organi[sz]ation|militia)['’]s)\s+(?:own\s+)?(?:\w+\s+)?"
     r"(?:fighters|militants|gunmen|members|insurgents|cadres|militiamen|combatants|jihadists)\b",
@@ -361,6 +370,8 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
+        if ANNOUNCER_FORCES:
+            found = self._announcer_forces(text, found)
         if MILITARY_TARGETS:
             found = self._military_targets(text, found)
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
@@ -563,6 +574,32 @@ class ActorDictionary:
                     start, end = min(s, m.start), max(e, m.end)
                 out.append(ActorMention(unit.name, unit.inter, start, end, text[start:end], key=unit.key,
                                         home=unit.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _announcer_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Turkey's defence ministry said its forces killed 12 PKK militants in northern Iraq", "the
+        Turkish government said its jets struck": "its" forces are the military of the country whose
+        authority the sentence names before them (ANNOUNCER_FORCES), not the event country's."""
+        matches = list(_ITS_FORCES.finditer(text))
+        army = self.by_key.get(_GENERIC_ARMY)
+        if not matches or army is None:
+            return found
+        from sitrep.geo.locate import country_words
+
+        out = list(found)
+        for m in matches:
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any(not (a.key.startswith("generic:") and a.inter == 1) for a in over):
+                continue  # a named actor already
+            sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            told = [iso for iso, s, e in country_words(text[sentence_start:m.start()])
+                    if _AUTHORITY_AFTER.match(text, sentence_start + e)]
+            if not told:
+                continue
+            unit = self._origin_entry(army, told[-1])
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(unit.name, unit.inter, m.start(), m.end(), m.group(0), key=unit.key,
+                                    home=unit.home))
         return sorted(out, key=lambda a: a.start) if out != found else found
 
     def _military_targets(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
