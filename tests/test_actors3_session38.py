@@ -122,3 +122,13 @@ def test_without_the_switch_the_event_country_s_army_was_taken(monkeypatch):
     monkeypatch.setattr(actors_module, "ANNOUNCER_FORCES", 0)
     ev = _events(ANNOUNCED)[0]
     assert ev.actor1 != "Military Forces of Turkey"
+
+
+def test_report_country_entries_by_their_usual_names():
+    d = get_dictionary()
+    assert [m.name for m in d.find("Gunmen of Los Rastrojos shot a trader in Cucuta.", {"CO"})][0] == "Los Rastrojos"
+    assert [m.name for m in d.find("Somali special police raided a house in Jijiga.", {"ET"})] == \
+        ["Police Forces of Ethiopia"]
+    # in Somalia the words stay the event country's police
+    assert [m.name for m in d.find("Somali special police raided a house in Mogadishu.", {"SO"})] == \
+        ["Police Forces of {country}"]
