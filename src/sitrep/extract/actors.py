@@ -107,7 +107,11 @@ GROUP_POSSESSIVE = 1
 # are those of the country whose authority the sentence names before them
 ANNOUNCER_FORCES = 1
 _ITS_FORCES = re.compile(r"\bits\s+(?:own\s+)?(?:forces|troops|soldiers|warplanes|jets|fighter jets|aircraft|"
-                         r"drones|artillery|army|military|navy|air force)\b", re.IGNORECASE)
+                         r"drones|artillery|army|military|navy|air force)\b"
+                         # "its military police", "its army chief": another body or a person of the force
+                         r"(?!\s+(?:police|advis[eo]rs?|observers?|chiefs?|spokes\w+|officials?|personnel|bases?|"
+                         r"operations?|engineers|experts|doctors|medics|hospitals?|academy|courts?|prosecutors?|"
+                         r"attach\w+|delegations?|contractors|intelligence)\b)", re.IGNORECASE)
 _AUTHORITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:national|federal|interim|military|transitional|armed|central|defen[cs]e|interior|"
     r"foreign)\s+)?(?:ministry|minister|government|army|military|armed forces|authorities|officials|presidency|"
