@@ -7,6 +7,8 @@
   the one armed group the article names, even in a sentence that told no event.
 - actors.ANNOUNCER_FORCES: "Turkey's defence ministry said its jets struck ..." names Turkey's military,
   not the event country's.
+- roles.ACL_WITH_OBJECT: "ISWAP militants killed at least 14 soldiers" (a main verb the parser hangs on
+  "militants" as a participle) makes the militants the agents: a passive participle has no object.
 """
 
 import datetime as dt
@@ -132,3 +134,25 @@ def test_report_country_entries_by_their_usual_names():
     # in Somalia the words stay the event country's police
     assert [m.name for m in d.find("Somali special police raided a house in Mogadishu.", {"SO"})] == \
         ["Police Forces of {country}"]
+
+
+AT_LEAST = "ISWAP militants killed at least 14 soldiers in an assault on an army post near Damasak on Saturday."
+
+
+def test_militants_who_killed_at_least_n_are_the_agents():
+    ev = _events(AT_LEAST)[0]
+    assert ev.actor1 == "Islamic State West Africa Province"
+    assert ev.actor2 == "Military Forces of Nigeria"
+
+
+def test_a_participle_with_no_object_is_still_a_passive():
+    ev = _events("Three ISWAP militants killed in an air strike near Damasak on Saturday, the army said.")[0]
+    assert ev.actor2 == "Islamic State West Africa Province"
+
+
+def test_without_the_switch_the_militants_were_the_victims(monkeypatch):
+    from sitrep.extract import roles as roles_module
+
+    monkeypatch.setattr(roles_module, "ACL_WITH_OBJECT", 0)
+    ev = _events(AT_LEAST)[0]
+    assert ev.actor1 != "Islamic State West Africa Province"
