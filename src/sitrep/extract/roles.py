@@ -60,6 +60,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 if REDUCED_PASSIVE and _reduced_passive(tok, dep):
                     role = "patient"  # "Two militia fighters killed by roadside bomb", "officer shot by gunmen"
                     break
+                if ACL_WITH_OBJECT and _acl_with_object(tok):
+                    role = "agent"  # "ISWAP militants killed at least 12 soldiers ..., sources said"
+                    break
                 if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
                         tok.head.lower_ in words("operation_nouns"):
                     role = "agent"  # "died in a police raid", "killed in army shelling"
@@ -461,9 +464,16 @@ ACL_WITH_OBJECT = 1
 _WHEN_WORDS = frozenset({"when", "as", "after"})
 
 
+def _acl_with_object(tok) -> bool:
+    """Does a harm participle with a direct object hang on this noun ("militants [killed at least 12
+    soldiers]"): the parser's reading of a main verb, the noun its subject?"""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) and any(g.dep_ in ("dobj", "obj") for g in c.children)
+               for c in tok.children)
+
+
 def _reduced_passive(tok, dep: str) -> bool:
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c)
-           and not (ACL_WITH_OBJECT and any(g.dep_ in ("dobj", "obj") for g in c.children)) for c in tok.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children) \
+            and not (ACL_WITH_OBJECT and _acl_with_object(tok)):
         # "fighters [killed by a bomb]"; not "JNIM fighters killed at least 30 soldiers", a main verb
         # the parser read as a participle (a passive participle has no object)
         return True
