@@ -100,6 +100,26 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "september", "october", "november", "december", "yesterday", "today", "tonight"})
 # switch: a capitalised name ending in a word for an armed group names that group (`_named_groups`)
 NAMED_GROUPS = 1
+# switch (session 38, actors3): "its fighters", "the group's militants" are the men of the one armed
+# group (inter 2-4) the article names, where the look-up found no one or an unidentified armed group
+GROUP_POSSESSIVE = 1
+# switch (session 38, actors3): "Turkey's defence ministry said its forces killed ...": "its" state forces
+# are those of the country whose authority the sentence names before them
+ANNOUNCER_FORCES = 1
+_ITS_FORCES = re.compile(r"\bits\s+(?:own\s+)?(?:forces|troops|soldiers|warplanes|jets|fighter jets|aircraft|"
+                         r"drones|artillery|army|military|navy|air force)\b"
+                         # "its military police", "its army chief": another body or a person of the force
+                         r"(?!\s+(?:police|advis[eo]rs?|observers?|chiefs?|spokes\w+|officials?|personnel|bases?|"
+                         r"operations?|engineers|experts|doctors|medics|hospitals?|academy|courts?|prosecutors?|"
+                         r"attach\w+|delegations?|contractors|intelligence)\b)", re.IGNORECASE)
+_AUTHORITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:national|federal|interim|military|transitional|armed|central|defen[cs]e|interior|"
+    r"foreign)\s+)?(?:ministry|minister|government|army|military|armed forces|authorities|officials|presidency|"
+    r"president|defen[cs]e|navy|air force|junta|general staff|spokes(?:man|woman|person))\b", re.IGNORECASE)
+_GROUP_POSSESSIVE = re.compile(
+    r"\b(?:its|the (?:group|movement|organi[sz]ation|militia)['’]s)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"(?:fighters|militants|gunmen|members|insurgents|cadres|militiamen|combatants|jihadists)\b",
+    re.IGNORECASE)
 _GROUP_HEADS = (r"Army|Front|Force|Forces|Group|Brigade|Militia|Gang|Guerrillas?|Guerillas?|Tigers?|"
                 r"Rangers|Comrades|Battalion|Alliance")
 _GROUP_HEAD = re.compile(rf"\b(?:{_GROUP_HEADS})\b")
@@ -354,6 +374,8 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
+        if ANNOUNCER_FORCES:
+            found = self._announcer_forces(text, found)
         if MILITARY_TARGETS:
             found = self._military_targets(text, found)
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
@@ -369,11 +391,39 @@ class ActorDictionary:
             found = self._armed_suspects(text, found, countries or set())
         if NAMED_MEN:
             found = self._named_men(text, found)
+        if GROUP_POSSESSIVE and named:
+            found = self._group_possessive(text, found, named)
         if JOINT_STATE_FORCES:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
         return found
+
+    def group_told_by_possessive(self, named: set[str]) -> ActorEntry | None:
+        """The one armed group (inter 2, 3 or 4; not a generic actor) among the article's named
+        actors, which "its fighters", "the group's members" refer to; None when none or several."""
+        groups = {k for k in named if k in self.by_key and not k.startswith("generic:")
+                  and self.by_key[k].inter in (2, 3, 4)}
+        return self.by_key[next(iter(groups))] if len(groups) == 1 else None
+
+    def _group_possessive(self, text: str, found: list[ActorMention], named: set[str]) -> list[ActorMention]:
+        """"its fighters attacked a police post", "the group's militants": the men of the one armed
+        group the article names (GROUP_POSSESSIVE), not an unidentified armed group."""
+        matches = list(_GROUP_POSSESSIVE.finditer(text))
+        if not matches:
+            return found
+        entry = self.group_told_by_possessive(named)
+        if entry is None:
+            return found
+        out = list(found)
+        for m in matches:
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any(not a.key.startswith("generic:") or a.inter not in (2, 3, 4) for a in over):
+                continue  # "its soldiers", a named actor: not the group's men
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(entry.name, entry.inter, m.start(), m.end(), m.group(0), key=entry.key,
+                                    home=entry.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
 
     def _named_men(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
         """"Fano gunmen", "OLA gunmen", "TPLF soldiers": a generic word for armed men (the
@@ -528,6 +578,32 @@ class ActorDictionary:
                     start, end = min(s, m.start), max(e, m.end)
                 out.append(ActorMention(unit.name, unit.inter, start, end, text[start:end], key=unit.key,
                                         home=unit.home))
+        return sorted(out, key=lambda a: a.start) if out != found else found
+
+    def _announcer_forces(self, text: str, found: list[ActorMention]) -> list[ActorMention]:
+        """"Turkey's defence ministry said its forces killed 12 PKK militants in northern Iraq", "the
+        Turkish government said its jets struck": "its" forces are the military of the country whose
+        authority the sentence names before them (ANNOUNCER_FORCES), not the event country's."""
+        matches = list(_ITS_FORCES.finditer(text))
+        army = self.by_key.get(_GENERIC_ARMY)
+        if not matches or army is None:
+            return found
+        from sitrep.geo.locate import country_words
+
+        out = list(found)
+        for m in matches:
+            over = [a for a in out if a.start < m.end() and m.start() < a.end]
+            if any(not (a.key.startswith("generic:") and a.inter == 1) for a in over):
+                continue  # a named actor already
+            sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            told = [iso for iso, s, e in country_words(text[sentence_start:m.start()])
+                    if _AUTHORITY_AFTER.match(text, sentence_start + e)]
+            if not told:
+                continue
+            unit = self._origin_entry(army, told[-1])
+            out = [a for a in out if a not in over]
+            out.append(ActorMention(unit.name, unit.inter, m.start(), m.end(), m.group(0), key=unit.key,
+                                    home=unit.home))
         return sorted(out, key=lambda a: a.start) if out != found else found
 
     def _military_targets(self, text: str, found: list[ActorMention]) -> list[ActorMention]:

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sitrep.extract import actors as actors_module
 from sitrep.extract import counts as _counts
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
 from sitrep.extract.classify import (
@@ -354,6 +355,21 @@ def _article_context(st: ArticleState) -> None:
 
 
 OUTLET_PRIOR = 1  # switch: the outlet's country weighs in the article's countries (measuring)
+# switch (session 38, actors3): an armed group named only in a sentence of no event ("JNIM, an al-Qaeda
+# affiliate, has spread south.") is named for the "its fighters" of a later event (actors.GROUP_POSSESSIVE)
+GROUP_POSSESSIVE_BACKGROUND = 1
+
+
+def _background_group(st: ArticleState, actors: ActorDictionary, focus: set[str]) -> None:
+    text = st.article.text
+    told = actors_module._GROUP_POSSESSIVE.search(text)
+    if told is None or actors.group_told_by_possessive(st.named) is not None:
+        return
+    before = [s for s in st.sentences if s.start < told.start()]
+    keys = {m.key for s in before for m in actors.find(s.text, focus) if m.inter in (2, 3, 4)
+            and not m.key.startswith("generic:")}
+    if len(keys) == 1 and not any(k in st.named for k in keys):
+        st.named |= keys
 
 
 def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Draft]:
@@ -392,6 +408,8 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
     # the actors that vaguer words ("the organization", "the militants") refer back to
     for mention in actors.find(article.title + "\n" + " ".join(c.text for c in st.candidates), focus):
         st.named.add(mention.key)
+    if GROUP_POSSESSIVE_BACKGROUND and actors_module.GROUP_POSSESSIVE:
+        _background_group(st, actors, focus)
     for s in st.sentences:
         if s.index not in per_sentence and _undrafted_history(st, s):
             st.background.add(s.index)
@@ -2186,6 +2204,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         from sitrep.geo.locate import outlet_group_country
 
         ev.iso = outlet_group_country(text, outlet_home(article.source), st.context)
+        if not ev.iso and DATELINE_COUNTRY:
+            ev.iso = _dateline_country(st)
         ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     if mention is not None and mention.place is not None:
         place = mention.place
@@ -2289,6 +2309,33 @@ def _dateline_town(st: ArticleState) -> PlaceMention | None:
     focus = st.context.focus()
     return next((m for m in st.mentions if m.place is not None and m.start == opening and m.end <= end
                  and m.place.feature in POINT_FEATURES and (not focus or focus == {m.place.iso})), None)
+
+
+# switch (session 38, actors3): an event with no place of its own, in an article whose dateline
+# names a town ("NIAMEY (Wire) - ... JNIM fighters ..."), is in the dateline's country when the
+# country the article leans to is told by no country word or demonym, only by a named group's home
+# (JNIM's Mali): the named state forces ("soldiers", "police") then follow the dateline's country
+DATELINE_COUNTRY = 1
+
+
+def _dateline_country(st: ArticleState) -> str:
+    """The dateline's country, where the article's leading country comes from no country word."""
+    from sitrep.geo.locate import border_reference, country_words
+
+    end = dateline_end(st.article.text)
+    if not end or not st.context.countries:
+        return ""
+    placed = [m for m in st.mentions if m.place is not None and m.end <= end and m.place.feature != "country"]
+    if not placed:
+        return ""
+    iso = placed[0].place.iso
+    top = st.context.countries.most_common(1)[0][0]
+    if iso == top:
+        return iso
+    text = st.article.text
+    if any(c == top and not border_reference(text, a, b) for c, a, b in country_words(text)):
+        return ""  # "in Mali", "Malian troops": the text tells the country itself
+    return iso
 
 
 def _fallback_place(st: ArticleState) -> PlaceMention | None:

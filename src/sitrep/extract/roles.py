@@ -60,6 +60,9 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 if REDUCED_PASSIVE and _reduced_passive(tok, dep):
                     role = "patient"  # "Two militia fighters killed by roadside bomb", "officer shot by gunmen"
                     break
+                if ACL_WITH_OBJECT and _acl_with_object(tok):
+                    role = "agent"  # "ISWAP militants killed at least 12 soldiers ..., sources said"
+                    break
                 if hops == 0 and dep in ("compound", "amod", "nmod", "poss") and \
                         tok.head.lower_ in words("operation_nouns"):
                     role = "agent"  # "died in a police raid", "killed in army shelling"
@@ -475,12 +478,26 @@ def _clashed_pair(text: str, a: ActorMention, b: ActorMention) -> bool:
 # ("Two soldiers killed when their vehicle hit a mine": headline style, no "were") was harmed, not
 # the agent (the tagger's participle alone is no sign: it tags "a gunman shot at" so too)
 HEADLINE_PASSIVE = 1
+# switch (session 38, actors3): a harm participle that has a direct object is no reduced passive ("ISWAP
+# militants killed at least 12 soldiers": the parser hangs "killed" on "militants" as a participle when
+# "at least" follows; the militants are the agents, not the victims)
+ACL_WITH_OBJECT = 1
 _WHEN_WORDS = frozenset({"when", "as", "after"})
 
 
+def _acl_with_object(tok) -> bool:
+    """Does a harm participle with a direct object hang on this noun ("militants [killed at least 12
+    soldiers]"): the parser's reading of a main verb, the noun its subject?"""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) and any(g.dep_ in ("dobj", "obj") for g in c.children)
+               for c in tok.children)
+
+
 def _reduced_passive(tok, dep: str) -> bool:
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children):
-        return True  # "fighters [killed by a bomb]"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _harm_form(c) for c in tok.children) \
+            and not (ACL_WITH_OBJECT and _acl_with_object(tok)):
+        # "fighters [killed by a bomb]"; not "JNIM fighters killed at least 30 soldiers", a main verb
+        # the parser read as a participle (a passive participle has no object)
+        return True
     head = tok.head
     if HEADLINE_PASSIVE and dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
             and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp", "conj", "prep") for c in head.children) \
