@@ -126,9 +126,9 @@ def test_the_dead_of_this_event_in_a_relative_clause_still_count(monkeypatch):
 def test_a_digest_passive_with_no_auxiliary_names_the_harmed(monkeypatch):
     from sitrep.extract import roles as roles_module
 
-    text = "Rockets hit Camp Bastion, north of Lashkar Gah; 2 Danish and 1 Belgian service members killed, 9 hurt."
-    evs = events_of(text, dt.date(2011, 5, 3), monkeypatch)
+    text = "Rockets hit K-1 air base near Kirkuk; 2 Danish and 1 Belgian service members killed, 9 hurt."
+    evs = events_of(text, dt.date(2020, 1, 9), monkeypatch)
     assert evs and not any("Belgium" in e.actor1 or "Denmark" in e.actor1 for e in evs), [(e.actor1, e.actor2) for e in evs]
     monkeypatch.setattr(roles_module, "HEADLINE_VBN", 0)
-    off = events_of(text, dt.date(2011, 5, 3), monkeypatch)
+    off = events_of(text, dt.date(2020, 1, 9), monkeypatch)
     assert any("Belgium" in e.actor1 or "Denmark" in e.actor1 for e in off)
