@@ -504,9 +504,11 @@ def _reduced_passive(tok, dep: str) -> bool:
             and any(c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _WHEN_WORDS for m in c.children)
                     for c in head.children):
         return True  # "Two soldiers killed when their truck hit a mine": a headline's passive, no object
-    if HEADLINE_VBN and dep == "nsubj" and head is not tok and _harm_form(head) and (
-            head.tag_ == "VBN" or head.tag_ == "VBD" and any(c.dep_ == "nummod" for c in tok.children)) \
-            and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass") for c in head.children):
+    if HEADLINE_VBN and dep == "nsubj" and head is not tok and _harm_form(head) and head.tag_ in ("VBN", "VBD") \
+            and any(c.dep_ == "nummod" for c in tok.children) \
+            and not any(c.dep_ in ("dobj", "obj", "aux", "auxpass", "conj", "cc") for c in head.children) \
+            and head.dep_ != "conj":
+        # (not in a pair of verbs, "attacked and injured a man", whose object the parser may hang on one)
         return True  # "2 US and 1 British service members killed, 14 hurt": a participle with no auxiliary
     return dep == "nsubj" and head is not tok and head.tag_ in ("VBD", "VBN") and _harm_form(head) \
         and any(c.dep_ == "agent" for c in head.children)  # "officer shot dead by gunmen"
