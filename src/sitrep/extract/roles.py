@@ -590,6 +590,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
+    if ARMED_SECOND_SIDE and a2 is not None:
+        a2 = _armed_second_side(a1, a2, agents, patients, sub, named)
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
         if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
@@ -875,6 +877,28 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+
+
+# switch (session 38, types): in a fight (armed clash, attack) whose first named target is civilians, an
+# armed side named besides the actor ("rebels and villagers attacked the army", "after gunmen killed a
+# civilian, a police reservist who responded was shot dead") is the other side: ACLED codes the
+# fight between the two armed sides, not an attack on the civilians
+ARMED_SECOND_SIDE = 1
+
+
+def _armed_second_side(a1, a2, agents, patients, sub, named):
+    """The event's second actor: `a2`, or an armed one on the other side where `a2` is civilians."""
+    if a1 is None or a2.inter != 7 or sub not in ("Armed clash", "Attack") or a1.inter not in ARMED:
+        return a2
+    for m in patients + [a for a in agents if a is not a1]:
+        if m.inter not in ARMED or _same_actor(m, a1, named):
+            continue
+        if m in agents and (sub != "Armed clash" and (m.inter in (1, 8)) == (a1.inter in (1, 8))):
+            continue  # "soldiers and police killed a civilian", "JNIM and ISGS fighters killed": one side
+        if (m.inter in (1, 8)) and (a1.inter in (1, 8)) and m in agents:
+            continue  # two state forces named as actors act together
+        return m
+    return a2
 
 
 # switch: mob violence told between two identity militias (inter 4: "the Ajuran and the Garre
