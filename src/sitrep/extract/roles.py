@@ -591,7 +591,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
     if ARMED_SECOND_SIDE and a2 is not None:
-        a2 = _armed_second_side(a1, a2, agents, patients, sub, named)
+        a2 = _armed_second_side(a1, a2, agents, patients, sub, named,
+                                 " ".join(x.text for x in d.sentences or [d.sentence]))
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
         if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
@@ -886,19 +887,38 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
 ARMED_SECOND_SIDE = 1
 
 
-def _armed_second_side(a1, a2, agents, patients, sub, named):
-    """The event's second actor: `a2`, or an armed one on the other side where `a2` is civilians."""
+def _armed_second_side(a1, a2, agents, patients, sub, named, text):
+    """The event's second actor: `a2`, or an armed one on the other side where `a2` is civilians.
+    Not one told as whose members the victims were ("a leader of the peasants' alliance"), nor one
+    told acting with the first ("the army and the militia killed villagers"), nor a second state
+    force among the actors."""
     if a1 is None or a2.inter != 7 or sub not in ("Armed clash", "Attack") or a1.inter not in ARMED:
         return a2
+    low = text.lower()
     for m in patients + [a for a in agents if a is not a1]:
         if m.inter not in ARMED or _same_actor(m, a1, named):
             continue
-        if m in agents and (sub != "Armed clash" and (m.inter in (1, 8)) == (a1.inter in (1, 8))):
-            continue  # "soldiers and police killed a civilian", "JNIM and ISGS fighters killed": one side
-        if (m.inter in (1, 8)) and (a1.inter in (1, 8)) and m in agents:
-            continue  # two state forces named as actors act together
+        at = low.find(m.text.lower())
+        if at >= 0 and _MEMBERS_OF.search(low[max(0, at - 30):at]):
+            continue
+        if m in agents and ((m.inter in (1, 8)) and (a1.inter in (1, 8)) or _acting_with(low, a1, m)):
+            continue
         return m
     return a2
+
+
+_MEMBERS_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$")
+_WITH = re.compile(r"[\s,]*(?:and|together with|along with|as well as|with|alongside|backed by|supported by)\s+"
+                   r"(?:the\s+|its\s+|their\s+|some\s+)?(?:[\w'-]+\s+){0,3}")
+
+
+def _acting_with(low: str, a1, m) -> bool:
+    """'the Myanmar military and Pyu Saw Htee members killed': the two named together as the ones acting."""
+    i = low.find(a1.text.lower())
+    j = low.find(m.text.lower(), i + len(a1.text)) if i >= 0 else -1
+    if j < 0:
+        return False
+    return bool(_WITH.fullmatch(low[i + len(a1.text):j]))
 
 
 # switch: mob violence told between two identity militias (inter 4: "the Ajuran and the Garre
