@@ -1,0 +1,42 @@
+"""Session 38 (types): event and sub-event typing of short notes. A fight whose first named target is
+civilians keeps the armed side named besides the actor as the other side (roles.ARMED_SECOND_SIDE).
+Sentences written for these tests, about invented incidents."""
+
+import datetime as dt
+
+from event_reading import events_of
+from sitrep.extract import roles
+
+PUB = dt.date(2023, 5, 2)
+
+
+def _top(text, monkeypatch, **switches):
+    evs = events_of(text, PUB, monkeypatch, module=roles, **switches)
+    assert evs
+    return evs[0]
+
+
+def test_a_responding_force_shot_after_a_civilian_is_the_other_side(monkeypatch):
+    text = ("On 28 April 2023, bandits shot dead a herder near Kapedo (Baringo); a police reservist who "
+            "answered the alarm was killed by the same bandits.")
+    ev = _top(text, monkeypatch, ARMED_SECOND_SIDE=1)
+    assert (ev.sub_event_type, ev.inter2) == ("Armed clash", 1)
+    # two forces told acting together keep the civilians as their target
+    ev = _top("On 22 April 2023, the army and members of a pro-government militia killed three farmers "
+              "and burned two houses in Minbu.", monkeypatch, ARMED_SECOND_SIDE=1)
+    assert (ev.sub_event_type, ev.inter2) == ("Attack", 7)
+    ev = _top(text, monkeypatch, ARMED_SECOND_SIDE=0)
+    assert ev.sub_event_type == "Attack"
+
+
+def test_the_body_the_victim_belonged_to_is_not_the_other_side():
+    a1 = roles.ActorMention("NPA", 2, 0, 3, "NPA rebels", key="npa")
+    civ = roles.ActorMention("Civilians", 7, 0, 0, "farmer", key="civ")
+    union = roles.ActorMention("Union", 3, 0, 0, "Growers Union", key="union")
+    text = "A farmer of the Growers Union was shot dead by NPA rebels."
+    out = roles._armed_second_side(a1, civ, [a1], [civ, union], "Attack", lambda m: (m.name, m.inter), text)
+    assert out is civ
+    army = roles.ActorMention("Army", 1, 0, 0, "soldiers", key="army")
+    text = "NPA rebels killed a farmer; soldiers who came were fired on by the NPA rebels."
+    out = roles._armed_second_side(a1, civ, [a1, army], [civ], "Attack", lambda m: (m.name, m.inter), text)
+    assert out is army
