@@ -40,3 +40,21 @@ def test_the_body_the_victim_belonged_to_is_not_the_other_side():
     text = "NPA rebels killed a farmer; soldiers who came were fired on by the NPA rebels."
     out = roles._armed_second_side(a1, civ, [a1, army], [civ], "Attack", lambda m: (m.name, m.inter), text)
     assert out is army
+
+
+def test_a_few_people_who_struck_are_no_mob(monkeypatch):
+    from sitrep.extract import events
+    from sitrep.extract.lexicons import pattern, regex
+
+    text = "On 29 April 2023, two men on a motorcycle hacked a boda boda rider with machetes in Busia town."
+    assert events_of(text, PUB, monkeypatch, FEW_NOT_MOB=1)[0].sub_event_type == "Attack"
+    assert events_of(text, PUB, monkeypatch, FEW_NOT_MOB=0)[0].sub_event_type == "Mob violence"
+    # a crowd told: still a mob's violence
+    mob = "On 30 April 2023, a mob in Kitale beat a suspected thief to death."
+    assert events_of(mob, PUB, monkeypatch, FEW_NOT_MOB=1)[0].sub_event_type == "Mob violence"
+    # the lexicons: a few who struck, by a few, not a few who were hurt
+    few = regex("few_perpetrators")
+    assert few.search("a trader was stabbed to death by two men at the market.")
+    assert few.search("on 3 may, three unknown men attacked a farmer.")
+    assert not few.search("on 3 may, two men were injured when rival factions clashed.")
+    assert pattern("crowd_words").search("angry villagers beat a man")
