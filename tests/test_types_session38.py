@@ -43,7 +43,6 @@ def test_the_body_the_victim_belonged_to_is_not_the_other_side():
 
 
 def test_a_few_people_who_struck_are_no_mob(monkeypatch):
-    from sitrep.extract import events
     from sitrep.extract.lexicons import pattern, regex
 
     text = "On 29 April 2023, two men on a motorcycle hacked a boda boda rider with machetes in Busia town."
@@ -58,3 +57,17 @@ def test_a_few_people_who_struck_are_no_mob(monkeypatch):
     assert few.search("on 3 may, three unknown men attacked a farmer.")
     assert not few.search("on 3 may, two men were injured when rival factions clashed.")
     assert pattern("crowd_words").search("angry villagers beat a man")
+
+
+def test_a_clash_among_the_faithful_is_a_mob(monkeypatch):
+    from sitrep.extract import events
+    from sitrep.extract.classify import Typing
+    from sitrep.extract.counts import Counts
+    from sitrep.nlp import Sentence
+
+    s = Sentence("Clashes broke out between Christians and Muslims at the cattle market.", 0, 0)
+    d = events.Draft(s, Typing("Armed clash", 2.0, None), Counts(), None, [], [], [], [], None, sentences=[s])
+    monkeypatch.setattr(roles, "FAITH_CLASH_MOB", 1)
+    assert roles._partisan_clash(d)
+    monkeypatch.setattr(roles, "FAITH_CLASH_MOB", 0)
+    assert not roles._partisan_clash(d)

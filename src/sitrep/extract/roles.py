@@ -1183,7 +1183,14 @@ def _partisan_clash(d: Draft) -> bool:
     for a in d.actors:
         if a.inter in (1, 2, 4, 8) or (a.inter == 3 and (_ARMED_WORDS.search(a.text) or a.key.startswith("generic:"))):
             return False
-    return bool(pattern("partisan_words").search(text))
+    return bool(pattern("partisan_words").search(text)) or \
+        bool(FAITH_CLASH_MOB and pattern("faith_community_words").search(text))
+
+
+# switch (session 38, types): a clash among the faithful of religions ("Christians and Muslims clashed"),
+# no armed group or state force named, is mob violence as a clash among villagers or supporters is
+# (lexicons.yaml faith_community_words)
+FAITH_CLASH_MOB = 1
 
 
 def _off_duty(m: ActorMention, text: str, state: bool = True) -> bool:
