@@ -71,3 +71,22 @@ def test_a_clash_among_the_faithful_is_a_mob(monkeypatch):
     assert roles._partisan_clash(d)
     monkeypatch.setattr(roles, "FAITH_CLASH_MOB", 0)
     assert not roles._partisan_clash(d)
+
+
+def test_heavy_weapons_fired_are_a_shelling(monkeypatch):
+    from sitrep.extract import cues
+
+    text = ("On 20 April 2023, government troops stationed at Kyauktaw fired heavy weapons at Pyinshe "
+            "village. Casualties unknown.")
+    try:
+        monkeypatch.setattr(cues, "HEAVY_WEAPONS_SHELLING", 1)
+        cues.get_lexicon.cache_clear()
+        assert events_of(text, PUB)[0].sub_event_type == "Shelling/artillery/missile attack"
+        assert not any(c.cls == "Shelling/artillery/missile attack" for c in
+                       cues.get_lexicon().find("Police seized a heavy weapons cache in the forest."))
+        monkeypatch.setattr(cues, "HEAVY_WEAPONS_SHELLING", 0)
+        cues.get_lexicon.cache_clear()
+        assert events_of(text, PUB)[0].sub_event_type != "Shelling/artillery/missile attack"
+    finally:
+        monkeypatch.undo()
+        cues.get_lexicon.cache_clear()
