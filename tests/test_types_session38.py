@@ -3,9 +3,11 @@ civilians keeps the armed side named besides the actor as the other side (roles.
 Sentences written for these tests, about invented incidents."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 from event_reading import events_of
 from sitrep.extract import roles
+from sitrep.nlp import Sentence
 
 PUB = dt.date(2023, 5, 2)
 
@@ -25,6 +27,10 @@ def test_a_responding_force_shot_after_a_civilian_is_the_other_side(monkeypatch)
     ev = _top("On 22 April 2023, the army and members of a pro-government militia killed three farmers "
               "and burned two houses in Minbu.", monkeypatch, ARMED_SECOND_SIDE=1)
     assert (ev.sub_event_type, ev.inter2) == ("Attack", 7)
+    # nor a group the victims were accused of supporting
+    ev = _top("On 12 April 2023, soldiers shot dead four herders near Mandera, accusing them of aiding "
+              "al-Shabaab.", monkeypatch, ARMED_SECOND_SIDE=1)
+    assert (ev.sub_event_type, ev.inter2) == ("Attack", 7)
     ev = _top(text, monkeypatch, ARMED_SECOND_SIDE=0)
     assert ev.sub_event_type == "Attack"
 
@@ -34,11 +40,13 @@ def test_the_body_the_victim_belonged_to_is_not_the_other_side():
     civ = roles.ActorMention("Civilians", 7, 0, 0, "farmer", key="civ")
     union = roles.ActorMention("Union", 3, 0, 0, "Growers Union", key="union")
     text = "A farmer of the Growers Union was shot dead by NPA rebels."
-    out = roles._armed_second_side(a1, civ, [a1], [civ, union], "Attack", lambda m: (m.name, m.inter), text)
+    d = SimpleNamespace(sentences=[Sentence(text, 0, 0)], sentence=Sentence(text, 0, 0))
+    out = roles._armed_second_side(d, a1, civ, [a1], [civ, union], "Attack", lambda m: (m.name, m.inter), text)
     assert out is civ
     army = roles.ActorMention("Army", 1, 0, 0, "soldiers", key="army")
     text = "NPA rebels killed a farmer; soldiers who came were fired on by the NPA rebels."
-    out = roles._armed_second_side(a1, civ, [a1, army], [civ], "Attack", lambda m: (m.name, m.inter), text)
+    d = SimpleNamespace(sentences=[Sentence(text, 0, 0)], sentence=Sentence(text, 0, 0))
+    out = roles._armed_second_side(d, a1, civ, [a1, army], [civ], "Attack", lambda m: (m.name, m.inter), text)
     assert out is army
 
 

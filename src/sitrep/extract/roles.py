@@ -591,7 +591,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
     if ARMED_SECOND_SIDE and a2 is not None:
-        a2 = _armed_second_side(a1, a2, agents, patients, sub, named,
+        a2 = _armed_second_side(d, a1, a2, agents, patients, sub, named,
                                  " ".join(x.text for x in d.sentences or [d.sentence]))
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
@@ -887,7 +887,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
 ARMED_SECOND_SIDE = 1
 
 
-def _armed_second_side(a1, a2, agents, patients, sub, named, text):
+def _armed_second_side(d, a1, a2, agents, patients, sub, named, text):
     """The event's second actor: `a2`, or an armed one on the other side where `a2` is civilians.
     Not one told as whose members the victims were ("a leader of the peasants' alliance"), nor one
     told acting with the first ("the army and the militia killed villagers"), nor a second state
@@ -896,8 +896,8 @@ def _armed_second_side(a1, a2, agents, patients, sub, named, text):
         return a2
     low = text.lower()
     for m in patients + [a for a in agents if a is not a1]:
-        if m.inter not in ARMED or _same_actor(m, a1, named):
-            continue
+        if m.inter not in ARMED or _same_actor(m, a1, named) or _tied_to(d, m):
+            continue  # ("killed six civilians, accusing them of supporting the rebels")
         at = low.find(m.text.lower())
         if at >= 0 and _MEMBERS_OF.search(low[max(0, at - 30):at]):
             continue
