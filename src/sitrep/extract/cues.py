@@ -58,6 +58,8 @@ class CueLexicon:
         cues = []
         for sub, weight, pattern in self.rules:
             for m in pattern.finditer(low):
+                if HEAVY_WEAPONS_SHELLING and sub == "Grenade" and low.startswith(" launcher", m.end()):
+                    continue  # a grenade launcher fires from afar: the shelling entry's word
                 cues.append(Cue(sub, weight, m.start(), m.end(), sentence[m.start():m.end()]))
         return cues
 
