@@ -16,7 +16,7 @@ import yaml
 
 from sitrep.extract.actors import COUNTRIES_WITH_THE, ActorDictionary, country_name
 from sitrep.extract.cues import Cue
-from sitrep.extract.lexicons import pattern, words
+from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.model import ActorMention, Event
 
 if TYPE_CHECKING:
@@ -899,7 +899,7 @@ def _armed_second_side(d, a1, a2, agents, patients, sub, named, text):
         if m.inter not in ARMED or _same_actor(m, a1, named) or _tied_to(d, m):
             continue  # ("killed six civilians, accusing them of supporting the rebels")
         at = low.find(m.text.lower())
-        if at >= 0 and _MEMBERS_OF.search(low[max(0, at - 30):at]):
+        if at >= 0 and (_MEMBERS_OF.search(low[max(0, at - 30):at]) or regex("group_as_context").search(low[max(0, at - 60):at])):
             continue
         if m in agents and ((m.inter in (1, 8)) and (a1.inter in (1, 8)) or _acting_with(low, a1, m)):
             continue
