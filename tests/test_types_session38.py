@@ -31,6 +31,13 @@ def test_a_responding_force_shot_after_a_civilian_is_the_other_side(monkeypatch)
     ev = _top("On 12 April 2023, soldiers shot dead four herders near Mandera, accusing them of aiding "
               "al-Shabaab.", monkeypatch, ARMED_SECOND_SIDE=1)
     assert (ev.sub_event_type, ev.inter2) == ("Attack", 7)
+    # nor a group named as the context of the killing (lexicons.yaml group_as_context)
+    ctx = roles.ActorMention("Shabaab", 2, 0, 0, "al-Shabaab fighters", key="shabaab")
+    army = roles.ActorMention("Army", 1, 0, 0, "soldiers", key="army")
+    civ = roles.ActorMention("Civilians", 7, 0, 0, "herder", key="civ")
+    told = "soldiers shot dead a herder near mandera while pursuing al-shabaab fighters."
+    d = SimpleNamespace(sentences=[Sentence(told, 0, 0)], sentence=Sentence(told, 0, 0))
+    assert roles._armed_second_side(d, army, civ, [army], [civ, ctx], "Attack", lambda m: (m.name, m.inter), told) is civ
     ev = _top(text, monkeypatch, ARMED_SECOND_SIDE=0)
     assert ev.sub_event_type == "Attack"
 
