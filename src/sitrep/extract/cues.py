@@ -15,6 +15,10 @@ CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force"
                "armed_target", "civilian_target", "bombing"}
 # Classes that only qualify another cue; they never make a sentence an event candidate.
 MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
+# switch (session 38, types): heavy weapons and grenade launchers fired are a shelling's cue words
+# (event_cues.yaml, the entry with `switch: HEAVY_WEAPONS_SHELLING`); an entry may name a switch of
+# this module that turns it off
+HEAVY_WEAPONS_SHELLING = 1
 
 
 @dataclass
@@ -35,6 +39,8 @@ class CueLexicon:
     def __init__(self, entries: list[dict]):
         self.rules: list[tuple[str, float, re.Pattern[str]]] = []
         for entry in entries:
+            if entry.get("switch") and not globals().get(entry["switch"], 0):
+                continue  # an entry behind a switch of this module, switched off
             sub = entry["sub"]
             if sub not in SUB_EVENT_TYPES and sub not in CUE_CLASSES:
                 raise ValueError(f"event_cues.yaml: unknown sub-event type or cue class {sub!r}")
@@ -52,6 +58,8 @@ class CueLexicon:
         cues = []
         for sub, weight, pattern in self.rules:
             for m in pattern.finditer(low):
+                if HEAVY_WEAPONS_SHELLING and sub == "Grenade" and low.startswith(" launcher", m.end()):
+                    continue  # a grenade launcher fires from afar: the shelling entry's word
                 cues.append(Cue(sub, weight, m.start(), m.end(), sentence[m.start():m.end()]))
         return cues
 

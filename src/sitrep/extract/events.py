@@ -2139,6 +2139,14 @@ def _symbolic_only(d: Draft) -> bool:
 
 
 ABDUCTED_DEAD = 1  # switch: an abduction whose own report counts dead is an attack
+# switch (session 38, types): mob violence whose report tells one, two or three people striking and no
+# crowd (lexicons.yaml few_perpetrators, crowd_words) is an attack
+FEW_NOT_MOB = 1
+
+
+def _few_acted(d: Draft) -> bool:
+    told = " ".join(x.text for x in d.sentences or [d.sentence]).lower()
+    return bool(regex("few_perpetrators").search(told)) and not pattern("crowd_words").search(told)
 
 
 def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> Event | None:
@@ -2152,6 +2160,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Attack"  # ACLED: bodies that came to light are an attack by an unidentified group
     if sub == "Violent demonstration" and _symbolic_only(d):
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
+    if sub == "Mob violence" and FEW_NOT_MOB and _few_acted(d):
+        sub = "Attack"  # ACLED: a mob is a crowd; one, two or three people who struck attacked
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     if sub in ("Armed clash", "Attack") and DRONE_WEAPON and \

@@ -16,7 +16,7 @@ import yaml
 
 from sitrep.extract.actors import COUNTRIES_WITH_THE, ActorDictionary, country_name
 from sitrep.extract.cues import Cue
-from sitrep.extract.lexicons import pattern, words
+from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.model import ActorMention, Event
 
 if TYPE_CHECKING:
@@ -639,6 +639,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
+    if ARMED_SECOND_SIDE and a2 is not None:
+        a2 = _armed_second_side(d, a1, a2, agents, patients, sub, named,
+                                 " ".join(x.text for x in d.sentences or [d.sentence]))
     if a2 is None:
         a2 = next((a for a in agents if a1 is not None and not _same_actor(a, a1, named)), None)
         if a2 is not None and ev.event_type not in ("Battles", "Protests", "Riots"):
@@ -934,6 +937,47 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
 
 
+# switch (session 38, types): in a fight (armed clash, attack) whose first named target is civilians, an
+# armed side named besides the actor ("rebels and villagers attacked the army", "after gunmen killed a
+# civilian, a police reservist who responded was shot dead") is the other side: ACLED codes the
+# fight between the two armed sides, not an attack on the civilians
+ARMED_SECOND_SIDE = 1
+
+
+def _armed_second_side(d, a1, a2, agents, patients, sub, named, text):
+    """The event's second actor: `a2`, or an armed one on the other side where `a2` is civilians.
+    Not one told as whose members the victims were ("a leader of the peasants' alliance"), nor one
+    told acting with the first ("the army and the militia killed villagers"), nor a second state
+    force among the actors."""
+    if a1 is None or a2.inter != 7 or sub not in ("Armed clash", "Attack") or a1.inter not in ARMED:
+        return a2
+    low = text.lower()
+    for m in patients + [a for a in agents if a is not a1]:
+        if m.inter not in ARMED or _same_actor(m, a1, named) or _tied_to(d, m):
+            continue  # ("killed six civilians, accusing them of supporting the rebels")
+        at = low.find(m.text.lower())
+        if at >= 0 and (_MEMBERS_OF.search(low[max(0, at - 30):at]) or regex("group_as_context").search(low[max(0, at - 60):at])):
+            continue
+        if m in agents and ((m.inter in (1, 8)) and (a1.inter in (1, 8)) or _acting_with(low, a1, m)):
+            continue
+        return m
+    return a2
+
+
+_MEMBERS_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+|a\s+|an\s+)?$")
+_WITH = re.compile(r"[\s,]*(?:and|together with|along with|as well as|with|alongside|backed by|supported by)\s+"
+                   r"(?:the\s+|its\s+|their\s+|some\s+)?(?:[\w'-]+\s+){0,3}")
+
+
+def _acting_with(low: str, a1, m) -> bool:
+    """'the Myanmar military and Pyu Saw Htee members killed': the two named together as the ones acting."""
+    i = low.find(a1.text.lower())
+    j = low.find(m.text.lower(), i + len(a1.text)) if i >= 0 else -1
+    if j < 0:
+        return False
+    return bool(_WITH.fullmatch(low[i + len(a1.text):j]))
+
+
 # switch: mob violence told between two identity militias (inter 4: "the Ajuran and the Garre
 # clashed") is an armed clash between them
 PEOPLES_CLASH = 1
@@ -1196,7 +1240,14 @@ def _partisan_clash(d: Draft) -> bool:
     for a in d.actors:
         if a.inter in (1, 2, 4, 8) or (a.inter == 3 and (_ARMED_WORDS.search(a.text) or a.key.startswith("generic:"))):
             return False
-    return bool(pattern("partisan_words").search(text))
+    return bool(pattern("partisan_words").search(text)) or \
+        bool(FAITH_CLASH_MOB and pattern("faith_community_words").search(text))
+
+
+# switch (session 38, types): a clash among the faithful of religions ("Christians and Muslims clashed"),
+# no armed group or state force named, is mob violence as a clash among villagers or supporters is
+# (lexicons.yaml faith_community_words)
+FAITH_CLASH_MOB = 1
 
 
 def _off_duty(m: ActorMention, text: str, state: bool = True) -> bool:
