@@ -132,3 +132,21 @@ def test_a_digest_passive_with_no_auxiliary_names_the_harmed(monkeypatch):
     monkeypatch.setattr(roles_module, "HEADLINE_VBN", 0)
     off = events_of(text, dt.date(2020, 1, 9), monkeypatch)
     assert any("Belgium" in e.actor1 or "Denmark" in e.actor1 for e in off)
+
+
+# --- resolve.WORLD_CITY_OVER_NAMESAKE: the foreign forces' nationality does not move Damascus
+
+def test_a_world_city_before_a_small_namesake_of_the_forces_country(monkeypatch):
+    from sitrep.geo import resolve as resolve_module
+
+    text = ("WASHINGTON: American warplanes struck a research centre on the edge of Damascus early "
+            "on Saturday, the Pentagon said.")
+    evs = events_of(text, dt.date(2018, 4, 14), monkeypatch)
+    assert [e.country for e in evs] == ["Syria"], [(e.location, e.country) for e in evs]
+    monkeypatch.setattr(resolve_module, "WORLD_CITY_OVER_NAMESAKE", False)
+    assert [e.country for e in events_of(text, dt.date(2018, 4, 14), monkeypatch)] != ["Syria"]
+
+
+def test_a_namesake_set_in_its_state_stays_there(monkeypatch):
+    text = "About 200 students marched in Moscow, Idaho on Monday to protest tuition increases."
+    assert [e.admin1 for e in events_of(text, dt.date(2023, 3, 14), monkeypatch)] == ["Idaho"]

@@ -69,6 +69,13 @@ CONFLICT_PRIOR_YIELDS_TO_SIZE = True
 CONFLICT_YIELDS_POP = 100_000
 
 
+# switch (session 38, lead): a city of WORLD_CITY_POP or more, exactly named, comes before namesakes
+# under WORLD_CITY_RIVAL_POP in the countries in focus (the focus of foreign forces' nationality)
+WORLD_CITY_OVER_NAMESAKE = True
+WORLD_CITY_POP = 1_000_000
+WORLD_CITY_RIVAL_POP = 100_000
+
+
 def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "",
                     conflict_countries: frozenset[str] = frozenset()) -> float:
     """A plausibility score: population, exact spelling, country and province in focus."""
@@ -144,6 +151,19 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
             for i in big:
                 if candidates[i].iso in conflict_countries:
                     scores[i] -= CONFLICT_PRIOR
+    if WORLD_CITY_OVER_NAMESAKE and context.countries:
+        # "American warplanes struck sites near Damascus": a city of a million or more spelt exactly
+        # so is meant before a small namesake in the countries the text leans to (Damascus,
+        # Maryland), which only the nationality of the forces had put in focus
+        focus = context.focus()
+        world = [i for i, p in enumerate(candidates) if p.feature == "town" and p.iso not in focus
+                 and (p.population or 0) >= WORLD_CITY_POP and is_exact(p, surface)]
+        home = [i for i, p in enumerate(candidates) if p.iso in focus]
+        if world and home and all(candidates[i].feature == "town" and (candidates[i].population or 0) < WORLD_CITY_RIVAL_POP
+                                  for i in home):
+            above = max(scores[i] for i in home) + 0.05
+            for i in world:
+                scores[i] = max(scores[i], above)
     scored = sorted(((scores[i], i, p) for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
     top = scored[0][2]
     best = copy.copy(top)  # the gazetteer caches its Places: never write on them
