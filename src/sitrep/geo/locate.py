@@ -205,11 +205,26 @@ def full_names(doc) -> list[tuple[int, int]]:
     text = doc.text
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
             and not _PREPOSITION_BEFORE.search(text[max(0, e.start_char - 20):e.start_char])
+            and not (COUNTRYSIDE_OF_NO_PERSON and _COUNTRYSIDE_OF.search(text[max(0, e.start_char - 40):e.start_char]))
             and not (CHAIN_NAME_NO_PERSON and _LATER_IN_CHAIN.search(text[max(0, e.start_char - 80):e.start_char]))
             and not (CITY_WORD_NO_PERSON and _CITY_WORD_AFTER.match(text[e.end_char:e.end_char + 25]))
             and not (CHAIN_HEAD_NO_PERSON and chain_head(text, e.start_char, e.end_char))
+            and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
+
+# "in the countryside of [a town]", "the desert of [a district]", "the Badia of [a town]": the name
+# after is a place, as after "outskirts of" (the parser tags "Tal Tamr" PERSON)
+COUNTRYSIDE_OF_NO_PERSON = True
+_COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|desert|badia|suburbs|environs|surroundings|farmlands?|orchards)\s+of\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+# "shelled [a town] ([a district], [a province])": a name the bracket of an ACLED chain follows is
+# the place that chain locates, not a person (the parser tags "Tal Tamer" PERSON, "Tamer" being a
+# given name). The bracket holds two or three capitalised names, the first not an acronym.
+CHAIN_AFTER_NO_PERSON = True
+_CHAIN_ITEM = r"[A-Z][\w'’]*[a-z][\w'’]*(?:[\s-]+(?:[A-Z]|al\b|el\b|ez\b|ash\b|as\b|ar\b|ad\b)[\w'’]*){0,3}"
+_CHAIN_AFTER = re.compile(r"^\s*\(\s*" + _CHAIN_ITEM + r"(?:\s*,\s*" + _CHAIN_ITEM + r"){1,2}\s*\)")
 
 # "in [a ward] ([a sub-county], Homa Bay)": a later item of the bracket after a name is a unit of the
 # chain that locates it, not a person's full name (the parser tags "Homa Bay", "Trans Nzoia" PERSON)
@@ -220,17 +235,21 @@ _LATER_IN_CHAIN = re.compile(r"[A-Z][\w'’-]*\s*\([^()]*,\s*$")
 # right after another name, by a comma after "in [name]" or opening the bracket after it, is the
 # unit that locates that name, not a person (the parser tags "Fada Ngourma", "Hikkaduwa" PERSON)
 CHAIN_HEAD_NO_PERSON = True
-_CHAIN_HEAD_BEFORE = re.compile(
-    r"(?:[A-Z][\w'’-]*\s*\(\s*"
-    r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    r"(?:\s+(?:village|town|area))?,\s*)$")
+# "in [a town] town ([a province])", "in [a village] village (...)": a unit word between the name
+# and the bracket (switch CHAIN_HEAD_AFTER_UNIT_WORD)
+CHAIN_HEAD_AFTER_UNIT_WORD = True
+_CHAIN_HEAD_TAIL = (r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                    r"(?:\s+(?:village|town|area))?,\s*)$")
+_CHAIN_HEAD_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s*\(\s*" + _CHAIN_HEAD_TAIL)
+_CHAIN_HEAD_BEFORE_UNIT = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:village|town|city|area|camp|district|sub-?district))?\s*\(\s*" + _CHAIN_HEAD_TAIL)
 _CHAIN_HEAD_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w'’-]*\s*)+\)|\)|[,.;]|\s+(?:on|in)\s+\d)")
 
 
 def chain_head(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the first unit of a chain set after a name (docs above)?"""
     before = text[max(0, start - 60):start]
-    m = _CHAIN_HEAD_BEFORE.search(before)
+    m = (_CHAIN_HEAD_BEFORE_UNIT if CHAIN_HEAD_AFTER_UNIT_WORD else _CHAIN_HEAD_BEFORE).search(before)
     if not m or not _CHAIN_HEAD_AFTER.match(text[end:end + 60]):
         return False
     return not (m.group(0).rstrip().endswith("(") and before[:m.start()].count("(") > before[:m.start()].count(")"))
