@@ -73,3 +73,25 @@ def test_the_countryside_of_a_town(monkeypatch):
 def test_a_bracket_of_acronyms_is_no_chain():
     assert not L._CHAIN_AFTER.match(" (SDF, YPG) said")
     assert L._CHAIN_AFTER.match(" (Ras Al Ain, Al-Hasakeh),")
+
+
+def test_a_province_city_after_its_sub_district_is_the_province(monkeypatch):
+    text = "On 2 May 2021, a roadside bomb wounded two policemen in Al-Zab sub-district (Hawija district) in Kirkuk."
+    ev = _event(text)
+    assert ev.admin1 == "Kirkuk" and _near(ev, 35.23, 43.45, 10)
+    monkeypatch.setattr(L, "PROVINCE_CITY_AFTER_UNIT", False)
+    assert not _near(_event(text + " "), 35.23, 43.45, 10)
+
+
+def test_a_town_in_the_countryside_of_a_province_city(monkeypatch):
+    text = "On 2 May 2021, SDF forces raided houses in Al-Kasra town in the western Deir Ez-Zor countryside, arresting five men."
+    assert _near(_event(text), 35.57, 39.92, 10)
+    monkeypatch.setattr(L, "PROVINCE_CITY_AFTER_UNIT", False)
+    assert not _near(_event(text + " "), 35.57, 39.92, 10)
+
+
+def test_a_compass_word_after_a_name_measures_from_the_next(monkeypatch):
+    text = "On 2 May 2021, Israeli missiles struck positions near Kisweh south of Damascus."
+    assert _near(_event(text), 33.36, 36.24, 8)
+    monkeypatch.setattr(L, "DIRECTION_AFTER_NAME_REF", False)
+    assert not _near(_event(text + " "), 33.36, 36.24, 8)

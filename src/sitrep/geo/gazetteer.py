@@ -721,6 +721,7 @@ class Gazetteer:
             if SUBREGION_NOT_ADMIN1 and place.feature == "admin1" and r[11] == "supplement" \
                     and (place.iso, place.name) not in supplement_province_entries():
                 place.feature = "region"  # an area within its province ("Mutaibijah")
+                place.subregion = True  # type: ignore[attr-defined]  # resolve: ranked as before, as a province
             seen[r[0]] = place
         # a fixed order whatever order SQLite returns rows in: the same text, the same answer
         return sorted(seen.values(), key=lambda p: (-(p.population or 0), getattr(p, "source", "") != "supplement",

@@ -18,7 +18,13 @@ from importlib import resources
 
 import yaml
 
-from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, VILLAGE_SOURCES, Gazetteer
+from sitrep.geo.gazetteer import (
+    AREA_FEATURES,
+    POINT_FEATURES,
+    VILLAGE_SOURCES,
+    Gazetteer,
+    admin1_code,
+)
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
 from sitrep.geo.names import (
     FEATURE_WORDS,
@@ -110,6 +116,15 @@ _REFERENCE_BEFORE = re.compile(
     # "north of the provincial capital Goma"
     r"|\b" + _DIRS + r"\s+of\s+the\s+(?:provincial\s+|regional\s+|state\s+|national\s+)?capital,?\s+$",
     re.IGNORECASE)
+
+
+# "near Kisweh south of Damascus", "in the Tarmiyah area north of Baghdad": a compass word right
+# after a name (no comma) measures that name from the next; the next is a reference ("ref"), as
+# after "[a name], south of". Before, both were "near" and the larger city won.
+DIRECTION_AFTER_NAME_REF = True
+_DIRECTION_AFTER_NAME = re.compile(
+    r"[A-Z][\w'’-]*[a-z](?:\s+(?:area|town|village|district|sub-?district|desert|countryside|region|camp|mountains?))?\s+"
+    + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -1022,7 +1037,8 @@ def mention_role(text: str, start: int) -> str:
     if ORIGIN_CONJUNCTS and (_ORIGIN_CONJUNCT_BEFORE.search(text[max(0, start - 80):start])
                              or _HOSPITAL_BEFORE.search(text[max(0, start - 90):start])):
         return "from"
-    if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]):
+    if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]) or (
+            DIRECTION_AFTER_NAME_REF and _DIRECTION_AFTER_NAME.search(text[max(0, start - 70):start])):
         return "ref"
     if NEAR_THING_IN_TOWN and _THING_IN_BEFORE.search(before):
         return "in"
@@ -2503,7 +2519,25 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
         elif mm.place.feature == "admin1" and id(prev) in out and _APPOSED_PROVINCE.match(gap) \
                 and UNIT_CHAIN_LOCATES and town is not None and _unit(town.place) == _unit(mm.place):
             out.add(id(mm))
+        elif PROVINCE_CITY_AFTER_UNIT and mm.place.feature in POINT_FEATURES and prev.role != "part" \
+                and prev.place.feature in POINT_FEATURES | AREA_FEATURES and _unit(prev.place) \
+                and _unit(prev.place) == _unit(mm.place) and _CHAIN_PROVINCE_GAP.match(gap) \
+                and admin1_code(mm.place.iso, mm.text) == _unit(mm.place) and distance_km(
+                    (prev.place.latitude, prev.place.longitude), (mm.place.latitude, mm.place.longitude)) > PROVINCE_CITY_KM:
+            out.add(id(mm))  # "in [a sub-district] ([a district]) in Kirkuk": the province, not its city
     return out
+
+
+# "in [a sub-district] ([its district]) in Kirkuk", "in [a town] in the eastern countryside of Deir
+# ez-Zor": a name that is both a province and its city, set after a finer place of that province
+# (a town, a district, a sub-district farther than PROVINCE_CITY_KM from the city), is the province
+# that locates the finer place; before, the city (a point feature) outranked the district
+PROVINCE_CITY_AFTER_UNIT = True
+PROVINCE_CITY_KM = 15.0
+_CHAIN_PROVINCE_GAP = re.compile(
+    r"^\s*(?:(?:village|town|city|area|district|sub-?district|camp)\s*)?\)?\s*(?:,|\(|\b(?:in|of)\b)\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    r"(?:(?:countryside|desert|badia|outskirts|province|governorate)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 # A unit below the province set after a town ("[town] town, [township] township", "in [township]
