@@ -64,7 +64,7 @@ def test_a_bracketed_province_after_a_town_word(monkeypatch):
 
 
 def test_the_countryside_of_a_town(monkeypatch):
-    text = "On 2 May 2021, Turkish forces shelled farms in the countryside of Tal Tamr (Al-Hasakeh), wounding a shepherd."
+    text = "On 2 May 2021, Turkish forces shelled farms in the countryside of Tal Tamr, wounding a shepherd."
     assert _near(_event(text), 36.66, 40.37, 10)
     monkeypatch.setattr(L, "COUNTRYSIDE_OF_NO_PERSON", False)
     assert not _near(_event(text + " "), 36.66, 40.37, 10)
@@ -95,3 +95,18 @@ def test_a_compass_word_after_a_name_measures_from_the_next(monkeypatch):
     assert _near(_event(text), 33.36, 36.24, 8)
     monkeypatch.setattr(L, "DIRECTION_AFTER_NAME_REF", False)
     assert not _near(_event(text + " "), 33.36, 36.24, 8)
+
+
+def test_a_name_before_its_province_is_a_place(monkeypatch):
+    bracket = "On 2 May 2021, SDF fighters raided Tal Brak (Al-Hasakeh) and arrested two suspects."
+    countryside = "On 2 May 2021, regime forces shelled Kafr Nouran in the western Aleppo countryside, wounding a child."
+    assert _near(_event(bracket), 36.66, 41.06, 10)
+    assert _near(_event(countryside), 36.15, 36.86, 10)
+    monkeypatch.setattr(L, "PROVINCE_AFTER_NO_PERSON", False)
+    assert not _near(_event(bracket + " "), 36.66, 41.06, 10)
+    assert not _near(_event(countryside + " "), 36.15, 36.86, 10)
+
+
+def test_a_bracket_that_is_no_province_leaves_a_person():
+    assert not L._province_after("Ahmed Ali (Reuters) said", len("Ahmed Ali"))
+    assert L._province_after("Tal Brak (Al-Hasakeh) and", len("Tal Brak"))

@@ -225,6 +225,7 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (CITY_WORD_NO_PERSON and _CITY_WORD_AFTER.match(text[e.end_char:e.end_char + 25]))
             and not (CHAIN_HEAD_NO_PERSON and chain_head(text, e.start_char, e.end_char))
             and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
+            and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
@@ -240,6 +241,23 @@ _COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|desert|badia|suburbs|environs|su
 CHAIN_AFTER_NO_PERSON = True
 _CHAIN_ITEM = r"[A-Z][\w'’]*[a-z][\w'’]*(?:[\s-]+(?:[A-Z]|al\b|el\b|ez\b|ash\b|as\b|ar\b|ad\b)[\w'’]*){0,3}"
 _CHAIN_AFTER = re.compile(r"^\s*\(\s*" + _CHAIN_ITEM + r"(?:\s*,\s*" + _CHAIN_ITEM + r"){1,2}\s*\)")
+
+# "raided [a town] (Al-Hasakeh)", "shelled [a village] in the western Aleppo countryside": a name
+# followed by its province, bracketed or as "in the [compass] [province] countryside/desert", is a
+# place, not a person (the bracket's one name must be a province's, of any country)
+PROVINCE_AFTER_NO_PERSON = True
+_ONE_BRACKET = re.compile(r"^\s*\(\s*(" + _CHAIN_ITEM + r")\s*\)")
+_COUNTRYSIDE_AFTER = re.compile(
+    r"^\s+in\s+the\s+(?:(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?(?:countryside|desert|badia)\b")
+
+
+def _province_after(text: str, end: int) -> bool:
+    if _COUNTRYSIDE_AFTER.match(text[end:end + 70]):
+        return True
+    m = _ONE_BRACKET.match(text[end:end + 50])
+    return bool(m) and admin1_code("", m.group(1)).count(".") == 1 and admin1_code("", m.group(1))[:2].isupper()
+
 
 # "in [a ward] ([a sub-county], Homa Bay)": a later item of the bracket after a name is a unit of the
 # chain that locates it, not a person's full name (the parser tags "Homa Bay", "Trans Nzoia" PERSON)
