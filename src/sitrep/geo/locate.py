@@ -120,10 +120,12 @@ _REFERENCE_BEFORE = re.compile(
 
 # "near Kisweh south of Damascus", "in the Tarmiyah area north of Baghdad": a compass word right
 # after a name (no comma) measures that name from the next; the next is a reference ("ref"), as
-# after "[a name], south of". Before, both were "near" and the larger city won.
+# after "[a name], south of". Before, both were "near" and the larger city won. Not after a desert,
+# range or region ("the Jazeera desert west of Baiji"): the wide area spans provinces, and the town
+# measured from says where in it (the demo's coding)
 DIRECTION_AFTER_NAME_REF = True
 _DIRECTION_AFTER_NAME = re.compile(
-    r"[A-Z][\w'’-]*[a-z](?:\s+(?:area|town|village|district|sub-?district|desert|countryside|region|camp|mountains?))?\s+"
+    r"[A-Z][\w'’-]*[a-z](?:\s+(?:area|town|village|district|sub-?district|camp))?\s+"
     + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?$")
 
 
