@@ -31,6 +31,8 @@ def test_an_area_within_a_province_is_no_province(monkeypatch):
     feats = {p.feature for p in gaz.lookup("Mutaibija", "IQ") if p.name == "Mutaibijah"}
     assert feats == {"region"}
     assert "admin1" in {p.feature for p in gaz.lookup("Diyala", "IQ")}  # the governorate stays one
+    # a region wider than SUBREGION_MAX_KM spans provinces and stays as it was
+    assert {p.feature for p in gaz.lookup("Kurdistan Region", "IQ") if p.name == "Kurdistan Region"} == {"admin1"}
     monkeypatch.setattr(G, "SUBREGION_NOT_ADMIN1", False)
     gaz = G.Gazetteer()
     assert {p.feature for p in gaz.lookup("Mutaibija", "IQ") if p.name == "Mutaibijah"} == {"admin1"}

@@ -561,6 +561,9 @@ def _admin1_names_index() -> dict[tuple[str, str], str]:
 # province: the event was put at the province's capital. Read back, such an entry is a region
 # again (its own point, geo precision 3) unless one of its names is its province's own name.
 SUBREGION_NOT_ADMIN1 = True
+# a region this wide spans provinces ("Kurdistan Region", "North-east Syria", "Liptako-Gourma"):
+# it stays its province as before (the point of a wide region would outrank the towns it holds)
+SUBREGION_MAX_KM = 100.0
 
 
 @lru_cache(maxsize=1)
@@ -573,7 +576,8 @@ def supplement_province_entries() -> frozenset[tuple[str, str]]:
             continue
         code = index.get((entry["country"], name_key(entry["admin1"])))
         names = [entry["name"], *(entry.get("variants") or [])]
-        if code and any(index.get((entry["country"], name_key(n))) == code for n in names):
+        if code and (any(index.get((entry["country"], name_key(n))) == code for n in names)
+                     or float(entry.get("radius_km") or 0) >= SUBREGION_MAX_KM):
             whole.add((entry["country"], plain_name(entry["name"])))
     return frozenset(whole)
 
