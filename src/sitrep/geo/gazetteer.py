@@ -567,6 +567,33 @@ def _admin1_names_index() -> dict[tuple[str, str], str]:
     return index
 
 
+# A supplement entry of feature "region" is stored as its province (feature "admin1") when the
+# build finds its admin1. That suits the governorates ("Diyala", "Salahuddin province") but
+# turned an area within one ("Mutaibijah", "Eastern Ghouta", "Jazirat al-Ramadi") into the whole
+# province: the event was put at the province's capital. Read back, such an entry is a region
+# again (its own point, geo precision 3) unless one of its names is its province's own name.
+SUBREGION_NOT_ADMIN1 = True
+# a region this wide spans provinces ("Kurdistan Region", "North-east Syria", "Liptako-Gourma"):
+# it stays its province as before (the point of a wide region would outrank the towns it holds)
+SUBREGION_MAX_KM = 100.0
+
+
+@lru_cache(maxsize=1)
+def supplement_province_entries() -> frozenset[tuple[str, str]]:
+    """(country, name) of the supplement's region entries that name a whole province."""
+    index = _admin1_index(load_admin1_rows())
+    whole = set()
+    for entry in load_supplement():
+        if entry.get("feature") != "region" or not entry.get("admin1"):
+            continue
+        code = index.get((entry["country"], name_key(entry["admin1"])))
+        names = [entry["name"], *(entry.get("variants") or [])]
+        if code and (any(index.get((entry["country"], name_key(n))) == code for n in names)
+                     or float(entry.get("radius_km") or 0) >= SUBREGION_MAX_KM):
+            whole.add((entry["country"], plain_name(entry["name"])))
+    return frozenset(whole)
+
+
 def admin1_code(iso: str, name: str) -> str:
     """An admin1 name in any common spelling (Natural Earth's, ACLED's, the supplement's
     variants) -> its code; the name's key when unknown. iso may be "" (any country)."""
@@ -708,6 +735,10 @@ class Gazetteer:
             place.admin1_code = r[4] or ""  # type: ignore[attr-defined]
             place.matched_names = {r[12]}  # type: ignore[attr-defined]  # the names under this key
             place.place_id = r[0]  # type: ignore[attr-defined]
+            if SUBREGION_NOT_ADMIN1 and place.feature == "admin1" and r[11] == "supplement" \
+                    and (place.iso, place.name) not in supplement_province_entries():
+                place.feature = "region"  # an area within its province ("Mutaibijah")
+                place.subregion = True  # type: ignore[attr-defined]  # resolve: ranked as before, as a province
             seen[r[0]] = place
         # a fixed order whatever order SQLite returns rows in: the same text, the same answer
         return sorted(seen.values(), key=lambda p: (-(p.population or 0), getattr(p, "source", "") != "supplement",

@@ -18,7 +18,13 @@ from importlib import resources
 
 import yaml
 
-from sitrep.geo.gazetteer import AREA_FEATURES, POINT_FEATURES, VILLAGE_SOURCES, Gazetteer
+from sitrep.geo.gazetteer import (
+    AREA_FEATURES,
+    POINT_FEATURES,
+    VILLAGE_SOURCES,
+    Gazetteer,
+    admin1_code,
+)
 from sitrep.geo.names import _SUFFIXES as NAME_SUFFIXES
 from sitrep.geo.names import (
     FEATURE_WORDS,
@@ -110,6 +116,17 @@ _REFERENCE_BEFORE = re.compile(
     # "north of the provincial capital Goma"
     r"|\b" + _DIRS + r"\s+of\s+the\s+(?:provincial\s+|regional\s+|state\s+|national\s+)?capital,?\s+$",
     re.IGNORECASE)
+
+
+# "near Kisweh south of Damascus", "in the Tarmiyah area north of Baghdad": a compass word right
+# after a name (no comma) measures that name from the next; the next is a reference ("ref"), as
+# after "[a name], south of". Before, both were "near" and the larger city won. Not after a desert,
+# range or region ("the Jazeera desert west of Baiji"): the wide area spans provinces, and the town
+# measured from says where in it (the demo's coding)
+DIRECTION_AFTER_NAME_REF = True
+_DIRECTION_AFTER_NAME = re.compile(
+    r"[A-Z][\w'’-]*[a-z](?:\s+(?:area|town|village|district|sub-?district|camp))?\s+"
+    + _DIRS + r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|provincial capital|capital)\s+of\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -221,10 +238,43 @@ def full_names(doc) -> list[tuple[int, int]]:
     text = doc.text
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
             and not _PREPOSITION_BEFORE.search(text[max(0, e.start_char - 20):e.start_char])
+            and not (COUNTRYSIDE_OF_NO_PERSON and _COUNTRYSIDE_OF.search(text[max(0, e.start_char - 40):e.start_char]))
             and not (CHAIN_NAME_NO_PERSON and _LATER_IN_CHAIN.search(text[max(0, e.start_char - 80):e.start_char]))
             and not (CITY_WORD_NO_PERSON and _CITY_WORD_AFTER.match(text[e.end_char:e.end_char + 25]))
             and not (CHAIN_HEAD_NO_PERSON and chain_head(text, e.start_char, e.end_char))
+            and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
+            and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# "in the countryside of [a town]", "the desert of [a district]", "the Badia of [a town]": the name
+# after is a place, as after "outskirts of" (the parser tags "Tal Tamr" PERSON)
+COUNTRYSIDE_OF_NO_PERSON = True
+_COUNTRYSIDE_OF = re.compile(r"\b(?:countryside|desert|badia|suburbs|environs|surroundings|farmlands?|orchards)\s+of\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+# "shelled [a town] ([a district], [a province])": a name the bracket of an ACLED chain follows is
+# the place that chain locates, not a person (the parser tags "Tal Tamer" PERSON, "Tamer" being a
+# given name). The bracket holds two or three capitalised names, the first not an acronym.
+CHAIN_AFTER_NO_PERSON = True
+_CHAIN_ITEM = r"[A-Z][\w'’]*[a-z][\w'’]*(?:[\s-]+(?:[A-Z]|al\b|el\b|ez\b|ash\b|as\b|ar\b|ad\b)[\w'’]*){0,3}"
+_CHAIN_AFTER = re.compile(r"^\s*\(\s*" + _CHAIN_ITEM + r"(?:\s*,\s*" + _CHAIN_ITEM + r"){1,2}\s*\)")
+
+# "raided [a town] (Al-Hasakeh)", "shelled [a village] in the western Aleppo countryside": a name
+# followed by its province, bracketed or as "in the [compass] [province] countryside/desert", is a
+# place, not a person (the bracket's one name must be a province's, of any country)
+PROVINCE_AFTER_NO_PERSON = True
+_ONE_BRACKET = re.compile(r"^\s*\(\s*(" + _CHAIN_ITEM + r")\s*\)")
+_COUNTRYSIDE_AFTER = re.compile(
+    r"^\s+in\s+the\s+(?:(?:north|south|east|west)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?(?:countryside|desert|badia)\b")
+
+
+def _province_after(text: str, end: int) -> bool:
+    if _COUNTRYSIDE_AFTER.match(text[end:end + 70]):
+        return True
+    m = _ONE_BRACKET.match(text[end:end + 50])
+    return bool(m) and admin1_code("", m.group(1)).count(".") == 1 and admin1_code("", m.group(1))[:2].isupper()
 
 
 # "in [a ward] ([a sub-county], Homa Bay)": a later item of the bracket after a name is a unit of the
@@ -236,17 +286,21 @@ _LATER_IN_CHAIN = re.compile(r"[A-Z][\w'’-]*\s*\([^()]*,\s*$")
 # right after another name, by a comma after "in [name]" or opening the bracket after it, is the
 # unit that locates that name, not a person (the parser tags "Fada Ngourma", "Hikkaduwa" PERSON)
 CHAIN_HEAD_NO_PERSON = True
-_CHAIN_HEAD_BEFORE = re.compile(
-    r"(?:[A-Z][\w'’-]*\s*\(\s*"
-    r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-    r"(?:\s+(?:village|town|area))?,\s*)$")
+# "in [a town] town ([a province])", "in [a village] village (...)": a unit word between the name
+# and the bracket (switch CHAIN_HEAD_AFTER_UNIT_WORD)
+CHAIN_HEAD_AFTER_UNIT_WORD = True
+_CHAIN_HEAD_TAIL = (r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+                    r"(?:\s+(?:village|town|area))?,\s*)$")
+_CHAIN_HEAD_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s*\(\s*" + _CHAIN_HEAD_TAIL)
+_CHAIN_HEAD_BEFORE_UNIT = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:village|town|city|area|camp|district|sub-?district))?\s*\(\s*" + _CHAIN_HEAD_TAIL)
 _CHAIN_HEAD_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w'’-]*\s*)+\)|\)|[,.;]|\s+(?:on|in)\s+\d)")
 
 
 def chain_head(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the first unit of a chain set after a name (docs above)?"""
     before = text[max(0, start - 60):start]
-    m = _CHAIN_HEAD_BEFORE.search(before)
+    m = (_CHAIN_HEAD_BEFORE_UNIT if CHAIN_HEAD_AFTER_UNIT_WORD else _CHAIN_HEAD_BEFORE).search(before)
     if not m or not _CHAIN_HEAD_AFTER.match(text[end:end + 60]):
         return False
     return not (m.group(0).rstrip().endswith("(") and before[:m.start()].count("(") > before[:m.start()].count(")"))
@@ -1038,7 +1092,8 @@ def mention_role(text: str, start: int) -> str:
     if ORIGIN_CONJUNCTS and (_ORIGIN_CONJUNCT_BEFORE.search(text[max(0, start - 80):start])
                              or _HOSPITAL_BEFORE.search(text[max(0, start - 90):start])):
         return "from"
-    if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]):
+    if _REFERENCE_BEFORE.search(text[max(0, start - 70):start]) or (
+            DIRECTION_AFTER_NAME_REF and _DIRECTION_AFTER_NAME.search(text[max(0, start - 70):start])):
         return "ref"
     if NEAR_THING_IN_TOWN and _THING_IN_BEFORE.search(before):
         return "in"
@@ -2519,7 +2574,25 @@ def _provinces_of_named_towns(mentions: list[PlaceMention], text: str) -> set[in
         elif mm.place.feature == "admin1" and id(prev) in out and _APPOSED_PROVINCE.match(gap) \
                 and UNIT_CHAIN_LOCATES and town is not None and _unit(town.place) == _unit(mm.place):
             out.add(id(mm))
+        elif PROVINCE_CITY_AFTER_UNIT and mm.place.feature in POINT_FEATURES and prev.role != "part" \
+                and prev.place.feature in POINT_FEATURES | AREA_FEATURES and _unit(prev.place) \
+                and _unit(prev.place) == _unit(mm.place) and _CHAIN_PROVINCE_GAP.match(gap) \
+                and admin1_code(mm.place.iso, mm.text) == _unit(mm.place) and distance_km(
+                    (prev.place.latitude, prev.place.longitude), (mm.place.latitude, mm.place.longitude)) > PROVINCE_CITY_KM:
+            out.add(id(mm))  # "in [a sub-district] ([a district]) in Kirkuk": the province, not its city
     return out
+
+
+# "in [a sub-district] ([its district]) in Kirkuk", "in [a town] in the eastern countryside of Deir
+# ez-Zor": a name that is both a province and its city, set after a finer place of that province
+# (a town, a district, a sub-district farther than PROVINCE_CITY_KM from the city), is the province
+# that locates the finer place; before, the city (a point feature) outranked the district
+PROVINCE_CITY_AFTER_UNIT = True
+PROVINCE_CITY_KM = 15.0
+_CHAIN_PROVINCE_GAP = re.compile(
+    r"^\s*(?:(?:village|town|city|area|district|sub-?district|camp)\s*)?\)?\s*(?:,|\(|\b(?:in|of)\b)\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
+    r"(?:(?:countryside|desert|badia|outskirts|province|governorate)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 # A unit below the province set after a town ("[town] town, [township] township", "in [township]

@@ -85,7 +85,7 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
     source = getattr(place, "source", "")
     if source == "supplement":
         score += SUPPLEMENT_PRIOR
-    score += _FEATURE_PRIOR.get(place.feature, 0.0)
+    score += _FEATURE_PRIOR.get("admin1" if getattr(place, "subregion", False) else place.feature, 0.0)
     if is_exact(place, surface):
         score += 0.35
     focus = context.focus()
