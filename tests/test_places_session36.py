@@ -118,7 +118,9 @@ def test_a_quarter_named_after_a_country_is_no_country(monkeypatch):
     monkeypatch.setitem(locate._place_words(), "country_named_heads",
                         [w for w in heads if w not in ("neighbourhood", "neighborhood")])
     locate._street_or_building_after.cache_clear()
+    locate._country_words_cached.cache_clear()  # (session 38: country words are cached per text)
     try:
         assert _first(text).location != "Dharkenley"
     finally:
         locate._street_or_building_after.cache_clear()
+        locate._country_words_cached.cache_clear()
