@@ -66,6 +66,7 @@ from sitrep.geo.locate import (
     choose_event_place,
     constrain_by_province,
     dateline_end,
+    dateline_town,
     find_mentions,
     mention_role,
     precision_for,
@@ -2314,11 +2315,7 @@ DATELINE_FALLBACK = 1
 def _dateline_town(st: ArticleState) -> PlaceMention | None:
     """The town an article's dateline names ("MOSUL, Jan 19 (Reuters) -", "HYDERABAD:")."""
     text = st.article.text
-    end = dateline_end(text)
-    opening = len(text) - len(text.lstrip())
-    focus = st.context.focus()
-    return next((m for m in st.mentions if m.place is not None and m.start == opening and m.end <= end
-                 and m.place.feature in POINT_FEATURES and (not focus or focus == {m.place.iso})), None)
+    return dateline_town(st.mentions, text, dateline_end(text), st.context.focus())
 
 
 # switch (session 38, actors3): an event with no place of its own, in an article whose dateline

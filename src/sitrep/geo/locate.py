@@ -494,6 +494,14 @@ _CAPITAL_AFTER = re.compile(r"^(?:['’]s)?\s+capital\b(?!\s+(?:of|region|territ
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def dateline_town(mentions: list[PlaceMention], text: str, dateline: int, focus: set[str] | None) -> PlaceMention | None:
+    """The mention of the town a dateline names ("MOSUL, Jan 19 (Reuters) -", "HYDERABAD:"): it opens
+    the text, before the date and the agency, and is in the only country in focus (if any)."""
+    opening = len(text) - len(text.lstrip())
+    return next((mm for mm in mentions if mm.place is not None and mm.start == opening and mm.end <= dateline
+                 and mm.place.feature in POINT_FEATURES and (not focus or focus == {mm.place.iso})), None)
+
+
 def capital_mentions(text: str, gaz: Gazetteer, offset: int = 0) -> list[PlaceMention]:
     """"Somalia's capital", "the Afghan capital", "the capital of Mali": the national capital."""
     found = []
@@ -2313,11 +2321,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         # "MOSUL, Jan 19 (Reuters) - Gunmen killed four policemen at a checkpoint": a report that
         # names no place of its own happened where it was filed (the dateline's town); not where the
         # article is about other countries as well (a border clash reported from Peshawar)
-        opening = len(text) - len(text.lstrip())  # the dateline's town opens it, before the date and the agency
-        filed = [mm for mm in mentions if mm.place is not None and mm.start == opening and mm.end <= dateline
-                 and mm.place.feature in POINT_FEATURES and (not focus or focus == {mm.place.iso})]
-        if filed:
-            best = filed[0]
+        filed = dateline_town(mentions, text, dateline, focus)
+        if filed is not None:
+            best = filed
             best.role = ""
     if TOWN_OVER_COUNTRY and best is not None and best.place.feature == "country" and best_town is not None:
         # "[a city]'s youth protested against recruiting for a group in [a country]": a town the
