@@ -399,6 +399,13 @@ class ActorDictionary:
             found = self._joint_partners(text, found)
         return found
 
+    @staticmethod
+    def possessive_at(text: str) -> int | None:
+        """Where the text first tells a group's men by a possessive ("its fighters", "the group's
+        militants"; GROUP_POSSESSIVE), or None."""
+        m = _GROUP_POSSESSIVE.search(text)
+        return m.start() if m else None
+
     def group_told_by_possessive(self, named: set[str]) -> ActorEntry | None:
         """The one armed group (inter 2, 3 or 4; not a generic actor) among the article's named
         actors, which "its fighters", "the group's members" refer to; None when none or several."""

@@ -362,15 +362,14 @@ GROUP_POSSESSIVE_BACKGROUND = 1
 
 
 def _background_group(st: ArticleState, actors: ActorDictionary, focus: set[str]) -> None:
-    text = st.article.text
-    told = actors_module._GROUP_POSSESSIVE.search(text)
+    """The one armed group named before "its fighters", in sentences of no event, joins the named."""
+    told = actors.possessive_at(st.article.text)
     if told is None or actors.group_told_by_possessive(st.named) is not None:
         return
-    before = [s for s in st.sentences if s.start < told.start()]
-    keys = {m.key for s in before for m in actors.find(s.text, focus) if m.inter in (2, 3, 4)
-            and not m.key.startswith("generic:")}
-    if len(keys) == 1 and not any(k in st.named for k in keys):
-        st.named |= keys
+    keys = {m.key for s in st.sentences if s.start < told for m in actors.find(s.text, focus)}
+    group = actors.group_told_by_possessive(keys)
+    if group is not None:
+        st.named.add(group.key)
 
 
 def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -> list[Draft]:
