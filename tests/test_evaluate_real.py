@@ -517,3 +517,16 @@ def test_articles_count_events_placed_outside_the_articles_countries(monkeypatch
     abroad = [e for e in rep["errors"] if "placed abroad" in e]
     assert len(abroad) == 2 and "Birmingham (GB" in abroad[0] and "Ohio (US" in abroad[1]
     assert evaluate.article_countries(records[0]) == {"SY"} and evaluate.article_countries(records[2]) == set()
+
+
+def test_india_errors_are_those_of_the_police_killing_measure():
+    # the corpus's KILL is a killing by the police: a riot's dead, rightly not the police's, is no
+    # error to list; the state-force measure's miss is
+    from sitrep.evaluate_real import IndiaDoc
+    text = "surat: rioters stabbed two men to death. police fired on a crowd and killed one man."
+    spans = [(0, 6), (7, 40), (41, 84)]
+    doc = IndiaDoc("t2", text, None, spans, [set(), set(), {"KILL"}], set())
+    riot = {"fatalities": 2, "inter1": 5, "sub_event_type": "Mob violence",
+            "evidence": [{"field": "event_type", "text": text[7:40], "start": 7, "end": 40}]}
+    rep = score_india([doc], [[riot]], show_errors=10)
+    assert rep["errors"] == ["doc t2 sentence 2 KILL_STATE missed: 'police fired on a crowd and killed one man.'"]
