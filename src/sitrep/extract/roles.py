@@ -363,6 +363,9 @@ LOOTING_UNIDENTIFIED = 1
 # switch: an "Other" event that tells people displaced, fleeing or evacuated is the civilians' event,
 # whoever caused it (`assign_actors`)
 DISPLACED_CIVILIANS = 1
+# switch: an "Other" event that tells a road blocked (barricades, burning tyres), with no one named
+# doing it, is the civilians' act (session 39, lead)
+BLOCKADE_CIVILIANS = 1
 _DISPLACED = re.compile(r"\b(?:displac\w*|fled|flee|fleeing|evacuat\w*)\b", re.IGNORECASE)
 
 
@@ -885,6 +888,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "gunshots were heard near the market", no shooter named: someone armed fired (ACLED's
         # actor1 of such rows on the tune split: an unidentified armed group in 272 of 293)
         ev.actor1, ev.inter1 = _in_country("Unidentified Armed Group", country), 3
+    if BLOCKADE_CIVILIANS and not ev.actor1 and ev.sub_event_type == "Other" and _told(d, around, "blockade_words"):
+        # "barricades of burning tyres went up on the main road", no one named: ACLED codes the
+        # blockade as the people's own act ("Civilians (country)", roles_words.yml blockade_words)
+        ev.actor1, ev.inter1 = _in_country("Civilians", country), 7
     if SOURCE_YIELDS and BLAMED and getattr(d, "sources", False):
         # "..., police said" stood in as the actor: one the text holds responsible ("police
         # blamed IS militants") did it

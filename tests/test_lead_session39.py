@@ -1,0 +1,45 @@
+"""Session 39 (lead): ACLED's "Other" for a road blocked or a checkpoint held with no fight
+(training/typing_roadblocks_shots.jsonl), and the civilians as actor1 of a blockade no one is named
+for (roles.BLOCKADE_CIVILIANS). Sentences are the team's own, with invented places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep.extract.roles as roles
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+
+def _events(text: str):
+    [events] = extract([Article(id="t", title="", text=text, published=dt.date(2024, 5, 10))])
+    return events
+
+
+@pytest.mark.parametrize("text", [
+    # an armed group holding a road for tolls, no fight told: no protest, a strategic development
+    "On 6 May 2024, in Morvane, Ouest, armed members of the Ti Lapli gang put up a checkpoint on the"
+    " road to Belvert and made drivers pay to go through.",
+    "Militiamen have been stopping lorries at a barrier outside Kelungu since Monday, taking a fee"
+    " from each driver, traders said on 6 May 2024.",
+])
+def test_a_checkpoint_held_for_tolls_is_other(text):
+    assert [e.sub_event_type for e in _events(text)] == ["Other"]
+
+
+def test_a_blockade_no_one_is_named_for_is_the_civilians_act(monkeypatch):
+    text = ("On 7 May 2024, in Morvane, Ouest, barricades of burning tyres closed the road to Belvert"
+            " for most of the day. It is not known who put them there.")
+    [ev] = _events(text)
+    assert (ev.sub_event_type, ev.actor1, ev.inter1) == ("Other", "Civilians (Haiti)", 7)
+    monkeypatch.setattr(roles, "BLOCKADE_CIVILIANS", 0)
+    [ev] = _events(text)
+    assert ev.actor1 != "Civilians (Haiti)"
+
+
+def test_a_blockade_by_a_named_group_stays_theirs():
+    [ev] = _events("On 7 May 2024, in Morvane, Ouest, members of the Ti Lapli gang blocked the road"
+                   " to Belvert with burning tyres and let no one through.")
+    assert ev.actor1 == "Ti Lapli Gang" or not ev.actor1.startswith("Civilians")
