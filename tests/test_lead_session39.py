@@ -43,3 +43,16 @@ def test_a_blockade_by_a_named_group_stays_theirs():
     [ev] = _events("On 7 May 2024, in Morvane, Ouest, members of the Ti Lapli gang blocked the road"
                    " to Belvert with burning tyres and let no one through.")
     assert ev.actor1 == "Ti Lapli Gang" or not ev.actor1.startswith("Civilians")
+
+
+def test_a_named_gang_with_its_head_word_is_one_party(monkeypatch):
+    import sitrep.extract.actors as actors
+    text = ("On 15 May 2024, in Delmas - Delmas 50, Ouest, the Viv Ansanm Gang attacked residents while"
+            " burning homes in Delmas 50 and nearby areas. Several residents were wounded in the attack."
+            " Police forces intervened and exchanged fire with the gang members.")
+    subs = {(e.sub_event_type, e.actor1) for e in _events(text)}
+    assert ("Attack", "Viv Ansanm Gang") in subs
+    monkeypatch.setattr(actors, "GANG_NAME_HEAD", 0)
+    # "Gang" read as a second, unidentified gang beside the name: a clash between the two
+    subs = {(e.sub_event_type, e.actor1) for e in _events(text)}
+    assert ("Attack", "Viv Ansanm Gang") not in subs

@@ -444,7 +444,7 @@ class ActorDictionary:
         out: list[ActorMention] = []
         for m in found:
             prev = out[-1] if out else None
-            if prev is not None and m.key in _BARE_MEN and "{country}" not in (
+            if prev is not None and (m.key in _BARE_MEN or GANG_NAME_HEAD and m.key == _GANG) and "{country}" not in (
                     self.by_key[prev.key].name if prev.key in self.by_key else "{country}") and \
                     prev.inter in (1, 2, 3, 4, 8) and _NAMED_MEN_GAP.fullmatch(text, prev.end, m.start) and \
                     not self._state_force(prev):
@@ -1290,6 +1290,10 @@ NAMED_MEN = 1
 _NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
 _MEN_OF_GAP = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
 _BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}"})
+# switch: "the Viv Ansanm Gang" where the dictionary knows "Viv Ansanm": the word "Gang" after the
+# name is the name's own head, no second (unidentified) gang beside it (session 39, lead)
+GANG_NAME_HEAD = 1
+_GANG = "generic:Unidentified Gang ({country})"
 _JOINT_PARTNER_INTERS = frozenset({2, 3, 4, 8})
 _COMBINED_BEFORE = re.compile(r"\b(?:combined?|joint|allied|coalition)\s+(?:(?:armed|military|rebel|militia)\s+)?"
                               r"(?:(?:forces?|troops|fighters|units?|columns?|team)\s+(?:of|from)\s+)?(?:the\s+)?$",
