@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -260,6 +260,13 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("-", " ")))
 
 
+# switch (session 39, speed2): in a batch of pipeline.process, find keeps its answers (the same text,
+# countries and named actors give the same mentions: about a third of its calls) and, per text, which
+# of its text-only passes can apply (ActorDictionary._text_gates); the events are the same
+FIND_MEMO = 1
+_FIND_MEMO_SIZE = 50_000
+
+
 class ActorDictionary:
     """All actor entries, indexed by the word sequences of their aliases."""
 
@@ -301,6 +308,13 @@ class ActorDictionary:
         countries: ISO2 codes in focus, to choose among actors sharing an alias.
         named: keys of actors already named in the article, enabling context aliases.
         """
+        memo = ActorDictionary._batch if FIND_MEMO else None
+        if memo is not None:
+            key = (self, text, frozenset(countries or ()), frozenset(named or ()))
+            hit = memo.get(key)
+            if hit is not None:
+                return [replace(m) for m in hit]  # the caller's own mentions
+            gates = self._text_gates(text, memo)
         low = text.lower()
         text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
         if CURLY_APOSTROPHES:
@@ -374,20 +388,21 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
-        if ANNOUNCER_FORCES:
+        if ANNOUNCER_FORCES and (memo is None or gates[3]):
             found = self._announcer_forces(text, found)
-        if MILITARY_TARGETS:
+        if MILITARY_TARGETS and (memo is None or gates[0]):
             found = self._military_targets(text, found)
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
             found = self._tribes(text, found)
         if text_cased:
-            found = self._people_militias(text, found, countries or set(), named or set())
-            if BARE_PEOPLES:
+            if memo is None or gates[1]:
+                found = self._people_militias(text, found, countries or set(), named or set())
+            if BARE_PEOPLES and (memo is None or gates[2]):
                 found = self._bare_peoples(text, found, countries or set(), named or set())
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
-        if ARMED_SUSPECTS:
+        if ARMED_SUSPECTS and (memo is None or gates[4]):
             found = self._armed_suspects(text, found, countries or set())
         if NAMED_MEN:
             found = self._named_men(text, found)
@@ -397,7 +412,43 @@ class ActorDictionary:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
+        if memo is not None:
+            if len(memo) > _FIND_MEMO_SIZE:
+                memo.clear()
+            memo[key] = [replace(m) for m in found]
         return found
+
+    # session 39 (speed2): the look-ups of one batch (FIND_MEMO): open while pipeline.process runs
+    # (`open_batch`, `close_batch`), so a switch set between two batches (or by a test) is obeyed
+    _batch: dict | None = None
+
+    @classmethod
+    def open_batch(cls) -> None:
+        cls._batch = {}
+
+    @classmethod
+    def close_batch(cls) -> None:
+        cls._batch = None
+
+    @staticmethod
+    def _text_gates(text: str, memo: dict) -> tuple[bool, ...]:
+        """Which of find's passes can change anything in this text, by the first test each pass
+        makes of the text alone (it returns the mentions unchanged when that test fails):
+        military targets, people's militias, bare peoples, announcer forces, armed suspects.
+        Made once per text of the batch (a text is looked up two or three times)."""
+        key = ("gates", text)
+        gates = memo.get(key)
+        if gates is None:
+            from sitrep.extract.lexicons import pattern
+
+            rx = _armed_suspect_patterns()
+            gates = (_military_target_pattern().search(text) is not None,
+                     pattern("people_militia_heads").search(text) is not None,
+                     _bare_people_patterns()["names"].search(text) is not None,
+                     _ITS_FORCES.search(text) is not None,
+                     rx is not None and rx["nouns"].search(text) is not None)
+            memo[key] = gates
+        return gates
 
     @staticmethod
     def possessive_at(text: str) -> int | None:
