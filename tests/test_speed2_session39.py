@@ -131,3 +131,20 @@ def test_the_events_are_the_same_with_the_memos_off(monkeypatch):
     off = pipeline.process(arts)
     assert [[dataclasses.asdict(e) for e in a] for a in on] == [[dataclasses.asdict(e) for e in a] for a in off]
     assert any(on)
+
+
+@pytest.mark.parametrize("on", [1, 0])
+def test_a_text_is_cut_into_aliases_once_per_batch(monkeypatch, batch, on):
+    if not on:
+        monkeypatch.setattr(A, "TEXT_SPANS_MEMO", 0)
+    d = A.get_dictionary()
+    A.ActorDictionary.close_batch()
+    expected = d.find(RAID, {"KE"}, {"generic:Rioters ({country})"})  # uncached
+    A.ActorDictionary.open_batch()
+    d.find(RAID, {"NG"}, set())
+    _forbid(monkeypatch, A.ActorDictionary, "_spans_at")
+    if not on:
+        with pytest.raises(AssertionError):
+            d.find(RAID, {"KE"}, {"generic:Rioters ({country})"})
+        return
+    assert d.find(RAID, {"KE"}, {"generic:Rioters ({country})"}) == expected

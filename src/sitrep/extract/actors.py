@@ -264,6 +264,8 @@ def _words(text: str) -> tuple[str, ...]:
 # countries and named actors give the same mentions: about a third of its calls) and, per text, which
 # of its text-only passes can apply (ActorDictionary._text_gates); the events are the same
 FIND_MEMO = 1
+# switch (session 39, speed2): ... and, per text, its tokens and the aliases starting at each (`_text_spans`)
+TEXT_SPANS_MEMO = 1
 _FIND_MEMO_SIZE = 50_000
 
 
@@ -319,32 +321,27 @@ class ActorDictionary:
         text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
         if CURLY_APOSTROPHES:
             low = low.replace("’", "'")  # "Syria’s" as "Syria's" (one character each: offsets hold)
-        toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        spans_at = None
+        if memo is not None and TEXT_SPANS_MEMO:
+            toks, spans_at = self._text_spans(text, low, memo)
+        else:
+            toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
-            longest = self.first.get(toks[i][0])
-            if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
-                longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
-            bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
-                bool(self.index.get((toks[i][0][:-1],)))
-            if bare:
-                longest = 1  # "the KIAs 34th Battalion"
-            if longest is None:
+            if spans_at is None:
+                got = self._spans_at(text, toks, i)
+            else:
+                got = spans_at.get(i, 0)
+                if got == 0:
+                    got = spans_at[i] = self._spans_at(text, toks, i)
+            if got is None:
                 i += 1
                 continue
+            bare, spans = got
             match = None
             best = -1.0
-            for n in range(min(longest, len(toks) - i), 0, -1):
-                words = tuple(t[0] for t in toks[i:i + n])
-                options = self.index.get(words)
-                cut = 0
-                if not options and POSSESSIVES:
-                    options, cut = self._possessive(words)
-                if not options and bare:
-                    options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
-                if not options:
-                    continue
+            for n, options, cut in spans:
                 if not countries and text_cased and \
                         not any(ch.isupper() for ch in text[toks[i][1]:toks[i + n - 1][2]]):
                     # with no country known yet, a common noun ("vigilantes", "local hunters")
@@ -417,6 +414,41 @@ class ActorDictionary:
                 memo.clear()
             memo[key] = [replace(m) for m in found]
         return found
+
+    def _spans_at(self, text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[bool, list] | None:
+        """find's aliases that start at token i, longest first, as (words, entries, characters
+        cut), with whether the token is a bare acronym's possessive ("KIAs"); None when no alias
+        starts there. The text's alone: the countries and named actors choose among them later."""
+        longest = self.first.get(toks[i][0])
+        if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
+            longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
+        bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
+            bool(self.index.get((toks[i][0][:-1],)))
+        if bare:
+            longest = 1  # "the KIAs 34th Battalion"
+        if longest is None:
+            return None
+        spans = []
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = tuple(t[0] for t in toks[i:i + n])
+            options = self.index.get(words)
+            cut = 0
+            if not options and POSSESSIVES:
+                options, cut = self._possessive(words)
+            if not options and bare:
+                options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
+            if options:
+                spans.append((n, options, cut))
+        return bare, spans
+
+    def _text_spans(self, text: str, low: str, memo: dict) -> tuple[list, dict]:
+        """The text's tokens and its `_spans_at` by token (filled as find reaches them), kept for
+        the batch (TEXT_SPANS_MEMO): a text is looked up two or three times."""
+        key = ("spans", self, text)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = ([(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))], {})
+        return got
 
     # session 39 (speed2): the look-ups of one batch (FIND_MEMO): open while pipeline.process runs
     # (`open_batch`, `close_batch`), so a switch set between two batches (or by a test) is obeyed
