@@ -1,71 +1,40 @@
-"""Session 39, helper speed2: the actor and cue look-ups keep their answers for one batch
-(docs/speed.md). Each switch has a test that fails with it off (the slow path runs again), and
-the memo's answers equal those of the uncached path.
+"""Session 39, helper speed2: cheap tests inside the actor look-up (ActorDictionary.find) that
+spare it work without changing a mention (docs/speed.md). Each test fails with the switch off
+(the spared work is done again), and the mentions equal those of the switch-off path.
 """
-
-import dataclasses
-import datetime as dt
 
 import pytest
 
-from sitrep import pipeline
 from sitrep.extract import actors as A
-from sitrep.extract import cues as CU
-from sitrep.model import Article
 
-PUB = dt.date(2023, 3, 14)
 # sentences written for these tests
 RAID = "Soldiers of the army and armed bandits traded fire near a river crossing on Sunday evening."
 QUIET = "A farmers' cooperative opened a new grain store beside the regional highway last week."
-STORY = (RAID + " Two herders were wounded in the exchange, a councillor said. " + QUIET + " "
-         "Residents later marched through the town square to demand more patrols.")
+TEXTS = [RAID, QUIET,
+         "Ethiopian troops shelled the positions held by the rebels overnight, a resident said.",
+         "The group's fighters stormed a checkpoint manned by police officers in the north.",
+         "Police said two drug suspects were killed after they fired at officers during a raid.",
+         "The KIAs 9th Battalion and the TNLA's fighters ambushed a convoy of junta troops.",
+         "a russian drone hit the ukrainian side of the river, and local hunters saw it fall."]
+COUNTRIES = [{"NG"}, {"ET"}, {"PH"}, {"MM"}, {"UA"}, set()]
 
 
-@pytest.fixture
-def batch():
-    A.ActorDictionary.open_batch()
-    CU.CueLexicon.open_batch()
-    yield
-    A.ActorDictionary.close_batch()
-    CU.CueLexicon.close_batch()
-
-
-def _forbid(monkeypatch, owner, name) -> None:
+def _forbid(monkeypatch, name) -> None:
     def boom(*a, **k):
         raise AssertionError(f"{name} ran")
 
-    monkeypatch.setattr(owner, name, boom)
+    monkeypatch.setattr(A.ActorDictionary, name, boom)
 
 
 @pytest.mark.parametrize("on", [1, 0])
-def test_a_second_look_up_of_the_same_text_is_answered_from_the_batch(monkeypatch, batch, on):
+def test_the_military_and_suspect_passes_skip_a_text_without_their_nouns(monkeypatch, on):
     if not on:
-        monkeypatch.setattr(A, "FIND_MEMO", 0)
+        monkeypatch.setattr(A, "FIND_PRECHECKS", 0)
     d = A.get_dictionary()
-    first = d.find(RAID, {"NG"}, set())
-    assert first  # the army and the bandits
-    _forbid(monkeypatch, A.ActorDictionary, "_elided")  # a pass every uncached look-up makes
-    if not on:
-        with pytest.raises(AssertionError):
-            d.find(RAID, {"NG"}, set())
-        return
-    again = d.find(RAID, {"NG"}, set())
-    assert again == first
-    assert all(a is not b for a, b in zip(again, first))  # the caller's own mentions
-    with pytest.raises(AssertionError):
-        d.find(RAID, {"KE"}, set())  # other countries: looked up anew
-
-
-@pytest.mark.parametrize("on", [1, 0])
-def test_the_passes_a_text_cannot_feed_are_skipped(monkeypatch, batch, on):
-    if not on:
-        monkeypatch.setattr(A, "FIND_MEMO", 0)
-    d = A.get_dictionary()
-    A.ActorDictionary.close_batch()
-    expected = d.find(QUIET, {"NG"}, set())  # uncached, every pass run
-    A.ActorDictionary.open_batch()
-    for name in ("_military_targets", "_armed_suspects", "_announcer_forces", "_bare_peoples", "_people_militias"):
-        _forbid(monkeypatch, A.ActorDictionary, name)
+    expected = d.find(QUIET, {"NG"}, set())
+    assert A._armed_suspect_patterns() is not None
+    _forbid(monkeypatch, "_military_targets")
+    _forbid(monkeypatch, "_armed_suspects")
     if not on:
         with pytest.raises(AssertionError):
             d.find(QUIET, {"NG"}, set())
@@ -73,78 +42,39 @@ def test_the_passes_a_text_cannot_feed_are_skipped(monkeypatch, batch, on):
     assert d.find(QUIET, {"NG"}, set()) == expected
 
 
-def test_the_memo_gives_what_the_uncached_look_up_gives(monkeypatch):
+def test_a_text_with_a_military_noun_still_gets_the_pass():
+    assert A._military_noun_told("Ukrainian forces struck the Russian positions near the town.")
+    assert not A._military_noun_told(QUIET)
+    # the necessary condition holds wherever the pass's own pattern matches
+    rx = A._military_target_pattern()
+    for t in TEXTS + ["They fired on the Russian 12th Tank Regiment.", "a Ukrainian warship sank."]:
+        if rx.search(t):
+            assert A._military_noun_told(t)
+
+
+@pytest.mark.parametrize("on", [1, 0])
+def test_aliases_are_looked_up_only_at_words_that_may_start_one(monkeypatch, on):
+    if not on:
+        monkeypatch.setattr(A, "FIND_PRECHECKS", 0)
     d = A.get_dictionary()
-    texts = [RAID, QUIET, "Ethiopian troops shelled the positions held by the rebels overnight.",
-             "The group's fighters stormed a checkpoint manned by police officers in the north."]
-    args = [(t, c, n) for t in texts for c in ({"NG"}, {"ET"}, set()) for n in (set(), {"generic:Rioters ({country})"})]
-    plain = [d.find(t, c, n) for t, c, n in args]
-    A.ActorDictionary.open_batch()
-    try:
-        first = [d.find(t, c, n) for t, c, n in args]
-        second = [d.find(t, c, n) for t, c, n in args]
-    finally:
-        A.ActorDictionary.close_batch()
-    assert first == plain and second == plain
+    looked: list[str] = []
+    real = A.ActorDictionary._spans_at
 
+    def spy(self, text, toks, i):
+        looked.append(toks[i][0])
+        return real(self, text, toks, i)
 
-@pytest.mark.parametrize("on", [1, 0])
-def test_a_sentence_is_read_for_cues_once_per_batch(monkeypatch, batch, on):
-    if not on:
-        monkeypatch.setattr(CU, "CUES_MEMO", 0)
-    lex = CU.get_lexicon()
-    first = lex.find(RAID)
-    assert first
-    first[0].factor = 0.0  # a caller demotes a cue: the next caller's cue is its own
-    monkeypatch.setattr(lex, "rules", [])  # the slow path now finds nothing
-    again = lex.find(RAID)
-    if not on:
-        assert again == []
-        return
-    assert [dataclasses.replace(c, factor=1.0) for c in first] == again
-    assert again[0].factor == 1.0
-
-
-@pytest.mark.parametrize("on", [1, 0])
-def test_process_opens_the_batch_memos_and_closes_them(monkeypatch, on):
-    if not on:
-        monkeypatch.setattr(pipeline, "BATCH_MEMOS", 0)
-    seen = []
-    from sitrep.extract import events as E
-
-    real = E.extract
-
-    def extract(articles):
-        seen.append((A.ActorDictionary._batch is not None, CU.CueLexicon._batch is not None))
-        return real(articles)
-
-    monkeypatch.setattr(E, "extract", extract)
-    pipeline.process([Article(id="speed2-open", text=STORY, title="Clash at a crossing", published=PUB)])
-    assert seen == [(bool(on), bool(on))]
-    assert A.ActorDictionary._batch is None and CU.CueLexicon._batch is None
-
-
-def test_the_events_are_the_same_with_the_memos_off(monkeypatch):
-    arts = [Article(id=f"speed2-same-{i}", text=STORY, title="Clash at a crossing", published=PUB) for i in range(2)]
-    on = pipeline.process(arts)
-    monkeypatch.setattr(pipeline, "BATCH_MEMOS", 0)
-    off = pipeline.process(arts)
-    assert [[dataclasses.asdict(e) for e in a] for a in on] == [[dataclasses.asdict(e) for e in a] for a in off]
-    assert any(on)
-
-
-@pytest.mark.parametrize("on", [1, 0])
-def test_a_text_is_cut_into_aliases_once_per_batch(monkeypatch, batch, on):
-    if not on:
-        monkeypatch.setattr(A, "TEXT_SPANS_MEMO", 0)
-    d = A.get_dictionary()
-    A.ActorDictionary.close_batch()
-    expected = d.find(RAID, {"KE"}, {"generic:Rioters ({country})"})  # uncached
-    A.ActorDictionary.open_batch()
+    monkeypatch.setattr(A.ActorDictionary, "_spans_at", spy)
     d.find(RAID, {"NG"}, set())
-    _forbid(monkeypatch, A.ActorDictionary, "_spans_at")
-    if not on:
-        with pytest.raises(AssertionError):
-            d.find(RAID, {"KE"}, {"generic:Rioters ({country})"})
-        return
-    assert d.find(RAID, {"KE"}, {"generic:Rioters ({country})"}) == expected
+    assert "soldiers" in looked
+    assert ("crossing" in looked) == (not on)  # no alias starts with it
+
+
+def test_the_mentions_are_those_of_the_switch_off_path(monkeypatch):
+    d = A.get_dictionary()
+    args = [(t, c, n) for t in TEXTS for c in COUNTRIES for n in (set(), {"generic:Rioters ({country})"})]
+    on = [d.find(t, c, n) for t, c, n in args]
+    monkeypatch.setattr(A, "FIND_PRECHECKS", 0)
+    off = [d.find(t, c, n) for t, c, n in args]
+    assert on == off
+    assert any(on)

@@ -20,29 +20,13 @@ from sitrep.model import Article, Event, InputError
 # of the batch at hand. It changes no result; about 2% of the pipeline's CPU (docs/speed.md)
 GC_FREEZE = 1
 _frozen = False
-# switch (session 39, speed2): while a batch runs, the actor look-up and the cue look-up keep their
-# answers for the batch (actors.FIND_MEMO, cues.CUES_MEMO); emptied at its end, so that the switches
-# set between batches, and the dictionaries, are read anew; the events are the same
-BATCH_MEMOS = 1
 
 
 def process(articles: list[Article]) -> list[list[Event]]:
     """Events for each article (the pipeline's single entry point)."""
     from sitrep.extract.events import extract
 
-    if not BATCH_MEMOS:
-        out = extract(articles)
-    else:
-        from sitrep.extract.actors import ActorDictionary
-        from sitrep.extract.cues import CueLexicon
-
-        ActorDictionary.open_batch()
-        CueLexicon.open_batch()
-        try:
-            out = extract(articles)
-        finally:
-            ActorDictionary.close_batch()
-            CueLexicon.close_batch()
+    out = extract(articles)
     _freeze_loaded()
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -260,13 +260,36 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("-", " ")))
 
 
-# switch (session 39, speed2): in a batch of pipeline.process, find keeps its answers (the same text,
-# countries and named actors give the same mentions: about a third of its calls) and, per text, which
-# of its text-only passes can apply (ActorDictionary._text_gates); the events are the same
-FIND_MEMO = 1
-# switch (session 39, speed2): ... and, per text, its tokens and the aliases starting at each (`_text_spans`)
-TEXT_SPANS_MEMO = 1
-_FIND_MEMO_SIZE = 50_000
+# switch (session 39, speed2): find tests a text cheaply before two of its passes (`_military_noun_told`,
+# `_armed_suspect_told`: necessary conditions of what those passes find) and looks up aliases only at
+# words that may start one (`_text_spans`); the mentions are the same
+FIND_PRECHECKS = 1
+
+
+# session 39 (speed2): find's cheap tests of a text before two of its passes (FIND_PRECHECKS)
+def _military_noun_told(text: str) -> bool:
+    """Can `_military_targets` find anything here? Its pattern ends in a noun of military assets
+    right after a space: a search of those nouns alone, after a space, is a necessary condition
+    (about 4x cheaper than the pattern's own search, which tries its leading spaces and words at
+    every space). True where the pattern's nouns cannot be read off it (the pass decides)."""
+    full = _military_target_pattern()
+    rx = _military_noun_pattern(full.pattern, full.flags)
+    return rx is None or rx.search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _military_noun_pattern(p: str, flags: int) -> re.Pattern[str] | None:
+    head, tail = r"{0,2}?(?:", r")(?![\w-])(?!\s+of\b)"
+    if p.count(head) != 1 or not p.endswith(tail):
+        return None
+    return re.compile(r"(?<=\s)(?:" + p[p.index(head) + len(head):-len(tail)] + r")(?![\w-])", flags)
+
+
+def _armed_suspect_told(text: str) -> bool:
+    """Can `_armed_suspects` find anything here? Not without one of its nouns (its own last test,
+    made after a scan of every dictionary entry for its actor's name)."""
+    rx = _armed_suspect_patterns()
+    return rx is not None and rx["nouns"].search(text) is not None
 
 
 class ActorDictionary:
@@ -310,31 +333,15 @@ class ActorDictionary:
         countries: ISO2 codes in focus, to choose among actors sharing an alias.
         named: keys of actors already named in the article, enabling context aliases.
         """
-        memo = ActorDictionary._batch if FIND_MEMO else None
-        if memo is not None:
-            key = (self, text, frozenset(countries or ()), frozenset(named or ()))
-            hit = memo.get(key)
-            if hit is not None:
-                return [replace(m) for m in hit]  # the caller's own mentions
-            gates = self._text_gates(text, memo)
         low = text.lower()
         text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
         if CURLY_APOSTROPHES:
             low = low.replace("’", "'")  # "Syria’s" as "Syria's" (one character each: offsets hold)
-        spans_at = None
-        if memo is not None and TEXT_SPANS_MEMO:
-            toks, spans_at = self._text_spans(text, low, memo)
-        else:
-            toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        toks, spans_at = self._text_spans(text, low)
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
-            if spans_at is None:
-                got = self._spans_at(text, toks, i)
-            else:
-                got = spans_at.get(i, 0)
-                if got == 0:
-                    got = spans_at[i] = self._spans_at(text, toks, i)
+            got = spans_at[i]
             if got is None:
                 i += 1
                 continue
@@ -385,21 +392,20 @@ class ActorDictionary:
         found = self._elided(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
-        if ANNOUNCER_FORCES and (memo is None or gates[3]):
+        if ANNOUNCER_FORCES:
             found = self._announcer_forces(text, found)
-        if MILITARY_TARGETS and (memo is None or gates[0]):
+        if MILITARY_TARGETS and (not FIND_PRECHECKS or _military_noun_told(text)):
             found = self._military_targets(text, found)
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
             found = self._tribes(text, found)
         if text_cased:
-            if memo is None or gates[1]:
-                found = self._people_militias(text, found, countries or set(), named or set())
-            if BARE_PEOPLES and (memo is None or gates[2]):
+            found = self._people_militias(text, found, countries or set(), named or set())
+            if BARE_PEOPLES:
                 found = self._bare_peoples(text, found, countries or set(), named or set())
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
-        if ARMED_SUSPECTS and (memo is None or gates[4]):
+        if ARMED_SUSPECTS and (not FIND_PRECHECKS or _armed_suspect_told(text)):
             found = self._armed_suspects(text, found, countries or set())
         if NAMED_MEN:
             found = self._named_men(text, found)
@@ -409,10 +415,6 @@ class ActorDictionary:
             found = self._joint_state_forces(text, found)
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
-        if memo is not None:
-            if len(memo) > _FIND_MEMO_SIZE:
-                memo.clear()
-            memo[key] = [replace(m) for m in found]
         return found
 
     def _spans_at(self, text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[bool, list] | None:
@@ -441,46 +443,16 @@ class ActorDictionary:
                 spans.append((n, options, cut))
         return bare, spans
 
-    def _text_spans(self, text: str, low: str, memo: dict) -> tuple[list, dict]:
-        """The text's tokens and its `_spans_at` by token (filled as find reaches them), kept for
-        the batch (TEXT_SPANS_MEMO): a text is looked up two or three times."""
-        key = ("spans", self, text)
-        got = memo.get(key)
-        if got is None:
-            got = memo[key] = ([(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))], {})
-        return got
+    def _text_spans(self, text: str, low: str) -> tuple[list, list]:
+        """The text's tokens and, for each, its `_spans_at` (None where no alias can start; with
+        FIND_PRECHECKS no call is made for a word that starts no alias and is neither a possessive
+        nor a plural of one: most words)."""
+        toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        first, index, every = self.first, self.index, not FIND_PRECHECKS
+        return toks, [self._spans_at(text, toks, i)
+                      if every or w in first or w[-2:] in _POSSESSIVE_ENDS or (w[-1:] == "s" and (w[:-1],) in index)
+                      else None for i, (w, _, _) in enumerate(toks)]
 
-    # session 39 (speed2): the look-ups of one batch (FIND_MEMO): open while pipeline.process runs
-    # (`open_batch`, `close_batch`), so a switch set between two batches (or by a test) is obeyed
-    _batch: dict | None = None
-
-    @classmethod
-    def open_batch(cls) -> None:
-        cls._batch = {}
-
-    @classmethod
-    def close_batch(cls) -> None:
-        cls._batch = None
-
-    @staticmethod
-    def _text_gates(text: str, memo: dict) -> tuple[bool, ...]:
-        """Which of find's passes can change anything in this text, by the first test each pass
-        makes of the text alone (it returns the mentions unchanged when that test fails):
-        military targets, people's militias, bare peoples, announcer forces, armed suspects.
-        Made once per text of the batch (a text is looked up two or three times)."""
-        key = ("gates", text)
-        gates = memo.get(key)
-        if gates is None:
-            from sitrep.extract.lexicons import pattern
-
-            rx = _armed_suspect_patterns()
-            gates = (_military_target_pattern().search(text) is not None,
-                     pattern("people_militia_heads").search(text) is not None,
-                     _bare_people_patterns()["names"].search(text) is not None,
-                     _ITS_FORCES.search(text) is not None,
-                     rx is not None and rx["nouns"].search(text) is not None)
-            memo[key] = gates
-        return gates
 
     @staticmethod
     def possessive_at(text: str) -> int | None:

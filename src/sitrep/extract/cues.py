@@ -19,9 +19,6 @@ MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
 # (event_cues.yaml, the entry with `switch: HEAVY_WEAPONS_SHELLING`); an entry may name a switch of
 # this module that turns it off
 HEAVY_WEAPONS_SHELLING = 1
-# switch (session 39, speed2): in a batch of pipeline.process, CueLexicon.find keeps each sentence's
-# cues (a sentence is read for cues two or three times: a third of the calls); the events are the same
-CUES_MEMO = 1
 
 
 @dataclass
@@ -57,11 +54,6 @@ class CueLexicon:
         return self.any_trigger.search(sentence.lower()) is not None
 
     def find(self, sentence: str) -> list[Cue]:
-        memo = CueLexicon._batch if CUES_MEMO else None
-        if memo is not None:
-            hit = memo.get((self, sentence))
-            if hit is not None:
-                return [Cue(*c) for c in hit]  # the caller's own cues (it may set their factor)
         low = sentence.lower()
         cues = []
         for sub, weight, pattern in self.rules:
@@ -69,22 +61,7 @@ class CueLexicon:
                 if HEAVY_WEAPONS_SHELLING and sub == "Grenade" and low.startswith(" launcher", m.end()):
                     continue  # a grenade launcher fires from afar: the shelling entry's word
                 cues.append(Cue(sub, weight, m.start(), m.end(), sentence[m.start():m.end()]))
-        if memo is not None:
-            if len(memo) > 20_000:
-                memo.clear()
-            memo[(self, sentence)] = [(c.cls, c.weight, c.start, c.end, c.text, c.factor) for c in cues]
         return cues
-
-    # session 39 (speed2): the cues of one batch (CUES_MEMO): open while pipeline.process runs
-    _batch: dict | None = None
-
-    @classmethod
-    def open_batch(cls) -> None:
-        cls._batch = {}
-
-    @classmethod
-    def close_batch(cls) -> None:
-        cls._batch = None
 
 
 @lru_cache(maxsize=1)
