@@ -260,6 +260,38 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower().replace("-", " ")))
 
 
+# switch (session 39, speed2): find tests a text cheaply before two of its passes (`_military_noun_told`,
+# `_armed_suspect_told`: necessary conditions of what those passes find) and looks up aliases only at
+# words that may start one (`_text_spans`); the mentions are the same
+FIND_PRECHECKS = 1
+
+
+# session 39 (speed2): find's cheap tests of a text before two of its passes (FIND_PRECHECKS)
+def _military_noun_told(text: str) -> bool:
+    """Can `_military_targets` find anything here? Its pattern ends in a noun of military assets
+    right after a space: a search of those nouns alone, after a space, is a necessary condition
+    (about 4x cheaper than the pattern's own search, which tries its leading spaces and words at
+    every space). True where the pattern's nouns cannot be read off it (the pass decides)."""
+    full = _military_target_pattern()
+    rx = _military_noun_pattern(full.pattern, full.flags)
+    return rx is None or rx.search(text) is not None
+
+
+@lru_cache(maxsize=4)
+def _military_noun_pattern(p: str, flags: int) -> re.Pattern[str] | None:
+    head, tail = r"{0,2}?(?:", r")(?![\w-])(?!\s+of\b)"
+    if p.count(head) != 1 or not p.endswith(tail):
+        return None
+    return re.compile(r"(?<=\s)(?:" + p[p.index(head) + len(head):-len(tail)] + r")(?![\w-])", flags)
+
+
+def _armed_suspect_told(text: str) -> bool:
+    """Can `_armed_suspects` find anything here? Not without one of its nouns (its own last test,
+    made after a scan of every dictionary entry for its actor's name)."""
+    rx = _armed_suspect_patterns()
+    return rx is not None and rx["nouns"].search(text) is not None
+
+
 class ActorDictionary:
     """All actor entries, indexed by the word sequences of their aliases."""
 
@@ -305,32 +337,18 @@ class ActorDictionary:
         text_cased = low != text  # a lower-cased text (a wire archive, a corpus) gives no clue by case
         if CURLY_APOSTROPHES:
             low = low.replace("’", "'")  # "Syria’s" as "Syria's" (one character each: offsets hold)
-        toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        toks, spans_at = self._text_spans(text, low)
         found: list[ActorMention] = []
         i = 0
         while i < len(toks):
-            longest = self.first.get(toks[i][0])
-            if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
-                longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
-            bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
-                bool(self.index.get((toks[i][0][:-1],)))
-            if bare:
-                longest = 1  # "the KIAs 34th Battalion"
-            if longest is None:
+            got = spans_at[i]
+            if got is None:
                 i += 1
                 continue
+            bare, spans = got
             match = None
             best = -1.0
-            for n in range(min(longest, len(toks) - i), 0, -1):
-                words = tuple(t[0] for t in toks[i:i + n])
-                options = self.index.get(words)
-                cut = 0
-                if not options and POSSESSIVES:
-                    options, cut = self._possessive(words)
-                if not options and bare:
-                    options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
-                if not options:
-                    continue
+            for n, options, cut in spans:
                 if not countries and text_cased and \
                         not any(ch.isupper() for ch in text[toks[i][1]:toks[i + n - 1][2]]):
                     # with no country known yet, a common noun ("vigilantes", "local hunters")
@@ -376,7 +394,7 @@ class ActorDictionary:
             found = self._origins(text, found)
         if ANNOUNCER_FORCES:
             found = self._announcer_forces(text, found)
-        if MILITARY_TARGETS:
+        if MILITARY_TARGETS and (not FIND_PRECHECKS or _military_noun_told(text)):
             found = self._military_targets(text, found)
         if text_cased and TRIBAL_COUNTRIES and countries and countries <= _tribal_countries():
             found = self._tribes(text, found)
@@ -387,7 +405,7 @@ class ActorDictionary:
             found = self._branches(text, found)
             if NAMED_GROUPS:
                 found = self._named_groups(text, found)
-        if ARMED_SUSPECTS:
+        if ARMED_SUSPECTS and (not FIND_PRECHECKS or _armed_suspect_told(text)):
             found = self._armed_suspects(text, found, countries or set())
         if NAMED_MEN:
             found = self._named_men(text, found)
@@ -398,6 +416,43 @@ class ActorDictionary:
         if JOINT_PARTNERS:
             found = self._joint_partners(text, found)
         return found
+
+    def _spans_at(self, text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[bool, list] | None:
+        """find's aliases that start at token i, longest first, as (words, entries, characters
+        cut), with whether the token is a bare acronym's possessive ("KIAs"); None when no alias
+        starts there. The text's alone: the countries and named actors choose among them later."""
+        longest = self.first.get(toks[i][0])
+        if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
+            longest = 1 if self.first.get(toks[i][0][:-2]) else None  # "the KIA's 3rd Brigade"
+        bare = BARE_POSSESSIVES and longest is None and _CAPS_S.fullmatch(text, toks[i][1], toks[i][2]) and \
+            bool(self.index.get((toks[i][0][:-1],)))
+        if bare:
+            longest = 1  # "the KIAs 34th Battalion"
+        if longest is None:
+            return None
+        spans = []
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = tuple(t[0] for t in toks[i:i + n])
+            options = self.index.get(words)
+            cut = 0
+            if not options and POSSESSIVES:
+                options, cut = self._possessive(words)
+            if not options and bare:
+                options, cut = [o for o in self.index[(words[0][:-1],)] if o[0].inter != 7], 1
+            if options:
+                spans.append((n, options, cut))
+        return bare, spans
+
+    def _text_spans(self, text: str, low: str) -> tuple[list, list]:
+        """The text's tokens and, for each, its `_spans_at` (None where no alias can start; with
+        FIND_PRECHECKS no call is made for a word that starts no alias and is neither a possessive
+        nor a plural of one: most words)."""
+        toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
+        first, index, every = self.first, self.index, not FIND_PRECHECKS
+        return toks, [self._spans_at(text, toks, i)
+                      if every or w in first or w[-2:] in _POSSESSIVE_ENDS or (w[-1:] == "s" and (w[:-1],) in index)
+                      else None for i, (w, _, _) in enumerate(toks)]
+
 
     @staticmethod
     def possessive_at(text: str) -> int | None:
