@@ -56,3 +56,35 @@ def test_a_named_gang_with_its_head_word_is_one_party(monkeypatch):
     # "Gang" read as a second, unidentified gang beside the name: a clash between the two
     subs = {(e.sub_event_type, e.actor1) for e in _events(text)}
     assert ("Attack", "Viv Ansanm Gang") not in subs
+
+
+def test_a_means_told_in_the_passive_did_the_act(monkeypatch):
+    import sitrep.extract.classify as classify
+    text = ("On 9 May 2024, in Morvane, Ouest, lorries were used to set up barricades on the road to"
+            " Belvert. No one knows who parked them there.")
+    assert [e.sub_event_type for e in _events(text)] == ["Other"]
+    monkeypatch.setattr(classify, "PASSIVE_MEANS_REALIS", 0)
+    assert _events(text) == []  # read as a purpose: nothing done
+
+
+@pytest.mark.parametrize("sentence,verb", [
+    ("The rebels began to shell the town at dawn.", "shell"),
+    ("Gunmen managed to seize the rifles of two guards.", "seize"),
+    ("The militia continued to attack the camp through the night.", "attack"),
+])
+def test_a_verb_of_starting_or_managing_tells_a_real_act(monkeypatch, sentence, verb):
+    import sitrep.extract.classify as classify
+    from sitrep.nlp import parse_sentences
+    [doc] = list(parse_sentences([sentence]))
+    tok = next(t for t in doc if t.lower_ == verb)
+    assert not classify.is_irrealis(tok)
+    monkeypatch.setattr(classify, "REALIS_FORMS", 0)
+    assert classify.is_irrealis(tok)  # the lemma alone: the parser shipped has no lemmatiser
+
+
+def test_a_plan_stays_unreal():
+    import sitrep.extract.classify as classify
+    from sitrep.nlp import parse_sentences
+    [doc] = list(parse_sentences(["The rebels are going to shell the town."]))
+    tok = next(t for t in doc if t.lower_ == "shell")
+    assert classify.is_irrealis(tok)

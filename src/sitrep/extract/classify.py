@@ -51,6 +51,28 @@ def cue_token(doc, cue: Cue):
     return span.root
 
 
+# switch: "vehicles were used to block the road", "tyres were burned to close the street": a means
+# told in the passive with what it did is the act done, not a purpose (session 39, lead)
+PASSIVE_MEANS_REALIS = 1
+
+
+def _passive_means(head) -> bool:
+    """Is `head` a passive verb of means ("were used", "was employed") whose to-clause tells what
+    the means did?"""
+    return head.lower_ in ("used", "employed") and any(c.dep_ == "auxpass" for c in head.children)
+
+
+# switch: the verbs after which a to-clause still tells a real act ("began to shell", "managed to
+# seize") are matched by their form too: the shipped parser has no lemmatiser, so the lemma alone
+# never matched and every such act was read as a purpose (session 39, lead)
+REALIS_FORMS = 1
+
+
+def _realis_head(head) -> bool:
+    realis = words("realis_before_to")
+    return head.lemma_.lower() in realis or bool(REALIS_FORMS) and head.lower_ in realis
+
+
 def is_irrealis(tok, purpose_counts: bool = True) -> bool:
     """Negated, modal or planned: 'will attack', 'plans to attack', 'did not attack'."""
     if tok is None:
@@ -69,7 +91,8 @@ def is_irrealis(tok, purpose_counts: bool = True) -> bool:
         for c in t.children:
             if c.dep_ == "neg":
                 return True
-            if purpose_counts and c.dep_ == "aux" and c.tag_ == "TO" and t.head.lemma_.lower() not in words("realis_before_to"):
+            if purpose_counts and c.dep_ == "aux" and c.tag_ == "TO" and not _realis_head(t.head) \
+                    and not (PASSIVE_MEANS_REALIS and _passive_means(t.head)):
                 return True  # purpose or intention: "used the area to stage attacks"
             if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS:
                 return True
