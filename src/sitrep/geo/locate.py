@@ -769,6 +769,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if cands and border_reference(text, start, end):
+                    if BORDER_COUNTRY_NO_NAMESAKE and any(c.feature == "country" and is_exact(c, surface) for c in cands):
+                        cands = []  # "near the border with Benin": the country, not Nigeria's Benin City
                     cands = [c for c in cands if c.feature != "country"]  # "near the Mali border"
                 lone_quarter = False
                 if hint == "neighbourhood":
@@ -1292,16 +1294,17 @@ _APPOSED = re.compile(r"^\s*(?:(?:" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"town|
 
 
 # switch (session 39, places4): a town or village of the team's supplement in another province than
-# the one the text's chain of units sets the name in, and not at that province's edge, is a namesake
+# the one the text's chain of units sets the name in, where a unit of that chain between them (a
+# township, a district) lies in the named province, and not at that province's edge, is a namesake
 # ("[X] and Nam San villages, [a township], Kachin state" is no Namhsan of Shan): the supplement's
 # points had stayed against the named province, the gazetteer's others did not
-SUPPLEMENT_POINT_OUTSIDE_PROVINCE = False
+SUPPLEMENT_POINT_OUTSIDE_PROVINCE = True
 
 # switch (session 39, places4): the chain of units that sets a town in its province goes on past a
 # plural unit word or "township" ("at [X] and [Y] villages, [a township] township, Kachin state"):
 # before, the chain stopped there, and a namesake village in another state (Shan's Namhsan for
 # "Nam San") stood against the state the text names
-CHAIN_PAST_PLURAL_AND_TOWNSHIP = False
+CHAIN_PAST_PLURAL_AND_TOWNSHIP = True
 _APPOSED_MORE = re.compile(r"^\s*(?:villages|towns|townships?|areas|localities)\s*(?:,|\(|\bin)\s*(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -1569,11 +1572,14 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
             continue  # (a barangay was placed by its town and province already: admit_barangays)
         provs, prev = [], town  # the provinces of the chain of units that follows
+        between: list[PlaceMention] = []  # the chain's units before its first province
         for nxt in ordered[i + 1:i + 5]:
             if not _chain_gap(text[prev.end:nxt.start]) and not _in_bracket_after(text, town, nxt):
                 break
             if nxt.place is not None and nxt.place.feature == "admin1":
                 provs.append(nxt)
+            elif not provs:
+                between.append(nxt)
             prev = nxt
         if not provs:
             continue
@@ -1604,6 +1610,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
                                                       and not _at_edge_of(town.place, code, town, ordered)) \
                 or (SUPPLEMENT_POINT_OUTSIDE_PROVINCE and getattr(town.place, "source", "") == "supplement"
                     and town.place.feature in POINT_FEATURES and getattr(town, "hint", "") != "town"
+                    and any(b.place is not None and b.place is not town.place and b.place.name != town.place.name
+                            and _unit(b.place) in units for b in between)
                     and not _at_edge_of(town.place, code, town, ordered)):
             # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
             # and no place of that name lies there: a namesake elsewhere is not it ("Gresik city,
@@ -2183,6 +2191,12 @@ _MISSION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:embassy|consulate|high commissi
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)s?\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier)s?\s+(?:with|of)|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(r"[A-Za-z][-–/]$")
+
+
+# switch (session 39, places4): a country's own name set as a border ("near the border with Benin")
+# is no town that has the country's name among its others (Benin City): the country's candidate was
+# dropped as a border and the town stayed
+BORDER_COUNTRY_NO_NAMESAKE = False
 
 
 def border_reference(text: str, start: int, end: int) -> bool:
