@@ -57,3 +57,12 @@ def test_a_namesake_of_the_supplement_outside_the_named_state(monkeypatch):
     monkeypatch.setattr(L, "SUPPLEMENT_POINT_OUTSIDE_PROVINCE", True)
     monkeypatch.setattr(L, "CHAIN_PAST_PLURAL_AND_TOWNSHIP", False)
     assert _near(_event(text + "  ", day), 22.97, 97.16, 30)
+
+
+def test_a_country_set_as_a_border_is_no_town_of_its_name(monkeypatch):
+    # the switch is off (docs/geo.md, session 39): this keeps its reading measurable
+    text = "On 10 August 2020, unidentified gunmen shot a trader dead on a road near the border with Benin."
+    monkeypatch.setattr(L, "BORDER_COUNTRY_NO_NAMESAKE", True)
+    assert not _near(_event(text, dt.date(2020, 8, 14)), 6.34, 5.63, 50)
+    monkeypatch.setattr(L, "BORDER_COUNTRY_NO_NAMESAKE", False)
+    assert _near(_event(text + " ", dt.date(2020, 8, 14)), 6.34, 5.63, 50)
