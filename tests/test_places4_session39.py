@@ -24,7 +24,7 @@ def _near(ev, lat: float, lon: float, km: float = 25.0) -> bool:
 
 
 def test_a_two_word_township_before_its_unit_word_is_no_person(monkeypatch):
-    text = "On 2 April 2016, near Ho Pong village, Nam Tu township, Shan State, the army and the TNLA fought a battle."
+    text = "On 2 April 2016, the TNLA and the army fought near Ho Pong village, Nam Tu township, in Shan State."
     ev = _event(text)
     assert _near(ev, 23.09, 97.40, 15) and ev.geo_precision == 2
     monkeypatch.setattr(L, "UNIT_WORD_AFTER_NO_PERSON", False)
@@ -48,8 +48,8 @@ def test_the_supplement_knows_the_report_countries_new_places():
 
 def test_a_namesake_of_the_supplement_outside_the_named_state(monkeypatch):
     # "Nam San" is also a spelling of Shan's township seat Namhsan; the chain puts it in Kachin
-    text = ("On 5 March 2014, near Lung Kawng and Nam San villages, Mansi township, Kachin state, "
-            "the KIA and the army fought a battle.")
+    text = ("On 5 March 2014, soldiers and KIA fighters exchanged fire for hours in Lung Kawng and "
+            "Nam San villages, Momauk township, Kachin State.")
     day = dt.date(2014, 3, 12)
     assert not _near(_event(text, day), 22.97, 97.16, 30)
     monkeypatch.setattr(L, "SUPPLEMENT_POINT_OUTSIDE_PROVINCE", False)
