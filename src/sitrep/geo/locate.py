@@ -244,7 +244,23 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (CHAIN_HEAD_NO_PERSON and chain_head(text, e.start_char, e.end_char))
             and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
             and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
+            and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# switch (session 39, places4): a two-word name followed by a unit word below the province ("[a
+# village], Nam Tu township, [a state]", "Kut Kai township") is the unit's name, not a person's full
+# name (the parser tags such names PERSON; the block hid the township and the state's capital won);
+# not before an office ("[a name] district commissioner")
+UNIT_WORD_AFTER_NO_PERSON = True
+_OFFICE_AFTER_UNIT = re.compile(r"^[\s-]*\S+\s+(?:commissioners?|chiefs?|officers?|officials?|administrators?|heads?|"
+                                r"governors?|councils?|councillors?|courts?|judges?|secretar(?:y|ies)|police|mayors?)\b",
+                                re.IGNORECASE)
+
+
+def _unit_word_after_name(text: str, end: int) -> bool:
+    after = text[end:end + 40]
+    return bool(_UNIT_WORD_AFTER.match(after)) and not _OFFICE_AFTER_UNIT.match(after)
 
 
 # "in the countryside of [a town]", "the desert of [a district]", "the Badia of [a town]": the name
@@ -753,6 +769,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         for c in cands:
                             c.fuzzy = True  # type: ignore[attr-defined]
                 if cands and border_reference(text, start, end):
+                    if BORDER_COUNTRY_NO_NAMESAKE and any(c.feature == "country" and is_exact(c, surface) for c in cands):
+                        cands = []  # "near the border with Benin": the country, not Nigeria's Benin City
                     cands = [c for c in cands if c.feature != "country"]  # "near the Mali border"
                 lone_quarter = False
                 if hint == "neighbourhood":
@@ -1275,6 +1293,25 @@ _APPOSED = re.compile(r"^\s*(?:(?:" + _LOCAL_DISTRICT + _LOCAL_VILLAGE + r"town|
                       re.IGNORECASE)
 
 
+# switch (session 39, places4): a town or village of the team's supplement in another province than
+# the one the text's chain of units sets the name in, where a unit of that chain between them (a
+# township, a district) lies in the named province, and not at that province's edge, is a namesake
+# ("[X] and Nam San villages, [a township], Kachin state" is no Namhsan of Shan): the supplement's
+# points had stayed against the named province, the gazetteer's others did not
+SUPPLEMENT_POINT_OUTSIDE_PROVINCE = True
+
+# switch (session 39, places4): the chain of units that sets a town in its province goes on past a
+# plural unit word or "township" ("at [X] and [Y] villages, [a township] township, Kachin state"):
+# before, the chain stopped there, and a namesake village in another state (Shan's Namhsan for
+# "Nam San") stood against the state the text names
+CHAIN_PAST_PLURAL_AND_TOWNSHIP = True
+_APPOSED_MORE = re.compile(r"^\s*(?:villages|towns|townships?|areas|localities)\s*(?:,|\(|\bin)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _chain_gap(gap: str) -> bool:
+    return bool(_APPOSED.match(gap)) or (CHAIN_PAST_PLURAL_AND_TOWNSHIP and bool(_APPOSED_MORE.match(gap)))
+
+
 _PART_OF = re.compile(r"^\s+(?:area|neighbou?rhood|district|quarter|suburb|section|part|sector|zone)\s+of\s+"
                      r"(?:the\s+)?(?:(?:town|city|village|capital|municipality)\s+of\s+)?"
                      r"(?:(?:north|south|east|west|central|outer|inner)(?:ern)?\s+)?$", re.IGNORECASE)
@@ -1535,11 +1572,14 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
             continue  # (a barangay was placed by its town and province already: admit_barangays)
         provs, prev = [], town  # the provinces of the chain of units that follows
+        between: list[PlaceMention] = []  # the chain's units before its first province
         for nxt in ordered[i + 1:i + 5]:
-            if not _APPOSED.match(text[prev.end:nxt.start]) and not _in_bracket_after(text, town, nxt):
+            if not _chain_gap(text[prev.end:nxt.start]) and not _in_bracket_after(text, town, nxt):
                 break
             if nxt.place is not None and nxt.place.feature == "admin1":
                 provs.append(nxt)
+            elif not provs:
+                between.append(nxt)
             prev = nxt
         if not provs:
             continue
@@ -1567,7 +1607,12 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
                 and town.text.strip().lower() != (town.place.name or "").lower()) \
                 or (getattr(town.place, "source", "") != "supplement"
                                                       and getattr(town, "hint", "") != "town"
-                                                      and not _at_edge_of(town.place, code, town, ordered)):
+                                                      and not _at_edge_of(town.place, code, town, ordered)) \
+                or (SUPPLEMENT_POINT_OUTSIDE_PROVINCE and getattr(town.place, "source", "") == "supplement"
+                    and town.place.feature in POINT_FEATURES and getattr(town, "hint", "") != "town"
+                    and any(b.place is not None and b.place is not town.place and b.place.name != town.place.name
+                            and _unit(b.place) in units for b in between)
+                    and not _at_edge_of(town.place, code, town, ordered)):
             # "the village of Tete (Mocimboa da Praia, Cabo Delgado)": the text says where it lies,
             # and no place of that name lies there: a namesake elsewhere is not it ("Gresik city,
             # West Java": a city, named with the wrong province, is the city)
@@ -2146,6 +2191,12 @@ _MISSION_AFTER = re.compile(r"^(?:['’]s)?\s+(?:embassy|consulate|high commissi
 _BORDER_AFTER = re.compile(r"^(?:['’]s)?\s+(?:border|frontier)s?\b", re.IGNORECASE)
 _BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier)s?\s+(?:with|of)|bordering)\s+(?:the\s+)?$", re.IGNORECASE)
 _PAIRED_BEFORE = re.compile(r"[A-Za-z][-–/]$")
+
+
+# switch (session 39, places4): a country's own name set as a border ("near the border with Benin")
+# is no town that has the country's name among its others (Benin City): the country's candidate was
+# dropped as a border and the town stayed
+BORDER_COUNTRY_NO_NAMESAKE = False
 
 
 def border_reference(text: str, start: int, end: int) -> bool:
