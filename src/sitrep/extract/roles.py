@@ -136,6 +136,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 hops += 1
         if HELD_PLACE_FIRES and _held_place(text, a):
             role = "agent"  # "shells fired from M23-held hills": the holder of the place fired
+        if NAMED_BEFORE_ATTACK and role in ("", "patient") and _named_before_attack(text, a):
+            role = "agent"  # "three soldiers killed, two hurt in IS attack on army post": a misparsed headline
         if not role:
             if SUPPORTERS and _SUPPORTED_BY.search(before):
                 continue  # "supported by the MSS" (no parse): a helper, not a party
@@ -1331,3 +1333,18 @@ def _own_weapons_told(text: str, iso: str) -> bool:
     forms = _country_forms().get((iso or "").upper(), ())
     return any(m.group(0)[0].isupper() and _WEAPON_AFTER.match(text, m.end())
                for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.IGNORECASE))
+
+
+# switch (session 39, actors4): a named armed group written right before a noun of attack, not after
+# "on" or "against" ("in IS attack on army post", "in an ADF raid"), started that attack, where the
+# parse of a headline's clipped grammar gave it no role or made it the target (the parse's own compound
+# reading, `operation_nouns`, already makes it the agent in a well-formed sentence)
+NAMED_BEFORE_ATTACK = 1
+_AGAINST_BEFORE = re.compile(r"\b(?:on|against|at|targeting|upon)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _named_before_attack(text: str, a: ActorMention) -> bool:
+    if a.inter not in (2, 3, 4) or "{country}" in a.name or text[a.start:a.end] != a.text:
+        return False
+    m = re.match(r"\s+([a-z]+)\b", text[a.end:a.end + 20])
+    return bool(m) and m.group(1) in words("attack_nouns") and not _AGAINST_BEFORE.search(text[max(0, a.start - 20):a.start])
