@@ -944,8 +944,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
-    if TERRITORY_SIDES:
-        _territory_sides(ev)
+    _territory_sides(ev)
 
 
 # switch (session 38, types): in a fight (armed clash, attack) whose first named target is civilians, an
@@ -1307,7 +1306,7 @@ TERRITORY_SIDES = 1
 
 def _territory_sides(ev: Event) -> None:
     """Put the state's side first in a regain and second in an overtaking of territory."""
-    if not ev.actor1 or not ev.actor2 or (ev.inter1 == 1) == (ev.inter2 == 1):
+    if not TERRITORY_SIDES or not ev.actor1 or not ev.actor2 or (ev.inter1 == 1) == (ev.inter2 == 1):
         return
     state_first = ev.sub_event_type == "Government regains territory"
     if ev.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and \
