@@ -10,6 +10,8 @@
   post") started it, where a headline's parse gave it no role; "IS" in capitals is the Islamic State.
 - events.ONE_GROUP_SECOND: unnamed armed men the state's forces fought, in an article whose other
   violence names one armed group, are that group (actor2).
+- events.CLAIM_OVER_HOST: a claimed attack on foreign troops is the claimant's, not the host state's
+  force that told of it.
 """
 
 import datetime as dt
@@ -105,3 +107,17 @@ def test_without_the_switch_the_second_side_stayed_unidentified(monkeypatch):
     monkeypatch.setattr(events_module, "ONE_GROUP_SECOND", 0)
     evs = _events(SOMALIA)
     assert any(e.actor1 == "Military Forces of Somalia" and e.actor2 == "Unidentified Armed Group (Somalia)" for e in evs)
+
+
+ERBIL = ("ERBIL, Iraq, Oct 27 (Example Wire) - Two drones hit a base near Erbil that houses US-led coalition troops "
+         "late on Thursday, the Kurdish region's counter-terrorism service said. No one was hurt. The Islamic "
+         "Resistance in Iraq claimed the attack.")
+
+
+def test_a_claim_on_foreign_troops_wins_over_the_host_force_that_told_of_it():
+    assert _events(ERBIL)[0].actor1 == "Islamic Resistance in Iraq"
+
+
+def test_without_the_switch_the_host_force_stood_in(monkeypatch):
+    monkeypatch.setattr(events_module, "CLAIM_OVER_HOST", 0)
+    assert _events(ERBIL)[0].actor1 == "Military Forces of Iraq"

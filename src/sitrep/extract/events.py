@@ -678,7 +678,8 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
     entry = actors.entry(claimant.key)
     for ev in events:
         if ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and (
-                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)):
+                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)
+                or CLAIM_OVER_HOST and ev.inter1 == 1 and ev.inter2 == 8):
             if entry is not None:
                 if ev.inter1 == 1 and not ev.actor2:  # the force the claimant attacked
                     ev.actor2, ev.inter2 = ev.actor1, ev.inter1
@@ -2426,3 +2427,10 @@ def _one_group_second(events: list[Event]) -> None:
     for ev in unnamed:
         ev.actor2, ev.inter2 = actor, inter
         ev.notes = make_notes(ev)
+
+
+# switch (session 39, actors4): a claimed attack on a foreign state's forces ("drones struck near the
+# airport, which hosts US-led coalition troops, the counter-terrorism service said. The Islamic
+# Resistance in Iraq claimed the attack") is the claimant's, not the host state's force that told of it
+# and stood in as actor1 (`_attribute_claims`)
+CLAIM_OVER_HOST = 1
