@@ -27,7 +27,7 @@ def _events(text, day=dt.date(2022, 5, 8)):
 
 
 DOWNED = "On 3 April 2022, Ukrainian air defence shot down three Russian drones over Mykolaiv."
-DOWNED_OWN = "On 3 April 2022, Russian forces shot down two Ukrainian drones near Izium, Kharkiv."
+DOWNED_OWN = "On 3 April 2022, Russian troops downed two Ukrainian drones near Izium, Kharkiv."
 DOWNED_UNTOLD = "On 3 April 2022, two Russian cruise missiles were intercepted over Lviv oblast."
 
 

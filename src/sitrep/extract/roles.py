@@ -676,7 +676,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                 ev.actor2, ev.inter2 = named(group)
             elif DWU_OWNER_SECOND and named(state)[1] == 8 and country and \
                     _own_weapons_told(" ".join(x.text for x in d.sentences or [d.sentence]), iso):
-                # "Russian forces shot down two Ukrainian drones" in Ukraine: the drones are the event
+                # "Russian troops downed two Ukrainian drones" in Ukraine: the drones are the event
                 # country's own forces'
                 ev.actor2, ev.inter2 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
             elif DWU_OTHER:
@@ -1275,7 +1275,7 @@ def _off_duty(m: ActorMention, text: str, state: bool = True) -> bool:
 # whose weapons were downed or seized ("Ukrainian air defence shot down three Russian drones") is the
 # other side; the event country's own force, told or not, is the one that downed them (ACLED's tune
 # interceptions: the state first and a foreign force second in 68 of 109; the foreign force first only
-# where it is told doing the downing, "Russian forces shot down Ukrainian drones")
+# where it is told doing the downing, "Russian troops downed the Ukrainian drones")
 DWU_OWNER_SECOND = 1
 
 
