@@ -453,6 +453,8 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
+    if ONE_GROUP_SECOND:
+        _one_group_second(events)
     if len(events) == 1 and events[0].sub_event_type != "Peaceful protest" and st.weights.get("coded", CODED_NOTE):
         # a one-event report whose coder said how the dead were shared out ("fatalities coded as 10")
         ev = events[0]
@@ -676,7 +678,8 @@ def _attribute_claims(events: list[Event], st: ArticleState, actors: ActorDictio
     entry = actors.entry(claimant.key)
     for ev in events:
         if ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") and (
-                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)):
+                not ev.actor1 or ev.actor1.startswith("Unidentified") or ev.inter1 == 1 and ev.inter2 in (None, 7)
+                or CLAIM_OVER_HOST and ev.inter1 == 1 and ev.inter2 == 8):
             if entry is not None:
                 if ev.inter1 == 1 and not ev.actor2:  # the force the claimant attacked
                     ev.actor2, ev.inter2 = ev.actor1, ev.inter1
@@ -2400,3 +2403,34 @@ def _confidence(ev: Event, d: Draft) -> float:
 
 
 
+
+
+# switch (session 39, actors4): the one-group rule for actor2: where the article's other violent events
+# name one non-state armed group (inter 2) and no other armed side but the state's forces, the unnamed
+# armed men the state's forces fought ("troops killed five suspected militants") are that group
+ONE_GROUP_SECOND = 1
+
+
+def _one_group_second(events: list[Event]) -> None:
+    """"ISWAP fighters stormed a base ... soldiers later killed six suspected militants": the second
+    actor left an unidentified armed group beside the state's forces is the article's one group."""
+    named = {(e.actor1, e.inter1) for e in events if e.event_type in _HOSTILE_TYPES and e.inter1 == 2} | \
+        {(e.actor2, e.inter2) for e in events if e.event_type in _HOSTILE_TYPES and e.inter2 == 2}
+    unnamed = [e for e in events if e.event_type in _HOSTILE_TYPES and e.inter1 == 1
+               and (e.actor2 or "").startswith("Unidentified Armed Group")]
+    others = {a for e in events if e.event_type in _HOSTILE_TYPES
+              for a, i in ((e.actor1, e.inter1), (e.actor2, e.inter2))
+              if a and i not in (1, 2, 7) and not a.startswith("Unidentified Armed Group")}
+    if len(named) != 1 or not unnamed or others:
+        return
+    actor, inter = next(iter(named))
+    for ev in unnamed:
+        ev.actor2, ev.inter2 = actor, inter
+        ev.notes = make_notes(ev)
+
+
+# switch (session 39, actors4): a claimed attack on a foreign state's forces ("drones struck near the
+# airport, which hosts US-led coalition troops, the counter-terrorism service said. The Islamic
+# Resistance in Iraq claimed the attack") is the claimant's, not the host state's force that told of it
+# and stood in as actor1 (`_attribute_claims`)
+CLAIM_OVER_HOST = 1

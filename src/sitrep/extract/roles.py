@@ -136,6 +136,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
                 hops += 1
         if HELD_PLACE_FIRES and _held_place(text, a):
             role = "agent"  # "shells fired from M23-held hills": the holder of the place fired
+        if NAMED_BEFORE_ATTACK and role in ("", "patient") and _named_before_attack(text, a):
+            role = "agent"  # "three soldiers killed, two hurt in IS attack on army post": a misparsed headline
         if not role:
             if SUPPORTERS and _SUPPORTED_BY.search(before):
                 continue  # "supported by the MSS" (no parse): a helper, not a party
@@ -666,6 +668,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     if sub == "Disrupted weapons use":
         # ACLED names the force that defused or seized the weapons first (state forces in four of
         # five of its own rows), the group whose weapons they were second
+        if DWU_OWNER_SECOND and _foreign_weapons_downed(ev, d, named):
+            return
         state = next((a for a in d.actors if a.inter == 1), None)
         if state is not None:
             ev.actor1, ev.inter1 = named(state)
@@ -673,6 +677,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                 a.inter in (2, 3, 4, 8) or DWU_OTHER and a.inter == 1 and named(a)[1] == 8)), None)
             if group is not None:
                 ev.actor2, ev.inter2 = named(group)
+            elif DWU_OWNER_SECOND and named(state)[1] == 8 and country and \
+                    _own_weapons_told(" ".join(x.text for x in d.sentences or [d.sentence]), iso):
+                # "Russian troops downed two Ukrainian drones" in Ukraine: the drones are the event
+                # country's own forces'
+                ev.actor2, ev.inter2 = f"Military Forces of {'the ' if iso in COUNTRIES_WITH_THE else ''}{country}", 1
             elif DWU_OTHER:
                 # whose weapons they were is not told: ACLED's actor2 is the unidentified armed
                 # group (in 104 of the 119 tune rows where a state force seized, defused or
@@ -942,6 +951,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # actors on both sides (a police officer on duty shot dead, a guard killed) are a battle,
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    _territory_sides(ev)
 
 
 # switch (session 38, types): in a fight (armed clash, attack) whose first named target is civilians, an
@@ -1266,3 +1276,81 @@ def _off_duty(m: ActorMention, text: str, state: bool = True) -> bool:
     if at >= 0 and pattern("off_duty_before").search(text[max(0, at - 30):at + 1]):
         return True
     return state and bool(pattern("off_duty").search(text))
+
+
+# switch (session 39, actors4): in a disrupted weapons use, a foreign state's force told only as the one
+# whose weapons were downed or seized ("Ukrainian air defence shot down three Russian drones") is the
+# other side; the event country's own force, told or not, is the one that downed them (ACLED's tune
+# interceptions: the state first and a foreign force second in 68 of 109; the foreign force first only
+# where it is told doing the downing, "Russian troops downed the Ukrainian drones")
+DWU_OWNER_SECOND = 1
+
+
+def _foreign_weapons_downed(ev: Event, d: Draft, named) -> bool:
+    """Set the actors of a disrupted weapons use whose only foreign state force is the one acted upon
+    (the weapons' owner): the event country's own force first, that foreign force second. False (and
+    nothing set) where a foreign force acts or none is told acted upon."""
+    foreign = [a for a in d.actors if a.inter == 1 and named(a)[1] == 8]
+    owner = next((p for p in d.patients if p in foreign), None)
+    if owner is None or any(a in foreign for a in d.agents) or not ev.country:
+        return False
+    own = next((a for a in d.actors if a.inter == 1 and named(a)[1] != 8), None)
+    if own is not None:
+        ev.actor1, ev.inter1 = named(own)
+    else:
+        ev.actor1, ev.inter1 = f"Military Forces of {'the ' if ev.iso in COUNTRIES_WITH_THE else ''}{ev.country}", 1
+    ev.actor2, ev.inter2 = named(owner)
+    return True
+
+
+# switch (session 39, actors4): ACLED names the state's forces first where the government regains
+# territory and the non-state side first where it overtakes territory, whoever the sentence tells first
+# ("three rebel positions fell to government troops"): on the tune split the state is actor1 of 97 of
+# the 111 regains with two sides told (the 14 others Myanmar's, 2011-2017) and actor2 of 55 of 62
+# overtakings (the 7 others Myanmar's and one Kenyan)
+TERRITORY_SIDES = 1
+
+
+def _territory_sides(ev: Event) -> None:
+    """Put the state's side first in a regain and second in an overtaking of territory."""
+    if not TERRITORY_SIDES or not ev.actor1 or not ev.actor2 or (ev.inter1 == 1) == (ev.inter2 == 1):
+        return
+    state_first = ev.sub_event_type == "Government regains territory"
+    if ev.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory") and \
+            (ev.inter1 == 1) != state_first:
+        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+
+
+_WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|rockets?|aircraft|planes?|jets?|"
+                           r"helicopters?|warplanes?|fighter jets?|ships?|boats?|vessels?|warships?|tanks?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> dict[str, tuple[str, ...]]:
+    """data/countries.yaml: ISO2 -> the country's name and its people's words, lower case."""
+    path = resources.files("sitrep") / "data" / "countries.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(iso).upper(): tuple(str(f).lower() for f in forms) for iso, forms in data.items()}
+
+
+def _own_weapons_told(text: str, iso: str) -> bool:
+    """Does the text tell weapons of the event country's own ("two Ukrainian drones", "a Syrian jet")?"""
+    forms = _country_forms().get((iso or "").upper(), ())
+    return any(m.group(0)[0].isupper() and _WEAPON_AFTER.match(text, m.end())
+               for f in forms for m in re.finditer(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text, re.IGNORECASE))
+
+
+# switch (session 39, actors4): a named armed group written right before a noun of attack, not after
+# "on" or "against" ("in IS attack on army post", "in an ADF raid"), started that attack, where the
+# parse of a headline's clipped grammar gave it no role or made it the target (the parse's own compound
+# reading, `operation_nouns`, already makes it the agent in a well-formed sentence)
+NAMED_BEFORE_ATTACK = 1
+_AGAINST_BEFORE = re.compile(r"\b(?:on|against|at|targeting|upon)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+
+
+def _named_before_attack(text: str, a: ActorMention) -> bool:
+    if a.inter not in (2, 3, 4) or "{country}" in a.name or text[a.start:a.end] != a.text:
+        return False
+    m = re.match(r"\s+([a-z]+)\b", text[a.end:a.end + 20])
+    return bool(m) and m.group(1) in words("attack_nouns") and not _AGAINST_BEFORE.search(text[max(0, a.start - 20):a.start])
