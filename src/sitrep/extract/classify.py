@@ -260,7 +260,8 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
     low = sentence.lower()
     for cue in cues:
         if cue.cls in ERV_SUBS and _DISRUPT_BEFORE.search(low[max(0, cue.start - 60):cue.start]):
-            if EXPLOSION_VERB_SURVIVES and _EXPLOSION_VERB.match(low, cue.start) and \
+            if EXPLOSION_VERB_SURVIVES and (_EXPLOSION_VERB.match(low, cue.start) or EXPLOSION_IN_CUE and
+                                            _EXPLOSION_VERB.search(low, cue.start, cue.end)) and \
                     not _NOT_YET.search(low[max(0, cue.start - 60):cue.start]):
                 continue  # "a bomb planted under his car exploded": it went off all the same
             cue.factor = 0.0
@@ -270,6 +271,9 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
 # seizing ("a bomb planted under the car exploded", "a shell found in a field blew up") tells the
 # blast itself, unless the blast was forestalled ("defused before it exploded") (session 38, lead)
 EXPLOSION_VERB_SURVIVES = 1
+# switch (session 39, types4): ... also where the verb ends the cue ("a handmade bomb exploded": the
+# cue is "bomb exploded", and "handmade" read as a word of making)
+EXPLOSION_IN_CUE = 1
 _EXPLOSION_VERB = re.compile(r"(?:explod|detonat|went off|blew up|go(?:es)? off)")
 _NOT_YET = re.compile(r"\b(?:before|prevent\w*|could|would|might|can|set to|due to|about to|intended|meant|timed)\b")
 
