@@ -104,3 +104,12 @@ def test_battles_and_bombs_told_as_occurring(monkeypatch):
     finally:
         monkeypatch.undo()
         cues.get_lexicon.cache_clear()
+
+
+def test_an_abduction_no_word_tells_is_an_attack(monkeypatch):
+    text = "On 30 April 2023, gunmen attacked two foreign tourists near their lodge in Lamu; nothing was taken."
+    assert _sub(text, monkeypatch, ABDUCTION_TOLD=1) == "Attack"
+    assert _sub(text, monkeypatch, ABDUCTION_TOLD=0) == "Abduction/forced disappearance"
+    # told by its word: the abduction stays
+    taken = "On 1 May 2023, gunmen kidnapped two foreign tourists from their lodge in Lamu."
+    assert _sub(taken, monkeypatch, ABDUCTION_TOLD=1) == "Abduction/forced disappearance"

@@ -2173,6 +2173,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Attack"  # ACLED: a mob is a crowd; one, two or three people who struck attacked
     if sub == "Mob violence" and ARMED_NOT_MOB and _armed_acted(d):
         sub = "Attack"  # gunmen or unidentified assailants, no crowd told
+    if sub == "Abduction/forced disappearance" and ABDUCTION_TOLD and _violence_without_abduction(d):
+        sub = "Attack"  # the decider's abduction with no word of one, where violence is told
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     if sub in ("Armed clash", "Attack") and DRONE_WEAPON and \
@@ -2517,3 +2519,17 @@ ARMED_NOT_MOB = 1
 def _armed_acted(d: Draft) -> bool:
     told = " ".join(x.text for x in d.sentences or [d.sentence]).lower()
     return bool(regex("armed_perpetrators").search(told)) and not pattern("crowd_words").search(told)
+
+
+# switch: an abduction that no sentence of the event's report tells by a cue word (abducted,
+# kidnapped, taken hostage...), where a violent act is told ("armed bandits attack foreign
+# tourists", "shot twice by armed perpetrators who ambushed the vehicle"), is an attack: the
+# decider reads victims often abducted (tourists, aid workers) as an abduction
+ABDUCTION_TOLD = 1
+
+
+def _violence_without_abduction(d: Draft) -> bool:
+    lex = get_lexicon()
+    found = [c for x in d.sentences or [d.sentence] for c in lex.find(x.text)]
+    return not any(c.cls == "Abduction/forced disappearance" for c in found) and \
+        any(c.cls == "violence" for c in found)
