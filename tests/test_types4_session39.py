@@ -113,3 +113,18 @@ def test_an_abduction_no_word_tells_is_an_attack(monkeypatch):
     # told by its word: the abduction stays
     taken = "On 1 May 2023, gunmen kidnapped two foreign tourists from their lodge in Lamu."
     assert _sub(taken, monkeypatch, ABDUCTION_TOLD=1) == "Abduction/forced disappearance"
+
+
+def test_a_cue_word_after_no_tells_no_act(monkeypatch):
+    text = "On 2 May 2023, the army took over a rebel camp near Kutkai. No fighting was reported."
+    monkeypatch.setattr(classify, "NEGATED_CUE", 1)
+    assert [e.sub_event_type for e in events_of(text, PUB)] == ["Non-violent transfer of territory"]
+    monkeypatch.setattr(classify, "NEGATED_CUE", 0)
+    assert "Armed clash" in [e.sub_event_type for e in events_of(text, PUB)]
+    monkeypatch.setattr(classify, "NEGATED_CUE", 1)
+    said = "No information on whether fighting took place near the dam."
+    at = said.index("fighting")
+    assert classify.negated_cue(Cue("Armed clash", 3.0, at, at + 8, "fighting"), said)
+    said = "No group claimed the attack on the bus."
+    at = said.index("attack")
+    assert not classify.negated_cue(Cue("violence", 2.0, at, at + 6, "attack"), said)

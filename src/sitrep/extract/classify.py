@@ -426,3 +426,14 @@ def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | 
     best = close[0]
     cue = scores[best][1] if best in scores else None
     return Typing(best, combined[best] * RULE_SCALE, cue)
+
+
+# switch (session 39, types4): a cue word right after "no", "without" or "whether" ("No fighting was
+# reported.", "took the post without fighting", "no information on whether fighting took place")
+# tells no act; the parse hangs "no" on the noun while the cue's root is the verb after it
+NEGATED_CUE = 1
+_NEG_JUST_BEFORE = re.compile(r"(?:^|[^\w'])(?:no|without|whether)\s+(?:[\w-]+\s+)?$")
+
+
+def negated_cue(cue: Cue, sentence: str) -> bool:
+    return bool(NEGATED_CUE) and bool(_NEG_JUST_BEFORE.search(sentence[max(0, cue.start - 30):cue.start].lower()))

@@ -40,6 +40,7 @@ from sitrep.extract.classify import (
     is_generic,
     is_irrealis,
     names_only,
+    negated_cue,
     protest_by_cues,
     rule_scores,
     syntactic_factor,
@@ -825,7 +826,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             cue.factor = 0.0
             continue
         # "fired tear gas to disperse protesters": the protesters were there all the same
-        if is_irrealis(tok, purpose_counts=cue.cls != "protest"):
+        if is_irrealis(tok, purpose_counts=cue.cls != "protest") or negated_cue(cue, s.text):
             cue.factor = 0.0
             continue
         if STATE_PROTESTS and cue.cls == "protest" and _state_subject(tok):
