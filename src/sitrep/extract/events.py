@@ -114,6 +114,7 @@ class Draft:
     recent: bool = False  # a toll of the last few days (RECENT_TOLLS)
     long_report: bool = False  # the article has LONG_ARTICLE sentences or more (else a brief, a note)
     named_again: set[int] = field(default_factory=set)  # joined sentences that name its act again (no reading)
+    arrests_made: bool = True  # an arrest cue word of the main clause, not told aside (ASIDE_ARRESTS)
 
 
 @dataclass
@@ -922,7 +923,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # tallies as no event, but a toll of the last few days with its act named is those
         # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes
         veto = max(veto, RECENT_TOLL_VETO)
-    veto = _strong_cue_veto(live, own_day, veto)  # STRONG_CUE
+    veto = _strong_cue_veto(live, own_day and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE), veto)  # STRONG_CUE
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is not None and probs and scores and st.weights.get("retype_cues", RETYPE_CUES):
         st.rules[s.index] = {k: v for k, (v, _) in scores.items()}
@@ -965,7 +966,8 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
                  [s] if counts.killed else [],
                  {_MODIFIER_SUB[c.cls] for c in cues if c.factor > 0 and c.cls in _MODIFIER_SUB}
                  | ({"Protest with intervention"} if OWN_ARRESTS and any(_arrest_done(c, doc, s.text) and (not ASIDE_ARRESTS or c.factor > WEAK_CUE) for c in live) else set()),
-                 any(c.cls == "Arrests" and (not ASIDE_ARRESTS or c.factor > WEAK_CUE) for c in live), toll_only, update, sources, aside, recent=recent)
+                 any(c.cls == "Arrests" for c in live), toll_only, update, sources, aside, recent=recent,
+                 arrests_made=any(c.cls == "Arrests" and c.factor > WEAK_CUE for c in live))
 
 
 # switch: a count of the state's forces' own acts over a period, which the drafts drop (a tally, an
@@ -1794,7 +1796,7 @@ def _absorb(a: Draft, b: Draft) -> None:
             # lethal force on a protest is excessive force; on a riot, the riot stays (ACLED)
             a.protest_cues.add("Excessive force against protesters" if b.counts.killed or b.counts.injured
                                else "Protest with intervention")
-    if (b.arrests or b.typing is not None and b.typing.sub_event_type == "Arrests") \
+    if (b.arrests and (not ASIDE_ARRESTS or b.arrests_made) or b.typing is not None and b.typing.sub_event_type == "Arrests") \
             and a.typing is not None and SUB_EVENT_TYPES[a.typing.sub_event_type] == "Protests":
         a.protest_cues.add("Protest with intervention")  # ACLED: arrests at a protest are its intervention
     a.sentences.append(b.sentence)
@@ -2427,12 +2429,14 @@ _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis")
 # switch: a later sentence of a protest's report that tells its demands ("The protesters demanded
 # that police arrest the men who beat a worker.") shows no protest sub-type, by its cue words or by
 # the decider's reading (PASSAGE_PROTEST)
-DEMAND_SENTENCES = 1
+DEMAND_SENTENCES = 0  # measured, left off: seed 23 +1 row, seed 11 -2 rows (docs/extraction.md)
 # switch: an arrest word told aside (a relative clause, "after ...": classify.syntactic_factor at or
-# below WEAK_CUE) is another event's, not arrests made at the protest (OWN_ARRESTS)
+# below WEAK_CUE) is another event's, not arrests made at the protest (OWN_ARRESTS, and a joined
+# sentence's arrests in _absorb); the sentence still tells an arrest for the merging (Draft.arrests)
 ASIDE_ARRESTS = 1
 # switch: a strong cue word in the sentence's main clause (weight 3, undemoted) in a sentence dated
-# to its own day is vetoed by the decider's "none" only above STRONG_CUE_VETO ("On 21 July, the
+# to its own day, in a short report (not a long article: there it added false events on the Guardian
+# tune files), is vetoed by the decider's "none" only above STRONG_CUE_VETO ("On 21 July, the
 # SSA clashed with the TNLA in Manton.": none 0.84)
 STRONG_CUE = 1
 STRONG_CUE_VETO = 0.9
