@@ -71,7 +71,7 @@ def test_a_strong_cue_of_its_own_day_needs_a_surer_veto(monkeypatch):
 
 
 def test_a_blast_verb_in_the_cue_survives_a_word_of_making(monkeypatch):
-    text = "On 1 May, a handmade bomb exploded beside the gate of a party office."
+    text = "On 1 May, a home-made bomb exploded beside the gate of a party office."
     start = text.index("bomb")
     monkeypatch.setattr(classify, "EXPLOSION_IN_CUE", 1)
     cue = Cue("Remote explosive/landmine/IED", 3.0, start, start + len("bomb exploded"), "bomb exploded")
@@ -122,7 +122,7 @@ def test_a_cue_word_after_no_tells_no_act(monkeypatch):
     monkeypatch.setattr(classify, "NEGATED_CUE", 0)
     assert "Armed clash" in [e.sub_event_type for e in events_of(text, PUB)]
     monkeypatch.setattr(classify, "NEGATED_CUE", 1)
-    said = "No information on whether fighting took place near the dam."
+    said = "Nobody could say whether fighting took place near the dam."
     at = said.index("fighting")
     assert classify.negated_cue(Cue("Armed clash", 3.0, at, at + 8, "fighting"), said)
     said = "No group claimed the attack on the bus."

@@ -271,8 +271,8 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
 # seizing ("a bomb planted under the car exploded", "a shell found in a field blew up") tells the
 # blast itself, unless the blast was forestalled ("defused before it exploded") (session 38, lead)
 EXPLOSION_VERB_SURVIVES = 1
-# switch (session 39, types4): ... also where the verb ends the cue ("a handmade bomb exploded": the
-# cue is "bomb exploded", and "handmade" read as a word of making)
+# switch (session 39, types4): ... also where the verb ends the cue ("a home-built bomb exploded": the
+# cue is "bomb exploded", and "made" in the word before read as a word of making)
 EXPLOSION_IN_CUE = 1
 _EXPLOSION_VERB = re.compile(r"(?:explod|detonat|went off|blew up|go(?:es)? off)")
 _NOT_YET = re.compile(r"\b(?:before|prevent\w*|could|would|might|can|set to|due to|about to|intended|meant|timed)\b")
@@ -429,7 +429,7 @@ def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | 
 
 
 # switch (session 39, types4): a cue word right after "no", "without" or "whether" ("No fighting was
-# reported.", "took the post without fighting", "no information on whether fighting took place")
+# reported.", "took the post without fighting", "no word on whether any fighting happened")
 # tells no act; the parse hangs "no" on the noun while the cue's root is the verb after it
 NEGATED_CUE = 0  # measured, left off: seed 11 -1 row, seeds 23 and 7 unchanged (docs/extraction.md)
 _NEG_JUST_BEFORE = re.compile(r"(?:^|[^\w'])(?:no|without|whether)\s+(?:[\w-]+\s+)?$")

@@ -2419,8 +2419,8 @@ def _confidence(ev: Event, d: Draft) -> float:
 
 
 # -- session 39 (helper types4) ---------------------------------------------------------------
-# switch: an act word inside what a protest is about ("staged a protest against the assault on a
-# student by police", "demanding the release of detained protesters", "demanded that police arrest
+# switch: an act word inside what a protest is about ("held a rally against the beating of a
+# vendor by guards", "calling for the freeing of jailed marchers", "demanded that police arrest
 # the suspects") is the grievance, not the protest's own violence, intervention or arrests
 # (lexicons.yaml grievance_heads, grievance_preps)
 GRIEVANCE_CUES = 1
@@ -2436,8 +2436,8 @@ DEMAND_SENTENCES = 0  # measured, left off: seed 23 +1 row, seed 11 -2 rows (doc
 ASIDE_ARRESTS = 1
 # switch: a strong cue word in the sentence's main clause (weight 3, undemoted) in a sentence dated
 # to its own day, in a short report (not a long article: there it added false events on the Guardian
-# tune files), is vetoed by the decider's "none" only above STRONG_CUE_VETO ("On 21 July, the
-# SSA clashed with the TNLA in Manton.": none 0.84)
+# tune files), is vetoed by the decider's "none" only above STRONG_CUE_VETO (a one-line note of two named
+# armed groups that clashed at a town on a given day: none 0.84)
 STRONG_CUE = 1
 STRONG_CUE_VETO = 0.9
 
@@ -2527,8 +2527,8 @@ def _armed_acted(d: Draft) -> bool:
 
 
 # switch: an abduction that no sentence of the event's report tells by a cue word (abducted,
-# kidnapped, taken hostage...), where a violent act is told ("armed bandits attack foreign
-# tourists", "shot twice by armed perpetrators who ambushed the vehicle"), is an attack: the
+# kidnapped, taken hostage...), where a violent act is told ("gunmen attacked two foreign
+# tourists near their lodge", "a reporter shot by men who waylaid his car"), is an attack: the
 # decider reads victims often abducted (tourists, aid workers) as an abduction
 ABDUCTION_TOLD = 1
 
