@@ -283,7 +283,8 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
     low = sentence.lower()
     for cue in cues:
         if cue.cls in ERV_SUBS and _DISRUPT_BEFORE.search(low[max(0, cue.start - 60):cue.start]):
-            if EXPLOSION_VERB_SURVIVES and _EXPLOSION_VERB.match(low, cue.start) and \
+            if EXPLOSION_VERB_SURVIVES and (_EXPLOSION_VERB.match(low, cue.start) or EXPLOSION_IN_CUE and
+                                            _EXPLOSION_VERB.search(low, cue.start, cue.end)) and \
                     not _NOT_YET.search(low[max(0, cue.start - 60):cue.start]):
                 continue  # "a bomb planted under his car exploded": it went off all the same
             cue.factor = 0.0
@@ -293,6 +294,9 @@ def demote_disrupted(cues: list[Cue], sentence: str) -> None:
 # seizing ("a bomb planted under the car exploded", "a shell found in a field blew up") tells the
 # blast itself, unless the blast was forestalled ("defused before it exploded") (session 38, lead)
 EXPLOSION_VERB_SURVIVES = 1
+# switch (session 39, types4): ... also where the verb ends the cue ("a home-built bomb exploded": the
+# cue is "bomb exploded", and "made" in the word before read as a word of making)
+EXPLOSION_IN_CUE = 1
 _EXPLOSION_VERB = re.compile(r"(?:explod|detonat|went off|blew up|go(?:es)? off)")
 _NOT_YET = re.compile(r"\b(?:before|prevent\w*|could|would|might|can|set to|due to|about to|intended|meant|timed)\b")
 
@@ -445,3 +449,14 @@ def choose_type(scores: dict[str, tuple[float, Cue]], probs: dict[str, float] | 
     best = close[0]
     cue = scores[best][1] if best in scores else None
     return Typing(best, combined[best] * RULE_SCALE, cue)
+
+
+# switch (session 39, types4): a cue word right after "no", "without" or "whether" ("No fighting was
+# reported.", "took the post without fighting", "no word on whether any fighting happened")
+# tells no act; the parse hangs "no" on the noun while the cue's root is the verb after it
+NEGATED_CUE = 0  # measured, left off: seed 11 -1 row, seeds 23 and 7 unchanged (docs/extraction.md)
+_NEG_JUST_BEFORE = re.compile(r"(?:^|[^\w'])(?:no|without|whether)\s+(?:[\w-]+\s+)?$")
+
+
+def negated_cue(cue: Cue, sentence: str) -> bool:
+    return bool(NEGATED_CUE) and bool(_NEG_JUST_BEFORE.search(sentence[max(0, cue.start - 30):cue.start].lower()))

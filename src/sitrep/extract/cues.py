@@ -19,6 +19,9 @@ MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
 # (event_cues.yaml, the entry with `switch: HEAVY_WEAPONS_SHELLING`); an entry may name a switch of
 # this module that turns it off
 HEAVY_WEAPONS_SHELLING = 1
+# switch (session 39, types4): "two battles occurred between", "a bomb going off" (event_cues.yaml entries
+# with `switch: TOLD_OCCURRING`)
+TOLD_OCCURRING = 1
 
 
 @dataclass
