@@ -47,7 +47,7 @@ def test_a_blockade_by_a_named_group_stays_theirs():
 
 def test_a_named_gang_with_its_head_word_is_one_party(monkeypatch):
     import sitrep.extract.actors as actors
-    text = ("On 15 May 2024, in Delmas - Delmas 50, Ouest, the Viv Ansanm Gang attacked residents while"
+    text = ("On 15 May 2024, in Delmas 50, Ouest department, the Viv Ansanm Gang attacked residents while"
             " burning homes in Delmas 50 and nearby areas. Several residents were wounded in the attack."
             " Police forces intervened and exchanged fire with the gang members.")
     subs = {(e.sub_event_type, e.actor1) for e in _events(text)}
