@@ -185,7 +185,7 @@ def test_roles_words_file_is_valid():
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before",
                          "state_second_subs", "identity_violence",
-                         "armed_suspect_nouns", "armed_suspect_fights", "armed_suspect_entry"}
+                         "armed_suspect_nouns", "armed_suspect_fights", "armed_suspect_entry", "blockade_words"}
     from sitrep.model import SUB_EVENT_TYPES
     assert set(data["state_second_subs"]) <= set(SUB_EVENT_TYPES)
     for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):
