@@ -59,7 +59,7 @@ PASSIVE_MEANS_REALIS = 1
 def _passive_means(head) -> bool:
     """Is `head` a passive verb of means ("were used", "was employed") whose to-clause tells what
     the means did?"""
-    return head.lower_ in ("used", "employed") and any(c.dep_ == "auxpass" for c in head.children)
+    return head.lower_ in words("passive_means") and any(c.dep_ == "auxpass" for c in head.children)
 
 
 # switch: the verbs after which a to-clause still tells a real act ("began to shell", "managed to
