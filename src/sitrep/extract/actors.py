@@ -418,8 +418,8 @@ class ActorDictionary:
         return found
 
     def _spans_at(self, text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[bool, list] | None:
-        """find's aliases that start at token i, longest first, as (words, entries, characters
-        cut), with whether the token is a bare acronym's possessive ("KIAs"); None when no alias
+        """find's aliases that start at token i, longest first, as (number of tokens, entries,
+        characters cut), with whether the token is a bare acronym's possessive ("KIAs"); None when no alias
         starts there. The text's alone: the countries and named actors choose among them later."""
         longest = self.first.get(toks[i][0])
         if longest is None and POSSESSIVES and toks[i][0][-2:] in _POSSESSIVE_ENDS:
@@ -452,7 +452,6 @@ class ActorDictionary:
         return toks, [self._spans_at(text, toks, i)
                       if every or w in first or w[-2:] in _POSSESSIVE_ENDS or (w[-1:] == "s" and (w[:-1],) in index)
                       else None for i, (w, _, _) in enumerate(toks)]
-
 
     @staticmethod
     def possessive_at(text: str) -> int | None:
