@@ -197,7 +197,8 @@ def test_a_verbs_victims_joined_by_and_add_up(sentence, killed, injured):
     ("On May 16, in Kaya, police shot dead four men who attacked a checkpoint.", 4, 0),  # not 16 + 4
     ("On 12 May, 7 soldiers were killed near Kaya.", 7, 0),
     ("At least 20 may have been killed in the attack on Kaya.", 20, 0),  # "may" the verb, not the month
-    ("On Monday, in Sector 4, Kaya City, a teacher was killed by gunmen.", 0, 0),  # the words alone: "a teacher"
+    # the words alone: "a teacher" (session 40: the sector's number no longer holds the verb from it)
+    ("On Monday, in Sector 4, Kaya City, a teacher was killed by gunmen.", 1, 0),
     ("A Barangay 52 councillor shot dead a vendor in Kaya.", 1, 0),
     ("The clash left three people killed and dozens injured.", 3, 12),
     ("Attackers killed 12 people and wounded 30 others.", 12, 30),

@@ -63,6 +63,10 @@ _AFTER_VERB_OK = {
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
     "from", "before", "over", "under", "within", "amid", "because", "according", "including",
 }
+# switch (session 40, lead): "six people were killed leaving eight wounded": a clause of what the
+# killing left ("leaving", "wounding", "injuring") after the verb does not make the verb adjectival
+KILLED_LEAVING = 1
+_CONSEQUENCE_AFTER = {"leaving", "wounding", "injuring"}
 _PERSON_NEXT = re.compile(
     r"^\s+(?:\w+\s+){0,2}?(?:soldier|civilian|man|woman|child|boy|girl|policeman|police officer|officer|"
     r"member|fighter|militant|person|resident|farmer|shepherd|student|worker|teacher|journalist|"
@@ -70,6 +74,23 @@ _PERSON_NEXT = re.compile(
     r"insurgent|rebel|attacker|gunman|jihadist|terrorist|herder|hunter|cleric|elder|infant|baby|"
     r"teenager|youth|protester|demonstrator|servicem[ae]n|recruit|conscript|gendarme|peshmerga|fatality|death)\b"
     r"|^\s+of (?:them|those|these|the (?:\w+ )?(?:victims|injured|wounded|men|women|people|persons|soldiers|civilians))\b")
+# switch (session 40, lead): more nouns of people (lexicons.yaml person_nouns: occupations, ranks,
+# kin, roles) after "a"/"an"/"one" make it one person ("shot dead a policeman and a customs
+# interpreter" = 2), besides the list above
+MORE_PERSON_NOUNS = 1
+
+
+@lru_cache(maxsize=1)
+def _more_person_next() -> re.Pattern[str]:
+    nouns = sorted(words("person_nouns"), key=len, reverse=True)
+    return re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:" + "|".join(re.escape(n) for n in nouns) + r")(?![\w'’-])")
+
+
+def _person_next(rest: str) -> re.Match[str] | None:
+    """Do the words after a figure name a person ("a soldier", "an elderly farmer")?"""
+    return _PERSON_NEXT.match(rest) or (MORE_PERSON_NOUNS and _more_person_next().match(rest) or None)
+
+
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
@@ -216,13 +237,29 @@ _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b(?<!may)|^(
 _WORD_BEFORE = re.compile(r"([a-z]+)\.?[\s-]*$")
 
 
+# switch (session 40, lead): a figure after a month that already has its day ("02 oct. 6 people
+# killed": an old note's dateline) is a count, not the month's day
+DAY_HAS_MONTH = 1
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+# switch (session 40, lead): a day or a name's number ("nov. 6", "lid 33") is passed over before
+# it is read with a verb, so the figure after it keeps the verb ("on nov. 6 two herders were killed")
+NAME_OR_DAY_SKIPPED = 1
+# switch (session 40, lead): a figure told as an age ("a girl aged 13 was killed", "boys between the
+# ages of 14 and 17") is not a count of people
+AGE_NOT_COUNT = 1
+_AGE_PHRASE = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?\b")
+
+
 def _name_or_day(low: str, start: int, end: int) -> bool:
     """Is the figure at low[start:end] a digit that belongs to a name ("barangay 128", "sector
     4") or a day ("may 16", "2 apr")?"""
     if not low[start:end].isdigit():
         return False
     before = low[max(0, start - 14):start]
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(low[end:end + 14]):
+    month = _MONTH_BEFORE.search(before)
+    if month and DAY_HAS_MONTH and _DAY_BEFORE.search(low[max(0, start - 24):max(0, start - 14) + month.start()]):
+        month = None
+    if month or _MONTH_AFTER.match(low[end:end + 14]):
         return True
     word = _WORD_BEFORE.search(before)
     return bool(word) and word.group(1) in words("number_name_words")
@@ -281,6 +318,8 @@ _PAIR_KILL = re.compile(
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
     low = _cleaned(sentence)
+    if AGE_NOT_COUNT and "age" in low:
+        low = _AGE_PHRASE.sub(lambda m: " " * len(m.group(0)), low)  # blanked: the offsets stay
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
@@ -327,7 +366,7 @@ def extract_counts(sentence: str) -> Counts:
         if more and cat and not re.search(r"[;:,()]|\b(?:but|while|after|before|when)\b", more.group(0)):
             at = m.end() + more.start("num")
             tail = low[m.end() + more.end():]
-            person = more.group("num") not in ("a", "an") or _PERSON_NEXT.match(tail)
+            person = more.group("num") not in ("a", "an") or _person_next(tail)
             other = _LEAVE_TAIL.match(tail)
             if other and _category(other.group(1)) != cat:
                 # "left three people killed and dozens injured": the second figure is the injured
@@ -337,6 +376,8 @@ def extract_counts(sentence: str) -> Counts:
     for m in _NUM_ONLY.finditer(low):
         if any(s < m.end("num") and m.start("num") < e for s, e in used):
             continue
+        if NAME_OR_DAY_SKIPPED and _name_or_day(low, m.start("num"), m.end("num")):
+            continue  # "on nov. 6 two herders were killed": the day does not hold the verb from "two"
         rest = low[m.end():m.end() + 120]
         if re.search(r"(?:rs\.?|\$|usd|€|£|inr|iqd)\s*$", low[max(0, m.start() - 5):m.start()]):
             continue  # money
@@ -344,7 +385,7 @@ def extract_counts(sentence: str) -> Counts:
             continue  # "five-storey", "three-day": a modifier, not a count of people
         if _NOT_VICTIMS_BEFORE.search(low[max(0, m.start() - 40):m.start()]):
             continue  # "arrested four people in connection with the killing"
-        if m.group("num") in ("a", "an", "one") and not _PERSON_NEXT.match(rest) and \
+        if m.group("num") in ("a", "an", "one") and not _person_next(rest) and \
                 not (ELIDED and m.group("num") == "one" and _ONE_HARMED.match(rest)
                      and not re.search(r"\b(?:no|not|any|single|every)[\s-]*$", low[max(0, m.start() - 8):m.start()])):
             continue  # "as a result", "a roadside bomb"; but "one killed and two injured"
@@ -363,7 +404,7 @@ def extract_counts(sentence: str) -> Counts:
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
                 if nm is None:
                     break
-                if A_NUMBER_OF and nm.group("num") in ("a", "an") and not _PERSON_NEXT.match(low[nm.end():]):
+                if A_NUMBER_OF and nm.group("num") in ("a", "an") and not _person_next(low[nm.end():]):
                     continue  # "five hunters and an unknown number of militants": no figure for the militants
                 pending.append(nm)
                 continue
@@ -385,6 +426,7 @@ def extract_counts(sentence: str) -> Counts:
                 elif DIED_OF and w in ("died", "die", "dies") and nxt == "of":
                     pass  # "two soldiers died of their wounds": dead, not wounded
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
+                        not (KILLED_LEAVING and nxt in _CONSEQUENCE_AFTER) and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
                     continue  # adjectival: "the eight kidnapped men were killed"
                 if m.group("num") in ("a", "an") and i == 0:
@@ -646,6 +688,12 @@ def _elided_passive(verb) -> bool:
         not any(c.dep_ in ("dobj", "aux", "auxpass", "attr") for c in verb.children)
 
 
+# switch (session 40, lead): a verb told with "was"/"is"/"has" has one patient, however many nouns
+# the parser hangs on it as subjects ("in Sector 4, Kaya City, a teacher was killed": the city
+# and the teacher are both subjects in the parse; one dead, not two)
+ONE_PATIENT_PER_WAS = 1
+
+
 def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
     """Dead told without a number, from the parse: each singular person that a killing verb
     names as its patient ('a bus driver was shot dead', 'gunmen killed the mayor and his
@@ -694,6 +742,9 @@ def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
                                         for c in tok.children)
         if mixed:  # the parser may hang "a suspect" and "6 companions" on the verb apart
             total += _mixed_people(patients) or 0
+            continue
+        if one and ONE_PATIENT_PER_WAS:
+            total += min(sum(_singular_people(p) or 0 for p in patients), 1)
             continue
         for p in patients:
             n = _singular_people(p) or 0

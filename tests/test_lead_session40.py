@@ -1,0 +1,85 @@
+"""Session 40 (lead): tolls that the sentence-level count missed or misread on the tune split's
+rows: a toll followed by what the killing left ("leaving eight wounded"), an age read as a count
+("aged 13"), a figure after a month that already has its day ("02 Oct. 6 people"), a unit's
+number ("LID 33"), and single people of any occupation joined into a toll ("a policeman and a
+customs interpreter"). Sentences are the team's own, with invented or changed names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import sitrep.extract.counts as counts
+from sitrep.extract.counts import extract_counts
+from sitrep.extract.events import extract
+from sitrep.model import Article
+
+
+def _killed(sentence: str) -> int:
+    return extract_counts(sentence).killed
+
+
+def test_a_toll_followed_by_what_it_left_counts(monkeypatch):
+    sentence = "Soldiers opened fire on the market of Tan Gyi and 5 people were killed leaving eight people wounded."
+    c = extract_counts(sentence)
+    assert (c.killed, c.injured) == (5, 8)
+    monkeypatch.setattr(counts, "KILLED_LEAVING", 0)
+    assert _killed(sentence) == 0
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A girl aged 13 was shot and killed by soldiers near Loi Kaw.", 1),
+    ("Two men, aged 34 and 51, were killed by gunmen at a farm outside Kibwe.", 2),
+    ("Five pupils, ages 15-17, died when gunmen fired on their bus near Kibwe.", 5),
+])
+def test_an_age_is_no_count(monkeypatch, sentence, killed):
+    assert _killed(sentence) == killed
+    monkeypatch.setattr(counts, "AGE_NOT_COUNT", 0)
+    assert _killed(sentence) != killed
+
+
+def test_a_figure_after_a_dated_month_is_a_count(monkeypatch):
+    sentence = "04 Nov. 6 people killed in the raid on Elgade village by a clan militia."
+    assert _killed(sentence) == 6
+    monkeypatch.setattr(counts, "DAY_HAS_MONTH", 0)
+    assert _killed(sentence) == 0
+
+
+def test_a_day_does_not_take_the_verb_from_the_figure_after_it(monkeypatch):
+    sentence = "On Nov. 6 two herders were killed near Elgade."
+    assert _killed(sentence) == 2
+    monkeypatch.setattr(counts, "NAME_OR_DAY_SKIPPED", 0)
+    assert _killed(sentence) == 0
+
+
+def test_a_units_number_is_no_count():
+    sentence = "Soldiers of LID 33 opened fire on a village and 5 people were killed."
+    assert _killed(sentence) == 5
+
+
+def test_single_people_of_any_occupation_join_the_toll(monkeypatch):
+    sentence = "Unknown gunmen on a motorbike shot dead a policeman and a customs interpreter in Dorou."
+    assert _killed(sentence) == 2
+    # a word that only begins a compound is no person: "a vigilante-style attack"
+    assert _killed("Two dealers were shot dead in a vigilante-style attack by armed men in Barangay Sto.") == 2
+    monkeypatch.setattr(counts, "MORE_PERSON_NOUNS", 0)
+    assert _killed(sentence) == 1
+
+
+def test_the_pipeline_reads_the_toll_after_the_fire():
+    text = ("On 3 April 2019, in Kyauk Taw Township, Rakhine State, soldiers opened fire on a village"
+            " and 4 people were killed leaving seven people wounded.")
+    [events] = extract([Article(id="t", title="", text=text, published=dt.date(2019, 4, 10))])
+    assert [e.fatalities for e in events] == [4]
+
+
+def test_a_singular_verb_has_one_dead_whatever_the_parse_hangs_on_it(monkeypatch):
+    from sitrep.extract.counts import with_named_dead
+    from sitrep.nlp import load_nlp
+
+    text = "On Monday, in Sector 4, Kaya City, a teacher was killed by gunmen."
+    doc = load_nlp()(text)
+    assert with_named_dead(extract_counts(text), doc, text).killed == 1
+    monkeypatch.setattr(counts, "ONE_PATIENT_PER_WAS", 0)
+    assert with_named_dead(extract_counts(text), doc, text).killed == 2
