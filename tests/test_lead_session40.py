@@ -83,3 +83,20 @@ def test_a_singular_verb_has_one_dead_whatever_the_parse_hangs_on_it(monkeypatch
     assert with_named_dead(extract_counts(text), doc, text).killed == 1
     monkeypatch.setattr(counts, "ONE_PATIENT_PER_WAS", 0)
     assert with_named_dead(extract_counts(text), doc, text).killed == 2
+
+
+def test_the_town_told_back_is_the_last_one_named(monkeypatch):
+    import sitrep.extract.events as events
+
+    text = ("The militants were driven out of their headquarters in Raqqa in October. Government troops"
+            " have since pushed east along the Euphrates. After months of fighting, the militants lost"
+            " their hold on Mayadin. The town was retaken on Tuesday by army units and allied militias,"
+            " a military source said.")
+
+    def retaken():
+        [evs] = extract([Article(id="t", title="", text=text, published=dt.date(2017, 11, 8))])
+        return [e.location for e in evs if e.sub_event_type == "Government regains territory"]
+
+    assert retaken() == ["Mayadin"]
+    monkeypatch.setattr(events, "THE_CITY_BEFORE", 0)
+    assert retaken() != ["Mayadin"]

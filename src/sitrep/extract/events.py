@@ -2223,6 +2223,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.time_precision = 2
     # place
     mention = d.place
+    if THE_CITY_BEFORE and (mention is None or mention.place is not None and mention.place.feature == "country"):
+        mention = _city_told_before(d, st) or mention
     if mention is None or mention.place is not None and mention.place.feature == "country":
         # "in central Mali": the country only; a place the article names in it does better
         elsewhere = _fallback_place(st)
@@ -2361,6 +2363,29 @@ def _dateline_country(st: ArticleState) -> str:
     if any(c == top and not border_reference(text, a, b) for c, a, b in country_words(text)):
         return ""  # "in Mali", "Malian troops": the text tells the country itself
     return iso
+
+
+# switch (session 40, lead): an event whose sentences name no place but "the city", "the town" or
+# "the village" ("The city was retaken earlier in the week by forces ...") is in the last town the
+# sentences just before it named, in the article's countries
+THE_CITY_BEFORE = 1
+THE_CITY_BACK = 3  # sentences looked back over
+
+
+def _city_told_before(d: Draft, st: ArticleState) -> PlaceMention | None:
+    """The town that "the city"/"the town"/"the village" of an event's sentence points back to."""
+    own = d.sentences or [d.sentence]
+    if not any(regex("place_anaphora").search(x.text) for x in own):
+        return None
+    first = min(own, key=lambda x: x.index)
+    since = st.sentences[max(0, first.index - THE_CITY_BACK)].start
+    focus = st.context.focus()
+    before = [m for m in st.mentions if m.place is not None and since <= m.start and m.end <= first.start
+              and m.place.feature in POINT_FEATURES and (not focus or m.place.iso in focus)]
+    if not before:
+        return None
+    last = before[-1]
+    return PlaceMention(last.text, last.start, last.end, last.place, "in")
 
 
 def _fallback_place(st: ArticleState) -> PlaceMention | None:
