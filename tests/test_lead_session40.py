@@ -100,3 +100,19 @@ def test_the_town_told_back_is_the_last_one_named(monkeypatch):
     assert retaken() == ["Mayadin"]
     monkeypatch.setattr(events, "THE_CITY_BEFORE", 0)
     assert retaken() != ["Mayadin"]
+
+
+def test_a_bomber_told_by_a_reflexive_counts_with_the_figure_joined_to_it(monkeypatch):
+    sentence = "A woman set off a bomb in her house, killing herself and her two sons as police waited outside."
+    assert _killed(sentence) == 3
+    assert _killed("The attacker killed himself and four guards at the gate.") == 5
+    monkeypatch.setattr(counts, "REFLEXIVE_AND", 0)
+    assert _killed(sentence) != 3
+
+
+def test_one_more_person_joined_to_the_seized_counts_with_them(monkeypatch):
+    sentence = "Gunmen stopped a bus near Kossi, seized three traders and a village chief, and executed them."
+    assert _killed(sentence) == 4
+    assert _killed("Gunmen seized three traders and a lorry near Kossi and executed them.") == 3
+    monkeypatch.setattr(counts, "THEM_AND_ONE", 0)
+    assert _killed(sentence) == 3
