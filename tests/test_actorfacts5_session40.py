@@ -73,3 +73,19 @@ def test_a_gang_leaders_name_names_his_gang():
 
 def test_a_gang_acled_names_on_its_own_is_named():
     assert _names("The Lame Ti Manchet gang attacked travellers near Gressier.", {"HT"})[0] == "Lame Timanchet Gang"
+
+
+def test_kenyan_troops_in_somalia_are_the_au_missions_contingent_by_date():
+    """ACLED names the Kenyan, Ugandan and Burundian troops in Somalia by the AU mission of the day."""
+    early = _top("On 18 January 2016, KDF troops clashed with Al-Shabaab fighters near Dhobley, Lower Juba, "
+                 "killing five militants.", dt.date(2016, 1, 20))
+    assert early.actor1 == "AMISOM: African Union Mission in Somalia" and early.inter1 == 8
+    assert _names("Ugandan troops guarded the airstrip.", {"SO"}) == [
+        "AUSSOM: African Union Support and Stabilization Mission in Somalia"]
+    # in Kenya they are Kenya's army
+    assert _names("KDF soldiers patrolled the border road.", {"KE"}) == ["Military Forces of Kenya"]
+
+
+def test_a_sub_clan_named_alone_is_its_clans_sub_clan_militia():
+    assert _names("Sacad clan militia fought Omar Mahmud militiamen.", {"SO"}) == [
+        "Habar Gedir-Sa'ad Sub-Clan Militia (Somalia)", "Majeerteen-Omar Mahmud Sub-Clan Militia (Somalia)"]
