@@ -45,7 +45,7 @@ def test_a_clan_fight_names_both_clans():
 
 
 def test_acleds_other_name_of_a_clan_militia_compares_equal():
-    assert actor_same("Gadabuursi Ethnic Militia (Somalia)", "Gadabuursi Clan Militia (Somalia)")
+    assert actor_same("Habar Gedir Ethnic Militia (Somalia)", "Habar Gedir Clan Militia (Somalia)")
 
 
 def test_jubalands_ras_kamboni_forces_are_the_federal_forces():
@@ -89,3 +89,8 @@ def test_kenyan_troops_in_somalia_are_the_au_missions_contingent_by_date():
 def test_a_sub_clan_named_alone_is_its_clans_sub_clan_militia():
     assert _names("Sacad clan militia fought Omar Mahmud militiamen.", {"SO"}) == [
         "Habar Gedir-Sa'ad Sub-Clan Militia (Somalia)", "Majeerteen-Omar Mahmud Sub-Clan Militia (Somalia)"]
+
+
+def test_a_somali_clan_across_the_border_is_named_by_that_country():
+    """The Marehan of Kenya's Mandera: the Kenyan naming of a people's militia, not the Somali entry."""
+    assert _names("Marehan militia raided a village near Mandera.", {"KE"}) == ["Marehan Ethnic Militia (Kenya)"]
