@@ -153,8 +153,9 @@ def test_late_additions_file_is_valid_and_names_no_actor_twice():
 
 @pytest.mark.parametrize("text, name", [
     ("On Monday clan militiamen attacked a checkpoint.", "Unidentified Clan Militia ({country})"),
-    ("On Monday Abgaal clan militia attacked a checkpoint.", "Abgaal Clan Militia ({country})"),
-    ("In March Hawiye clan fighters took the wells.", "Hawiye Clan Militia ({country})"),
+    # clans the dictionary has no entry of (session 40 added Abgaal and Hawiye as entries)
+    ("On Monday Warfa clan militia attacked a checkpoint.", "Warfa Clan Militia ({country})"),
+    ("In March Warfa clan fighters took the wells.", "Warfa Clan Militia ({country})"),
 ])
 def test_a_calendar_word_before_a_clan_militia_is_not_part_of_its_name(text, name):
     assert name in [n for n, _ in _found(text, {"SO"})]
@@ -162,8 +163,8 @@ def test_a_calendar_word_before_a_clan_militia_is_not_part_of_its_name(text, nam
 
 def test_without_the_switch_the_weekday_became_a_clan(monkeypatch):
     monkeypatch.setattr(actors, "CALENDAR_NOT_PEOPLE", 0)
-    assert "Monday Abgaal Clan Militia ({country})" in [
-        n for n, _ in _found("On Monday Abgaal clan militia attacked a checkpoint.", {"SO"})]
+    assert "Monday Warfa Clan Militia ({country})" in [
+        n for n, _ in _found("On Monday Warfa clan militia attacked a checkpoint.", {"SO"})]
 
 
 # -- peoples of the report countries (peoples.yml names_late) ------------------------------------
