@@ -2613,7 +2613,7 @@ def _note_tag(st: ArticleState, merged: list[Draft]) -> tuple[int, str] | None:
 # it: it is dropped (ACLED's "Other" is a development with no violence; a note that tells a clash and
 # the flight it caused is one clash). Not the event an ACLED note's label types (NOTE_TAGS), not in
 # long articles (many acts, each its own event).
-OTHER_BESIDE_VIOLENCE = 0
+OTHER_BESIDE_VIOLENCE = 1
 
 
 def _other_beside_violence(events: list[Event], st: ArticleState, tagged: set[int]) -> list[Event]:
@@ -2628,7 +2628,7 @@ def _other_beside_violence(events: list[Event], st: ArticleState, tagged: set[in
 # Su-25 near Izium", lexicons.yaml aircraft_downed) is a shelling/artillery/missile attack as ACLED
 # codes it (tune split: 55 notes; 20 more within a battle, whose clash cue types them anyway), not
 # the disrupted weapons use the decider reads; a drone brought down stays an interception (drone_words)
-AIRCRAFT_DOWNED = 0
+AIRCRAFT_DOWNED = 1
 
 
 def _aircraft_downed(d: Draft) -> bool:
