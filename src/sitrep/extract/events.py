@@ -208,7 +208,8 @@ def _screen(states: list[ArticleState], typer, lexicon) -> None:
             p = next(probs, None)
             if p is not None:
                 st.probs[s.index] = p
-            if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
+            if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links) or \
+                    s.index == 0 and NOTE_TAG_EVENTS and _note_label(st.article.text):
                 st.candidates.append(s)
 
 
@@ -935,6 +936,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes
         veto = max(veto, RECENT_TOLL_VETO)
     veto = _strong_cue_veto(live, own_day and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE), veto)  # STRONG_CUE
+    if NOTE_TAG_EVENTS and s.index == 0 and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) \
+            and _note_label(st.article.text):
+        veto = max(veto, NOTE_TAG_VETO)  # the coder's label says the note tells an event
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is not None and probs and scores and st.weights.get("retype_cues", RETYPE_CUES):
         st.rules[s.index] = {k: v for k, (v, _) in scores.items()}
@@ -2594,12 +2598,25 @@ _NOTE_TAGS = (("note_tag_other", "Other"), ("note_tag_change", "Change to group/
               ("note_tag_arrests", "Arrests"), ("note_tag_agreement", "Agreement"))
 
 
+def _note_label(text: str) -> str | None:
+    """The sub-event type of an ACLED coder's label that opens the text, if any."""
+    return next((s for name, s in _NOTE_TAGS if regex(name).match(text)), None)
+
+
+# switch (session 40, types5): the first sentence of a short note that opens with a coder's label is
+# read (a candidate whatever the screen says) and the decider's "none" vetoes it only above
+# NOTE_TAG_VETO: "Security Measures: the government closed all universities until further notice"
+# is an event by the coder's word, which the decider, trained on news, reads as no event
+NOTE_TAG_EVENTS = 0
+NOTE_TAG_VETO = 0.995
+
+
 def _note_tag(st: ArticleState, merged: list[Draft]) -> tuple[int, str] | None:
     """The first event of a short report whose text opens with an ACLED coder's label, and the
     label's sub-event type."""
     if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
         return None
-    sub = next((s for name, s in _NOTE_TAGS if regex(name).match(st.article.text)), None)
+    sub = _note_label(st.article.text)
     typed = [d for d in merged if d.typing is not None and not d.tally]
     if sub is None or not typed:
         return None
