@@ -62,3 +62,10 @@ def test_a_crewed_aircraft_shot_down_is_shelling(monkeypatch):
     assert _subs(text, monkeypatch, AIRCRAFT_DOWNED=0)[0] == "Disrupted weapons use"
     drone = "On 2 May 2023, Ukrainian air defence shot down two Russian drones over Odesa."
     assert _subs(drone, monkeypatch, AIRCRAFT_DOWNED=1)[0] == "Disrupted weapons use"
+
+
+def test_a_labelled_note_tells_an_event_the_decider_doubts(monkeypatch):
+    text = ("Security Measures: Police surrounded the home of a former interior minister in Cotonou to keep "
+            "him away from the opposition rally.")
+    assert _subs(text, monkeypatch, NOTE_TAG_EVENTS=1) == ["Change to group/activity"]
+    assert _subs(text, monkeypatch, NOTE_TAG_EVENTS=0) == []

@@ -2607,7 +2607,7 @@ def _note_label(text: str) -> str | None:
 # read (a candidate whatever the screen says) and the decider's "none" vetoes it only above
 # NOTE_TAG_VETO: "Security Measures: the government closed all universities until further notice"
 # is an event by the coder's word, which the decider, trained on news, reads as no event
-NOTE_TAG_EVENTS = 0
+NOTE_TAG_EVENTS = 1
 NOTE_TAG_VETO = 0.995
 
 
