@@ -47,7 +47,7 @@ def test_a_label_only_at_the_start_of_the_text(monkeypatch):
 
 def test_flight_beside_a_gang_fight_is_no_other_event(monkeypatch):
     text = ("On 2 May 2023, in Martissant, Ouest, members of the Grand Ravine gang clashed with the Ti Bwa "
-            "gang for control of the market. An unknown number of residents fled their homes.")
+            "gang for control of the market. An unknown number of families fled their houses.")
     assert "Other" not in _subs(text, monkeypatch, OTHER_BESIDE_VIOLENCE=1)
     assert "Other" in _subs(text, monkeypatch, OTHER_BESIDE_VIOLENCE=0)
     # no violence told: the shots heard and the flight stay "Other"

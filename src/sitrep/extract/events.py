@@ -2605,8 +2605,8 @@ def _note_label(text: str) -> str | None:
 
 # switch (session 40, types5): the first sentence of a short note that opens with a coder's label is
 # read (a candidate whatever the screen says) and the decider's "none" vetoes it only above
-# NOTE_TAG_VETO: "Security Measures: the government closed all universities until further notice"
-# is an event by the coder's word, which the decider, trained on news, reads as no event
+# NOTE_TAG_VETO: "Security Measures: police guarded the party's offices to keep its leaders out" is
+# an event by the coder's word, which the decider, trained on news, reads as no event
 NOTE_TAG_EVENTS = 1
 NOTE_TAG_VETO = 0.995
 
@@ -2625,8 +2625,8 @@ def _note_tag(st: ArticleState, merged: list[Draft]) -> tuple[int, str] | None:
 
 
 # switch (session 40, types5): in a short report that tells a violent event (a battle, a blast, an
-# attack, a riot), a development read as ACLED's "Other" ("An unknown number of residents fled their
-# homes.", "Gunshots were heard in the area.") is what went with the violence, not an event beside
+# attack, a riot), a development read as ACLED's "Other" ("Many families fled the
+# quarter.", "Shots rang out all night.") is what went with the violence, not an event beside
 # it: it is dropped (ACLED's "Other" is a development with no violence; a note that tells a clash and
 # the flight it caused is one clash). Not the event an ACLED note's label types (NOTE_TAGS), not in
 # long articles (many acts, each its own event).
