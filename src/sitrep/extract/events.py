@@ -141,6 +141,7 @@ class ArticleState:
     surely_past: set[int] = field(default_factory=set)  # candidates found to be history before the parse
     dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
     recent_told: bool = False  # a toll of the last few days with its act was told (RECENT_TOLLS)
+    note_tag: tuple[int, str] | None = None  # the draft an ACLED note's label types, and its sub-type (NOTE_TAGS)
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -207,7 +208,8 @@ def _screen(states: list[ArticleState], typer, lexicon) -> None:
             p = next(probs, None)
             if p is not None:
                 st.probs[s.index] = p
-            if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links):
+            if _worth_parsing(s.text, p, lexicon) and not (s.index >= trailer or s.index in links) or \
+                    s.index == 0 and NOTE_TAG_EVENTS and _note_label(st.article.text):
                 st.candidates.append(s)
 
 
@@ -445,6 +447,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 
 def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     st.taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
+    st.note_tag = _note_tag(st, merged) if NOTE_TAGS else None
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
     if st.weights.get("tally_fold", TALLY_FOLD):
@@ -452,6 +455,12 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
     if RECENT_FOLD:
         events = _fold_recent(events, {id(e) for e, d in pairs if d.recent and not d.tally},
                               {id(e) for e, d in pairs if _own_day(d) and d.date.precision == 1 and not d.recent})
+    tagged = {id(e) for e, d in pairs if st.note_tag and id(d) == st.note_tag[0]}
+    for e in events:
+        if id(e) in tagged:  # NOTE_TAGS: the coder labelled this event; the others are told aside
+            e.confidence = max([e.confidence] + [min(0.95, x.confidence + 0.05) for x in events if x is not e])
+    if OTHER_BESIDE_VIOLENCE:
+        events = _other_beside_violence(events, st, tagged)
     _attribute_claims(events, st, actors)
     if ONE_GROUP:
         _one_group(events)
@@ -927,6 +936,9 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes
         veto = max(veto, RECENT_TOLL_VETO)
     veto = _strong_cue_veto(live, own_day and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE), veto)  # STRONG_CUE
+    if NOTE_TAG_EVENTS and s.index == 0 and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) \
+            and _note_label(st.article.text):
+        veto = max(veto, NOTE_TAG_VETO)  # the coder's label says the note tells an event
     typing = choose_type(scores, probs, alpha=st.weights.get("alpha", ALPHA), veto=veto)
     if typing is not None and probs and scores and st.weights.get("retype_cues", RETYPE_CUES):
         st.rules[s.index] = {k: v for k, (v, _) in scores.items()}
@@ -2201,6 +2213,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         if pattern("abduction_fate").search(" ".join(x.text for x in report_span(d, st, st.taken - own))):
             # ACLED: the abducted were killed or tortured (not a killing told as an event of its own)
             sub = "Attack"
+    if sub in ("Disrupted weapons use", "Other") and AIRCRAFT_DOWNED and _aircraft_downed(d):
+        sub = "Shelling/artillery/missile attack"  # ACLED: a crewed aircraft shot down from the ground
+    if st.note_tag is not None and st.note_tag[0] == id(d):
+        sub = st.note_tag[1]  # NOTE_TAGS: the coder's label of the note ("Movement of forces: ...")
     ev = Event(article_id=article.id, source=article.source)
     ev.event_type = SUB_EVENT_TYPES[sub]
     ev.sub_event_type = sub
@@ -2593,3 +2609,70 @@ def _violence_without_abduction(d: Draft) -> bool:
     found = [c for x in d.sentences or [d.sentence] for c in lex.find(x.text)]
     return not any(c.cls == "Abduction/forced disappearance" for c in found) and \
         any(c.cls == "violence" for c in found)
+
+
+# switch (session 40, types5): an ACLED note opens with its coder's label of the event ("Movement of
+# forces: ...", "Security measures: ...", "Non-violent activity: ...", "Defusal: ...": lexicons.yaml
+# note_tag_*); on the tune split each label gives one sub-event type in 99-100% of its notes, while
+# the decider read "Movement of forces: 50 police officers arrived" as "Other" and "Non-violent
+# activity: gang members set up barricades" as looting. The label types the short report's first
+# event (the one told earliest). News text carries no such label; a long article is left alone.
+NOTE_TAGS = 1
+_NOTE_TAGS = (("note_tag_other", "Other"), ("note_tag_change", "Change to group/activity"),
+              ("note_tag_disrupted", "Disrupted weapons use"), ("note_tag_looting", "Looting/property destruction"),
+              ("note_tag_arrests", "Arrests"), ("note_tag_agreement", "Agreement"))
+
+
+def _note_label(text: str) -> str | None:
+    """The sub-event type of an ACLED coder's label that opens the text, if any."""
+    return next((s for name, s in _NOTE_TAGS if regex(name).match(text)), None)
+
+
+# switch (session 40, types5): the first sentence of a short note that opens with a coder's label is
+# read (a candidate whatever the screen says) and the decider's "none" vetoes it only above
+# NOTE_TAG_VETO: "Security Measures: police guarded the party's offices to keep its leaders out" is
+# an event by the coder's word, which the decider, trained on news, reads as no event
+NOTE_TAG_EVENTS = 1
+NOTE_TAG_VETO = 0.995
+
+
+def _note_tag(st: ArticleState, merged: list[Draft]) -> tuple[int, str] | None:
+    """The first event of a short report whose text opens with an ACLED coder's label, and the
+    label's sub-event type."""
+    if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
+        return None
+    sub = _note_label(st.article.text)
+    typed = [d for d in merged if d.typing is not None and not d.tally]
+    if sub is None or not typed:
+        return None
+    first = min(typed, key=lambda d: min(x.index for x in d.sentences or [d.sentence]))
+    return id(first), sub
+
+
+# switch (session 40, types5): in a short report that tells a violent event (a battle, a blast, an
+# attack, a riot), a development read as ACLED's "Other" ("Many families fled the
+# quarter.", "Shots rang out all night.") is what went with the violence, not an event beside
+# it: it is dropped (ACLED's "Other" is a development with no violence; a note that tells a clash and
+# the flight it caused is one clash). Not the event an ACLED note's label types (NOTE_TAGS), not in
+# long articles (many acts, each its own event).
+OTHER_BESIDE_VIOLENCE = 1
+
+
+def _other_beside_violence(events: list[Event], st: ArticleState, tagged: set[int]) -> list[Event]:
+    if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
+        return events
+    if not any(e.event_type in _VIOLENT for e in events):
+        return events
+    return [e for e in events if e.sub_event_type != "Other" or id(e) in tagged]
+
+
+# switch (session 40, types5): a crewed aircraft shot down ("Ukrainian forces shot down a Russian
+# Su-25 near Izium", lexicons.yaml aircraft_downed) is a shelling/artillery/missile attack as ACLED
+# codes it (tune split: 55 notes; 20 more within a battle, whose clash cue types them anyway), not
+# the disrupted weapons use the decider reads; a drone brought down stays an interception (drone_words)
+AIRCRAFT_DOWNED = 1
+
+
+def _aircraft_downed(d: Draft) -> bool:
+    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    return bool(regex("aircraft_downed").search(told)) and not regex("drone_words").search(told)
