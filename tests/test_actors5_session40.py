@@ -6,7 +6,8 @@
   criminals", "engaged the attackers") is the one named armed group the article told before.
 - roles.AFFILIATED_GROUP: an unnamed armed side tied by the text to one named group ("said to be
   affiliates of X", "believed to be loyal to X") is that group.
-- generic.yaml: "armed group members" are the unidentified armed group.
+- generic.yaml: "armed group members" are the unidentified armed group; "an unidentified gang" the
+  unidentified gang (in the countries where ACLED names gangs).
 """
 
 import datetime as dt
@@ -101,3 +102,9 @@ def test_armed_group_members_are_the_unidentified_armed_group():
     ev = _clash("On 2 October 2024, in Delmas, Ouest, police forces clashed with armed group members near "
                 "the town hall. No casualties were reported.")
     assert (ev.actor1, ev.actor2) == ("Police Forces of Haiti", "Unidentified Armed Group (Haiti)")
+
+
+def test_an_unidentified_gang_is_the_unidentified_gang_where_acled_names_gangs():
+    ev = _events("On 12 August 2024, in Cabaret, Ouest, members of an unidentified gang attacked and killed "
+                 "three farmers.")[0]
+    assert ev.actor1 == "Unidentified Gang (Haiti)"
