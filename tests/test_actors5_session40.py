@@ -5,7 +5,9 @@
 - roles.TOLD_BACK_GROUP: the side of a clash called back by a definite noun ("clashed with the
   criminals", "engaged the attackers") is the one named armed group the article told before.
 - roles.AFFILIATED_GROUP: an unnamed armed side tied by the text to one named group ("said to be
-  affiliates of X", "believed to be loyal to X") is that group.
+  affiliates of X", "believed to be loyal to X", "likely from the X Gang") is that group.
+- roles.MOB_ARMED_VICTIM: the victims of a mob who are members of a named armed group or of an
+  unidentified gang ("a crowd lynched a member of the X Gang") are that group, not civilians.
 - generic.yaml: "armed group members" are the unidentified armed group; "an unidentified gang" the
   unidentified gang (in the countries where ACLED names gangs).
 """
@@ -108,3 +110,33 @@ def test_an_unidentified_gang_is_the_unidentified_gang_where_acled_names_gangs()
     ev = _events("On 12 August 2024, in Cabaret, Ouest, members of an unidentified gang attacked and killed "
                  "three farmers.")[0]
     assert ev.actor1 == "Unidentified Gang (Haiti)"
+
+
+MOBS = [
+    ("On 4 May 2024, in Mirebalais, Centre, in the morning, a crowd of residents lynched a member of the "
+     "Kraze Barye Gang near the market.", "Kraze Barye Gang"),
+    ("On 4 May 2024, in Mirebalais, Centre, several gang members were killed by mobs of residents during a "
+     "police operation.", "Unidentified Gang (Haiti)"),
+]
+
+
+@pytest.mark.parametrize("text,victim", MOBS)
+def test_a_mob_s_victims_of_an_armed_group_are_that_group(text, victim):
+    ev = _events(text)[0]
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Mob violence", "Rioters (Haiti)", victim)
+
+
+@pytest.mark.parametrize("text,victim", MOBS)
+def test_without_the_switch_the_mob_s_victims_were_civilians(monkeypatch, text, victim):
+    monkeypatch.setattr(roles_module, "MOB_ARMED_VICTIM", 0)
+    assert _events(text)[0].actor2 == "Civilians (Haiti)"
+
+
+LIKELY_FROM = ("On 14 November 2024, in Vivy Mitchell, Ouest, gang members (likely from the Kraze Barye Gang) "
+               "attacked residents and burned houses.")
+
+
+def test_gang_members_likely_from_a_named_gang_are_that_gang(monkeypatch):
+    assert _events(LIKELY_FROM)[0].actor1 == "Kraze Barye Gang"
+    monkeypatch.setattr(roles_module, "AFFILIATED_GROUP", 0)
+    assert _events(LIKELY_FROM)[0].actor1 == "Unidentified Gang (Haiti)"
