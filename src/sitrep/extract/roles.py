@@ -1251,9 +1251,18 @@ def told_back(ev: Event, d: Draft, actors: ActorDictionary, before: str, around:
 MOB_ARMED_VICTIM = 1
 
 
+def _victim_of(d: Draft, m: ActorMention) -> bool:
+    """Is the group named as the one whose violence someone suffered ("a victim of Mungiki violence")?"""
+    for s in d.sentences or [d.sentence]:
+        if s.text[m.start:m.end] == m.text:
+            return bool(re.search(r"\bvictims? of (?:the )?$", s.text[max(0, m.start - 20):m.start], re.IGNORECASE))
+    return False
+
+
 def _armed_victim(d: Draft, named) -> tuple[str, int] | None:
     for p in d.patients:
-        if p.inter not in (2, 3):
+        if p.inter not in (2, 3) or _tied_to(d, p) or _victim_of(d, p):
+            # (not "a man they suspected of supporting al Shabaab", "a victim of Mungiki violence")
             continue
         name, inter = named(p)
         if inter in (2, 3) and (not name.startswith("Unidentified") or name.startswith("Unidentified Gang")):
