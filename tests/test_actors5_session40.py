@@ -107,8 +107,8 @@ def test_armed_group_members_are_the_unidentified_armed_group():
 
 
 def test_an_unidentified_gang_is_the_unidentified_gang_where_acled_names_gangs():
-    ev = _events("On 12 August 2024, in Cabaret, Ouest, members of an unidentified gang attacked and killed "
-                 "three farmers.")[0]
+    ev = _events("On 3 September 2023, near Saint-Marc, Artibonite, an unidentified gang shot dead three "
+                 "farmers on their way home.")[0]
     assert ev.actor1 == "Unidentified Gang (Haiti)"
 
 
