@@ -132,11 +132,11 @@ def test_without_the_switch_the_mob_s_victims_were_civilians(monkeypatch, text, 
     assert _events(text)[0].actor2 == "Civilians (Haiti)"
 
 
-LIKELY_FROM = ("On 14 November 2024, in Vivy Mitchell, Ouest, gang members (likely from the Kraze Barye Gang) "
-               "attacked residents and burned houses.")
+LIKELY_FROM = ("On 6 June 2023, in Thomassin, Ouest, a band of gunmen, likely from the Kraze Barye Gang that holds "
+               "the hills, shot at residents and burned houses.")
 
 
 def test_gang_members_likely_from_a_named_gang_are_that_gang(monkeypatch):
     assert _events(LIKELY_FROM)[0].actor1 == "Kraze Barye Gang"
     monkeypatch.setattr(roles_module, "AFFILIATED_GROUP", 0)
-    assert _events(LIKELY_FROM)[0].actor1 == "Unidentified Gang (Haiti)"
+    assert _events(LIKELY_FROM)[0].actor1.startswith("Unidentified")
