@@ -85,6 +85,7 @@ def test_a_clash_among_one_actors_men_has_it_on_both_sides():
 
 def test_without_the_same_sides_switch_the_clash_has_one_side(monkeypatch):
     monkeypatch.setattr(roles_module, "SAME_BOTH_SIDES", 0)
+    monkeypatch.setattr(roles_module, "CLASH_UNNAMED_BOTH", 0)  # session 40: the unidentified side on both too
     assert not _top(SAME).actor2
 
 
@@ -185,10 +186,11 @@ def test_roles_words_file_is_valid():
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) == {"counter_demo", "same_both_sides", "military_targets", "blamed_after", "blamed_before",
                          "state_second_subs", "identity_violence",
-                         "armed_suspect_nouns", "armed_suspect_fights", "armed_suspect_entry", "blockade_words"}
+                         "armed_suspect_nouns", "armed_suspect_fights", "armed_suspect_entry", "blockade_words",
+                         "told_back", "affiliated_before"}
     from sitrep.model import SUB_EVENT_TYPES
     assert set(data["state_second_subs"]) <= set(SUB_EVENT_TYPES)
-    for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before"):
+    for name in ("counter_demo", "same_both_sides", "blamed_after", "blamed_before", "told_back", "affiliated_before"):
         for pat in data[name]:
             re.compile(pat)
     nouns = data["military_targets"]

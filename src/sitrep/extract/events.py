@@ -59,7 +59,7 @@ from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern, regex, words
 from sitrep.extract.notes import make_notes
-from sitrep.extract.roles import ARMED, assign_actors, sentence_roles
+from sitrep.extract.roles import ARMED, assign_actors, sentence_roles, told_back
 from sitrep.geo.gazetteer import POINT_FEATURES, Gazetteer, get_gazetteer
 from sitrep.geo.locate import (
     article_context,
@@ -2292,7 +2292,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.iso = outlet_home(article.source)
         ev.country = gaz.country_name(ev.iso) if ev.iso else ""
     # actors
-    assign_actors(ev, d, actors, _told_around(d, st))
+    around = _told_around(d, st)
+    assign_actors(ev, d, actors, around)
+    # (roles.told_back, switches TOLD_BACK_GROUP and AFFILIATED_GROUP) the unnamed side the text ties to
+    # one named armed group: "police clashed with the criminals" after "the X Gang attacked the area"
+    told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
             and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d, ev.iso)) \
             and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
