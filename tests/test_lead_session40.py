@@ -116,3 +116,11 @@ def test_one_more_person_joined_to_the_seized_counts_with_them(monkeypatch):
     assert _killed("Gunmen seized three traders and a lorry near Kossi and executed them.") == 3
     monkeypatch.setattr(counts, "THEM_AND_ONE", 0)
     assert _killed(sentence) == 3
+
+
+def test_a_k_a_does_not_end_a_sentence():
+    from sitrep.nlp import split_sentences
+
+    text = "On 3 May 2024, members of the Ti Pyè gang (a.k.a. Bwa Nwa gang) raided Morvane. Two people died."
+    assert [s.text for s in split_sentences(text)][1] == "Two people died."
+    assert len(split_sentences(text)) == 2

@@ -17,6 +17,7 @@ _ABBREV = {
     "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "vs", "etc", "approx", "govt", "dept", "prof", "rev", "sen", "rep", "gov", "pres",
     "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "al",
+    "a.k.a",  # session 40: "the Kraze Baryè gang (a.k.a. Vitel'Homme gang)": 161 Haitian tune notes
 }
 # a bracket after a sentence's end opens another: an editor's tag ("[size=no report]") is
 # not part of the sentence before it

@@ -2621,7 +2621,10 @@ def _violence_without_abduction(d: Draft) -> bool:
 # the decider read "Movement of forces: 50 police officers arrived" as "Other" and "Non-violent
 # activity: gang members set up barricades" as looting. The label types the short report's first
 # event (the one told earliest). News text carries no such label; a long article is left alone.
-NOTE_TAGS = 1
+# Off (lead, session 40): the label is the coder's answer, not the text's report of the event; read,
+# it raises the ACLED-note figures (Haiti tune sub-event F1 +0.024) without saying anything of how
+# sitrep reads news, which the ACLED figures stand for. Kept, with its tests, for the measurement.
+NOTE_TAGS = 0
 _NOTE_TAGS = (("note_tag_other", "Other"), ("note_tag_change", "Change to group/activity"),
               ("note_tag_disrupted", "Disrupted weapons use"), ("note_tag_looting", "Looting/property destruction"),
               ("note_tag_arrests", "Arrests"), ("note_tag_agreement", "Agreement"))
@@ -2635,8 +2638,9 @@ def _note_label(text: str) -> str | None:
 # switch (session 40, types5): the first sentence of a short note that opens with a coder's label is
 # read (a candidate whatever the screen says) and the decider's "none" vetoes it only above
 # NOTE_TAG_VETO: "Security Measures: police guarded the party's offices to keep its leaders out" is
-# an event by the coder's word, which the decider, trained on news, reads as no event
-NOTE_TAG_EVENTS = 1
+# an event by the coder's word, which the decider, trained on news, reads as no event (off with
+# NOTE_TAGS, for the same reason)
+NOTE_TAG_EVENTS = 0
 NOTE_TAG_VETO = 0.995
 
 
