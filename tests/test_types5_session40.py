@@ -67,5 +67,5 @@ def test_a_crewed_aircraft_shot_down_is_shelling(monkeypatch):
 def test_a_labelled_note_tells_an_event_the_decider_doubts(monkeypatch):
     text = ("Security Measures: Police surrounded the home of a former interior minister in Cotonou to keep "
             "him away from the opposition rally.")
-    assert _subs(text, monkeypatch, NOTE_TAG_EVENTS=1) == ["Change to group/activity"]
-    assert _subs(text, monkeypatch, NOTE_TAG_EVENTS=0) == []
+    assert _subs(text, monkeypatch, NOTE_TAGS=1, NOTE_TAG_EVENTS=1) == ["Change to group/activity"]
+    assert _subs(text, monkeypatch, NOTE_TAGS=1, NOTE_TAG_EVENTS=0) == []
