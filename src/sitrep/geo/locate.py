@@ -245,8 +245,20 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
             and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
+            and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
+
+# switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Shiil village (3km SW of
+# Ceel Buur)", "a checkpoint 20 km north of Tal Afar") is the town the text measures from, not a
+# person's full name; the parser tags two-word town names PERSON and the block hid the reference
+# town, so the measured village could not be placed from it (and "Ceel", Eyl's other name, 900 km
+# off, was taken instead)
+COMPASS_OF_NO_PERSON = True
+_COMPASS_OF_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}\s+of\s+"
+                                r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|"
+                                r"\b\d{1,3}(?:\.\d)?\s*-?\s*(?:km|kms|kilomet(?:er|re)s?)\.?\s+(?:to\s+the\s+)?"
+                                r"[NSEW]{1,3}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 # switch (session 39, places4): a two-word name followed by a unit word below the province ("[a
 # village], Nam Tu township, [a state]", "Kut Kai township") is the unit's name, not a person's full
@@ -1631,10 +1643,24 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             if mm.place is not None and getattr(mm, "opening_only", False) and (
                     not OPENING_ONLY_BESIDE_A_PLACE or _another_place(mm, ordered, "opening_only")):
                 _not_the_event_place(mm)
+    if BOUND_FOR_NOT_EVENT_PLACE:
+        for mm in ordered:
+            if mm.place is not None and _BOUND_AFTER.match(text[mm.end:mm.end + 12]):
+                mm.bound_for = True  # type: ignore[attr-defined]
+        for mm in ordered:
+            if getattr(mm, "bound_for", False) and _another_place(mm, ordered, "bound_for"):
+                _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
     _unit_conventions(ordered, text)
+
+
+# switch (session 40, places5): "a [Nairobi]-bound bus was attacked in [a village], Mandera County",
+# "a Mogadishu-bound convoy": the town before "-bound" is where the vehicle was going, not where
+# the event happened; it yields to any other place the text names (alone it stays: the best guess)
+BOUND_FOR_NOT_EVENT_PLACE = True
+_BOUND_AFTER = re.compile(r"^[-\u2010\u2011\u2013 ]bound\b", re.IGNORECASE)
 
 
 # "near [a village the gazetteer lacks], [a province and its city's name]": a spelling guessed
@@ -2310,6 +2336,13 @@ def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[st
     return focus
 
 
+# switch (session 40, places5): where the chosen place is a country and the text names a place
+# inside that country (a province, a district, a town) as where ("in"/"near" or plainly), that place
+# is taken: "[a village the gazetteer lacks], [a county] in north-eastern [the country]" had the
+# country win over the county (the event lost its admin1 and location)
+PLACE_OVER_ITS_COUNTRY = True
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -2332,6 +2365,7 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     if FACILITY_COMMA_TOWN:
         _town_after_facility(mentions, text)
     best_town, best_town_score = None, -99.0  # the best town or village, for a country chosen over it
+    inner_scores: dict[str, tuple] = {}  # per country, its best place below the country
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
@@ -2365,6 +2399,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
+        if feature != "country" and role in ("in", "near", "") and score > inner_scores.get(mm.place.iso, (None, -99.0))[1]:
+            inner_scores[mm.place.iso] = (mm, score)  # PLACE_OVER_ITS_COUNTRY
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
             best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
@@ -2376,6 +2412,11 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if filed is not None:
             best = filed
             best.role = ""
+    if PLACE_OVER_ITS_COUNTRY and best is not None and best.place.feature == "country" and \
+            inner_scores.get(best.place.iso, (None,))[0] is not None:
+        # "at [a village], Mandera County in north-eastern Kenya": the country named after its
+        # province is where both lie, not a place of its own; the province (or town) says more
+        best = inner_scores[best.place.iso][0]
     if TOWN_OVER_COUNTRY and best is not None and best.place.feature == "country" and best_town is not None:
         # "[a city]'s youth protested against recruiting for a group in [a country]": a town the
         # text plainly names says more than a country named as a topic, whose focus (set by the
