@@ -1536,6 +1536,11 @@ VILLAGE_NEAR_NAMED_TOWN = True
 # gazetteer of another land) inside that very region stays, up to SUPPLEMENT_VILLAGE_MAX_KM.
 SUPPLEMENT_VILLAGE_IN_NAMED_UNIT = True
 SUPPLEMENT_VILLAGE_MAX_KM = 120.0
+# switch (session 40, places5): the same for a GeoNames place found by its name's key (not
+# guessed fuzzily): "near [a
+# coastal village] village ([its district], [its region])", the village 77 km from the district's
+# seat but inside the region the chain names, was dropped as a namesake and the seat taken
+VILLAGE_IN_NAMED_UNIT_ANY_SOURCE = True
 
 
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
@@ -1563,7 +1568,8 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
         if all(d > VILLAGE_TOWN_MAX_KM for d in far):
-            if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and getattr(place, "source", "") == "supplement" and \
+            if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and (getattr(place, "source", "") == "supplement" or (
+                    VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False))) and \
                     min(far) <= SUPPLEMENT_VILLAGE_MAX_KM and prov is not None and prov.place is not None and \
                     prov.place.feature == "admin1" and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]) and \
                     _unit(place) and _unit(place) == _unit(prov.place):
