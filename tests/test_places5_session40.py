@@ -5,6 +5,12 @@ row is quoted.
   from, not a person's full name (the measured village is then placed from it);
 - locate.BOUND_FOR_NOT_EVENT_PLACE: "a [town]-bound bus" names where the bus was going;
 - locate.PLACE_OVER_ITS_COUNTRY: a province (or town) the text names beats its own country;
+- locate.VILLAGE_IN_NAMED_UNIT_ANY_SOURCE: a GeoNames village inside the region its chain names
+  stays up to 120 km from the district seat;
+- locate.SAME_NAME_AS_SET_IN_PROVINCE: a name once set in its province is read the same way where it
+  comes again alone;
+- locate.POINT_BEFORE_ITS_UNIT: "[a village] in [X] territory": the village is the place, the unit a
+  reference;
 - the supplement's additions for Haiti are found.
 """
 import datetime as dt
@@ -78,3 +84,36 @@ def test_a_haitian_commune_set_in_its_department():
     ev = _event("On 4 May 2024, in Cange, Centre, residents set up burning barricades on the road to protest "
                 "against the lack of electricity.", dt.date(2024, 5, 6))
     assert ev is not None and ev.country == "Haiti" and ev.admin1 == "Centre"
+
+
+def test_a_geonames_village_in_its_named_region_far_from_the_district_seat(monkeypatch):
+    # Kaambooni lies on the coast, about 77 km from Badhaadhe's seat, inside Lower Juba
+    text = ("On 9 May 2023, Al Shabaab fighters fired mortars at a Kenyan army base in Ras Kamboni "
+            "village (Badhaadhe, Lower Juba). No one was hurt.")
+    day = dt.date(2023, 5, 10)
+    ev = _event(text, day)
+    assert _near(ev, -1.638, 41.587, 10)
+    monkeypatch.setattr(L, "VILLAGE_IN_NAMED_UNIT_ANY_SOURCE", False)
+    assert not _near(_event(text + " ", day), -1.638, 41.587, 10)
+
+
+def test_a_name_once_set_in_its_province_keeps_that_reading(monkeypatch):
+    # the gazetteer's Pryvitne lies in Cherkasy; the text sets the village in Luhansk oblast
+    text = ("On 12 February 2022, government troops fired machine guns at separatist positions near "
+            "Pryvitne, Luhansk. Nobody was hurt. Monitors counted 40 blasts near Pryvitne that day.")
+    day = dt.date(2022, 2, 13)
+    ev = _event(text, day)
+    assert ev is not None and ev.admin1 == "Luhansk"
+    monkeypatch.setattr(L, "SAME_NAME_AS_SET_IN_PROVINCE", False)
+    ev = _event(text + " ", day)
+    assert ev is not None and ev.admin1 != "Luhansk"
+
+
+def test_a_village_before_in_its_territory_is_the_place(monkeypatch):
+    # Bunyakiri lies about 47 km west of Kalehe, the territory's seat
+    text = "On 4 June 2023, armed men looted Bunyakiri in Kalehe territory and killed three farmers."
+    day = dt.date(2023, 6, 6)
+    ev = _event(text, day)
+    assert _near(ev, -2.02, 28.48, 10)
+    monkeypatch.setattr(L, "POINT_BEFORE_ITS_UNIT", False)
+    assert not _near(_event(text + " ", day), -2.02, 28.48, 10)

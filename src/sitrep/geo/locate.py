@@ -1659,7 +1659,42 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
+    if SAME_NAME_AS_SET_IN_PROVINCE:
+        _same_name_as_set(ordered, text)
     _unit_conventions(ordered, text)
+
+
+# switch (session 40, places5): a name the text once sets in its province ("near [a village],
+# Luhansk") is read the same way where it comes again alone ("... counted 40 blasts near [the
+# village]"): the later bare mention had been resolved afresh to a namesake in another province
+# (the one the chain had ruled out), and won as the event's place
+SAME_NAME_AS_SET_IN_PROVINCE = True
+
+
+def _set_in_province(ordered: list[PlaceMention], i: int, text: str) -> bool:
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    return nxt is not None and nxt.place is not None and nxt.place.feature == "admin1" and \
+        _APPOSED_PROVINCE.match(text[ordered[i].end:nxt.start]) is not None
+
+
+def _same_name_as_set(ordered: list[PlaceMention], text: str) -> None:
+    settled = [(name_key(mm.text), mm.place) for i, mm in enumerate(ordered) if _set_in_province(ordered, i, text)]
+    for i, mm in enumerate(ordered):
+        if _set_in_province(ordered, i, text):
+            continue
+        key = name_key(mm.text)
+        readings = [place for k, place in settled if k == key]
+        if not readings or mm.place is None and readings[0] is None:
+            continue
+        first = readings[0]
+        if (mm.place is not None and mm.place.feature not in POINT_FEATURES) or (
+                first is not None and first.feature not in POINT_FEATURES):
+            continue  # "Donetsk, Donetsk": the province after its city is no second reading of it
+        if first is None:
+            if mm.place.feature in POINT_FEATURES:
+                mm.place = None  # the chain found no place of that name in its province
+        elif mm.place is None or _identity(mm.place) != _identity(first):
+            mm.place = first
 
 
 # switch (session 40, places5): "a [Nairobi]-bound bus was attacked in [a village], Mandera County",
@@ -2349,6 +2384,41 @@ def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[st
 PLACE_OVER_ITS_COUNTRY = True
 
 
+# switch (session 40, places5): "raided [a village] in [X] territory", "captured [a village]
+# village in [X] district": the village, object of the verb, is where; the unit after "in" only
+# locates it (before, the unit after "in" took the "in" role's weight and the territory's seat,
+# 40-50 km off, won). The village takes the role, the unit becomes a reference. Only where the
+# village lies within POINT_IN_UNIT_MAX_KM of the unit's point or in the named province.
+POINT_BEFORE_ITS_UNIT = True
+POINT_IN_UNIT_MAX_KM = 100.0
+_IN_ITS_UNIT_GAP = re.compile(r"^\s+(?:(?:village|town|locality|area)\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+_ITS_UNIT_WORD = re.compile(r"\s(?:territory|district|sub-?district|county|sub-?county|province|region|state|"
+                            r"township|woreda|zone|regency|commune|department|upazila|tehsil|raion|oblast|"
+                            r"governorate|prefecture|municipality|chiefdom|sector|LGA)$", re.IGNORECASE)  # (matched at a name's end)
+
+
+def _point_before_its_unit(mentions: list[PlaceMention], text: str) -> None:
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for part, unit in zip(ordered, ordered[1:]):
+        if part.place is None or unit.place is None or part.place.feature not in POINT_FEATURES:
+            continue
+        if (part.role or mention_role(text, part.start)) != "" or unit.role == "part":
+            continue
+        if not _IN_ITS_UNIT_GAP.match(text[part.end:unit.start]):
+            continue
+        named_unit = unit.place.feature == "admin1" or bool(getattr(unit, "unit_word", "")) or \
+            bool(_ITS_UNIT_WORD.search(unit.text)) or bool(_ITS_UNIT_WORD.match(" " + text[unit.end:unit.end + 20].strip().split(" ")[0].strip(",.;:()")))
+        if not named_unit:
+            continue
+        if unit.place.feature == "admin1":
+            inside = bool(_unit(unit.place)) and _unit(part.place) == _unit(unit.place)
+        else:
+            inside = unit.place.latitude is not None and part.place.latitude is not None and distance_km(
+                (part.place.latitude, part.place.longitude), (unit.place.latitude, unit.place.longitude)) <= POINT_IN_UNIT_MAX_KM
+        if inside:
+            part.role, unit.role = "in", "ref"
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -2368,6 +2438,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
     towns_provinces = _provinces_of_named_towns(mentions, text)
+    if POINT_BEFORE_ITS_UNIT:
+        _point_before_its_unit(mentions, text)
     if FACILITY_COMMA_TOWN:
         _town_after_facility(mentions, text)
     best_town, best_town_score = None, -99.0  # the best town or village, for a country chosen over it
