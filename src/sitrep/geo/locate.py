@@ -1541,6 +1541,9 @@ SUPPLEMENT_VILLAGE_MAX_KM = 120.0
 # coastal village] village ([its district], [its region])", the village 77 km from the district's
 # seat but inside the region the chain names, was dropped as a namesake and the seat taken
 VILLAGE_IN_NAMED_UNIT_ANY_SOURCE = True
+# (not a barangay: "Barangay [X], [a city], Cebu province": the Philippines' regions are wide and
+# barangay names repeat within them; a namesake 60 km off won over the city)
+_BARANGAY_WORD_BEFORE = re.compile(r"\b(?:barangays?|brgys?|bgys?)\.?\s+$", re.IGNORECASE)
 
 
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
@@ -1569,7 +1572,8 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
         far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
         if all(d > VILLAGE_TOWN_MAX_KM for d in far):
             if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and (getattr(place, "source", "") == "supplement" or (
-                    VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False))) and \
+                    VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False)
+                    and not _BARANGAY_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start]))) and \
                     min(far) <= SUPPLEMENT_VILLAGE_MAX_KM and prov is not None and prov.place is not None and \
                     prov.place.feature == "admin1" and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]) and \
                     _unit(place) and _unit(place) == _unit(prov.place):
