@@ -2382,9 +2382,10 @@ def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[st
 
 
 # switch (session 40, places5): where the chosen place is a country and the text names a place
-# inside that country (a province, a district, a town) as where ("in"/"near" or plainly), that place
-# is taken: "[a village the gazetteer lacks], [a county] in north-eastern [the country]" had the
-# country win over the county (the event lost its admin1 and location)
+# inside that country as where (a town or village after "in"/"near"; a province or district also
+# named plainly: not "[a town] residents said fighting went on in [the country]") is taken:
+# "[a village the gazetteer lacks], [a county] in north-eastern [the country]" had the country win
+# over the county (the event lost its admin1 and location)
 PLACE_OVER_ITS_COUNTRY = True
 
 
@@ -2481,7 +2482,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
-        if feature != "country" and role in ("in", "near", "") and score > inner_scores.get(mm.place.iso, (None, -99.0))[1]:
+        if feature != "country" and (role in ("in", "near") or (role == "" and feature not in POINT_FEATURES)) \
+                and score > inner_scores.get(mm.place.iso, (None, -99.0))[1]:
             inner_scores[mm.place.iso] = (mm, score)  # PLACE_OVER_ITS_COUNTRY
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
