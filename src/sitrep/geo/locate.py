@@ -1681,12 +1681,24 @@ def _set_in_province(ordered: list[PlaceMention], i: int, text: str) -> bool:
         _APPOSED_PROVINCE.match(text[ordered[i].end:nxt.start]) is not None
 
 
+def _bare_name(mm: PlaceMention, text: str) -> str:
+    """The mention's name as written (folded), or "" where a unit word goes with it ("Kale
+    township", "Kale district" and "Kale town" are three places of one name)."""
+    if getattr(mm, "unit_word", "") or getattr(mm, "hint", "") or _ITS_UNIT_WORD.search(mm.text) or \
+            _ITS_UNIT_WORD.match(" " + text[mm.end:mm.end + 20].strip().split(" ")[0].strip(",.;:()")) or \
+            re.match(r"\s*(?:town|city|village)\b", text[mm.end:mm.end + 10], re.IGNORECASE):
+        return ""
+    return ascii_fold(mm.text).strip()
+
+
 def _same_name_as_set(ordered: list[PlaceMention], text: str) -> None:
-    settled = [(name_key(mm.text), mm.place) for i, mm in enumerate(ordered) if _set_in_province(ordered, i, text)]
+    settled = [(_bare_name(mm, text), mm.place) for i, mm in enumerate(ordered) if _set_in_province(ordered, i, text)]
     for i, mm in enumerate(ordered):
         if _set_in_province(ordered, i, text):
             continue
-        key = name_key(mm.text)
+        key = _bare_name(mm, text)
+        if not key:
+            continue
         readings = [place for k, place in settled if k == key]
         if not readings or mm.place is None and readings[0] is None:
             continue
