@@ -245,8 +245,20 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (CHAIN_AFTER_NO_PERSON and _CHAIN_AFTER.match(text[e.end_char:e.end_char + 90]))
             and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
+            and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
+
+# switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Shiil village (3km SW of
+# Ceel Buur)", "a checkpoint 20 km north of Tal Afar") is the town the text measures from, not a
+# person's full name; the parser tags two-word town names PERSON and the block hid the reference
+# town, so the measured village could not be placed from it (and "Ceel", Eyl's other name, 900 km
+# off, was taken instead)
+COMPASS_OF_NO_PERSON = True
+_COMPASS_OF_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}\s+of\s+"
+                                r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$|"
+                                r"\b\d{1,3}(?:\.\d)?\s*-?\s*(?:km|kms|kilomet(?:er|re)s?)\.?\s+(?:to\s+the\s+)?"
+                                r"[NSEW]{1,3}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 # switch (session 39, places4): a two-word name followed by a unit word below the province ("[a
 # village], Nam Tu township, [a state]", "Kut Kai township") is the unit's name, not a person's full
@@ -1524,6 +1536,14 @@ VILLAGE_NEAR_NAMED_TOWN = True
 # gazetteer of another land) inside that very region stays, up to SUPPLEMENT_VILLAGE_MAX_KM.
 SUPPLEMENT_VILLAGE_IN_NAMED_UNIT = True
 SUPPLEMENT_VILLAGE_MAX_KM = 120.0
+# switch (session 40, places5): the same for a GeoNames place found by its name's key (not
+# guessed fuzzily): "near [a
+# coastal village] village ([its district], [its region])", the village 77 km from the district's
+# seat but inside the region the chain names, was dropped as a namesake and the seat taken
+VILLAGE_IN_NAMED_UNIT_ANY_SOURCE = True
+# (not a barangay: "Barangay [X], [a city], Cebu province": the Philippines' regions are wide and
+# barangay names repeat within them; a namesake 60 km off won over the city)
+_BARANGAY_WORD_BEFORE = re.compile(r"\b(?:barangays?|brgys?|bgys?)\.?\s+$", re.IGNORECASE)
 
 
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
@@ -1551,7 +1571,9 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
         if all(d > VILLAGE_TOWN_MAX_KM for d in far):
-            if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and getattr(place, "source", "") == "supplement" and \
+            if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and (getattr(place, "source", "") == "supplement" or (
+                    VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False)
+                    and not _BARANGAY_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start]))) and \
                     min(far) <= SUPPLEMENT_VILLAGE_MAX_KM and prov is not None and prov.place is not None and \
                     prov.place.feature == "admin1" and _APPOSED_PROVINCE.match(text[nxt.end:prov.start]) and \
                     _unit(place) and _unit(place) == _unit(prov.place):
@@ -1631,10 +1653,71 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
             if mm.place is not None and getattr(mm, "opening_only", False) and (
                     not OPENING_ONLY_BESIDE_A_PLACE or _another_place(mm, ordered, "opening_only")):
                 _not_the_event_place(mm)
+    if BOUND_FOR_NOT_EVENT_PLACE:
+        for mm in ordered:
+            if mm.place is not None and _BOUND_AFTER.match(text[mm.end:mm.end + 12]):
+                mm.bound_for = True  # type: ignore[attr-defined]
+        for mm in ordered:
+            if getattr(mm, "bound_for", False) and _another_place(mm, ordered, "bound_for"):
+                _not_the_event_place(mm)
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
+    if SAME_NAME_AS_SET_IN_PROVINCE:
+        _same_name_as_set(ordered, text)
     _unit_conventions(ordered, text)
+
+
+# switch (session 40, places5): a name the text once sets in its province ("near [a village],
+# Luhansk") is read the same way where it comes again alone ("... counted 40 blasts near [the
+# village]"): the later bare mention had been resolved afresh to a namesake in another province
+# (the one the chain had ruled out), and won as the event's place
+SAME_NAME_AS_SET_IN_PROVINCE = True
+
+
+def _set_in_province(ordered: list[PlaceMention], i: int, text: str) -> bool:
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    return nxt is not None and nxt.place is not None and nxt.place.feature == "admin1" and \
+        _APPOSED_PROVINCE.match(text[ordered[i].end:nxt.start]) is not None
+
+
+def _bare_name(mm: PlaceMention, text: str) -> str:
+    """The mention's name as written (folded), or "" where a unit word goes with it ("Kale
+    township", "Kale district" and "Kale town" are three places of one name)."""
+    if getattr(mm, "unit_word", "") or getattr(mm, "hint", "") or _ITS_UNIT_WORD.search(mm.text) or \
+            _ITS_UNIT_WORD.match(" " + text[mm.end:mm.end + 20].strip().split(" ")[0].strip(",.;:()")) or \
+            re.match(r"\s*(?:town|city|village)\b", text[mm.end:mm.end + 10], re.IGNORECASE):
+        return ""
+    return ascii_fold(mm.text).strip()
+
+
+def _same_name_as_set(ordered: list[PlaceMention], text: str) -> None:
+    settled = [(_bare_name(mm, text), mm.place) for i, mm in enumerate(ordered) if _set_in_province(ordered, i, text)]
+    for i, mm in enumerate(ordered):
+        if _set_in_province(ordered, i, text):
+            continue
+        key = _bare_name(mm, text)
+        if not key:
+            continue
+        readings = [place for k, place in settled if k == key]
+        if not readings or mm.place is None and readings[0] is None:
+            continue
+        first = readings[0]
+        if (mm.place is not None and mm.place.feature not in POINT_FEATURES) or (
+                first is not None and first.feature not in POINT_FEATURES):
+            continue  # "Donetsk, Donetsk": the province after its city is no second reading of it
+        if first is None:
+            if mm.place.feature in POINT_FEATURES:
+                mm.place = None  # the chain found no place of that name in its province
+        elif mm.place is None or _identity(mm.place) != _identity(first):
+            mm.place = first
+
+
+# switch (session 40, places5): "a [Nairobi]-bound bus was attacked in [a village], Mandera County",
+# "a Mogadishu-bound convoy": the town before "-bound" is where the vehicle was going, not where
+# the event happened; it yields to any other place the text names (alone it stays: the best guess)
+BOUND_FOR_NOT_EVENT_PLACE = True
+_BOUND_AFTER = re.compile(r"^[-\u2010\u2011\u2013 ]bound\b", re.IGNORECASE)
 
 
 # "near [a village the gazetteer lacks], [a province and its city's name]": a spelling guessed
@@ -2310,6 +2393,49 @@ def _home_of_placed_towns(mentions: list[PlaceMention], text: str, focus: set[st
     return focus
 
 
+# switch (session 40, places5): where the chosen place is a country and the text names a place
+# inside that country as where (a town or village after "in"/"near"; a province or district also
+# named plainly: not "[a town] residents said fighting went on in [the country]") is taken:
+# "[a village the gazetteer lacks], [a county] in north-eastern [the country]" had the country win
+# over the county (the event lost its admin1 and location)
+PLACE_OVER_ITS_COUNTRY = True
+
+
+# switch (session 40, places5): "raided [a village] in [X] territory", "captured [a village]
+# village in [X] district": the village, object of the verb, is where; the unit after "in" only
+# locates it (before, the unit after "in" took the "in" role's weight and the territory's seat,
+# 40-50 km off, won). The village takes the role, the unit becomes a reference. Only where the
+# village lies within POINT_IN_UNIT_MAX_KM of the unit's point or in the named province.
+POINT_BEFORE_ITS_UNIT = True
+POINT_IN_UNIT_MAX_KM = 100.0
+_IN_ITS_UNIT_GAP = re.compile(r"^\s+(?:(?:village|town|locality|area)\s+)?in\s+(?:the\s+)?$", re.IGNORECASE)
+_ITS_UNIT_WORD = re.compile(r"\s(?:territory|district|sub-?district|county|sub-?county|province|region|state|"
+                            r"township|woreda|zone|regency|commune|department|upazila|tehsil|raion|oblast|"
+                            r"governorate|prefecture|municipality|chiefdom|sector|LGA)$", re.IGNORECASE)  # (matched at a name's end)
+
+
+def _point_before_its_unit(mentions: list[PlaceMention], text: str) -> None:
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for part, unit in zip(ordered, ordered[1:]):
+        if part.place is None or unit.place is None or part.place.feature not in POINT_FEATURES:
+            continue
+        if (part.role or mention_role(text, part.start)) != "" or unit.role == "part":
+            continue
+        if not _IN_ITS_UNIT_GAP.match(text[part.end:unit.start]):
+            continue
+        named_unit = unit.place.feature == "admin1" or bool(getattr(unit, "unit_word", "")) or \
+            bool(_ITS_UNIT_WORD.search(unit.text)) or bool(_ITS_UNIT_WORD.match(" " + text[unit.end:unit.end + 20].strip().split(" ")[0].strip(",.;:()")))
+        if not named_unit:
+            continue
+        if unit.place.feature == "admin1":
+            inside = bool(_unit(unit.place)) and _unit(part.place) == _unit(unit.place)
+        else:
+            inside = unit.place.latitude is not None and part.place.latitude is not None and distance_km(
+                (part.place.latitude, part.place.longitude), (unit.place.latitude, unit.place.longitude)) <= POINT_IN_UNIT_MAX_KM
+        if inside:
+            part.role, unit.role = "in", "ref"
+
+
 def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 0,
                        anchor: int | None = None, focus: set[str] | None = None) -> PlaceMention | None:
     """The mention most likely to be where the event happened.
@@ -2329,9 +2455,12 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
                                   and (m.role or mention_role(text, m.start)) not in ("from", "part")
                                   for m in mentions)
     towns_provinces = _provinces_of_named_towns(mentions, text)
+    if POINT_BEFORE_ITS_UNIT:
+        _point_before_its_unit(mentions, text)
     if FACILITY_COMMA_TOWN:
         _town_after_facility(mentions, text)
     best_town, best_town_score = None, -99.0  # the best town or village, for a country chosen over it
+    inner_scores: dict[str, tuple] = {}  # per country, its best place below the country
     for mm in mentions:
         if mm.place is None or mm.start < dateline or id(mm) in towns_provinces:
             continue
@@ -2365,6 +2494,9 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= 1.5
         if score > best_score:
             best, best_score = mm, score
+        if feature != "country" and (role in ("in", "near") or (role == "" and feature not in POINT_FEATURES)) \
+                and score > inner_scores.get(mm.place.iso, (None, -99.0))[1]:
+            inner_scores[mm.place.iso] = (mm, score)  # PLACE_OVER_ITS_COUNTRY
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
             best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
@@ -2376,6 +2508,11 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if filed is not None:
             best = filed
             best.role = ""
+    if PLACE_OVER_ITS_COUNTRY and best is not None and best.place.feature == "country" and \
+            inner_scores.get(best.place.iso, (None,))[0] is not None:
+        # "at [a village], Mandera County in north-eastern Kenya": the country named after its
+        # province is where both lie, not a place of its own; the province (or town) says more
+        best = inner_scores[best.place.iso][0]
     if TOWN_OVER_COUNTRY and best is not None and best.place.feature == "country" and best_town is not None:
         # "[a city]'s youth protested against recruiting for a group in [a country]": a town the
         # text plainly names says more than a country named as a topic, whose focus (set by the
