@@ -21,9 +21,9 @@ def _killed(sentence: str) -> int:
 
 
 def test_a_toll_followed_by_what_it_left_counts(monkeypatch):
-    sentence = "Soldiers opened fire on the market of Tan Gyi and 5 people were killed leaving eight people wounded."
+    sentence = "Troops fired on the market of Tan Gyi and 5 traders were killed leaving nine others wounded."
     c = extract_counts(sentence)
-    assert (c.killed, c.injured) == (5, 8)
+    assert (c.killed, c.injured) == (5, 9)
     monkeypatch.setattr(counts, "KILLED_LEAVING", 0)
     assert _killed(sentence) == 0
 
@@ -59,17 +59,17 @@ def test_a_units_number_is_no_count():
 
 
 def test_single_people_of_any_occupation_join_the_toll(monkeypatch):
-    sentence = "Unknown gunmen on a motorbike shot dead a policeman and a customs interpreter in Dorou."
+    sentence = "Gunmen riding a scooter gunned down a customs officer and a translator near Dorou."
     assert _killed(sentence) == 2
     # a word that only begins a compound is no person: "a vigilante-style attack"
-    assert _killed("Two dealers were shot dead in a vigilante-style attack by armed men in Barangay Sto.") == 2
+    assert _killed("Two dealers were gunned down in a vigilante-type raid by masked men in Barangay Sto.") == 2
     monkeypatch.setattr(counts, "MORE_PERSON_NOUNS", 0)
     assert _killed(sentence) == 1
 
 
 def test_the_pipeline_reads_the_toll_after_the_fire():
     text = ("On 3 April 2019, in Kyauk Taw Township, Rakhine State, soldiers opened fire on a village"
-            " and 4 people were killed leaving seven people wounded.")
+            " and 4 farmers were killed leaving seven others wounded.")
     [events] = extract([Article(id="t", title="", text=text, published=dt.date(2019, 4, 10))])
     assert [e.fatalities for e in events] == [4]
 

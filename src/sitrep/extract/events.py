@@ -2674,8 +2674,8 @@ def _other_beside_violence(events: list[Event], st: ArticleState, tagged: set[in
     return [e for e in events if e.sub_event_type != "Other" or id(e) in tagged]
 
 
-# switch (session 40, types5): a crewed aircraft shot down ("Ukrainian forces shot down a Russian
-# Su-25 near Izium", lexicons.yaml aircraft_downed) is a shelling/artillery/missile attack as ACLED
+# switch (session 40, types5): a crewed aircraft shot down ("air defence downed an Su-24 jet
+# over the front", lexicons.yaml aircraft_downed) is a shelling/artillery/missile attack as ACLED
 # codes it (tune split: 55 notes; 20 more within a battle, whose clash cue types them anyway), not
 # the disrupted weapons use the decider reads; a drone brought down stays an interception (drone_words)
 AIRCRAFT_DOWNED = 1

@@ -785,7 +785,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # (ACLED's actor2 of such mob violence in two of five rows, civilians in one of 25)
             ev.actor2, ev.inter2 = _in_country("Rioters", country), 5
         elif MOB_ARMED_VICTIM and sub == "Mob violence" and (victim := _armed_victim(d, named)) is not None:
-            # "a mob of residents lynched a member of the X Gang", "gang members were killed by mobs": the
+            # "villagers beat to death a man of the X Gang", "gang members were killed by mobs": the
             # armed group whose members the crowd struck is the other side (ACLED)
             ev.actor2, ev.inter2 = victim
         elif sub == "Mob violence":
@@ -1199,7 +1199,7 @@ CLASH_UNNAMED_BOTH = 1
 TOLD_BACK_GROUP = 1
 
 # switch (session 40, actors5): an unidentified armed side that the event's words tie to one named
-# non-state armed group ("gang members, described as allies of the Ti Bwa Gang", "armed men arriving to
+# non-state armed group ("gunmen, said to be allied with the X Gang", "armed men arriving to
 # reinforce the ranks of X", "likely X members") is that group (roles_words.yml affiliated_before)
 AFFILIATED_GROUP = 1
 
@@ -1262,7 +1262,7 @@ def _victim_of(d: Draft, m: ActorMention) -> bool:
 def _armed_victim(d: Draft, named) -> tuple[str, int] | None:
     for p in d.patients:
         if p.inter not in (2, 3) or _tied_to(d, p) or _victim_of(d, p):
-            # (not "a man they suspected of supporting al Shabaab", "a victim of Mungiki violence")
+            # (not "a herder the crowd accused of aiding the rebels", "a victim of the X Gang's violence")
             continue
         name, inter = named(p)
         if inter in (2, 3) and (not name.startswith("Unidentified") or name.startswith("Unidentified Gang")):

@@ -249,8 +249,8 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
-# switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Shiil village (3km SW of
-# Ceel Buur)", "a checkpoint 20 km north of Tal Afar") is the town the text measures from, not a
+# switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Gaal village (5km NE of
+# Ceel Dheer)", "a checkpoint 20 km north of Tal Afar") is the town the text measures from, not a
 # person's full name; the parser tags two-word town names PERSON and the block hid the reference
 # town, so the measured village could not be placed from it (and "Ceel", Eyl's other name, 900 km
 # off, was taken instead)
@@ -946,7 +946,7 @@ def _bearing(words: str) -> float:
 def _measured_mentions(text: str, gaz: Gazetteer, offset: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Mark each place the text measures from a named town ("X (38km SW of Y)"): the mention
     of X (made where the gazetteer lacks the name, replacing mentions of its parts: "Ceel" of
-    "Ceel Shiil") carries the distance, the bearing and where Y's name starts."""
+    "Ceel Gaal") carries the distance, the bearing and where Y's name starts."""
     out = list(mentions)
     for m in _MEASURED.finditer(text):
         words = m.group("name").split()
@@ -1003,7 +1003,7 @@ def place_measured(mentions: list[PlaceMention]) -> None:
         mm.place = place
         # the measured village is the spot itself, "in the vicinity of" it or not (ACLED: 1)
         mm.role = "in" if (mm.role or "") in ("", "near") else mm.role
-        for part in mentions:  # "Ceel" of "Ceel Shiil" was no place
+        for part in mentions:  # "Ceel" of "Ceel Gaal" was no place
             if part is not mm and mm.start <= part.start < mm.end:
                 part.place = None
 
