@@ -124,3 +124,9 @@ def test_a_k_a_does_not_end_a_sentence():
     text = "On 3 May 2024, members of the Ti Pyè gang (a.k.a. Bwa Nwa gang) raided Morvane. Two people died."
     assert [s.text for s in split_sentences(text)][1] == "Two people died."
     assert len(split_sentences(text)) == 2
+
+
+def test_the_people_listed_among_the_seized_are_no_more_dead():
+    sentence = ("Soldiers abducted two herders of the valley, including the headman of Kossi and a teacher,"
+                " and executed them.")
+    assert _killed(sentence) == 2

@@ -464,7 +464,8 @@ def extract_counts(sentence: str) -> Counts:
             value = number_value(m.group("num"))
             if value and THEM_AND_ONE:
                 joined = _AND_ONE.search(low, m.end("num"), m.end())
-                if joined and _person_next(low[joined.end() - 1:]):
+                if joined and _person_next(low[joined.end() - 1:]) and \
+                        not _LIST_OF_THEM.search(low, m.end("num"), joined.start()):
                     value += 1  # "seized two vigilantes and a village chief and executed them": 3
             if value:
                 counts.killed += value
@@ -544,6 +545,8 @@ _THEM_KILLED_COMMA = re.compile(
 # verb ("abducted three farmers and a teacher and killed them") counts with it
 THEM_AND_ONE = 1
 _AND_ONE = re.compile(r"\band (?:a|an|one)\s")
+# "three elders, including the chief and a teacher": the people listed are of the figure, not more
+_LIST_OF_THEM = re.compile(r"\b(?:including|among them|among whom|of whom|such as|namely)\b")
 
 _ONE_PERSON_PRONOUNS = {"he", "she", "him", "her"}
 # switch: the listed dead of a killing verb count the bomber told as "himself"/"herself" ("killing
