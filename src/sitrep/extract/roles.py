@@ -1252,7 +1252,7 @@ MOB_ARMED_VICTIM = 1
 
 
 def _victim_of(d: Draft, m: ActorMention) -> bool:
-    """Is the group named as the one whose violence someone suffered ("a victim of Mungiki violence")?"""
+    """Is the group named as the one whose violence someone suffered ("a victim of the X Gang's violence")?"""
     for s in d.sentences or [d.sentence]:
         if s.text[m.start:m.end] == m.text:
             return bool(re.search(r"\bvictims? of (?:the )?$", s.text[max(0, m.start - 20):m.start], re.IGNORECASE))
