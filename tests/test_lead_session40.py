@@ -130,3 +130,12 @@ def test_the_people_listed_among_the_seized_are_no_more_dead():
     sentence = ("Soldiers abducted two herders of the valley, including the headman of Kossi and a teacher,"
                 " and executed them.")
     assert _killed(sentence) == 2
+
+
+@pytest.mark.parametrize("town, province", [("Ambato", "Tungurahua"), ("Tena", "Napo")])
+def test_ecuadors_napo_and_tungurahua_are_on_their_own_polygons(town, province):
+    # Natural Earth's names of the two provinces sat on each other's polygons (scripts/derive_admin1.py
+    # NAME_FIXES mends them in the packaged admin1.json.gz)
+    text = f"On 3 May 2023, protesters blocked the main road in {town}, Ecuador, demanding lower fuel prices."
+    [events] = extract([Article(id="t", title="", text=text, published=dt.date(2023, 5, 10))])
+    assert [(e.location, e.admin1) for e in events] == [(town, province)]
