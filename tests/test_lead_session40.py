@@ -106,6 +106,12 @@ def test_a_bomber_told_by_a_reflexive_counts_with_the_figure_joined_to_it(monkey
     sentence = "A woman set off a bomb in her house, killing herself and her two sons as police waited outside."
     assert _killed(sentence) == 3
     assert _killed("The attacker killed himself and four guards at the gate.") == 5
+    from sitrep.extract.counts import with_named_dead
+    from sitrep.nlp import load_nlp
+
+    wounded = "The bomber blew himself up, killing himself and wounding 12 others."
+    c = with_named_dead(extract_counts(wounded), load_nlp()(wounded), wounded)
+    assert (c.killed, c.injured) == (1, 12)  # the wounded are no dead: the bomber alone, from the parse
     monkeypatch.setattr(counts, "REFLEXIVE_AND", 0)
     assert _killed(sentence) != 3
 

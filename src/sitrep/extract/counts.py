@@ -96,7 +96,8 @@ def _person_next(rest: str) -> re.Match[str] | None:
 # the figure on another verb, so named_dead's LISTED_DEAD misses it)
 REFLEXIVE_AND = 1
 _REFLEXIVE_AND = re.compile(
-    rf"\b(?:{_KILL}) (?P<self>himself|herself) (?:and|as well as|along with) (?:(?:his|her|the) )?(?:[\w'’-]+ )?{_NUM}\b")
+    rf"\b(?:{_KILL}) (?P<self>himself|herself) (?:and|as well as|along with) (?:(?:his|her|the) )?"
+    rf"(?:(?!(?:{_HURT}|{_TAKEN})\b)[\w'’-]+ )?{_NUM}\b")  # not "killing himself and wounding 12"
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
