@@ -1138,12 +1138,58 @@ SESSION34_ENTRIES = 1
 _LATE_GENERIC = {"Islamist Militia ({country})"}
 
 
+# switch (session 41, lead): entries that give `clan_names` get their aliases from the forms of
+# data/actors/clan_forms.yml ("Marehan militiamen", "gunmen from the Marehan clan"); off, such an entry
+# has only the aliases it writes out
+CLAN_FORMS = 1
+# switch (session 41, lead): the actor files of session 40 (horn_session40.yaml, haiti_session40.yaml),
+# so that what they add can be measured
+SESSION40_FILES = 1
+_SESSION40_FILES = ("horn_session40.yaml", "haiti_session40.yaml")
+
+
+@lru_cache(maxsize=1)
+def _clan_form_templates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """data/actors/clan_forms.yml as (after forms, before forms, suffixes, before-only suffixes,
+    suffixes of `clan_forms: from` entries)."""
+    path = resources.files("sitrep") / "data" / "actors" / "clan_forms.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    after = tuple(f"{h} {link} {the}{{n}}" for h in data["heads"] for link in data["links"] for the in ("", "the "))
+    return (after, tuple(data["before"]), tuple(data["suffixes"]), tuple(data["before_suffixes"]),
+            tuple(data["from_suffixes"]))
+
+
+def clan_aliases(names: list[str], forms: str = "full") -> list[str]:
+    """The aliases of a clan's armed men from its spellings (`clan_names`): every form of
+    clan_forms.yml with every spelling, in a stable order. forms "from": only "<men> from the X clan"."""
+    after, before, suffixes, before_only, from_suffixes = _clan_form_templates()
+    out: dict[str, None] = {}
+    for name in names:
+        name = str(name).strip().lower()
+        if not name:
+            continue
+        if forms == "from":
+            for suffix in from_suffixes:
+                for form in after:
+                    out[form.format(n=name + suffix)] = None
+            continue
+        for suffix in suffixes + before_only:
+            if suffix not in before_only:
+                for form in after:
+                    out[form.format(n=name + suffix)] = None
+            for form in before:
+                out[form.format(n=name + suffix)] = None
+    return list(out)
+
+
 def load_entries() -> list[ActorEntry]:
     folder = resources.files("sitrep") / "data" / "actors"
     entries: list[ActorEntry] = []
     folded: dict[str, list[str]] = {}  # (SESSION34_ENTRIES off) older entry -> aliases given back
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml") or not LATE_ADDITIONS and item.name == "late_additions.yaml":
+            continue
+        if not SESSION40_FILES and item.name in _SESSION40_FILES:
             continue
         data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
@@ -1161,7 +1207,9 @@ def load_entries() -> list[ActorEntry]:
                 home=str(raw.get("home") or "event"),
                 countries=[c.upper() for c in raw.get("countries") or []],
                 kind=raw.get("kind") or "",
-                aliases=[a for a in raw.get("aliases") or [] if a],
+                aliases=list(dict.fromkeys([a for a in raw.get("aliases") or [] if a] + (
+                    clan_aliases(raw["clan_names"], raw.get("clan_forms") or "full")
+                    if CLAN_FORMS and raw.get("clan_names") else []))),
                 context_aliases=[a for a in raw.get("context_aliases") or [] if a],
                 exact_case=[a for a in raw.get("exact_case") or [] if a],
                 descriptors=[a for a in raw.get("descriptors") or [] if a],
