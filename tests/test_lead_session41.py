@@ -42,3 +42,40 @@ def test_session40_files_can_be_left_out(monkeypatch):
     assert any(e.name == "Habar Gedir Clan Militia (Somalia)" for e in load_entries())
     monkeypatch.setattr(actors, "SESSION40_FILES", 0)
     assert not any(e.key.startswith(("horn_session40:", "haiti_session40:")) for e in load_entries())
+
+
+# --- counts (session 41, lead) -----------------------------------------------------------------
+
+from sitrep.extract import counts  # noqa: E402
+from sitrep.extract.counts import extract_counts  # noqa: E402
+
+
+@pytest.mark.parametrize("switch, sentence, dead", [
+    ("ASSASSINATED_KILLS", "on 4 may suspected militants assassinated three dozo hunters near the well", 3),
+    ("ASSASSINATED_KILLS", "two elders of the village were assassinated by unknown gunmen", 2),
+    ("THING_THEN_PERSON", "four truck drivers were killed on the highway", 4),
+    ("THING_THEN_PERSON", "raiders killed three cattle traders at the market", 3),
+    ("FOR_AFTER_KILL", "two are lynched for stealing motorbikes in the town", 2),
+    ("COMMA_LIST_DEAD", "two militants, four vigilantes, and one civilian were killed in the fighting", 7),
+    ("TOLL_STANDS", "estimates of fatalities stand at 4 militia troops and one rebel fighter", 5),
+    ("TOLL_STANDS", "by evening the number of fatalities had risen to 11", 11),
+    ("INCLUDING_ASIDE", "12 people, including a 5-month-old baby, died and 40 were injured", 12),
+])
+def test_dead_counted_with_switch(monkeypatch, switch, sentence, dead):
+    assert extract_counts(sentence).killed == dead
+    monkeypatch.setattr(counts, switch, 0)
+    assert extract_counts(sentence).killed != dead
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("the raiders killed 40 cattle and wounded two herders", 0),  # animals stay animals
+    ("two trucks were burned and five people killed", 5),
+])
+def test_things_and_partitives_stay_apart(sentence, dead):
+    assert extract_counts(sentence).killed == dead
+
+
+def test_bodies_carried_in_a_protest_are_its_grievance():
+    # lexicons.yaml death_as_cause: "carrying (the) dead bodies of" (session 41: "the" optional)
+    sentence = "mourners marched to the square carrying dead bodies of 3 youths killed by the police"
+    assert extract_counts(sentence).killed == 0

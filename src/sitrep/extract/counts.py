@@ -49,12 +49,18 @@ _KILL = (
 )
 _HURT = r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|maimed"
 _TAKEN = r"kidnap(?:ped|ping)?|abduct(?:ed|ing)?|taken hostage|seized|taken captive|captured"
-_CATS = (("killed", _KILL), ("injured", _HURT), ("abducted", _TAKEN))
+# switch (session 41, lead): "assassinated three hunters", "two herders were assassinated": the verb
+# counts its victims as dead like "killed" (it was a cue of killing, never a verb of the counts)
+ASSASSINATED_KILLS = 1
+_KILL_MORE = r"assassinat(?:ed|ing)"
+_CATS = (("killed", rf"{_KILL}|{_KILL_MORE}"), ("injured", _HURT), ("abducted", _TAKEN))
 
 # "killing eight", "killed at least three ISIS militants", "left 3 dead"
 _ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
 _NUM_ONLY = re.compile(rf"\b{_NUM}\b")
 _VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
+_ACTIVE_MORE = re.compile(_ACTIVE.pattern.replace(f"(?P<verb>{_KILL}|", f"(?P<verb>{_KILL}|{_KILL_MORE}|", 1))
+_VERB_ANY_MORE = re.compile(rf"^(?:{_KILL}|{_KILL_MORE}|{_HURT}|{_TAKEN})$")
 _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
 _AFTER_VERB_OK = {
     "and", "in", "by", "on", "at", ",", ".", ";", ":", "while", "after", "when", "during", "near", "as",
@@ -63,6 +69,15 @@ _AFTER_VERB_OK = {
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
     "from", "before", "over", "under", "within", "amid", "because", "according", "including",
 }
+# switch (session 41, lead): "three are lynched for stealing goats", "two men were killed for refusing":
+# "for" after the verb does not make it adjectival
+FOR_AFTER_KILL = 1
+# switch (session 41, lead): "12 people, including a five-month-old baby, died": an aside of
+# "including" between a figure and its verb holds no figure of its own and does not cut the two apart
+INCLUDING_ASIDE = 1
+# switch (session 41, lead): "three militants, five vigilantes and two civilians were killed": figures
+# of people listed with commas before one verb all count (only the last two did)
+COMMA_LIST_DEAD = 1
 # switch (session 40, lead): "six people were killed leaving eight wounded": a clause of what the
 # killing left ("leaving", "wounding", "injuring") after the verb does not make the verb adjectival
 KILLED_LEAVING = 1
@@ -100,6 +115,12 @@ _REFLEXIVE_AND = re.compile(
     rf"(?:(?!(?:{_HURT}|{_TAKEN})\b)[\w'’-]+ )?{_NUM}\b")  # not "killing himself and wounding 12"
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _TOLL = re.compile(rf"\b(?:death toll|toll|number of (?:dead|deaths|victims)) (?:\w+ ){{0,4}}?(?:to|at|reached|stood at|of|is|was|rose to|climbed to) {_NUM}\b")
+# switch (session 41, lead): "fatalities stand at five", "the number of fatalities rose to 12",
+# "casualty figures stood at 9 dead": a toll told with "fatalities"/"deaths" and a verb of standing
+TOLL_STANDS = 1
+_TOLL_STANDS = re.compile(
+    rf"\b(?:fatalities|fatality (?:count|figures?)|deaths|death count) (?:\w+ ){{0,2}}?"
+    rf"(?:stands? at|stood at|now stands? at|rose to|risen to|climbed to|reached|is put at|were put at|totals?|totalled|totaled) {_NUM}\b")
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
 # "killed 12 villagers and three soldiers": a second group of the same verb's victims
 _AND_MORE = re.compile(rf"^(?:\s+[\w'’-]+){{1,4}}?\s+(?:and|as well as)\s+{_NUM}\b")
@@ -114,9 +135,24 @@ _NOT_PEOPLE = re.compile(
 )
 
 
+# switch (session 41, lead): a word of things or animals that only qualifies the people after it
+# ("four truck drivers", "three cattle traders", "two bus passengers") leaves the figure a count of
+# people
+THING_THEN_PERSON = 1
+_PEOPLE_AFTER_THING = re.compile(
+    r"(?:[\s-]+(?!(?:and|or|with|of|to|in|on|at|by|for|from|as|but|their|his|her|the|a|an|its|and)\b)[a-z'’]+){0,2}?"
+    r"[\s-]+(?:drivers?|traders?|herders?|herdsm[ae]n|rustlers?|dealers?|owners?|"
+    r"operators?|passengers?|workers?|merchants?|sellers?|vendors?|keepers?|guards?|officers?|"
+    r"conductors?|mechanics?|farmers?|thie(?:f|ves)|raiders?|people|persons|men|women|boys|girls|"
+    r"children|brokers?|transporters?|loaders?|riders?)\b")
+
+
 def _not_people(after: str) -> bool:
     """Do the words after a figure count things or animals ("five oxen", "two drones")?"""
-    if _NOT_PEOPLE.match(after):
+    m = _NOT_PEOPLE.match(after)
+    if m and THING_THEN_PERSON and _PEOPLE_AFTER_THING.match(after, m.end()):
+        return False  # "four truck drivers": people of a trade
+    if m:
         return True
     things = words("not_people_patients")
     return any(w in things for w in re.findall(r"[\w'’-]+", after[:40])[:2])
@@ -349,12 +385,24 @@ def extract_counts(sentence: str) -> Counts:
     for m in _TOLL.finditer(low):
         take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
         counts.update = counts.update or bool(_TOLL_UPDATE.search(m.group(0)))
+    if TOLL_STANDS and ("fatalit" in low or "death" in low):
+        for m in _TOLL_STANDS.finditer(low):
+            if _not_people(low[m.end("num"):]):
+                continue
+            take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
+            more = _AND_MORE.match(low[m.end():])
+            if more and _person_next(low[m.end() + more.end():]) or \
+                    more and side_of(low[m.end() + more.end():m.end() + more.end() + 40]) != "total":
+                at = m.end() + more.start("num")  # "stand at 5 militia troops and one rebel"
+                take("killed", number_value(more.group("num")), at, at + len(more.group("num")))
+            counts.update = counts.update or bool(_TOLL_UPDATE.search(m.group(0)))
     if REFLEXIVE_AND and "self and" in low:
         for m in _REFLEXIVE_AND.finditer(low):
             if not _not_people(low[m.end("num"):]):
                 take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
                 take("killed", 1, m.start("self"), m.end("self"))
-    for m in _ACTIVE.finditer(low):
+    verb_any = _VERB_ANY_MORE if ASSASSINATED_KILLS else _VERB_ANY
+    for m in (_ACTIVE_MORE if ASSASSINATED_KILLS else _ACTIVE).finditer(low):
         verb = m.group("verb")
         num = m.group("num")
         if _not_people(low[m.end("num"):]):
@@ -405,12 +453,29 @@ def extract_counts(sentence: str) -> Counts:
             continue  # "fighters on both sides": not a count
         words = _WORD.findall(rest)[:14]
         pending = []  # "25 militants and three soldiers were killed": both numbers count
+        last = 0  # where the words of the last figure's people begin (COMMA_LIST_DEAD)
+        aside = False  # within ", including a 7-month-old child," (INCLUDING_ASIDE)
         for i, w in enumerate(words):
+            if aside:
+                aside = w != ","
+                continue
+            if INCLUDING_ASIDE and w == "," and words[i + 1:i + 2] == ["including"] and i > 0 \
+                    and "," in words[i + 2:i + 12]:
+                aside = True  # "12 people, including a baby, died": the aside's figures are among them
+                continue
             if w in _CLAUSE_END or (w == "," and i + 1 < len(words) and words[i + 1].endswith("ing")
                                     and words[i + 1] != "including"):
                 break
             if i > 0 and _NUM_ONLY.fullmatch(w) and w not in ("a", "an", "both") and \
                     words[i - 1] not in ("and", "of", "including", "among", "them", "with"):
+                if COMMA_LIST_DEAD and words[i - 1] == "," and 1 <= i - 1 - last <= 3 and \
+                        words[i + 1:i + 2] != ["of"] and side_of(" ".join(words[last:i - 1])) != "total":
+                    # "two militants, four vigilantes and a civilian were killed": one list
+                    nm = _NUM_ONLY.search(low, m.end() + rest.find(", " + w) + 2)
+                    if nm is not None and nm.group("num") == w:
+                        pending.append(nm)
+                        last = i + 1
+                        continue
                 break  # a nearer number owns the verb: "March 9 (MW) - Two soldiers were killed"
             if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
@@ -420,13 +485,13 @@ def extract_counts(sentence: str) -> Counts:
                     continue  # "five hunters and an unknown number of militants": no figure for the militants
                 pending.append(nm)
                 continue
-            to_death = words[i + 1:i + 3] == ["to", "death"] and _VERB_ANY.match(f"{w} to death")
+            to_death = words[i + 1:i + 3] == ["to", "death"] and verb_any.match(f"{w} to death")
             pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
             pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair))
             # "one death from the raids was reported", "two deaths were recorded"; not "one death threat"
             one_death = bool(ELIDED and i == 0 and w in ("death", "deaths") and i + 1 < len(words)
                              and (words[i + 1] in _AFTER_VERB_OK or words[i + 1] in _DEATH_TOLD))
-            if _VERB_ANY.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead") \
+            if verb_any.match(w) or to_death or (w == "shot" and i + 1 < len(words) and words[i + 1] == "dead") \
                     or pair_kill or one_death:
                 nxt = words[i + 1] if i + 1 < len(words) else ""
                 if to_death:
@@ -438,6 +503,7 @@ def extract_counts(sentence: str) -> Counts:
                 elif DIED_OF and w in ("died", "die", "dies") and nxt == "of":
                     pass  # "two soldiers died of their wounds": dead, not wounded
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
+                        not (FOR_AFTER_KILL and nxt == "for" and _category(w) == "killed") and \
                         not (KILLED_LEAVING and nxt in _CONSEQUENCE_AFTER) and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
                     continue  # adjectival: "the eight kidnapped men were killed"
