@@ -59,6 +59,7 @@ from sitrep.extract.counts import extract_counts  # noqa: E402
     ("COMMA_LIST_DEAD", "two militants, four vigilantes, and one civilian were killed in the fighting", 7),
     ("TOLL_STANDS", "estimates of fatalities stand at 4 militia troops and one rebel fighter", 5),
     ("TOLL_STANDS", "by evening the number of fatalities had risen to 11", 11),
+    ("BURNED_ALIVE", "three villagers were burnt alive in their homes", 3),
     ("INCLUDING_ASIDE", "12 people, including a 5-month-old baby, died and 40 were injured", 12),
 ])
 def test_dead_counted_with_switch(monkeypatch, switch, sentence, dead):
@@ -79,3 +80,12 @@ def test_bodies_carried_in_a_protest_are_its_grievance():
     # lexicons.yaml death_as_cause: "carrying (the) dead bodies of" (session 41: "the" optional)
     sentence = "mourners marched to the square carrying dead bodies of 3 youths killed by the police"
     assert extract_counts(sentence).killed == 0
+
+
+def test_burned_alive_names_one_dead(monkeypatch):
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("An old man was burned alive in a hut that the raiders set on fire.")
+    assert counts.named_dead(doc) == 1
+    monkeypatch.setattr(counts, "BURNED_ALIVE", 0)
+    assert counts.named_dead(doc) == 0

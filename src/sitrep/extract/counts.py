@@ -487,7 +487,8 @@ def extract_counts(sentence: str) -> Counts:
                 continue
             to_death = words[i + 1:i + 3] == ["to", "death"] and verb_any.match(f"{w} to death")
             pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
-            pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair))
+            pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair)) or \
+                bool(BURNED_ALIVE and _ALIVE_PAIR.fullmatch(pair))
             # "one death from the raids was reported", "two deaths were recorded"; not "one death threat"
             one_death = bool(ELIDED and i == 0 and w in ("death", "deaths") and i + 1 < len(words)
                              and (words[i + 1] in _AFTER_VERB_OK or words[i + 1] in _DEATH_TOLD))
@@ -641,8 +642,17 @@ def _group_figure(t) -> int | None:
 MIXED = 1  # switch: singular people joined to a figure count with it
 
 
+# switch (session 41, lead): "a woman was burned alive", "three villagers were burnt alive": burned
+# or buried alive is a killing (figures and singular people)
+BURNED_ALIVE = 1
+_ALIVE_PAIR = re.compile(r"(?:burn(?:ed|t)|buried) alive")
+
+
 def _dead_completion(verb) -> bool:
     """'shot dead', 'beaten to death'."""
+    if BURNED_ALIVE and verb.lower_ in ("burned", "burnt", "buried") and \
+            any(c.lower_ == "alive" for c in verb.children):
+        return True
     done = words("death_completions")
     for c in verb.children:
         if c.lower_ in done and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "amod", "npadvmod", "prt"):
