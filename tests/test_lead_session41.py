@@ -89,3 +89,12 @@ def test_burned_alive_names_one_dead(monkeypatch):
     assert counts.named_dead(doc) == 1
     monkeypatch.setattr(counts, "BURNED_ALIVE", 0)
     assert counts.named_dead(doc) == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "police arrested and beat a villager, alleging him of being involved in a killing of a police informer",
+    "gunmen suspected of involvement in the murder of two traders were arrested",
+])
+def test_a_charge_of_a_role_in_a_killing_is_no_toll(sentence):
+    # lexicons.yaml death_as_cause (session 41): the dead of a charge belong to another event
+    assert extract_counts(sentence).killed == 0
