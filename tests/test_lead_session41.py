@@ -98,3 +98,16 @@ def test_burned_alive_names_one_dead(monkeypatch):
 def test_a_charge_of_a_role_in_a_killing_is_no_toll(sentence):
     # lexicons.yaml death_as_cause (session 41): the dead of a charge belong to another event
     assert extract_counts(sentence).killed == 0
+
+
+def test_a_mistyped_year_keeps_day_and_month(monkeypatch):
+    import datetime as dt
+
+    from sitrep.extract import dates
+
+    published = dt.date(2016, 3, 12)
+    got = dates.find_dates("Around 7 Mar 2106, the army and the rebels fought near the river.", published)
+    assert got and got[0].date == dt.date(2016, 3, 7)
+    monkeypatch.setattr(dates, "YEAR_TYPO", 0)
+    got = dates.find_dates("Around 7 Mar 2106, the army and the rebels fought near the river.", published)
+    assert not got or got[0].date != dt.date(2016, 3, 7)

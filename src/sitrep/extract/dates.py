@@ -195,6 +195,11 @@ def _uncertain_days(text: str, low: str, found: list[DateMention], published: dt
     return [d for d in found if id(d) not in drop]
 
 
+# switch (session 41, lead): a date whose written year lies more than a year after the publication
+# ("around 7 Mar 2106" in a report of March 2016) keeps its day and month with the publication's year
+YEAR_TYPO = 1
+
+
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMention | None:
     g = m.groups()
     date: dt.date | None = None
@@ -288,6 +293,14 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
         precision = 3
     if date is None:
         return None
+    if YEAR_TYPO and published is not None and explicit_year and kind != "month_year" and \
+            date.year > published.year + 1:
+        # "7 Mar 2106" in a report of 2016: a mistyped year; the day and month stand, the year
+        # is the one that puts them on or before publication
+        date = _safe_date(_infer_year(date.month, date.day, published), date.month, date.day)
+        explicit_year = False
+        if date is None:
+            return None
     if published is not None and date > published + dt.timedelta(days=1) and not explicit_year:
         return None
     return DateMention(m.start(), m.end(), "", date, precision, explicit_year)
