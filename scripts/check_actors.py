@@ -16,13 +16,17 @@ import sys
 
 import yaml
 
+from sitrep.extract.actors import clan_aliases
+
 KEYS = ["name", "inter", "home", "countries", "kind", "aliases", "context_aliases", "note"]
 # keys an entry carries only where it needs them, anywhere among the schema keys: exact_case,
 # descriptors; lineage, valid_from, valid_to (one actor's names by date: the AU mission in
 # Somalia); branch_name, branch_local, branch_aliases (a group's local units named by place); session,
 # split_from (entries under a loader switch, and the older entry a split-off group was folded into)
 OPTIONAL = {"exact_case", "descriptors", "lineage", "valid_from", "valid_to", "branch_name", "branch_local",
-            "branch_aliases", "session", "split_from"}
+            "branch_aliases", "session", "split_from", "clan_names", "clan_forms"}
+# clan_names, clan_forms: a clan's spellings, from which the loader makes its aliases
+# (data/actors/clan_forms.yml, sitrep.extract.actors.clan_aliases); checked as the aliases they make
 KIND_INTER = {"state": 1, "rebel": 2, "militia": 3, "identity": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8, "unidentified": 3}
 # Single words/abbreviations that must never be an alias on their own.
@@ -40,6 +44,15 @@ def main(folder):
     if not files:
         print("no yaml files in", folder)
         return 1
+    written = collections.defaultdict(set)  # alias -> names of the actors that write it out
+    for path in files:
+        try:
+            for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                if isinstance(e, dict) and isinstance(e.get("aliases"), list):
+                    for a in e["aliases"]:
+                        written[a].add(e.get("name"))
+        except (yaml.YAMLError, TypeError):
+            pass  # reported below
     entries = []          # (file, index, entry)
     per_file = collections.OrderedDict()
     for path in files:
@@ -91,6 +104,18 @@ def main(folder):
                 errors.append(f"{where}: duplicate country codes")
             if not isinstance(e["note"], str) or not e["note"].strip():
                 errors.append(f"{where}: note must be a non-empty string")
+            if "clan_names" in e:
+                names, forms = e["clan_names"], e.get("clan_forms") or "full"
+                if not isinstance(names, list) or not names or \
+                        any(not isinstance(n, str) or n != n.lower().strip() or not n for n in names):
+                    errors.append(f"{where}: clan_names must be a list of lowercase spellings")
+                elif forms not in ("full", "from"):
+                    errors.append(f"{where}: clan_forms must be 'full' or 'from'")
+                elif isinstance(e["aliases"], list):
+                    # as the loader does: an alias another actor writes out is not made for this one
+                    own = set(e["aliases"])
+                    e["aliases"] = e["aliases"] + [a for a in clan_aliases(names, forms) if a not in own
+                                                   and not (written.get(a, set()) - {e["name"]})]
             for key in ("aliases", "context_aliases"):
                 vals = e[key]
                 if not isinstance(vals, list):

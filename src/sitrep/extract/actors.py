@@ -1182,10 +1182,24 @@ def clan_aliases(names: list[str], forms: str = "full") -> list[str]:
     return list(out)
 
 
+def _add_made_aliases(entries: list[ActorEntry], made: dict[str, list[str]]) -> None:
+    """Give each entry the aliases its clan_names make, except those another actor writes out
+    ("dhulbahante militia" is SSC-Khatumo's): an alias written out beats one made from a form."""
+    written: dict[str, set[str]] = {}
+    for e in entries:
+        for a in e.aliases:
+            written.setdefault(a, set()).add(e.name)
+    for e in entries:
+        if e.key in made:
+            own = set(e.aliases)
+            e.aliases = e.aliases + [a for a in made[e.key] if a not in own and not (written.get(a, set()) - {e.name})]
+
+
 def load_entries() -> list[ActorEntry]:
     folder = resources.files("sitrep") / "data" / "actors"
     entries: list[ActorEntry] = []
     folded: dict[str, list[str]] = {}  # (SESSION34_ENTRIES off) older entry -> aliases given back
+    made: dict[str, list[str]] = {}  # entry key -> the aliases its clan_names make (CLAN_FORMS)
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml") or not LATE_ADDITIONS and item.name == "late_additions.yaml":
             continue
@@ -1207,9 +1221,7 @@ def load_entries() -> list[ActorEntry]:
                 home=str(raw.get("home") or "event"),
                 countries=[c.upper() for c in raw.get("countries") or []],
                 kind=raw.get("kind") or "",
-                aliases=list(dict.fromkeys([a for a in raw.get("aliases") or [] if a] + (
-                    clan_aliases(raw["clan_names"], raw.get("clan_forms") or "full")
-                    if CLAN_FORMS and raw.get("clan_names") else []))),
+                aliases=list(dict.fromkeys(a for a in raw.get("aliases") or [] if a)),
                 context_aliases=[a for a in raw.get("context_aliases") or [] if a],
                 exact_case=[a for a in raw.get("exact_case") or [] if a],
                 descriptors=[a for a in raw.get("descriptors") or [] if a],
@@ -1220,6 +1232,10 @@ def load_entries() -> list[ActorEntry]:
                 branch_local=str(raw.get("branch_local") or ""),
                 branch_aliases=[a.lower() for a in raw.get("branch_aliases") or [] if a],
             ))
+            if CLAN_FORMS and raw.get("clan_names"):
+                made[entries[-1].key] = clan_aliases(raw["clan_names"], raw.get("clan_forms") or "full")
+    if made:
+        _add_made_aliases(entries, made)
     for e in entries:
         if e.name in folded:
             e.aliases = e.aliases + [a for a in folded[e.name] if a not in e.aliases]

@@ -195,7 +195,7 @@ def _uncertain_days(text: str, low: str, found: list[DateMention], published: dt
     return [d for d in found if id(d) not in drop]
 
 
-# switch (session 41, lead): a date whose written year lies more than a year after the publication
+# switch (session 41, lead): a date whose written year lies more than ten years after the publication
 # ("around 7 Mar 2106" in a report of March 2016) keeps its day and month with the publication's year
 YEAR_TYPO = 1
 
@@ -294,7 +294,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
     if date is None:
         return None
     if YEAR_TYPO and published is not None and explicit_year and kind != "month_year" and \
-            date.year > published.year + 1:
+            date.year > published.year + 10:
         # "7 Mar 2106" in a report of 2016: a mistyped year; the day and month stand, the year
         # is the one that puts them on or before publication
         date = _safe_date(_infer_year(date.month, date.day, published), date.month, date.day)
