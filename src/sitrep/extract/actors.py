@@ -589,7 +589,8 @@ class ActorDictionary:
         for m in found:
             if lead is not None and self._state_force(m) and \
                     _JOINT_GAP.fullmatch(text, lead_end, m.start) and _same_state(lead, m) and \
-                    not _sides_before(text, lead.start):
+                    not _sides_before(text, lead.start) and \
+                    not (JOINT_NOT_SIDES and lead_end == lead.end and _pair_fought(text, m, found)):
                 lead_end = m.end
                 continue  # the second of a joint pair: not a party of its own
             # a lead that is a generic word right after another party's name is that party's men
@@ -1356,6 +1357,26 @@ _TOGETHER_AFTER = re.compile(r",?\s+(?:together|jointly|in coordination|in coope
                              re.IGNORECASE)
 _PARTNER_GAP = re.compile(r"(?:['’]s)?,?\s*(?:(?:and|&)\s+|(?:together|jointly|in coordination|in cooperation|"
                           r"in collaboration)\s+with\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+# switch (session 41, actors6): two state forces of one country told as "X and Y clashed", "X and Y
+# exchanged fire", with no one after the verb they fought ("the army and the police clashed with
+# militants" stays a joint party), are the two sides of the fight, not one party (roles.STATE_BOTH_SIDES
+# then names the state's forces on both sides: "Puntland troops and Galmudug forces clashed")
+JOINT_NOT_SIDES = 1
+_PAIR_FOUGHT = re.compile(r"\s+(?:(?:reportedly|allegedly|also|again|briefly|heavily|later)\s+)?(?:clashed|fought|skirmished|"
+                          r"battled|exchanged (?:gun)?fire|exchanged gunshots|engaged in (?:an? )?(?:gunfight|firefight|"
+                          r"shoot-?out|clash|clashes|fighting|exchange of fire))\b(?!\s+(?:with|against|alongside)\b)",
+                          re.IGNORECASE)
+
+
+def _pair_fought(text: str, second: ActorMention, found: list[ActorMention]) -> bool:
+    """Is the pair that ends with `second` told fighting each other: a verb of fighting right after it,
+    no "with"/"against" and no other party within the next few words?"""
+    verb = _PAIR_FOUGHT.match(text, second.end)
+    if verb is None:
+        return False
+    return not any(verb.end() <= a.start <= verb.end() + 25 for a in found)
 
 
 def _sides_before(text: str, start: int) -> bool:
