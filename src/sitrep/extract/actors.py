@@ -76,6 +76,13 @@ class ActorEntry:
 
 
 # a word before "and", "or", "&" or a comma that ends where a matched alias begins
+# switch (session 41, actors6): a name of up to three capitalised words joined by "and" or a comma to a
+# matched alias ("Habar Gidir and Marehan clan militias", "between Abgaal and Habar Gidir clan militias")
+# names the actor the alias' last words make with it (`ActorDictionary._elided_names`), not only the one
+# written in full
+ELIDED_NAMES = 1
+_NAME_AND = re.compile(r"[A-Z][\w'-]*\s*(?:,\s*|\s(?:and|&)\s+)(?:the\s+)?[A-Z]")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*)\s*(?:,\s*|\s(?:and|&)\s+)(?:the\s+)?$")
 _ELIDED_BEFORE = re.compile(r"\b([A-Za-z][\w'-]*)\s*(?:,\s*|\s(?:and|or|&)\s+)$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|in|into|to|at|near|across|inside|outside)\s+$", re.IGNORECASE)
 # a capitalised word (a people's name) and the space before a militia word
@@ -390,6 +397,8 @@ class ActorDictionary:
         if POSSESSIVES:
             found = self._own_units(text, found)
         found = self._elided(text, found, countries or set(), named or set())
+        if ELIDED_NAMES and len(found) and _NAME_AND.search(text):
+            found = self._elided_names(text, found, countries or set(), named or set())
         if ORIGINS:
             found = self._origins(text, found)
         if ANNOUNCER_FORCES:
@@ -589,7 +598,8 @@ class ActorDictionary:
         for m in found:
             if lead is not None and self._state_force(m) and \
                     _JOINT_GAP.fullmatch(text, lead_end, m.start) and _same_state(lead, m) and \
-                    not _sides_before(text, lead.start):
+                    not _sides_before(text, lead.start) and \
+                    not (JOINT_NOT_SIDES and lead_end == lead.end and _pair_fought(text, m, found)):
                 lead_end = m.end
                 continue  # the second of a joint pair: not a party of its own
             # a lead that is a generic word right after another party's name is that party's men
@@ -881,6 +891,39 @@ class ActorDictionary:
                 out.append(ActorMention(entry.name, entry.inter, start, stop, text[start:stop],
                                         key=entry.key, home=entry.home))
                 end = start
+        return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
+
+    def _elided_names(self, text: str, found: list[ActorMention], countries: set[str],
+                      named: set[str]) -> list[ActorMention]:
+        """"Habar Gidir and Marehan clan militias", "the Dir and the Marehan militias": a name of one to
+        three capitalised words joined by "and" or a comma to a matched alias shares the alias' last
+        words ("clan militias"), and names that actor by itself (ELIDED_NAMES)."""
+        out = list(found)
+        for m in found:
+            words = _words(m.text)
+            if len(words) < 2:
+                continue
+            before = _NAME_BEFORE.search(text, 0, m.start)
+            if before is None or _PREPOSITION_BEFORE.search(text, 0, before.start(1)):
+                continue
+            name = _words(before.group(1))
+            hit = None
+            for k in range(1, len(words)):
+                for n in range(min(3, len(name)), 0, -1):
+                    options = self.index.get(name[-n:] + words[k:])
+                    entry, fit = self._choose(options, countries, named) if options else (None, 0.0)
+                    if entry is not None and fit >= 0.3 and entry.key != m.key and entry.name != m.name:
+                        hit = (entry, len(before.group(1)) - len(" ".join(before.group(1).split()[-n:])))
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            entry, skip = hit
+            start, stop = before.start(1) + skip, before.end(1)
+            if any(a.start < stop and start < a.end for a in out):
+                continue
+            out.append(ActorMention(entry.name, entry.inter, start, stop, text[start:stop], key=entry.key, home=entry.home))
         return sorted(out, key=lambda a: a.start) if len(out) != len(found) else found
 
     def _people_militias(self, text: str, found: list[ActorMention], countries: set[str] | None = None,
@@ -1420,6 +1463,26 @@ _TOGETHER_AFTER = re.compile(r",?\s+(?:together|jointly|in coordination|in coope
                              re.IGNORECASE)
 _PARTNER_GAP = re.compile(r"(?:['’]s)?,?\s*(?:(?:and|&)\s+|(?:together|jointly|in coordination|in cooperation|"
                           r"in collaboration)\s+with\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+# switch (session 41, actors6): two state forces of one country told as "X and Y clashed", "X and Y
+# exchanged fire", with no one after the verb they fought ("the army and the police clashed with
+# militants" stays a joint party), are the two sides of the fight, not one party (roles.STATE_BOTH_SIDES
+# then names the state's forces on both sides: "Puntland troops and Galmudug forces clashed")
+JOINT_NOT_SIDES = 1
+_PAIR_FOUGHT = re.compile(r"\s+(?:(?:reportedly|allegedly|also|again|briefly|heavily|later)\s+)?(?:clashed|fought|skirmished|"
+                          r"battled|exchanged (?:gun)?fire|exchanged gunshots|engaged in (?:an? )?(?:gunfight|firefight|"
+                          r"shoot-?out|clash|clashes|fighting|exchange of fire))\b(?!\s+(?:with|against|alongside)\b)",
+                          re.IGNORECASE)
+
+
+def _pair_fought(text: str, second: ActorMention, found: list[ActorMention]) -> bool:
+    """Is the pair that ends with `second` told fighting each other: a verb of fighting right after it,
+    no "with"/"against" and no other party within the next few words?"""
+    verb = _PAIR_FOUGHT.match(text, second.end)
+    if verb is None:
+        return False
+    return not any(verb.end() <= a.start <= verb.end() + 25 for a in found)
 
 
 def _sides_before(text: str, start: int) -> bool:

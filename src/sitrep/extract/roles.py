@@ -844,6 +844,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             # associated actor); a party is no armed side
             ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
             ev.assoc_actor_2 = name
+    if STATE_BOTH_SIDES and a1 is not None and not ev.actor2 and sub == "Armed clash" and ev.inter1 == 1 and \
+            (rival := _same_force_side(d, a1, named)) is not None:
+        # "Jubaland forces clashed with federal troops", "a shootout between SNA soldiers and NISA
+        # agents", "Puntland and Galmudug troops clashed": two of one state's forces told as the two
+        # sides of a fight; ACLED names the state's forces on both sides (a member state's or a unit's
+        # name after its own), where the one actor read had left the other side empty
+        ev.actor2, ev.inter2 = named(rival)
     if not ev.actor2 and _civilians_hit(ev, d):
         ev.actor2, ev.inter2 = _in_country("Civilians", country), 7
     if MILITARY_SITE_TARGET and not ev.actor2 and ev.event_type == "Explosions/Remote violence" and country and \
@@ -949,7 +956,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and ev.inter2 == 1 and ev.inter1 not in (None, 1) and \
+    if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and (
+            ev.inter2 == 1 and ev.inter1 not in (None, 1) or
+            STATE_FIRST_EXTERNAL and ev.inter2 == 8 and ev.inter1 not in (None, 1, 8)) and \
             ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
         # where and while ACLED's coders named the state's forces first in every clash with them,
         # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
@@ -961,6 +970,26 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # whether or not the target fought back
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     _territory_sides(ev)
+
+
+# switch (session 41, actors6): two mentions of one state's forces told as the two sides of an armed
+# clash ("Jubaland forces clashed with federal troops", "fighting between the army and the presidential
+# guard") are that state's forces on both sides (ACLED: 60 tune rows of both files name one state's
+# forces so; "Military Forces of Somalia ... Jubaland Security Force" against "Military Forces of
+# Somalia"), not one side with the other left empty
+STATE_BOTH_SIDES = 1
+
+
+def _same_force_side(d: Draft, a1: ActorMention, named) -> ActorMention | None:
+    """Another mention of a1's state force told as the other side of the fight with a1 in the
+    event's sentence ("X clashed with Y", "between X and Y", "X and Y fought")."""
+    text = d.sentence.text
+    for m in d.actors:
+        if m is a1 or m.start == a1.start or not (m.end <= a1.start or a1.end <= m.start):
+            continue
+        if _same_actor(m, a1, named) and _told_as_sides(text, a1, m):
+            return m
+    return None
 
 
 # switch (session 38, types): in a fight (armed clash, attack) whose first named target is civilians, an
@@ -1202,6 +1231,19 @@ TOLD_BACK_GROUP = 1
 # non-state armed group ("gunmen, said to be allied with the X Gang", "armed men arriving to
 # reinforce the ranks of X", "likely X members") is that group (roles_words.yml affiliated_before)
 AFFILIATED_GROUP = 1
+# switch (session 41, actors6): AFFILIATED_GROUP looks for named groups in the event's words only when
+# those words hold one of roles_words.yml affiliated_before anywhere (the same patterns, not anchored):
+# no match can be found otherwise, so the figures stay the same and most events skip the dictionary's find
+AFFILIATED_PRECHECK = 1
+
+
+@lru_cache(maxsize=1)
+def _affiliated_anywhere() -> re.Pattern[str]:
+    """roles_words.yml affiliated_before without its end anchors: a match of a pattern in any window
+    of the text is a match of this one in the whole text."""
+    path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
+    pats = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("affiliated_before") or []
+    return re.compile("|".join(f"(?:{p[:-1] if p.endswith('$') else p})" for p in pats), re.IGNORECASE)
 
 
 def _named_groups_in(text: str, actors: ActorDictionary, iso: str, ev: Event) -> list[tuple[ActorMention, str, int]]:
@@ -1227,6 +1269,8 @@ def told_back(ev: Event, d: Draft, actors: ActorDictionary, before: str, around:
     if AFFILIATED_GROUP:
         slots = [k for k in (1, 2) if (getattr(ev, f"actor{k}") or "").startswith(("Unidentified Armed Group",
                                                                                     "Unidentified Gang"))]
+        if slots and AFFILIATED_PRECHECK and not _affiliated_anywhere().search(told):
+            slots = []
         if slots:
             after = _role_patterns()["affiliated_before"]
             tied = {name: inter for m, name, inter in _named_groups_in(told, actors, iso, ev)
@@ -1273,6 +1317,12 @@ def _armed_victim(d: Draft, named) -> tuple[str, int] | None:
 # switch: in a country and years where ACLED names the state's forces first in every clash with
 # them (data/actors/clash_order.yml), so do we, whoever attacked
 STATE_FIRST_BY_DATE = 1
+
+
+# switch (session 41, actors6): ... and so do we with a foreign or international force fighting there
+# (an AU mission's troops against Al Shabaab: ACLED's Somali rows of 2015-16 name the mission first in
+# nearly every clash with it, as the country's own army)
+STATE_FIRST_EXTERNAL = 1
 
 
 @lru_cache(maxsize=1)
