@@ -9,9 +9,7 @@ Sentences are the helper's own, with invented details."""
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
