@@ -85,3 +85,30 @@ def test_the_mend_table_fixes_a_scrambled_file():
 def test_supplement_points_lie_at_the_geonames_place(name, iso, lat, lon):
     [entry] = [e for e in gazetteer.load_supplement() if e["name"] == name and e["country"] == iso]
     assert abs(float(entry["lat"]) - lat) < 0.05 and abs(float(entry["lon"]) - lon) < 0.05
+
+
+def test_somali_spellings_of_a_name(monkeypatch):
+    assert gazetteer.somali_spellings("Buurhakaba") == ["Buurxakaba"]
+    assert "Ceel Xur" in gazetteer.somali_spellings("El Hur")
+    assert "Xaji Cali" in gazetteer.somali_spellings("Haji Ali")
+    assert gazetteer.somali_spellings("Dhusamareb") == []  # dh, kh, sh keep their h
+    monkeypatch.setattr(gazetteer, "SOMALI_SPELLINGS", 0)
+    assert gazetteer.somali_spellings("Buurhakaba") == []
+
+
+def test_a_town_in_somali_spelling_is_found():
+    # without the Somali spelling the place was not found at all (nor the country)
+    text = "On 9 April 2025, police dispersed a protest by traders in Xargeysa town over new taxes."
+    [events] = extract([Article(id="t", title="", text=text, published=dt.date(2025, 4, 10))])
+    assert [(e.location, e.admin1) for e in events] == [("Hargeysa", "Woqooyi Galbeed")]
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("On 12 May 2025, traders in Ndagani, Tharaka-Nithi, blocked the road to protest a new market levy.",
+     "Ndagani", "Tharaka-Nithi"),
+    ("On 3 July 2025, clan militias clashed over grazing land near Feerfeer town (Beledweyne, Hiraan).",
+     "Feerfeer", "Hiraan"),
+])
+def test_places_added_in_session41(text, location, admin1):
+    [events] = extract([Article(id="t", title="", text=text, published=dt.date(2025, 7, 5))])
+    assert [(e.location, e.admin1) for e in events][:1] == [(location, admin1)]
