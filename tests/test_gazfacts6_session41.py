@@ -108,6 +108,8 @@ def test_a_town_in_somali_spelling_is_found():
      "Ndagani", "Tharaka-Nithi"),
     ("On 3 July 2025, clan militias clashed over grazing land near Feerfeer town (Beledweyne, Hiraan).",
      "Feerfeer", "Hiraan"),
+    ("On 2 August 2025, armed youths raided cattle camps near Ayod town in Jonglei, killing four herders.",
+     "Ayod", "Jonglei"),
 ])
 def test_places_added_in_session41(text, location, admin1):
     [events] = extract([Article(id="t", title="", text=text, published=dt.date(2025, 7, 5))])
