@@ -62,3 +62,14 @@ def test_running_battles_at_a_protest_make_it_violent(monkeypatch):
     cues.get_lexicon.cache_clear()
     assert on[0] == "Violent demonstration"
     assert off[0] != "Violent demonstration"
+
+
+def test_a_road_blocked_with_a_grievance_is_a_protest(monkeypatch):
+    text = ("On 13 September 2024, in Isiolo, residents blocked the Isiolo-Moyale highway near Kula Mawe, "
+            "accusing the county of ignoring cattle theft.")
+    assert _subs(text, monkeypatch, PROTEST_NOT_OTHER=1)[0] == "Peaceful protest"
+    assert _subs(text, monkeypatch, PROTEST_NOT_OTHER=0)[0] == "Other"
+    # roadblocks of no one known, with no grievance: ACLED's "Other"
+    bare = ("On 13 September 2024, in Mirebalais, Centre, roadblocks were set up on the national road. There "
+            "is no information on who set them up.")
+    assert _subs(bare, monkeypatch, PROTEST_NOT_OTHER=1)[0] == "Other"

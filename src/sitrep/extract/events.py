@@ -2187,6 +2187,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = _act_over_other(d, st) or sub
     if sub == "Other" and BODIES_FOUND_ATTACK and _bodies_found(d):
         sub = "Attack"  # ACLED: bodies that came to light are an attack by an unidentified group
+    if sub == "Other" and PROTEST_NOT_OTHER and _protest_told(d, st):
+        # ACLED: a road blocked, a gate barred or a crowd gathered with a grievance is a demonstration
+        span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
+        sub = protest_by_cues("Peaceful protest", d.protest_cues | protest_modifiers(span))
     if sub == "Violent demonstration" and _symbolic_only(d):
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Mob violence" and FEW_NOT_MOB and _few_acted(d):
@@ -2725,3 +2729,21 @@ _FOUGHT_BACK_SUBS = ("Grenade", IED, "Shelling/artillery/missile attack")
 def _fought_back(d: Draft, st: ArticleState) -> bool:
     own = {x.index for x in d.sentences or [d.sentence]}
     return bool(regex("fought_back").search(" ".join(x.text for x in report_span(d, st, st.taken - own))))
+
+
+# switch (session 41, types6): in a short report, an event read as ACLED's "Other" whose report tells a
+# demonstration (a protest cue word: "the demonstrators", "in protest") or a road or gate blocked with a
+# grievance ("blocked the highway, accusing the county of ...", lexicons.yaml blockade_acts and
+# grievance_words) is a protest, its sub-type by the cue words (tune split: notes with a protest word, "Other"
+# 20 of about 22,000; a blockade with a grievance and no protest word, "Other" 1 of 114)
+PROTEST_NOT_OTHER = 1
+
+
+def _protest_told(d: Draft, st: ArticleState) -> bool:
+    if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
+        return False
+    span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
+    text = " ".join(x.text for x in span)
+    if any(c.cls == "protest" for c in get_lexicon().find(text)):
+        return True
+    return bool(regex("blockade_acts").search(text) and regex("grievance_words").search(text))
