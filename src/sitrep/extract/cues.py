@@ -22,6 +22,9 @@ HEAVY_WEAPONS_SHELLING = 1
 # switch (session 39, types4): "two battles occurred between", "a bomb going off" (event_cues.yaml entries
 # with `switch: TOLD_OCCURRING`)
 TOLD_OCCURRING = 1
+# switch (session 41, types6): "running battles", "violently protested", "violent unrest" are a crowd's
+# violence (event_cues.yaml, the entry with `switch: RIOT_WORDS`)
+RIOT_WORDS = 1
 
 
 @dataclass

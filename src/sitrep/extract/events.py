@@ -787,6 +787,8 @@ def _recent_clause_counts(text: str, m: re.Match, counts: Counts) -> Counts:
 def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
                     mentions: list[PlaceMention], dateline: int) -> Draft | None:
     article = st.article
+    if NO_CASUALTY_TOLD and regex("no_casualty_told").search(s.text):
+        return None  # "Casualties unknown.": a sentence that only says no harm is known tells no act
     doc = st.docs.get(s.index)
     published = article.published
     counts = with_named_dead(extract_counts(s.text), doc, s.text)
@@ -2185,6 +2187,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = _act_over_other(d, st) or sub
     if sub == "Other" and BODIES_FOUND_ATTACK and _bodies_found(d):
         sub = "Attack"  # ACLED: bodies that came to light are an attack by an unidentified group
+    if sub == "Other" and PROTEST_NOT_OTHER and _protest_told(d, st):
+        # ACLED: a road blocked, a gate barred or a crowd gathered with a grievance is a demonstration
+        span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
+        sub = protest_by_cues("Peaceful protest", d.protest_cues | protest_modifiers(span))
     if sub == "Violent demonstration" and _symbolic_only(d):
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
     if sub == "Mob violence" and FEW_NOT_MOB and _few_acted(d):
@@ -2215,6 +2221,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             sub = "Attack"
     if sub in ("Disrupted weapons use", "Other") and AIRCRAFT_DOWNED and _aircraft_downed(d):
         sub = "Shelling/artillery/missile attack"  # ACLED: a crewed aircraft shot down from the ground
+    if sub == "Looting/property destruction" and PEOPLE_HIT_NOT_LOOTING and _people_hit(d):
+        # ACLED: property destroyed where people were attacked, killed or hurt is violence against them
+        sub = "Mob violence" if any(a.inter == 5 for a in d.agents) else "Attack"
     if st.note_tag is not None and st.note_tag[0] == id(d):
         sub = st.note_tag[1]  # NOTE_TAGS: the coder's label of the note ("Movement of forces: ...")
     ev = Event(article_id=article.id, source=article.source)
@@ -2303,6 +2312,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         # "troops fired mortars and rifle rounds at the rebels' positions", "shelled the village; the
         # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
         # the artillery one of its weapons
+        ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    if FOUGHT_BACK and ev.sub_event_type in _FOUGHT_BACK_SUBS and ev.inter1 in ARMED and ev.inter2 in ARMED \
+            and _fought_back(d, st):
+        # ACLED: the armed target of the blast, the grenade or the shelling fired back: a battle
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     # counts
     # ACLED: a peaceful protest has no dead (deaths at a protest make it another sub-type); the
@@ -2684,3 +2697,53 @@ AIRCRAFT_DOWNED = 1
 def _aircraft_downed(d: Draft) -> bool:
     told = " ".join(x.text for x in d.sentences or [d.sentence])
     return bool(regex("aircraft_downed").search(told)) and not regex("drone_words").search(told)
+
+
+# switch (session 41, types6): a sentence that says only that no harm is known or that none was reported
+# ("Casualties unknown.", "No casualties were reported.", lexicons.yaml no_casualty_told) makes no event:
+# its casualty word tells no act, and the decider, unsure of it, typed it (an IED or a clash beside the
+# looting or the attack the report told)
+NO_CASUALTY_TOLD = 1
+
+
+# switch (session 41, types6): an event read as looting or property destruction whose report also tells
+# people attacked, killed or hurt (lexicons.yaml people_harmed: "attacked residents and burned their
+# houses", "two villagers were shot"; not the event's count of dead, which a figure alone may give) is an
+# attack (mob violence where rioters did it): ACLED's looting is property taken or destroyed with no
+# violence against people (tune split, notes telling both: looting in none of them)
+PEOPLE_HIT_NOT_LOOTING = 1
+
+
+def _people_hit(d: Draft) -> bool:
+    return bool(regex("people_harmed").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+
+
+# switch (session 41, types6): a grenade, a remote explosive or a shelling between two armed sides whose
+# report tells its target firing back ("Soldiers reacted with gunfire after the explosion.", "the base responded with mortars",
+# lexicons.yaml fought_back) is an armed clash: two sides fought (tune split, notes of such weapons that
+# tell it: armed clash 38 of 48)
+FOUGHT_BACK = 1
+_FOUGHT_BACK_SUBS = ("Grenade", IED, "Shelling/artillery/missile attack")
+
+
+def _fought_back(d: Draft, st: ArticleState) -> bool:
+    own = {x.index for x in d.sentences or [d.sentence]}
+    return bool(regex("fought_back").search(" ".join(x.text for x in report_span(d, st, st.taken - own))))
+
+
+# switch (session 41, types6): in a short report, an event read as ACLED's "Other" whose report tells a
+# demonstration (a protest cue word: "the demonstrators", "in protest") or a road or gate blocked with a
+# grievance ("blocked the highway, accusing the county of ...", lexicons.yaml blockade_acts and
+# grievance_words) is a protest, its sub-type by the cue words (tune split: notes with a protest word, "Other"
+# 20 of about 22,000; a blockade with a grievance and no protest word, "Other" 1 of 114)
+PROTEST_NOT_OTHER = 1
+
+
+def _protest_told(d: Draft, st: ArticleState) -> bool:
+    if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
+        return False
+    span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
+    text = " ".join(x.text for x in span)
+    if any(c.cls == "protest" for c in get_lexicon().find(text)):
+        return True
+    return bool(regex("blockade_acts").search(text) and regex("grievance_words").search(text))
