@@ -246,7 +246,24 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
             and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
+            and not (PROVINCE_WORD_AFTER_NO_PERSON and _province_word_after(text, e.start_char, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# switch (session 41, places6): a name that is a province's, followed by a province-level unit word
+# ("[a town] town ([a district], Nay Pyi Taw territory)", "[a village], Homa Bay county") is that
+# province, not a person's full name (the parser tags "Nay Pyi Taw" PERSON; the block hid the
+# province, and a namesake of the town in another province won)
+PROVINCE_WORD_AFTER_NO_PERSON = True
+_PROVINCE_WORD_AFTER = re.compile(r"^[\s-]+(?:territory|state|region|province|governorate|oblast|county|prefecture|"
+                                  r"department|division|capital\s+territory)\b", re.IGNORECASE)
+
+
+def _province_word_after(text: str, start: int, end: int) -> bool:
+    if not _PROVINCE_WORD_AFTER.match(text[end:end + 30]):
+        return False
+    code = admin1_code("", text[start:end])
+    return code.count(".") == 1 and code[:2].isupper()
 
 
 # switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Gaal village (5km NE of
@@ -1546,6 +1563,16 @@ VILLAGE_IN_NAMED_UNIT_ANY_SOURCE = True
 _BARANGAY_WORD_BEFORE = re.compile(r"\b(?:barangays?|brgys?|bgys?)\.?\s+$", re.IGNORECASE)
 
 
+# switch (session 41, places6): "at [X] trading centre in [a town] town", "[X] market, [a town]": a
+# local place named by its noun and set in a town lies near that town, as a village so set does;
+# one resolved more than VILLAGE_TOWN_MAX_KM away is a namesake (a trading centre 250 km off in
+# another county had won over the town the text names)
+PLACE_NOUN_IN_TOWN = True
+_PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cent(?:re|er)|market(?:\s+place)?|"
+                                r"junction|estate|settlement|sub-?location|location|ward)\s*(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*"
+                                r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
@@ -1557,10 +1584,11 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             continue
         if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
             continue
+        local = PLACE_NOUN_IN_TOWN and bool(_PLACE_NOUN_SET_IN.match(text[mm.end:nxt.start]))
         if not (_VILLAGE_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start])
-                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12])):
+                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12]) or local):
             continue
-        if not _SET_IN_TOWN.match(text[mm.end:nxt.start]):
+        if not (_SET_IN_TOWN.match(text[mm.end:nxt.start]) or local):
             continue
         towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
                          and c.latitude is not None and is_exact(c, nxt.text))]
@@ -2486,6 +2514,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score += 0.5  # a barangay the text placed in its town: more precise than the town
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
+        if ROAD_END_NOT_EVENT_PLACE and _road_end(text, mm.start, mm.end):
+            score -= ROAD_END_PENALTY  # "at the [X]-[Y] highway, [a town]": the road's ends are no event place
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
                     _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))
@@ -2555,6 +2585,28 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
     return best
+
+
+# switch (session 41, places6): a name that is one end of a road's name ("blocked the [X]-[Y]
+# highway at [a town]", "on the [X] - [Y] road, [a city]") names the road, not where the act was:
+# it yields to any other place the text names (ACLED tune rows naming such a road: the location
+# is another place in 384 of 650, the first end in 185, the second in 81); where the text names no
+# other place, an end still places the event
+ROAD_END_NOT_EVENT_PLACE = True
+ROAD_END_PENALTY = 2.5
+_ROAD_WORD = r"(?i:highways?|roads?|motorways?|expressways?|railways?|rail\s+lines?|pipelines?|corridors?|bypass)\b"
+_ROAD_FIRST_AFTER = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][\w'’.]*(?:[\s-]+[A-Z][\w'’.]*){0,2}\s+" + _ROAD_WORD)
+_ROAD_SECOND_BEFORE = re.compile(r"[A-Z][\w'’.]*\s*[-\u2013\u2014]\s*$")
+_ROAD_SECOND_AFTER = re.compile(r"^\s+" + _ROAD_WORD)
+_ROAD_IN_MENTION = re.compile(r"\s" + _ROAD_WORD + r"$")
+
+
+def _road_end(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one end of a road's name ("[X]-[Y] highway", "[X] - [Y] road")?"""
+    if _ROAD_FIRST_AFTER.match(text[end:end + 60]):
+        return True
+    return bool(_ROAD_SECOND_BEFORE.search(text[max(0, start - 40):start])) and bool(
+        _ROAD_SECOND_AFTER.match(text[end:end + 20]) or _ROAD_IN_MENTION.search(text[start:end]))
 
 
 # "an IED struck a lorry between [town] and [town]", "fighting between the villages of [X] and [Y]":

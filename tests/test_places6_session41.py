@@ -1,0 +1,69 @@
+"""Session 41 (helper places6): places of notes. Sentences written fresh by the helper; no real
+row is quoted.
+
+- locate.ROAD_END_NOT_EVENT_PLACE: a name that is one end of a road's name ("the [X]-[Y] highway")
+  yields to another place the text names;
+- locate.PROVINCE_WORD_AFTER_NO_PERSON: a province's name followed by "territory", "state", ...
+  is the province, not a person's full name;
+- locate.PLACE_NOUN_IN_TOWN: "[X] trading centre in [a town] town": a namesake of X far from the
+  town is not the place.
+"""
+import datetime as dt
+
+import sitrep.geo.locate as L
+from sitrep.model import Article
+from sitrep.pipeline import process
+
+
+def _event(text: str, day: dt.date = dt.date(2021, 6, 20)):
+    events = process([Article(id="p6", url="", title="", text=text, published=day)])[0]
+    return events[0] if events else None
+
+
+ROAD_TEXT = ("On 14 June 2021, angry bus workers torched three coaches on the Rangpur - Dinajpur highway, "
+             "Saidpur town (Nilphamari), after a driver was beaten.")
+
+
+def test_a_road_end_yields_to_the_town_named_after_the_road(monkeypatch):
+    ev = _event(ROAD_TEXT)
+    assert ev is not None and ev.location == "Saidpur"
+    monkeypatch.setattr(L, "ROAD_END_NOT_EVENT_PLACE", False)
+    ev = _event(ROAD_TEXT + " ")
+    assert ev is not None and ev.location != "Saidpur"
+
+
+def test_a_road_end_alone_still_places_the_event():
+    ev = _event("On 14 June 2021, traders blocked the Rangpur-Dinajpur highway over a new toll.")
+    assert ev is not None and ev.location in ("Rangpur", "Dinajpur")
+
+
+def test_the_road_end_pattern():
+    text = "blocked the Kisumu-Busia road at dawn"
+    assert L._road_end(text, text.index("Kisumu"), text.index("Kisumu") + 6)
+    assert L._road_end(text, text.index("Busia"), text.index("Busia") + 5)
+    other = "fighting in Kisumu - residents fled"
+    assert not L._road_end(other, other.index("Kisumu"), other.index("Kisumu") + 6)
+
+
+TERRITORY_TEXT = ("On 11 June 2021, a parcel bomb went off at a bank branch in Tatkon town (Dekkhina district, "
+                  "Nay Pyi Taw territory); two guards were hurt.")
+
+
+def test_a_province_before_territory_is_no_person(monkeypatch):
+    ev = _event(TERRITORY_TEXT)
+    assert ev is not None and ev.admin1 == "Nay Pyi Taw"
+    monkeypatch.setattr(L, "PROVINCE_WORD_AFTER_NO_PERSON", False)
+    ev = _event(TERRITORY_TEXT + " ")
+    assert ev is not None and ev.admin1 != "Nay Pyi Taw"
+
+
+TRADING_TEXT = ("On 18 June 2021, boda boda riders protested the arrest of a colleague at Sigor trading centre "
+                "in Bomet town (Bomet Central, Bomet).")
+
+
+def test_a_trading_centre_far_from_its_town_is_a_namesake(monkeypatch):
+    ev = _event(TRADING_TEXT)
+    assert ev is not None and ev.admin1 == "Bomet"
+    monkeypatch.setattr(L, "PLACE_NOUN_IN_TOWN", False)
+    ev = _event(TRADING_TEXT + " ")
+    assert ev is not None and ev.admin1 != "Bomet"
