@@ -6,7 +6,8 @@ row is quoted.
 - locate.PROVINCE_WORD_AFTER_NO_PERSON: a province's name followed by "territory", "state", ...
   is the province, not a person's full name;
 - locate.PLACE_NOUN_IN_TOWN: "[X] trading centre in [a town] town": a namesake of X far from the
-  town is not the place.
+  town is not the place;
+- locate.BETWEEN_FIRST_END: of "between [X] and [Y]" the first end is the place.
 """
 import datetime as dt
 
@@ -67,3 +68,32 @@ def test_a_trading_centre_far_from_its_town_is_a_namesake(monkeypatch):
     monkeypatch.setattr(L, "PLACE_NOUN_IN_TOWN", False)
     ev = _event(TRADING_TEXT + " ")
     assert ev is not None and ev.admin1 != "Bomet"
+
+
+BETWEEN_TEXT = "On 2 May 2021, between Kutkai and Lashio, TNLA troops attacked an army column with rockets."
+
+
+def test_the_first_end_of_a_stretch_is_the_place(monkeypatch):
+    ev = _event(BETWEEN_TEXT)
+    assert ev is not None and ev.location == "Kutkai" and ev.geo_precision == 2
+    monkeypatch.setattr(L, "BETWEEN_FIRST_END", False)
+    ev = _event(BETWEEN_TEXT + " ")
+    assert ev is not None and ev.location == "Lashio"
+
+
+def test_a_hyphenated_english_name_is_one_span():
+    # HYPHEN_WORD_CONNECT is read when the module loads: checked off by hand (the name split in two,
+    # "Trent" read fuzzily as Trento, Italy)
+    text = "Hospital porters picketed in Burslem (Stoke-on-Trent, England) on 4 April 2022 over pay."
+    spans = [m.group(0) for m in L._SPAN.finditer(text)]
+    assert "Stoke-on-Trent" in spans
+    ev = _event(text, dt.date(2022, 4, 6))
+    assert ev is not None and ev.country == "United Kingdom" and ev.admin1 == "England"
+
+
+def test_a_school_named_after_a_far_town_is_no_place():
+    # the facility noun "high school" (place_words.yaml, session 41); checked off by hand (the
+    # event went to Fresno, California)
+    ev = _event("On 5 April 2022, teachers rallied at Fresno high school in Aurora (Colorado) over pay.",
+                dt.date(2022, 4, 6))
+    assert ev is not None and ev.admin1 == "Colorado" and ev.location == "Aurora"

@@ -40,7 +40,13 @@ from sitrep.model import Place, PlaceMention
 
 _CONNECT = (r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|"
             r"ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras|au|aux|sur|sous|les|le|los|las|di|do|van|von|der|den)")
-_HYPHEN_CONNECT = r"(?:i|e|y|a|à|o)"  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
+# switch (session 41, places6; read when the module loads): "on", "upon", "en", "am", "im" and "the"
+# join a name between hyphens too ("Stoke-on-Trent", "Newcastle-upon-Tyne", "Bourton-on-the-Water",
+# "Châlons-en-Champagne"); before, "Stoke-on-Trent" was read as "Stoke" and "Trent", and "Trent" went
+# fuzzily to Trento (Italy), whose province won
+HYPHEN_WORD_CONNECT = 1
+_HYPHEN_CONNECT = (r"(?:i|e|y|a|à|o" + (r"|on|upon|en|am|im|on-the|upon-the|by-the" if HYPHEN_WORD_CONNECT else "")
+                   + ")")  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]*)"
 # before a name, a connector that is also an English or Romance word ("at", "as", "an", "de")
 # joins only with a hyphen ("at-Tall"): "a raid at Mandaue City" names Mandaue City
@@ -2516,6 +2522,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
         if ROAD_END_NOT_EVENT_PLACE and _road_end(text, mm.start, mm.end):
             score -= ROAD_END_PENALTY  # "at the [X]-[Y] highway, [a town]": the road's ends are no event place
+        if BETWEEN_FIRST_END and _BETWEEN_SECOND.search(text[max(0, mm.start - 120):mm.start]):
+            score -= BETWEEN_SECOND_PENALTY  # "between [X] and [Y]": ACLED places the stretch at X
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
                     _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))
@@ -2621,6 +2629,13 @@ _BETWEEN_FIRST_AFTER = re.compile(r"^" + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\
                                   r"(?:(?:village|town|city)\s+of\s+)?[A-Z]")
 _BETWEEN_SECOND = re.compile(_BETWEEN_WORDS + _PLACE_WORDS + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+"
                              r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$")
+
+
+# switch (session 41, places6): of "between [X] and [Y]", the first end is the event's place where
+# both resolve (ACLED tune rows with the location at an end: the first 170, the second 67); before,
+# the larger town won (scores by population)
+BETWEEN_FIRST_END = True
+BETWEEN_SECOND_PENALTY = 1.0
 
 
 # "in the area of [X]", "around the general area of the village of [X]": ACLED tune rows whose
