@@ -7,7 +7,9 @@ row is quoted.
   is the province, not a person's full name;
 - locate.PLACE_NOUN_IN_TOWN: "[X] trading centre in [a town] town": a namesake of X far from the
   town is not the place;
-- locate.BETWEEN_FIRST_END: of "between [X] and [Y]" the first end is the place.
+- locate.BETWEEN_FIRST_END: of "between [X] and [Y]" the first end is the place;
+- locate.STRONG_ABROAD_UNIT_WORD: "the [X] region" is plainly named where X is the province's name;
+- locate.HYPHEN_WORD_CONNECT: "Stoke-on-Trent" is one name.
 """
 import datetime as dt
 
@@ -91,9 +93,15 @@ def test_a_hyphenated_english_name_is_one_span():
     assert ev is not None and ev.country == "United Kingdom" and ev.admin1 == "England"
 
 
-def test_a_school_named_after_a_far_town_is_no_place():
-    # the facility noun "high school" (place_words.yaml, session 41); checked off by hand (the
-    # event went to Fresno, California)
-    ev = _event("On 5 April 2022, teachers rallied at Fresno high school in Aurora (Colorado) over pay.",
-                dt.date(2022, 4, 6))
-    assert ev is not None and ev.admin1 == "Colorado" and ev.location == "Aurora"
+
+BASED_TEXT = ("Somalia based al Shabaab gunmen ambushed a lorry of miraa traders in the Wajir region and "
+              "exchanged fire with police reservists. Six reportedly killed.")
+
+
+def test_a_province_named_with_its_unit_word_is_plainly_named(monkeypatch):
+    ev = _event(BASED_TEXT, dt.date(2014, 6, 2))
+    assert ev is not None and ev.country == "Kenya" and ev.admin1 == "Wajir"
+    monkeypatch.setattr(L, "STRONG_ABROAD_UNIT_WORD", False)
+    ev = _event(BASED_TEXT + " ", dt.date(2014, 6, 2))
+    assert ev is not None and ev.admin1 != "Wajir"
+

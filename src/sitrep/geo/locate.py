@@ -2377,6 +2377,15 @@ def outlet_group_country(text: str, outlet_iso: str, context: GeoContext) -> str
     return ""
 
 
+# switch (session 41, places6): a province or town named with its unit word ("in the [X] region",
+# "[X] County") is exactly named when its name is: the unit word had made "[X] region" inexact,
+# and a plainly named province of another country than the groups' was skipped as a misread
+# ("Somalia-based militants ... in the [a Kenyan county] region": the event went to Somalia, no place)
+STRONG_ABROAD_UNIT_WORD = True
+_UNIT_WORD_TAIL = re.compile(r"\s+(?i:region|county|province|state|governorate|district|oblast|prefecture|department|"
+                             r"territory|town|city|village)$")
+
+
 def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
     """A place outside the article's countries that is still plainly named: a large city, a
     province, the team's own place, a clear reading, or a town the text sets in its own
@@ -2386,7 +2395,8 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
     place = mm.place
     if mm.text.isupper() and len(mm.text) <= 5:
         return False  # "VDP", "MSF": abroad, an acronym names a group far more often than a town
-    exact = is_exact(place, mm.text)
+    exact = is_exact(place, mm.text) or (STRONG_ABROAD_UNIT_WORD and bool(_UNIT_WORD_TAIL.search(mm.text)) and
+                                         is_exact(place, _UNIT_WORD_TAIL.sub("", mm.text)))
     in_its_province = place.feature in POINT_FEATURES and bool(_unit(place)) and any(
         o is not mm and o.place is not None and o.place.feature == "admin1" and o.place.iso == place.iso
         and _unit(o.place) == _unit(place) for o in mentions)
