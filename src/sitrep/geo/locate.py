@@ -40,7 +40,13 @@ from sitrep.model import Place, PlaceMention
 
 _CONNECT = (r"(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|bin|ibn|abu|umm|um|bani|beni|de|del|la|des|du|dos|da|ez|es|"
             r"ed|bou|ben|wadi|jabal|jebel|tal|tell|ain|ras|au|aux|sur|sous|les|le|los|las|di|do|van|von|der|den)")
-_HYPHEN_CONNECT = r"(?:i|e|y|a|à|o)"  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
+# switch (session 41, places6; read when the module loads): "on", "upon", "en", "am", "im" and "the"
+# join a name between hyphens too ("Stoke-on-Trent", "Newcastle-upon-Tyne", "Bourton-on-the-Water",
+# "Châlons-en-Champagne"); before, "Stoke-on-Trent" was read as "Stoke" and "Trent", and "Trent" went
+# fuzzily to Trento (Italy), whose province won
+HYPHEN_WORD_CONNECT = 1
+_HYPHEN_CONNECT = (r"(?:i|e|y|a|à|o" + (r"|on|upon|en|am|im|on-the|upon-the|by-the" if HYPHEN_WORD_CONNECT else "")
+                   + ")")  # only between hyphens: "Mazar-i-Sharif", "Pointe-à-Pitre"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u1E00-\u1EFF][\w'’ʿ‘`]*|[ʿ‘'][A-Z][\w'’]*)"
 # before a name, a connector that is also an English or Romance word ("at", "as", "an", "de")
 # joins only with a hyphen ("at-Tall"): "a raid at Mandaue City" names Mandaue City
@@ -246,7 +252,24 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (PROVINCE_AFTER_NO_PERSON and _province_after(text, e.end_char))
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
             and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
+            and not (PROVINCE_WORD_AFTER_NO_PERSON and _province_word_after(text, e.start_char, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# switch (session 41, places6): a name that is a province's, followed by a province-level unit word
+# ("[a town] town ([a district], Nay Pyi Taw territory)", "[a village], Homa Bay county") is that
+# province, not a person's full name (the parser tags "Nay Pyi Taw" PERSON; the block hid the
+# province, and a namesake of the town in another province won)
+PROVINCE_WORD_AFTER_NO_PERSON = True
+_PROVINCE_WORD_AFTER = re.compile(r"^[\s-]+(?:territory|state|region|province|governorate|oblast|county|prefecture|"
+                                  r"department|division|capital\s+territory)\b", re.IGNORECASE)
+
+
+def _province_word_after(text: str, start: int, end: int) -> bool:
+    if not _PROVINCE_WORD_AFTER.match(text[end:end + 30]):
+        return False
+    code = admin1_code("", text[start:end])
+    return code.count(".") == 1 and code[:2].isupper()
 
 
 # switch (session 40, places5): a name after "[N km] [compass] of" ("Ceel Gaal village (5km NE of
@@ -1546,6 +1569,16 @@ VILLAGE_IN_NAMED_UNIT_ANY_SOURCE = True
 _BARANGAY_WORD_BEFORE = re.compile(r"\b(?:barangays?|brgys?|bgys?)\.?\s+$", re.IGNORECASE)
 
 
+# switch (session 41, places6): "at [X] trading centre in [a town] town", "[X] market, [a town]": a
+# local place named by its noun and set in a town lies near that town, as a village so set does;
+# one resolved more than VILLAGE_TOWN_MAX_KM away is a namesake (a trading centre 250 km off in
+# another county had won over the town the text names)
+PLACE_NOUN_IN_TOWN = True
+_PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cent(?:re|er)|market(?:\s+place)?|"
+                                r"junction|estate|settlement|sub-?location|location|ward)\s*(?:,|\(|\bin\b|\bof\b|\bwithin\b)\s*"
+                                r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
@@ -1557,10 +1590,11 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             continue
         if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
             continue
+        local = PLACE_NOUN_IN_TOWN and bool(_PLACE_NOUN_SET_IN.match(text[mm.end:nxt.start]))
         if not (_VILLAGE_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start])
-                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12])):
+                or _VILLAGE_WORD_AFTER.match(text[mm.end:mm.end + 12]) or local):
             continue
-        if not _SET_IN_TOWN.match(text[mm.end:nxt.start]):
+        if not (_SET_IN_TOWN.match(text[mm.end:nxt.start]) or local):
             continue
         towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
                          and c.latitude is not None and is_exact(c, nxt.text))]
@@ -2343,6 +2377,15 @@ def outlet_group_country(text: str, outlet_iso: str, context: GeoContext) -> str
     return ""
 
 
+# switch (session 41, places6): a province or town named with its unit word ("in the [X] region",
+# "[X] County") is exactly named when its name is: the unit word had made "[X] region" inexact,
+# and a plainly named province of another country than the groups' was skipped as a misread
+# ("Somalia-based militants ... in the [a Kenyan county] region": the event went to Somalia, no place)
+STRONG_ABROAD_UNIT_WORD = True
+_UNIT_WORD_TAIL = re.compile(r"\s+(?i:region|county|province|state|governorate|district|oblast|prefecture|department|"
+                             r"territory|town|city|village)$")
+
+
 def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -> bool:
     """A place outside the article's countries that is still plainly named: a large city, a
     province, the team's own place, a clear reading, or a town the text sets in its own
@@ -2352,7 +2395,8 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
     place = mm.place
     if mm.text.isupper() and len(mm.text) <= 5:
         return False  # "VDP", "MSF": abroad, an acronym names a group far more often than a town
-    exact = is_exact(place, mm.text)
+    exact = is_exact(place, mm.text) or (STRONG_ABROAD_UNIT_WORD and bool(_UNIT_WORD_TAIL.search(mm.text)) and
+                                         is_exact(place, _UNIT_WORD_TAIL.sub("", mm.text)))
     in_its_province = place.feature in POINT_FEATURES and bool(_unit(place)) and any(
         o is not mm and o.place is not None and o.place.feature == "admin1" and o.place.iso == place.iso
         and _unit(o.place) == _unit(place) for o in mentions)
@@ -2486,6 +2530,10 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
             score += 0.5  # a barangay the text placed in its town: more precise than the town
         if anchor is not None:
             score -= min(abs(mm.start - anchor) / 120.0, 1.0) * 0.8
+        if ROAD_END_NOT_EVENT_PLACE and _road_end(text, mm.start, mm.end):
+            score -= ROAD_END_PENALTY  # "at the [X]-[Y] highway, [a town]": the road's ends are no event place
+        if BETWEEN_FIRST_END and _BETWEEN_SECOND.search(text[max(0, mm.start - 120):mm.start]):
+            score -= BETWEEN_SECOND_PENALTY  # "between [X] and [Y]": ACLED places the stretch at X
         if focus and mm.place.iso not in focus:
             if at_home or not (_strong_outside_focus(mm, mentions) or (
                     _placed_in(text, mm.start) and _set_in_alone(mm, mentions, focus))
@@ -2557,6 +2605,28 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
     return best
 
 
+# switch (session 41, places6): a name that is one end of a road's name ("blocked the [X]-[Y]
+# highway at [a town]", "on the [X] - [Y] road, [a city]") names the road, not where the act was:
+# it yields to any other place the text names (ACLED tune rows naming such a road: the location
+# is another place in 384 of 650, the first end in 185, the second in 81); where the text names no
+# other place, an end still places the event
+ROAD_END_NOT_EVENT_PLACE = True
+ROAD_END_PENALTY = 2.5
+_ROAD_WORD = r"(?i:highways?|roads?|motorways?|expressways?|railways?|rail\s+lines?|pipelines?|corridors?|bypass)\b"
+_ROAD_FIRST_AFTER = re.compile(r"^\s*[-\u2013\u2014]\s*[A-Z][\w'’.]*(?:[\s-]+[A-Z][\w'’.]*){0,2}\s+" + _ROAD_WORD)
+_ROAD_SECOND_BEFORE = re.compile(r"[A-Z][\w'’.]*\s*[-\u2013\u2014]\s*$")
+_ROAD_SECOND_AFTER = re.compile(r"^\s+" + _ROAD_WORD)
+_ROAD_IN_MENTION = re.compile(r"\s" + _ROAD_WORD + r"$")
+
+
+def _road_end(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one end of a road's name ("[X]-[Y] highway", "[X] - [Y] road")?"""
+    if _ROAD_FIRST_AFTER.match(text[end:end + 60]):
+        return True
+    return bool(_ROAD_SECOND_BEFORE.search(text[max(0, start - 40):start])) and bool(
+        _ROAD_SECOND_AFTER.match(text[end:end + 20]) or _ROAD_IN_MENTION.search(text[start:end]))
+
+
 # "an IED struck a lorry between [town] and [town]", "fighting between the villages of [X] and [Y]":
 # a place named as one end of a stretch is where the event was near, not at: "near", 2 (ACLED tune
 # rows whose location is such an end, all countries: 264 of 292 at 2; docs/geo.md, session 35)
@@ -2569,6 +2639,13 @@ _BETWEEN_FIRST_AFTER = re.compile(r"^" + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\
                                   r"(?:(?:village|town|city)\s+of\s+)?[A-Z]")
 _BETWEEN_SECOND = re.compile(_BETWEEN_WORDS + _PLACE_WORDS + _UNIT_TAIL + r"(?:\s*\([^()]{0,60}\))?\s+(?:and|&)\s+"
                              r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$")
+
+
+# switch (session 41, places6): of "between [X] and [Y]", the first end is the event's place where
+# both resolve (ACLED tune rows with the location at an end: the first 170, the second 67); before,
+# the larger town won (scores by population)
+BETWEEN_FIRST_END = True
+BETWEEN_SECOND_PENALTY = 1.0
 
 
 # "in the area of [X]", "around the general area of the village of [X]": ACLED tune rows whose
