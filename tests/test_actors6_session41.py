@@ -116,8 +116,8 @@ def test_without_the_switch_the_pair_was_one_party(monkeypatch):
 
 def test_a_pair_that_clashed_with_someone_stays_one_party():
     found = actors_module.get_dictionary().find(
-        "Puntland troops and Galmudug forces clashed with Al Shabaab fighters near Galkayo.", {"SO"})
-    assert [m.text for m in found] == ["Puntland troops", "Al Shabaab fighters"]
+        "Puntland troops and Galmudug forces clashed with Al Shabaab militants outside Galkayo.", {"SO"})
+    assert [m.text for m in found] == ["Puntland troops", "Al Shabaab militants"]
 
 
 # --- STATE_FIRST_EXTERNAL ------------------------------------------------------------------------

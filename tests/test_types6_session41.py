@@ -38,7 +38,7 @@ def test_houses_burned_as_residents_were_attacked_is_an_attack(monkeypatch):
 
 
 def test_a_grenade_answered_with_gunfire_is_a_clash(monkeypatch):
-    text = ("On 12 September 2024, militants threw a hand grenade at a police post in Wadajir, Mogadishu. "
+    text = ("On 12 September 2024, militants lobbed a grenade into a police checkpoint in Wadajir, Mogadishu. "
             "The officers reacted with gunfire. No one was hurt.")
     assert _subs(text, monkeypatch, FOUGHT_BACK=1)[0] == "Armed clash"
     assert _subs(text, monkeypatch, FOUGHT_BACK=0)[0] == "Grenade"
@@ -71,5 +71,5 @@ def test_a_road_blocked_with_a_grievance_is_a_protest(monkeypatch):
     assert _subs(text, monkeypatch, PROTEST_NOT_OTHER=0)[0] == "Other"
     # roadblocks of no one known, with no grievance: ACLED's "Other"
     bare = ("On 13 September 2024, in Mirebalais, Centre, roadblocks were set up on the national road. There "
-            "is no information on who set them up.")
+            "is no word yet on who put them there.")
     assert _subs(bare, monkeypatch, PROTEST_NOT_OTHER=1)[0] == "Other"

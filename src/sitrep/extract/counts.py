@@ -393,7 +393,7 @@ def extract_counts(sentence: str) -> Counts:
             more = _AND_MORE.match(low[m.end():])
             if more and _person_next(low[m.end() + more.end():]) or \
                     more and side_of(low[m.end() + more.end():m.end() + more.end() + 40]) != "total":
-                at = m.end() + more.start("num")  # "stand at 5 militia troops and one rebel"
+                at = m.end() + more.start("num")  # "stand at 4 guards and one raider"
                 take("killed", number_value(more.group("num")), at, at + len(more.group("num")))
             counts.update = counts.update or bool(_TOLL_UPDATE.search(m.group(0)))
     if REFLEXIVE_AND and "self and" in low:

@@ -2719,7 +2719,7 @@ def _people_hit(d: Draft) -> bool:
 
 
 # switch (session 41, types6): a grenade, a remote explosive or a shelling between two armed sides whose
-# report tells its target firing back ("Soldiers reacted with gunfire after the explosion.", "the base responded with mortars",
+# report tells its target firing back ("the troops answered with gunfire", "the base responded with mortars",
 # lexicons.yaml fought_back) is an armed clash: two sides fought (tune split, notes of such weapons that
 # tell it: armed clash 38 of 48)
 FOUGHT_BACK = 1
