@@ -55,11 +55,16 @@ ASSASSINATED_KILLS = 1
 _KILL_MORE = r"assassinat(?:ed|ing)"
 _CATS = (("killed", rf"{_KILL}|{_KILL_MORE}"), ("injured", _HURT), ("abducted", _TAKEN))
 
-# "killing eight", "killed at least three ISIS militants", "left 3 dead"
-_ACTIVE = re.compile(rf"\b(?P<verb>{_KILL}|{_HURT}|{_TAKEN}|left|leaving|claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
+def _active(kill: str) -> re.Pattern[str]:
+    """A verb (of the killing forms `kill`, of harm or of seizing) before its figure: "killing eight",
+    "killed at least three ISIS militants", "left 3 dead"."""
+    return re.compile(rf"\b(?P<verb>{kill}|{_HURT}|{_TAKEN}|left|leaving|claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|martyrdom of|deaths? of|killings? of|bodies of|murders? of|assassination of|execution of|abduction of|kidnapping of|injur(?:y|ies) of|wounding of) (?:the )?{_NUM}\b")
+
+
+_ACTIVE = _active(_KILL)
 _NUM_ONLY = re.compile(rf"\b{_NUM}\b")
 _VERB_ANY = re.compile(rf"^(?:{_KILL}|{_HURT}|{_TAKEN})$")
-_ACTIVE_MORE = re.compile(_ACTIVE.pattern.replace(f"(?P<verb>{_KILL}|", f"(?P<verb>{_KILL}|{_KILL_MORE}|", 1))
+_ACTIVE_MORE = _active(f"{_KILL}|{_KILL_MORE}")
 _VERB_ANY_MORE = re.compile(rf"^(?:{_KILL}|{_KILL_MORE}|{_HURT}|{_TAKEN})$")
 _CLAUSE_END = {";", ":", "but", "while", "after", "before", "when", "as", "whereas", "since", "because"}
 _AFTER_VERB_OK = {
@@ -391,8 +396,8 @@ def extract_counts(sentence: str) -> Counts:
                 continue
             take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
             more = _AND_MORE.match(low[m.end():])
-            if more and _person_next(low[m.end() + more.end():]) or \
-                    more and side_of(low[m.end() + more.end():m.end() + more.end() + 40]) != "total":
+            tail = low[m.end() + more.end():] if more else ""
+            if more and (_person_next(tail) or side_of(tail[:40]) != "total"):
                 at = m.end() + more.start("num")  # "stand at 4 guards and one raider"
                 take("killed", number_value(more.group("num")), at, at + len(more.group("num")))
             counts.update = counts.update or bool(_TOLL_UPDATE.search(m.group(0)))
