@@ -111,3 +111,25 @@ def test_a_mistyped_year_keeps_day_and_month(monkeypatch):
     monkeypatch.setattr(dates, "YEAR_TYPO", 0)
     got = dates.find_dates("Around 7 Mar 2106, the army and the rebels fought near the river.", published)
     assert not got or got[0].date != dt.date(2016, 3, 7)
+
+
+def test_a_sides_dead_below_the_toll_leave_the_toll(monkeypatch):
+    from sitrep.extract import events
+    from sitrep.extract.counts import Counts
+
+    def merged() -> int:
+        a = extract_counts("five killed, six injured.")
+        b = extract_counts("two of the attackers were shot dead by police.")
+        into = Counts(killed=a.killed, killed_by=dict(a.killed_by))
+        events.merge_killed(into, b)
+        return into.killed
+
+    assert merged() == 5
+    monkeypatch.setattr(events, "TOTAL_OVER_PART", 0)
+    assert merged() == 2
+    # a higher sum of the sides is still capped by the toll (a conflicting report: the lowest)
+    monkeypatch.setattr(events, "TOTAL_OVER_PART", 1)
+    a = extract_counts("seven people were killed.")
+    into = Counts(killed=a.killed, killed_by=dict(a.killed_by))
+    events.merge_killed(into, extract_counts("five soldiers and four militants were killed."))
+    assert into.killed == 7

@@ -1874,7 +1874,18 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
             a.killed_by[side] = n
     sides = sum(n for side, n in a.killed_by.items() if side != "total")
     total = a.killed_by.get("total")
+    if TOTAL_OVER_PART and sides and total and sides < total:
+        # "Five killed, six injured. Two of the attackers were shot dead by police.": the dead of a
+        # side told below an unattributed toll are some of them (or another event's), not a
+        # lower report of the same dead
+        a.killed = total
+        return
     a.killed = min(sides, total) if (sides and total) else (sides or total or 0)
+
+
+# switch (session 41, lead): in merge_killed, a side's dead fewer than the unattributed toll leave
+# the toll standing (only a higher sum of the sides is capped by it, as a conflicting report)
+TOTAL_OVER_PART = 1
 
 
 def _better(b: Typing, a: Typing) -> bool:
