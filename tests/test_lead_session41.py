@@ -133,3 +133,13 @@ def test_a_sides_dead_below_the_toll_leave_the_toll(monkeypatch):
     into = Counts(killed=a.killed, killed_by=dict(a.killed_by))
     events.merge_killed(into, extract_counts("five soldiers and four militants were killed."))
     assert into.killed == 7
+
+
+def test_a_toll_told_after_the_sides_is_a_conflicting_report():
+    from sitrep.extract import events
+    from sitrep.extract.counts import Counts
+
+    a = extract_counts("gunmen killed at least 18 villagers near the market.")
+    into = Counts(killed=a.killed, killed_by=dict(a.killed_by))
+    events.merge_killed(into, extract_counts("local leaders put the death toll at 26."))
+    assert into.killed == 18  # ACLED: the lowest of conflicting reports

@@ -1855,6 +1855,7 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
     Counts are kept per side (state, armed, civilian) plus unattributed totals; the event's
     figure is the sum over sides, capped by the lowest total reported.
     """
+    told_first = "total" in a.killed_by and "total" not in b.killed_by  # TOTAL_OVER_PART
     if b.update and not add and b.killed_by:
         # "by Tuesday the toll had risen to 20": the later figure replaces the first report's
         a.killed_by = dict(b.killed_by)
@@ -1874,17 +1875,19 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
             a.killed_by[side] = n
     sides = sum(n for side, n in a.killed_by.items() if side != "total")
     total = a.killed_by.get("total")
-    if TOTAL_OVER_PART and sides and total and sides < total:
+    if TOTAL_OVER_PART and sides and total and sides < total and told_first:
         # "Five killed, six injured. Two of the attackers were shot dead by police.": the dead of a
-        # side told below an unattributed toll are some of them (or another event's), not a
-        # lower report of the same dead
+        # side told after an unattributed toll, and fewer, are some of them (or another event's),
+        # not a lower report of the same dead ("killed at least 18 villagers ... elders put the
+        # toll at 26": a toll told after the side's figure is the conflicting report, the lowest holds)
         a.killed = total
         return
     a.killed = min(sides, total) if (sides and total) else (sides or total or 0)
 
 
-# switch (session 41, lead): in merge_killed, a side's dead fewer than the unattributed toll leave
-# the toll standing (only a higher sum of the sides is capped by it, as a conflicting report)
+# switch (session 41, lead): in merge_killed, a side's dead told after an unattributed toll, and
+# fewer, leave the toll standing (a higher sum of the sides is still capped by it, and a toll told
+# after the sides is a conflicting report: the lowest holds)
 TOTAL_OVER_PART = 1
 
 
