@@ -1876,7 +1876,7 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
     sides = sum(n for side, n in a.killed_by.items() if side != "total")
     total = a.killed_by.get("total")
     if TOTAL_OVER_PART and sides and total and sides < total and told_first:
-        # "Five killed, six injured. Two of the attackers were shot dead by police.": the dead of a
+        # "Nine people died in the raid. Three of the gunmen were later shot dead.": the dead of a
         # side told after an unattributed toll, and fewer, are some of them (or another event's),
         # not a lower report of the same dead ("killed at least 18 villagers ... elders put the
         # toll at 26": a toll told after the side's figure is the conflicting report, the lowest holds)
