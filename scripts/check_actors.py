@@ -44,22 +44,24 @@ def main(folder):
     if not files:
         print("no yaml files in", folder)
         return 1
+    parsed = {}  # path -> its entries, or the YAML error (reported below)
     written = collections.defaultdict(set)  # alias -> names of the actors that write it out
     for path in files:
         try:
-            for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-                if isinstance(e, dict) and isinstance(e.get("aliases"), list):
-                    for a in e["aliases"]:
-                        written[a].add(e.get("name"))
-        except (yaml.YAMLError, TypeError):
-            pass  # reported below
+            parsed[path] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            parsed[path] = exc
+            continue
+        for e in parsed[path] if isinstance(parsed[path], list) else []:
+            if isinstance(e, dict) and isinstance(e.get("aliases"), list):
+                for a in e["aliases"]:
+                    written[a].add(e.get("name"))
     entries = []          # (file, index, entry)
     per_file = collections.OrderedDict()
     for path in files:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            errors.append(f"{path.name}: YAML error: {exc}")
+        data = parsed[path]
+        if isinstance(data, yaml.YAMLError):
+            errors.append(f"{path.name}: YAML error: {data}")
             continue
         if not isinstance(data, list):
             errors.append(f"{path.name}: top level must be a list")

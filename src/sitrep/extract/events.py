@@ -2201,9 +2201,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = _act_over_other(d, st) or sub
     if sub == "Other" and BODIES_FOUND_ATTACK and _bodies_found(d):
         sub = "Attack"  # ACLED: bodies that came to light are an attack by an unidentified group
-    if sub == "Other" and PROTEST_NOT_OTHER and _protest_told(d, st):
+    if sub == "Other" and PROTEST_NOT_OTHER and (span := _protest_told(d, st)) is not None:
         # ACLED: a road blocked, a gate barred or a crowd gathered with a grievance is a demonstration
-        span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
         sub = protest_by_cues("Peaceful protest", d.protest_cues | protest_modifiers(span))
     if sub == "Violent demonstration" and _symbolic_only(d):
         sub = "Peaceful protest"  # ACLED: burning an effigy or a flag is a symbolic act, not violence
@@ -2753,11 +2752,13 @@ def _fought_back(d: Draft, st: ArticleState) -> bool:
 PROTEST_NOT_OTHER = 1
 
 
-def _protest_told(d: Draft, st: ArticleState) -> bool:
+def _protest_told(d: Draft, st: ArticleState) -> list | None:
+    """The report's span where it tells a protest (PROTEST_NOT_OTHER), else None."""
     if len(st.sentences) >= st.weights.get("long_article", LONG_ARTICLE):
-        return False
+        return None
     span = report_span(d, st, st.taken - {x.index for x in d.sentences or [d.sentence]})
     text = " ".join(x.text for x in span)
-    if any(c.cls == "protest" for c in get_lexicon().find(text)):
-        return True
-    return bool(regex("blockade_acts").search(text) and regex("grievance_words").search(text))
+    if any(c.cls == "protest" for c in get_lexicon().find(text)) or \
+            (regex("blockade_acts").search(text) and regex("grievance_words").search(text)):
+        return span
+    return None
