@@ -19,7 +19,7 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DIR = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "sitrep" / "data" / "places"
 REQUIRED = ["name", "feature", "country", "lat", "lon", "note"]
-OPTIONAL = ["variants", "admin1", "admin2", "radius_km"]
+OPTIONAL = ["variants", "admin1", "admin2", "radius_km", "replaces"]
 FEATURES = set(["desert", "mountain", "range", "valley", "wadi", "lake", "island", "river", "road", "crossing", "base", "oilfield", "district", "subdistrict", "town", "village", "neighbourhood", "region", "forest", "dam", "airport", "camp", "prison"])
 NEAR_DEG = 0.2  # about 20 km: a point on an island or a coast beyond the simplified outline
 

@@ -167,6 +167,8 @@ def data_version() -> str:
     h.update(f"bd={bd_supplement.version()}".encode())
     h.update(f"siblings={SIBLING_NAMES_DROPPED}".encode())  # a build switch: flipping it rebuilds
     h.update(f"somali={SOMALI_SPELLINGS}".encode())
+    h.update(f"splitfirst={SPLIT_FIRST_NAMED}".encode())
+    h.update(f"replaced={GEONAMES_REPLACED}".encode())
     return h.hexdigest()[:16]
 
 
@@ -175,6 +177,13 @@ def data_version() -> str:
 # Oromia, "Nairobi District" for Eastern, the parent district for each of Uganda's newer districts),
 # so that "South Darfur state" no longer reads as East Darfur
 SIBLING_NAMES_DROPPED = 1
+
+
+# switch (session 42, gazfacts7): the first of the units ACLED divides a Natural Earth unit into (the
+# one that keeps the old unit's code: Sidama of Ethiopia's SNNP, Woqooyi Galbeed of Somaliland, DR
+# Congo's Kwilu, Tshopo, Haut-Katanga, Kasai-Central) is findable by its own name, placed at its
+# capital, as the other parts are; "Sidama" had gone to Sedam in India, "Woqooyi Galbeed" nowhere
+SPLIT_FIRST_NAMED = 1
 
 
 def sibling_names(admin_rows: list[dict], acled: dict[str, str]) -> dict[str, set[str]]:
@@ -404,11 +413,12 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
                 name_rows.append((k, next_id, n))
         next_id += 1
 
-    # units ACLED divides further: each new unit, placed at its capital
+    # units ACLED divides further: each new unit, placed at its capital (the first, which keeps
+    # the old unit's code, too under SPLIT_FIRST_NAMED)
     countries_of_splits = split_country()
     for old, units in splits.items():
         iso = countries_of_splits.get(old) or old.split(".")[0]
-        for code, name, lat, lon in units[1:]:
+        for code, name, lat, lon in units[0 if SPLIT_FIRST_NAMED else 1:]:
             con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
             place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
             name_rows.append((name_key(name), next_id, name))
@@ -473,6 +483,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         place_rows += town_places
         name_rows += town_names
     name_rows += _somali_name_rows(place_rows, name_rows)
+    place_rows, name_rows = _replaced_towns(place_rows, name_rows)
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
     place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in parents_of["PH"]})
@@ -537,6 +548,38 @@ def _towns_by_key(place_rows: list[tuple], name_rows: list[tuple], iso: str) -> 
         if pid in towns:
             known.setdefault(key, []).append(towns[pid])
     return known
+
+# switch (session 42, gazfacts7): a supplement entry may say `replaces: [lat, lon]`: the GeoNames
+# town of one of its names at that point (within REPLACED_KM) is misplaced, and is left out, so
+# that its names find the entry's point. GeoNames has Kobo of North Wollo (56,000 people) 230 km
+# south, by Shewa Robit, and West Hararghe's Chiro in Central Ethiopia; ranked by population, the
+# misplaced town outranked the team's point
+GEONAMES_REPLACED = 1
+REPLACED_KM = 5.0
+
+
+def _replaced_towns(place_rows: list[tuple], name_rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Place and name rows less the GeoNames towns the supplement's `replaces` points name."""
+    if not GEONAMES_REPLACED:
+        return place_rows, name_rows
+    from sitrep.geo.resolve import distance_km
+
+    spots: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for entry in load_supplement():
+        if entry.get("replaces"):
+            lat, lon = (float(v) for v in entry["replaces"])
+            for n in [entry["name"], *(entry.get("variants") or [])]:
+                spots.setdefault((entry["country"], name_key(n)), []).append((lat, lon))
+    if not spots:
+        return place_rows, name_rows
+    by_id = {r[0]: r for r in place_rows if r[11] == "geonames" and r[6] == "town"}
+    dropped = set()
+    for k, pid, _ in name_rows:
+        row = by_id.get(pid)
+        if row and any(distance_km((row[7], row[8]), p) <= REPLACED_KM for p in spots.get((row[3], k), ())):
+            dropped.add(pid)
+    return ([r for r in place_rows if r[0] not in dropped], [r for r in name_rows if r[1] not in dropped])
+
 
 def _fill_admin1(place_rows: list[tuple], admin_rows: list[dict]) -> list[tuple]:
     """Give every place the Natural Earth unit it lies in: by its GeoNames admin1 code where
