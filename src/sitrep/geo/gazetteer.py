@@ -169,6 +169,7 @@ def data_version() -> str:
     h.update(f"somali={SOMALI_SPELLINGS}".encode())
     h.update(f"splitfirst={SPLIT_FIRST_NAMED}".encode())
     h.update(f"replaced={GEONAMES_REPLACED}".encode())
+    h.update(f"session42={SESSION42_PLACES}".encode())
     return h.hexdigest()[:16]
 
 
@@ -184,6 +185,18 @@ SIBLING_NAMES_DROPPED = 1
 # Congo's Kwilu, Tshopo, Haut-Katanga, Kasai-Central) is findable by its own name, placed at its
 # capital, as the other parts are; "Sidama" had gone to Sedam in India, "Woqooyi Galbeed" nowhere
 SPLIT_FIRST_NAMED = 1
+
+
+def split_unit_places(splits: dict[str, list[tuple[str, str, float, float]]],
+                      countries: dict[str, str]) -> list[tuple[str, str, str, float, float]]:
+    """(code, country, name, lat, lon) of the units ACLED divides Natural Earth's into that are
+    stored as places of their own, at their capitals: all but the first, which keeps the old
+    unit's row, and that one too under SPLIT_FIRST_NAMED."""
+    out = []
+    for old, units in splits.items():
+        iso = countries.get(old) or old.split(".")[0]
+        out += [(code, iso, name, lat, lon) for code, name, lat, lon in units[0 if SPLIT_FIRST_NAMED else 1:]]
+    return out
 
 
 def sibling_names(admin_rows: list[dict], acled: dict[str, str]) -> dict[str, set[str]]:
@@ -322,11 +335,18 @@ def split_seats() -> dict[tuple[str, str], list[tuple[str, float, float]]]:
     return out
 
 
+# switch (session 42, gazfacts7): the places of places/session42.yaml (Somalia's, Ethiopia's and
+# Haiti's towns and quarters the gazetteer lacked, Kobo and Chiro where GeoNames misplaces them)
+SESSION42_PLACES = 1
+
+
 def load_supplement() -> list[dict]:
     """All supplement entries, each tagged with the file it came from."""
     rows: list[dict] = []
     folder = DATA / "places"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name == "session42.yaml" and not SESSION42_PLACES:
+            continue
         if item.name.endswith(".yaml"):
             for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
                 entry["_file"] = item.name
@@ -415,14 +435,11 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
 
     # units ACLED divides further: each new unit, placed at its capital (the first, which keeps
     # the old unit's code, too under SPLIT_FIRST_NAMED)
-    countries_of_splits = split_country()
-    for old, units in splits.items():
-        iso = countries_of_splits.get(old) or old.split(".")[0]
-        for code, name, lat, lon in units[0 if SPLIT_FIRST_NAMED else 1:]:
-            con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
-            place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
-            name_rows.append((name_key(name), next_id, name))
-            next_id += 1
+    for code, iso, name, lat, lon in split_unit_places(splits, split_country()):
+        con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
+        place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
+        name_rows.append((name_key(name), next_id, name))
+        next_id += 1
 
     # populated places
     total = len(cities)
