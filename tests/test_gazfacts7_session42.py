@@ -29,6 +29,11 @@ def test_the_first_part_of_a_divided_unit_is_a_place(monkeypatch):
     named = {(iso, name) for _, iso, name, _, _ in places}
     assert {("ET", "Sidama"), ("SO", "Woqooyi Galbeed"), ("CD", "Kwilu")} <= named
     assert ("ET", "South Ethiopia") in named
+    # a first part named as a large town of its country stays the town's name (Kenya's Embu)
+    towns = {"KE": {gazetteer.name_key("Embu")}}
+    kept = gazetteer.split_unit_places(gazetteer.split_units(), gazetteer.split_country(), towns)
+    assert ("KE", "Embu") not in {(iso, name) for _, iso, name, _, _ in kept}
+    assert ("KE", "Embu") in named
     monkeypatch.setattr(gazetteer, "SPLIT_FIRST_NAMED", 0)
     places = gazetteer.split_unit_places(gazetteer.split_units(), gazetteer.split_country())
     named = {(iso, name) for _, iso, name, _, _ in places}

@@ -183,19 +183,25 @@ SIBLING_NAMES_DROPPED = 1
 # switch (session 42, gazfacts7): the first of the units ACLED divides a Natural Earth unit into (the
 # one that keeps the old unit's code: Sidama of Ethiopia's SNNP, Woqooyi Galbeed of Somaliland, DR
 # Congo's Kwilu, Tshopo, Haut-Katanga, Kasai-Central) is findable by its own name, placed at its
-# capital, as the other parts are; "Sidama" had gone to Sedam in India, "Woqooyi Galbeed" nowhere
+# capital, as the other parts are; "Sidama" had gone to Sedam in India, "Woqooyi Galbeed" nowhere.
+# Not where the name is a large town's of the country (Kenya's Embu, Nyeri): the bare name means the town
 SPLIT_FIRST_NAMED = 1
 
 
-def split_unit_places(splits: dict[str, list[tuple[str, str, float, float]]],
-                      countries: dict[str, str]) -> list[tuple[str, str, str, float, float]]:
+def split_unit_places(splits: dict[str, list[tuple[str, str, float, float]]], countries: dict[str, str],
+                      towns: dict[str, set[str]] | None = None) -> list[tuple[str, str, str, float, float]]:
     """(code, country, name, lat, lon) of the units ACLED divides Natural Earth's into that are
     stored as places of their own, at their capitals: all but the first, which keeps the old
-    unit's row, and that one too under SPLIT_FIRST_NAMED."""
+    unit's row, and that one too under SPLIT_FIRST_NAMED unless its name is a large town's of
+    the country (`towns`: country -> name keys of its towns of 20,000 people; Kenya's Embu,
+    Nyeri, Mombasa, whose bare name means the town)."""
     out = []
     for old, units in splits.items():
         iso = countries.get(old) or old.split(".")[0]
-        out += [(code, iso, name, lat, lon) for code, name, lat, lon in units[0 if SPLIT_FIRST_NAMED else 1:]]
+        for i, (code, name, lat, lon) in enumerate(units):
+            if i == 0 and (not SPLIT_FIRST_NAMED or name_key(name) in (towns or {}).get(iso, ())):
+                continue
+            out.append((code, iso, name, lat, lon))
     return out
 
 
@@ -435,7 +441,10 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
 
     # units ACLED divides further: each new unit, placed at its capital (the first, which keeps
     # the old unit's code, too under SPLIT_FIRST_NAMED)
-    for code, iso, name, lat, lon in split_unit_places(splits, split_country()):
+    big_towns: dict[str, set[str]] = {}
+    for code, keys in big_names.items():
+        big_towns.setdefault(code.split(".")[0], set()).update(keys)
+    for code, iso, name, lat, lon in split_unit_places(splits, split_country(), big_towns):
         con.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?,?)", (code, iso, name, lat, lon))
         place_rows.append((next_id, None, name, iso, code, "", "admin1", lat, lon, 0, 100.0, "acled"))
         name_rows.append((name_key(name), next_id, name))
