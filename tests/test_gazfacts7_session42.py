@@ -5,6 +5,7 @@
 - A supplement entry's `replaces` point leaves out a misplaced GeoNames town (GEONAMES_REPLACED).
 - places/session42.yaml (SESSION42_PLACES): towns, quarters and region names the gazetteer lacked.
 - Ethiopia's zone seats in acled_admin1.yaml: Dilla is South Ethiopia's, not Sidama's.
+- "SNNP", as older rows write the undivided region, agrees with each of its parts (WHOLE_NAMES).
 Sentences are the helper's own, with invented details."""
 
 from __future__ import annotations
@@ -99,3 +100,16 @@ def test_dilla_is_in_south_ethiopia():
     [event] = _events("On 2 May 2025, traders in Dilla town, Gedeo zone, held a peaceful march against "
                       "new market fees.")
     assert event.admin1 == "South Ethiopia"
+
+
+def test_snnp_written_for_the_whole_region_agrees_with_its_parts(monkeypatch):
+    gazetteer._divided_wholes.cache_clear()
+    assert gazetteer.admin1_matches("ET", "SNNP", "South Ethiopia")
+    assert gazetteer.admin1_matches("ET", "SNNPR", "Sidama")
+    assert not gazetteer.admin1_matches("ET", "SNNP", "Amhara")
+    monkeypatch.setattr(gazetteer, "WHOLE_NAMES", 0)
+    gazetteer._divided_wholes.cache_clear()
+    try:
+        assert not gazetteer.admin1_matches("ET", "SNNP", "South Ethiopia")
+    finally:
+        gazetteer._divided_wholes.cache_clear()

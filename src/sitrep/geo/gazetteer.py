@@ -758,7 +758,19 @@ def _divided_wholes() -> dict[tuple[str, str], str]:
                 key = (row["iso"], name_key(n))
                 if key[1] and key not in parts:
                     out.setdefault(key, row["code"])
+    if WHOLE_NAMES:  # the names ACLED's older rows write for the whole ("SNNP")
+        for iso, spec in load_acled_admin1().items():
+            for code, names in (spec.get("whole_names") or {}).items():
+                for n in names:
+                    if (iso, name_key(n)) not in parts:
+                        out.setdefault((iso, name_key(n)), code)
     return out
+
+
+# switch (session 42, gazfacts7): a divided unit's `whole_names` in acled_admin1.yaml (Ethiopia's
+# "SNNP", as ACLED's rows before the 2020-2023 division write it) are names of the whole: an admin1
+# written so agrees with any of its parts (admin1_matches), as "Shan" does with "Shan-North"
+WHOLE_NAMES = 1
 
 
 def admin1_matches(iso: str, reference: str, name: str) -> bool:
