@@ -5,7 +5,8 @@ Exit 1 on any schema error; prints counts per file and feature.
 
 Each entry has the keys of REQUIRED, and may have those of OPTIONAL (in any order; the
 gazetteer reads a missing `variants` as none, `admin1` as "find it by point-in-polygon",
-`admin2` as "", `radius_km` as 0). A point must lie in a Natural Earth unit of its country
+`admin2` as "", `radius_km` as 0; `replaces: [lat, lon]` names a misplaced GeoNames town the
+entry stands for, left out of the build). A point must lie in a Natural Earth unit of its country
 (src/sitrep/data/admin1.json.gz), or within NEAR_DEG of one (coasts are simplified).
 """
 import collections
