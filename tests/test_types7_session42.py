@@ -18,9 +18,9 @@ def _top(evs):
 
 
 def test_the_event_told_first_leads_a_short_report(monkeypatch):
-    text = ("On 18 September 2024, in Croix-des-Bouquets, Ouest, members of the Chen Mechan gang attacked "
-            "residents of the Bon Repos quarter overnight. Police units intervened and clashed with the "
-            "gunmen. No toll was given.")
+    text = ("On 18 September 2024, in the Bon Repos quarter of Croix-des-Bouquets, Ouest, the Chen Mechan gang "
+            "attacked residents overnight. Police units intervened and clashed with the gunmen. No toll was "
+            "given.")
     on = events_of(text, PUB, monkeypatch, LEDE_EVENT_FIRST=1)
     off = events_of(text, PUB, monkeypatch, LEDE_EVENT_FIRST=0)
     assert {e.sub_event_type for e in on} == {e.sub_event_type for e in off} == {"Attack", "Armed clash"}
