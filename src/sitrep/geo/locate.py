@@ -56,9 +56,27 @@ _LEAD_SPACED = (r"(?:al|el|ash|ath|adh|az|bin|ibn|abu|umm|um|bani|beni|ez|es|ed|
 # a region) is one span, looked up whole
 SLASH_NAMES = 1
 _SLASH = "/" if SLASH_NAMES else "(?!)"
+# switch (session 42, places7; read when the module loads): a French elided article joins a name,
+# after a hyphen or a space ("Anse-d'Hainault", "Saut-d'Eau", "Bois d'Avril", "Petite Riviere de
+# l'Artibonite"); before, the name broke at the "d'": "Saut-d'Eau" was read as "Eau" (a fuzzy
+# namesake in Chad) and "Anse-d'Hainault" as "Hainault" (a London suburb), which won the event
+ELISION_NAMES = 1
+_ELISION = r"|-[dl]['’]|\s(?:(?:de|du|des)\s)?[dl]['’]" if ELISION_NAMES else ""
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
+    rf"{_ELISION}){_CAP})*"
 )
+# switch (session 42, places7): a word of two to five capitals past the dateline, in a text written in
+# mixed case, is an acronym ("a local NGO", "the NEC"), never a town's name: before, "NGO" went to
+# Ngo (Congo). ACLED notes (current and legacy) whose location is such a word in capitals: 6 of
+# 114,000 (an all-capitals dateline's town is still read)
+ACRONYM_NOT_TOWN = True
+# switch (session 42, places7): a word that heads institutions' names ("Centre") is a province's name
+# where it closes a chain of places ("in [a village], Centre, residents ...", "([a province], Centre)"):
+# Haiti's, Burkina Faso's and Cameroon's Centre. Only a province of exactly that name is read.
+HEAD_WORD_PROVINCE_IN_CHAIN = True
+_CHAIN_BEFORE_PROVINCE = re.compile(r"[A-Z][\w'’.-]*\s*,\s*$|\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*$")
+_CHAIN_PROVINCE_END = re.compile(r"\s*(?:[,.;)]|$)")
 # switch: "St. Gallen", "St. Louis", "Ste. Anne", "Mt. Elgon", "Ft. Portal": an abbreviation with
 # its full stop opens the name, which is one span ("St Gallen" is in the gazetteer). Before, the
 # stop cut the name: "in St. Gallen" was read as "Gallen" (Gallin, Germany) and "in St. Louis" as
@@ -67,7 +85,7 @@ ABBREVIATED_NAME_START = True
 _ABBREVIATED = r"(?:St|Ste|Sta|Mt|Ft|Pt)\.(?=\s+[A-Z])"
 _SPAN_ABBREVIATED = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?(?:\b{_ABBREVIATED}\s+)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|"
-    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-{_ELISION}){_CAP})*"
 )
 # switch: Ethiopia's "woreda" (district) and "kebele" (ward, village) are unit words like "township"
 # and "village": "[a kebele] kebele of [a woreda] woreda, [a zone], Amhara region" reads the woreda's
@@ -464,6 +482,24 @@ def _place_words() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+# switch (session 42, places7): a capitalised name right before a vehicle's, a brand's or a firm's
+# noun ("captured a Toyota vehicle", "a Metro shuttle bus", "the Wanbao company"; data/
+# place_words_session42.yaml `vehicle_nouns`) is the make or the firm, not a place; before, Toyota
+# (Japan) and Metro (Lampung, Indonesia) placed events in Somalia and Kenya
+VEHICLE_NAME_NOT_PLACE = True
+_VEHICLE_STOP = r"(?!\s+(?:stations?|stops?|terminals?|parks?|stands?|depots?|ranks?|stages?|parking)\b)"
+
+
+@lru_cache(maxsize=1)
+def vehicle_after() -> re.Pattern[str]:
+    """A vehicle's or a firm's noun right after a name: "Toyota vehicle" (data/place_words_session42.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words_session42.yaml"
+    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("vehicle_nouns") or []
+    return re.compile(r"^(?:['’]s)?(?:\s+(?:shuttle|mini|passenger|public|cargo|transport))?\s+(?:"
+                      + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)) + r")\b"
+                      + _VEHICLE_STOP, re.IGNORECASE)
+
+
 # "the Rideegama Pradeshiya Sabha", "a Zila Parishad member": a council's name ends in a word
 # that is also a town's name elsewhere (Libya's Sabha); after another word of the same name it
 # names the council (data/place_words.yaml `organisation_tails`), alone it may be the town
@@ -675,9 +711,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
+    mixed_case = sum(ch.islower() for ch in text) > 2 * sum(ch.isupper() for ch in text)  # ACRONYM_NOT_TOWN
     for m in (_SPAN_ABBREVIATED if ABBREVIATED_NAME_START else _SPAN).finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
+        if VEHICLE_NAME_NOT_PLACE and vehicle_after().match(text[m.end():m.end() + 40]):
+            continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
         i = 0
         in_name = False
@@ -738,12 +777,17 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     region_people = REGION_AS_PEOPLE and j - i == 1 and _people_noun_after(text, end)
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
-                    if words[j - 1].group(0).lower().strip("'’,.") in heads:
+                    head_province = HEAD_WORD_PROVINCE_IN_CHAIN and j - i == 1 and len(words) == 1 and \
+                        _CHAIN_BEFORE_PROVINCE.search(text[max(0, start - 40):start]) is not None and \
+                        _CHAIN_PROVINCE_END.match(text[end:end + 3]) is not None
+                    if words[j - 1].group(0).lower().strip("'’,.") in heads and not head_province:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
                     if i > 0 and words[i].group(0).lower().strip("'’,.") in tails and \
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    if head_province and surface.lower() in heads:
+                        cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)]
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
                         by_unit = SHORT_NAME_BY_UNIT and (_SHORT_NAME_UNIT_AFTER.match(text[end:end + 25]) is not None
                                                           or _CITY_WORD_AFTER.match(text[end:end + 25]) is not None)
@@ -777,9 +821,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         # "LTTE", "VDP": acronyms; a town's code among its other names ("SNG", an
                         # airport's code of San Ignacio de Velasco) is no name of it in the news
+                        acronym = ACRONYM_NOT_TOWN and start >= filed_at and mixed_case
                         cands = [c for c in cands if is_exact(c, core[0]) and (
                             c.feature not in POINT_FEATURES or getattr(c, "source", "") == "supplement"
-                            or name_key(c.name) == key)]
+                            or (name_key(c.name) == key and not acronym))]
                         brgys = [c for c in brgys if is_exact(c, core[0])]
                     # "Tangyan township", "Bhamo district": a unit word after the name says it is a place
                     unit_named = NAMED_BY_UNIT_WORD and bool(_UNIT_WORD_AFTER.match(text[end:end + 20])) or \
@@ -1952,6 +1997,12 @@ def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
     return opened != -1 and not re.search(r"[).;]", text[opened:nxt.start]) and nxt.start - opened <= 60
 
 
+# switch (session 42, places7): of a name and the unit set beside it that went to two countries and
+# have no exact namesakes in one, a name read only by a folded or fuzzy spelling gives way to the
+# other read exactly: "[an unknown quarter] District (Hargeisa)" was Hebei (China), which won the event
+APPOSED_INEXACT_GIVES_WAY = True
+
+
 def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
     """"Zaragoza, La Libertad", "Galle city (Galle, Southern)": a name and the unit set beside it
     describe one place. Where each alone went to a different country (Spain's Zaragoza,
@@ -1966,6 +2017,13 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
         cb = [c for c in getattr(b, "candidates", []) if is_exact(c, b.text)]
         pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _identity(x) != _identity(y)]
         if not pairs:
+            if APPOSED_INEXACT_GIVES_WAY and b.place.feature != "country":
+                a_exact = is_exact(a.place, _UNIT_WORD_TAIL.sub("", a.text))
+                b_exact = is_exact(b.place, _UNIT_WORD_TAIL.sub("", b.text))
+                if b_exact and not a_exact:
+                    a.place = None  # "[an unknown name] District (Hargeisa)": not Hebei (China)
+                elif a_exact and not b_exact and a.place.feature != "country":
+                    b.place = None
             continue
         x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
                                          (p[0].population or 0) + (p[1].population or 0)))
