@@ -73,7 +73,8 @@ _SPAN = re.compile(
 ACRONYM_NOT_TOWN = True
 # switch (session 42, places7): a word that heads institutions' names ("Centre") is a province's name
 # where it closes a chain of places ("in [a village], Centre, residents ...", "([a province], Centre)"):
-# Haiti's, Burkina Faso's and Cameroon's Centre. Only a province of exactly that name is read.
+# Haiti's, Burkina Faso's and Cameroon's Centre. Only a province of exactly that name in the text's
+# countries is read (with none told, Cameroon's had won a tie over Haiti's)
 HEAD_WORD_PROVINCE_IN_CHAIN = True
 _CHAIN_BEFORE_PROVINCE = re.compile(r"[A-Z][\w'’.-]*\s*,\s*$|\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*$")
 _CHAIN_PROVINCE_END = re.compile(r"\s*(?:[,.;)]|$)")
@@ -787,7 +788,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
                     if head_province and surface.lower() in heads:
-                        cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)]
+                        cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)
+                                 and c.iso in (countries or ())]  # only a province of the text's countries
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
                         by_unit = SHORT_NAME_BY_UNIT and (_SHORT_NAME_UNIT_AFTER.match(text[end:end + 25]) is not None
                                                           or _CITY_WORD_AFTER.match(text[end:end + 25]) is not None)
@@ -1660,6 +1662,24 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             mm.place = None  # (a namesake of the town near the village would make the village right)
 
 
+# switch (session 42, places7): in a chain "([a locality], [a province])" the locality lies in that
+# province; a locality read as another province of the same country ("(Sharg An Neel, Khartoum)":
+# "An Neel" went to River Nile state) is a misreading, dropped (the province then places the event)
+CHAIN_UNIT_NOT_OTHER_PROVINCE = True
+_CHAIN_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _unit_not_other_province(ordered: list[PlaceMention], text: str) -> None:
+    for a, b in zip(ordered, ordered[1:]):
+        if a.place is None or b.place is None or a.place.feature != "admin1" or b.place.feature != "admin1" \
+                or a.place.iso != b.place.iso or not a.place.admin1 or a.place.admin1 == b.place.admin1 \
+                or a.role == "part" or not _CHAIN_COMMA.match(text[a.end:b.start]) \
+                or not re.search(r"\([^(),]{0,40}$", text[max(0, a.start - 42):a.start]) \
+                or not re.match(r"\s*\)", text[b.end:b.end + 3]):
+            continue
+        a.place = None
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -1669,6 +1689,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
+    if CHAIN_UNIT_NOT_OTHER_PROVINCE:
+        _unit_not_other_province(ordered, text)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
             continue  # (a barangay was placed by its town and province already: admit_barangays)
