@@ -66,6 +66,11 @@ _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
     rf"{_ELISION}){_CAP})*"
 )
+# switch (session 42, places7): "Sitio" and "Purok" (parts of a Philippine barangay) open a name and
+# are no place ("Sitio" had gone to a San Isidro 150 km off); after "Barangay" or "Sitio", the next
+# word opens the name, so an unknown "Barangay [X] Hills" does not become a town "[X]" elsewhere
+SUBVILLAGE_WORD_OPENS_NAME = True
+_SUBVILLAGE_WORDS = frozenset({"sitio", "purok"})
 # switch (session 42, places7): a word of two to five capitals past the dateline, in a text written in
 # mixed case, is an acronym ("a local NGO", "the NEC"), never a town's name: before, "NGO" went to
 # Ngo (Congo). ACLED notes (current and legacy) whose location is such a word in capitals: 6 of
@@ -720,11 +725,18 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
             continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
         i = 0
+        opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
         while i < len(words):
             hit = None
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
+                opens = i if SUBVILLAGE_WORD_OPENS_NAME else 0
+                continue
+            if SUBVILLAGE_WORD_OPENS_NAME and i == 0 and words[i].group(0).lower() in _SUBVILLAGE_WORDS \
+                    and i + 1 < len(words):
+                i += 1  # "Sitio Malinao", "Purok 3": a part of a barangay, named by the words after it
+                opens = i
                 continue
             if DOUBLED_WORD_NO_PLACE and i + 1 < len(words) and \
                     words[i].group(0).lower() == words[i + 1].group(0).lower() and \
@@ -883,10 +895,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.region_people = bool(region_people and any(c.feature == "admin1" for c in cands))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if not cands:  # a barangay's name alone says nothing of the words after it
-                        hit.role = "part" if in_name else ""
+                        hit.role = "part" if in_name or (opens and i == opens and j < len(words)) else ""
                     elif possessive:
                         in_name = False  # "Congo's North Kivu province": the name ends with the possessive
-                    elif (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
+                    elif (i == opens and j < len(words) and not feature and m.start() + words[j].start() > end) \
                             or in_name:
                         # "Mobile Anti-Riot Squadron", "Sinjar Resistance Units": the place word
                         # opens a longer name; it names an organisation, not where things happen
@@ -1626,6 +1638,20 @@ _PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cen
                                 r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# switch (session 42, places7): "Barangay [X], [a town], [a province]": a place of X's name that is no
+# barangay of that town (by the PSGC's municipality) and lies more than BARANGAY_TOWN_MAX_KM from
+# it is a namesake elsewhere in the province (seed 51: "Barangay [X], Plaridel" went to a village 45
+# km off, "Barangay [X], Batangas City" to one in Tuy); the town then stands for the barangay
+BARANGAY_OF_NAMED_TOWN = True
+BARANGAY_TOWN_MAX_KM = 15.0
+
+
+def _barangay_of(place: Place, town_text: str) -> bool:
+    forms = getattr(place, "admin3_forms", None) or ([place.admin3] if getattr(place, "admin3", "") else [])
+    want = ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", town_text)).lower()
+    return any(ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", f)).lower() == want for f in forms)
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
@@ -1651,6 +1677,10 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             # "Barangay X (Carmen, Agusan del Norte)": that Carmen, not Cebu's
             towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
+        if BARANGAY_OF_NAMED_TOWN and _BARANGAY_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start]) and \
+                all(d > BARANGAY_TOWN_MAX_KM for d in far) and not _barangay_of(place, nxt.text):
+            mm.place = None  # "Barangay [X], [a town]": a namesake 30-50 km off is no barangay of that town
+            continue
         if all(d > VILLAGE_TOWN_MAX_KM for d in far):
             if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and (getattr(place, "source", "") == "supplement" or (
                     VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False)
