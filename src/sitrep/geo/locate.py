@@ -2055,6 +2055,16 @@ def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
 APPOSED_INEXACT_GIVES_WAY = True
 
 
+APPOSED_WEIGHTY_POP = 5_000
+
+
+def _weighty(place: Place) -> bool:
+    """A province, the team's own entry or a town of APPOSED_WEIGHTY_POP or more: not a hamlet abroad
+    whose spelling merely matches (a village of 600 in Ukraine for a Kenyan politician's name)."""
+    return place.feature == "admin1" or getattr(place, "source", "") == "supplement" or \
+        (place.population or 0) >= APPOSED_WEIGHTY_POP
+
+
 def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
     """"Zaragoza, La Libertad", "Galle city (Galle, Southern)": a name and the unit set beside it
     describe one place. Where each alone went to a different country (Spain's Zaragoza,
@@ -2072,9 +2082,9 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
             if APPOSED_INEXACT_GIVES_WAY and b.place.feature != "country":
                 a_exact = is_exact(a.place, _UNIT_WORD_TAIL.sub("", a.text))
                 b_exact = is_exact(b.place, _UNIT_WORD_TAIL.sub("", b.text))
-                if b_exact and not a_exact:
+                if b_exact and not a_exact and _weighty(b.place):
                     a.place = None  # "[an unknown name] District (Hargeisa)": not Hebei (China)
-                elif a_exact and not b_exact and a.place.feature != "country":
+                elif a_exact and not b_exact and a.place.feature != "country" and _weighty(a.place):
                     b.place = None
             continue
         x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
