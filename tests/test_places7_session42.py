@@ -95,3 +95,51 @@ def test_centre_closing_a_chain_is_a_province(gazetteer, monkeypatch):
 def test_centre_as_an_institution_stays_no_place(gazetteer):
     text = "Nurses marched to the Centre, where the director met them."
     assert not [m for m in _mentions(text, gazetteer) if m.text == "Centre" and m.place is not None]
+
+
+CHAIN_TEXT = "Residents blocked a road in Um Sunut (Sharg An Neel, Khartoum) to denounce the price of bread."
+
+
+def test_a_locality_read_as_another_province_of_the_chain_is_dropped(gazetteer, monkeypatch):
+    best = _best(CHAIN_TEXT, gazetteer, {"SD"})
+    assert best is not None and best.place.admin1 == "Khartoum"
+    monkeypatch.setattr(L, "CHAIN_UNIT_NOT_OTHER_PROVINCE", False)
+    best = _best(CHAIN_TEXT, gazetteer, {"SD"})
+    assert best is not None and best.place.admin1 != "Khartoum"
+
+
+BARANGAY_TEXT = "Police shot dead a robbery suspect in Barangay Bolboc, Batangas City during a raid."
+
+
+def test_a_barangay_namesake_far_from_its_named_town_is_dropped(gazetteer, monkeypatch):
+    best = _best(BARANGAY_TEXT, gazetteer, {"PH"})
+    assert best is not None and best.text == "Batangas City"
+    monkeypatch.setattr(L, "BARANGAY_OF_NAMED_TOWN", False)
+    best = _best(BARANGAY_TEXT, gazetteer, {"PH"})
+    assert best is not None and best.text == "Bolboc"
+
+
+SITIO_TEXT = "Soldiers and rebels traded fire at Sitio Kabugao, Barangay Umiray, General Nakar town, Quezon."
+
+
+def test_sitio_opens_a_name_and_is_no_place(gazetteer, monkeypatch):
+    assert "Sitio" not in [m.text for m in _mentions(SITIO_TEXT, gazetteer, {"PH"}) if m.place is not None]
+    monkeypatch.setattr(L, "SUBVILLAGE_WORD_OPENS_NAME", False)
+    assert "Sitio" in [m.text for m in _mentions(SITIO_TEXT, gazetteer, {"PH"}) if m.place is not None]
+
+
+RESIDENCE_TEXT = "Gunmen shot a trader, who lives in Kisumu, outside a shop in Nakuru on Friday."
+
+
+def test_a_victims_home_is_not_where(gazetteer, monkeypatch):
+    start = RESIDENCE_TEXT.index("Kisumu")
+    assert L.mention_role(RESIDENCE_TEXT, start) == "from"
+    monkeypatch.setattr(L, "RESIDENCE_IS_ORIGIN", False)
+    assert L.mention_role(RESIDENCE_TEXT, start) != "from"
+
+
+def test_between_barangays_is_a_stretch():
+    """BETWEEN_BARANGAYS is read when the module loads (checked off by hand)."""
+    text = "Troops met rebels between Barangays Lumbia and Bayanga in Cagayan de Oro City."
+    start = text.index("Lumbia")
+    assert L._between_places(text, start, start + len("Lumbia"))

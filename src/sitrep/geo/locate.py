@@ -128,6 +128,11 @@ _ORIGIN_BEFORE = re.compile(
     r"headquartered in|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
+# switch (session 42, places7): "who lives in [X]", "a resident of [X]": a person's home, told as who
+# they are, not where the event was (ACLED current notes: 11 of 15 such homes are not the location)
+RESIDENCE_IS_ORIGIN = True
+_RESIDENCE_BEFORE = re.compile(r"\b(?:who\s+(?:lives|lived|resides|resided|live)|an?\s+resident)\s+(?:in|of|at)\s+"
+                               r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|around|outskirts of|vicinity of|close to|km|kilometres|kilometers|miles|"
     r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
@@ -1209,6 +1214,8 @@ def mention_role(text: str, start: int) -> str:
     before = text[max(0, start - 40):start]
     if _ORIGIN_BEFORE.search(before):
         return "from"
+    if RESIDENCE_IS_ORIGIN and _RESIDENCE_BEFORE.search(before):
+        return "from"  # "a man who lives in [X]", "a resident of [X]": the victim's home, not where
     if ORIGIN_CONJUNCTS and (_ORIGIN_CONJUNCT_BEFORE.search(text[max(0, start - 80):start])
                              or _HOSPITAL_BEFORE.search(text[max(0, start - 90):start])):
         return "from"
@@ -2751,7 +2758,11 @@ def _road_end(text: str, start: int, end: int) -> bool:
 # a place named as one end of a stretch is where the event was near, not at: "near", 2 (ACLED tune
 # rows whose location is such an end, all countries: 264 of 292 at 2; docs/geo.md, session 35)
 BETWEEN_PLACES_NEAR = True
-_BETWEEN_WORDS = r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements)\s+(?:of\s+)?)?"
+# switch (session 42, places7; read when the module loads): "between Barangays [X] and [Y]" is a stretch
+# like "between the villages of [X] and [Y]" (seed 31: the first barangay had been read at 1, ACLED 2)
+BETWEEN_BARANGAYS = 1
+_BETWEEN_WORDS = (r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements"
+                  + (r"|(?i:barangays?|brgys?\.?)" if BETWEEN_BARANGAYS else "") + r")\s+(?:of\s+)?)?")
 _PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}"
 _UNIT_TAIL = r"(?:\s+(?i:village|town|city|locality))?"
 _BETWEEN_FIRST = re.compile(_BETWEEN_WORDS + r"$")
