@@ -143,3 +143,15 @@ def test_between_barangays_is_a_stretch():
     text = "Troops met rebels between Barangays Lumbia and Bayanga in Cagayan de Oro City."
     start = text.index("Lumbia")
     assert L._between_places(text, start, start + len("Lumbia"))
+
+
+MEASURED_TEXT = ("Troops stormed Dhagax Cad (approx. 23km NE of Buur-Hakaba) at dawn. Helicopters flying from "
+                 "Wanla Weyn District in Lower Shabelle backed them.")
+
+
+def test_the_town_a_village_is_measured_from_is_kept(gazetteer, monkeypatch):
+    best = _best(MEASURED_TEXT, gazetteer, {"SO"})
+    assert best is not None and best.text == "Dhagax Cad" and best.place.admin1 == "Bay"
+    monkeypatch.setattr(L, "MEASURED_REFERENCE_KEPT", False)
+    best = _best(MEASURED_TEXT, gazetteer, {"SO"})
+    assert best is None or best.text != "Dhagax Cad"

@@ -2179,6 +2179,13 @@ VILLAGE_MAX_POP = 50_000
 DISTRICT_NOT_A_FAR_CITY = False  # off: see docs/geo.md (places2): precision lost one row
 
 
+# switch (session 42, places7): a town the text measures a village from ("[X] (approx. 23km NE of
+# [a town])") is that town, though the text names another province elsewhere ("helicopters from
+# [a district] in Lower Shabelle"); before, the town (27,000 people, under VILLAGE_MAX_POP) was
+# dropped as a namesake, the village lost its point, and the other province's district won
+MEASURED_REFERENCE_KEPT = True
+
+
 def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
     """"near Nyaung Chaung, Maungdaw township, Rakhine state": where a text names one province
     only, a village of the gazetteer in another province of that country (with no namesake in
@@ -2203,6 +2210,9 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
             continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
+        if MEASURED_REFERENCE_KEPT and any(
+                getattr(o, "measured", None) and o.measured[2] <= mm.start <= o.measured[2] + 2 for o in ordered):
+            continue  # "[a village] (23km NE of [a town])": the town the text measures from is that town
         inside = [c for c in getattr(mm, "candidates", []) if c.iso == iso and _unit(c) == code]
         if inside:
             best = copy.copy(max(inside, key=lambda c: c.population or 0))
