@@ -155,3 +155,17 @@ def test_the_town_a_village_is_measured_from_is_kept(gazetteer, monkeypatch):
     monkeypatch.setattr(L, "MEASURED_REFERENCE_KEPT", False)
     best = _best(MEASURED_TEXT, gazetteer, {"SO"})
     assert best is None or best.text != "Dhagax Cad"
+
+
+LABEL_TEXT = "Looting: On a Friday night, armed men took cattle from herders near Nyala."
+
+
+def test_a_coders_label_is_no_place(gazetteer, monkeypatch):
+    assert "Looting" not in [m.text for m in _mentions(LABEL_TEXT, gazetteer) if m.place is not None]
+    monkeypatch.setattr(L, "NOTE_LABEL_NOT_PLACE", False)
+    assert "Looting" in [m.text for m in _mentions(LABEL_TEXT, gazetteer) if m.place is not None]
+
+
+def test_a_city_before_a_colon_stays_a_dateline(gazetteer):
+    text = "Mogadishu: gunmen shot two soldiers at a checkpoint on Monday."
+    assert "Mogadishu" in [m.text for m in _mentions(text, gazetteer) if m.place is not None]

@@ -493,6 +493,22 @@ def _place_words() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+# switch (session 42, places7): the words that open a note before a colon ("Looting: On 29 January,
+# ...", "Property destruction: ...", "Movement of forces: ...") are the coder's label, not a place
+# when they are dictionary words in mixed case and no city of NOTE_LABEL_CITY_POP is spelt so
+# ("MOGADISHU:" and "Mogadishu:" stay datelines); "Looting" had gone to Rüthen (Germany), whose
+# country then stood in the text's focus
+NOTE_LABEL_NOT_PLACE = True
+NOTE_LABEL_CITY_POP = 100_000
+
+
+def _note_label_span(gaz: Gazetteer, span: str) -> bool:
+    words = span.split()
+    if span.isupper() or not all(_dictionary_word(w) for w in words):
+        return False
+    return not any((c.population or 0) >= NOTE_LABEL_CITY_POP and is_exact(c, span) for c in gaz.lookup(span))
+
+
 # switch (session 42, places7): a capitalised name right before a vehicle's, a brand's or a firm's
 # noun ("captured a Toyota vehicle", "a Metro shuttle bus", "the Wanbao company"; data/
 # place_words_session42.yaml `vehicle_nouns`) is the make or the firm, not a place; before, Toyota
@@ -726,6 +742,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     for m in (_SPAN_ABBREVIATED if ABBREVIATED_NAME_START else _SPAN).finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
+        if NOTE_LABEL_NOT_PLACE and offset == 0 and not text[:m.start()].strip() and text[m.end():m.end() + 1] == ":" \
+                and _note_label_span(gaz, m.group(0)):
+            continue  # "Looting: On [a day], armed men ...": the coder's label, not a place
         if VEHICLE_NAME_NOT_PLACE and vehicle_after().match(text[m.end():m.end() + 40]):
             continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
