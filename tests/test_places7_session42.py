@@ -161,9 +161,9 @@ LABEL_TEXT = "Looting: On a Friday night, armed men took cattle from herders nea
 
 
 def test_a_coders_label_is_no_place(gazetteer, monkeypatch):
-    assert "Looting" not in [m.text for m in _mentions(LABEL_TEXT, gazetteer) if m.place is not None]
+    assert "Looting" not in [m.text for m in L.find_mentions(LABEL_TEXT, gazetteer)]
     monkeypatch.setattr(L, "NOTE_LABEL_NOT_PLACE", False)
-    assert "Looting" in [m.text for m in _mentions(LABEL_TEXT, gazetteer) if m.place is not None]
+    assert "Looting" in [m.text for m in L.find_mentions(LABEL_TEXT, gazetteer)]
 
 
 def test_a_city_before_a_colon_stays_a_dateline(gazetteer):
