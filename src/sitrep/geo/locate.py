@@ -66,9 +66,10 @@ _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
     rf"{_ELISION}){_CAP})*"
 )
-# switch (session 42, places7): "Sitio" and "Purok" (parts of a Philippine barangay) open a name and
-# are no place ("Sitio" had gone to a San Isidro 150 km off); after "Barangay" or "Sitio", the next
-# word opens the name, so an unknown "Barangay [X] Hills" does not become a town "[X]" elsewhere
+# switch (session 42, places7): "Sitio [X]" and "Purok [X]" (parts of a Philippine barangay) are no
+# place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio Bugo" fuzzily to Bago
+# City; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
+# unknown "Barangay [X] Hills" does not become a town "[X]" elsewhere
 SUBVILLAGE_WORD_OPENS_NAME = True
 _SUBVILLAGE_WORDS = frozenset({"sitio", "purok"})
 # switch (session 42, places7): a word of two to five capitals past the dateline, in a text written in
@@ -759,9 +760,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 continue
             if SUBVILLAGE_WORD_OPENS_NAME and i == 0 and words[i].group(0).lower() in _SUBVILLAGE_WORDS \
                     and i + 1 < len(words):
-                i += 1  # "Sitio Malinao", "Purok 3": a part of a barangay, named by the words after it
-                opens = i
-                continue
+                break  # "Sitio Malinao": a part of a barangay, which no gazetteer holds (ACLED: the barangay)
             if DOUBLED_WORD_NO_PLACE and i + 1 < len(words) and \
                     words[i].group(0).lower() == words[i + 1].group(0).lower() and \
                     not gaz.by_key(name_key(text[m.start() + words[i].start():m.start() + words[i + 1].end()])):
@@ -1669,13 +1668,14 @@ _PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cen
 # it is a namesake elsewhere in the province (seed 51: "Barangay [X], Plaridel" went to a village 45
 # km off, "Barangay [X], Batangas City" to one in Tuy); the town then stands for the barangay
 BARANGAY_OF_NAMED_TOWN = True
-BARANGAY_TOWN_MAX_KM = 15.0
+BARANGAY_TOWN_MAX_KM = 30.0
 
 
 def _barangay_of(place: Place, town_text: str) -> bool:
     forms = getattr(place, "admin3_forms", None) or ([place.admin3] if getattr(place, "admin3", "") else [])
-    want = ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", town_text)).lower()
-    return any(ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", f)).lower() == want for f in forms)
+    def fold(name: str) -> str:  # "Impasug-ong" is "Impasugong"
+        return re.sub(r"[^a-z]", "", ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", name)).lower())
+    return any(fold(f) == fold(town_text) for f in forms)
 
 
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
@@ -2082,6 +2082,7 @@ APPOSED_INEXACT_GIVES_WAY = True
 
 
 APPOSED_WEIGHTY_POP = 5_000
+_BRACKET_GAP = re.compile(r"^\s*\(\s*$")  # "[X] District (Hargeisa)"; a comma chain is the province rules' own
 
 
 def _weighty(place: Place) -> bool:
@@ -2105,13 +2106,15 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
         cb = [c for c in getattr(b, "candidates", []) if is_exact(c, b.text)]
         pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _identity(x) != _identity(y)]
         if not pairs:
-            if APPOSED_INEXACT_GIVES_WAY and b.place.feature != "country":
+            if APPOSED_INEXACT_GIVES_WAY and b.place.feature != "country" and _BRACKET_GAP.match(text[a.end:b.start]):
                 a_exact = is_exact(a.place, _UNIT_WORD_TAIL.sub("", a.text))
                 b_exact = is_exact(b.place, _UNIT_WORD_TAIL.sub("", b.text))
-                if b_exact and not a_exact and _weighty(b.place):
+                if b_exact and not a_exact and _weighty(b.place) and \
+                        not any(c.iso == b.place.iso for c in getattr(a, "candidates", [])):
                     a.place = None  # "[an unknown name] District (Hargeisa)": not Hebei (China)
-                elif a_exact and not b_exact and a.place.feature != "country" and _weighty(a.place):
-                    b.place = None
+                elif a_exact and not b_exact and a.place.feature != "country" and _weighty(a.place) and \
+                        not any(c.iso == a.place.iso for c in getattr(b, "candidates", [])):
+                    b.place = None  # (a namesake in the other's country is left to the province rules)
             continue
         x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
                                          (p[0].population or 0) + (p[1].population or 0)))
