@@ -67,8 +67,8 @@ _SPAN = re.compile(
     rf"{_ELISION}){_CAP})*"
 )
 # switch (session 42, places7): "Sitio [X]" and "Purok [X]" (parts of a Philippine barangay) are no
-# place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio Bugo" fuzzily to Bago
-# City; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
+# place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio [X]" fuzzily to a city
+# 50 km off; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
 # unknown "Barangay [X] Hills" does not become a town "[X]" elsewhere
 SUBVILLAGE_WORD_OPENS_NAME = True
 _SUBVILLAGE_WORDS = frozenset({"sitio", "purok"})
@@ -2201,9 +2201,9 @@ VILLAGE_MAX_POP = 50_000
 DISTRICT_NOT_A_FAR_CITY = False  # off: see docs/geo.md (places2): precision lost one row
 
 
-# switch (session 42, places7): a town the text measures a village from ("[X] (approx. 23km NE of
-# [a town])") is that town, though the text names another province elsewhere ("helicopters from
-# [a district] in Lower Shabelle"); before, the town (27,000 people, under VILLAGE_MAX_POP) was
+# switch (session 42, places7): a town the text measures a village from ("[X] (about 20 km NE of
+# [a town])") is that town, though the text names another province elsewhere ("support came from
+# [a district] in [a region]"); before, the town (27,000 people, under VILLAGE_MAX_POP) was
 # dropped as a namesake, the village lost its point, and the other province's district won
 MEASURED_REFERENCE_KEPT = True
 
