@@ -145,8 +145,8 @@ def test_between_barangays_is_a_stretch():
     assert L._between_places(text, start, start + len("Lumbia"))
 
 
-MEASURED_TEXT = ("Troops stormed Dhagax Cad (approx. 23km NE of Buur-Hakaba) at dawn. Helicopters flying from "
-                 "Wanla Weyn District in Lower Shabelle backed them.")
+MEASURED_TEXT = ("Troops stormed Dhagax Cad (about 23 km NE of Buur-Hakaba) at dawn. Reinforcements later came "
+                 "from Wanla Weyn District in Lower Shabelle.")
 
 
 def test_the_town_a_village_is_measured_from_is_kept(gazetteer, monkeypatch):
