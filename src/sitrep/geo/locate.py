@@ -56,9 +56,34 @@ _LEAD_SPACED = (r"(?:al|el|ash|ath|adh|az|bin|ibn|abu|umm|um|bani|beni|ez|es|ed|
 # a region) is one span, looked up whole
 SLASH_NAMES = 1
 _SLASH = "/" if SLASH_NAMES else "(?!)"
+# switch (session 42, places7; read when the module loads): a French elided article joins a name,
+# after a hyphen or a space ("Anse-d'Hainault", "Saut-d'Eau", "Bois d'Avril", "Petite Riviere de
+# l'Artibonite"); before, the name broke at the "d'": "Saut-d'Eau" was read as "Eau" (a fuzzy
+# namesake in Chad) and "Anse-d'Hainault" as "Hainault" (a London suburb), which won the event
+ELISION_NAMES = 1
+_ELISION = r"|-[dl]['’]|\s(?:(?:de|du|des)\s)?[dl]['’]" if ELISION_NAMES else ""
 _SPAN = re.compile(
-    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
+    rf"{_ELISION}){_CAP})*"
 )
+# switch (session 42, places7): "Sitio [X]" and "Purok [X]" (parts of a Philippine barangay) are no
+# place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio [X]" fuzzily to a city
+# 50 km off; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
+# unknown "Barangay [X] Hills" does not become a town "[X]" elsewhere
+SUBVILLAGE_WORD_OPENS_NAME = True
+_SUBVILLAGE_WORDS = frozenset({"sitio", "purok"})
+# switch (session 42, places7): a word of two to five capitals past the dateline, in a text written in
+# mixed case, is an acronym ("a local NGO", "the NEC"), never a town's name: before, "NGO" went to
+# Ngo (Congo). ACLED notes (current and legacy) whose location is such a word in capitals: 6 of
+# 114,000 (an all-capitals dateline's town is still read)
+ACRONYM_NOT_TOWN = True
+# switch (session 42, places7): a word that heads institutions' names ("Centre") is a province's name
+# where it closes a chain of places ("in [a village], Centre, residents ...", "([a province], Centre)"):
+# Haiti's, Burkina Faso's and Cameroon's Centre. Only a province of exactly that name in the text's
+# countries is read (with none told, Cameroon's had won a tie over Haiti's)
+HEAD_WORD_PROVINCE_IN_CHAIN = True
+_CHAIN_BEFORE_PROVINCE = re.compile(r"[A-Z][\w'’.-]*\s*,\s*$|\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,\s*$")
+_CHAIN_PROVINCE_END = re.compile(r"\s*(?:[,.;)]|$)")
 # switch: "St. Gallen", "St. Louis", "Ste. Anne", "Mt. Elgon", "Ft. Portal": an abbreviation with
 # its full stop opens the name, which is one span ("St Gallen" is in the gazetteer). Before, the
 # stop cut the name: "in St. Gallen" was read as "Gallen" (Gallin, Germany) and "in St. Louis" as
@@ -67,7 +92,7 @@ ABBREVIATED_NAME_START = True
 _ABBREVIATED = r"(?:St|Ste|Sta|Mt|Ft|Pt)\.(?=\s+[A-Z])"
 _SPAN_ABBREVIATED = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?(?:\b{_ABBREVIATED}\s+)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|"
-    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-){_CAP})*"
+    rf"-(?:{_CONNECT}|{_HYPHEN_CONNECT})-{_ELISION}){_CAP})*"
 )
 # switch: Ethiopia's "woreda" (district) and "kebele" (ward, village) are unit words like "township"
 # and "village": "[a kebele] kebele of [a woreda] woreda, [a zone], Amhara region" reads the woreda's
@@ -104,6 +129,11 @@ _ORIGIN_BEFORE = re.compile(
     r"headquartered in|to)\s+(?:the\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
+# switch (session 42, places7): "who lives in [X]", "a resident of [X]": a person's home, told as who
+# they are, not where the event was (ACLED current notes: 11 of 15 such homes are not the location)
+RESIDENCE_IS_ORIGIN = True
+_RESIDENCE_BEFORE = re.compile(r"\b(?:who\s+(?:lives|lived|resides|resided|live)|an?\s+resident)\s+(?:in|of|at)\s+"
+                               r"(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|around|outskirts of|vicinity of|close to|km|kilometres|kilometers|miles|"
     r"north|south|east|west|northeast|northwest|southeast|southwest)\b[\w\s,-]{0,25}$",
@@ -464,6 +494,40 @@ def _place_words() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+# switch (session 42, places7): the words that open a note before a colon ("Looting: On 29 January,
+# ...", "Property destruction: ...", "Movement of forces: ...") are the coder's label, not a place
+# when they are dictionary words in mixed case and no city of NOTE_LABEL_CITY_POP is spelt so
+# ("MOGADISHU:" and "Mogadishu:" stay datelines); "Looting" had gone to Rüthen (Germany), whose
+# country then stood in the text's focus
+NOTE_LABEL_NOT_PLACE = True
+NOTE_LABEL_CITY_POP = 100_000
+
+
+def _note_label_span(gaz: Gazetteer, span: str) -> bool:
+    words = span.split()
+    if span.isupper() or not all(_dictionary_word(w) for w in words):
+        return False
+    return not any((c.population or 0) >= NOTE_LABEL_CITY_POP and is_exact(c, span) for c in gaz.lookup(span))
+
+
+# switch (session 42, places7): a capitalised name right before a vehicle's, a brand's or a firm's
+# noun ("captured a Toyota vehicle", "a Metro shuttle bus", "the Wanbao company"; data/
+# place_words_session42.yaml `vehicle_nouns`) is the make or the firm, not a place; before, Toyota
+# (Japan) and Metro (Lampung, Indonesia) placed events in Somalia and Kenya
+VEHICLE_NAME_NOT_PLACE = True
+_VEHICLE_STOP = r"(?!\s+(?:stations?|stops?|terminals?|parks?|stands?|depots?|ranks?|stages?|parking)\b)"
+
+
+@lru_cache(maxsize=1)
+def vehicle_after() -> re.Pattern[str]:
+    """A vehicle's or a firm's noun right after a name: "Toyota vehicle" (data/place_words_session42.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words_session42.yaml"
+    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("vehicle_nouns") or []
+    return re.compile(r"^(?:['’]s)?(?:\s+(?:shuttle|mini|passenger|public|cargo|transport))?\s+(?:"
+                      + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)) + r")\b"
+                      + _VEHICLE_STOP, re.IGNORECASE)
+
+
 # "the Rideegama Pradeshiya Sabha", "a Zila Parishad member": a council's name ends in a word
 # that is also a town's name elsewhere (Libya's Sabha); after another word of the same name it
 # names the council (data/place_words.yaml `organisation_tails`), alone it may be the town
@@ -675,17 +739,28 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
     ner_block = ner_blocked(doc)
+    mixed_case = sum(ch.islower() for ch in text) > 2 * sum(ch.isupper() for ch in text)  # ACRONYM_NOT_TOWN
     for m in (_SPAN_ABBREVIATED if ABBREVIATED_NAME_START else _SPAN).finditer(text):
         if people_after().match(text[m.end():m.end() + 30]) and not _AT_PLACE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue  # "the Garre clan", "Pokot tribesmen": a people, not a place ("in Garissa community ..." is)
+        if NOTE_LABEL_NOT_PLACE and offset == 0 and not text[:m.start()].strip() and text[m.end():m.end() + 1] == ":" \
+                and _note_label_span(gaz, m.group(0)):
+            continue  # "Looting: On [a day], armed men ...": the coder's label, not a place
+        if VEHICLE_NAME_NOT_PLACE and vehicle_after().match(text[m.end():m.end() + 40]):
+            continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
         i = 0
+        opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
         while i < len(words):
             hit = None
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
+                opens = i if SUBVILLAGE_WORD_OPENS_NAME else 0
                 continue
+            if SUBVILLAGE_WORD_OPENS_NAME and i == 0 and words[i].group(0).lower() in _SUBVILLAGE_WORDS \
+                    and i + 1 < len(words):
+                break  # "Sitio Malinao": a part of a barangay, which no gazetteer holds (ACLED: the barangay)
             if DOUBLED_WORD_NO_PLACE and i + 1 < len(words) and \
                     words[i].group(0).lower() == words[i + 1].group(0).lower() and \
                     not gaz.by_key(name_key(text[m.start() + words[i].start():m.start() + words[i + 1].end()])):
@@ -738,12 +813,18 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     region_people = REGION_AS_PEOPLE and j - i == 1 and _people_noun_after(text, end)
                     if all(w.group(0).lower().strip("'’,.") in stop for w in words[i:j]):
                         continue
-                    if words[j - 1].group(0).lower().strip("'’,.") in heads:
+                    head_province = HEAD_WORD_PROVINCE_IN_CHAIN and j - i == 1 and len(words) == 1 and \
+                        _CHAIN_BEFORE_PROVINCE.search(text[max(0, start - 40):start]) is not None and \
+                        _CHAIN_PROVINCE_END.match(text[end:end + 3]) is not None
+                    if words[j - 1].group(0).lower().strip("'’,.") in heads and not head_province:
                         continue  # "Congress", "Trade Union Confederation": an institution's name
                     if i > 0 and words[i].group(0).lower().strip("'’,.") in tails and \
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    if head_province and surface.lower() in heads:
+                        cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)
+                                 and c.iso in (countries or ())]  # only a province of the text's countries
                     if short:  # "Ibb", "(Baidoa, Bay)": the province or a large town of that very name
                         by_unit = SHORT_NAME_BY_UNIT and (_SHORT_NAME_UNIT_AFTER.match(text[end:end + 25]) is not None
                                                           or _CITY_WORD_AFTER.match(text[end:end + 25]) is not None)
@@ -777,9 +858,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     if len(core) == 1 and core[0].isupper() and len(core[0]) <= 5:
                         # "LTTE", "VDP": acronyms; a town's code among its other names ("SNG", an
                         # airport's code of San Ignacio de Velasco) is no name of it in the news
+                        acronym = ACRONYM_NOT_TOWN and start >= filed_at and mixed_case
                         cands = [c for c in cands if is_exact(c, core[0]) and (
                             c.feature not in POINT_FEATURES or getattr(c, "source", "") == "supplement"
-                            or name_key(c.name) == key)]
+                            or (name_key(c.name) == key and not acronym))]
                         brgys = [c for c in brgys if is_exact(c, core[0])]
                     # "Tangyan township", "Bhamo district": a unit word after the name says it is a place
                     unit_named = NAMED_BY_UNIT_WORD and bool(_UNIT_WORD_AFTER.match(text[end:end + 20])) or \
@@ -836,10 +918,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.region_people = bool(region_people and any(c.feature == "admin1" for c in cands))  # type: ignore[attr-defined]
                     possessive = re.search(r"['’]s$", words[j - 1].group(0)) is not None
                     if not cands:  # a barangay's name alone says nothing of the words after it
-                        hit.role = "part" if in_name else ""
+                        hit.role = "part" if in_name or (opens and i == opens and j < len(words)) else ""
                     elif possessive:
                         in_name = False  # "Congo's North Kivu province": the name ends with the possessive
-                    elif (i == 0 and j < len(words) and not feature and m.start() + words[j].start() > end) \
+                    elif (i == opens and j < len(words) and not feature and m.start() + words[j].start() > end) \
                             or in_name:
                         # "Mobile Anti-Riot Squadron", "Sinjar Resistance Units": the place word
                         # opens a longer name; it names an organisation, not where things happen
@@ -1150,6 +1232,8 @@ def mention_role(text: str, start: int) -> str:
     before = text[max(0, start - 40):start]
     if _ORIGIN_BEFORE.search(before):
         return "from"
+    if RESIDENCE_IS_ORIGIN and _RESIDENCE_BEFORE.search(before):
+        return "from"  # "a man who lives in [X]", "a resident of [X]": the victim's home, not where
     if ORIGIN_CONJUNCTS and (_ORIGIN_CONJUNCT_BEFORE.search(text[max(0, start - 80):start])
                              or _HOSPITAL_BEFORE.search(text[max(0, start - 90):start])):
         return "from"
@@ -1579,6 +1663,21 @@ _PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cen
                                 r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# switch (session 42, places7): "Barangay [X], [a town], [a province]": a place of X's name that is no
+# barangay of that town (by the PSGC's municipality) and lies more than BARANGAY_TOWN_MAX_KM from
+# it is a namesake elsewhere in the province (seed 51: "Barangay [X], Plaridel" went to a village 45
+# km off, "Barangay [X], Batangas City" to one in Tuy); the town then stands for the barangay
+BARANGAY_OF_NAMED_TOWN = True
+BARANGAY_TOWN_MAX_KM = 30.0
+
+
+def _barangay_of(place: Place, town_text: str) -> bool:
+    forms = getattr(place, "admin3_forms", None) or ([place.admin3] if getattr(place, "admin3", "") else [])
+    def fold(name: str) -> str:  # "Impasug-ong" is "Impasugong"
+        return re.sub(r"[^a-z]", "", ascii_fold(re.sub(r"\s+(?i:city|town|municipality)$", "", name)).lower())
+    return any(fold(f) == fold(town_text) for f in forms)
+
+
 def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     """A name the text calls a barangay or village and sets in a town ("in Barangay X, Y town",
     "X village in Y") is no place more than VILLAGE_TOWN_MAX_KM from that town, nor from any
@@ -1604,6 +1703,10 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             # "Barangay X (Carmen, Agusan del Norte)": that Carmen, not Cebu's
             towns = [t for t in towns if _unit(t) and _unit(t) == _unit(prov.place)] or towns
         far = [distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in towns]
+        if BARANGAY_OF_NAMED_TOWN and _BARANGAY_WORD_BEFORE.search(text[max(0, mm.start - 12):mm.start]) and \
+                all(d > BARANGAY_TOWN_MAX_KM for d in far) and not _barangay_of(place, nxt.text):
+            mm.place = None  # "Barangay [X], [a town]": a namesake 30-50 km off is no barangay of that town
+            continue
         if all(d > VILLAGE_TOWN_MAX_KM for d in far):
             if SUPPLEMENT_VILLAGE_IN_NAMED_UNIT and (getattr(place, "source", "") == "supplement" or (
                     VILLAGE_IN_NAMED_UNIT_ANY_SOURCE and not getattr(place, "fuzzy", False)
@@ -1615,6 +1718,24 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             mm.place = None  # (a namesake of the town near the village would make the village right)
 
 
+# switch (session 42, places7): in a chain "([a locality], [a province])" the locality lies in that
+# province; a locality read as another province of the same country ("(Sharg An Neel, Khartoum)":
+# "An Neel" went to River Nile state) is a misreading, dropped (the province then places the event)
+CHAIN_UNIT_NOT_OTHER_PROVINCE = True
+_CHAIN_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _unit_not_other_province(ordered: list[PlaceMention], text: str) -> None:
+    for a, b in zip(ordered, ordered[1:]):
+        if a.place is None or b.place is None or a.place.feature != "admin1" or b.place.feature != "admin1" \
+                or a.place.iso != b.place.iso or not a.place.admin1 or a.place.admin1 == b.place.admin1 \
+                or a.role == "part" or not _CHAIN_COMMA.match(text[a.end:b.start]) \
+                or not re.search(r"\([^(),]{0,40}$", text[max(0, a.start - 42):a.start]) \
+                or not re.match(r"\s*\)", text[b.end:b.end + 3]):
+            continue
+        a.place = None
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -1624,6 +1745,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
+    if CHAIN_UNIT_NOT_OTHER_PROVINCE:
+        _unit_not_other_province(ordered, text)
     for i, town in enumerate(ordered):
         if town.place is None or town.place.feature == "admin1" or getattr(town.place, "source", "") in VILLAGE_SOURCES:
             continue  # (a barangay was placed by its town and province already: admit_barangays)
@@ -1952,6 +2075,23 @@ def _in_bracket_after(text: str, town: PlaceMention, nxt: PlaceMention) -> bool:
     return opened != -1 and not re.search(r"[).;]", text[opened:nxt.start]) and nxt.start - opened <= 60
 
 
+# switch (session 42, places7): of a name and the unit set beside it that went to two countries and
+# have no exact namesakes in one, a name read only by a folded or fuzzy spelling gives way to the
+# other read exactly: "[an unknown quarter] District (Hargeisa)" was Hebei (China), which won the event
+APPOSED_INEXACT_GIVES_WAY = True
+
+
+APPOSED_WEIGHTY_POP = 5_000
+_BRACKET_GAP = re.compile(r"^\s*\(\s*$")  # "[X] District (Hargeisa)"; a comma chain is the province rules' own
+
+
+def _weighty(place: Place) -> bool:
+    """A province, the team's own entry or a town of APPOSED_WEIGHTY_POP or more: not a hamlet abroad
+    whose spelling merely matches (a village of 600 in Ukraine for a Kenyan politician's name)."""
+    return place.feature == "admin1" or getattr(place, "source", "") == "supplement" or \
+        (place.population or 0) >= APPOSED_WEIGHTY_POP
+
+
 def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
     """"Zaragoza, La Libertad", "Galle city (Galle, Southern)": a name and the unit set beside it
     describe one place. Where each alone went to a different country (Spain's Zaragoza,
@@ -1966,6 +2106,15 @@ def _agree_apposed(ordered: list[PlaceMention], text: str) -> None:
         cb = [c for c in getattr(b, "candidates", []) if is_exact(c, b.text)]
         pairs = [(x, y) for x in ca for y in cb if x.iso and x.iso == y.iso and _identity(x) != _identity(y)]
         if not pairs:
+            if APPOSED_INEXACT_GIVES_WAY and b.place.feature != "country" and _BRACKET_GAP.match(text[a.end:b.start]):
+                a_exact = is_exact(a.place, _UNIT_WORD_TAIL.sub("", a.text))
+                b_exact = is_exact(b.place, _UNIT_WORD_TAIL.sub("", b.text))
+                if b_exact and not a_exact and _weighty(b.place) and \
+                        not any(c.iso == b.place.iso for c in getattr(a, "candidates", [])):
+                    a.place = None  # "[an unknown name] District (Hargeisa)": not Hebei (China)
+                elif a_exact and not b_exact and a.place.feature != "country" and _weighty(a.place) and \
+                        not any(c.iso == a.place.iso for c in getattr(b, "candidates", [])):
+                    b.place = None  # (a namesake in the other's country is left to the province rules)
             continue
         x, y = max(pairs, key=lambda p: (bool(_unit(p[0])) and _unit(p[0]) == _unit(p[1]), p[1].feature == "admin1",
                                          (p[0].population or 0) + (p[1].population or 0)))
@@ -2052,6 +2201,13 @@ VILLAGE_MAX_POP = 50_000
 DISTRICT_NOT_A_FAR_CITY = False  # off: see docs/geo.md (places2): precision lost one row
 
 
+# switch (session 42, places7): a town the text measures a village from ("[X] (about 20 km NE of
+# [a town])") is that town, though the text names another province elsewhere ("support came from
+# [a district] in [a region]"); before, the town (27,000 people, under VILLAGE_MAX_POP) was
+# dropped as a namesake, the village lost its point, and the other province's district won
+MEASURED_REFERENCE_KEPT = True
+
+
 def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
     """"near Nyaung Chaung, Maungdaw township, Rakhine state": where a text names one province
     only, a village of the gazetteer in another province of that country (with no namesake in
@@ -2076,6 +2232,9 @@ def _outside_the_one_province(ordered: list[PlaceMention]) -> None:
             continue  # the team's places, and barangays the text placed in their town
         if mm.role in ("from", "part") or getattr(mm, "hint", "") == "town":
             continue  # "Kaimana city, Papua province": a city named with a wrong province is the city
+        if MEASURED_REFERENCE_KEPT and any(
+                getattr(o, "measured", None) and o.measured[2] <= mm.start <= o.measured[2] + 2 for o in ordered):
+            continue  # "[a village] (23km NE of [a town])": the town the text measures from is that town
         inside = [c for c in getattr(mm, "candidates", []) if c.iso == iso and _unit(c) == code]
         if inside:
             best = copy.copy(max(inside, key=lambda c: c.population or 0))
@@ -2631,7 +2790,11 @@ def _road_end(text: str, start: int, end: int) -> bool:
 # a place named as one end of a stretch is where the event was near, not at: "near", 2 (ACLED tune
 # rows whose location is such an end, all countries: 264 of 292 at 2; docs/geo.md, session 35)
 BETWEEN_PLACES_NEAR = True
-_BETWEEN_WORDS = r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements)\s+(?:of\s+)?)?"
+# switch (session 42, places7; read when the module loads): "between Barangays [X] and [Y]" is a stretch
+# like "between the villages of [X] and [Y]" (seed 31: the first barangay had been read at 1, ACLED 2)
+BETWEEN_BARANGAYS = 1
+_BETWEEN_WORDS = (r"\bbetween\s+(?:the\s+)?(?:(?:villages?|towns?|cities|localities|settlements"
+                  + (r"|(?i:barangays?|brgys?\.?)" if BETWEEN_BARANGAYS else "") + r")\s+(?:of\s+)?)?")
 _PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[\s-][A-Z][\w'’.-]*){0,3}"
 _UNIT_TAIL = r"(?:\s+(?i:village|town|city|locality))?"
 _BETWEEN_FIRST = re.compile(_BETWEEN_WORDS + r"$")
