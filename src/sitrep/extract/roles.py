@@ -144,7 +144,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             if before.rstrip().endswith(" by"):
                 role = "by"
             elif cue is not None:
-                role = "agent" if a.start < cue.start else "patient"
+                role = "agent" if a.start < _cue_at(doc, cue, text) else "patient"
             else:
                 role = "agent"
         if role in ("observer", "support", "elsewhere", "owner"):
@@ -164,6 +164,26 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch (session 42, actors7): ACLED's recent notes open with the event's kind as a tag ("Looting: On 10
+# May ..., members of X gang robbed ..."; 528 "Other:", 460 "Property destruction:", 176 "Looting:" ... in
+# the tune rows). Where that tag is the cue, an actor the parse gives no role was read as acted upon (it
+# comes after the cue); the cue's place is then the sentence's main verb after the tag
+TAG_CUE = 1
+_NOTE_TAG = re.compile(r"[A-Z][A-Za-z/ -]{2,40}:\s")
+
+
+def _cue_at(doc, cue: Cue, text: str) -> int:
+    """Where the cue is, for telling who acted by position: its start, or where a note's leading tag is
+    the cue ("Looting: ..."), the start of the sentence's main verb after the tag (TAG_CUE)."""
+    if not TAG_CUE or doc is None or cue.start > 0:
+        return cue.start
+    tag = _NOTE_TAG.match(text)
+    if tag is None or cue.end > tag.end():
+        return cue.start
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.idx >= tag.end()), None)
+    return root.idx if root is not None else cue.start
 
 
 # switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
