@@ -151,6 +151,8 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
+    if REPELLED_OWNER and doc is not None and len(agents) >= 2:
+        agents, patients = _repelled_owner(doc, agents, patients)
     if not agents and opponents:
         # "three soldiers were killed in a clash with the rebels": with no one told acting, the
         # other side of the fight did
@@ -184,6 +186,38 @@ def _cue_at(doc, cue: Cue, text: str) -> int:
         return cue.start
     root = next((t for t in doc if t.dep_ == "ROOT" and t.idx >= tag.end()), None)
     return root.idx if root is not None else cue.start
+
+
+# switch (session 42, actors7): "AUSSOM forces and SNA troops repelled an Al Shabaab attack": the group whose
+# attack it was (the attack noun's modifier) started the fight; the subjects of the verb of repelling were
+# attacked (as "repelled an attack by X" is read already), not the fight's first side and its other
+REPELLED_OWNER = 1
+
+
+def _token_of(doc, m: ActorMention):
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _repelled_owner(doc, agents: list, patients: list) -> tuple[list, list]:
+    """(REPELLED_OWNER) Agents and patients with the subjects of "repelled/thwarted <owner's> attack" moved to
+    the patients, the attack's owner first among the agents; as given where no such owner is told."""
+    for owner in agents:
+        tok = _token_of(doc, owner)
+        if tok is None or tok.dep_ not in ("compound", "poss", "nmod", "amod") or tok.head.lower_ not in words("attack_nouns") \
+                or tok.head.dep_ != "dobj" or tok.head.head.lower_ not in words("repel_verbs"):
+            continue
+        verb = tok.head.head
+        moved = []
+        for a in agents:
+            t = _token_of(doc, a) if a is not owner else None
+            while t is not None and t.dep_ in ("compound", "amod", "nmod", "conj") and t.head.i not in (t.i, verb.i):
+                t = t.head  # "SNA troops" of "AUSSOM forces and SNA troops": the conjunct's head
+            if t is not None and t.dep_ == "nsubj" and t.head.i == verb.i:
+                moved.append(a)
+        if moved:
+            return [owner] + [a for a in agents if a is not owner and a not in moved], moved + patients
+    return agents, patients
 
 
 # switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
@@ -478,6 +512,10 @@ CLASHED_PAIR = 1
 # (lexicons.yaml clash_state_first; Myanmar's years by clash_order.yml). Off: the state's forces
 # were put first in every country.
 PAIR_AS_TOLD = 1
+# switch (session 42, actors7): "X and Y clashed near Z. Three soldiers died.": Y is the second side; the bare
+# "soldiers" of the toll (a generic force, read as acted upon) had taken its place ("Military Forces of
+# Somalia" for Somaliland's troops, the AU mission's, Ethiopia's)
+PAIR_OVER_TOLL = 1
 _PAIR_JOIN_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 _PAIR_VERB_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
                              r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
@@ -664,6 +702,13 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
+    if PAIR_OVER_TOLL and sub == "Armed clash" and a1 is not None and a2 is not None and a2.key.startswith("generic:"):
+        # "Al Shabaab and AUSSOM troops clashed near X. Two soldiers were killed.": the side told with
+        # the first as the pair that fought is the second side, not the bare word of a later toll
+        pair = next((a for a in agents if a is not a1 and not a.key.startswith("generic:") and
+                     not _same_actor(a, a1, named) and _subjects_pair(d.sentence.text, a1, a)), None)
+        if pair is not None:
+            a2 = pair
     if ARMED_SECOND_SIDE and a2 is not None:
         a2 = _armed_second_side(d, a1, a2, agents, patients, sub, named,
                                  " ".join(x.text for x in d.sentences or [d.sentence]))
