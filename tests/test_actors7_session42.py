@@ -3,13 +3,20 @@
 - roles.TAG_CUE: a note that opens with its kind as a tag ("Looting: On ...") and whose parse gives the
   group no role still names the group that acted first, not the unidentified armed group.
 - actors.GANG_MEN_OF: "gang members of the <named> gang" are that gang's men, not an unidentified gang.
-- data/actors/session42.yaml: "Amhara ethnic militia", the Qemant's spellings, Haiti's bare "gangs".
+- roles.PAIR_OVER_TOLL: "X and Y clashed. Three soldiers died.": Y is the second side, not the toll's bare soldiers.
+- roles.REPELLED_OWNER: "A and B repelled a C attack": C attacked, A and B were attacked.
+- roles.STATE_FIRST_SINCE (data/actors/clash_order_session42.yml): from a month on, a state's forces first in
+  every clash with them.
+- data/actors/session42.yaml: "Amhara ethnic militia", the Qemant's spellings, Somali clans of Ethiopia, the
+  "X clan militia" forms of clans otherwise told only "from the X clan", "ISS" alone.
 """
 
 import datetime as dt
 import re
+from importlib import resources
 
 import pytest
+import yaml
 
 from sitrep.extract import actors as actors_module
 from sitrep.extract import roles as roles_module
@@ -62,13 +69,83 @@ def test_gang_members_of_a_named_gang_without_the_switch(monkeypatch):
     ("ethnic Amhara militiamen burned the houses", "ET", "Amhara Ethnic Militia (Ethiopia)"),
     ("armed Qimant men set up a roadblock", "ET", "Qemant Ethnic Militia (Ethiopia)"),
     ("Kemant militiamen attacked the convoy", "ET", "Qemant Ethnic Militia (Ethiopia)"),
-    ("gangs burned a dozen houses overnight", "HT", "Unidentified Gang (Haiti)"),
+    ("gunmen of the Ogaden clan raided the wells", "ET", "Ogaden Ethnic Militia (Ethiopia)"),
+    ("Ogaden clan militiamen raided the wells", "ET", "Ogaden Ethnic Militia (Ethiopia)"),
+    ("Ogaden clan militiamen raided the wells", "SO", "Ogaden Clan Militia (Somalia)"),
+    ("Issa clan fighters blocked the road", "SO", "Isse Clan Militia (Somalia)"),
+    ("Sheekhaal militiamen blocked the road", "ET", "Sheekhaal Ethnic Militia (Ethiopia)"),
+    ("Puntland troops beat back an ISS assault", "SO", "Islamic State (Somalia)"),
 ])
 def test_session42_names(text, iso, name):
     found = actors_module.get_dictionary().find(text, {iso})
     assert any(m.name.replace("{country}", "Haiti") == name or m.name == name for m in found), [m.name for m in found]
 
 
-def test_bare_gangs_stay_unnamed_outside_haiti():
-    found = actors_module.get_dictionary().find("gangs burned a dozen houses overnight", {"MX"})
-    assert not any("Gang" in m.name for m in found)
+def test_session42_clan_forms_stay_in_their_country():
+    # the Somali clan of Ethiopia's entry is no actor in Somalia, nor the Somali one in Ethiopia
+    assert "Ogaden Ethnic Militia (Ethiopia)" not in [m.name for m in actors_module.get_dictionary().find(
+        "Ogaden clan militiamen raided the wells", {"SO"})]
+
+
+# --- PAIR_OVER_TOLL ------------------------------------------------------------------------------
+
+PAIR_TOLL = ("On 14 May 2025, Al Shabaab fighters and Somaliland troops clashed near a well outside Erigavo "
+             "(Ceerigaabo, Sanaag). Two soldiers died.")
+
+
+def test_the_told_pair_is_the_second_side():
+    ev = _top(PAIR_TOLL)
+    assert (ev.actor1, ev.actor2) == ("Al Shabaab", "Military Forces of Somaliland")
+
+
+def test_the_told_pair_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "PAIR_OVER_TOLL", 0)
+    assert _top(PAIR_TOLL).actor2 != "Military Forces of Somaliland"
+
+
+# --- REPELLED_OWNER ------------------------------------------------------------------------------
+
+REPELLED = ("On 21 June 2025, AUSSOM soldiers and SNA troops beat off an Al Shabaab assault on their camp near "
+            "Bariire (Afgooye, Lower Shabelle). The toll is not known.")
+REPELLED_SAID = REPELLED.replace("beat off", "repelled")
+
+
+def test_the_attack_owner_is_the_first_side():
+    ev = _top(REPELLED_SAID)
+    assert ev.actor1 == "Al Shabaab"
+    assert ev.actor2.startswith(("AUSSOM", "Military Forces of Somalia"))
+
+
+def test_the_attack_owner_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "REPELLED_OWNER", 0)
+    assert _top(REPELLED_SAID).actor1 != "Al Shabaab"
+
+
+# --- STATE_FIRST_SINCE ---------------------------------------------------------------------------
+
+def test_clash_order_session42_file_is_valid():
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session42.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data) == {"state_first_since"}
+    for iso, month in data["state_first_since"].items():
+        assert isinstance(iso, str) and len(iso) == 2 and iso.isupper(), iso
+        assert re.fullmatch(r"(?:199[7-9]|20\d\d)-(?:0[1-9]|1[0-2])", str(month)), month
+
+
+AMBUSH = ("On 3 February 2025, in Cabaret, Ouest, members of the Canaan gang ambushed a police patrol on the "
+          "national road. One officer was wounded.")
+
+
+def test_state_first_from_the_month_on():
+    ev = _top(AMBUSH)
+    assert (ev.actor1, ev.actor2) == ("Police Forces of Haiti", "Canaan Gang")
+
+
+def test_state_first_not_before_the_month():
+    ev = _top(AMBUSH.replace("3 February 2025", "3 March 2024"))
+    assert ev.actor1 == "Canaan Gang"
+
+
+def test_state_first_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_FIRST_SINCE", 0)
+    assert _top(AMBUSH).actor1 == "Canaan Gang"
