@@ -5,18 +5,14 @@
 - actors.GANG_MEN_OF: "gang members of the <named> gang" are that gang's men, not an unidentified gang.
 - roles.PAIR_OVER_TOLL: "X and Y clashed. Three soldiers died.": Y is the second side, not the toll's bare soldiers.
 - roles.REPELLED_OWNER: "A and B repelled a C attack": C attacked, A and B were attacked.
-- roles.STATE_FIRST_SINCE (data/actors/clash_order_session42.yml): from a month on, a state's forces first in
-  every clash with them.
 - data/actors/session42.yaml: "Amhara ethnic militia", the Qemant's spellings, Somali clans of Ethiopia, the
   "X clan militia" forms of clans otherwise told only "from the X clan", "ISS" alone.
 """
 
 import datetime as dt
 import re
-from importlib import resources
 
 import pytest
-import yaml
 
 from sitrep.extract import actors as actors_module
 from sitrep.extract import roles as roles_module
@@ -119,33 +115,3 @@ def test_the_attack_owner_is_the_first_side():
 def test_the_attack_owner_without_the_switch(monkeypatch):
     monkeypatch.setattr(roles_module, "REPELLED_OWNER", 0)
     assert _top(REPELLED_SAID).actor1 != "Al Shabaab"
-
-
-# --- STATE_FIRST_SINCE ---------------------------------------------------------------------------
-
-def test_clash_order_session42_file_is_valid():
-    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session42.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data) == {"state_first_since"}
-    for iso, month in data["state_first_since"].items():
-        assert isinstance(iso, str) and len(iso) == 2 and iso.isupper(), iso
-        assert re.fullmatch(r"(?:199[7-9]|20\d\d)-(?:0[1-9]|1[0-2])", str(month)), month
-
-
-AMBUSH = ("On 3 February 2025, in Cabaret, Ouest, members of the Canaan gang ambushed a police patrol on the "
-          "national road. One officer was wounded.")
-
-
-def test_state_first_from_the_month_on():
-    ev = _top(AMBUSH)
-    assert (ev.actor1, ev.actor2) == ("Police Forces of Haiti", "Canaan Gang")
-
-
-def test_state_first_not_before_the_month():
-    ev = _top(AMBUSH.replace("3 February 2025", "3 March 2024"))
-    assert ev.actor1 == "Canaan Gang"
-
-
-def test_state_first_without_the_switch(monkeypatch):
-    monkeypatch.setattr(roles_module, "STATE_FIRST_SINCE", 0)
-    assert _top(AMBUSH).actor1 == "Canaan Gang"

@@ -702,7 +702,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
-    if PAIR_OVER_TOLL and sub == "Armed clash" and a1 is not None and a2 is not None and a2.key.startswith("generic:"):
+    if PAIR_OVER_TOLL and sub == "Armed clash" and a1 is not None and a2 is not None and a2.key.startswith("generic:") and \
+            d.sentence.text[a2.start:a2.end] != a2.text:
+        # (only where that word is not in the sentence of the pair: "Haitian and Kenyan police clashed with gang
+        # members" has its second side told)
         # "Al Shabaab and AUSSOM troops clashed near X. Two soldiers were killed.": the side told with
         # the first as the pair that fought is the second side, not the bare word of a later toll
         pair = next((a for a in agents if a is not a1 and not a.key.startswith("generic:") and
@@ -1027,13 +1030,6 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
         # where and while ACLED's coders named the state's forces first in every clash with them,
         # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
-        ev.actor1, ev.actor2 = ev.actor2, ev.actor1
-        ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    if STATE_FIRST_SINCE and ev.sub_event_type == "Armed clash" and ev.inter2 == 1 and ev.inter1 not in (None, 1) and \
-            ev.event_date is not None and iso.lower() in _state_first_since() and \
-            ev.event_date.strftime("%Y-%m") >= _state_first_since()[iso.lower()]:
-        # from the month where ACLED's coders name the state's forces first in every clash with them
-        # (clash_order_session42.yml: Haiti's police against the gangs from late 2024), so do we
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
     if ev.sub_event_type == "Attack" and ev.inter1 in ARMED and ev.inter2 in ARMED:
@@ -1404,20 +1400,6 @@ def _state_first_until() -> dict[str, int]:
     path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
-
-
-# switch (session 42, actors7): ... and from a month on (data/actors/clash_order_session42.yml): Haiti's rows
-# name the police first against a gang in 141 of 150 clashes of November-December 2024, whoever attacked
-STATE_FIRST_SINCE = 1
-
-
-@lru_cache(maxsize=1)
-def _state_first_since() -> dict[str, str]:
-    """Country (ISO2, lower case) -> the first month (YYYY-MM) from which its clashes with the state name the
-    state first (data/actors/clash_order_session42.yml)."""
-    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session42.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(iso).lower(): str(month) for iso, month in (data.get("state_first_since") or {}).items()}
 
 
 # shooting told with no shooter: "gunshots were heard", "sounds of gunfire", "shots were fired"
