@@ -4,7 +4,6 @@
   group no role still names the group that acted first, not the unidentified armed group.
 - actors.GANG_MEN_OF: "gang members of the <named> gang" are that gang's men, not an unidentified gang.
 - roles.PAIR_OVER_TOLL: "X and Y clashed. Three soldiers died.": Y is the second side, not the toll's bare soldiers.
-- roles.REPELLED_OWNER: "A and B repelled a C attack": C attacked, A and B were attacked.
 - data/actors/session42.yaml: "Amhara ethnic militia", the Qemant's spellings, Somali clans of Ethiopia and
   "Somali militiamen" there, the
   "X clan militia" forms of clans otherwise told only "from the X clan", "ISS" alone.
@@ -99,21 +98,3 @@ def test_the_told_pair_is_the_second_side():
 def test_the_told_pair_without_the_switch(monkeypatch):
     monkeypatch.setattr(roles_module, "PAIR_OVER_TOLL", 0)
     assert _top(PAIR_TOLL).actor2 != "Military Forces of Somaliland"
-
-
-# --- REPELLED_OWNER ------------------------------------------------------------------------------
-
-REPELLED = ("On 21 June 2025, AUSSOM soldiers and SNA troops beat off an Al Shabaab assault on their camp near "
-            "Bariire (Afgooye, Lower Shabelle). The toll is not known.")
-REPELLED_SAID = REPELLED.replace("beat off", "repelled")
-
-
-def test_the_attack_owner_is_the_first_side():
-    ev = _top(REPELLED_SAID)
-    assert ev.actor1 == "Al Shabaab"
-    assert ev.actor2.startswith(("AUSSOM", "Military Forces of Somalia"))
-
-
-def test_the_attack_owner_without_the_switch(monkeypatch):
-    monkeypatch.setattr(roles_module, "REPELLED_OWNER", 0)
-    assert _top(REPELLED_SAID).actor1 != "Al Shabaab"

@@ -151,8 +151,6 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             continue  # found or counted the dead: neither a party nor a source that may stand in
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
-    if REPELLED_OWNER and doc is not None and len(agents) >= 2:
-        agents, patients = _repelled_owner(doc, agents, patients)
     if not agents and opponents:
         # "three soldiers were killed in a clash with the rebels": with no one told acting, the
         # other side of the fight did
@@ -186,38 +184,6 @@ def _cue_at(doc, cue: Cue, text: str) -> int:
         return cue.start
     root = next((t for t in doc if t.dep_ == "ROOT" and t.idx >= tag.end()), None)
     return root.idx if root is not None else cue.start
-
-
-# switch (session 42, actors7): "AUSSOM forces and SNA troops repelled an Al Shabaab attack": the group whose
-# attack it was (the attack noun's modifier) started the fight; the subjects of the verb of repelling were
-# attacked (as "repelled an attack by X" is read already), not the fight's first side and its other
-REPELLED_OWNER = 1
-
-
-def _token_of(doc, m: ActorMention):
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _repelled_owner(doc, agents: list, patients: list) -> tuple[list, list]:
-    """(REPELLED_OWNER) Agents and patients with the subjects of "repelled/thwarted <owner's> attack" moved to
-    the patients, the attack's owner first among the agents; as given where no such owner is told."""
-    for owner in agents:
-        tok = _token_of(doc, owner)
-        if tok is None or tok.dep_ not in ("compound", "poss", "nmod", "amod") or tok.head.lower_ not in words("attack_nouns") \
-                or tok.head.dep_ != "dobj" or tok.head.head.lower_ not in words("repel_verbs"):
-            continue
-        verb = tok.head.head
-        moved = []
-        for a in agents:
-            t = _token_of(doc, a) if a is not owner else None
-            while t is not None and t.dep_ in ("compound", "amod", "nmod", "conj") and t.head.i not in (t.i, verb.i):
-                t = t.head  # "SNA troops" of "AUSSOM forces and SNA troops": the conjunct's head
-            if t is not None and t.dep_ == "nsubj" and t.head.i == verb.i:
-                moved.append(a)
-        if moved:
-            return [owner] + [a for a in agents if a is not owner and a not in moved], moved + patients
-    return agents, patients
 
 
 # switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
