@@ -515,7 +515,7 @@ class ActorDictionary:
             out.append(m)
         # "gunmen from the Fano militia", "armed men of the OLA": the word before the name, the same
         out = [m for i, m in enumerate(out) if not (
-            m.key == "generic:Unidentified Armed Group ({country})" and i + 1 < len(out) and
+            (m.key == "generic:Unidentified Armed Group ({country})" or GANG_MEN_OF and m.key == _GANG) and i + 1 < len(out) and
             _MEN_OF_GAP.fullmatch(text, m.end, out[i + 1].start) and
             out[i + 1].inter in (2, 3, 4) and "{country}" not in (
                 self.by_key[out[i + 1].key].name if out[i + 1].key in self.by_key else "{country}"))]
@@ -1450,6 +1450,10 @@ _ETHNIC_BEFORE = re.compile(r"\bethnic(?:ally)?\s+$", re.IGNORECASE)
 NAMED_MEN = 1
 _NAMED_MEN_GAP = re.compile(r"[ \t]+|[ \t]*-[ \t]*|['’]s[ \t]+")
 _MEN_OF_GAP = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
+# switch (session 42, actors7): the unidentified gang's word told right before "of/from the" and a named
+# group ("gang members of the 5 Segonn gang", "gangsters from Gran Grif") is that group's men, as "gunmen
+# from the Fano militia" is (NAMED_MEN's second rule, which took only the unidentified armed group's words)
+GANG_MEN_OF = 1
 _BARE_MEN = frozenset({"generic:Unidentified Armed Group ({country})", "generic:Military Forces of {country}"})
 # switch: "the Viv Ansanm Gang" where the dictionary knows "Viv Ansanm": the word "Gang" after the
 # name is the name's own head, no second (unidentified) gang beside it (session 39, lead)

@@ -144,7 +144,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
             if before.rstrip().endswith(" by"):
                 role = "by"
             elif cue is not None:
-                role = "agent" if a.start < cue.start else "patient"
+                role = "agent" if a.start < _cue_at(doc, cue, text) else "patient"
             else:
                 role = "agent"
         if role in ("observer", "support", "elsewhere", "owner"):
@@ -164,6 +164,26 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         else:
             agents, patients = sides[:1], sides[1:] + patients
     return agents, patients, speakers
+
+
+# switch (session 42, actors7): ACLED's recent notes open with the event's kind as a tag ("Looting: On 10
+# May ..., members of X gang robbed ..."; 528 "Other:", 460 "Property destruction:", 176 "Looting:" ... in
+# the tune rows). Where that tag is the cue, an actor the parse gives no role was read as acted upon (it
+# comes after the cue); the cue's place is then the sentence's main verb after the tag
+TAG_CUE = 1
+_NOTE_TAG = re.compile(r"[A-Z][A-Za-z/ -]{2,40}:\s")
+
+
+def _cue_at(doc, cue: Cue, text: str) -> int:
+    """Where the cue is, for telling who acted by position: its start, or where a note's leading tag is
+    the cue ("Looting: ..."), the start of the sentence's main verb after the tag (TAG_CUE)."""
+    if not TAG_CUE or doc is None or cue.start > 0:
+        return cue.start
+    tag = _NOTE_TAG.match(text)
+    if tag is None or cue.end > tag.end():
+        return cue.start
+    root = next((t for t in doc if t.dep_ == "ROOT" and t.idx >= tag.end()), None)
+    return root.idx if root is not None else cue.start
 
 
 # switch: a force named in the place a device was put ("a bomb attached to a police vehicle", "an
@@ -458,6 +478,10 @@ CLASHED_PAIR = 1
 # (lexicons.yaml clash_state_first; Myanmar's years by clash_order.yml). Off: the state's forces
 # were put first in every country.
 PAIR_AS_TOLD = 1
+# switch (session 42, actors7): "X and Y clashed near Z. Three soldiers died.": Y is the second side; the bare
+# "soldiers" of the toll (a generic force, read as acted upon) had taken its place ("Military Forces of
+# Somalia" for Somaliland's troops, the AU mission's, Ethiopia's)
+PAIR_OVER_TOLL = 1
 _PAIR_JOIN_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:and|&)\s+(?:the\s+)?", re.IGNORECASE)
 _PAIR_VERB_NEAR = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:reportedly|allegedly|again|also|briefly|heavily)\s+)?"
                              r"(?:clashed|fought|exchanged|engaged|battled|skirmished)\b", re.IGNORECASE)
@@ -644,6 +668,16 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # told alike as the two sides, the first is actor1 (the state's own order rules apply below)
         a1 = patients.pop(0)
     a2 = next((p for p in patients if a1 is None or not _same_actor(p, a1, named)), None)
+    if PAIR_OVER_TOLL and sub == "Armed clash" and a1 is not None and a2 is not None and a2.key.startswith("generic:") and \
+            d.sentence.text[a2.start:a2.end] != a2.text:
+        # (only where that word is not in the sentence of the pair: "Haitian and Kenyan police clashed with gang
+        # members" has its second side told)
+        # "Al Shabaab and AUSSOM troops clashed near X. Two soldiers were killed.": the side told with
+        # the first as the pair that fought is the second side, not the bare word of a later toll
+        pair = next((a for a in agents if a is not a1 and not a.key.startswith("generic:") and
+                     not _same_actor(a, a1, named) and _subjects_pair(d.sentence.text, a1, a)), None)
+        if pair is not None:
+            a2 = pair
     if ARMED_SECOND_SIDE and a2 is not None:
         a2 = _armed_second_side(d, a1, a2, agents, patients, sub, named,
                                  " ".join(x.text for x in d.sentences or [d.sentence]))
