@@ -1,0 +1,52 @@
+"""Session 42 (lead): counts of the dead. A killing only tried kills no one (counts.ATTEMPT_NOT_DEAD),
+another source's figure in brackets is the conflicting report (counts.PAREN_ALTERNATIVE), a list of
+ages is no count (counts.AGE_LISTS), a figure told for each side counts both (counts.EACH_SIDE), a
+coffin carried and those blamed for deaths tell another event's dead (lexicons death_as_cause).
+Sentences written by the team."""
+
+import pytest
+
+from sitrep.extract import counts
+from sitrep.extract.counts import extract_counts
+
+
+@pytest.mark.parametrize("switch, sentence, dead", [
+    ("ATTEMPT_NOT_DEAD", "a crowd attempted to kill two men they accused of stealing a goat", 0),
+    ("ATTEMPT_NOT_DEAD", "the residents tried to kill three suspected burglars before officers arrived", 0),
+    ("ATTEMPT_NOT_DEAD", "neighbours stopped the soldier from stabbing and killing two farmers", 0),
+    ("PAREN_ALTERNATIVE", "nine guards (or eleven, according to a local radio) were killed at the post", 9),
+    ("AGE_LISTS", "four children, aged 3, 6, 8 and 12, were killed when the shell hit their house", 4),
+    ("EACH_SIDE", "one herder from each side was killed when the two groups fought over a well", 2),
+    ("EACH_SIDE", "the fighting left three dead on either side", 6),
+])
+def test_dead_counted_with_switch(monkeypatch, switch, sentence, dead):
+    assert extract_counts(sentence).killed == dead
+    monkeypatch.setattr(counts, switch, 0)
+    assert extract_counts(sentence).killed != dead
+
+
+@pytest.mark.parametrize("sentence, dead", [
+    ("gunmen tried to kill the mayor but shot dead two of his guards instead", 2),  # the clause after "but" counts
+    ("soldiers managed to kill four raiders near the river", 4),  # done, not tried
+    ("the two sides fought and one person from each side died", 2),  # "two sides" are no dead
+    ("eleven guards (or 9 according to the governor) were killed at the post", 9),
+])
+def test_attempts_and_sides_leave_done_killings(sentence, dead):
+    assert extract_counts(sentence).killed == dead
+
+
+def test_a_tried_lynching_names_no_dead(monkeypatch):
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("A mob tried to lynch a man accused of theft at the market.")
+    assert counts.named_dead(doc) == 0
+    monkeypatch.setattr(counts, "ATTEMPT_NOT_DEAD", 0)
+    assert counts.named_dead(doc) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "residents blocked the highway with the coffin of a boy killed by a speeding lorry",
+    "the students demanded the arrest of those responsible for the deaths of two classmates",
+])
+def test_a_coffin_and_a_blame_tell_another_events_dead(sentence):
+    assert extract_counts(sentence).killed == 0
