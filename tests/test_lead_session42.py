@@ -50,3 +50,37 @@ def test_a_tried_lynching_names_no_dead(monkeypatch):
 ])
 def test_a_coffin_and_a_blame_tell_another_events_dead(sentence):
     assert extract_counts(sentence).killed == 0
+
+
+# -- Places (locate.py) ----------------------------------------------------------------------------
+
+def _chosen(text: str, published: str = "2024-07-05"):
+    import datetime as dt
+
+    from sitrep.model import Article
+    from sitrep.pipeline import process
+
+    events = process([Article(id="t", text=text, published=dt.date.fromisoformat(published))])[0]
+    return events[0] if events else None
+
+
+def test_a_zone_in_brackets_after_a_woreda_is_no_person(monkeypatch):
+    from sitrep.geo import locate
+
+    text = "On 2 July 2024, gunmen shot dead three traders in Lalo Kile woreda (Kelem Wellega, Oromia)."
+    ev = _chosen(text)
+    assert ev is not None and ev.location != "" and ev.admin1 == "Oromia" and ev.geo_precision <= 2
+    monkeypatch.setattr(locate, "CHAIN_HEAD_ANY_UNIT", False)
+    ev = _chosen(text)
+    assert ev is None or ev.geo_precision == 3  # only the region was left
+
+
+def test_the_tail_of_an_unknown_name_is_no_province_abroad(monkeypatch):
+    from sitrep.geo import locate
+
+    text = "On 2 July 2024, unidentified gunmen killed four farmers in Hawa Gelan district, Oromia."
+    ev = _chosen(text)
+    assert ev is not None and ev.country == "Ethiopia"
+    monkeypatch.setattr(locate, "TAIL_OF_UNKNOWN_NAME", False)
+    ev = _chosen(text)
+    assert ev is not None and ev.country == "Iran"  # "Gelan" is one of Gilan province's names
