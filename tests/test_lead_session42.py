@@ -84,3 +84,12 @@ def test_the_tail_of_an_unknown_name_is_no_province_abroad(monkeypatch):
     monkeypatch.setattr(locate, "TAIL_OF_UNKNOWN_NAME", False)
     ev = _chosen(text)
     assert ev is not None and ev.country == "Iran"  # "Gelan" is one of Gilan province's names
+
+
+def test_nouns_joined_to_the_killing_verb_are_more_dead(monkeypatch):
+    from sitrep.nlp import load_nlp
+
+    doc = load_nlp()("Unknown gunmen shot and killed a ranger near the gate, as well as his uncle and a small boy.")
+    assert counts.named_dead(doc) == 3
+    monkeypatch.setattr(counts, "VERB_NOUN_CONJ", 0)
+    assert counts.named_dead(doc) == 1

@@ -840,6 +840,9 @@ def _elided_passive(verb) -> bool:
 # the parser hangs on it as subjects ("in Sector 4, Kaya City, a teacher was killed": the city
 # and the teacher are both subjects in the parse; one dead, not two)
 ONE_PATIENT_PER_WAS = 1
+# switch (session 42, lead): a noun the parser joins to a killing verb as its conjunct ("shot and
+# killed a soldier, as well as his mother-in-law and a child") is another of its patients
+VERB_NOUN_CONJ = 1
 
 
 def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
@@ -871,6 +874,11 @@ def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
             else:
                 patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
                     or _patients_elsewhere(tok, passive)
+                if VERB_NOUN_CONJ and patients and not passive:
+                    # "killed a soldier, as well as his mother and a child": the parser hangs the
+                    # nouns after "as well as" on the verb as its conjunct; they are more patients
+                    patients += [c for c in tok.children if c.dep_ == "conj" and c.tag_ in ("NN", "NNS")
+                                 and c.i > patients[-1].i]
                 if not patients and _elided_passive(tok):
                     patients = [c for c in tok.children if c.dep_ == "nsubj"]
         elif form in die:
