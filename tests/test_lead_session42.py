@@ -93,3 +93,37 @@ def test_nouns_joined_to_the_killing_verb_are_more_dead(monkeypatch):
     assert counts.named_dead(doc) == 3
     monkeypatch.setattr(counts, "VERB_NOUN_CONJ", 0)
     assert counts.named_dead(doc) == 1
+
+
+# -- Coders' notes on the dead (counts.CODED_HERE, events.CODED_NOTE_MAIN) --------------------------
+
+@pytest.mark.parametrize("note, told, share", [
+    ("At least 40 fatalities split across two events, 15 coded in this event.", 40, 15),
+    ("At least 10 fatalities split across two events. 3 coded here.", 10, 3),
+    ("12 fatalities and 25 injured split across four related armed clash events.", 12, 3),
+])
+def test_the_coders_share_for_this_event(monkeypatch, note, told, share):
+    assert counts.coded_fatalities(note, told) == share
+    monkeypatch.setattr(counts, "CODED_HERE", 0)
+    assert counts.coded_fatalities(note, told) != share
+
+
+def test_a_note_read_as_several_events_gives_its_main_event_the_share(monkeypatch):
+    import datetime as dt
+
+    from sitrep.extract import events as events_module
+    from sitrep.model import Article
+    from sitrep.pipeline import process
+
+    text = ("On 3 May 2024, in Mirebalais, Centre, police officers fought members of a gang that had attacked "
+            "the police station. On 5 May, the gang attacked residents of a nearby hamlet and torched houses. "
+            "At least 12 fatalities split across three events.")
+
+    def main_dead() -> int:
+        evs = process([Article(id="t", text=text, published=dt.date(2024, 5, 12))])[0]
+        assert len(evs) > 1
+        return max(evs, key=lambda e: e.confidence).fatalities
+
+    assert main_dead() == 4
+    monkeypatch.setattr(events_module, "CODED_NOTE_MAIN", 0)
+    assert main_dead() != 4

@@ -936,6 +936,17 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
 _FAT = r"(?:fatalit(?:y|ies)|deaths?|casualties|killed)"
 _CODED_AS = re.compile(rf"\b{_FAT}\b[^.;()\[\]]{{0,30}}?\b(?:coded|recorded|counted) (?:as|at) (?P<n>{_NUM_WORD})\b")
 _CODED_N = re.compile(rf"\b(?:coded|recorded|counted) (?P<n>{_NUM_WORD}) {_FAT}")
+# switch (session 42, lead): "81 fatalities split across two events, 21 coded in this event", "6
+# coded here": the share the coder gave this event; and a split "across four related armed clash
+# events" (up to three words before "events")
+CODED_HERE = 1
+_CODED_HERE = re.compile(
+    rf"\b(?P<n>{_NUM_WORD}) (?:{_FAT} )?(?:are |is |were |was |have been |has been )?(?:coded|recorded|counted) "
+    rf"(?:here|in this event|to this event|for this event|in the present event)\b")
+_SPLIT_WIDE = re.compile(
+    rf"\b(?:split|divided|shared|spread)(?: equally| evenly)? (?:across|among|between|into|in|over) "
+    rf"(?P<k>{_NUM_WORD}) (?:[\w-]+ ){{0,3}}?(?:events?|locations?|clash(?:es)?|incidents?|days|places|sites|"
+    rf"villages|towns|areas|neighbou?rhoods|battles|attacks)\b")
 _TOTAL_N = re.compile(rf"\btotal(?: of)? (?P<n>{_NUM_WORD}) fatalit(?:y|ies)\b")
 _CODED_FOR = re.compile(
     rf"\b(?P<n>{_NUM_WORD}) (?:{_FAT} )?(?:are |is |were |was |have been |has been )?(?:coded|recorded|counted) "
@@ -973,6 +984,13 @@ def _days_between(start: str, end: str, when: dt.date | None) -> int | None:
     return n if 1 < n <= 62 else None
 
 
+def coder_note(text: str) -> bool:
+    """Does the text hold a coder's note on how the dead were counted or shared out (above)?"""
+    low = text.lower()
+    return any(p.search(low) for p in (_CODED_HERE, _CODED_FOR, _CODED_N, _CODED_AS, _TOTAL_N, _SPLIT_WIDE, _DAYS,
+                                       _CODED_ELSEWHERE))
+
+
 def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place: str = "") -> int:
     """The event's dead as a coder's note in the text sets them (see above); `killed` otherwise.
 
@@ -981,6 +999,10 @@ def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place:
     leaves this one none)."""
     from sitrep.extract.dates import find_dates
     low = text.lower()
+    if CODED_HERE:
+        here = _CODED_HERE.search(low)
+        if here and number_value(here.group("n")) is not None:
+            return number_value(here.group("n"))  # type: ignore[return-value]
     figure: int | None = None
     for m in _CODED_FOR.finditer(low):
         dates = find_dates(m.group("when"), (when or dt.date.today()) + dt.timedelta(days=60))
@@ -996,7 +1018,7 @@ def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place:
         if m:
             figure = number_value(m.group("n"))
     days = _DAYS.search(low)
-    split = _SPLIT.search(low)
+    split = (_SPLIT_WIDE if CODED_HERE else _SPLIT).search(low)
     share = None
     if days:
         share = _days_between(days.group("from"), days.group("to"), when)
