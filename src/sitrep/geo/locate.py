@@ -858,7 +858,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     # "in Hawa Gelan woreda": "Gelan" ends a name the gazetteer lacks (TAIL_OF_UNKNOWN_NAME)
                     hit.tail_of_unknown = unread_before  # type: ignore[attr-defined]
                     if TAIL_OF_UNKNOWN_NAME and unread_before and \
-                            words[i - 1].group(0).lower().strip("'’,.") not in _QUALIFIERS:
+                            words[i - 1].group(0).lower().strip("'’,.") not in _QUALIFIERS and \
+                            m.group(0)[words[i - 1].end():words[i].start()].isspace():  # not "Haut-Katanga"
                         # a province or a country is named whole, not glued to an unknown word
                         # before it ("Hawa Gelan": no province of Iran); "Northern Bahr el Ghazal" is
                         hit.candidates = [c for c in cands if c.feature not in ("admin1", "country")]  # type: ignore[attr-defined]
@@ -2405,7 +2406,9 @@ TAIL_OF_UNKNOWN_NAME = True
 _QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                          "upper", "lower", "middle", "greater", "new", "old", "al", "el", "ad", "as", "ash", "ar", "at",
                          "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
-                         "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "far", "high"})
+                         "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "far", "high",
+                         "haut", "haute", "bas", "basse", "grand", "grande", "petit", "petite", "nord", "sud", "est",
+                         "ouest", "centre", "center", "alto", "bajo", "baja"})
 
 
 # switch (session 41, places6): a province or town named with its unit word ("in the [X] region",
