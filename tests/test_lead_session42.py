@@ -28,7 +28,8 @@ def test_dead_counted_with_switch(monkeypatch, switch, sentence, dead):
 @pytest.mark.parametrize("sentence, dead", [
     ("gunmen tried to kill the mayor but shot dead two of his guards instead", 2),  # the clause after "but" counts
     ("soldiers managed to kill four raiders near the river", 4),  # done, not tried
-    ("the two sides fought and one person from each side died", 2),  # "two sides" are no dead
+    ("the clans fought and one person from each side died", 2),
+    ("at least two soldiers from the two sides were killed", 2),  # "the two sides" is no figure of dead
     ("eleven guards (or 9 according to the governor) were killed at the post", 9),
 ])
 def test_attempts_and_sides_leave_done_killings(sentence, dead):
