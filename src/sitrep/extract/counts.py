@@ -248,6 +248,26 @@ _ANOTHER_FIGURE = re.compile(
 _LATER_FIGURE = re.compile(r"\b(?:rose|risen|rising|climbed|raised|increased|reached|revised)\b")
 
 
+# switch (session 42, lead): another source's figure in brackets after a count ("six (or seven,
+# says a local outlet) officers were killed") is the conflicting report: the lowest stands
+PAREN_ALTERNATIVE = 1
+_PAREN_ALT = re.compile(
+    rf"\b(?P<low>{_NUM_WORD})(?P<mid>(?: [\w'’-]+){{0,2}}?) (?P<alt>\((?:or |(?:other|some) sources?(?: say| said| put it at)?:? )"
+    rf"(?:possibly |perhaps |maybe |up to |even )?(?P<high>{_NUM_WORD})\b[^()]{{0,80}}\))")
+
+
+def _paren_alternative(m: re.Match[str]) -> str:
+    lo, hi = number_value(m.group("low")), number_value(m.group("high"))
+    if lo is None or hi is None or hi == lo:
+        return m.group(0)
+    low = m.group("low")
+    if hi < lo:  # the bracketed figure is the lower: it takes the count's place (same length)
+        if len(str(hi)) > len(low):
+            return m.group(0)
+        low = str(hi).ljust(len(low))
+    return low + m.group("mid") + " " + " " * len(m.group("alt"))
+
+
 def _without_ranges(low: str) -> str:
     """"between 12 and 18", "three to four": ACLED counts the lowest figure, so the high end is
     blanked out (same length, so offsets hold)."""
@@ -256,6 +276,8 @@ def _without_ranges(low: str) -> str:
         if lo is None or hi is None or hi <= lo:
             return m.group(0)
         return m.group("low") + " " * len(m.group("rest"))
+    if PAREN_ALTERNATIVE and "(" in low:
+        low = _PAREN_ALT.sub(_paren_alternative, low)
     return _RANGE.sub(blank, low)
 
 
@@ -296,6 +318,10 @@ NAME_OR_DAY_SKIPPED = 1
 # ages of 14 and 17") is not a count of people
 AGE_NOT_COUNT = 1
 _AGE_PHRASE = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?\d{1,3}(?:\s*(?:and|to|-|–)\s*\d{1,3})?\b")
+# switch (session 42, lead): a list of ages ("three children, aged 4, 7 and 9, were killed") is
+# blanked whole, not only its first two figures
+AGE_LISTS = 1
+_AGE_LIST = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?\d{1,3}(?:\s*(?:,|,? and|to|-|–)\s*\d{1,3})*\b")
 
 
 def _name_or_day(low: str, start: int, end: int) -> bool:
@@ -315,6 +341,9 @@ def _name_or_day(low: str, start: int, end: int) -> bool:
 
 _CLAUSE_STOP = re.compile(r"[;.()\[\]]|,\s|\s(?:but|while|whereas)\s")
 CAUSES = 1  # switch: dead told as a cause are not the toll
+# switch (session 42, lead): a killing tried, threatened or stopped kills no one ("a crowd tried to
+# lynch a suspected thief", "attempted to kill two guards"): `death_attempted` in lexicons.yaml
+ATTEMPT_NOT_DEAD = 1
 
 
 def cause_spans(low: str) -> list[tuple[int, int]]:
@@ -328,6 +357,10 @@ def cause_spans(low: str) -> list[tuple[int, int]]:
         stop = _CLAUSE_STOP.search(low, m.end())
         start = m.start("at") if m.group("at") else m.start()  # "rioted after ...": from "after" on
         spans.append((start, stop.start() if stop else len(low)))
+    if ATTEMPT_NOT_DEAD:
+        for m in lexicon_pattern("death_attempted").finditer(low):
+            stop = _CLAUSE_STOP.search(low, m.end())
+            spans.append((m.start(), stop.start() if stop else len(low)))
     return spans
 
 
@@ -339,12 +372,12 @@ CLEANED_CACHE = 1
 def _cleaned(sentence: str) -> str:
     """The sentence, lower-cased, without ranges' high ends and dead told as a cause."""
     if CLEANED_CACHE:
-        return _cleaned_cached(sentence, CAUSES)
+        return _cleaned_cached(sentence, CAUSES, ATTEMPT_NOT_DEAD, PAREN_ALTERNATIVE)
     return _without_causes(_without_ranges(sentence.lower()))
 
 
 @lru_cache(maxsize=256)
-def _cleaned_cached(sentence: str, _causes: int) -> str:
+def _cleaned_cached(sentence: str, _causes: int, _attempts: int = 1, _alt: int = 1) -> str:
     return _without_causes(_without_ranges(sentence.lower()))
 
 
@@ -363,11 +396,19 @@ _PAIR_KILL = re.compile(
     r"gunned down|(?:fatally|mortally) (?:shot|wounded|injured|hurt|stabbed|assaulted|hit|struck|burned|burnt)")
 
 
+# switch (session 42, lead): a figure told for each of two sides ("one man from each side died",
+# "two on either side were wounded") counts the dead of both; "14 from both sides" is a total
+EACH_SIDE = 1
+_EACH_SIDE = re.compile(
+    r"(?: [\w'’-]+){0,2}? (?:from|on|of|for) (?:each|either) (?:of the two )?(?:sides?|parties|camps|clans|"
+    r"communities|villages|groups)\b")
+
+
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
     low = _cleaned(sentence)
     if AGE_NOT_COUNT and "age" in low:
-        low = _AGE_PHRASE.sub(lambda m: " " * len(m.group(0)), low)  # blanked: the offsets stay
+        low = (_AGE_LIST if AGE_LISTS else _AGE_PHRASE).sub(lambda m: " " * len(m.group(0)), low)  # blanked: the offsets stay
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
@@ -380,6 +421,8 @@ def extract_counts(sentence: str) -> Counts:
         if _name_or_day(low, start, end):
             return  # "Barangay 128", "Sector 4", "May 16": a name or a day, not a count
         used.append((start, end))
+        if EACH_SIDE and _EACH_SIDE.match(low, end):
+            value *= 2  # "one fighter from each side was killed": two dead
         setattr(counts, cat, getattr(counts, cat) + value)
         counts.spans.append((cat, start, end))
         if cat == "killed":
@@ -797,6 +840,9 @@ def _elided_passive(verb) -> bool:
 # the parser hangs on it as subjects ("in Sector 4, Kaya City, a teacher was killed": the city
 # and the teacher are both subjects in the parse; one dead, not two)
 ONE_PATIENT_PER_WAS = 1
+# switch (session 42, lead): a noun the parser joins to a killing verb as its conjunct ("shot and
+# killed a soldier, as well as his mother-in-law and a child") is another of its patients
+VERB_NOUN_CONJ = 1
 
 
 def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
@@ -828,6 +874,11 @@ def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
             else:
                 patients = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")] \
                     or _patients_elsewhere(tok, passive)
+                if VERB_NOUN_CONJ and patients and not passive:
+                    # "killed a soldier, as well as his mother and a child": the parser hangs the
+                    # nouns after "as well as" on the verb as its conjunct; they are more patients
+                    patients += [c for c in tok.children if c.dep_ == "conj" and c.tag_ in ("NN", "NNS")
+                                 and c.i > patients[-1].i]
                 if not patients and _elided_passive(tok):
                     patients = [c for c in tok.children if c.dep_ == "nsubj"]
         elif form in die:
@@ -885,6 +936,17 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
 _FAT = r"(?:fatalit(?:y|ies)|deaths?|casualties|killed)"
 _CODED_AS = re.compile(rf"\b{_FAT}\b[^.;()\[\]]{{0,30}}?\b(?:coded|recorded|counted) (?:as|at) (?P<n>{_NUM_WORD})\b")
 _CODED_N = re.compile(rf"\b(?:coded|recorded|counted) (?P<n>{_NUM_WORD}) {_FAT}")
+# switch (session 42, lead): "81 fatalities split across two events, 21 coded in this event", "6
+# coded here": the share the coder gave this event; and a split "across four related armed clash
+# events" (up to three words before "events")
+CODED_HERE = 1
+_CODED_HERE = re.compile(
+    rf"\b(?P<n>{_NUM_WORD}) (?:{_FAT} )?(?:are |is |were |was |have been |has been )?(?:coded|recorded|counted) "
+    rf"(?:here|in this event|to this event|for this event|in the present event)\b")
+_SPLIT_WIDE = re.compile(
+    rf"\b(?:split|divided|shared|spread)(?: equally| evenly)? (?:across|among|between|into|in|over) "
+    rf"(?P<k>{_NUM_WORD}) (?:[\w-]+ ){{0,3}}?(?:events?|locations?|clash(?:es)?|incidents?|days|places|sites|"
+    rf"villages|towns|areas|neighbou?rhoods|battles|attacks)\b")
 _TOTAL_N = re.compile(rf"\btotal(?: of)? (?P<n>{_NUM_WORD}) fatalit(?:y|ies)\b")
 _CODED_FOR = re.compile(
     rf"\b(?P<n>{_NUM_WORD}) (?:{_FAT} )?(?:are |is |were |was |have been |has been )?(?:coded|recorded|counted) "
@@ -922,6 +984,13 @@ def _days_between(start: str, end: str, when: dt.date | None) -> int | None:
     return n if 1 < n <= 62 else None
 
 
+def coder_note(text: str) -> bool:
+    """Does the text hold a coder's note on how the dead were counted or shared out (above)?"""
+    low = text.lower()
+    return any(p.search(low) for p in (_CODED_HERE, _CODED_FOR, _CODED_N, _CODED_AS, _TOTAL_N, _SPLIT_WIDE, _DAYS,
+                                       _CODED_ELSEWHERE))
+
+
 def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place: str = "") -> int:
     """The event's dead as a coder's note in the text sets them (see above); `killed` otherwise.
 
@@ -930,6 +999,10 @@ def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place:
     leaves this one none)."""
     from sitrep.extract.dates import find_dates
     low = text.lower()
+    if CODED_HERE:
+        here = _CODED_HERE.search(low)
+        if here and number_value(here.group("n")) is not None:
+            return number_value(here.group("n"))  # type: ignore[return-value]
     figure: int | None = None
     for m in _CODED_FOR.finditer(low):
         dates = find_dates(m.group("when"), (when or dt.date.today()) + dt.timedelta(days=60))
@@ -945,7 +1018,7 @@ def coded_fatalities(text: str, killed: int, when: dt.date | None = None, place:
         if m:
             figure = number_value(m.group("n"))
     days = _DAYS.search(low)
-    split = _SPLIT.search(low)
+    split = (_SPLIT_WIDE if CODED_HERE else _SPLIT).search(low)
     share = None
     if days:
         share = _days_between(days.group("from"), days.group("to"), when)

@@ -49,6 +49,7 @@ from sitrep.extract.counts import (
     Counts,
     adds_more,
     coded_fatalities,
+    coder_note,
     extract_counts,
     tells_toll,
     with_named_dead,
@@ -472,10 +473,21 @@ def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actor
         # a one-event report whose coder said how the dead were shared out ("fatalities coded as 10")
         ev = events[0]
         ev.fatalities = coded_fatalities(st.article.text, ev.fatalities, ev.event_date, ev.location)
+    elif CODED_NOTE_MAIN and len(events) > 1 and st.weights.get("coded", CODED_NOTE) \
+            and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) and coder_note(st.article.text):
+        # a short note read as several events (its "between 21 July and 4 August" told as days of
+        # their own) whose coder said how the dead were shared out: the note's main event, the
+        # one the reader is most sure of, takes the coder's share
+        ev = max(events, key=lambda e: e.confidence)
+        if ev.sub_event_type != "Peaceful protest":
+            ev.fatalities = coded_fatalities(st.article.text, ev.fatalities, ev.event_date, ev.location)
     return events
 
 
 CODED_NOTE = 1
+# switch (session 42, lead): the coder's share of the dead goes to a short note's main event also
+# where the note was read as several events (CODED_NOTE alone applied it to one-event notes only)
+CODED_NOTE_MAIN = 1
 # switch: a STATE_TALLY event keeps only the dead that the article's day events of the state's
 # forces do not already tell ("41 died in police firing this month" beside "police fired on a mob on
 # Tuesday, killing three": the tally holds 96). A tally whose dead the day events tell in full is no

@@ -373,15 +373,24 @@ CHAIN_HEAD_AFTER_UNIT_WORD = True
 _CHAIN_HEAD_TAIL = (r"|\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
                     r"(?:\s+(?:village|town|area))?,\s*)$")
 _CHAIN_HEAD_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s*\(\s*" + _CHAIN_HEAD_TAIL)
+# switch (session 42, lead): every local unit word may stand between the name and the bracket
+# ("in [a woreda] woreda ([a zone], Oromia)", "[a ward] ward ([a county])": the parser tags a
+# two-word zone PERSON and the block lost it, leaving only the region)
+CHAIN_HEAD_ANY_UNIT = True
 _CHAIN_HEAD_BEFORE_UNIT = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+(?:village|town|city|area|camp|district|sub-?district))?\s*\(\s*" + _CHAIN_HEAD_TAIL)
+_CHAIN_HEAD_BEFORE_ANY_UNIT = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:village|town|city|area|camp|district|sub-?district|woreda|kebele|zone|township|"
+    r"county|sub-?county|commune|locality|municipality|upazila|union|tehsil|taluka|ward|neighbou?rhood|quarter|"
+    r"settlement|hamlet|barangay|regency|raion|rayon))?\s*\(\s*" + _CHAIN_HEAD_TAIL)
 _CHAIN_HEAD_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w'’-]*\s*)+\)|\)|[,.;]|\s+(?:on|in)\s+\d)")
 
 
 def chain_head(text: str, start: int, end: int) -> bool:
     """Is text[start:end] the first unit of a chain set after a name (docs above)?"""
     before = text[max(0, start - 60):start]
-    m = (_CHAIN_HEAD_BEFORE_UNIT if CHAIN_HEAD_AFTER_UNIT_WORD else _CHAIN_HEAD_BEFORE).search(before)
+    m = ((_CHAIN_HEAD_BEFORE_ANY_UNIT if CHAIN_HEAD_ANY_UNIT else _CHAIN_HEAD_BEFORE_UNIT) if CHAIN_HEAD_AFTER_UNIT_WORD
+         else _CHAIN_HEAD_BEFORE).search(before)
     if not m or not _CHAIN_HEAD_AFTER.match(text[end:end + 60]):
         return False
     return not (m.group(0).rstrip().endswith("(") and before[:m.start()].count("(") > before[:m.start()].count(")"))
@@ -752,6 +761,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         i = 0
         opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
+        unread_before = False  # a word of this capitalised span before i found no place (TAIL_OF_UNKNOWN_NAME)
         while i < len(words):
             hit = None
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
@@ -927,11 +937,23 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # opens a longer name; it names an organisation, not where things happen
                         hit.role = "part"
                         in_name = True
+                    # "in Hawa Gelan woreda": "Gelan" ends a name the gazetteer lacks (TAIL_OF_UNKNOWN_NAME)
+                    hit.tail_of_unknown = unread_before  # type: ignore[attr-defined]
+                    if TAIL_OF_UNKNOWN_NAME and unread_before and \
+                            words[i - 1].group(0).lower().strip("'’,.") not in _QUALIFIERS and \
+                            m.group(0)[words[i - 1].end():words[i].start()].isspace():  # not "Haut-Katanga"
+                        # a province or a country is named whole, not glued to an unknown word
+                        # before it ("Hawa Gelan": no province of Iran); "Northern Bahr el Ghazal" is
+                        hit.candidates = [c for c in cands if c.feature not in ("admin1", "country")]  # type: ignore[attr-defined]
                     mentions.append(hit)
                     i = j
                     break
             if hit is None:
+                if words[i].group(0).lower().strip("'’,.") not in stop:
+                    unread_before = True
                 i += 1
+            else:  # a name only the Philippines' barangays hold ("Hawa") is still unread here
+                unread_before = not hit.candidates  # type: ignore[attr-defined]
     if any(getattr(h, "region_people", False) for h in mentions) and \
             any(not getattr(h, "region_people", False) and h.candidates for h in mentions):  # type: ignore[attr-defined]
         # "killed three Amhara civilians in [a village], Oromia": the people's province yields to
@@ -2536,6 +2558,18 @@ def outlet_group_country(text: str, outlet_iso: str, context: GeoContext) -> str
     return ""
 
 
+# switch (session 42, lead): a place abroad matched by the last words of a longer capitalised name
+# whose first words match nothing ("in Hawa Gelan woreda ([a zone], Oromia)": "Gelan" is one of
+# Iran's Gilan province's names) is no plain naming of that place
+TAIL_OF_UNKNOWN_NAME = True
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                         "upper", "lower", "middle", "greater", "new", "old", "al", "el", "ad", "as", "ash", "ar", "at",
+                         "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+                         "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "far", "high",
+                         "haut", "haute", "bas", "basse", "grand", "grande", "petit", "petite", "nord", "sud", "est",
+                         "ouest", "centre", "center", "alto", "bajo", "baja"})
+
+
 # switch (session 41, places6): a province or town named with its unit word ("in the [X] region",
 # "[X] County") is exactly named when its name is: the unit word had made "[X] region" inexact,
 # and a plainly named province of another country than the groups' was skipped as a misread
@@ -2554,6 +2588,8 @@ def _strong_outside_focus(mm: PlaceMention, mentions: list[PlaceMention] = ()) -
     place = mm.place
     if mm.text.isupper() and len(mm.text) <= 5:
         return False  # "VDP", "MSF": abroad, an acronym names a group far more often than a town
+    if TAIL_OF_UNKNOWN_NAME and getattr(mm, "tail_of_unknown", False):
+        return False  # "Hawa Gelan woreda": the end of a name the gazetteer lacks, no province of Iran
     exact = is_exact(place, mm.text) or (STRONG_ABROAD_UNIT_WORD and bool(_UNIT_WORD_TAIL.search(mm.text)) and
                                          is_exact(place, _UNIT_WORD_TAIL.sub("", mm.text)))
     in_its_province = place.feature in POINT_FEATURES and bool(_unit(place)) and any(
