@@ -128,3 +128,12 @@ def test_a_note_read_as_several_events_gives_its_main_event_the_share(monkeypatc
     assert main_dead() == 4
     monkeypatch.setattr(events_module, "CODED_NOTE_MAIN", 0)
     assert main_dead() != 4
+
+
+def test_east_hararghe_is_a_zone_of_oromia():
+    # places/ethiopia.yaml (session 42): the zone's point lies in Harari's enclave at Harar, the town
+    # it is administered from; its region is written out, not found by the point
+    from sitrep.geo.geocode import geocode_query
+
+    [top] = geocode_query("East Hararghe", "ET", 1)
+    assert top["admin1"] == "Oromia"
