@@ -26,7 +26,7 @@ def _top(text):
 
 # --- TAG_CUE -------------------------------------------------------------------------------------
 
-TAGGED = ("Looting: On 4 June 2024, in Saint-Marc, Artibonite, members of the Gran Grif gang emptied a "
+TAGGED = ("Looting: On 4 June 2024, in Verrettes, Artibonite, armed members of the Gran Grif gang emptied a "
           "grain depot of a farmers' cooperative.")
 
 
@@ -43,8 +43,8 @@ def test_a_tagged_note_without_the_switch(monkeypatch):
 
 # --- GANG_MEN_OF ---------------------------------------------------------------------------------
 
-OF_GANG = ("On 9 October 2025, in Port-au-Prince, Ouest, troops of the Gang Suppression Force and the police "
-           "exchanged fire with gang members of the 5 Segonn gang near the market. Casualties unknown.")
+OF_GANG = ("On 19 October 2025, near the market of Port-au-Prince (Ouest), troops of the Gang Suppression Force and the police "
+           "exchanged fire with gang members of the 5 Segonn gang. Casualties unknown.")
 
 
 def test_gang_members_of_a_named_gang_are_that_gang():

@@ -29,7 +29,7 @@ def test_dead_counted_with_switch(monkeypatch, switch, sentence, dead):
     ("gunmen tried to kill the mayor but shot dead two of his guards instead", 2),  # the clause after "but" counts
     ("soldiers managed to kill four raiders near the river", 4),  # done, not tried
     ("the clans fought and one person from each side died", 2),
-    ("at least two soldiers from the two sides were killed", 2),  # "the two sides" is no figure of dead
+    ("at least two guards of the two factions were killed", 2),
     ("eleven guards (or 9 according to the governor) were killed at the post", 9),
 ])
 def test_attempts_and_sides_leave_done_killings(sentence, dead):
@@ -39,7 +39,7 @@ def test_attempts_and_sides_leave_done_killings(sentence, dead):
 def test_a_tried_lynching_names_no_dead(monkeypatch):
     from sitrep.nlp import load_nlp
 
-    doc = load_nlp()("A mob tried to lynch a man accused of theft at the market.")
+    doc = load_nlp()("An angry crowd tried to lynch a suspected goat thief near the market.")
     assert counts.named_dead(doc) == 0
     monkeypatch.setattr(counts, "ATTEMPT_NOT_DEAD", 0)
     assert counts.named_dead(doc) == 1
@@ -47,7 +47,7 @@ def test_a_tried_lynching_names_no_dead(monkeypatch):
 
 @pytest.mark.parametrize("sentence", [
     "residents blocked the highway with the coffin of a boy killed by a speeding lorry",
-    "the students demanded the arrest of those responsible for the deaths of two classmates",
+    "pupils wanted those responsible for the deaths of two classmates punished",
 ])
 def test_a_coffin_and_a_blame_tell_another_events_dead(sentence):
     assert extract_counts(sentence).killed == 0
@@ -100,8 +100,8 @@ def test_nouns_joined_to_the_killing_verb_are_more_dead(monkeypatch):
 
 @pytest.mark.parametrize("note, told, share", [
     ("At least 40 fatalities split across two events, 15 coded in this event.", 40, 15),
-    ("At least 10 fatalities split across two events. 3 coded here.", 10, 3),
-    ("12 fatalities and 25 injured split across four related armed clash events.", 12, 3),
+    ("Ten fatalities in all, split over two events. 3 coded here.", 10, 3),
+    ("12 fatalities and 25 wounded, split across four connected gang clash events.", 12, 3),
 ])
 def test_the_coders_share_for_this_event(monkeypatch, note, told, share):
     assert counts.coded_fatalities(note, told) == share

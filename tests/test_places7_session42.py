@@ -149,7 +149,7 @@ def test_between_barangays_is_a_stretch():
 
 
 MEASURED_TEXT = ("Troops stormed Dhagax Cad (about 23 km NE of Buur-Hakaba) at dawn. Reinforcements later came "
-                 "from Wanla Weyn District in Lower Shabelle.")
+                 "from the Wanla Weyn district, Lower Shabelle.")
 
 
 def test_the_town_a_village_is_measured_from_is_kept(gazetteer, monkeypatch):

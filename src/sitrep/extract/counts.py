@@ -840,8 +840,8 @@ def _elided_passive(verb) -> bool:
 # the parser hangs on it as subjects ("in Sector 4, Kaya City, a teacher was killed": the city
 # and the teacher are both subjects in the parse; one dead, not two)
 ONE_PATIENT_PER_WAS = 1
-# switch (session 42, lead): a noun the parser joins to a killing verb as its conjunct ("shot and
-# killed a soldier, as well as his mother-in-law and a child") is another of its patients
+# switch (session 42, lead): a noun the parser joins to a killing verb as its conjunct ("gunmen shot
+# dead a ranger, as well as his uncle and a boy") is another of its patients
 VERB_NOUN_CONJ = 1
 
 
@@ -936,8 +936,8 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
 _FAT = r"(?:fatalit(?:y|ies)|deaths?|casualties|killed)"
 _CODED_AS = re.compile(rf"\b{_FAT}\b[^.;()\[\]]{{0,30}}?\b(?:coded|recorded|counted) (?:as|at) (?P<n>{_NUM_WORD})\b")
 _CODED_N = re.compile(rf"\b(?:coded|recorded|counted) (?P<n>{_NUM_WORD}) {_FAT}")
-# switch (session 42, lead): "81 fatalities split across two events, 21 coded in this event", "6
-# coded here": the share the coder gave this event; and a split "across four related armed clash
+# switch (session 42, lead): "40 fatalities split across two events, 15 coded in this event", "3
+# coded here": the share the coder gave this event; and a split "across four connected gang clash
 # events" (up to three words before "events")
 CODED_HERE = 1
 _CODED_HERE = re.compile(
