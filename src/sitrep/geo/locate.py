@@ -941,7 +941,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     hit.tail_of_unknown = unread_before  # type: ignore[attr-defined]
                     if TAIL_OF_UNKNOWN_NAME and unread_before and \
                             words[i - 1].group(0).lower().strip("'’,.") not in _QUALIFIERS and \
-                            m.group(0)[words[i - 1].end():words[i].start()].isspace():  # not "Haut-Katanga"
+                            m.group(0)[words[i - 1].end():words[i].start()].isspace() and \
+                            _AFTER_LOWER_WORD.search(text[max(0, m.start() - 4):m.start()]):
+                        # not "Haut-Katanga"; and only inside running text, not a headline's
+                        # capitalised words ("Militants Attack Borno Villages")
                         # a province or a country is named whole, not glued to an unknown word
                         # before it ("Hawa Gelan": no province of Iran); "Northern Bahr el Ghazal" is
                         hit.candidates = [c for c in cands if c.feature not in ("admin1", "country")]  # type: ignore[attr-defined]
@@ -2562,6 +2565,7 @@ def outlet_group_country(text: str, outlet_iso: str, context: GeoContext) -> str
 # whose first words match nothing ("in Hawa Gelan woreda ([a zone], Oromia)": "Gelan" is one of
 # Iran's Gilan province's names) is no plain naming of that place
 TAIL_OF_UNKNOWN_NAME = True
+_AFTER_LOWER_WORD = re.compile(r"[a-z][,;:]?\s+\(?$|[a-z]\s*\($")
 _QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                          "upper", "lower", "middle", "greater", "new", "old", "al", "el", "ad", "as", "ash", "ar", "at",
                          "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
