@@ -137,3 +137,13 @@ def test_east_hararghe_is_a_zone_of_oromia():
 
     [top] = geocode_query("East Hararghe", "ET", 1)
     assert top["admin1"] == "Oromia"
+
+
+def test_a_headlines_capitalised_words_keep_their_province():
+    # TAIL_OF_UNKNOWN_NAME reads only running text: in a headline every word is capitalised, and a
+    # province's name after two words the gazetteer lacks is still the province
+    from sitrep.geo.gazetteer import get_gazetteer
+    from sitrep.geo.locate import find_mentions
+
+    mentions = find_mentions("Clashes Erupt Across Gilan After Vote", get_gazetteer())
+    assert any(c.feature == "admin1" and c.name == "Gilan" for m in mentions for c in m.candidates)
