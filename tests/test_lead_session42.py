@@ -36,13 +36,17 @@ def test_attempts_and_sides_leave_done_killings(sentence, dead):
     assert extract_counts(sentence).killed == dead
 
 
-def test_a_tried_lynching_names_no_dead(monkeypatch):
+@pytest.mark.parametrize("switch, sentence, on, off", [
+    ("ATTEMPT_NOT_DEAD", "An angry crowd tried to lynch a suspected goat thief near the market.", 0, 1),
+    ("VERB_NOUN_CONJ", "Unknown gunmen shot and killed a ranger near the gate, as well as his uncle and a small boy.", 3, 1),
+])
+def test_named_dead_with_switch(monkeypatch, switch, sentence, on, off):
     from sitrep.nlp import load_nlp
 
-    doc = load_nlp()("An angry crowd tried to lynch a suspected goat thief near the market.")
-    assert counts.named_dead(doc) == 0
-    monkeypatch.setattr(counts, "ATTEMPT_NOT_DEAD", 0)
-    assert counts.named_dead(doc) == 1
+    doc = load_nlp()(sentence)
+    assert counts.named_dead(doc) == on
+    monkeypatch.setattr(counts, switch, 0)
+    assert counts.named_dead(doc) == off
 
 
 @pytest.mark.parametrize("sentence", [
@@ -86,14 +90,6 @@ def test_the_tail_of_an_unknown_name_is_no_province_abroad(monkeypatch):
     ev = _chosen(text)
     assert ev is not None and ev.country == "Iran"  # "Gelan" is one of Gilan province's names
 
-
-def test_nouns_joined_to_the_killing_verb_are_more_dead(monkeypatch):
-    from sitrep.nlp import load_nlp
-
-    doc = load_nlp()("Unknown gunmen shot and killed a ranger near the gate, as well as his uncle and a small boy.")
-    assert counts.named_dead(doc) == 3
-    monkeypatch.setattr(counts, "VERB_NOUN_CONJ", 0)
-    assert counts.named_dead(doc) == 1
 
 
 # -- Coders' notes on the dead (counts.CODED_HERE, events.CODED_NOTE_MAIN) --------------------------

@@ -347,20 +347,18 @@ ATTEMPT_NOT_DEAD = 1
 
 
 def cause_spans(low: str) -> list[tuple[int, int]]:
-    """Stretches of a sentence that tell a death as the cause, grievance or charge of what it
-    reports (`death_as_cause` in lexicons.yaml), each to the end of its clause: the dead named
-    there belong to another, earlier event ("protesting the killing of two students")."""
-    if not CAUSES:
-        return []
+    """Stretches of a sentence whose dead are not this event's toll, each from its words to the
+    end of their clause: a death told as the cause, grievance or charge of what it reports
+    (`death_as_cause`: "protesting the killing of two students", the dead of another, earlier
+    event) and a killing only tried or stopped (`death_attempted`, ATTEMPT_NOT_DEAD)."""
+    kinds = [name for name, on in (("death_as_cause", CAUSES), ("death_attempted", ATTEMPT_NOT_DEAD)) if on]
     spans = []
-    for m in lexicon_pattern("death_as_cause").finditer(low):
-        stop = _CLAUSE_STOP.search(low, m.end())
-        start = m.start("at") if m.group("at") else m.start()  # "rioted after ...": from "after" on
-        spans.append((start, stop.start() if stop else len(low)))
-    if ATTEMPT_NOT_DEAD:
-        for m in lexicon_pattern("death_attempted").finditer(low):
+    for name in kinds:
+        for m in lexicon_pattern(name).finditer(low):
             stop = _CLAUSE_STOP.search(low, m.end())
-            spans.append((m.start(), stop.start() if stop else len(low)))
+            at = m.re.groupindex.get("at") and m.group("at")
+            start = m.start("at") if at else m.start()  # "rioted after ...": from "after" on
+            spans.append((start, stop.start() if stop else len(low)))
     return spans
 
 
