@@ -74,6 +74,12 @@ _AFTER_VERB_OK = {
     "immediately", "later", ")", "\"", "'", "-", "—", "so", "too", "between", "with",
     "from", "before", "over", "under", "within", "amid", "because", "according", "including",
 }
+# switch (session 43, lead): more prepositions may follow a killing verb without making it adjectival
+# ("two soldiers were killed amidst the fighting", "three were killed throughout the night")
+MORE_PREPS_AFTER_VERB = 1
+_MORE_AFTER_VERB_OK = {"amidst", "among", "amongst", "throughout", "upon", "via", "towards", "toward",
+                       "against", "behind", "beside", "beyond", "despite", "into", "onto", "through",
+                       "until", "without", "outside", "atop", "about", "there", "here", "then"}
 # switch (session 41, lead): "three are lynched for stealing goats", "two men were killed for refusing":
 # "for" after the verb does not make it adjectival
 FOR_AFTER_KILL = 1
@@ -305,6 +311,10 @@ _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s*$")
 # "16 May", not "16 may have died"
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b(?<!may)|^(?:st|nd|rd|th)?\s*(?:of\s+)?may\b(?!\s+(?:be|have|has|had|not|also|still|well|rise|die|never|soon|now|yet)\b)")
 _WORD_BEFORE = re.compile(r"([a-z]+)\.?[\s-]*$")
+# switch (session 43, lead): a dash with spaces around it ("raided a village - 18 were killed") ends a
+# clause: the word before it does not make the figure after it part of a name ("village 18")
+SPACED_DASH_NOT_NAME = 1
+_WORD_BEFORE_NAME = re.compile(r"([a-z]+)\.?(?:-|\s+)$")
 
 
 # switch (session 40, lead): a figure after a month that already has its day ("02 oct. 6 people
@@ -335,7 +345,7 @@ def _name_or_day(low: str, start: int, end: int) -> bool:
         month = None
     if month or _MONTH_AFTER.match(low[end:end + 14]):
         return True
-    word = _WORD_BEFORE.search(before)
+    word = (_WORD_BEFORE_NAME if SPACED_DASH_NOT_NAME else _WORD_BEFORE).search(before)
     return bool(word) and word.group(1) in words("number_name_words")
 
 
@@ -394,6 +404,36 @@ _PAIR_KILL = re.compile(
     r"gunned down|(?:fatally|mortally) (?:shot|wounded|injured|hurt|stabbed|assaulted|hit|struck|burned|burnt)")
 
 
+# switch (session 43, lead): the figure an active killing verb takes with no side named ("militants
+# attacked the village and killed three people") is the attackers' victims, a side of its own: the
+# attackers' dead told after it ("four militants were killed when the guards fought back") add to
+# it, where an unattributed toll ("three people died") would cap a later side's figure
+# (events.TOTAL_OVER_PART)
+ACTIVE_VICTIMS = 1
+
+
+# switch (session 43, lead): a figure whose people attack before the killing verb ("the 5 Stars gang
+# attacked the village and killed ten people") is the attackers, not the dead; with "were" or "was"
+# before the verb ("five herders were ambushed and killed") they are the victims
+FIGURE_AGENT = 1
+_AGENT_VERBS = {"attacked", "stormed", "raided", "ambushed", "invaded", "opened", "fired", "entered",
+                "attack", "storm", "raid", "ambush", "invade", "open", "fire", "enter", "attacking",
+                "storming", "raiding", "ambushing", "invading", "opening", "firing", "entering"}
+_PASSIVE_AUX = {"was", "were", "been", "being", "got", "get", "is", "are"}
+
+
+# switch (session 43, lead): a verb of harm, its figure, then "to death" ("hacked 12 residents to
+# death", "beat two suspected thieves to death"): the figure is dead (the verbs: harm_verbs in
+# lexicons.yaml; "sentenced ... to death" is no harm verb)
+ACTIVE_TO_DEATH = 1
+
+
+@lru_cache(maxsize=1)
+def _active_to_death() -> re.Pattern[str]:
+    verbs = "|".join(sorted(words("harm_verbs"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{verbs}) (?:the )?{_NUM} (?:[\w'’-]+ ){{0,4}}?to death\b")
+
+
 # switch (session 42, lead): a figure told for each of two sides ("one man from each side died",
 # "two on either side were wounded") counts the dead of both; "14 from both sides" is a total
 EACH_SIDE = 1
@@ -411,7 +451,7 @@ def extract_counts(sentence: str) -> Counts:
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
 
-    def take(cat: str, value: int | None, start: int, end: int) -> None:
+    def take(cat: str, value: int | None, start: int, end: int, victims: bool = False) -> None:
         if not value or not cat or any(s < end and start < e for s, e in used):
             return
         if 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", low[start:end]):
@@ -426,6 +466,8 @@ def extract_counts(sentence: str) -> Counts:
         if cat == "killed":
             kills.append((start, end, value))
             side = side_of(low[end:end + 60])
+            if victims and side == "total":
+                side = "victims"
             counts.killed_by[side] = counts.killed_by.get(side, 0) + value
 
     for m in _TOLL.finditer(low):
@@ -447,6 +489,10 @@ def extract_counts(sentence: str) -> Counts:
             if not _not_people(low[m.end("num"):]):
                 take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
                 take("killed", 1, m.start("self"), m.end("self"))
+    if ACTIVE_TO_DEATH and "to death" in low:
+        for m in _active_to_death().finditer(low):
+            if not _not_people(low[m.end("num"):]):
+                take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
     verb_any = _VERB_ANY_MORE if ASSASSINATED_KILLS else _VERB_ANY
     for m in (_ACTIVE_MORE if ASSASSINATED_KILLS else _ACTIVE).finditer(low):
         verb = m.group("verb")
@@ -467,7 +513,10 @@ def extract_counts(sentence: str) -> Counts:
                    "injured" if head.startswith(("injur", "wounding")) else "killed")
         else:
             cat = _category(verb)
-        take(cat, number_value(num), m.start("num"), m.end("num"))
+        take(cat, number_value(num), m.start("num"), m.end("num"),
+             victims=bool(ACTIVE_VICTIMS and cat == "killed" and verb not in ("left", "leaving")
+                          and not verb.startswith(("claim", "death", "killing", "bodies", "murder", "martyrdom",
+                                                   "assassination", "execution"))))
         more = _AND_MORE.match(low[m.end():])
         if more and cat and not re.search(r"[;:,()]|\b(?:but|while|after|before|when)\b", more.group(0)):
             at = m.end() + more.start("num")
@@ -531,6 +580,8 @@ def extract_counts(sentence: str) -> Counts:
                     continue  # "five hunters and an unknown number of militants": no figure for the militants
                 pending.append(nm)
                 continue
+            if FIGURE_AGENT and w in _AGENT_VERBS and not any(v in _PASSIVE_AUX for v in words[:i]):
+                break  # "2 gunmen stormed the farm and killed a guard": the figure did the killing
             to_death = words[i + 1:i + 3] == ["to", "death"] and verb_any.match(f"{w} to death")
             pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
             pair_kill = bool(TWO_WORD_KILLS and _PAIR_KILL.fullmatch(pair)) or \
@@ -550,6 +601,7 @@ def extract_counts(sentence: str) -> Counts:
                 elif DIED_OF and w in ("died", "die", "dies") and nxt == "of":
                     pass  # "two soldiers died of their wounds": dead, not wounded
                 elif nxt not in _AFTER_VERB_OK and i + 1 < len(words) and nxt != "dead" and \
+                        not (MORE_PREPS_AFTER_VERB and nxt in _MORE_AFTER_VERB_OK) and \
                         not (FOR_AFTER_KILL and nxt == "for" and _category(w) == "killed") and \
                         not (KILLED_LEAVING and nxt in _CONSEQUENCE_AFTER) and \
                         not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
@@ -694,12 +746,19 @@ BURNED_ALIVE = 1
 _ALIVE_PAIR = re.compile(r"(?:burn(?:ed|t)|buried) alive")
 
 
+# switch (session 43, lead): "down" completes a killing only after a verb of shooting or cutting
+# ("gunned down", "shot down", "cut down"; lexicon down_kill_verbs), not "burned down"
+DOWN_SHOOTS_ONLY = 1
+
+
 def _dead_completion(verb) -> bool:
     """'shot dead', 'beaten to death'."""
     if BURNED_ALIVE and verb.lower_ in ("burned", "burnt", "buried") and \
             any(c.lower_ == "alive" for c in verb.children):
         return True
     done = words("death_completions")
+    if DOWN_SHOOTS_ONLY and verb.lower_ not in words("down_kill_verbs"):
+        done = done - {"down"}  # "a house burned down", "the statue was pulled down": no one died
     for c in verb.children:
         if c.lower_ in done and c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "dobj", "ccomp", "amod", "npadvmod", "prt"):
             return True
@@ -752,6 +811,15 @@ def _dateline_word(t) -> bool:
     return t.i <= 3 and t.is_upper and len(t) > 2 and t.i + 1 < len(doc) and doc[t.i + 1].text in (",", "-", ":", "—", "–")
 
 
+# switch (session 43, lead): a four-digit year beside a noun ("the 2019 election candidate") is no
+# figure of people in the parse's lists either (extract_counts already skips it)
+YEAR_NOT_FIGURE = 1
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
 def _mixed_people(nouns: list) -> int | None:
     """A patient phrase that joins singular people to a figure ("a drug suspect and 7 companions",
     "the mayor and three others" = 8, 4): one per singular conjunct plus the figure; None for any
@@ -764,6 +832,8 @@ def _mixed_people(nouns: list) -> int | None:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
             return None
         nums = [c for c in t.children if c.dep_ == "nummod" or c.like_num]
+        if YEAR_NOT_FIGURE and nums and all(_year_like(c.text) for c in nums):
+            nums = []  # "a village chief and 2019 election candidate": a year, one person
         if len(nums) == 1 and t.tag_ in ("NNS", "NNPS", "NN"):
             value = number_value(nums[0].lower_)
             if value is None:
@@ -1044,11 +1114,19 @@ MORE_ADDS = 1
 _MORE_DEAD = re.compile(rf"\b{_NUM} (?:more|further|other)\b(?! than)")
 
 
+# switch (session 43, lead): a sentence that opens on "Another ..." or "One more ..." and tells dead
+# ("Another woman and her baby died later in hospital") adds them to the dead told before
+ANOTHER_ADDS = 1
+_ANOTHER_OPENS = re.compile(r"\s*(?:another|one more|two more|a further)\b", re.IGNORECASE)
+
+
 def adds_more(sentence: str, counts: Counts | None = None) -> bool:
     """Does the sentence tell dead as more than those told before ("five more", "two other")? With
     the sentence's counts, the figure must be one of its dead ("five other civilians wounded" is not)."""
     if not MORE_ADDS:
         return False
+    if ANOTHER_ADDS and counts is not None and counts.killed and _ANOTHER_OPENS.match(sentence):
+        return True
     for m in _MORE_DEAD.finditer(sentence.lower()):
         if counts is None or any(cat == "killed" and a <= m.start() < b for cat, a, b in counts.spans):
             return True

@@ -1,0 +1,94 @@
+"""Session 43 (lead): counts of the dead. A verb of harm with its figure before "to death" kills
+(counts.ACTIVE_TO_DEATH); more prepositions may follow a killing verb (MORE_PREPS_AFTER_VERB); a
+spaced dash ends a clause, it does not join a figure to a name (SPACED_DASH_NOT_NAME); a year beside a
+noun is no figure in the parse's lists (YEAR_NOT_FIGURE); "down" kills only after shooting or cutting
+(DOWN_SHOOTS_ONLY); a figure whose people attack before the killing verb is the attackers
+(FIGURE_AGENT); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
+their own, so the attackers' dead told later add to them (ACTIVE_VICTIMS). Sentences written by the team."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import counts
+from sitrep.extract.counts import adds_more, extract_counts, with_named_dead
+from sitrep.model import Article
+from sitrep.nlp import parse_sentences
+from sitrep.pipeline import process
+
+
+def dead(sentence: str) -> int:
+    doc = next(iter(parse_sentences([sentence])))
+    return with_named_dead(extract_counts(sentence), doc, sentence).killed
+
+
+@pytest.mark.parametrize("switch, sentence, expected", [
+    ("ACTIVE_TO_DEATH", "a mob beat three suspected cattle thieves to death outside the market", 3),
+    ("ACTIVE_TO_DEATH", "the raiders entered the camp, hacking 14 herders to death with machetes", 14),
+    ("MORE_PREPS_AFTER_VERB", "six rebels and two guards were killed amidst heavy fighting near the dam", 8),
+    ("MORE_PREPS_AFTER_VERB", "five villagers were killed throughout the night in the hills", 5),
+    ("SPACED_DASH_NOT_NAME", "bandits stormed a farming village - 11 were killed in the raid", 11),
+    ("YEAR_NOT_FIGURE", "A local councillor and 2022 mayoral candidate was shot dead outside his shop.", 1),
+    ("DOWN_SHOOTS_ONLY", "A school was shelled and a grain store burned down.", 0),
+    ("FIGURE_AGENT", "the Red Hawks and the 7 Stars gang attacked villagers and killed at least 12 people", 12),
+])
+def test_dead_with_switch(monkeypatch, switch, sentence, expected):
+    assert dead(sentence) == expected
+    monkeypatch.setattr(counts, switch, 0)
+    assert dead(sentence) != expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("the court sentenced two smugglers to death on Monday", 0),  # a sentence, not a killing
+    ("a soldier was gunned down at the checkpoint", 1),  # "down" after a shooting verb kills
+    ("police shot two robbers dead near the bank", 2),
+    ("Fighting in Sector 9 left three soldiers injured", 0),  # a name's number stays a name
+    ("the 2021 clashes between the two clans killed 40 people", 40),  # the year is no figure, the count is
+])
+def test_counts_held(sentence, expected):
+    assert dead(sentence) == expected
+
+
+def test_another_adds(monkeypatch):
+    sentence = "Another farmer and his son died later in hospital."
+    c = extract_counts(sentence)
+    doc = next(iter(parse_sentences([sentence])))
+    c = with_named_dead(c, doc, sentence)
+    assert c.killed == 2
+    assert adds_more(sentence, c)
+    monkeypatch.setattr(counts, "ANOTHER_ADDS", 0)
+    assert not adds_more(sentence, c)
+
+
+def test_another_without_dead_adds_nothing():
+    sentence = "Another convoy reached the town later in the day."
+    assert not adds_more(sentence, extract_counts(sentence))
+
+
+def _fatalities(text: str) -> int:
+    events = process([Article(id="t", text=text, published=dt.date(2023, 5, 12))])[0]
+    assert events
+    return max(events, key=lambda e: e.confidence).fatalities
+
+
+NOTE_ANOTHER = ("On 7 May 2023, Russian forces shelled a clinic in Kherson city. Two people, including a "
+                "nurse, were killed, 8 wounded. Another elderly man and his wife died later in a hospital.")
+NOTE_ATTACKERS = ("On 8 May 2023, armed militants attacked the village of Tera and killed three people, "
+                  "including two guards and a trader. Five militants were killed when the guards fought back.")
+
+
+@pytest.mark.parametrize("switch, text, on, off", [
+    ("ANOTHER_ADDS", NOTE_ANOTHER, 4, 2),
+    ("ACTIVE_VICTIMS", NOTE_ATTACKERS, 8, 3),
+])
+def test_note_fatalities_with_switch(monkeypatch, switch, text, on, off):
+    assert _fatalities(text) == on
+    monkeypatch.setattr(counts, switch, 0)
+    assert _fatalities(text) == off
+
+
+def test_active_victims_side():
+    c = extract_counts("gunmen stormed the market and killed six people")
+    assert c.killed_by == {"victims": 6}
+    c = extract_counts("six people died in the attack")
+    assert c.killed_by == {"total": 6}
