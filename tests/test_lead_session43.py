@@ -3,7 +3,7 @@
 spaced dash ends a clause, it does not join a figure to a name (SPACED_DASH_NOT_NAME); a year beside a
 noun is no figure in the parse's lists (YEAR_NOT_FIGURE); "down" kills only after shooting or cutting
 (DOWN_SHOOTS_ONLY); a figure whose people attack before the killing verb is the attackers
-(FIGURE_AGENT); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
+(FIGURE_AGENT); figures of one list are different people (LIST_SIDES); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
 their own, so the attackers' dead told later add to them (ACTIVE_VICTIMS). Sentences written by the team."""
 
 import datetime as dt
@@ -85,6 +85,14 @@ def test_note_fatalities_with_switch(monkeypatch, switch, text, on, off):
     assert _fatalities(text) == on
     monkeypatch.setattr(counts, switch, 0)
     assert _fatalities(text) == off
+
+
+def test_list_sides(monkeypatch):
+    sentence = "three suspected raiders of one clan or the other and two policemen were killed near the well"
+    c = extract_counts(sentence)
+    assert c.killed == 5 and c.killed_by == {"state": 2, "unsaid": 3}
+    monkeypatch.setattr(counts, "LIST_SIDES", 0)
+    assert extract_counts(sentence + " ").killed_by == {"state": 2, "total": 3}
 
 
 def test_active_victims_side():

@@ -412,6 +412,11 @@ _PAIR_KILL = re.compile(
 ACTIVE_VICTIMS = 1
 
 
+# switch (session 43, lead): figures joined in one list before their killing verb are different
+# people: the one with no side told is kept apart ("unsaid"), not a total capping the others
+LIST_SIDES = 1
+
+
 # switch (session 43, lead): a figure whose people attack before the killing verb ("the 5 Stars gang
 # attacked the village and killed ten people") is the attackers, not the dead; with "were" or "was"
 # before the verb ("five herders were ambushed and killed") they are the victims
@@ -450,6 +455,7 @@ def extract_counts(sentence: str) -> Counts:
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
+    listed = False  # figures joined in one list before their verb ("four militants and two soldiers were killed")
 
     def take(cat: str, value: int | None, start: int, end: int, victims: bool = False) -> None:
         if not value or not cat or any(s < end and start < e for s, e in used):
@@ -547,7 +553,7 @@ def extract_counts(sentence: str) -> Counts:
         if m.group("num") == "both" and re.match(r"\s+(?:sides|parties|camps|groups|forces)\b", rest):
             continue  # "fighters on both sides": not a count
         words = _WORD.findall(rest)[:14]
-        pending = []  # "25 militants and three soldiers were killed": both numbers count
+        pending: list = []  # "25 militants and three soldiers were killed": both numbers count
         last = 0  # where the words of the last figure's people begin (COMMA_LIST_DEAD)
         aside = False  # within ", including a 7-month-old child," (INCLUDING_ASIDE)
         for i, w in enumerate(words):
@@ -609,6 +615,8 @@ def extract_counts(sentence: str) -> Counts:
                 if m.group("num") in ("a", "an") and i == 0:
                     break
                 cat = _category(w)
+                if pending and cat == "killed":
+                    listed = True
                 for nm in [m, *pending]:
                     take(cat, number_value(nm.group("num")), nm.start("num"), nm.end("num"))
                 used.append((m.start("num"), m.end() + rest.find(w.split()[0]) + 1))
@@ -659,6 +667,11 @@ def extract_counts(sentence: str) -> Counts:
         # "four villagers were killed and two more died later": figures of one sentence that add
         # up are all dead, the one told with no side too; kept apart as "unsaid", not as a total
         # that would cap the sum (merge_killed)
+        counts.killed_by["unsaid"] = counts.killed_by.pop("total")
+    elif LIST_SIDES and listed and "total" in counts.killed_by and len(counts.killed_by) > 1 \
+            and counts.killed == sum(counts.killed_by.values()):
+        # "four suspected insurgents of either group and two soldiers were killed": the figures of
+        # one list are different people; the one whose side the words did not tell is no total
         counts.killed_by["unsaid"] = counts.killed_by.pop("total")
     return counts
 
