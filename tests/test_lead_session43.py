@@ -3,7 +3,8 @@
 spaced dash ends a clause, it does not join a figure to a name (SPACED_DASH_NOT_NAME); a year beside a
 noun is no figure in the parse's lists (YEAR_NOT_FIGURE); "down" kills only after shooting or cutting
 (DOWN_SHOOTS_ONLY); a figure whose people attack before the killing verb is the attackers
-(FIGURE_AGENT); figures of one list are different people (LIST_SIDES); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
+(FIGURE_AGENT); figures of one list are different people (LIST_SIDES); a figure after a capitalised name in
+running text is the name's number (CAPITAL_NAME_NUMBER); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
 their own, so the attackers' dead told later add to them (ACTIVE_VICTIMS). Sentences written by the team."""
 
 import datetime as dt
@@ -30,6 +31,7 @@ def dead(sentence: str) -> int:
     ("SPACED_DASH_NOT_NAME", "bandits stormed a farming village - 11 were killed in the raid", 11),
     ("YEAR_NOT_FIGURE", "A local councillor and 2022 mayoral candidate was shot dead outside his shop.", 1),
     ("DOWN_SHOOTS_ONLY", "A school was shelled and a grain store burned down.", 0),
+    ("CAPITAL_NAME_NUMBER", "On 3 June 2024, in Carrefour - Riviere 12, Ouest, a driver was shot dead near the market.", 1),
     ("FIGURE_AGENT", "the Red Hawks and the 7 Stars gang attacked villagers and killed at least 12 people", 12),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
@@ -43,7 +45,9 @@ def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     ("a soldier was gunned down at the checkpoint", 1),  # "down" after a shooting verb kills
     ("police shot two robbers dead near the bank", 2),
     ("Fighting in Sector 9 left three soldiers injured", 0),  # a name's number stays a name
-    ("the 2021 clashes between the two clans killed 40 people", 40),  # the year is no figure, the count is
+    ("the 2021 clashes between the two clans killed 40 people", 40),
+    ("Gunmen Kill 6, Abduct 2 In Market Raid", 6),  # a Title Case headline's figure stays a count
+    ("In Kasai 9 people were killed overnight.", 9),  # people follow: a count, not a name  # the year is no figure, the count is
 ])
 def test_counts_held(sentence, expected):
     assert dead(sentence) == expected

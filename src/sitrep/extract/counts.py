@@ -334,6 +334,28 @@ AGE_LISTS = 1
 _AGE_LIST = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?\d{1,3}(?:\s*(?:,|,? and|to|-|–)\s*\d{1,3})*\b")
 
 
+# switch (session 43, lead): a figure in digits right after a capitalised word that follows a
+# lowercase word or a mark ("in Delmas 33, Ouest", "- Camp 4 ("), and followed by a mark or "and",
+# not by people, is part of a name; not after a month or weekday, nor in a Title Case headline
+# ("Gunmen Kill 5"), nor where people follow ("in Borno 12 people died")
+CAPITAL_NAME_NUMBER = 1
+_CAP_BEFORE = re.compile(r"(?:^|[\s(\[,;:–—-])([a-z]+|[^\w\s])\s+([A-Z][a-z]+)\s+$")
+_MARK_AFTER = re.compile(r"\s*(?:[,;:()\[\].]|and\b|$)")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+             "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday"}
+
+
+def _capital_name_number(sentence: str, start: int, end: int) -> bool:
+    if not sentence[start:end].isdigit():
+        return False
+    before = _CAP_BEFORE.search(sentence[max(0, start - 40):start])
+    if not before or before.group(2).lower() in _CALENDAR:
+        return False
+    return bool(_MARK_AFTER.match(sentence[end:end + 6]))
+
+
 def _name_or_day(low: str, start: int, end: int) -> bool:
     """Is the figure at low[start:end] a digit that belongs to a name ("barangay 128", "sector
     4") or a day ("may 16", "2 apr")?"""
@@ -539,6 +561,8 @@ def extract_counts(sentence: str) -> Counts:
             continue
         if NAME_OR_DAY_SKIPPED and _name_or_day(low, m.start("num"), m.end("num")):
             continue  # "on nov. 6 two herders were killed": the day does not hold the verb from "two"
+        if CAPITAL_NAME_NUMBER and len(low) == len(sentence) and _capital_name_number(sentence, m.start("num"), m.end("num")):
+            continue  # "in Delmas 33, Ouest, a trader was killed": the figure is the quarter's name
         rest = low[m.end():m.end() + 120]
         if re.search(r"(?:rs\.?|\$|usd|€|£|inr|iqd)\s*$", low[max(0, m.start() - 5):m.start()]):
             continue  # money
