@@ -32,6 +32,7 @@ def dead(sentence: str) -> int:
     ("YEAR_NOT_FIGURE", "A local councillor and 2022 mayoral candidate was shot dead outside his shop.", 1),
     ("DOWN_SHOOTS_ONLY", "A school was shelled and a grain store burned down.", 0),
     ("CAPITAL_NAME_NUMBER", "On 3 June 2024, in Carrefour - Riviere 12, Ouest, a driver was shot dead near the market.", 1),
+    ("CAPITAL_NAME_NUMBER", "gunmen raided homes along Route #2 and killed at least four people", 4),
     ("FIGURE_AGENT", "the Red Hawks and the 7 Stars gang attacked villagers and killed at least 12 people", 12),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):

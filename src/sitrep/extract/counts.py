@@ -337,7 +337,8 @@ _AGE_LIST = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?
 # switch (session 43, lead): a figure in digits right after a capitalised word that follows a
 # lowercase word or a mark ("in Delmas 33, Ouest", "- Camp 4 ("), and followed by a mark or "and",
 # not by people, is part of a name; not after a month or weekday, nor in a Title Case headline
-# ("Gunmen Kill 5"), nor where people follow ("in Borno 12 people died")
+# ("Gunmen Kill 5"), nor where people follow ("in Borno 12 people died"); and any figure after "#"
+# or "No." ("Route Nationale #1 and killed three": one road, three dead)
 CAPITAL_NAME_NUMBER = 1
 _CAP_BEFORE = re.compile(r"(?:^|[\s(\[,;:–—-])([a-z]+|[^\w\s])\s+([A-Z][a-z]+)\s+$")
 _MARK_AFTER = re.compile(r"\s*(?:[,;:()\[\].]|and\b|$)")
@@ -350,6 +351,8 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 def _capital_name_number(sentence: str, start: int, end: int) -> bool:
     if not sentence[start:end].isdigit():
         return False
+    if sentence[max(0, start - 1):start] == "#" or sentence[max(0, start - 4):start].lower() == "no. ":
+        return True  # "Route Nationale #1", "Camp No. 4"
     before = _CAP_BEFORE.search(sentence[max(0, start - 40):start])
     if not before or before.group(2).lower() in _CALENDAR:
         return False
