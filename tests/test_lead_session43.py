@@ -4,7 +4,8 @@ spaced dash ends a clause, it does not join a figure to a name (SPACED_DASH_NOT_
 noun is no figure in the parse's lists (YEAR_NOT_FIGURE); "down" kills only after shooting or cutting
 (DOWN_SHOOTS_ONLY); a figure whose people attack before the killing verb is the attackers
 (FIGURE_AGENT); figures of one list are different people (LIST_SIDES); a figure after a capitalised name in
-running text is the name's number (CAPITAL_NAME_NUMBER); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
+running text is the name's number (CAPITAL_NAME_NUMBER); "killed a family of four" is four
+(FAMILY_OF); "Another ... died" adds (ANOTHER_ADDS); an active verb's victims are a side of
 their own, so the attackers' dead told later add to them (ACTIVE_VICTIMS). Sentences written by the team."""
 
 import datetime as dt
@@ -33,6 +34,7 @@ def dead(sentence: str) -> int:
     ("DOWN_SHOOTS_ONLY", "A school was shelled and a grain store burned down.", 0),
     ("CAPITAL_NAME_NUMBER", "On 3 June 2024, in Carrefour - Riviere 12, Ouest, a driver was shot dead near the market.", 1),
     ("CAPITAL_NAME_NUMBER", "gunmen raided homes along Route #2 and killed at least four people", 4),
+    ("FAMILY_OF", "the soldiers opened fire on a minibus, killing a family of four people on their way home", 4),
     ("FIGURE_AGENT", "the Red Hawks and the 7 Stars gang attacked villagers and killed at least 12 people", 12),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
@@ -47,6 +49,8 @@ def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     ("police shot two robbers dead near the bank", 2),
     ("Fighting in Sector 9 left three soldiers injured", 0),  # a name's number stays a name
     ("the 2021 clashes between the two clans killed 40 people", 40),
+    ("Four traders, including a woman, were charred to death when the gunmen torched the bus.", 4),
+    ("One minor was killed in the crossfire.", 1),
     ("Gunmen Kill 6, Abduct 2 In Market Raid", 6),  # a Title Case headline's figure stays a count
     ("In Kasai 9 people were killed overnight.", 9),  # people follow: a count, not a name  # the year is no figure, the count is
 ])

@@ -42,7 +42,7 @@ _NUM_WORD = (
 )
 _KILL = (
     r"(?:beat(?:en)?|beating|stabbed|stabbing|hacked|hacking|burn(?:ed|t)|burning|stoned|stoning|clubbed|"
-    r"tortured|strangled) to death|lynched|lynching|neutrali[sz]ed|neutrali[sz]ing|"
+    r"tortured|strangled|charred|crushed|trampled|bludgeoned|battered|kicked|mauled) to death|lynched|lynching|neutrali[sz]ed|neutrali[sz]ing|"
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
     r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
     r"murdered|murdering|massacred|massacring|bodies|deaths|fatalit(?:y|ies)|lifeless"
@@ -452,6 +452,11 @@ _AGENT_VERBS = {"attacked", "stormed", "raided", "ambushed", "invaded", "opened"
 _PASSIVE_AUX = {"was", "were", "been", "being", "got", "get", "is", "are"}
 
 
+# switch (session 43, lead): "killed a family of three (people)": the family's figure is the dead
+FAMILY_OF = 1
+_FAMILY_OF = re.compile(rf"\s+family of {_NUM}\b")
+
+
 # switch (session 43, lead): a verb of harm, its figure, then "to death" ("hacked 12 residents to
 # death", "beat two suspected thieves to death"): the figure is dead (the verbs: harm_verbs in
 # lexicons.yaml; "sentenced ... to death" is no harm verb)
@@ -544,6 +549,11 @@ def extract_counts(sentence: str) -> Counts:
                    "injured" if head.startswith(("injur", "wounding")) else "killed")
         else:
             cat = _category(verb)
+        if FAMILY_OF and num in ("a", "an", "the") and cat == "killed":
+            fam = _FAMILY_OF.match(low, m.end("num"))
+            if fam:  # "killing a family of three": three dead, not one
+                num = fam.group("num")
+                m = fam
         take(cat, number_value(num), m.start("num"), m.end("num"),
              victims=bool(ACTIVE_VICTIMS and cat == "killed" and verb not in ("left", "leaving")
                           and not verb.startswith(("claim", "death", "killing", "bodies", "murder", "martyrdom",
