@@ -430,7 +430,8 @@ _PAIR_KILL = re.compile(
 
 
 # switch (session 43, lead): the figure an active killing verb takes with no side named ("militants
-# attacked the village and killed three people") is the attackers' victims, a side of its own: the
+# attacked the village and killed three people"; a figure, not "a" or "one": a single victim is
+# often a named target told apart) is the attackers' victims, a side of its own: the
 # attackers' dead told after it ("four militants were killed when the guards fought back") add to
 # it, where an unattributed toll ("three people died") would cap a later side's figure
 # (events.TOTAL_OVER_PART)
@@ -556,6 +557,7 @@ def extract_counts(sentence: str) -> Counts:
                 m = fam
         take(cat, number_value(num), m.start("num"), m.end("num"),
              victims=bool(ACTIVE_VICTIMS and cat == "killed" and verb not in ("left", "leaving")
+                          and num not in ("a", "an", "one", "the")
                           and not verb.startswith(("claim", "death", "killing", "bodies", "murder", "martyrdom",
                                                    "assassination", "execution"))))
         more = _AND_MORE.match(low[m.end():])
