@@ -348,7 +348,7 @@ def split_seats() -> dict[tuple[str, str], list[tuple[str, float, float]]]:
 # Ethiopia's seat is Bonga, not Tepi; Kenya's Kilifi was placed at Malindi (55 km), Kajiado at
 # Nairobi's Langata (54 km), Laikipia at Nanyuki (66 km, its seat is Rumuruti)
 SPLIT_CAPITALS = 1
-SPLIT_CAPITAL_KM = 10.0  # the town nearest the table's point within this distance names it
+SPLIT_CAPITAL_KM = 15.0  # the towns within this distance of the table's point name it
 
 
 @lru_cache(maxsize=1)
@@ -1036,7 +1036,8 @@ class Gazetteer:
     def split_capital(self, code: str) -> Place | None:
         """The capital acled_admin1.yaml's split table gives a unit ACLED divides off (South West
         Ethiopia's Bonga, Kenya's Kilifi, Kajiado, Laikipia's Rumuruti), named as the country's
-        town nearest that point (within SPLIT_CAPITAL_KM) or else as the unit; None for any other unit."""
+        town of the unit's name within SPLIT_CAPITAL_KM of that point (at the town's own point), else the
+        point named as the most populous town there, or as the unit; None for any other unit."""
         point = split_capital_points().get(code)
         if point is None:
             return None
@@ -1046,12 +1047,16 @@ class Gazetteer:
         iso = split_country().get(code.split("~")[0]) or code.split(".")[0]
         d = SPLIT_CAPITAL_KM / 111.0
         rows = self.con.execute(
-            "SELECT name, lat, lon FROM places WHERE iso = ? AND feature = 'town' AND source NOT IN (?, ?)"
+            "SELECT name, lat, lon, population FROM places WHERE iso = ? AND feature = 'town' AND source NOT IN (?, ?)"
             " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
             (iso, *VILLAGE_SOURCES, lat - d, lat + d, lon - 2 * d, lon + 2 * d)).fetchall()
-        near = [(distance_km((lat, lon), (r[1], r[2])), r[0]) for r in rows]
-        near = [n for n in near if n[0] <= SPLIT_CAPITAL_KM]
-        return Place(name=plain_name(min(near)[1]) if near else point[0], latitude=lat, longitude=lon)
+        # a town of the unit's name, at its own point (Dhaka, Kisumu); else the most populous one
+        # near the table's point names it (Ol Kalou for Nyandarua, not a quarter of the town)
+        near = sorted((name_key(r[0]) != name_key(point[0]), -(r[3] or 0), r[0], r[1], r[2]) for r in rows
+                      if distance_km((lat, lon), (r[1], r[2])) <= SPLIT_CAPITAL_KM)
+        if near and not near[0][0]:
+            return Place(name=plain_name(near[0][2]), latitude=near[0][3], longitude=near[0][4])
+        return Place(name=plain_name(near[0][2]) if near else point[0], latitude=lat, longitude=lon)
 
     def listed_capital(self, code: str) -> Place | None:
         """The town data/capitals.yaml names as the seat of unit `code`, found inside that unit
