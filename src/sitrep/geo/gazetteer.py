@@ -172,6 +172,7 @@ def data_version() -> str:
     h.update(f"replaced={GEONAMES_REPLACED}".encode())
     h.update(f"session42={SESSION42_PLACES}".encode())
     h.update(f"woredas={WOREDA_SEATS}".encode())
+    h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
     return h.hexdigest()[:16]
 
 
@@ -265,6 +266,25 @@ def _somali_name_rows(place_rows: list[tuple], name_rows: list[tuple]) -> list[t
                 have.add((k, pid))
                 extra.append((k, pid, v))
     return extra
+
+
+# switch (session 43, gazfacts8): a name of a place in Somalia that is, once its article is folded
+# away, one Somali generic word alone is dropped: "Ceel" (well), listed by GeoNames for Eyl, took the
+# first word of an unknown "Ceel Cadde" or "Ceel Gaduud" (Gedo) to Eyl in Nugaal, 900 km off; "El Bur"
+# folds to "Buur" (hill), "Buulo" (village) was Buulobarde's, "El Dere" folds to "Dheere" (tall)
+SOMALI_GENERIC_DROPPED = 1
+SOMALI_GENERIC_WORDS = ("Ceel", "Buur", "Buulo", "Dheere", "Bali", "Laas", "Tuulo", "Biyo", "Beled", "Goof",
+                        "Qod", "War", "Garas", "Weyne", "Yare", "Cadde", "Dhexe", "Hoose", "Sare")
+
+
+def somali_generic_dropped(place_rows: list[tuple], name_rows: list[tuple]) -> list[tuple]:
+    """Name rows less those of Somalia's places whose key is one Somali generic word's
+    (SOMALI_GENERIC_DROPPED): "Ceel" as a name of Eyl, "El Bur" (key "bur") of Ceelbuur."""
+    if not SOMALI_GENERIC_DROPPED:
+        return name_rows
+    generic = {name_key(w) for w in SOMALI_GENERIC_WORDS}
+    somali = {r[0] for r in place_rows if r[3] == "SO" and r[6] not in ("country", "admin1")}
+    return [r for r in name_rows if not (r[0] in generic and r[1] in somali)]
 
 
 # a province's capital is the seat data/capitals.yaml names, where it names one (else its most
@@ -525,6 +545,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         place_rows += town_places
         name_rows += town_names
     name_rows += _somali_name_rows(place_rows, name_rows)
+    name_rows = somali_generic_dropped(place_rows, name_rows)
     place_rows, name_rows = _replaced_towns(place_rows, name_rows)
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
