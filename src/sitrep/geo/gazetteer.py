@@ -270,10 +270,11 @@ def _somali_name_rows(place_rows: list[tuple], name_rows: list[tuple]) -> list[t
 
 # switch (session 43, gazfacts8): a name of a place in Somalia that is, once its article is folded
 # away, one Somali generic word alone is dropped: "Ceel" (well), listed by GeoNames for Eyl, took the
-# first word of an unknown "Ceel Cadde" or "Ceel Gaduud" (Gedo) to Eyl in Nugaal, 900 km off; "El Bur"
-# folds to "Buur" (hill), "Buulo" (village) was Buulobarde's, "El Dere" folds to "Dheere" (tall)
+# first word of an unknown "Ceel Cadde" or "Ceel Gaduud" (Gedo) to Eyl in Nugaal, 900 km off; "Buulo"
+# (village) was Buulobarde's, "El Dere" folds to "Dheere" (tall). Not "Buur": "El Bur" folds to it, and
+# is how English reporting names Ceelbuur
 SOMALI_GENERIC_DROPPED = 1
-SOMALI_GENERIC_WORDS = ("Ceel", "Buur", "Buulo", "Dheere", "Bali", "Laas", "Tuulo", "Biyo", "Beled", "Goof",
+SOMALI_GENERIC_WORDS = ("Ceel", "Buulo", "Dheere", "Bali", "Laas", "Tuulo", "Biyo", "Beled", "Goof",
                         "Qod", "War", "Garas", "Weyne", "Yare", "Cadde", "Dhexe", "Hoose", "Sare")
 
 
