@@ -156,7 +156,8 @@ def data_version() -> str:
     import hashlib
 
     h = hashlib.sha256()
-    files = [DATA / "admin1.json.gz", DATA / "acled_admin1.yaml", DATA / "countries.yaml"]
+    files = [DATA / "admin1.json.gz", DATA / "acled_admin1.yaml", DATA / "countries.yaml",
+             DATA / "woreda_seats_session43.yaml"]
     files += sorted((DATA / "places").iterdir(), key=lambda p: p.name)
     for f in files:
         if f.name.endswith((".yaml", ".gz")):
@@ -170,6 +171,8 @@ def data_version() -> str:
     h.update(f"splitfirst={SPLIT_FIRST_NAMED}".encode())
     h.update(f"replaced={GEONAMES_REPLACED}".encode())
     h.update(f"session42={SESSION42_PLACES}".encode())
+    h.update(f"woredas={WOREDA_SEATS}".encode())
+    h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
     return h.hexdigest()[:16]
 
 
@@ -265,6 +268,28 @@ def _somali_name_rows(place_rows: list[tuple], name_rows: list[tuple]) -> list[t
     return extra
 
 
+# switch (session 43, gazfacts8): a name of a place in Somalia that is, once its article is folded
+# away, one Somali generic word alone is dropped: "Ceel" (well), listed by GeoNames for Eyl, took the
+# first word of an unknown "Ceel Cadde" or "Ceel Gaduud" (Gedo) to Eyl in Nugaal, 900 km off; "Buulo"
+# (village) was Buulobarde's, "El Dere" folds to "Dheere" (tall). Not "Buur": "El Bur" folds to it, and
+# is how English reporting names Ceelbuur. OFF: measured on the legacy Somali file it lost 2 rows' country,
+# 1 admin1 and 5 precision, none gained in location: "Ceel" as Eyl was the only Somali signal of notes
+# whose other names are Somali spellings locate takes only with a country known ("Ceel Bur District")
+SOMALI_GENERIC_DROPPED = 0
+SOMALI_GENERIC_WORDS = ("Ceel", "Buulo", "Dheere", "Bali", "Laas", "Tuulo", "Biyo", "Beled", "Goof",
+                        "Qod", "War", "Garas", "Weyne", "Yare", "Cadde", "Dhexe", "Hoose", "Sare")
+
+
+def somali_generic_dropped(place_rows: list[tuple], name_rows: list[tuple]) -> list[tuple]:
+    """Name rows less those of Somalia's places whose key is one Somali generic word's
+    (SOMALI_GENERIC_DROPPED): "Ceel" as a name of Eyl, "El Bur" (key "bur") of Ceelbuur."""
+    if not SOMALI_GENERIC_DROPPED:
+        return name_rows
+    generic = {name_key(w) for w in SOMALI_GENERIC_WORDS}
+    somali = {r[0] for r in place_rows if r[3] == "SO" and r[6] not in ("country", "admin1")}
+    return [r for r in name_rows if not (r[0] in generic and r[1] in somali)]
+
+
 # a province's capital is the seat data/capitals.yaml names, where it names one (else its most
 # populous town: Veracruz's port, Gondar for Amhara, a village of Bari)
 CAPITALS_TABLE = True
@@ -339,6 +364,20 @@ def split_seats() -> dict[tuple[str, str], list[tuple[str, float, float]]]:
                 seats += [(code, float(a), float(b)) for a, b in entry.get("seats") or []]
             out[(iso, old)] = seats
     return out
+
+
+# switch (session 43, gazfacts8): a unit ACLED divides off (acled_admin1.yaml's `split`) has the
+# capital its table gives, where capitals.yaml names none, not its most populous town: South West
+# Ethiopia's seat is Bonga, not Tepi; Kenya's Kilifi was placed at Malindi (55 km), Kajiado at
+# Nairobi's Langata (54 km), Laikipia at Nanyuki (66 km, its seat is Rumuruti)
+SPLIT_CAPITALS = 1
+SPLIT_CAPITAL_KM = 15.0  # the towns within this distance of the table's point name it
+
+
+@lru_cache(maxsize=1)
+def split_capital_points() -> dict[str, tuple[str, float, float]]:
+    """Code of each unit ACLED divides a Natural Earth unit into -> (its name, capital lat, lon)."""
+    return {code: (name, lat, lon) for units in split_units().values() for code, name, lat, lon in units}
 
 
 # switch (session 42, gazfacts7): the places of places/session42.yaml (Somalia's, Ethiopia's and
@@ -509,11 +548,17 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         place_rows += town_places
         name_rows += town_names
     name_rows += _somali_name_rows(place_rows, name_rows)
+    name_rows = somali_generic_dropped(place_rows, name_rows)
     place_rows, name_rows = _replaced_towns(place_rows, name_rows)
     say("provinces by point-in-polygon", 0.96)
     place_rows = _fill_admin1(place_rows, admin_rows)
     place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in parents_of["PH"]})
     place_rows = _acled_units(place_rows, split_seats(), coarse, ne_names)
+    admin_names = {r[0]: r[1] for r in con.execute("SELECT code, name FROM admin1")}
+    woreda_places, woreda_names = woreda_seat_rows(place_rows, name_rows, admin_names, next_id)
+    next_id += len(woreda_places)
+    place_rows += woreda_places
+    name_rows += woreda_names
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     say("indexing", 0.98)
@@ -672,6 +717,51 @@ def _acled_units(place_rows: list[tuple], splits: dict[tuple[str, str], list[tup
                 row = (*row[:5], ne_names[code], *row[6:])
         out.append(row)
     return out
+
+
+# switch (session 43, gazfacts8): each woreda of data/woreda_seats_session43.yaml is a district at
+# its seat town's point (the town of that name the gazetteer holds in the region the table gives):
+# ACLED places an event a note locates only to a woreda at its seat (Efratana Gidim at Ataye, Lay
+# Gayint at Nefas Mewcha, Dendi at Ginchi), and the woreda's own name found no place before
+WOREDA_SEATS = 1
+
+
+def load_woreda_seats() -> list[dict]:
+    """The woreda table: {woreda, variants, zone, region, seat} per entry."""
+    return _load_yaml((DATA / "woreda_seats_session43.yaml").read_text(encoding="utf-8")) or []
+
+
+def woreda_seat_rows(place_rows: list[tuple], name_rows: list[tuple], admin_names: dict[str, str],
+                     next_id: int, table: list[dict] | None = None) -> tuple[list[tuple], list[tuple]]:
+    """Place and name rows of the woredas of the table (WOREDA_SEATS), each a district at its seat
+    town's point: of the country's towns under the seat's name key, those whose unit is named as
+    the entry's region (`admin_names`: code -> ACLED's name), the most populous. A woreda whose seat
+    is not found there is left out."""
+    if not WOREDA_SEATS:
+        return [], []
+    table = load_woreda_seats() if table is None else table
+    wanted = {name_key(e["seat"]) for e in table}
+    by_id = {r[0]: r for r in place_rows if r[3] == "ET" and r[6] in POINT_FEATURES and r[11] not in VILLAGE_SOURCES}
+    towns: dict[str, list[tuple]] = {}
+    for k, pid, _ in name_rows:
+        if k in wanted and pid in by_id:
+            towns.setdefault(k, []).append(by_id[pid])
+    places: list[tuple] = []
+    names: list[tuple] = []
+    for entry in table:
+        region = name_key(entry.get("region") or "")
+        found = {r[0]: r for r in towns.get(name_key(entry["seat"]), ())
+                 if name_key(admin_names.get(r[4], "")) == region}
+        if not found:
+            continue
+        seat = max(found.values(), key=lambda r: (r[9] or 0, r[11] == "supplement", -r[0]))
+        places.append((next_id, None, entry["woreda"], "ET", seat[4], entry.get("zone") or "", "district",
+                       seat[7], seat[8], 0, 0.0, "supplement"))
+        for n in dict.fromkeys([entry["woreda"], *(entry.get("variants") or [])]):
+            if name_key(n):
+                names.append((name_key(n), next_id, n))
+        next_id += 1
+    return places, names
 
 
 def _admin1_index(admin_rows: Iterable[dict]) -> dict[tuple[str, str], str]:
@@ -957,6 +1047,8 @@ class Gazetteer:
         if code in self._capitals:
             return self._capitals[code]
         place = self.listed_capital(code) if CAPITALS_TABLE else None
+        if place is None and SPLIT_CAPITALS:
+            place = self.split_capital(code)
         if place is None:
             row = self.con.execute(
                 "SELECT name, lat, lon FROM places WHERE admin1_code = ? AND feature = 'town'"
@@ -964,6 +1056,31 @@ class Gazetteer:
             place = Place(name=plain_name(row[0]), latitude=row[1], longitude=row[2]) if row else None
         self._capitals[code] = place
         return place
+
+    def split_capital(self, code: str) -> Place | None:
+        """The capital acled_admin1.yaml's split table gives a unit ACLED divides off (South West
+        Ethiopia's Bonga, Kenya's Kilifi, Kajiado, Laikipia's Rumuruti), named as the country's
+        town of the unit's name within SPLIT_CAPITAL_KM of that point (at the town's own point), else the
+        point named as the most populous town there, or as the unit; None for any other unit."""
+        point = split_capital_points().get(code)
+        if point is None:
+            return None
+        from sitrep.geo.resolve import distance_km
+
+        lat, lon = point[1], point[2]
+        iso = split_country().get(code.split("~")[0]) or code.split(".")[0]
+        d = SPLIT_CAPITAL_KM / 111.0
+        rows = self.con.execute(
+            "SELECT name, lat, lon, population FROM places WHERE iso = ? AND feature = 'town' AND source NOT IN (?, ?)"
+            " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (iso, *VILLAGE_SOURCES, lat - d, lat + d, lon - 2 * d, lon + 2 * d)).fetchall()
+        # a town of the unit's name, at its own point (Dhaka, Kisumu); else the most populous one
+        # near the table's point names it (Ol Kalou for Nyandarua, not a quarter of the town)
+        near = sorted((name_key(r[0]) != name_key(point[0]), -(r[3] or 0), r[0], r[1], r[2]) for r in rows
+                      if distance_km((lat, lon), (r[1], r[2])) <= SPLIT_CAPITAL_KM)
+        if near and not near[0][0]:
+            return Place(name=plain_name(near[0][2]), latitude=near[0][3], longitude=near[0][4])
+        return Place(name=plain_name(near[0][2]) if near else point[0], latitude=lat, longitude=lon)
 
     def listed_capital(self, code: str) -> Place | None:
         """The town data/capitals.yaml names as the seat of unit `code`, found inside that unit
