@@ -276,6 +276,25 @@ _TIED_BEFORE = re.compile(r"\b(?:connections?|connected|links?|linked|ties|tied|
                           r"\b[^.;:]{0,45}$", re.IGNORECASE)
 
 
+# switch (session 43, actors8): beyond arrests, an armed group named only as what the victims were
+# accused or suspected of ("executed six men accused of supporting Fano", "killed two farmers suspected
+# of spying for the OLA") is not the target: ACLED codes the killing of such people as an attack on
+# civilians, not a clash with the group
+ACCUSED_TIES = 1
+_ACCUSED_BEFORE = re.compile(r"\b(?:accus\w*|suspect\w*|alleg\w*|charg\w*|blam\w*)\s+(?:\w+\s+){0,2}?(?:of|for)\s+(?:being\s+|having\s+)?"
+                             r"(?:\w+\s+){0,2}?(?:support\w*|collaborat\w*|cooperat\w*|aid\w*|help\w*|harbou?r\w*|feed\w*|"
+                             r"suppl(?:y|ying|ied)|provid\w*|spy\w*|spied|inform\w*|sympathi[sz]\w*|links?|ties|connections?|"
+                             r"affiliat\w*|membership|members?\s+of|fighters?\s+(?:for|of)|hiding)\b[^.;:]{0,40}$", re.IGNORECASE)
+
+
+def _accused_of(d: Draft, m: ActorMention) -> bool:
+    """Is the group named only as what someone was accused of ("men accused of supporting Fano")?"""
+    for s in d.sentences or [d.sentence]:
+        if s.text[m.start:m.end] == m.text:
+            return bool(_ACCUSED_BEFORE.search(s.text[max(0, m.start - 90):m.start]))
+    return False
+
+
 def _tied_to(d: Draft, m: ActorMention) -> bool:
     """Is the group named as whom someone was tied to ("links with the AA", "supplying fuel to ISWAP")?"""
     for s in d.sentences or [d.sentence]:
@@ -611,6 +630,12 @@ def _associated(group: ActorMention | None) -> bool:
     return group is not None and (group.inter != 6 or not group.key.startswith("generic:"))
 
 
+# switch (session 43, actors8): an attack whose first party told acting is a crowd (inter 5: "a mob", the
+# Bwa Kale movement), with no armed actor among those acting, is mob violence by rioters (ACLED's coding of
+# lynchings), not an attack on civilians with the crowd as its actor1
+RIOTERS_ATTACK = 1
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
@@ -630,6 +655,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     if IDENTITY_CLASH and sub in ("Mob violence", "Armed clash") and _identity_clash(ev, d, actors, around, named):
         return
+    if RIOTERS_ATTACK and sub == "Attack" and d.agents and d.agents[0].inter == 5 and \
+            not any(a.inter in ARMED for a in d.agents):
+        # "members of the Bwa Kale movement killed a gang member": a crowd told as the one who struck
+        # (rioters, no armed group among those acting) is mob violence (ACLED), not an attack
+        sub = ev.sub_event_type = "Mob violence"
+        ev.event_type = "Riots"
     party_clash = party_attack = False
     if ev.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
             _party_violence(d):
@@ -654,6 +685,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
         # links with the AA": the group is who the arrested were tied to, not who was arrested
         patients = [p for p in patients if not (p.inter in (2, 3, 4) and _tied_to(d, p))]
+    elif ACCUSED_TIES and sub in ("Attack", "Armed clash", "Abduction/forced disappearance", "Mob violence"):
+        patients = [p for p in patients if not (p.inter in (2, 3, 4) and _accused_of(d, p))]
     a1 = next((a for a in agents if a.inter != 7), None)
     if a1 is None and ev.event_type in ("Protests", "Riots"):
         a1 = next((a for a in agents if a.inter in (5, 6)), None)
