@@ -86,3 +86,32 @@ def test_session43_yaml_is_well_formed():
         assert raw["name"] and int(raw["inter"]) in range(1, 9) and raw["countries"]
         aliases = raw["aliases"]
         assert aliases and all(a == a.lower() for a in aliases) and len(set(aliases)) == len(aliases)
+
+
+# --- STATE_FIRST_SPAN ----------------------------------------------------------------------------
+
+RAID = ("On 12 May 2015, Al Shabaab militants attacked a police post in Fafi (Garissa). One officer was killed.")
+
+
+def test_kenyan_clashes_of_2015_name_the_state_first():
+    ev = _top(RAID)
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.startswith("Police Forces of Kenya") and ev.actor2 == "Al Shabaab"
+
+
+def test_kenyan_clashes_of_2015_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_FIRST_SPAN", 0)
+    assert _top(RAID).actor1 == "Al Shabaab"
+
+
+def test_kenyan_clashes_after_the_span_keep_the_told_order():
+    ev = _top(RAID.replace("2015", "2020"))
+    assert ev.actor1 == "Al Shabaab"
+
+
+def test_clash_order_session43_file_is_valid():
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session43.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data) == {"state_first_spans"}
+    for iso, (first, last) in data["state_first_spans"].items():
+        assert len(iso) == 2 and iso.isupper() and 1997 <= first <= last <= 2030

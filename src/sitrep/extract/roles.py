@@ -1026,7 +1026,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and (
             ev.inter2 == 1 and ev.inter1 not in (None, 1) or
             STATE_FIRST_EXTERNAL and ev.inter2 == 8 and ev.inter1 not in (None, 1, 8)) and \
-            ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
+            ev.event_date is not None and (ev.event_date.year <= _state_first_until().get(iso.lower(), 0) or
+                                           STATE_FIRST_SPAN and _in_state_first_span(iso, ev.event_date.year)):
         # where and while ACLED's coders named the state's forces first in every clash with them,
         # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
@@ -1399,6 +1400,26 @@ def _state_first_until() -> dict[str, int]:
     path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
+
+
+# switch (session 43, actors8): STATE_FIRST_BY_DATE also for spans of years that do not start with a
+# country's first rows (data/actors/clash_order_session43.yml: Kenya 2013-2016, where ACLED's coders
+# named the police or army first in 135 of 145 clashes)
+STATE_FIRST_SPAN = 1
+
+
+@lru_cache(maxsize=1)
+def _state_first_spans() -> dict[str, tuple[int, int]]:
+    """Country (ISO2, lower case) -> (first, last) year of its state-first clashes
+    (data/actors/clash_order_session43.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session43.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(iso).lower(): (int(span[0]), int(span[1])) for iso, span in (data.get("state_first_spans") or {}).items()}
+
+
+def _in_state_first_span(iso: str, year: int) -> bool:
+    first, last = _state_first_spans().get((iso or "").lower(), (0, -1))
+    return first <= year <= last
 
 
 # shooting told with no shooter: "gunshots were heard", "sounds of gunfire", "shots were fired"
