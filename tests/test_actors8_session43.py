@@ -115,3 +115,48 @@ def test_clash_order_session43_file_is_valid():
     assert set(data) == {"state_first_spans"}
     for iso, (first, last) in data["state_first_spans"].items():
         assert len(iso) == 2 and iso.isupper() and 1997 <= first <= last <= 2030
+
+
+# --- STATE_FIRST_REMOTE, AU_CONTINGENT, ISWA ------------------------------------------------------
+
+GRENADE = ("On 13 March 2016, unidentified attackers hurled a hand grenade at Somali army soldiers on patrol in the "
+           "market of Marka (Marka, Lower Shabelle). No casualties were reported.")
+
+
+def test_a_grenade_on_the_army_in_2016_names_the_army_first():
+    ev = _top(GRENADE)
+    assert ev.event_type == "Explosions/Remote violence"
+    assert (ev.actor1, ev.actor2) == ("Military Forces of Somalia", "Unidentified Armed Group (Somalia)")
+
+
+def test_a_grenade_on_the_army_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "STATE_FIRST_REMOTE", 0)
+    assert _top(GRENADE).actor1 == "Unidentified Armed Group (Somalia)"
+
+
+AU_TROOPS = ("On 3 March 2016, Ethiopian troops clashed with Al Shabaab fighters near Kolbiyow (Badhaadhe, Lower Juba). "
+                 "Two militants were killed.")
+
+
+def test_contributors_troops_in_somalia_are_the_au_mission():
+    ev = _top(AU_TROOPS)
+    assert (ev.actor1, ev.inter1) == ("AMISOM: African Union Mission in Somalia", 8)
+    assert _top(AU_TROOPS.replace("Ethiopian", "Ugandan").replace("2016", "2023")).actor1 == \
+        "ATMIS: African Union Transition Mission in Somalia"
+
+
+def test_contributors_troops_in_somalia_without_the_switch(monkeypatch):
+    monkeypatch.setattr(roles_module, "AU_CONTINGENT", 0)
+    assert _top(AU_TROOPS).actor1 != "AMISOM: African Union Mission in Somalia"
+
+
+def test_ethiopian_troops_in_somalia_after_2021_are_their_army():
+    ev = _top(AU_TROOPS.replace("2016", "2024"))
+    assert ev.actor1 == "Military Forces of Ethiopia"
+
+
+def test_iswa_in_somalia_is_the_army_not_islamic_state():
+    found = actors_module.get_dictionary().find("Two ISWA soldiers exchanged gunfire in Baidoa", {"SO"})
+    assert [m.name for m in found] == ["Military Forces of Somalia"]
+    found = actors_module.get_dictionary().find("ISWA fighters attacked the barracks", {"NG"})
+    assert [m.name for m in found] == ["Islamic State West Africa Province"]
