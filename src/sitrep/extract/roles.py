@@ -276,6 +276,25 @@ _TIED_BEFORE = re.compile(r"\b(?:connections?|connected|links?|linked|ties|tied|
                           r"\b[^.;:]{0,45}$", re.IGNORECASE)
 
 
+# switch (session 43, actors8): beyond arrests, an armed group named only as what the victims were
+# accused or suspected of ("executed six men accused of supporting Fano", "killed two farmers suspected
+# of spying for the OLA") is not the target: ACLED codes the killing of such people as an attack on
+# civilians, not a clash with the group
+ACCUSED_TIES = 1
+_ACCUSED_BEFORE = re.compile(r"\b(?:accus\w*|suspect\w*|alleg\w*|charg\w*|blam\w*)\s+(?:\w+\s+){0,2}?(?:of|for)\s+(?:being\s+|having\s+)?"
+                             r"(?:\w+\s+){0,2}?(?:support\w*|collaborat\w*|cooperat\w*|aid\w*|help\w*|harbou?r\w*|feed\w*|"
+                             r"suppl(?:y|ying|ied)|provid\w*|spy\w*|spied|inform\w*|sympathi[sz]\w*|links?|ties|connections?|"
+                             r"affiliat\w*|membership|members?\s+of|fighters?\s+(?:for|of)|hiding)\b[^.;:]{0,40}$", re.IGNORECASE)
+
+
+def _accused_of(d: Draft, m: ActorMention) -> bool:
+    """Is the group named only as what someone was accused of ("men accused of supporting Fano")?"""
+    for s in d.sentences or [d.sentence]:
+        if s.text[m.start:m.end] == m.text:
+            return bool(_ACCUSED_BEFORE.search(s.text[max(0, m.start - 90):m.start]))
+    return False
+
+
 def _tied_to(d: Draft, m: ActorMention) -> bool:
     """Is the group named as whom someone was tied to ("links with the AA", "supplying fuel to ISWAP")?"""
     for s in d.sentences or [d.sentence]:
@@ -611,6 +630,29 @@ def _associated(group: ActorMention | None) -> bool:
     return group is not None and (group.inter != 6 or not group.key.startswith("generic:"))
 
 
+# switch (session 43, actors8): in Somalia, the army of a state that sends troops to the AU mission (Kenya,
+# Uganda, Burundi, Djibouti; Ethiopia until 2021) is the mission of the day, as ACLED names the contingents
+# ("AMISOM: African Union Mission in Somalia (2007-) (Kenya)", the unit after the period): the Somali tune
+# rows of 2016 name Kenyan troops so 57 times, "Military Forces of Kenya" 10; Ethiopian 37 and 1; those of
+# 2022 name Kenyan, Ugandan and Burundian troops by the mission only (12), Ethiopian ones by their army (5)
+AU_CONTINGENT = 1
+_AU_CONTRIBUTORS = {"KE": 9999, "UG": 9999, "BI": 9999, "DJ": 9999, "ET": 2021}
+
+
+def _au_contingent(actors: ActorDictionary, entry, iso: str, day) -> object:
+    """The AU mission's entry for a contributing state's army in Somalia on that day; the entry else."""
+    if (iso or "").upper() != "SO" or day is None or entry.kind != "state" or \
+            not entry.name.startswith("Military Forces of ") or day.year > _AU_CONTRIBUTORS.get(entry.home, 0):
+        return entry
+    return next((e for e in actors.lineages.get("au-mission-somalia", []) if e.valid_on(day)), entry)
+
+
+# switch (session 43, actors8): an attack whose first party told acting is a crowd (inter 5: "a mob", the
+# Bwa Kale movement), with no armed actor among those acting, is mob violence by rioters (ACLED's coding of
+# lynchings), not an attack on civilians with the crowd as its actor1
+RIOTERS_ATTACK = 1
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
@@ -621,6 +663,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
             return m.name, m.inter
         entry = actors.on_date(entry, ev.event_date)  # "AU troops" are AMISOM in 2016
         entry = actors.in_country(entry, iso, m.text)  # "Borana militia" in Ethiopia: the Ethiopian entry
+        if AU_CONTINGENT:
+            entry = _au_contingent(actors, entry, iso, ev.event_date)  # Kenyan troops in Somalia in 2016: AMISOM
         return entry.display(country, iso), entry.inter_for(iso)
 
     if sub == "Armed clash" and _partisan_clash(d):
@@ -630,6 +674,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         ev.event_type = "Riots"
     if IDENTITY_CLASH and sub in ("Mob violence", "Armed clash") and _identity_clash(ev, d, actors, around, named):
         return
+    if RIOTERS_ATTACK and sub == "Attack" and d.agents and d.agents[0].inter == 5 and \
+            not any(a.inter in ARMED for a in d.agents):
+        # "members of the Bwa Kale movement killed a gang member": a crowd told as the one who struck
+        # (rioters, no armed group among those acting) is mob violence (ACLED), not an attack
+        sub = ev.sub_event_type = "Mob violence"
+        ev.event_type = "Riots"
     party_clash = party_attack = False
     if ev.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
             _party_violence(d):
@@ -654,6 +704,8 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # "arrested 12 people suspected of supplying fuel to ISWAP fighters", "detained villagers for
         # links with the AA": the group is who the arrested were tied to, not who was arrested
         patients = [p for p in patients if not (p.inter in (2, 3, 4) and _tied_to(d, p))]
+    elif ACCUSED_TIES and sub in ("Attack", "Armed clash", "Abduction/forced disappearance", "Mob violence"):
+        patients = [p for p in patients if not (p.inter in (2, 3, 4) and _accused_of(d, p))]
     a1 = next((a for a in agents if a.inter != 7), None)
     if a1 is None and ev.event_type in ("Protests", "Riots"):
         a1 = next((a for a in agents if a.inter in (5, 6)), None)
@@ -990,10 +1042,12 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         # whoever attacked ("soldiers killed a rebel in an encounter"), so do we
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
         ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    if STATE_FIRST_BY_DATE and ev.sub_event_type == "Armed clash" and (
+    if STATE_FIRST_BY_DATE and (ev.sub_event_type == "Armed clash" or STATE_FIRST_REMOTE and
+                                ev.event_type == "Explosions/Remote violence" and ev.inter1 in (2, 3, 4)) and (
             ev.inter2 == 1 and ev.inter1 not in (None, 1) or
             STATE_FIRST_EXTERNAL and ev.inter2 == 8 and ev.inter1 not in (None, 1, 8)) and \
-            ev.event_date is not None and ev.event_date.year <= _state_first_until().get(iso.lower(), 0):
+            ev.event_date is not None and (ev.event_date.year <= _state_first_until().get(iso.lower(), 0) or
+                                           STATE_FIRST_SPAN and _in_state_first_span(iso, ev.event_date.year)):
         # where and while ACLED's coders named the state's forces first in every clash with them,
         # whoever is told attacking ("KIA troops ambushed an army column" in Myanmar before 2020)
         ev.actor1, ev.actor2 = ev.actor2, ev.actor1
@@ -1366,6 +1420,31 @@ def _state_first_until() -> dict[str, int]:
     path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
+
+
+# switch (session 43, actors8): where and while ACLED's coders named the state first in every clash
+# (STATE_FIRST_BY_DATE), they did so in remote violence too: an IED or grenade of a group (rebels,
+# unidentified attackers) against the state's forces names the forces first (Somalia's rows of 2016: 100 of
+# 102; Kenya's of 2013-2016: 27 of 28; Myanmar's to 2019: 391 of 453, the army's own shelling among them)
+STATE_FIRST_REMOTE = 1
+# switch (session 43, actors8): STATE_FIRST_BY_DATE also for spans of years that do not start with a
+# country's first rows (data/actors/clash_order_session43.yml: Kenya 2013-2016, where ACLED's coders
+# named the police or army first in 135 of 145 clashes)
+STATE_FIRST_SPAN = 1
+
+
+@lru_cache(maxsize=1)
+def _state_first_spans() -> dict[str, tuple[int, int]]:
+    """Country (ISO2, lower case) -> (first, last) year of its state-first clashes
+    (data/actors/clash_order_session43.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "clash_order_session43.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(iso).lower(): (int(span[0]), int(span[1])) for iso, span in (data.get("state_first_spans") or {}).items()}
+
+
+def _in_state_first_span(iso: str, year: int) -> bool:
+    first, last = _state_first_spans().get((iso or "").lower(), (0, -1))
+    return first <= year <= last
 
 
 # shooting told with no shooter: "gunshots were heard", "sounds of gunfire", "shots were fired"
