@@ -1688,6 +1688,17 @@ _PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cen
                                 r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# switch (session 43, places8): "[X] bus station in [a city]", "[X] railway station, [a city]": a
+# station named for a town (its line's end) lies in the town the text sets it in; X more than
+# STATION_TOWN_KM from that town is the station's name, not the place (a Nairobi bus station named
+# for Machakos had placed the event in Machakos, 55 km off)
+STATION_NAME_IN_TOWN = 1
+STATION_TOWN_KM = 25.0
+_STATION_SET_IN = re.compile(r"^\s+(?i:(?:(?:country\s+)?bus|railway|train|taxi|matatu|coach)\s+(?:station|stage|stop|terminus|"
+                             r"terminal|park|depot)s?|(?:station|terminus))\s*(?:,|\bin\b|\bat\b|\bof\b)\s*"
+                             r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
 # switch (session 42, places7): "Barangay [X], [a town], [a province]": a place of X's name that is no
 # barangay of that town (by the PSGC's municipality) and lies more than BARANGAY_TOWN_MAX_KM from
 # it is a namesake elsewhere in the province (seed 51: "Barangay [X], Plaridel" went to a village 45
@@ -1711,6 +1722,14 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
         place, town = mm.place, nxt.place
         if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if STATION_NAME_IN_TOWN and _STATION_SET_IN.match(text[mm.end:nxt.start]):
+            def spots(m: PlaceMention) -> list[Place]:
+                return [m.place, *(c for c in getattr(m, "candidates", []) if c.feature == "town"
+                                   and c.latitude is not None and is_exact(c, m.text))]
+            if all(distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) > STATION_TOWN_KM
+                   for a in spots(mm) for b in spots(nxt)):
+                mm.place = None  # the station's name; the town it is set in is the place
             continue
         if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
             continue
