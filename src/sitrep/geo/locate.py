@@ -541,6 +541,11 @@ def vehicle_after() -> re.Pattern[str]:
 # that is also a town's name elsewhere (Libya's Sabha); after another word of the same name it
 # names the council (data/place_words.yaml `organisation_tails`), alone it may be the town
 ORGANISATION_TAILS = True
+# switch (session 43, places8): a dictionary word alone inside a capitalised name that ends in an
+# institution's head word ("National Human Rights Commission") is a word of that name, not a
+# place, where no place has it as its own name ("Human" had been read as Uman of Ukraine, which
+# GeoNames also calls H'Uman; "Delta State Police Command" keeps Delta State)
+WORD_INSIDE_INSTITUTION_NAME = 1
 
 
 def organisation_tails() -> frozenset[str]:
@@ -832,6 +837,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and j < len(words) and \
+                            words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
+                            not any(name_key(c.name) == key for c in cands):
+                        continue  # "National Human Rights Commission": a word of its name, not Uman ("H'Uman")
                     if head_province and surface.lower() in heads:
                         cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)
                                  and c.iso in (countries or ())]  # only a province of the text's countries
@@ -1780,6 +1789,32 @@ def _unit_not_other_province(ordered: list[PlaceMention], text: str) -> None:
         a.place = None
 
 
+# switch (session 43, places8): "[X] town, [a regency], [a province]", "[X] village ([a district],
+# ...)": a place read only by a folded spelling of another name ("Sowi" read as Soe) more than
+# LOOSE_CHAIN_KM from the unit the chain sets it in (the regency's town, 1,000 km off), or in
+# another province than the one it is set in, is a namesake: dropped (the unit places the event)
+LOOSE_TOWN_OUTSIDE_CHAIN = 1
+LOOSE_CHAIN_KM = 100.0
+_LOOSE_CHAIN_GAP = re.compile(r"^(?:\s+[a-z]+)?\s*[,(]\s*$")
+
+
+def _loose_outside_chain(ordered: list[PlaceMention], text: str) -> None:
+    for mm, nxt in zip(ordered, ordered[1:]):
+        place, unit = mm.place, nxt.place
+        if place is None or unit is None or place.feature not in POINT_FEATURES or place.latitude is None \
+                or is_exact(place, mm.text) or getattr(place, "source", "") == "supplement" \
+                or not _LOOSE_CHAIN_GAP.match(text[mm.end:nxt.start]) or unit.iso != place.iso:
+            continue
+        if unit.feature == "admin1":
+            far = bool(_unit(unit)) and _unit(place) != _unit(unit)
+        elif unit.feature in POINT_FEATURES and unit.latitude is not None:
+            far = distance_km((place.latitude, place.longitude), (unit.latitude, unit.longitude)) > LOOSE_CHAIN_KM
+        else:
+            far = False
+        if far:
+            mm.place = None
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -1789,6 +1824,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
+    if LOOSE_TOWN_OUTSIDE_CHAIN:
+        _loose_outside_chain(ordered, text)
     if CHAIN_UNIT_NOT_OTHER_PROVINCE:
         _unit_not_other_province(ordered, text)
     for i, town in enumerate(ordered):

@@ -139,11 +139,18 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
             for i in own:
                 scores[i] += PROVINCE_OWN_NAME_BONUS
     if OWN_NAME_OVER_ALIAS:
+        # only among the namesakes of one country, and never past a place of another country
         exact = [i for i, p in enumerate(candidates) if p.feature in ("town", "village") and is_exact(p, surface)]
         own = [i for i in exact if _spelt(candidates[i].name)[0] == _spelt(surface)[0]]
+        before = list(scores)
         for i in own:
-            if any(candidates[j].iso == candidates[i].iso and j not in own for j in exact):
+            iso = candidates[i].iso
+            if any(candidates[j].iso == iso and j not in own for j in exact):
+                ceiling = min((before[j] for j, p in enumerate(candidates) if p.iso != iso and before[j] > before[i]),
+                              default=None)
                 scores[i] += OWN_NAME_BONUS
+                if ceiling is not None:
+                    scores[i] = min(scores[i], ceiling - 1e-6)
     if SUPPLEMENT_YIELDS_TO_CITY and not context.countries:
         # "marched in Palma against mass tourism": with no country told, a city of 100,000 or more
         # spelt exactly so is meant before the team's supplement entry of that name abroad (a
