@@ -9,9 +9,13 @@ written fresh by the helper; no real row is quoted.
   station's name; the city is the place;
 - locate.LOOSE_TOWN_OUTSIDE_CHAIN: "[X] town, [a regency], [a province]": a place read only by a
   folded spelling, 100 km and more from the chain's unit, is a namesake;
-- locate.WORD_INSIDE_INSTITUTION_NAME: "National Human Rights Commission": "Human" is no place.
+- locate.WORD_INSIDE_INSTITUTION_NAME: "National Human Rights Commission": "Human" is no place;
+- locate.PRESS_HEADS: "Agence France Presse" is an institution's name (no Prisse of France).
 """
 from collections import Counter
+from importlib import resources
+
+import yaml
 
 import sitrep.geo.locate as L
 import sitrep.geo.resolve as R
@@ -91,3 +95,32 @@ def test_a_word_inside_an_institution_name(gazetteer, monkeypatch):
 def test_a_province_named_inside_an_institution_stays(gazetteer):
     names = [m.text for m in _mentions("The Delta State Police Command said gunmen killed three farmers.", gazetteer)]
     assert any(n.startswith("Delta") for n in names)
+
+
+PRESS_TEXT = "Shells hit a crowded market on Sunday, killing traders - Agence France Presse counts three dead."
+
+
+def test_a_news_agency_is_no_place(gazetteer, monkeypatch):
+    assert "Presse" not in [m.text for m in _mentions(PRESS_TEXT, gazetteer)]
+    monkeypatch.setattr(L, "PRESS_HEADS", 0)
+    L.organisation_heads.cache_clear()
+    try:
+        assert "Presse" in [m.text for m in _mentions(PRESS_TEXT, gazetteer)]
+    finally:
+        monkeypatch.setattr(L, "PRESS_HEADS", 1)
+        L.organisation_heads.cache_clear()
+
+
+def test_the_session43_words_file_is_a_lowercase_list():
+    data = yaml.safe_load((resources.files("sitrep") / "data" / "place_words_session43.yaml").read_text(encoding="utf-8"))
+    assert set(data) == {"organisation_heads_more"}
+    words = data["organisation_heads_more"]
+    assert words and all(isinstance(w, str) and w == w.lower() and " " not in w for w in words)
+
+
+SINGU_TEXT = "Farmers protested in Singu township, Mandalay, calling for the release of detained farmers."
+
+
+def test_a_namesake_inside_the_chain_is_taken(gazetteer):
+    ms = [m for m in _mentions(SINGU_TEXT, gazetteer, {"MM"}) if m.text.startswith("Singu")]
+    assert ms and ms[0].place is not None and ms[0].place.admin1 == "Mandalay"

@@ -472,12 +472,21 @@ def read_as_common_word(doc, start: int, end: int) -> bool:
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
 
 
+# switch (session 43, places8): a news agency's name ("Agence France Presse") is an institution's:
+# data/place_words_session43.yaml `organisation_heads_more` (read once: set before the first call)
+PRESS_HEADS = 1
+
+
 @lru_cache(maxsize=1)
 def organisation_heads() -> frozenset[str]:
     """Head nouns of institutions' and groups' names (data/place_words.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(w.lower() for w in data.get("organisation_heads") or [])
+    heads = [*(data.get("organisation_heads") or [])]
+    if PRESS_HEADS:
+        more = resources.files("sitrep") / "data" / "place_words_session43.yaml"
+        heads += (yaml.safe_load(more.read_text(encoding="utf-8")) or {}).get("organisation_heads_more") or []
+    return frozenset(w.lower() for w in heads)
 
 
 # "killed three Amhara civilians in [a village of Oromia]": a one-word province name right before a
@@ -1798,20 +1807,31 @@ LOOSE_CHAIN_KM = 100.0
 _LOOSE_CHAIN_GAP = re.compile(r"^(?:\s+[a-z]+)?\s*[,(]\s*$")
 
 
+def _without_unit_word(written: str) -> str:
+    """"Kidapawan City" is Kidapawan written exactly."""
+    words = written.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in FEATURE_WORDS else written
+
+
 def _loose_outside_chain(ordered: list[PlaceMention], text: str) -> None:
     for mm, nxt in zip(ordered, ordered[1:]):
         place, unit = mm.place, nxt.place
         if place is None or unit is None or place.feature not in POINT_FEATURES or place.latitude is None \
-                or is_exact(place, mm.text) or getattr(place, "source", "") == "supplement" \
+                or is_exact(place, _without_unit_word(mm.text)) or getattr(place, "source", "") == "supplement" \
                 or not _LOOSE_CHAIN_GAP.match(text[mm.end:nxt.start]) or unit.iso != place.iso:
             continue
-        if unit.feature == "admin1":
-            far = bool(_unit(unit)) and _unit(place) != _unit(unit)
-        elif unit.feature in POINT_FEATURES and unit.latitude is not None:
-            far = distance_km((place.latitude, place.longitude), (unit.latitude, unit.longitude)) > LOOSE_CHAIN_KM
+        def inside(c: Place) -> bool:
+            if unit.feature == "admin1":
+                return not _unit(unit) or _unit(c) == _unit(unit)
+            if unit.feature in POINT_FEATURES and unit.latitude is not None and c.latitude is not None:
+                return distance_km((c.latitude, c.longitude), (unit.latitude, unit.longitude)) <= LOOSE_CHAIN_KM
+            return True
+        if inside(place):
+            continue
+        near = [c for c in getattr(mm, "candidates", []) if c.feature in POINT_FEATURES and inside(c)]
+        if near:  # a namesake inside the chain's unit ("Singu township, Mandalay"): that one
+            _settle(mm, max(near, key=lambda c: c.population or 0))
         else:
-            far = False
-        if far:
             mm.place = None
 
 
