@@ -124,3 +124,8 @@ SINGU_TEXT = "Farmers protested in Singu township, Mandalay, calling for the rel
 def test_a_namesake_inside_the_chain_is_taken(gazetteer):
     ms = [m for m in _mentions(SINGU_TEXT, gazetteer, {"MM"}) if m.text.startswith("Singu")]
     assert ms and ms[0].place is not None and ms[0].place.admin1 == "Mandalay"
+
+
+def test_a_place_opening_an_institution_name_stays(gazetteer):
+    text = "Students staged a sit-in at Dagon University against a new education law."
+    assert "Dagon" in [m.text for m in _mentions(text, gazetteer)]

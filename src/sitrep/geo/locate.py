@@ -553,7 +553,8 @@ ORGANISATION_TAILS = True
 # switch (session 43, places8): a dictionary word alone inside a capitalised name that ends in an
 # institution's head word ("National Human Rights Commission") is a word of that name, not a
 # place, where no place has it as its own name ("Human" had been read as Uman of Ukraine, which
-# GeoNames also calls H'Uman; "Delta State Police Command" keeps Delta State)
+# GeoNames also calls H'Uman; "Delta State Police Command" keeps Delta State). Not the name's first
+# word: "[a township] University" is where the university is
 WORD_INSIDE_INSTITUTION_NAME = 1
 
 
@@ -846,7 +847,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
-                    if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and j < len(words) and \
+                    if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
                         continue  # "National Human Rights Commission": a word of its name, not Uman ("H'Uman")
