@@ -472,12 +472,21 @@ def read_as_common_word(doc, start: int, end: int) -> bool:
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
 
 
+# switch (session 43, places8): a news agency's name ("Agence France Presse") is an institution's:
+# data/place_words_session43.yaml `organisation_heads_more` (read once: set before the first call)
+PRESS_HEADS = 1
+
+
 @lru_cache(maxsize=1)
 def organisation_heads() -> frozenset[str]:
     """Head nouns of institutions' and groups' names (data/place_words.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return frozenset(w.lower() for w in data.get("organisation_heads") or [])
+    heads = [*(data.get("organisation_heads") or [])]
+    if PRESS_HEADS:
+        more = resources.files("sitrep") / "data" / "place_words_session43.yaml"
+        heads += (yaml.safe_load(more.read_text(encoding="utf-8")) or {}).get("organisation_heads_more") or []
+    return frozenset(w.lower() for w in heads)
 
 
 # "killed three Amhara civilians in [a village of Oromia]": a one-word province name right before a
@@ -541,6 +550,12 @@ def vehicle_after() -> re.Pattern[str]:
 # that is also a town's name elsewhere (Libya's Sabha); after another word of the same name it
 # names the council (data/place_words.yaml `organisation_tails`), alone it may be the town
 ORGANISATION_TAILS = True
+# switch (session 43, places8): a dictionary word alone inside a capitalised name that ends in an
+# institution's head word ("National Human Rights Commission") is a word of that name, not a
+# place, where no place has it as its own name ("Human" had been read as Uman of Ukraine, which
+# GeoNames also calls H'Uman; "Delta State Police Command" keeps Delta State). Not the name's first
+# word: "[a township] University" is where the university is
+WORD_INSIDE_INSTITUTION_NAME = 1
 
 
 def organisation_tails() -> frozenset[str]:
@@ -832,6 +847,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
+                            words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
+                            not any(name_key(c.name) == key for c in cands):
+                        continue  # "National Human Rights Commission": a word of its name, not Uman ("H'Uman")
                     if head_province and surface.lower() in heads:
                         cands = [c for c in cands if c.feature == "admin1" and is_exact(c, surface)
                                  and c.iso in (countries or ())]  # only a province of the text's countries
@@ -1688,6 +1707,17 @@ _PLACE_NOUN_SET_IN = re.compile(r"^\s+(?i:trading\s+cent(?:re|er)|shopping\s+cen
                                 r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
 
 
+# switch (session 43, places8): "[X] bus station in [a city]", "[X] railway station, [a city]": a
+# station named for a town (its line's end) lies in the town the text sets it in; X more than
+# STATION_TOWN_KM from that town is the station's name, not the place (a Nairobi bus station named
+# for Machakos had placed the event in Machakos, 55 km off)
+STATION_NAME_IN_TOWN = 1
+STATION_TOWN_KM = 25.0
+_STATION_SET_IN = re.compile(r"^\s+(?i:(?:(?:country\s+)?bus|railway|train|taxi|matatu|coach)\s+(?:station|stage|stop|terminus|"
+                             r"terminal|park|depot)s?|(?:station|terminus))\s*(?:,|\bin\b|\bat\b|\bof\b)\s*"
+                             r"(?:the\s+)?(?:(?i:town|municipality|city)\s+of\s+)?$")
+
+
 # switch (session 42, places7): "Barangay [X], [a town], [a province]": a place of X's name that is no
 # barangay of that town (by the PSGC's municipality) and lies more than BARANGAY_TOWN_MAX_KM from
 # it is a namesake elsewhere in the province (seed 51: "Barangay [X], Plaridel" went to a village 45
@@ -1711,6 +1741,14 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
     for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
         place, town = mm.place, nxt.place
         if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if STATION_NAME_IN_TOWN and _STATION_SET_IN.match(text[mm.end:nxt.start]):
+            def spots(m: PlaceMention) -> list[Place]:
+                return [m.place, *(c for c in getattr(m, "candidates", []) if c.feature == "town"
+                                   and c.latitude is not None and is_exact(c, m.text))]
+            if all(distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) > STATION_TOWN_KM
+                   for a in spots(mm) for b in spots(nxt)):
+                mm.place = None  # the station's name; the town it is set in is the place
             continue
         if town.feature != "town" or place.feature not in POINT_FEATURES or place.feature == "neighbourhood":
             continue
@@ -1761,6 +1799,43 @@ def _unit_not_other_province(ordered: list[PlaceMention], text: str) -> None:
         a.place = None
 
 
+# switch (session 43, places8): "[X] town, [a regency], [a province]", "[X] village ([a district],
+# ...)": a place read only by a folded spelling of another name ("Sowi" read as Soe) more than
+# LOOSE_CHAIN_KM from the unit the chain sets it in (the regency's town, 1,000 km off), or in
+# another province than the one it is set in, is a namesake: dropped (the unit places the event)
+LOOSE_TOWN_OUTSIDE_CHAIN = 1
+LOOSE_CHAIN_KM = 100.0
+_LOOSE_CHAIN_GAP = re.compile(r"^(?:\s+[a-z]+)?\s*[,(]\s*$")
+
+
+def _without_unit_word(written: str) -> str:
+    """"Kidapawan City" is Kidapawan written exactly."""
+    words = written.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in FEATURE_WORDS else written
+
+
+def _loose_outside_chain(ordered: list[PlaceMention], text: str) -> None:
+    for mm, nxt in zip(ordered, ordered[1:]):
+        place, unit = mm.place, nxt.place
+        if place is None or unit is None or place.feature not in POINT_FEATURES or place.latitude is None \
+                or is_exact(place, _without_unit_word(mm.text)) or getattr(place, "source", "") == "supplement" \
+                or not _LOOSE_CHAIN_GAP.match(text[mm.end:nxt.start]) or unit.iso != place.iso:
+            continue
+        def inside(c: Place) -> bool:
+            if unit.feature == "admin1":
+                return not _unit(unit) or _unit(c) == _unit(unit)
+            if unit.feature in POINT_FEATURES and unit.latitude is not None and c.latitude is not None:
+                return distance_km((c.latitude, c.longitude), (unit.latitude, unit.longitude)) <= LOOSE_CHAIN_KM
+            return True
+        if inside(place):
+            continue
+        near = [c for c in getattr(mm, "candidates", []) if c.feature in POINT_FEATURES and inside(c)]
+        if near:  # a namesake inside the chain's unit ("Singu township, Mandalay"): that one
+            _settle(mm, max(near, key=lambda c: c.population or 0))
+        else:
+            mm.place = None
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -1770,6 +1845,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
     _agree_apposed(ordered, text)
+    if LOOSE_TOWN_OUTSIDE_CHAIN:
+        _loose_outside_chain(ordered, text)
     if CHAIN_UNIT_NOT_OTHER_PROVINCE:
         _unit_not_other_province(ordered, text)
     for i, town in enumerate(ordered):

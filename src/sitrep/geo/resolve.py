@@ -74,6 +74,15 @@ CONFLICT_YIELDS_POP = 100_000
 WORLD_CITY_OVER_NAMESAKE = True
 WORLD_CITY_POP = 1_000_000
 WORLD_CITY_RIVAL_POP = 100_000
+# switch (session 43, places8): ... but only a city called by its own name, where a namesake in focus
+# is ("a settlement (Bethlehem, West Bank)": Belem of Brazil, 1.5 M, has "Bethlehem" among its
+# other names and had won over the West Bank's town of that very name)
+WORLD_CITY_BY_OWN_NAME = 1
+# switch (session 43, places8): between namesakes of one country both read exactly, a place whose own
+# name is the written one comes before a place that has it only among its other names ("Sheno", a
+# town of Oromia, had gone to Shone, 300 km off, which GeoNames also lists as "Sheno")
+OWN_NAME_OVER_ALIAS = 1
+OWN_NAME_BONUS = 0.06
 
 
 def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "",
@@ -129,6 +138,19 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
         if own and len(own) < len(provinces):  # only between provinces of that name
             for i in own:
                 scores[i] += PROVINCE_OWN_NAME_BONUS
+    if OWN_NAME_OVER_ALIAS:
+        # only among the namesakes of one country, and never past a place of another country
+        exact = [i for i, p in enumerate(candidates) if p.feature in ("town", "village") and is_exact(p, surface)]
+        own = [i for i in exact if _spelt(candidates[i].name)[0] == _spelt(surface)[0]]
+        before = list(scores)
+        for i in own:
+            iso = candidates[i].iso
+            if any(candidates[j].iso == iso and j not in own for j in exact):
+                ceiling = min((before[j] for j, p in enumerate(candidates) if p.iso != iso and before[j] > before[i]),
+                              default=None)
+                scores[i] += OWN_NAME_BONUS
+                if ceiling is not None:
+                    scores[i] = min(scores[i], ceiling - 1e-6)
     if SUPPLEMENT_YIELDS_TO_CITY and not context.countries:
         # "marched in Palma against mass tourism": with no country told, a city of 100,000 or more
         # spelt exactly so is meant before the team's supplement entry of that name abroad (a
@@ -159,6 +181,8 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
         world = [i for i, p in enumerate(candidates) if p.feature == "town" and p.iso not in focus
                  and (p.population or 0) >= WORLD_CITY_POP and is_exact(p, surface)]
         home = [i for i, p in enumerate(candidates) if p.iso in focus]
+        if WORLD_CITY_BY_OWN_NAME and any(_spelt(candidates[i].name)[0] == _spelt(surface)[0] for i in home):
+            world = [i for i in world if _spelt(candidates[i].name)[0] == _spelt(surface)[0]]
         if world and home and all(candidates[i].feature == "town" and (candidates[i].population or 0) < WORLD_CITY_RIVAL_POP
                                   for i in home):
             above = max(scores[i] for i in home) + 0.05
