@@ -2791,5 +2791,24 @@ def _lede_event_first(events: list[Event], pairs: list[tuple[Event, Draft]], st:
         return events
     first = {id(e): min(x.index for x in d.sentences or [d.sentence]) for e, d in pairs}
     lede = min(events, key=lambda e: first.get(id(e), len(st.sentences)))
+    top = max(events, key=lambda e: e.confidence)  # the event the lede displaces (first of equals)
+    if LEDE_TAKES_PLACE and top is not lede and not lede.location and not lede.admin1 and top.location \
+            and (not lede.iso or lede.iso == top.iso):
+        _take_place(lede, top)
     lede.confidence = max(e.confidence for e in events)
     return [lede] + [e for e in events if e is not lede]
+
+
+# switch (session 43, types8): a lede event (LEDE_EVENT_FIRST) that found no place of its own, nor
+# one elsewhere in the note, takes the place of the event it displaced as the note's main one ("An
+# employee of the daily was beaten by a group on motorbikes. Another distributor was chased on the
+# road to <town>.": the beating is told where the next act was). Before, the lede kept no place and
+# the note's main event lost the location the displaced one had (seed 23: six rows).
+LEDE_TAKES_PLACE = 1
+_PLACE_FIELDS = ("iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+
+
+def _take_place(ev: Event, other: Event) -> None:
+    for name in _PLACE_FIELDS:
+        setattr(ev, name, getattr(other, name))
+    ev.evidence.extend(x for x in other.evidence if x.field == "location")
