@@ -146,6 +146,7 @@ class ArticleState:
     dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
     recent_told: bool = False  # a toll of the last few days with its act was told (RECENT_TOLLS)
     note_tag: tuple[int, str] | None = None  # the draft an ACLED note's label types, and its sub-type (NOTE_TAGS)
+    drafted: dict[int, Draft] = field(default_factory=dict)  # the merged draft each event sentence is in
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -451,6 +452,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 
 def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     st.taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
+    st.drafted = {x.index: d for d in merged for x in (d.sentences or [d.sentence])}
     st.note_tag = _note_tag(st, merged) if NOTE_TAGS else None
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
@@ -2534,7 +2536,7 @@ def _told_around(d: Draft, st: ArticleState, after: int = 2) -> str:
     report goes on to say who the victim was ("She was on her way to work")."""
     own = {s.index for s in d.sentences or [d.sentence]}
     keep = set(own)
-    others = (st.taken - own) if AROUND_OWN_EVENT else set()
+    others = {j for j in st.taken - own if _others_step_in(d, st.drafted.get(j))} if AROUND_OWN_EVENT else set()
     for i in own:
         for j in range(i + 1, min(i + 1 + after, len(st.sentences))):
             if st.sentences[j].paragraph != st.sentences[i].paragraph or j in others:
@@ -2543,12 +2545,21 @@ def _told_around(d: Draft, st: ArticleState, after: int = 2) -> str:
     return " ".join(st.sentences[i].text for i in sorted(keep))
 
 
-# switch (session 43, types8): the sentences read after an event's own for its parties (_told_around)
-# stop at a sentence that reports another event, as report_span does: "Gang members attacked the
-# quarter. Police intervened and clashed with the gunmen (another event)." -> the attack's target is
-# not the gunmen the police fought (before, the attack took them as its second side and became a
-# clash, and the police's clash was then folded into it as the same event)
+# switch (session 43, types8): the sentences read after a violent event's own for its parties
+# (_told_around) stop at a sentence that reports another event of the state's forces, who had no
+# part in this one: "Gang members attacked the quarter. Police intervened and clashed with the gunmen
+# (another event)." -> the attack's target is not the gunmen the police fought (before, the attack
+# took them as its second side and became a clash, and the police's clash was then folded into it as
+# the same event). A sentence of another event that only tells who the attackers were ("The gunmen
+# were likely members of the X Gang, who killed ... (coded separately)") is still read.
 AROUND_OWN_EVENT = 1
+_VIOLENT_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def _others_step_in(d: Draft, other: Draft | None) -> bool:
+    if other is None or other is d or d.typing is None or SUB_EVENT_TYPES[d.typing.sub_event_type] not in _VIOLENT_ACTS:
+        return False
+    return any(a.inter == 1 for a in other.agents) and not any(a.inter == 1 for a in d.actors)
 
 
 def _confidence(ev: Event, d: Draft) -> float:
