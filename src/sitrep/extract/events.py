@@ -2041,6 +2041,7 @@ def report_span(d: Draft, st: ArticleState, taken: set[int]) -> list[Sentence]:
 
 
 _MODIFIER_SUB = {"intervention": "Protest with intervention", "riot_act": "Violent demonstration",
+                 "crowd_damage": "Violent demonstration",
                  "lethal_force": "Excessive force against protesters"}
 
 
@@ -2619,7 +2620,7 @@ CLAIM_OVER_HOST = 1
 # the suspects") is the grievance, not the protest's own violence, intervention or arrests
 # (lexicons.yaml grievance_heads, grievance_preps)
 GRIEVANCE_CUES = 1
-_GRIEVANCE_OF = ("riot_act", "violence", "intervention", "lethal_force", "Arrests")
+_GRIEVANCE_OF = ("riot_act", "violence", "intervention", "lethal_force", "Arrests", "crowd_damage")
 _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis")
 # switch: a later sentence of a protest's report that tells its demands ("The protesters demanded
 # that police arrest the men who beat a worker.") shows no protest sub-type, by its cue words or by
