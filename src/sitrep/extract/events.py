@@ -2152,6 +2152,12 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
 # an air strike and artillery, rockets or mortars, 88 air or drone strikes against 10 shellings, four of
 # those a jet shot down, which the pattern leaves out); type_words_session43.yaml `air_strike_told`
 AIR_OVER_SHELLING = 1
+# switch (session 43, types8): a shelling whose own sentences tell a fight between two sides in so many
+# words ("there was an armed clash between the two armies in the city; the attackers also fired heavy
+# weapons at homes", "shelled the rebels' bases; the rebels responded with ground attacks") is an armed
+# clash (type_words_session43.yaml `clash_told`); SMALL_ARMS_CLASH needed two armed parties named and
+# small-arms fire told
+CLASH_OVER_SHELLING = 1
 
 
 @lru_cache(maxsize=None)
@@ -2292,6 +2298,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = IED
     air_told = AIR_OVER_SHELLING and sub in ("Shelling/artillery/missile attack", "Air/drone strike") and \
         bool(type_words("air_strike_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    if sub == "Shelling/artillery/missile attack" and CLASH_OVER_SHELLING and not air_told and \
+            type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        sub = "Armed clash"  # ACLED: the artillery was fired in a fight the report tells
     if sub == "Shelling/artillery/missile attack" and air_told:
         sub = "Air/drone strike"  # ACLED: air strikes beside artillery fire make an air strike event
     if sub == "Air/drone strike" and not st.air and not air_told and not by_air(d.sentences or [d.sentence]):
