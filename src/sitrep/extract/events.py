@@ -2298,8 +2298,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = IED
     air_told = AIR_OVER_SHELLING and sub in ("Shelling/artillery/missile attack", "Air/drone strike") and \
         bool(type_words("air_strike_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
-    if sub == "Shelling/artillery/missile attack" and CLASH_OVER_SHELLING and not air_told and \
-            type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+    clash_over = sub == "Shelling/artillery/missile attack" and CLASH_OVER_SHELLING and not air_told and \
+        bool(type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    if clash_over:
         sub = "Armed clash"  # ACLED: the artillery was fired in a fight the report tells
     if sub == "Shelling/artillery/missile attack" and air_told:
         sub = "Air/drone strike"  # ACLED: air strikes beside artillery fire make an air strike event
@@ -2405,6 +2406,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # (roles.told_back, switches TOLD_BACK_GROUP and AFFILIATED_GROUP) the unnamed side the text ties to
     # one named armed group: "police clashed with the criminals" after "the X Gang attacked the area"
     told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
+    if clash_over and ev.sub_event_type != "Armed clash":
+        # the parties read give the clash no second armed side: the shelling stands (not an attack)
+        ev.sub_event_type, ev.event_type = "Shelling/artillery/missile attack", "Explosions/Remote violence"
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
             and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d, ev.iso)) \
             and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):

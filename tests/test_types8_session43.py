@@ -1,0 +1,146 @@
+"""Session 43 (types8): event and sub-event types and which event leads. Sentences written for these
+tests, about invented incidents (invented places where the place does not matter)."""
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from event_reading import events_of
+from sitrep.extract import cues, events
+
+PUB = dt.date(2023, 5, 4)
+
+
+def _top(evs):
+    """The event with the highest confidence, the first of equals (as the evaluation picks it)."""
+    best = None
+    for e in evs:
+        if best is None or e.confidence > best.confidence:
+            best = e
+    return best
+
+
+def test_type_words_file_is_valid():
+    from importlib import resources
+
+    data = yaml.safe_load((resources.files("sitrep") / "data" / "type_words_session43.yaml").read_text("utf-8"))
+    assert set(data) == {"air_strike_told", "clash_told"}
+    for name, entry in data.items():
+        assert entry["doc"] and entry["patterns"], name
+        assert events.type_words(name).search("x") is None
+
+
+def test_air_strike_beside_artillery_is_an_air_strike(monkeypatch):
+    text = ("On 2 May 2023, government forces fired artillery at the town of Kelvora and carried out "
+            "airstrikes on the market nearby, killing four people.")
+    on = events_of(text, PUB, monkeypatch, AIR_OVER_SHELLING=1)
+    off = events_of(text, PUB, monkeypatch, AIR_OVER_SHELLING=0)
+    assert _top(on).sub_event_type == "Air/drone strike"
+    assert _top(off).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_jet_shot_down_is_no_air_strike():
+    assert not events.type_words("air_strike_told").search("air defence units shot down a fighter jet over the bay")
+    assert events.type_words("air_strike_told").search("fighter jets bombed the bridge")
+
+
+def test_clash_told_beside_shelling_is_an_armed_clash(monkeypatch):
+    text = ("On 2 May 2023, Russian and Ukrainian troops fought for control of the outskirts of Okhtyrka; Russian "
+            "units also fired rockets at apartment blocks in the town. Two civilians died in the shelling.")
+    on = events_of(text, PUB, monkeypatch, CLASH_OVER_SHELLING=1)
+    off = events_of(text, PUB, monkeypatch, CLASH_OVER_SHELLING=0)
+    assert _top(on).sub_event_type == "Armed clash"
+    assert _top(off).sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_shelling_stays_where_the_clash_has_no_second_armed_side(monkeypatch):
+    # the clash words are told, but the parties read are the shelled town's people: no attack on civilians
+    text = ("On 2 May 2023, Russian artillery pounded Okhtyrka throughout the day while Russian and Ukrainian "
+            "units clashed on the edge of the town. Two civilians died in the shelling.")
+    on = events_of(text, PUB, monkeypatch, CLASH_OVER_SHELLING=1)
+    assert _top(on).event_type == "Explosions/Remote violence"
+
+
+def test_a_battle_took_place_is_no_seizure(monkeypatch):
+    text = ("On 2 May 2023, in Mongton Township, Shan State, a battle took place between the Myanmar military "
+            "and the Ta'ang National Liberation Army (TNLA).")
+    on = events_of(text, PUB, monkeypatch, TERRITORY_NEEDS_CUE=1)
+    off = events_of(text, PUB, monkeypatch, TERRITORY_NEEDS_CUE=0)
+    assert _top(on).sub_event_type == "Armed clash"
+    assert _top(off).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_cue_word_inside_an_actor_name_is_no_cue():
+    from sitrep.extract.cues import Cue
+    from sitrep.model import ActorMention
+
+    text = "Troops fought the Oromo Liberation Army near the town."
+    at = text.index("Liberation")
+    cue = Cue("Government regains territory", 3.0, at, at + len("Liberation"), "Liberation")
+    army = ActorMention("OLA: Oromo Liberation Army", 2, text.index("Oromo"), text.index(" near"),
+                        "Oromo Liberation Army")
+    assert events._in_actor_name(cue, [army])
+    low = Cue("Government regains territory", 3.0, 0, 8, "liberated")
+    assert not events._in_actor_name(low, [army])
+
+
+def test_the_attack_is_not_the_police_clash_after_it(monkeypatch):
+    text = ("On 9 March 2023, in Carrefour - Mahotiere, Ouest, gang members attacked the Mahotiere 40 area. "
+            "Police forces intervened and clashed with the gunmen (coded separately). Casualties unknown.")
+    pub = dt.date(2023, 3, 10)
+    on = events_of(text, pub, monkeypatch, AROUND_OWN_EVENT=1)
+    off = events_of(text, pub, monkeypatch, AROUND_OWN_EVENT=0)
+    assert _top(on).sub_event_type == "Attack"
+    assert {e.sub_event_type for e in on} == {"Attack", "Armed clash"}
+    assert _top(off).sub_event_type == "Armed clash"
+
+
+def test_lede_event_without_place_takes_the_displaced_ones(monkeypatch):
+    a = events.Event(article_id="a", sub_event_type="Attack", confidence=0.6)
+    b = events.Event(article_id="a", sub_event_type="Attack", confidence=0.8, iso="LK", country="Sri Lanka",
+                     admin1="Northern", location="Point Pedro", latitude=9.82, longitude=80.23, geo_precision=1)
+    b.add_evidence("location", "on the road to Point Pedro", 15, 26)
+
+    class _D:
+        def __init__(self, i):
+            self.sentences = [type("S", (), {"index": i})()]
+            self.sentence = self.sentences[0]
+
+    class _St:
+        sentences = [0, 1, 2]
+        weights: dict = {}
+
+    for switch, place in ((1, "Point Pedro"), (0, "")):
+        monkeypatch.setattr(events, "LEDE_TAKES_PLACE", switch)
+        a.location = a.admin1 = a.iso = ""
+        out = events._lede_event_first([a, b], [(a, _D(0)), (b, _D(1))], _St())
+        assert out[0] is a and a.location == place
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2023, about 60 students held a demonstration at their college in Ransa town, demanding a new "
+    "dean. They broke a window and trashed the lecture halls.",
+    "On 2 May 2023, residents demonstrated against the dust from the quarry in Ransa town. In the "
+    "demonstration, they destroyed property belonging to the quarry company.",
+])
+def test_a_crowd_that_smashed_things_is_a_violent_demonstration(monkeypatch, text):
+    def run(switch):
+        monkeypatch.setattr(cues, "CROWD_DAMAGE", switch)
+        cues.get_lexicon.cache_clear()
+        try:
+            return _top(events_of(text, PUB)).sub_event_type
+        finally:
+            cues.get_lexicon.cache_clear()
+
+    assert run(1) == "Violent demonstration"
+    assert run(0) == "Peaceful protest"
+    monkeypatch.setattr(cues, "CROWD_DAMAGE", 1)
+
+
+def test_property_smashed_with_no_demonstration_is_no_riot():
+    cues.get_lexicon.cache_clear()
+    found = cues.get_lexicon().find("Gunmen broke the windows of a shop and destroyed property in the town.")
+    assert "crowd_damage" in {c.cls for c in found}
+    assert not cues.get_lexicon().is_candidate("They broke a window and trashed the classrooms.") or \
+        any(c.cls not in cues.MODIFIERS for c in cues.get_lexicon().find("They broke a window and trashed the classrooms."))
