@@ -25,7 +25,7 @@ def test_type_words_file_is_valid():
     from importlib import resources
 
     data = yaml.safe_load((resources.files("sitrep") / "data" / "type_words_session43.yaml").read_text("utf-8"))
-    assert set(data) == {"air_strike_told", "clash_told"}
+    assert set(data) == {"air_strike_told", "clash_told", "territory_told"}
     for name, entry in data.items():
         assert entry["doc"] and entry["patterns"], name
         assert events.type_words(name).search("x") is None
@@ -69,6 +69,12 @@ def test_a_battle_took_place_is_no_seizure(monkeypatch):
     off = events_of(text, PUB, monkeypatch, TERRITORY_NEEDS_CUE=0)
     assert _top(on).sub_event_type == "Armed clash"
     assert _top(off).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_ground_that_changed_hands_keeps_the_territory_type():
+    assert events.type_words("territory_told").search("the rebels established control over the district")
+    hits = [m.group(0) for m in events.type_words("territory_told").finditer("the Oromo Liberation Army fought")]
+    assert all(h[:1].isupper() for h in hits)  # a name's word, which _fight_without_territory passes over
 
 
 def test_cue_word_inside_an_actor_name_is_no_cue():

@@ -814,8 +814,11 @@ _TERRITORY = ("Non-state actor overtakes territory", "Government regains territo
 
 
 def _fight_without_territory(d: Draft, sub: str) -> bool:
-    cues = [c for x in d.sentences or [d.sentence] for c in get_lexicon().find(x.text)
-            if c.start == 0 or not c.text[:1].isupper()]
+    own = d.sentences or [d.sentence]
+    if any(m.group(0)[:1].islower() for x in own for m in type_words("territory_told").finditer(x.text)):
+        return False  # ground changed hands in some words ("established control over", "entered ... after")
+    cues = [c for x in own for c in get_lexicon().find(x.text)
+            if (c.start == 0 or not c.text[:1].isupper()) and not negated_cue(c, x.text)]
     return not any(c.cls in _TERRITORY for c in cues) and any(c.cls == "Armed clash" for c in cues)
 
 
