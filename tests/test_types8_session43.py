@@ -129,6 +129,8 @@ def test_lede_event_without_place_takes_the_displaced_ones(monkeypatch):
     "dean. They broke a window and trashed the lecture halls.",
     "On 2 May 2023, residents demonstrated against the dust from the quarry in Ransa town. In the "
     "demonstration, they destroyed property belonging to the quarry company.",
+    "On 2 May 2023, pupils of Olkeri Primary School attacked and injured two teachers in protest against the "
+    "transfer of their headmaster.",
 ])
 def test_a_crowd_that_smashed_things_is_a_violent_demonstration(monkeypatch, text):
     def run(switch):
@@ -140,7 +142,7 @@ def test_a_crowd_that_smashed_things_is_a_violent_demonstration(monkeypatch, tex
             cues.get_lexicon.cache_clear()
 
     assert run(1) == "Violent demonstration"
-    assert run(0) == "Peaceful protest"
+    assert run(0) != "Violent demonstration"
     monkeypatch.setattr(cues, "CROWD_DAMAGE", 1)
 
 
@@ -150,3 +152,11 @@ def test_property_smashed_with_no_demonstration_is_no_riot():
     assert "crowd_damage" in {c.cls for c in found}
     assert not cues.get_lexicon().is_candidate("They broke a window and trashed the classrooms.") or \
         any(c.cls not in cues.MODIFIERS for c in cues.get_lexicon().find("They broke a window and trashed the classrooms."))
+
+
+def test_police_violence_is_no_crowd_damage():
+    cues.get_lexicon.cache_clear()
+    for text in ("Police violently dispersed the protest in Kisumu.",
+                 "Traders protesting new levies were beaten by police officers."):
+        assert "crowd_damage" not in {c.cls for c in cues.get_lexicon().find(text)}, text
+    assert "crowd_damage" in {c.cls for c in cues.get_lexicon().find("Students 'violently' protested at the gate.")}
