@@ -15,7 +15,7 @@ CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force"
                "armed_target", "civilian_target", "bombing", "crowd_damage"}
 # Classes that only qualify another cue; they never make a sentence an event candidate.
 # crowd_damage (session 43, types8): harm a crowd did that is a riot's only where a demonstration is
-# told ("they broke a window and trashed the classrooms"): a modifier of a protest, as riot_act is
+# told ("the marchers smashed a glass door and wrecked the canteen"): a modifier of a protest, as riot_act is
 # for it, never an event alone (property smashed by others is looting or an attack)
 MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target", "crowd_damage"}
 # switch (session 38, types): heavy weapons and grenade launchers fired are a shelling's cue words

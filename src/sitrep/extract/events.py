@@ -2149,16 +2149,14 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
     return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
 
 
-# switch (session 43, types8): a shelling whose report also tells a strike from the air ("Russian forces
-# fired artillery and carried out airstrikes on the town", "the army shelled the village and dropped
-# bombs") is an air or drone strike, as ACLED codes such reports (tune split: of the notes telling both
+# switch (session 43, types8): a shelling whose report also tells a strike from the air ("troops shelled
+# the town while aircraft bombed it", "the army shelled the village and dropped bombs") is an air or drone strike, as ACLED codes such reports (tune split: of the notes telling both
 # an air strike and artillery, rockets or mortars, 88 air or drone strikes against 10 shellings, four of
 # those a jet shot down, which the pattern leaves out); type_words_session43.yaml `air_strike_told`
 AIR_OVER_SHELLING = 1
 # switch (session 43, types8): a shelling whose own sentences tell a fight between two sides in so many
-# words ("there was an armed clash between the two armies in the city; the attackers also fired heavy
-# weapons at homes", "shelled the rebels' bases; the rebels responded with ground attacks") is an armed
-# clash (type_words_session43.yaml `clash_told`); SMALL_ARMS_CLASH needed two armed parties named and
+# words ("the two armies clashed for the town's outskirts and one of them fired rockets at homes", "the
+# militia answered the shelling with fire of its own") is an armed clash (type_words_session43.yaml `clash_told`); SMALL_ARMS_CLASH needed two armed parties named and
 # small-arms fire told
 CLASH_OVER_SHELLING = 1
 
@@ -2564,11 +2562,11 @@ def _told_around(d: Draft, st: ArticleState, after: int = 2) -> str:
 
 # switch (session 43, types8): the sentences read after a violent event's own for its parties
 # (_told_around) stop at a sentence that reports another event of the state's forces, who had no
-# part in this one: "Gang members attacked the quarter. Police intervened and clashed with the gunmen
-# (another event)." -> the attack's target is not the gunmen the police fought (before, the attack
+# part in this one: "Bandits raided homes in the quarter. Police units arrived later and fought them
+# (another event)." -> the raid's target is not the bandits the police fought (before, the attack
 # took them as its second side and became a clash, and the police's clash was then folded into it as
-# the same event). A sentence of another event that only tells who the attackers were ("The gunmen
-# were likely members of the X Gang, who killed ... (coded separately)") is still read.
+# the same event). A sentence of another event that names who the attackers were (no state forces in
+# it) is still read.
 AROUND_OWN_EVENT = 1
 _VIOLENT_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violence")
 
@@ -2897,9 +2895,9 @@ def _lede_event_first(events: list[Event], pairs: list[tuple[Event, Draft]], st:
 
 
 # switch (session 43, types8): a lede event (LEDE_EVENT_FIRST) that found no place of its own, nor
-# one elsewhere in the note, takes the place of the event it displaced as the note's main one ("An
-# employee of the daily was beaten by a group on motorbikes. Another distributor was chased on the
-# road to <town>.": the beating is told where the next act was). Before, the lede kept no place and
+# one elsewhere in the note, takes the place of the event it displaced as the note's main one (a
+# beating told with no place, then a second act on the road to a named town: the beating is told where
+# the next act was). Before, the lede kept no place and
 # the note's main event lost the location the displaced one had (seed 23: six rows).
 LEDE_TAKES_PLACE = 1
 _PLACE_FIELDS = ("iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
