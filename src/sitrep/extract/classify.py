@@ -317,7 +317,7 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
 
     for cls, cue in by.items():
         if cls in ("violence", "casualty", "armed_target", "civilian_target", "intervention",
-                   "lethal_force", "protest", "riot_act"):
+                   "lethal_force", "protest", "riot_act", "crowd_damage"):
             continue
         if cls in ("Government regains territory", "Non-state actor overtakes territory"):
             state = actor1_inter in (1, 8) if actor1_inter else cls == "Government regains territory"
@@ -325,6 +325,8 @@ def rule_scores(cues: list[Cue], actors: list[ActorMention], has_killed: bool,
         put(cls, cue.score, cue)
     protest = by.get("protest")
     riot = by.get("riot_act")
+    if protest and riot is None:
+        riot = by.get("crowd_damage")  # cues.CROWD_DAMAGE: the harm a demonstration's crowd did
     if protest:
         if "lethal_force" in by or (has_killed and "violence" in by):
             put("Excessive force against protesters", protest.score, protest)

@@ -12,9 +12,12 @@ import yaml
 from sitrep.model import SUB_EVENT_TYPES
 
 CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force", "riot_act",
-               "armed_target", "civilian_target", "bombing"}
+               "armed_target", "civilian_target", "bombing", "crowd_damage"}
 # Classes that only qualify another cue; they never make a sentence an event candidate.
-MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target"}
+# crowd_damage (session 43, types8): harm a crowd did that is a riot's only where a demonstration is
+# told ("the marchers smashed a glass door and wrecked the canteen"): a modifier of a protest, as riot_act is
+# for it, never an event alone (property smashed by others is looting or an attack)
+MODIFIERS = {"intervention", "lethal_force", "armed_target", "civilian_target", "crowd_damage"}
 # switch (session 38, types): heavy weapons and grenade launchers fired are a shelling's cue words
 # (event_cues.yaml, the entry with `switch: HEAVY_WEAPONS_SHELLING`); an entry may name a switch of
 # this module that turns it off
@@ -25,6 +28,8 @@ TOLD_OCCURRING = 1
 # switch (session 41, types6): "running battles", "violently protested", "violent unrest" are a crowd's
 # violence (event_cues.yaml, the entry with `switch: RIOT_WORDS`)
 RIOT_WORDS = 1
+# switch (session 43, types8): the crowd_damage entry of event_cues.yaml (`switch: CROWD_DAMAGE`)
+CROWD_DAMAGE = 1
 
 
 @dataclass

@@ -17,6 +17,9 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from sitrep.extract import actors as actors_module
 from sitrep.extract import counts as _counts
@@ -143,6 +146,7 @@ class ArticleState:
     dates: dict[int, DateMention | None] = field(default_factory=dict)  # candidates' own dates, once found
     recent_told: bool = False  # a toll of the last few days with its act was told (RECENT_TOLLS)
     note_tag: tuple[int, str] | None = None  # the draft an ACLED note's label types, and its sub-type (NOTE_TAGS)
+    drafted: dict[int, Draft] = field(default_factory=dict)  # the merged draft each event sentence is in
 
 
 def extract(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
@@ -448,6 +452,7 @@ def _article_drafts(st: ArticleState, gaz: Gazetteer, actors: ActorDictionary) -
 
 def _article_events(st: ArticleState, merged: list[Draft], gaz: Gazetteer, actors: ActorDictionary) -> list[Event]:
     st.taken = {x.index for d in merged for x in (d.sentences or [d.sentence])}
+    st.drafted = {x.index: d for d in merged for x in (d.sentences or [d.sentence])}
     st.note_tag = _note_tag(st, merged) if NOTE_TAGS else None
     pairs = [(e, d) for e, d in ((_finish(d, st, gaz, actors), d) for d in merged) if e is not None]
     events = _one_per_event(pairs) if st.weights.get("dedupe", DEDUPE) else [e for e, _ in pairs]
@@ -798,6 +803,39 @@ def _recent_clause_counts(text: str, m: re.Match, counts: Counts) -> Counts:
     return own
 
 
+# switch (session 43, types8): a territory sub-type (a non-state actor's or the government's gain, a
+# transfer) that no cue word of taking, retaking or handing over ground supports, in a report whose cue
+# words tell a fight, is an armed clash. The decider reads "took" of "a battle took place between the
+# army and the TNLA" as a seizure (0.63 against an armed clash's 0.18); the territory cue words
+# (event_cues.yaml) name the capture ("overran", "seized control of", "recaptured") and written with a
+# capital inside an actor's name ("the Liberation Army") they tell none.
+TERRITORY_NEEDS_CUE = 1
+_TERRITORY = ("Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory")
+
+
+def _fight_without_territory(d: Draft, sub: str) -> bool:
+    own = d.sentences or [d.sentence]
+    if any(m.group(0)[:1].islower() for x in own for m in type_words("territory_told").finditer(x.text)):
+        return False  # ground changed hands in some words ("established control over", "entered ... after")
+    cues = [c for x in own for c in get_lexicon().find(x.text)
+            if (c.start == 0 or not c.text[:1].isupper()) and not negated_cue(c, x.text)]
+    return not any(c.cls in _TERRITORY for c in cues) and any(c.cls == "Armed clash" for c in cues)
+
+
+# switch (session 43, types8): a cue word written with a capital inside the name of an actor the
+# dictionary found is part of the name ("a battle took place between the army and the Ta'ang National
+# Liberation Army": "Liberation" is no territory regained; "the Revolutionary Armed Forces", "the
+# Liberation Front"). classify.names_only caught such names only where the parser tagged them ORG.
+CUE_IN_NAME = 1
+
+
+def _in_actor_name(cue: Cue, found: list[ActorMention]) -> bool:
+    if cue.start == 0 or not cue.text[:1].isupper():
+        return False
+    return any(a.start <= cue.start and cue.end <= a.end and " " in a.text.strip() and a.text[:1].isupper()
+               for a in found)
+
+
 def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[ActorMention],
                     mentions: list[PlaceMention], dateline: int) -> Draft | None:
     article = st.article
@@ -851,7 +889,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         if cue.cls in MODIFIERS or cue.factor == 0:
             continue
         tok = cue_token(doc, cue)
-        if names_only(doc, tok, cue):
+        if names_only(doc, tok, cue) or CUE_IN_NAME and _in_actor_name(cue, found):
             cue.factor = 0.0
             continue
         # "fired tear gas to disperse protesters": the protesters were there all the same
@@ -2006,6 +2044,7 @@ def report_span(d: Draft, st: ArticleState, taken: set[int]) -> list[Sentence]:
 
 
 _MODIFIER_SUB = {"intervention": "Protest with intervention", "riot_act": "Violent demonstration",
+                 "crowd_damage": "Violent demonstration",
                  "lethal_force": "Excessive force against protesters"}
 
 
@@ -2108,6 +2147,31 @@ def by_remote_explosive(sentences: list[Sentence]) -> bool:
     if EXPLOSIVE_THEN_FIRE and pattern("fire_after_explosive").search(text):
         return False  # "a roadside bomb followed by small-arms fire": the attackers fought on
     return not any(c.cls == "Armed clash" for c in get_lexicon().find(text))
+
+
+# switch (session 43, types8): a shelling whose report also tells a strike from the air ("troops shelled
+# the town while aircraft bombed it", "the army shelled the village and dropped bombs") is an air or drone strike, as ACLED codes such reports (tune split: of the notes telling both
+# an air strike and artillery, rockets or mortars, 88 air or drone strikes against 10 shellings, four of
+# those a jet shot down, which the pattern leaves out); type_words_session43.yaml `air_strike_told`
+AIR_OVER_SHELLING = 1
+# switch (session 43, types8): a shelling whose own sentences tell a fight between two sides in so many
+# words ("the two armies clashed for the town's outskirts and one of them fired rockets at homes", "the
+# militia answered the shelling with fire of its own") is an armed clash (type_words_session43.yaml `clash_told`); SMALL_ARMS_CLASH needed two armed parties named and
+# small-arms fire told
+CLASH_OVER_SHELLING = 1
+
+
+@lru_cache(maxsize=None)
+def type_words(name: str) -> re.Pattern[str]:
+    """A pattern of data/type_words_session43.yaml (session 43, types8): its fragments as whole words."""
+    entry = _type_words()[name]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in entry["patterns"]) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> dict:
+    path = resources.files("sitrep") / "data" / "type_words_session43.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 # switch: an explosive followed by gunfire in the same attack is no remote explosive event
@@ -2233,7 +2297,15 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Air/drone strike"
     elif sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
         sub = IED
-    if sub == "Air/drone strike" and not st.air and not by_air(d.sentences or [d.sentence]):
+    air_told = AIR_OVER_SHELLING and sub in ("Shelling/artillery/missile attack", "Air/drone strike") and \
+        bool(type_words("air_strike_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    clash_over = sub == "Shelling/artillery/missile attack" and CLASH_OVER_SHELLING and not air_told and \
+        bool(type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    if clash_over:
+        sub = "Armed clash"  # ACLED: the artillery was fired in a fight the report tells
+    if sub == "Shelling/artillery/missile attack" and air_told:
+        sub = "Air/drone strike"  # ACLED: air strikes beside artillery fire make an air strike event
+    if sub == "Air/drone strike" and not st.air and not air_told and not by_air(d.sentences or [d.sentence]):
         sub = IED  # ACLED: a bombing with no aircraft is explosives set off on the ground
     if sub == "Looting/property destruction" and \
             pattern("ground_bombing").search(" ".join(x.text for x in d.sentences or [d.sentence])):
@@ -2251,6 +2323,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     if sub == "Looting/property destruction" and PEOPLE_HIT_NOT_LOOTING and _people_hit(d):
         # ACLED: property destroyed where people were attacked, killed or hurt is violence against them
         sub = "Mob violence" if any(a.inter == 5 for a in d.agents) else "Attack"
+    if sub in _TERRITORY and TERRITORY_NEEDS_CUE and _fight_without_territory(d, sub):
+        sub = "Armed clash"  # the decider's reading of "a battle took place": no territory changed hands
     if st.note_tag is not None and st.note_tag[0] == id(d):
         sub = st.note_tag[1]  # NOTE_TAGS: the coder's label of the note ("Movement of forces: ...")
     ev = Event(article_id=article.id, source=article.source)
@@ -2333,6 +2407,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # (roles.told_back, switches TOLD_BACK_GROUP and AFFILIATED_GROUP) the unnamed side the text ties to
     # one named armed group: "police clashed with the criminals" after "the X Gang attacked the area"
     told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
+    if clash_over and ev.sub_event_type != "Armed clash":
+        # the parties read give the clash no second armed side: the shelling stands (not an attack)
+        ev.sub_event_type, ev.event_type = "Shelling/artillery/missile attack", "Explosions/Remote violence"
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
             and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d, ev.iso)) \
             and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
@@ -2474,12 +2551,30 @@ def _told_around(d: Draft, st: ArticleState, after: int = 2) -> str:
     report goes on to say who the victim was ("She was on her way to work")."""
     own = {s.index for s in d.sentences or [d.sentence]}
     keep = set(own)
+    others = {j for j in st.taken - own if _others_step_in(d, st.drafted.get(j))} if AROUND_OWN_EVENT else set()
     for i in own:
         for j in range(i + 1, min(i + 1 + after, len(st.sentences))):
-            if st.sentences[j].paragraph != st.sentences[i].paragraph:
+            if st.sentences[j].paragraph != st.sentences[i].paragraph or j in others:
                 break
             keep.add(j)
     return " ".join(st.sentences[i].text for i in sorted(keep))
+
+
+# switch (session 43, types8): the sentences read after a violent event's own for its parties
+# (_told_around) stop at a sentence that reports another event of the state's forces, who had no
+# part in this one: "Bandits raided homes in the quarter. Police units arrived later and fought them
+# (another event)." -> the raid's target is not the bandits the police fought (before, the attack
+# took them as its second side and became a clash, and the police's clash was then folded into it as
+# the same event). A sentence of another event that names who the attackers were (no state forces in
+# it) is still read.
+AROUND_OWN_EVENT = 1
+_VIOLENT_ACTS = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
+def _others_step_in(d: Draft, other: Draft | None) -> bool:
+    if other is None or other is d or d.typing is None or SUB_EVENT_TYPES[d.typing.sub_event_type] not in _VIOLENT_ACTS:
+        return False
+    return any(a.inter == 1 for a in other.agents) and not any(a.inter == 1 for a in d.actors)
 
 
 def _confidence(ev: Event, d: Draft) -> float:
@@ -2539,7 +2634,7 @@ CLAIM_OVER_HOST = 1
 # the suspects") is the grievance, not the protest's own violence, intervention or arrests
 # (lexicons.yaml grievance_heads, grievance_preps)
 GRIEVANCE_CUES = 1
-_GRIEVANCE_OF = ("riot_act", "violence", "intervention", "lethal_force", "Arrests")
+_GRIEVANCE_OF = ("riot_act", "violence", "intervention", "lethal_force", "Arrests", "crowd_damage")
 _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "parataxis")
 # switch: a later sentence of a protest's report that tells its demands ("The protesters demanded
 # that police arrest the men who beat a worker.") shows no protest sub-type, by its cue words or by
@@ -2791,5 +2886,24 @@ def _lede_event_first(events: list[Event], pairs: list[tuple[Event, Draft]], st:
         return events
     first = {id(e): min(x.index for x in d.sentences or [d.sentence]) for e, d in pairs}
     lede = min(events, key=lambda e: first.get(id(e), len(st.sentences)))
+    top = max(events, key=lambda e: e.confidence)  # the event the lede displaces (first of equals)
+    if LEDE_TAKES_PLACE and top is not lede and not lede.location and not lede.admin1 and top.location \
+            and (not lede.iso or lede.iso == top.iso):
+        _take_place(lede, top)
     lede.confidence = max(e.confidence for e in events)
     return [lede] + [e for e in events if e is not lede]
+
+
+# switch (session 43, types8): a lede event (LEDE_EVENT_FIRST) that found no place of its own, nor
+# one elsewhere in the note, takes the place of the event it displaced as the note's main one (a
+# beating told with no place, then a second act on the road to a named town: the beating is told where
+# the next act was). Before, the lede kept no place and
+# the note's main event lost the location the displaced one had (seed 23: six rows).
+LEDE_TAKES_PLACE = 1
+_PLACE_FIELDS = ("iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+
+
+def _take_place(ev: Event, other: Event) -> None:
+    for name in _PLACE_FIELDS:
+        setattr(ev, name, getattr(other, name))
+    ev.evidence.extend(x for x in other.evidence if x.field == "location")
