@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -405,9 +404,10 @@ def test_an_unknown_name_takes_as_long_as_a_wrong_password(users_store):
         assert _login(client, "", name, "not the password").status_code == 401
         return time.perf_counter() - t
 
-    known = statistics.median(timed("ana") for _ in range(4))
-    unknown = statistics.median(timed(f"nobody{i}") for i in range(4))
-    long_name = timed("x" * 5000)
+    # the fastest of several tries: the hash's cost is the floor, a loaded machine only adds to it
+    known = min(timed("ana") for _ in range(5))
+    unknown = min(timed(f"nobody{i}") for i in range(5))
+    long_name = min(timed("x" * 5000) for _ in range(3))
     assert unknown > 0.5 * known and long_name > 0.5 * known, (known, unknown, long_name)
 
 
