@@ -109,3 +109,20 @@ def test_active_victims_side():
     assert c.killed_by == {"victims": 6}
     c = extract_counts("six people died in the attack")
     assert c.killed_by == {"total": 6}
+
+
+def test_the_encoder_leaves_a_core_to_the_parse(monkeypatch):
+    """encoder_openvino.BESIDE_THREADS: OpenVINO's CPU plugin is compiled with one thread fewer
+    than the process's cores (the encoder runs beside the parse), never fewer than one."""
+    from sitrep.extract import encoder, encoder_onnx, encoder_openvino
+
+    monkeypatch.setenv("SITREP_THREADS", "2")
+    assert encoder_onnx.threads() == 2 and encoder_openvino.encoder_threads() == 1
+    runner = encoder.OpenVinoEncoder().runner
+    assert runner.compiled.get_property("INFERENCE_NUM_THREADS") == 1
+    monkeypatch.setenv("SITREP_THREADS", "1")
+    assert encoder_openvino.encoder_threads() == 1
+    monkeypatch.setenv("SITREP_THREADS", "2")
+    monkeypatch.setattr(encoder_openvino, "BESIDE_THREADS", 0)
+    assert encoder_openvino.encoder_threads() == 2
+    assert encoder.OpenVinoEncoder().runner.compiled.get_property("INFERENCE_NUM_THREADS") == 2

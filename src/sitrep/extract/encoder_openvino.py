@@ -21,6 +21,21 @@ from pathlib import Path
 
 import numpy as np
 
+# switch (session 43, lead): the pipeline runs the encoder on a worker thread beside the parse and
+# the drafts (extract/events.py, OVERLAP): the encoder takes one core fewer than the process may
+# use, so that its threads do not contend with the main thread's. On the 2-core benchmark machine
+# (benchmarks/throughput.py, medians of five runs, two invocations each) the ratio went 0.91-0.95
+# -> 0.99 and 0.99 (docs/speed.md)
+BESIDE_THREADS = 1
+
+
+def encoder_threads() -> int:
+    """The threads OpenVINO's CPU plugin gets: one fewer than the cores, at least one."""
+    from sitrep.extract.encoder_onnx import threads
+
+    n = threads()
+    return max(1, n - 1) if BESIDE_THREADS else n
+
 
 def bf16_available(core) -> bool:
     """Does this CPU do bfloat16 arithmetic natively (OpenVINO's own reading of the CPU)?
@@ -47,15 +62,13 @@ class OpenVinoRunner:
     def _compile(self):
         import openvino as ov
 
-        from sitrep.extract.encoder_onnx import threads
-
         core = ov.Core()
         precision = self.precision
         if precision == "auto":
             precision = "bf16" if bf16_available(core) else "f32"
         config = {
             "INFERENCE_PRECISION_HINT": precision,
-            "INFERENCE_NUM_THREADS": self.num_threads or threads(),
+            "INFERENCE_NUM_THREADS": self.num_threads or encoder_threads(),
             "PERFORMANCE_HINT": "LATENCY",
             # the pipeline's own threads (the parse, the drafts) share the cores: no pinning
             "ENABLE_CPU_PINNING": False,
