@@ -53,8 +53,8 @@ def test_a_group_told_fighting_is_still_the_other_side():
 
 # --- RIOTERS_ATTACK and the Haitian entries ------------------------------------------------------
 
-LYNCHING = ("On 23 February 2024, in Carrefour, Ouest, members of the Bwa Kale movement militia killed and "
-            "burned the bodies of two strangers found carrying pistols. 2 fatalities.")
+LYNCHING = ("On 23 February 2024, in Carrefour, Ouest, Bwa Kale vigilantes killed two strangers caught carrying "
+            "pistols and then burned their bodies. 2 fatalities.")
 
 
 def test_a_bwa_kale_killing_is_mob_violence():
@@ -68,7 +68,7 @@ def test_a_bwa_kale_killing_without_the_switch(monkeypatch):
 
 
 @pytest.mark.parametrize("text,name,inter", [
-    ("members of a local self-defence group killed a suspected informant", "Unidentified Communal Militia (Haiti)", 4),
+    ("a neighbourhood self-defence brigade killed a suspected informant", "Unidentified Communal Militia (Haiti)", 4),
     ("vigilante brigades set up roadblocks", "Unidentified Communal Militia (Haiti)", 4),
     ("affiliates of the Bwa Kale movement lynched a thief", "Rioters (Haiti)", 5),
     ("members of the La Coalition self-defense group fought the gang", "Coalition of Revolutionaries to Save the Artibonite Gang", 3),
@@ -90,7 +90,7 @@ def test_session43_yaml_is_well_formed():
 
 # --- STATE_FIRST_SPAN ----------------------------------------------------------------------------
 
-RAID = ("On 12 May 2015, Al Shabaab militants attacked a police post in Fafi (Garissa). One officer was killed.")
+RAID = ("On 12 May 2015, Al Shabaab fighters raided a police camp in Fafi (Garissa). One officer was killed.")
 
 
 def test_kenyan_clashes_of_2015_name_the_state_first():
@@ -119,7 +119,7 @@ def test_clash_order_session43_file_is_valid():
 
 # --- STATE_FIRST_REMOTE, AU_CONTINGENT, ISWA ------------------------------------------------------
 
-GRENADE = ("On 13 March 2016, unidentified attackers hurled a hand grenade at Somali army soldiers on patrol in the "
+GRENADE = ("On 13 March 2016, unknown men threw a grenade at a Somali army patrol in the "
            "market of Marka (Marka, Lower Shabelle). No casualties were reported.")
 
 
@@ -156,7 +156,7 @@ def test_ethiopian_troops_in_somalia_after_2021_are_their_army():
 
 
 def test_iswa_in_somalia_is_the_army_not_islamic_state():
-    found = actors_module.get_dictionary().find("Two ISWA soldiers exchanged gunfire in Baidoa", {"SO"})
+    found = actors_module.get_dictionary().find("ISWA soldiers fired shots near Baidoa", {"SO"})
     assert [m.name for m in found] == ["Military Forces of Somalia"]
     found = actors_module.get_dictionary().find("ISWA fighters attacked the barracks", {"NG"})
     assert [m.name for m in found] == ["Islamic State West Africa Province"]

@@ -78,7 +78,7 @@ class _Draft:
 
 
 @pytest.mark.parametrize("text, fight_only", [
-    ("Near Hpa Lang village a battle took place between government troops and fighters of the TNLA.", True),
+    ("Near Hpa Lang village a battle took place between the army and fighters of the TNLA.", True),
     ("The rebels seized control of the town after a battle with the army.", False),
     ("Troops entered the village after the militia had left it; no fighting took place.", False),
     ("Troops fought the Oromo Liberation Army near the town.", True),
@@ -173,7 +173,7 @@ def test_lede_event_without_place_takes_the_displaced_ones(monkeypatch):
     "dean. The marchers smashed a glass door and wrecked the canteen.",
     "On 2 May 2023, residents demonstrated against the dust from the quarry in Ransa town, and some of "
     "them wrecked equipment of the quarry company.",
-    "On 2 May 2023, pupils of Olkeri Primary School staged a protest over the transfer of their headmaster, "
+    "On 2 May 2023, pupils of Olkeri Primary School staged a protest against the transfer of their headmaster, "
     "and some pupils injured two teachers.",
 ])
 def test_a_crowd_that_smashed_things_is_a_violent_demonstration(monkeypatch, text):
