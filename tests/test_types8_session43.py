@@ -173,7 +173,7 @@ def test_lede_event_without_place_takes_the_displaced_ones(monkeypatch):
     "dean. The marchers smashed a glass door and wrecked the canteen.",
     "On 2 May 2023, residents demonstrated against the dust from the quarry in Ransa town, and some of "
     "them wrecked equipment of the quarry company.",
-    "On 2 May 2023, pupils of Olkeri Primary School staged a protest against the transfer of their headmaster, "
+    "On 2 May 2023, pupils of Olkeri Primary School staged a protest because their headmaster was being moved, "
     "and some pupils injured two teachers.",
 ])
 def test_a_crowd_that_smashed_things_is_a_violent_demonstration(monkeypatch, text):
