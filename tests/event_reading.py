@@ -9,3 +9,12 @@ def events_of(text, published, monkeypatch=None, module=events, **switches):
     for name, value in switches.items():
         monkeypatch.setattr(module, name, value)
     return events.extract([Article(id="a", text=text, published=published, title="")])[0]
+
+
+def top_event(evs):
+    """The event with the highest confidence, the first of equals (as the evaluation picks it)."""
+    best = None
+    for e in evs:
+        if best is None or e.confidence > best.confidence:
+            best = e
+    return best

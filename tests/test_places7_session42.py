@@ -10,25 +10,13 @@ helper; no real row is quoted.
 - locate.HEAD_WORD_PROVINCE_IN_CHAIN: "in [a village], Centre," names Haiti's (or another
   country's) Centre province, though "centre" heads institutions' names.
 """
-from collections import Counter
 from importlib import resources
 
 import yaml
 
 import sitrep.geo.locate as L
-from sitrep.geo.resolve import GeoContext
-
-
-def _mentions(text: str, gaz, countries: set[str] | None = None):
-    ms = L.find_mentions(text, gaz, countries=countries)
-    L.resolve_mentions(ms, GeoContext(countries=Counter({c: 2 for c in countries or ()})))
-    L.constrain_by_province(ms, text)
-    return ms
-
-
-def _best(text: str, gaz, countries: set[str] | None = None):
-    ms = [m for m in _mentions(text, gaz, countries) if m.place is not None]
-    return L.choose_event_place(ms, text, L.dateline_end(text), focus=countries)
+from place_reading import given_countries_mentions as _mentions
+from place_reading import given_countries_place as _best
 
 
 def test_an_elided_article_joins_a_name(gazetteer):

@@ -19,19 +19,9 @@ import yaml
 
 import sitrep.geo.locate as L
 import sitrep.geo.resolve as R
+from place_reading import given_countries_mentions as _mentions
+from place_reading import given_countries_place as _best
 from sitrep.geo.resolve import GeoContext
-
-
-def _mentions(text: str, gaz, countries: set[str] | None = None):
-    ms = L.find_mentions(text, gaz, countries=countries)
-    L.resolve_mentions(ms, GeoContext(countries=Counter({c: 2 for c in countries or ()})))
-    L.constrain_by_province(ms, text)
-    return ms
-
-
-def _best(text: str, gaz, countries: set[str] | None = None):
-    ms = [m for m in _mentions(text, gaz, countries) if m.place is not None]
-    return L.choose_event_place(ms, text, L.dateline_end(text), focus=countries)
 
 
 def _resolved(gaz, name: str, countries: set[str]):

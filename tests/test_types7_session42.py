@@ -4,17 +4,9 @@ communities read as battles. Sentences written for these tests, about invented i
 import datetime as dt
 
 from event_reading import events_of
+from event_reading import top_event as _top
 
 PUB = dt.date(2024, 9, 20)
-
-
-def _top(evs):
-    """The event with the highest confidence, the first of equals (as the evaluation picks it)."""
-    best = None
-    for e in evs:
-        if best is None or e.confidence > best.confidence:
-            best = e
-    return best
 
 
 def test_the_event_told_first_leads_a_short_report(monkeypatch):

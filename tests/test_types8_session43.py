@@ -7,18 +7,10 @@ import pytest
 import yaml
 
 from event_reading import events_of
+from event_reading import top_event as _top
 from sitrep.extract import cues, events
 
 PUB = dt.date(2023, 5, 4)
-
-
-def _top(evs):
-    """The event with the highest confidence, the first of equals (as the evaluation picks it)."""
-    best = None
-    for e in evs:
-        if best is None or e.confidence > best.confidence:
-            best = e
-    return best
 
 
 def test_type_words_file_is_valid():
