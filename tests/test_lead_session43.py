@@ -101,7 +101,7 @@ def test_list_sides(monkeypatch):
     c = extract_counts(sentence)
     assert c.killed == 5 and c.killed_by == {"state": 2, "unsaid": 3}
     monkeypatch.setattr(counts, "LIST_SIDES", 0)
-    assert extract_counts(sentence + " ").killed_by == {"state": 2, "total": 3}
+    assert extract_counts(sentence).killed_by == {"state": 2, "total": 3}
 
 
 def test_active_victims_side():
