@@ -135,6 +135,11 @@ _TOLL_STANDS = re.compile(
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|mounted|reached|revised|now)\b")
 # "killed 12 villagers and three soldiers": a second group of the same verb's victims
 _AND_MORE = re.compile(rf"^(?:\s+[\w'’-]+){{1,4}}?\s+(?:and|as well as)\s+{_NUM}\b")
+# switch (session 44, lead): a hedging adverb after "and" ("killing the owner and allegedly four
+# soldiers") leaves the second figure of the same verb's victims
+AND_HEDGED_MORE = 1
+_AND_HEDGED_MORE = re.compile(
+    rf"^(?:\s+[\w'’-]+){{1,4}}?\s+(?:and|as well as)\s+(?:allegedly|reportedly|reputedly|possibly|apparently|also)\s+{_NUM}\b")
 _NEW_CLAUSE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|have|has|had|will|would)\b")
 _LEAVE_TAIL = re.compile(r"^\s*(?:\w+ ){0,3}?(dead|killed|wounded|injured)")
 _NOT_PEOPLE = re.compile(
@@ -188,6 +193,7 @@ class Counts:
     killed_by: dict[str, int] = field(default_factory=dict)
     update: bool = False  # "the toll has risen to 20": a later figure for the same dead
     vague: bool = False  # its dead are told only by a word of quantity ("dozens", "several": VAGUE_GIVES_WAY)
+    named: bool = False  # its dead are single people told with no figure ("a suspect", "one soldier": NAMED_NOT_LOWER)
 
     def any(self) -> bool:
         return bool(self.killed or self.injured or self.abducted)
@@ -478,8 +484,87 @@ _EACH_SIDE = re.compile(
     r"communities|villages|groups)\b")
 
 
+# switch (session 44, lead): bodies told by a figure and a passive verb of finding ("three dead
+# bodies of farmers were discovered", "40 bodies were brought to the morgue", "16 bodies collected
+# in the slum"): the figure is dead (the active form, "police found two bodies", already counts;
+# the verbs: finding_verbs and body_moving_verbs in lexicons.yaml)
+BODIES_FOUND = 1
+
+
+@lru_cache(maxsize=1)
+def _bodies_found() -> re.Pattern[str]:
+    verbs = "|".join(sorted(words("finding_verbs") | words("body_moving_verbs"), key=len, reverse=True))
+    return re.compile(
+        rf"\b{_NUM} (?:[\w'’-]+ ){{0,2}}?(?:bodies|corpses|dead bodies) (?:of (?:[\w'’-]+ ){{1,5}}?)?"
+        rf"(?:(?:were|have been|had been|are|being|was) )?(?:(?:reportedly|later|also|allegedly|then) )?(?:{verbs})\b")
+
+
+# switch (session 44, lead): "sentenced three men to death and (publicly) executed them": the
+# figure of the sentenced is the dead (THEM_KILLED reads the seized, not the sentenced)
+SENTENCED_THEM = 1
+_SENTENCED_THEM = re.compile(
+    rf"\bsentenc(?:ed|ing) {_NUM} (?:[\w'’-]+ ){{0,8}}?to death (?:and|before|then) (?:then |later |[a-z]+ly )?"
+    r"(?:executed|executing|killed|killing|shot|shooting|beheaded|beheading|hanged|hanging|stoned|stoning) "
+    r"(?:all of |each of |both of )?them\b")
+
+
+# switch (session 44, lead): "leaving her dead", "left him dead": one dead told by a pronoun
+LEFT_ONE_DEAD = 1
+_LEFT_ONE_DEAD = re.compile(r"\b(?:leaving|left) (?P<one>him|her) (?:dead|lifeless)\b")
+
+
+# switch (session 44, lead): a school year before a figure ("a form four student", "a grade five
+# pupil") is no count of people (the words: school_year_words and pupil_words in lexicons.yaml)
+SCHOOL_YEAR = 1
+
+
+def _school_year(low: str, start: int, end: int) -> bool:
+    before = re.search(r"([a-z]+)\.?\s+$", low[max(0, start - 12):start])
+    if not before or before.group(1) not in words("school_year_words"):
+        return False
+    after = re.match(r"[\s-]+([a-z]+)", low[end:end + 20])
+    return bool(after) and after.group(1) in words("pupil_words")
+
+
+# switch (session 44, lead): a bracketed aside between a figure and its verb ("two suspected
+# rebels (members of a splinter faction, according to police) were killed"): where the sentence
+# gives no dead, it is read again without its brackets (the spans keep the sentence's offsets)
+BRACKET_ASIDE = 1
+_BRACKET = re.compile(r"\s*\([^()]{1,160}\)")
+
+
+def _without_brackets(sentence: str) -> tuple[str, list[int]]:
+    """The sentence without its bracketed asides, and each kept character's offset in it."""
+    kept: list[int] = []
+    out: list[str] = []
+    last = 0
+    for m in _BRACKET.finditer(sentence):
+        out.append(sentence[last:m.start()])
+        kept.extend(range(last, m.start()))
+        last = m.end()
+    out.append(sentence[last:])
+    kept.extend(range(last, len(sentence)))
+    return "".join(out), kept
+
+
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
+    counts = _extract_counts(sentence)
+    if BRACKET_ASIDE and "(" in sentence and (not counts.killed or all(
+            any(m.start() <= a and b <= m.end() for m in _BRACKET.finditer(sentence))
+            for cat, a, b in counts.spans if cat == "killed")):
+        # no dead, or only dead told inside the brackets ("(one of them a commander)")
+        bare, kept = _without_brackets(sentence)
+        if bare != sentence:
+            again = _extract_counts(bare)
+            if again.killed:
+                again.spans = [(cat, kept[a], kept[b - 1] + 1) for cat, a, b in again.spans]
+                return again
+    return counts
+
+
+def _extract_counts(sentence: str) -> Counts:
+    """extract_counts on the sentence as written."""
     low = _cleaned(sentence)
     if AGE_NOT_COUNT and "age" in low:
         low = (_AGE_LIST if AGE_LISTS else _AGE_PHRASE).sub(lambda m: " " * len(m.group(0)), low)  # blanked: the offsets stay
@@ -495,6 +580,8 @@ def extract_counts(sentence: str) -> Counts:
             return  # a year, not a count
         if _name_or_day(low, start, end):
             return  # "Barangay 128", "Sector 4", "May 16": a name or a day, not a count
+        if SCHOOL_YEAR and _school_year(low, start, end):
+            return  # "a form four student": a school year
         used.append((start, end))
         if EACH_SIDE and _EACH_SIDE.match(low, end):
             value *= 2  # "one fighter from each side was killed": two dead
@@ -560,7 +647,7 @@ def extract_counts(sentence: str) -> Counts:
                           and num not in ("a", "an", "one", "the")
                           and not verb.startswith(("claim", "death", "killing", "bodies", "murder", "martyrdom",
                                                    "assassination", "execution"))))
-        more = _AND_MORE.match(low[m.end():])
+        more = _AND_MORE.match(low[m.end():]) or (AND_HEDGED_MORE and _AND_HEDGED_MORE.match(low[m.end():]) or None)
         if more and cat and not re.search(r"[;:,()]|\b(?:but|while|after|before|when)\b", more.group(0)):
             at = m.end() + more.start("num")
             tail = low[m.end() + more.end():]
@@ -686,6 +773,17 @@ def extract_counts(sentence: str) -> Counts:
                 kills.append((m.start("num"), m.end("num"), value))
                 side = side_of(low[m.end("num"):m.end("num") + 60])
                 counts.killed_by[side] = counts.killed_by.get(side, 0) + value
+    if BODIES_FOUND and not counts.killed and ("bodies" in low or "corpses" in low):
+        for m in _bodies_found().finditer(low):
+            take("killed", number_value(m.group("num")), m.start("num"), m.end("num"))
+    if SENTENCED_THEM and not counts.killed and "sentenc" in low:
+        m = _SENTENCED_THEM.search(low)
+        if m and not _not_people(low[m.end("num"):]):
+            take("killed", number_value(m.group("num")), m.start("num"), m.end("num"), victims=True)
+    if LEFT_ONE_DEAD and not counts.killed and "dead" in low:
+        m = _LEFT_ONE_DEAD.search(low)
+        if m:
+            take("killed", 1, m.start("one"), m.end("one"))
     if ORDINAL_MORE and counts.killed and not counts.update:
         m = _ORDINAL_MORE.search(low)
         if m and _ORDINALS[m.group("nth")] == counts.killed + 1 \
@@ -819,12 +917,25 @@ def _dead_completion(verb) -> bool:
     return False
 
 
+# switch (session 44, lead): "one" and a singular noun that a killing or dying verb takes ("one
+# pilot died", "one SNA was killed") is one person whatever the noun (not things or animals:
+# not_people_patients); the figures' words know only nouns of people
+ONE_NOUN_PATIENT = 1
+
+
 def _singular_people(noun) -> int | None:
     """One per singular person named in a patient phrase and its conjuncts ('the mayor and his
     driver' = 2); None when the phrase holds a number or a plural (the figures do the counting)."""
     n = 0
     for t in [noun, *noun.conjuncts]:
-        if any(c.dep_ == "nummod" or c.like_num for c in t.children):
+        nums = [c for c in t.children if c.dep_ == "nummod" or c.like_num]
+        if SCHOOL_YEAR:  # "a form four student": the school year's figure counts no one
+            nums = [c for c in nums if not (c.i > 0 and c.doc[c.i - 1].lower_ in words("school_year_words"))]
+        if nums:
+            if ONE_NOUN_PATIENT and len(nums) == 1 and nums[0].lower_ == "one" and t.tag_ in ("NN", "NNP") \
+                    and t.head.tag_ in ("VBD", "VBN") and t.lower_ not in words("not_people_patients"):
+                n += 1  # "one pilot was killed", "one SNA was killed": one person of any noun
+                continue
             return None
         if any(c.dep_ == "det" and c.lower_ in ("no", "any", "some", "every", "each") for c in t.children):
             return None
@@ -1045,6 +1156,7 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     if n > counts.killed:
         counts.killed = n
         counts.killed_by = {"total": n}
+    counts.named = counts.killed > 0  # no figure but "a", "an" or "one": people told one by one
     return counts
 
 

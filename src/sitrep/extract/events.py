@@ -1913,6 +1913,14 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
         a.killed_by = dict(b.killed_by)
         a.killed = b.killed
         return
+    if NAMED_NOT_LOWER and not add and a.killed and b.killed and a.named != b.named:
+        # "a car bomb killed five people ... police later shot dead a suspect": one person told
+        # without a figure is no conflicting report of a toll told by a figure; the figure stands,
+        # and a figure told after one such person is the fuller report
+        if a.named and b.killed > a.killed:
+            a.killed_by, a.killed, a.named = dict(b.killed_by), b.killed, False
+        if a.killed >= b.killed:
+            return
     if _counts.VAGUE_GIVES_WAY and not add and a.killed and b.killed and a.vague != b.vague:
         # "killed dozens ... officials put the toll at 200": the figure, not the word of quantity
         if a.vague:
@@ -1935,6 +1943,12 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
         a.killed = total
         return
     a.killed = min(sides, total) if (sides and total) else (sides or total or 0)
+
+
+# switch (session 44, lead): in merge_killed, dead told one by one without a figure ("a suspect",
+# "one soldier") do not lower a figure told for the same event, and a figure told after them
+# replaces them (Counts.named)
+NAMED_NOT_LOWER = 1
 
 
 # switch (session 41, lead): in merge_killed, a side's dead told after an unattributed toll, and

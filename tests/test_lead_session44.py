@@ -1,0 +1,81 @@
+"""Session 44 (lead): counts of the dead. Bodies told by a figure and a passive verb of finding are
+dead (counts.BODIES_FOUND); the figure of the sentenced executed "them" is dead (SENTENCED_THEM);
+"leaving her dead" is one dead (LEFT_ONE_DEAD); a school year's figure counts no one
+(SCHOOL_YEAR); a bracketed aside between a figure and its verb is read past (BRACKET_ASIDE); "one"
+and any singular noun that a past killing or dying verb takes is one person (ONE_NOUN_PATIENT); a
+hedging adverb after "and" keeps the second figure (AND_HEDGED_MORE); "fatalities" is a casualty
+cue word (event_cues.yaml). Sentences written by the team."""
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import counts
+from sitrep.extract.counts import extract_counts, with_named_dead
+from sitrep.model import Article
+from sitrep.nlp import parse_sentences
+from sitrep.pipeline import process
+
+
+def dead(sentence: str) -> int:
+    doc = next(iter(parse_sentences([sentence])))
+    return with_named_dead(extract_counts(sentence), doc, sentence).killed
+
+
+@pytest.mark.parametrize("switch, sentence, expected", [
+    ("BODIES_FOUND", "Four dead bodies of herders were discovered beside the river on Sunday.", 4),
+    ("BODIES_FOUND", "Thirty bodies were brought to the city mortuary after the night of violence.", 30),
+    ("BODIES_FOUND", "9 bodies collected from the burnt market by the Red Cross.", 9),
+    ("SENTENCED_THEM", "The militants sentenced two shopkeepers to death and publicly beheaded them.", 2),
+    ("LEFT_ONE_DEAD", "Masked men sprayed the car of a judge with bullets, leaving him dead.", 1),
+    ("SCHOOL_YEAR", "A form three student was hit by a stray bullet and killed near the school.", 1),
+    ("BRACKET_ASIDE", "Three suspected bandits (two of them known to the police, a spokesman said) were killed "
+                      "in a shootout.", 3),
+    ("ONE_NOUN_PATIENT", "One pilot died when the helicopter came down.", 1),
+    ("ONE_NOUN_PATIENT", "One SNA was killed and two others wounded in the blast.", 1),
+    ("AND_HEDGED_MORE", "Bandits stormed the cattle market, killing two herders and reportedly four policemen on guard.", 6),
+])
+def test_dead_with_switch(monkeypatch, switch, sentence, expected):
+    assert dead(sentence) == expected
+    monkeypatch.setattr(counts, switch, 0)
+    counts._cleaned_cached.cache_clear()
+    assert dead(sentence) != expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("If one soldier dies, the whole unit will pull back.", 0),  # a condition, not a death
+    ("One house was burned in the raid.", 0),  # a thing, not a person
+    ("Police found two bodies near the dam.", 2),  # the active form counted before
+    ("The bodies of three fishermen were recovered from the lake.", 3),
+    ("Five pupils were killed when the school was shelled.", 5),  # no school year before the figure
+    ("The court sentenced two smugglers to death on Monday.", 0),  # a sentence, not an execution
+    ("Two rebels (one of them a commander) were killed.", 2),  # the aside's figure is among them
+])
+def test_counts_held(sentence, expected):
+    assert dead(sentence) == expected
+
+
+def test_fatalities_is_a_casualty_word():
+    """'suffered six fatalities' in its own sentence gives the clash its dead."""
+    text = ("Soldiers exchanged fire with clan fighters in Beledweyne on Monday. "
+            "The soldiers reportedly suffered at least 6 fatalities and four injuries.")
+    events = process([Article(id="s44-fat", text=text, published=dt.date(2026, 1, 7))])[0]
+    top = max(events, key=lambda e: e.confidence)
+    assert top.sub_event_type == "Armed clash"
+    assert top.fatalities == 6
+
+
+def test_one_suspect_shot_later_does_not_lower_the_toll(monkeypatch):
+    """A single person told without a figure after a toll told by one is no lower report of the
+    same dead (events.NAMED_NOT_LOWER)."""
+    from sitrep.extract import events
+    text = ("A car bomb went off at a checkpoint in Jowhar on Monday, killing six people. "
+            "Police later shot dead a suspect.")
+
+    def top() -> int:
+        evs = process([Article(id="s44-named", text=text, published=dt.date(2026, 1, 7))])[0]
+        return max(evs, key=lambda e: e.confidence).fatalities
+
+    assert top() >= 6
+    monkeypatch.setattr(events, "NAMED_NOT_LOWER", 0)
+    assert top() < 6
