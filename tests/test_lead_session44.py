@@ -79,3 +79,28 @@ def test_one_suspect_shot_later_does_not_lower_the_toll(monkeypatch):
     assert top() >= 6
     monkeypatch.setattr(events, "NAMED_NOT_LOWER", 0)
     assert top() < 6
+
+
+def test_another_after_the_toll_continues_it(monkeypatch):
+    """'another' after the sentence's first casualty figure continues the toll of the act told
+    before; it opens no other event (events.ANOTHER_IN_TOLL)."""
+    from sitrep.extract import events
+    text = ("A landmine went off beside a track near Bardaale on Tuesday while a group of militants "
+            "were passing. Three militants were killed while another was hurt.")
+
+    def read() -> list:
+        return process([Article(id="s44-another", text=text, published=dt.date(2026, 1, 8))])[0]
+
+    evs = read()
+    assert len(evs) == 1
+    assert evs[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert evs[0].fatalities == 3
+    monkeypatch.setattr(events, "ANOTHER_IN_TOLL", 0)
+    assert len(read()) == 2
+
+
+def test_another_attack_still_opens_an_event():
+    text = ("Gunmen attacked a police post in Afgooye on Monday, killing two officers. "
+            "In another attack, militants shot dead a trader in Marka.")
+    evs = process([Article(id="s44-another2", text=text, published=dt.date(2026, 1, 7))])[0]
+    assert len(evs) == 2

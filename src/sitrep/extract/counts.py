@@ -1141,6 +1141,20 @@ def named_dead(doc, mixed: bool = False, text: str | None = None) -> int:
     return total or found  # "was stabbed to death ... and police recovered the body": one dead
 
 
+def _agent_kills(doc) -> bool:
+    """Does a killing verb of the sentence have both a subject and an object ("police shot dead a
+    suspect", not "a suspect was shot dead")?"""
+    if doc is None:
+        return False
+    kill, harm = words("killing_verbs"), words("harm_verbs")
+    for tok in doc:
+        if tok.tag_.startswith("VB") and (tok.lower_ in kill or tok.lower_ in harm and _dead_completion(tok)):
+            deps = {c.dep_ for c in tok.children}
+            if "nsubj" in deps and "dobj" in deps:
+                return True
+    return False
+
+
 def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     """The sentence's figures, completed by the dead it names without a number ('a soldier
     and a civilian were killed' = 2 where the words alone see one)."""
@@ -1156,7 +1170,9 @@ def with_named_dead(counts: Counts, doc, sentence: str) -> Counts:
     if n > counts.killed:
         counts.killed = n
         counts.killed_by = {"total": n}
-    counts.named = counts.killed > 0  # no figure but "a", "an" or "one": people told one by one
+    # no figure but "a", "an" or "one", killed by someone the sentence names ("police shot dead a
+    # suspect"): people told one by one, not a report of a toll ("one soldier was killed" is one)
+    counts.named = counts.killed > 0 and _agent_kills(doc)
     return counts
 
 

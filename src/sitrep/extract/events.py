@@ -1018,7 +1018,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
             place = PlaceMention(finer.text, finer.start - s.start, finer.end - s.start, finer.place, finer.role)
     if place is not None:
         place = PlaceMention(place.text, place.start + s.start, place.end + s.start, place.place, place.role)
-    also = bool(regex("also_markers").search(s.text.lower())) or adds_more(s.text, counts)
+    also = _also_marked(s.text, counts) or adds_more(s.text, counts)
     if typing is not None and live and date is None and told is not None and st.weights.get("chain", CHAIN_TOLD):
         st.told_at = s.index  # the report goes on: the next sentences of it keep the day it was given
     if typing is not None and date is not None and not date.spoken:
@@ -1605,7 +1605,7 @@ def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> b
         return False
     if b.typing.score < min_score:
         return True
-    if _SEPARATE.search(b.sentence.text):
+    if _separate_marked(b):
         return False
     if ACTORS_APART and _other_actors(a, b):
         return False  # "Rebels ambushed a convoy ... In the east, the militia raided a village.": two acts
@@ -1913,14 +1913,11 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
         a.killed_by = dict(b.killed_by)
         a.killed = b.killed
         return
-    if NAMED_NOT_LOWER and not add and a.killed and b.killed and a.named != b.named:
-        # "a car bomb killed five people ... police later shot dead a suspect": one person told
-        # without a figure is no conflicting report of a toll told by a figure; the figure stands,
-        # and a figure told after one such person is the fuller report
-        if a.named and b.killed > a.killed:
-            a.killed_by, a.killed, a.named = dict(b.killed_by), b.killed, False
-        if a.killed >= b.killed:
-            return
+    if NAMED_NOT_LOWER and not add and a.killed > b.killed and b.named and not a.named:
+        # "a car bomb killed five people ... police later shot dead a suspect": one person that
+        # someone killed, told without a figure, is no conflicting report of a toll told by a
+        # figure; the figure stands ("one soldier was killed" is a report: the lowest holds)
+        return
     if _counts.VAGUE_GIVES_WAY and not add and a.killed and b.killed and a.vague != b.vague:
         # "killed dozens ... officials put the toll at 200": the figure, not the word of quantity
         if a.vague:
@@ -1945,9 +1942,37 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
     a.killed = min(sides, total) if (sides and total) else (sides or total or 0)
 
 
-# switch (session 44, lead): in merge_killed, dead told one by one without a figure ("a suspect",
-# "one soldier") do not lower a figure told for the same event, and a figure told after them
-# replaces them (Counts.named)
+# switch (session 44, lead): "another" after the sentence's first casualty figure continues the
+# toll of the same act ("two militants were killed while another one was injured", "one killed and
+# another wounded"), it does not tell another act (also_markers)
+ANOTHER_IN_TOLL = 1
+
+
+def _separate_marked(b: Draft) -> bool:
+    """Does a marker of another event ("in a separate attack", "another") open the sentence's act
+    apart from the one before? Not "another" that continues its toll (ANOTHER_IN_TOLL)."""
+    text = b.sentence.text
+    first = min((x for cat, x, y in b.counts.spans), default=None)
+    for m in _SEPARATE.finditer(text):
+        if ANOTHER_IN_TOLL and m.group(0).lower() == "another" and first is not None and first < m.start():
+            continue
+        return True
+    return False
+
+
+def _also_marked(text: str, counts: Counts) -> bool:
+    """Does an also-marker of the sentence tell another act than the one before?"""
+    low = text.lower()
+    first = min((a for cat, a, b in counts.spans), default=None)
+    for m in regex("also_markers").finditer(low):
+        if ANOTHER_IN_TOLL and m.group(0) == " another " and first is not None and first < m.start():
+            continue  # the toll goes on: "... were killed while another was injured"
+        return True
+    return False
+
+
+# switch (session 44, lead): in merge_killed, a person that someone killed, told without a figure
+# ("police later shot dead a suspect"), does not lower a figure told for the same event (Counts.named)
 NAMED_NOT_LOWER = 1
 
 
