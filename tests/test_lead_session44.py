@@ -28,7 +28,7 @@ def dead(sentence: str) -> int:
     ("BODIES_FOUND", "9 bodies collected from the burnt market by the Red Cross.", 9),
     ("SENTENCED_THEM", "The militants sentenced two shopkeepers to death and publicly beheaded them.", 2),
     ("LEFT_ONE_DEAD", "Masked men sprayed the car of a judge with bullets, leaving him dead.", 1),
-    ("SCHOOL_YEAR", "A form three student was hit by a stray bullet and killed near the school.", 1),
+    ("SCHOOL_YEAR", "A form three student died after a bullet struck him near the school gate.", 1),
     ("BRACKET_ASIDE", "Three suspected bandits (two of them known to the police, a spokesman said) were killed "
                       "in a shootout.", 3),
     ("ONE_NOUN_PATIENT", "One pilot died when the helicopter came down.", 1),

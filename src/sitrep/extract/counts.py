@@ -499,7 +499,7 @@ def _bodies_found() -> re.Pattern[str]:
         rf"(?:(?:were|have been|had been|are|being|was) )?(?:(?:reportedly|later|also|allegedly|then) )?(?:{verbs})\b")
 
 
-# switch (session 44, lead): "sentenced three men to death and (publicly) executed them": the
+# switch (session 44, lead): "sentenced four traders to death and then shot them": the
 # figure of the sentenced is the dead (THEM_KILLED reads the seized, not the sentenced)
 SENTENCED_THEM = 1
 _SENTENCED_THEM = re.compile(

@@ -1943,7 +1943,7 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
 
 
 # switch (session 44, lead): "another" after the sentence's first casualty figure continues the
-# toll of the same act ("two militants were killed while another one was injured", "one killed and
+# toll of the same act ("three fighters died while another was hurt", "one killed and
 # another wounded"), it does not tell another act (also_markers)
 ANOTHER_IN_TOLL = 1
 
