@@ -1910,6 +1910,30 @@ def _outskirts_at_point(ordered: list[PlaceMention], text: str) -> None:
             mm.place.outskirts = kind  # type: ignore[attr-defined]
 
 
+# switch (session 44, places9): a spelling matched only fuzzily ("Balli Cad" read as Balcad) is no
+# place of the event where the text reads, before it, a town or village of that country exactly and the fuzzy
+# place lies more than FUZZY_FAR_KM from every such town and in none of their provinces (a rally
+# in a northern Somali town had gone to the Shabelle town 650 km off); it still tells the country
+FUZZY_FAR_FROM_TEXT = True
+FUZZY_FAR_KM = 250.0
+
+
+def _fuzzy_far_from_text(ordered: list[PlaceMention]) -> None:
+    for mm in ordered:
+        place = mm.place
+        if place is None or not getattr(place, "fuzzy", False) or place.latitude is None:
+            continue
+        exact = [o.place for o in ordered if o.start < mm.start and o.place is not None and o.place.iso == place.iso
+                 and not getattr(o.place, "fuzzy", False) and not getattr(o.place, "not_event_place", False)
+                 and getattr(o.place, "source", "") != "measured" and o.place.latitude is not None
+                 and (o.place.feature in POINT_FEATURES or o.place.feature == "admin1")]
+        towns = [p for p in exact if p.feature in POINT_FEATURES]
+        if not towns or any(_unit(p) == _unit(place) for p in exact):
+            continue
+        if all(distance_km((p.latitude, p.longitude), (place.latitude, place.longitude)) > FUZZY_FAR_KM for p in towns):
+            _not_the_event_place(mm)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -1996,6 +2020,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     _quarter_after_city(ordered, text)
     _facility_of_town(ordered, text)
     place_measured(ordered)
+    if FUZZY_FAR_FROM_TEXT:
+        _fuzzy_far_from_text(ordered)
     if SAME_NAME_AS_SET_IN_PROVINCE:
         _same_name_as_set(ordered, text)
     _unit_conventions(ordered, text)
