@@ -1934,6 +1934,32 @@ def _fuzzy_far_from_text(ordered: list[PlaceMention]) -> None:
             _not_the_event_place(mm)
 
 
+# switch (session 44, places9): "[an unknown name with a place's word inside] ([a unit])": a place
+# read from a word inside a longer capitalised name ("Tabeelaha Sheekh Ibrahim (Dharkenley
+# District)": Sheekh, a town 800 km north) is no place of the event where the bracket right after
+# the name holds a place of that country in another province, or more than BRACKET_UNIT_KM off:
+# the bracket tells where the named spot is
+BRACKET_UNIT_OVER_NAME_WORD = True
+BRACKET_UNIT_KM = 100.0
+_NAME_REST_THEN_BRACKET = re.compile(r"^(?:[\s-]+[A-Z][\w'’-]*){1,3}\s*\(\s*$")
+
+
+def _bracket_unit_over_name_word(ordered: list[PlaceMention], text: str) -> None:
+    for mm in ordered:
+        place = mm.place
+        if place is None or place.latitude is None or getattr(place, "not_event_place", False):
+            continue
+        bracket = text.find("(", mm.end, mm.end + 60)
+        if bracket < 0 or not _NAME_REST_THEN_BRACKET.match(text[mm.end:bracket + 1]):
+            continue
+        unit = next((o for o in ordered if bracket < o.start <= bracket + 3 and o.place is not None), None)
+        if unit is None or unit.place.iso != place.iso or unit.place.latitude is None:
+            continue
+        if _unit(unit.place) != _unit(place) or distance_km(
+                (unit.place.latitude, unit.place.longitude), (place.latitude, place.longitude)) > BRACKET_UNIT_KM:
+            _not_the_event_place(mm)
+
+
 def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     """"Maguing, Lanao del Sur", "Djibo in Soum province", "Oicha (Beni, North Kivu)", "Bijapur
     town, Bijapur district, Chhattisgarh state": the town lies in that province. A candidate elsewhere gives way to one inside it; a spelling guessed fuzzily that has none
@@ -2022,6 +2048,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     place_measured(ordered)
     if FUZZY_FAR_FROM_TEXT:
         _fuzzy_far_from_text(ordered)
+    if BRACKET_UNIT_OVER_NAME_WORD:
+        _bracket_unit_over_name_word(ordered, text)
     if SAME_NAME_AS_SET_IN_PROVINCE:
         _same_name_as_set(ordered, text)
     _unit_conventions(ordered, text)
