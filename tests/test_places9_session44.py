@@ -74,3 +74,19 @@ def test_fuzzy_spelling_far_from_the_towns_read(gazetteer, monkeypatch):
     monkeypatch.setattr(L, "FUZZY_FAR_FROM_TEXT", False)
     far, _ = _fuzzy_far(gazetteer)
     assert not getattr(far.place, "not_event_place", False)
+
+
+BRACKET_TEXT = "Gunmen shot a guard dead near Bakhaarka Sheekh Cumar (Hodan District) late on Sunday."
+
+
+def test_bracket_unit_over_a_word_inside_a_name(gazetteer, monkeypatch):
+    best = chosen(BRACKET_TEXT, gazetteer)
+    assert best is not None and best.place.name == "Hodan" and best.place.admin1 == "Banadir"
+    monkeypatch.setattr(L, "BRACKET_UNIT_OVER_NAME_WORD", False)
+    best = chosen(BRACKET_TEXT, gazetteer)
+    assert best is not None and best.place.name == "Sheekh"  # a town of Togdheer, 800 km north
+
+
+def test_bracket_of_the_same_province_keeps_the_town(gazetteer):
+    best = chosen("Troops clashed with fighters in Marka Town (Lower Shabelle) at dawn.", gazetteer)
+    assert best is not None and best.place.name == "Marka"
