@@ -14,7 +14,7 @@ import sitrep.geo.locate as L
 from place_reading import chosen
 from place_reading import given_countries_mentions as _mentions
 
-MEASURED_TEXT = "Herders fought over a well near Saaxo Village (70km SW of Galkacyo) on Tuesday, leaving two dead."
+MEASURED_TEXT = "Herders fought over a well by Saaxo Village (68 km south-west of Galkacyo) on Tuesday, leaving two dead."
 
 
 def test_measured_village_kept_where_the_gazetteer_has_it(gazetteer, monkeypatch):
@@ -29,7 +29,7 @@ def test_measured_village_kept_where_the_gazetteer_has_it(gazetteer, monkeypatch
 
 def test_measured_village_far_from_the_words_is_still_made_up(gazetteer):
     # the gazetteer's Saaxo is about 70 km west of the town, not east: the words' point is taken
-    best = chosen("Herders fought over a well near Saaxo Village (70km E of Galkacyo) on Tuesday.", gazetteer)
+    best = chosen("Herders fought over a well by Saaxo Village (68 km east of Galkacyo) on Tuesday.", gazetteer)
     assert best is not None and getattr(best.place, "source", "") == "measured"
 
 
