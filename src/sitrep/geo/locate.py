@@ -1941,7 +1941,7 @@ def _fuzzy_far_from_text(ordered: list[PlaceMention]) -> None:
 # the bracket tells where the named spot is
 BRACKET_UNIT_OVER_NAME_WORD = True
 BRACKET_UNIT_KM = 100.0
-_NAME_REST_THEN_BRACKET = re.compile(r"^(?:[\s-]+[A-Z][\w'’-]*){1,3}\s*\(\s*$")
+_NAME_REST_THEN_BRACKET = re.compile(r"^(?:\s+[A-Z][\w'’-]*){1,3}\s*\(\s*$")
 
 
 def _bracket_unit_over_name_word(ordered: list[PlaceMention], text: str) -> None:
@@ -1952,6 +1952,8 @@ def _bracket_unit_over_name_word(ordered: list[PlaceMention], text: str) -> None
         bracket = text.find("(", mm.end, mm.end + 60)
         if bracket < 0 or not _NAME_REST_THEN_BRACKET.match(text[mm.end:bracket + 1]):
             continue
+        if any(mm.end < o.start < bracket and o.place is not None for o in ordered):
+            continue  # "[a city] - [a quarter] ([X])": the words before the bracket are a place of their own
         unit = next((o for o in ordered if bracket < o.start <= bracket + 3 and o.place is not None), None)
         if unit is None or unit.place.iso != place.iso or unit.place.latitude is None:
             continue
