@@ -653,7 +653,70 @@ def _au_contingent(actors: ActorDictionary, entry, iso: str, day) -> object:
 RIOTERS_ATTACK = 1
 
 
+# switch (session 44, actors9): in Somaliland's regions (data/actors/regional_forces_session44.yml) the bare
+# police or army of an event are Somaliland's ("Police Forces of Somaliland"), not the federal state's; the
+# mention "Somaliland police" is its police, not its army
+SOMALILAND_FORCES = True
+# switch (session 44, actors9): until 2016 ACLED named Puntland's, Jubaland's and Galmudug's forces apart
+# ("Military Forces of Puntland (1998-)", "Galmudug Administration Militia"); later it folds them into the
+# federal army (the dictionary's reading): before 2017 a mention naming the administration, or the bare
+# forces of an event in Puntland's regions, take the administration's name
+LEGACY_STATE_FORCES = True
+_FEDERAL_WORDS = re.compile(r"\b(?:federal|sna|snaf|somali national army|national army|danab|nisa|haramcad)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _regional_forces() -> dict:
+    path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
+
+
+def _regional_state(ev: Event, d: Draft) -> None:
+    """Name Somalia's state forces by the regional administration whose forces they were (ACLED)."""
+    if ev.iso != "SO" or ev.event_date is None:
+        return
+    day = ev.event_date.isoformat()
+    admin1 = (ev.admin1 or "").strip()
+    for slot in ("1", "2"):
+        name = getattr(ev, "actor" + slot) or ""
+        kind = "police" if name.startswith("Police Forces of Somalia") else \
+            "military" if name.startswith("Military Forces of Somalia") and not name.startswith("Military Forces of Somaliland") \
+            else "somaliland" if name.startswith("Military Forces of Somaliland") else ""
+        if not kind:
+            continue
+        told = [m.text.lower() for m in d.actors if any(w in m.text.lower() for w in
+                                                         ("police", "force", "troop", "soldier", "army", "military",
+                                                          "security", "intelligence", "guard", "somali", "officer",
+                                                          "somaliland", "puntland", "jubaland", "galmudug", "darawi",
+                                                          "pmpf", "madobe"))]
+        if kind == "somaliland":
+            # "Somaliland police": its police (the dictionary's entry is its army)
+            if SOMALILAND_FORCES and any("somaliland" in t and "police" in t for t in told) and \
+                    not any("somaliland" in t and "police" not in t for t in told):
+                setattr(ev, "actor" + slot, "Police Forces of Somaliland")
+            continue
+        for region, spec in _regional_forces().items():
+            switch = SOMALILAND_FORCES if region == "somaliland" else LEGACY_STATE_FORCES
+            if not switch:
+                continue
+            named_here = [t for t in told if any(re.search(rf"\b{w}", t) for w in spec["words"])]
+            by_name = bool(named_here) and (not spec["until_named"] or day <= spec["until_named"])
+            until = (spec.get("admin1_until") or {}).get(admin1) or spec["until"]
+            by_place = admin1 in spec["admin1"] and (not until or day <= until) and \
+                not any(_FEDERAL_WORDS.search(t) for t in told)
+            if by_name or by_place:
+                setattr(ev, "actor" + slot, spec[kind])
+                setattr(ev, "inter" + slot, spec["inter"])
+                break
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
+    _assign_actors(ev, d, actors, around)
+    if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
+        _regional_state(ev, d)
+
+
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
 
@@ -848,6 +911,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                 not _state_hit(d, around):
             # "a mob lynched a suspected thief before the police came to his rescue": the police who
             # intervened, arrested or received the victim were not the mob's target; its victims were
+            other = None
+        if MOB_ARMED_OVER_CIVILIANS and sub == "Mob violence" and other is not None and other.inter == 7 and \
+                _armed_victim(d, named) is not None:
+            # "a mob of residents used stones to lynch a member of the X Gang": the residents (the crowd
+            # itself, read as acted upon) are not its victims; the gang whose member it killed is
             other = None
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
@@ -1381,6 +1449,9 @@ def told_back(ev: Event, d: Draft, actors: ActorDictionary, before: str, around:
 # notes of mob violence telling "lynched/killed/beat ... member(s) of <Name>": the group actor2 in 8 of
 # 18, civilians in 3, empty in 5
 MOB_ARMED_VICTIM = 1
+# switch (session 44, actors9): ... and wins over civilians found as the mob's other side (the crowd's own
+# "residents" the parse left acted upon: "a mob of residents ... lynched a member of the X Gang")
+MOB_ARMED_OVER_CIVILIANS = True
 
 
 def _victim_of(d: Draft, m: ActorMention) -> bool:
