@@ -710,8 +710,54 @@ def _regional_state(ev: Event, d: Draft) -> None:
                 break
 
 
+# switch (session 44, actors9): an armed clash or a change of territory read with one side only takes as its
+# second side the first other armed actor (inter 1-3, 8) the event's sentences or those after them name
+# ("SNA forces vacated their base in X. Al Shabaab fighters moved into the village"); ACLED's tune rows give an
+# armed clash an actor2 always, a change of territory in 4 of 5 (a non-violent transfer: 125 of 169)
+SECOND_SIDE_TOLD = True
+_SECOND_SIDE_SUBS = ("Armed clash", "Non-violent transfer of territory", "Government regains territory",
+                     "Non-state actor overtakes territory")
+_SIDE_INTERS = (1, 2, 3, 8)
+
+
+def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> None:
+    if ev.actor2 or not ev.actor1 or ev.sub_event_type not in _SECOND_SIDE_SUBS:
+        return
+    iso = ev.iso
+    told = list(d.actors)
+    if around:
+        told += actors.find(around, {iso} if iso else None)
+    first = _PERIOD_TAIL.sub("", ev.actor1)
+    # a side of the other kind first: a state's or a mission's forces fight a group, a group the state (not
+    # the state's ally: "AMISOM and SNA forces pushed Al Shabaab out of the town")
+    state = ev.inter1 in (1, 8)
+    told.sort(key=lambda m: (m.inter in (1, 8)) == state)
+    for m in told:
+        if m.inter not in _SIDE_INTERS:
+            continue
+        entry = actors.entry(m.key)
+        if entry is None:
+            name, inter = m.name, m.inter
+        else:
+            entry = actors.on_date(entry, ev.event_date)
+            entry = actors.in_country(entry, iso, m.text)
+            if AU_CONTINGENT:
+                entry = _au_contingent(actors, entry, iso, ev.event_date)
+            name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
+        if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
+                ev.actor1.startswith("Unidentified"):
+            continue
+        ev.actor2, ev.inter2 = name, inter
+        return
+
+
+_PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     _assign_actors(ev, d, actors, around)
+    if SECOND_SIDE_TOLD:
+        _second_side(ev, d, actors, around)
     if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
         _regional_state(ev, d)
 
