@@ -754,8 +754,42 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
 _PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 
 
+# switch (session 44, actors9): in a country of data/actors/regional_forces_session44.yml's gang_word_countries
+# (Haiti), an unidentified armed group acting where the event's text tells of gangs ("gangs set fire to
+# houses", "amid gang violence") is the unidentified gang; where the gang was read as the target of an
+# unidentified group's looting or attack ("armed gang members looted the bank"), the gang acted on civilians
+GANG_WORD_COUNTRIES = True
+_GANG_WORD = re.compile(r"(?<!anti-)(?<!anti )\bgang(?:s|sters?|\b)(?![- ]related)", re.IGNORECASE)
+# "unidentified individuals kidnapped ... most abductions are gang-related": ACLED keeps the unidentified group
+_UNKNOWN_DOERS = re.compile(r"\b(?:unidentified|unknown|no information on the (?:circumstances or )?perpetrators)\b",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _gang_word_countries() -> frozenset[str]:
+    path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("gang_word_countries") or [])
+
+
+def _gang_word(ev: Event, d: Draft, around: str) -> None:
+    if ev.iso not in _gang_word_countries() or ev.actor1 != _in_country("Unidentified Armed Group", ev.country):
+        return
+    gang = _in_country("Unidentified Gang", ev.country)
+    if ev.actor2 == gang and ev.event_type in ("Violence against civilians", "Strategic developments"):
+        ev.actor1, ev.inter1 = gang, 3
+        ev.actor2, ev.inter2 = _in_country("Civilians", ev.country), 7
+        return
+    if ev.actor2 == gang:
+        return  # a fight of an unknown group with a gang
+    text = around or " ".join(x.text for x in d.sentences or [d.sentence])
+    if _GANG_WORD.search(text) and not _UNKNOWN_DOERS.search(text):
+        ev.actor1, ev.inter1 = gang, 3
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     _assign_actors(ev, d, actors, around)
+    if GANG_WORD_COUNTRIES:
+        _gang_word(ev, d, around)
     if SECOND_SIDE_TOLD:
         _second_side(ev, d, actors, around)
     if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
