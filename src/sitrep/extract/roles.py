@@ -671,7 +671,7 @@ def _regional_forces() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
 
 
-def _regional_state(ev: Event, d: Draft) -> None:
+def _regional_state(ev: Event, d: Draft, actors: ActorDictionary) -> None:
     """Name Somalia's state forces by the regional administration whose forces they were (ACLED)."""
     if ev.iso != "SO" or ev.event_date is None:
         return
@@ -684,7 +684,9 @@ def _regional_state(ev: Event, d: Draft) -> None:
             else "somaliland" if name.startswith("Military Forces of Somaliland") else ""
         if not kind:
             continue
-        told = [m.text.lower() for m in d.actors if any(w in m.text.lower() for w in
+        # the mentions read as this actor ("Somaliland police" and "Puntland forces" both told: each its own)
+        own = [m for m in d.actors if (e := actors.entry(m.key)) is not None and e.display(ev.country, ev.iso) == name]
+        told = [m.text.lower() for m in own or d.actors if any(w in m.text.lower() for w in
                                                          ("police", "force", "troop", "soldier", "army", "military",
                                                           "security", "intelligence", "guard", "somali", "officer",
                                                           "somaliland", "puntland", "jubaland", "galmudug", "darawi",
@@ -702,8 +704,9 @@ def _regional_state(ev: Event, d: Draft) -> None:
             named_here = [t for t in told if any(re.search(rf"\b{w}", t) for w in spec["words"])]
             by_name = bool(named_here) and (not spec["until_named"] or day <= spec["until_named"])
             until = (spec.get("admin1_until") or {}).get(admin1) or spec["until"]
+            others = [w for r, o in _regional_forces().items() if r != region for w in o["words"]]
             by_place = admin1 in spec["admin1"] and (not until or day <= until) and \
-                not any(_FEDERAL_WORDS.search(t) for t in told)
+                not any(_FEDERAL_WORDS.search(t) or any(re.search(rf"\b{w}", t) for w in others) for t in told)
             if by_name or by_place:
                 setattr(ev, "actor" + slot, spec[kind])
                 setattr(ev, "inter" + slot, spec["inter"])
@@ -728,10 +731,7 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
     if around:
         told += actors.find(around, {iso} if iso else None)
     first = _PERIOD_TAIL.sub("", ev.actor1)
-    # a side of the other kind first: a state's or a mission's forces fight a group, a group the state (not
-    # the state's ally: "AMISOM and SNA forces pushed Al Shabaab out of the town")
     state = ev.inter1 in (1, 8)
-    told.sort(key=lambda m: (m.inter in (1, 8)) == state)
     for m in told:
         if m.inter not in _SIDE_INTERS:
             continue
@@ -745,7 +745,9 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
                 entry = _au_contingent(actors, entry, iso, ev.event_date)
             name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
         if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
-                ev.actor1.startswith("Unidentified"):
+                ev.actor1.startswith("Unidentified") or state and inter in (1, 8):
+            # (a state's or a mission's forces take a group as the other side, not an ally: "AMISOM and SNA
+            # forces pushed Al Shabaab out of the town", "troops withdrew to reinforce other bases")
             continue
         ev.actor2, ev.inter2 = name, inter
         return
@@ -761,8 +763,9 @@ _PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 GANG_WORD_COUNTRIES = True
 _GANG_WORD = re.compile(r"(?<!anti-)(?<!anti )\bgang(?:s|sters?|\b)(?![- ]related)", re.IGNORECASE)
 # "unidentified individuals kidnapped ... most abductions are gang-related": ACLED keeps the unidentified group
-_UNKNOWN_DOERS = re.compile(r"\b(?:unidentified|unknown|no information on the (?:circumstances or )?perpetrators)\b",
-                            re.IGNORECASE)
+_UNKNOWN_DOERS = re.compile(r"\b(?:(?:unidentified|unknown)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:individuals|men|gunmen|"
+                            r"people|persons|assailants|attackers|perpetrators|armed|kidnappers|bandits|criminals)\b|"
+                            r"no information on the (?:circumstances or )?perpetrators)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -793,7 +796,7 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     if SECOND_SIDE_TOLD:
         _second_side(ev, d, actors, around)
     if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
-        _regional_state(ev, d)
+        _regional_state(ev, d, actors)
 
 
 def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
