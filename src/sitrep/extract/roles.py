@@ -745,7 +745,7 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
                 entry = _au_contingent(actors, entry, iso, ev.event_date)
             name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
         if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
-                ev.actor1.startswith("Unidentified") or state and inter in (1, 8):
+                ev.actor1.startswith("Unidentified") or state and inter in (1, 8) and not _two_states(ev.actor1, name):
             # (a state's or a mission's forces take a group as the other side, not an ally: "AMISOM and SNA
             # forces pushed Al Shabaab out of the town", "troops withdrew to reinforce other bases")
             continue
@@ -754,6 +754,14 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
 
 
 _PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
+_NATIONAL = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?:\s*\(\d{4}-\d{0,4}\).*)?$")
+
+
+def _two_states(a: str, b: str) -> bool:
+    """Two countries' own forces ("Military Forces of Russia", "... of Ukraine"): enemies at war may be; a
+    mission's troops and the host's army, or the army and the police of one country, are allies."""
+    ma, mb = _NATIONAL.match(a), _NATIONAL.match(b)
+    return bool(ma and mb and ma.group(1) != mb.group(1))
 
 
 # switch (session 44, actors9): in a country of data/actors/regional_forces_session44.yml's gang_word_countries
