@@ -127,3 +127,26 @@ def test_a_withdrawal_takes_the_group_that_moved_in(monkeypatch):
     monkeypatch.setattr(roles_module, "SECOND_SIDE_TOLD", False)
     ev = next(e for e in _events(WITHDREW) if e.sub_event_type == "Non-violent transfer of territory")
     assert ev.actor2 == ""
+
+
+def test_a_state_takes_another_countrys_forces_as_second_side():
+    ev = _top("On 2 March 2022, Russian forces shelled a Ukrainian checkpoint between Lyutizh and Demydiv, Kyiv. "
+              "Ukrainian forces clashed with Russian forces near Demydiv.")
+    assert ev.actor1 == "Military Forces of Russia" and ev.actor2 == "Military Forces of Ukraine"
+
+
+# --- GANG_WORD_COUNTRIES -------------------------------------------------------------------------------
+
+BURNED = "On 12 March 2025, in Delmas, Ouest, gangs burned about twenty houses and a school. Casualties unknown."
+
+
+def test_gangs_told_make_the_unidentified_gang(monkeypatch):
+    assert _top(BURNED).actor1 == "Unidentified Gang (Haiti)"
+    monkeypatch.setattr(roles_module, "GANG_WORD_COUNTRIES", False)
+    assert _top(BURNED).actor1 == "Unidentified Armed Group (Haiti)"
+
+
+def test_unknown_kidnappers_stay_unidentified_though_gang_related():
+    ev = _top("On 13 March 2025, in Croix-des-Bouquets, Ouest, unidentified armed men kidnapped a nurse on her way "
+              "home; reports suggest most kidnappings there are gang-related.")
+    assert ev.actor1 == "Unidentified Armed Group (Haiti)"
