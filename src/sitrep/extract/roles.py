@@ -653,7 +653,161 @@ def _au_contingent(actors: ActorDictionary, entry, iso: str, day) -> object:
 RIOTERS_ATTACK = 1
 
 
+# switch (session 44, actors9): in Somaliland's regions (data/actors/regional_forces_session44.yml) the bare
+# police or army of an event are Somaliland's ("Police Forces of Somaliland"), not the federal state's; the
+# mention "Somaliland police" is its police, not its army
+SOMALILAND_FORCES = True
+# switch (session 44, actors9): until 2016 ACLED named Puntland's, Jubaland's and Galmudug's forces apart
+# ("Military Forces of Puntland (1998-)", "Galmudug Administration Militia"); later it folds them into the
+# federal army (the dictionary's reading): before 2017 a mention naming the administration, or the bare
+# forces of an event in Puntland's regions, take the administration's name
+LEGACY_STATE_FORCES = True
+_FEDERAL_WORDS = re.compile(r"\b(?:federal|sna|snaf|somali national army|national army|danab|nisa|haramcad)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _regional_forces() -> dict:
+    path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
+
+
+def _regional_state(ev: Event, d: Draft, actors: ActorDictionary) -> None:
+    """Name Somalia's state forces by the regional administration whose forces they were (ACLED)."""
+    if ev.iso != "SO" or ev.event_date is None:
+        return
+    day = ev.event_date.isoformat()
+    admin1 = (ev.admin1 or "").strip()
+    for slot in ("1", "2"):
+        name = getattr(ev, "actor" + slot) or ""
+        kind = "police" if name.startswith("Police Forces of Somalia") else \
+            "military" if name.startswith("Military Forces of Somalia") and not name.startswith("Military Forces of Somaliland") \
+            else "somaliland" if name.startswith("Military Forces of Somaliland") else ""
+        if not kind:
+            continue
+        # the mentions read as this actor ("Somaliland police" and "Puntland forces" both told: each its own)
+        own = [m for m in d.actors if (e := actors.entry(m.key)) is not None and e.display(ev.country, ev.iso) == name]
+        told = [m.text.lower() for m in own or d.actors if any(w in m.text.lower() for w in
+                                                         ("police", "force", "troop", "soldier", "army", "military",
+                                                          "security", "intelligence", "guard", "somali", "officer",
+                                                          "somaliland", "puntland", "jubaland", "galmudug", "darawi",
+                                                          "pmpf", "madobe"))]
+        if kind == "somaliland":
+            # "Somaliland police": its police (the dictionary's entry is its army)
+            if SOMALILAND_FORCES and any("somaliland" in t and "police" in t for t in told) and \
+                    not any("somaliland" in t and "police" not in t for t in told):
+                setattr(ev, "actor" + slot, "Police Forces of Somaliland")
+            continue
+        for region, spec in _regional_forces().items():
+            switch = SOMALILAND_FORCES if region == "somaliland" else LEGACY_STATE_FORCES
+            if not switch:
+                continue
+            named_here = [t for t in told if any(re.search(rf"\b{w}", t) for w in spec["words"])]
+            by_name = bool(named_here) and (not spec["until_named"] or day <= spec["until_named"])
+            until = (spec.get("admin1_until") or {}).get(admin1) or spec["until"]
+            others = [w for r, o in _regional_forces().items() if r != region for w in o["words"]]
+            by_place = admin1 in spec["admin1"] and (not until or day <= until) and \
+                not any(_FEDERAL_WORDS.search(t) or any(re.search(rf"\b{w}", t) for w in others) for t in told)
+            if by_name or by_place:
+                setattr(ev, "actor" + slot, spec[kind])
+                setattr(ev, "inter" + slot, spec["inter"])
+                break
+
+
+# switch (session 44, actors9): an armed clash or a change of territory read with one side only takes as its
+# second side the first other armed actor (inter 1-3, 8) the event's sentences or those after them name
+# ("SNA forces vacated their base in X. Al Shabaab fighters moved into the village"); ACLED's tune rows give an
+# armed clash an actor2 always, a change of territory in 4 of 5 (a non-violent transfer: 125 of 169)
+SECOND_SIDE_TOLD = True
+_SECOND_SIDE_SUBS = ("Armed clash", "Non-violent transfer of territory", "Government regains territory",
+                     "Non-state actor overtakes territory")
+_SIDE_INTERS = (1, 2, 3, 8)
+
+
+def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> None:
+    if ev.actor2 or not ev.actor1 or ev.sub_event_type not in _SECOND_SIDE_SUBS:
+        return
+    iso = ev.iso
+    told = list(d.actors)
+    if around:
+        told += actors.find(around, {iso} if iso else None)
+    first = _PERIOD_TAIL.sub("", ev.actor1)
+    state = ev.inter1 in (1, 8)
+    for m in told:
+        if m.inter not in _SIDE_INTERS:
+            continue
+        entry = actors.entry(m.key)
+        if entry is None:
+            name, inter = m.name, m.inter
+        else:
+            entry = actors.on_date(entry, ev.event_date)
+            entry = actors.in_country(entry, iso, m.text)
+            if AU_CONTINGENT:
+                entry = _au_contingent(actors, entry, iso, ev.event_date)
+            name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
+        if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
+                ev.actor1.startswith("Unidentified") or state and inter in (1, 8) and not _two_states(ev.actor1, name):
+            # (a state's or a mission's forces take a group as the other side, not an ally: "AMISOM and SNA
+            # forces pushed Al Shabaab out of the town", "troops withdrew to reinforce other bases")
+            continue
+        ev.actor2, ev.inter2 = name, inter
+        return
+
+
+_PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
+_NATIONAL = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?:\s*\(\d{4}-\d{0,4}\).*)?$")
+
+
+def _two_states(a: str, b: str) -> bool:
+    """Two countries' own forces ("Military Forces of Russia", "... of Ukraine"): enemies at war may be; a
+    mission's troops and the host's army, or the army and the police of one country, are allies."""
+    ma, mb = _NATIONAL.match(a), _NATIONAL.match(b)
+    return bool(ma and mb and ma.group(1) != mb.group(1))
+
+
+# switch (session 44, actors9): in a country of data/actors/regional_forces_session44.yml's gang_word_countries
+# (Haiti), an unidentified armed group acting where the event's text tells of gangs ("gangs set fire to
+# houses", "amid gang violence") is the unidentified gang; where the gang was read as the target of an
+# unidentified group's looting or attack ("armed gang members looted the bank"), the gang acted on civilians
+GANG_WORD_COUNTRIES = True
+_GANG_WORD = re.compile(r"(?<!anti-)(?<!anti )\bgang(?:s|sters?|\b)(?![- ]related)", re.IGNORECASE)
+# "unidentified individuals kidnapped ... most abductions are gang-related": ACLED keeps the unidentified group
+_UNKNOWN_DOERS = re.compile(r"\b(?:(?:unidentified|unknown)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:individuals|men|gunmen|"
+                            r"people|persons|assailants|attackers|perpetrators|armed|kidnappers|bandits|criminals)\b|"
+                            r"no information on the (?:circumstances or )?perpetrators)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _gang_word_countries() -> frozenset[str]:
+    path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
+    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("gang_word_countries") or [])
+
+
+def _gang_word(ev: Event, d: Draft, around: str) -> None:
+    if ev.iso not in _gang_word_countries() or ev.actor1 != _in_country("Unidentified Armed Group", ev.country):
+        return
+    gang = _in_country("Unidentified Gang", ev.country)
+    if ev.actor2 == gang and ev.event_type in ("Violence against civilians", "Strategic developments"):
+        ev.actor1, ev.inter1 = gang, 3
+        ev.actor2, ev.inter2 = _in_country("Civilians", ev.country), 7
+        return
+    if ev.actor2 == gang:
+        return  # a fight of an unknown group with a gang
+    text = around or " ".join(x.text for x in d.sentences or [d.sentence])
+    if _GANG_WORD.search(text) and not _UNKNOWN_DOERS.search(text):
+        ev.actor1, ev.inter1 = gang, 3
+
+
 def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
+    _assign_actors(ev, d, actors, around)
+    if GANG_WORD_COUNTRIES:
+        _gang_word(ev, d, around)
+    if SECOND_SIDE_TOLD:
+        _second_side(ev, d, actors, around)
+    if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
+        _regional_state(ev, d, actors)
+
+
+def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
     country, iso = ev.country, ev.iso
     sub = ev.sub_event_type
 
@@ -848,6 +1002,11 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
                 not _state_hit(d, around):
             # "a mob lynched a suspected thief before the police came to his rescue": the police who
             # intervened, arrested or received the victim were not the mob's target; its victims were
+            other = None
+        if MOB_ARMED_OVER_CIVILIANS and sub == "Mob violence" and other is not None and other.inter == 7 and \
+                _armed_victim(d, named) is not None:
+            # "a mob of residents used stones to lynch a member of the X Gang": the residents (the crowd
+            # itself, read as acted upon) are not its victims; the gang whose member it killed is
             other = None
         # (a party told acting beside the first, or a side of the clash)
         rival = next((a for a in d.agents + (d.patients if party_clash else [])
@@ -1381,6 +1540,9 @@ def told_back(ev: Event, d: Draft, actors: ActorDictionary, before: str, around:
 # notes of mob violence telling "lynched/killed/beat ... member(s) of <Name>": the group actor2 in 8 of
 # 18, civilians in 3, empty in 5
 MOB_ARMED_VICTIM = 1
+# switch (session 44, actors9): ... and wins over civilians found as the mob's other side (the crowd's own
+# "residents" the parse left acted upon: "a mob of residents ... lynched a member of the X Gang")
+MOB_ARMED_OVER_CIVILIANS = True
 
 
 def _victim_of(d: Draft, m: ActorMention) -> bool:
