@@ -2163,15 +2163,19 @@ CLASH_OVER_SHELLING = 1
 
 @lru_cache(maxsize=None)
 def type_words(name: str) -> re.Pattern[str]:
-    """A pattern of data/type_words_session43.yaml (session 43, types8): its fragments as whole words."""
+    """A pattern of data/type_words_session43.yaml (session 43, types8) or type_words_session44.yaml
+    (session 44, types9): its fragments as whole words."""
     entry = _type_words()[name]
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in entry["patterns"]) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _type_words() -> dict:
-    path = resources.files("sitrep") / "data" / "type_words_session43.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {}
+    for name in ("type_words_session43.yaml", "type_words_session44.yaml"):
+        path = resources.files("sitrep") / "data" / name
+        words.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return words
 
 
 # switch: an explosive followed by gunfire in the same attack is no remote explosive event
@@ -2417,6 +2421,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
         # the artillery one of its weapons
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    if HOMES_BURNED_ATTACK and ev.sub_event_type == "Looting/property destruction" and ev.inter1 in (2, 3, 4) \
+            and type_words("homes_burned").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        # ACLED: rebels, a militia or a gang that burned people's homes attacked civilians (state forces
+        # that burned a village destroyed property)
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
     if FOUGHT_BACK and ev.sub_event_type in _FOUGHT_BACK_SUBS and ev.inter1 in ARMED and ev.inter2 in ARMED \
             and _fought_back(d, st):
         # ACLED: the armed target of the blast, the grenade or the shelling fired back: a battle
@@ -2439,6 +2448,11 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     ev.notes = make_notes(ev)
     ev.confidence = _confidence(ev, d)
     return ev
+
+
+# switch (session 44, types9): property destruction in which a non-state armed group (inter 2, 3, 4) burned
+# dwellings (type_words_session44.yaml homes_burned) is an attack on civilians
+HOMES_BURNED_ATTACK = True
 
 
 # switch (session 37, detect): a shelling between two armed sides whose report names small-arms fire too
