@@ -2292,6 +2292,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Attack"  # ACLED: a mob is a crowd; one, two or three people who struck attacked
     if sub == "Mob violence" and ARMED_NOT_MOB and _armed_acted(d):
         sub = "Attack"  # gunmen or unidentified assailants, no crowd told
+    if sub == "Violent demonstration" and RIOT_NEEDS_PROTEST and not type_words("protest_told").search(article.text):
+        sub = "Mob violence"  # ACLED: a crowd's violence with no demonstration told is mob violence
     if sub == "Abduction/forced disappearance" and ABDUCTION_TOLD and _violence_without_abduction(d):
         sub = "Attack"  # the decider's abduction with no word of one, where violence is told
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
@@ -2450,6 +2452,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     return ev
 
 
+# switch (session 44, types9): a violent demonstration in a text that tells no demonstration in any words
+# (type_words_session44.yaml protest_told: no protest, rally, march, strike, demand, barricade ...) is mob
+# violence
+RIOT_NEEDS_PROTEST = True
 # switch (session 44, types9): property destruction in which a non-state armed group (inter 2, 3, 4) burned
 # dwellings (type_words_session44.yaml homes_burned) is an attack on civilians
 HOMES_BURNED_ATTACK = True

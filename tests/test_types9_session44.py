@@ -1,0 +1,47 @@
+"""Session 44 (types9): event and sub-event types. Sentences written for these tests, about invented
+incidents."""
+
+import datetime as dt
+
+import yaml
+
+from event_reading import events_of
+from event_reading import top_event as _top
+from sitrep.extract import events
+
+PUB = dt.date(2024, 6, 12)
+
+
+def test_type_words_session44_file_is_valid():
+    from importlib import resources
+
+    data = yaml.safe_load((resources.files("sitrep") / "data" / "type_words_session44.yaml").read_text("utf-8"))
+    assert set(data) == {"homes_burned"}
+    for name, entry in data.items():
+        assert entry["doc"] and entry["patterns"], name
+        assert events.type_words(name).search("x") is None
+
+
+def test_homes_burned_words():
+    told = events.type_words("homes_burned")
+    assert told.search("the attackers set fire to villagers' houses on the hill")
+    assert told.search("several huts were burned down overnight")
+    assert told.search("gunmen torched the homes of two teachers")
+    assert not told.search("rioters set fire to a police van")
+    assert not told.search("the market hall was burned")
+
+
+def test_gang_burning_homes_is_an_attack(monkeypatch):
+    text = ("On 5 June 2024, in Port-au-Prince - Solino, Ouest, members of the Village de Dieu Gang set fire "
+            "to several houses of residents in the neighbourhood. Casualties unknown.")
+    on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
+    off = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=False)
+    assert _top(on).sub_event_type == "Attack"
+    assert _top(on).event_type == "Violence against civilians"
+    assert _top(off).sub_event_type == "Looting/property destruction"
+
+
+def test_soldiers_burning_homes_stay_property_destruction(monkeypatch):
+    text = "On 3 June 2024, in Sagaing region, military forces torched dozens of houses in Kyun village."
+    on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
+    assert _top(on).sub_event_type == "Looting/property destruction"
