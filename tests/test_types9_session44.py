@@ -16,7 +16,7 @@ def test_type_words_session44_file_is_valid():
     from importlib import resources
 
     data = yaml.safe_load((resources.files("sitrep") / "data" / "type_words_session44.yaml").read_text("utf-8"))
-    assert set(data) == {"homes_burned"}
+    assert set(data) == {"homes_burned", "protest_told"}
     for name, entry in data.items():
         assert entry["doc"] and entry["patterns"], name
         assert events.type_words(name).search("x") is None
@@ -45,3 +45,26 @@ def test_soldiers_burning_homes_stay_property_destruction(monkeypatch):
     text = "On 3 June 2024, in Sagaing region, military forces torched dozens of houses in Kyun village."
     on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
     assert _top(on).sub_event_type == "Looting/property destruction"
+
+
+def test_protest_told_words():
+    told = events.type_words("protest_told")
+    assert told.search("traders marched to the town hall")
+    assert told.search("youths blocked the main road with logs")
+    assert not told.search("On 2 March 2024, youths stoned a bus")
+
+
+def test_riot_with_no_demonstration_is_mob_violence(monkeypatch):
+    text = ("On 3 June 2024, students of a boarding school in Ruvena pelted the headmaster's house with "
+            "stones after the exam results came out.")
+    on = events_of(text, PUB, monkeypatch, RIOT_NEEDS_PROTEST=True)
+    off = events_of(text, PUB, monkeypatch, RIOT_NEEDS_PROTEST=False)
+    assert _top(on).sub_event_type == "Mob violence"
+    assert _top(off).sub_event_type == "Violent demonstration"
+
+
+def test_riot_of_a_march_stays_a_violent_demonstration(monkeypatch):
+    text = ("On 3 June 2024, students of a boarding school in Ruvena marched to the district office and "
+            "pelted it with stones.")
+    on = events_of(text, PUB, monkeypatch, RIOT_NEEDS_PROTEST=True)
+    assert _top(on).sub_event_type == "Violent demonstration"
