@@ -2413,6 +2413,15 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # (roles.told_back, switches TOLD_BACK_GROUP and AFFILIATED_GROUP) the unnamed side the text ties to
     # one named armed group: "police clashed with the criminals" after "the X Gang attacked the area"
     told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
+    if CLASH_NEEDS_SECOND_SIDE and ev.sub_event_type == "Armed clash" and ev.actor1 and not ev.actor2 \
+            and not clash_over:
+        # ACLED: a battle is fought between two armed sides; where the parties read give the fight
+        # none ("the X Gang attacked the Delmas 28 neighbourhood"), the armed side struck civilians
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        ev.actor1 = ev.assoc_actor_1 = ev.actor2 = ev.assoc_actor_2 = ""
+        ev.inter1 = ev.inter2 = None
+        assign_actors(ev, d, actors, around)
+        told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
     if clash_over and ev.sub_event_type != "Armed clash":
         # the parties read give the clash no second armed side: the shelling stands (not an attack)
         ev.sub_event_type, ev.event_type = "Shelling/artillery/missile attack", "Explosions/Remote violence"
@@ -2456,6 +2465,9 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
 # (type_words_session44.yaml protest_told: no protest, rally, march, strike, demand, barricade ...) is mob
 # violence
 RIOT_NEEDS_PROTEST = True
+# switch (session 44, types9): an armed clash for which the actor rules find one side only is an attack
+# on civilians by that side (the actors are read again for the attack)
+CLASH_NEEDS_SECOND_SIDE = True
 # switch (session 44, types9): property destruction in which a non-state armed group (inter 2, 3, 4) burned
 # dwellings (type_words_session44.yaml homes_burned) is an attack on civilians
 HOMES_BURNED_ATTACK = True
