@@ -68,3 +68,19 @@ def test_riot_of_a_march_stays_a_violent_demonstration(monkeypatch):
             "pelted it with stones.")
     on = events_of(text, PUB, monkeypatch, RIOT_NEEDS_PROTEST=True)
     assert _top(on).sub_event_type == "Violent demonstration"
+
+
+def test_clash_with_one_side_is_an_attack(monkeypatch):
+    text = ("On 7 June 2024, in Port-au-Prince - Bel Air, Ouest, armed individuals (likely Viv Ansanm Gang "
+            "members) fired shots as they attacked the Bel Air neighbourhood. Casualties unknown.")
+    on = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=True))
+    off = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=False))
+    assert (on.sub_event_type, on.actor1, on.actor2) == ("Attack", "Viv Ansanm Gang", "Civilians (Haiti)")
+    assert off.sub_event_type == "Armed clash" and not off.actor2
+
+
+def test_clash_with_two_sides_stays(monkeypatch):
+    text = ("On 11 June 2024, in Delmas - Delmas 30, Ouest, police forces clashed with members of the Viv "
+            "Ansanm Gang. Two gang members were killed.")
+    on = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=True))
+    assert on.sub_event_type == "Armed clash"
