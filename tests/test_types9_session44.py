@@ -16,7 +16,7 @@ def test_type_words_session44_file_is_valid():
     from importlib import resources
 
     data = yaml.safe_load((resources.files("sitrep") / "data" / "type_words_session44.yaml").read_text("utf-8"))
-    assert set(data) == {"homes_burned", "protest_told"}
+    assert set(data) == {"homes_burned", "homes_burned_not", "protest_told"}
     for name, entry in data.items():
         assert entry["doc"] and entry["patterns"], name
         assert events.type_words(name).search("x") is None
@@ -84,3 +84,10 @@ def test_clash_with_two_sides_stays(monkeypatch):
             "Ansanm Gang. Two gang members were killed.")
     on = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=True))
     assert on.sub_event_type == "Armed clash"
+
+
+def test_empty_homes_burned_stay_property_destruction(monkeypatch):
+    text = ("On 5 June 2024, in Port-au-Prince - Solino, Ouest, members of the Village de Dieu Gang set fire "
+            "to several empty houses in the neighbourhood.")
+    on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
+    assert _top(on).sub_event_type == "Looting/property destruction"

@@ -2433,7 +2433,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         # the artillery one of its weapons
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     if HOMES_BURNED_ATTACK and ev.sub_event_type == "Looting/property destruction" and ev.inter1 in (2, 3, 4) \
-            and type_words("homes_burned").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            and type_words("homes_burned").search(told := " ".join(x.text for x in d.sentences or [d.sentence])) \
+            and not type_words("homes_burned_not").search(told):
         # ACLED: rebels, a militia or a gang that burned people's homes attacked civilians (state forces
         # that burned a village destroyed property)
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
