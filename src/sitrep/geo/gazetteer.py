@@ -157,7 +157,7 @@ def data_version() -> str:
 
     h = hashlib.sha256()
     files = [DATA / "admin1.json.gz", DATA / "acled_admin1.yaml", DATA / "countries.yaml",
-             DATA / "woreda_seats_session43.yaml"]
+             DATA / "woreda_seats_session43.yaml", DATA / "woreda_seats_session44.yaml"]
     files += sorted((DATA / "places").iterdir(), key=lambda p: p.name)
     for f in files:
         if f.name.endswith((".yaml", ".gz")):
@@ -173,6 +173,7 @@ def data_version() -> str:
     h.update(f"session42={SESSION42_PLACES}".encode())
     h.update(f"woredas={WOREDA_SEATS}".encode())
     h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
+    h.update(f"session44={SESSION44_PLACES},{SUPPLEMENT_REPLACED},{SESSION44_WOREDAS}".encode())
     return h.hexdigest()[:16]
 
 
@@ -383,6 +384,9 @@ def split_capital_points() -> dict[str, tuple[str, float, float]]:
 # switch (session 42, gazfacts7): the places of places/session42.yaml (Somalia's, Ethiopia's and
 # Haiti's towns and quarters the gazetteer lacked, Kobo and Chiro where GeoNames misplaces them)
 SESSION42_PLACES = 1
+# switch (session 44, gazfacts9): the places of places/session44.yaml (Somali villages at ACLED's
+# points, Ethiopian woreda seats the gazetteer lacked, Mehoni in Tigray, Arsi's Abomsa)
+SESSION44_PLACES = 1
 
 
 def load_supplement() -> list[dict]:
@@ -391,6 +395,8 @@ def load_supplement() -> list[dict]:
     folder = DATA / "places"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name == "session42.yaml" and not SESSION42_PLACES:
+            continue
+        if item.name == "session44.yaml" and not SESSION44_PLACES:
             continue
         if item.name.endswith(".yaml"):
             for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
@@ -627,6 +633,10 @@ def _towns_by_key(place_rows: list[tuple], name_rows: list[tuple], iso: str) -> 
 # misplaced town outranked the team's point
 GEONAMES_REPLACED = 1
 REPLACED_KM = 5.0
+# switch (session 44, gazfacts9): `replaces` also leaves out another supplement entry of the name at
+# that point (the team's approximate Buulo Mareer, Adan Yabaal and Rab Dhuure of somalia.yaml, which
+# ACLED codes 25-35 km away), not only a GeoNames town
+SUPPLEMENT_REPLACED = True
 
 
 def _replaced_towns(place_rows: list[tuple], name_rows: list[tuple]) -> tuple[list[tuple], list[tuple]]:
@@ -636,14 +646,19 @@ def _replaced_towns(place_rows: list[tuple], name_rows: list[tuple]) -> tuple[li
     from sitrep.geo.resolve import distance_km
 
     spots: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    own: set[tuple[str, float, float]] = set()  # a replacing entry's own point is never dropped
     for entry in load_supplement():
         if entry.get("replaces"):
+            own.add((entry["country"], round(float(entry["lat"]), 4), round(float(entry["lon"]), 4)))
             lat, lon = (float(v) for v in entry["replaces"])
             for n in [entry["name"], *(entry.get("variants") or [])]:
                 spots.setdefault((entry["country"], name_key(n)), []).append((lat, lon))
     if not spots:
         return place_rows, name_rows
     by_id = {r[0]: r for r in place_rows if r[11] == "geonames" and r[6] == "town"}
+    if SUPPLEMENT_REPLACED:
+        by_id.update({r[0]: r for r in place_rows if r[11] == "supplement" and r[6] in POINT_FEATURES
+                      and (r[3], round(r[7], 4), round(r[8], 4)) not in own})
     dropped = set()
     for k, pid, _ in name_rows:
         row = by_id.get(pid)
@@ -726,9 +741,18 @@ def _acled_units(place_rows: list[tuple], splits: dict[tuple[str, str], list[tup
 WOREDA_SEATS = 1
 
 
+# switch (session 44, gazfacts9): the woredas of woreda_seats_session44.yaml (Jeldu / Gojo, Menz Mama
+# Midir / Molale, Raya Azebo / Mehoni, Merti / Abomsa, ...: their seats are in places/session44.yaml)
+# join the table
+SESSION44_WOREDAS = True
+
+
 def load_woreda_seats() -> list[dict]:
     """The woreda table: {woreda, variants, zone, region, seat} per entry."""
-    return _load_yaml((DATA / "woreda_seats_session43.yaml").read_text(encoding="utf-8")) or []
+    table = _load_yaml((DATA / "woreda_seats_session43.yaml").read_text(encoding="utf-8")) or []
+    if SESSION44_WOREDAS:
+        table += _load_yaml((DATA / "woreda_seats_session44.yaml").read_text(encoding="utf-8")) or []
+    return table
 
 
 def woreda_seat_rows(place_rows: list[tuple], name_rows: list[tuple], admin_names: dict[str, str],
