@@ -95,4 +95,5 @@ def test_the_told_pair_is_the_second_side():
 
 def test_the_told_pair_without_the_switch(monkeypatch):
     monkeypatch.setattr(roles_module, "PAIR_OVER_TOLL", 0)
+    monkeypatch.setattr(roles_module, "SOMALILAND_FORCES", False)  # it names Somaliland's soldiers by the region
     assert _top(PAIR_TOLL).actor2 != "Military Forces of Somaliland"

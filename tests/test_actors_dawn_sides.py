@@ -53,6 +53,7 @@ def test_two_entries_of_one_actor_are_not_its_two_sides():
 
 def test_without_the_name_switch_the_second_entry_hides_the_other_side(monkeypatch):
     monkeypatch.setattr(roles_module, "A2_BY_NAME", 0)
+    monkeypatch.setattr(roles_module, "SECOND_SIDE_TOLD", False)  # it fills the empty side from the text too
     ev = _top(ENCOUNTER)
     assert not ev.actor2
 

@@ -104,3 +104,19 @@ def test_another_attack_still_opens_an_event():
             "In another attack, militants shot dead a trader in Marka.")
     evs = process([Article(id="s44-another2", text=text, published=dt.date(2026, 1, 7))])[0]
     assert len(evs) == 2
+
+
+def test_unidentified_group_named_in_its_bracket_is_no_second_side(monkeypatch):
+    """'armed men (likely X gang members)' are X: the clash gets no unidentified second side
+    (roles._NAMED_IN_BRACKET, with SECOND_SIDE_TOLD)."""
+    from sitrep.extract import roles
+    text = ("On 3 May 2024, in Port-au-Prince - Delmas 2, Ouest, armed men (likely 5 Segonn Gang members) "
+            "fired at random as they raided the Delmas 2 area. Casualties unknown.")
+
+    def top():
+        evs = process([Article(id="s44-bracket", text=text, published=dt.date(2024, 5, 6))])[0]
+        return max(evs, key=lambda e: e.confidence)
+
+    assert not top().actor2.startswith("Unidentified")
+    monkeypatch.setattr(roles, "_NAMED_IN_BRACKET", False)
+    assert top().actor2.startswith("Unidentified")

@@ -26,7 +26,7 @@ def test_houses_burned_as_residents_were_attacked_is_an_attack(monkeypatch):
     text = ("On 16 September 2024, in Carrefour, Ouest, the Ti Makak gang attacked residents and burned "
             "about twenty houses in the Mariani area.")
     assert _subs(text, monkeypatch, PEOPLE_HIT_NOT_LOOTING=1, NO_CASUALTY_TOLD=1)[0] == "Attack"
-    assert _subs(text, monkeypatch, PEOPLE_HIT_NOT_LOOTING=0, NO_CASUALTY_TOLD=1)[0] != "Attack"
+    assert _subs(text, monkeypatch, PEOPLE_HIT_NOT_LOOTING=0, NO_CASUALTY_TOLD=1, HOMES_BURNED_ATTACK=0)[0] != "Attack"
     # no one hurt: the burning stays property destruction
     empty = ("On 16 September 2024, in Carrefour, Ouest, the Ti Makak gang set fire to about twenty empty "
              "houses in the Mariani area.")

@@ -744,6 +744,8 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
             if AU_CONTINGENT:
                 entry = _au_contingent(actors, entry, iso, ev.event_date)
             name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
+        if name.startswith("Unidentified") and _NAMED_IN_BRACKET and _named_in_bracket(m.text, d, around):
+            continue  # "armed individuals (likely Viv Ansanm Gang members)": the named group itself, no other side
         if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
                 ev.actor1.startswith("Unidentified") or state and inter in (1, 8) and not _two_states(ev.actor1, name):
             # (a state's or a mission's forces take a group as the other side, not an ally: "AMISOM and SNA
@@ -751,6 +753,17 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
             continue
         ev.actor2, ev.inter2 = name, inter
         return
+
+
+# (session 44, lead, at the merge) an unidentified group whose bracket names who they likely were is
+# that group, not a second side of the event (SECOND_SIDE_TOLD)
+_NAMED_IN_BRACKET = True
+_LIKELY_BRACKET = r"\s*\((?:likely|allegedly|suspected|believed|presumably|probably|reportedly|possibly|assumed)\b"
+
+
+def _named_in_bracket(mention: str, d: Draft, around: str) -> bool:
+    text = " ".join(x.text for x in d.sentences or [d.sentence]) + " " + (around or "")
+    return bool(re.search(re.escape(mention) + _LIKELY_BRACKET, text, re.IGNORECASE))
 
 
 _PERIOD_TAIL = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
