@@ -104,3 +104,24 @@ def test_another_attack_still_opens_an_event():
             "In another attack, militants shot dead a trader in Marka.")
     evs = process([Article(id="s44-another2", text=text, published=dt.date(2026, 1, 7))])[0]
     assert len(evs) == 2
+
+
+@pytest.mark.parametrize("switch, sentence, expected", [
+    ("HEDGED_LIST", "Three guards and at least two porters were killed when the depot was hit.", 5),
+    ("HEDGED_LIST", "Four soldiers and about six villagers were killed in the crossfire.", 10),
+    ("ANOTHER_MORE", "One herder was shot dead on the spot and another succumbed to his wounds at dawn.", 2),
+    ("LISTED_THINGS", "Two shepherds and forty goats were killed by the blast.", 2),
+])
+def test_lists_with_switch(monkeypatch, switch, sentence, expected):
+    assert dead(sentence) == expected
+    monkeypatch.setattr(counts, switch, 0)
+    counts._cleaned_cached.cache_clear()
+    assert dead(sentence) != expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two soldiers were killed while another was wounded.", 2),  # the other one was hurt, not killed
+    ("One woman was killed and another injured.", 1),
+])
+def test_another_hurt_is_no_more_dead(sentence, expected):
+    assert dead(sentence) == expected
