@@ -120,3 +120,22 @@ def test_unidentified_group_named_in_its_bracket_is_no_second_side(monkeypatch):
     assert not top().actor2.startswith("Unidentified")
     monkeypatch.setattr(roles, "_NAMED_IN_BRACKET", False)
     assert top().actor2.startswith("Unidentified")
+@pytest.mark.parametrize("switch, sentence, expected", [
+    ("HEDGED_LIST", "Three guards and at least two porters were killed when the depot was hit.", 5),
+    ("HEDGED_LIST", "Four soldiers and about six villagers were killed in the crossfire.", 10),
+    ("ANOTHER_MORE", "One herder was shot dead on the spot and another succumbed to his wounds at dawn.", 2),
+    ("LISTED_THINGS", "Two shepherds and forty goats were killed by the blast.", 2),
+])
+def test_lists_with_switch(monkeypatch, switch, sentence, expected):
+    assert dead(sentence) == expected
+    monkeypatch.setattr(counts, switch, 0)
+    counts._cleaned_cached.cache_clear()
+    assert dead(sentence) != expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two soldiers were killed while another was wounded.", 2),  # the other one was hurt, not killed
+    ("One woman was killed and another injured.", 1),
+])
+def test_another_hurt_is_no_more_dead(sentence, expected):
+    assert dead(sentence) == expected

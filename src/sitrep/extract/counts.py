@@ -682,7 +682,10 @@ def _extract_counts(sentence: str) -> Counts:
         pending: list = []  # "25 militants and three soldiers were killed": both numbers count
         last = 0  # where the words of the last figure's people begin (COMMA_LIST_DEAD)
         aside = False  # within ", including a 7-month-old child," (INCLUDING_ASIDE)
+        skip = -1  # the last word of a hedged figure joined to the list (HEDGED_LIST)
         for i, w in enumerate(words):
+            if i <= skip:
+                continue
             if aside:
                 aside = w != ","
                 continue
@@ -704,12 +707,27 @@ def _extract_counts(sentence: str) -> Counts:
                         last = i + 1
                         continue
                 break  # a nearer number owns the verb: "March 9 (MW) - Two soldiers were killed"
+            hedge = _HEDGE_WORDS.get(tuple(words[i + 1:i + 3])) or _HEDGE_WORDS.get(tuple(words[i + 1:i + 2])) \
+                if HEDGED_LIST and w == "and" else None
+            if hedge and i + 1 + hedge < len(words) and _NUM_ONLY.fullmatch(words[i + 1 + hedge]) \
+                    and words[i + 1 + hedge] not in ("a", "an"):
+                # "two police officers and at least one bystander were killed": the hedged figure
+                # joins the list (the hedge's words are skipped)
+                at = rest.find(" and " + " ".join(words[i + 1:i + 2 + hedge]))
+                nm = _NUM_ONLY.search(low, m.end() + at + 4) if at >= 0 else None
+                if nm is not None and nm.group("num") == words[i + 1 + hedge]:
+                    if not _not_people(low[nm.end():]):
+                        pending.append(nm)
+                    skip = i + 1 + hedge
+                    continue
             if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
                 if nm is None:
                     break
                 if A_NUMBER_OF and nm.group("num") in ("a", "an") and not _person_next(low[nm.end():]):
                     continue  # "five hunters and an unknown number of militants": no figure for the militants
+                if LISTED_THINGS and _not_people(low[nm.end():]):
+                    continue  # "three villagers and twelve cattle were killed": the cattle are no dead
                 pending.append(nm)
                 continue
             if FIGURE_AGENT and w in _AGENT_VERBS and not any(v in _PASSIVE_AUX for v in words[:i]):
@@ -794,6 +812,15 @@ def _extract_counts(sentence: str) -> Counts:
             counts.spans.append(("killed", m.start("nth"), m.end("nth")))
             kills.append((m.start("nth"), m.end("nth"), 1))
             counts.killed_by[side] = counts.killed_by.get(side, 0) + 1
+    if ANOTHER_MORE and counts.killed and not counts.update and "another" in low:
+        m = _ANOTHER_MORE.search(low)
+        if m and all(b <= m.start() for cat, a, b in counts.spans if cat == "killed"):
+            at = low.index("another", m.start())
+            side = side_of(low[kills[-1][1]:kills[-1][1] + 60]) if kills else "total"
+            counts.killed += 1
+            counts.spans.append(("killed", at, at + 7))
+            kills.append((at, at + 7, 1))
+            counts.killed_by[side] = counts.killed_by.get(side, 0) + 1
     _reconcile_killed(low, counts, kills)
     if counts.killed and all(low[a:b] in _VAGUE_WORDS for cat, a, b in counts.spans if cat == "killed"):
         counts.vague = True
@@ -826,6 +853,25 @@ _MORE_AFTER = re.compile(r"\s+(?:more|others?|additional|further)\b")  # the uns
 ORDINAL_MORE = 1
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
+# switch (session 44, lead): a figure of things or animals joined to a list of dead ("three
+# villagers and twelve cattle were killed") counts no one
+LISTED_THINGS = 1
+
+# switch (session 44, lead): a hedged figure after "and" in a list before the killing verb ("two
+# officers and at least one bystander were killed") joins the list
+HEDGED_LIST = 1
+_HEDGE_WORDS = {("at", "least"): 2, ("more", "than"): 2, ("up", "to"): 2, ("no", "fewer"): 2,
+                ("about",): 1, ("around",): 1, ("some",): 1, ("nearly",): 1, ("almost",): 1,
+                ("approximately",): 1, ("roughly",): 1, ("over",): 1}
+
+# switch (session 44, lead): "one man was killed and another succumbed to his wounds later": one
+# more dead (ORDINAL_MORE reads "a third", this the word "another")
+ANOTHER_MORE = 1
+_ANOTHER_MORE = re.compile(
+    r"\b(?:and|while|,)\s+(?:then\s+)?another(?:\s+(?:one|man|woman|person|victim|youth|boy|girl|soldier|"
+    r"policeman|civilian|child|fighter|militant))?"
+    r"\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed|was killed|was shot dead|passed away|was found dead)\b")
+
 _ORDINAL_MORE = re.compile(
     r"\b(?:and|while|,)\s+(?:an?|the)\s+(?P<nth>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"(?:\s+(?:one|man|woman|person|victim|youth|boy|girl|soldier|policeman|civilian|child))?"
