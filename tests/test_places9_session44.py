@@ -55,12 +55,13 @@ def test_vicinity_of_a_town_by_date(gazetteer, monkeypatch):
     assert _precision(text, gazetteer, dt.date(2016, 5, 3)) == 2
 
 
-FUZZY_TEXT = "Elders in Buuhoodle said that fighting broke out in Balli Cad Village on Monday."
+# (session 44, at the merge: gazfacts9 added the real Bali Cad, so the spelling read fuzzily is made up)
+FUZZY_TEXT = "Elders in Buuhoodle said that fighting broke out in Balcaadi Village on Monday."
 
 
 def _fuzzy_far(gazetteer):
     ms = _mentions(FUZZY_TEXT, gazetteer, {"SO"})
-    far = next(m for m in ms if m.text.startswith("Balli"))
+    far = next(m for m in ms if m.text.startswith("Balcaadi"))
     assert far.place is not None and far.place.name == "Balcad"  # read fuzzily, 650 km south
     best = L.choose_event_place([m for m in ms if m.place is not None], FUZZY_TEXT,
                                 anchor=FUZZY_TEXT.index("fighting"), focus={"SO"})
