@@ -32,8 +32,8 @@ def _top(text):
 
 # --- MOB_ARMED_OVER_CIVILIANS ------------------------------------------------------------------------
 
-MOB = ("On 4 March 2024, in Carrefour, Ouest, a mob of residents used machetes and stones to lynch a member of "
-       "the Grand-Ravine Gang. 1 fatality.")
+MOB = ("On 4 March 2024, residents of Carrefour (Ouest) formed a mob and beat a man of the Grand-Ravine Gang "
+       "to death with machetes and rocks.")
 
 
 def test_a_lynched_gang_member_makes_the_gang_the_other_side():
@@ -117,7 +117,7 @@ def test_regional_forces_file_is_valid():
 
 # --- SECOND_SIDE_TOLD ----------------------------------------------------------------------------------
 
-WITHDREW = ("On 10 February 2016, Kenyan troops withdrew from their base in Bula Gudud. Al Shabaab fighters moved "
+WITHDREW = ("On 10 February 2016, Kenyan troops pulled out of the camp they held in Bula Gudud. Al Shabaab fighters moved "
             "into the village the same day.")
 
 
@@ -130,14 +130,14 @@ def test_a_withdrawal_takes_the_group_that_moved_in(monkeypatch):
 
 
 def test_a_state_takes_another_countrys_forces_as_second_side():
-    ev = _top("On 2 March 2022, Russian forces shelled a Ukrainian checkpoint between Lyutizh and Demydiv, Kyiv. "
-              "Ukrainian forces clashed with Russian forces near Demydiv.")
+    ev = _top("On 4 March 2022, Russian artillery hit a Ukrainian roadblock outside Demydiv, Kyiv. "
+              "Ukrainian troops then fought Russian units near the village.")
     assert ev.actor1 == "Military Forces of Russia" and ev.actor2 == "Military Forces of Ukraine"
 
 
 # --- GANG_WORD_COUNTRIES -------------------------------------------------------------------------------
 
-BURNED = "On 12 March 2025, in Delmas, Ouest, gangs burned about twenty houses and a school. Casualties unknown."
+BURNED = "On 14 March 2025, gangs in Delmas (Ouest) burned about twenty houses and a school. Casualties unknown."
 
 
 def test_gangs_told_make_the_unidentified_gang(monkeypatch):
@@ -147,6 +147,6 @@ def test_gangs_told_make_the_unidentified_gang(monkeypatch):
 
 
 def test_unknown_kidnappers_stay_unidentified_though_gang_related():
-    ev = _top("On 13 March 2025, in Croix-des-Bouquets, Ouest, unidentified armed men kidnapped a nurse on her way "
+    ev = _top("On 16 March 2025, unknown gunmen in Croix-des-Bouquets (Ouest) kidnapped a nurse on her way "
               "home; reports suggest most kidnappings there are gang-related.")
     assert ev.actor1 == "Unidentified Armed Group (Haiti)"

@@ -32,7 +32,7 @@ def test_homes_burned_words():
 
 
 def test_gang_burning_homes_is_an_attack(monkeypatch):
-    text = ("On 5 June 2024, in Port-au-Prince - Solino, Ouest, members of the Village de Dieu Gang set fire "
+    text = ("On 5 June 2024, in Solino (Port-au-Prince, Ouest), men of the Village de Dieu Gang set fire "
             "to several houses of residents in the neighbourhood. Casualties unknown.")
     on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
     off = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=False)
@@ -71,8 +71,8 @@ def test_riot_of_a_march_stays_a_violent_demonstration(monkeypatch):
 
 
 def test_clash_with_one_side_is_an_attack(monkeypatch):
-    text = ("On 7 June 2024, in Port-au-Prince - Bel Air, Ouest, armed individuals (likely Viv Ansanm Gang "
-            "members) fired shots as they attacked the Bel Air neighbourhood. Casualties unknown.")
+    text = ("On 8 June 2024, in Bel Air (Port-au-Prince, Ouest), gunmen (likely Viv Ansanm Gang "
+            "members) shot at random while raiding the neighbourhood. Casualties unknown.")
     on = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=True))
     off = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=False))
     assert (on.sub_event_type, on.actor1, on.actor2) == ("Attack", "Viv Ansanm Gang", "Civilians (Haiti)")
@@ -80,14 +80,14 @@ def test_clash_with_one_side_is_an_attack(monkeypatch):
 
 
 def test_clash_with_two_sides_stays(monkeypatch):
-    text = ("On 11 June 2024, in Delmas - Delmas 30, Ouest, police forces clashed with members of the Viv "
+    text = ("On 11 June 2024, in Delmas 30 (Delmas, Ouest), the police fought men of the Viv "
             "Ansanm Gang. Two gang members were killed.")
     on = _top(events_of(text, PUB, monkeypatch, CLASH_NEEDS_SECOND_SIDE=True))
     assert on.sub_event_type == "Armed clash"
 
 
 def test_empty_homes_burned_stay_property_destruction(monkeypatch):
-    text = ("On 5 June 2024, in Port-au-Prince - Solino, Ouest, members of the Village de Dieu Gang set fire "
+    text = ("On 5 June 2024, in Solino (Port-au-Prince, Ouest), men of the Village de Dieu Gang set fire "
             "to several empty houses in the neighbourhood.")
     on = events_of(text, PUB, monkeypatch, HOMES_BURNED_ATTACK=True)
     assert _top(on).sub_event_type == "Looting/property destruction"

@@ -745,7 +745,7 @@ def _second_side(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> N
                 entry = _au_contingent(actors, entry, iso, ev.event_date)
             name, inter = entry.display(ev.country, iso), entry.inter_for(iso)
         if name.startswith("Unidentified") and _NAMED_IN_BRACKET and _named_in_bracket(m.text, d, around):
-            continue  # "armed individuals (likely Viv Ansanm Gang members)": the named group itself, no other side
+            continue  # "gunmen (probably X Gang members)": the named group itself, no other side
         if inter not in _SIDE_INTERS or _PERIOD_TAIL.sub("", name) == first or name.startswith("Unidentified") and \
                 ev.actor1.startswith("Unidentified") or state and inter in (1, 8) and not _two_states(ev.actor1, name):
             # (a state's or a mission's forces take a group as the other side, not an ally: "AMISOM and SNA
@@ -786,7 +786,7 @@ _GANG_WORD = re.compile(r"(?<!anti-)(?<!anti )\bgang(?:s|sters?|\b)(?![- ]relate
 # "unidentified individuals kidnapped ... most abductions are gang-related": ACLED keeps the unidentified group
 _UNKNOWN_DOERS = re.compile(r"\b(?:(?:unidentified|unknown)\s+(?:number\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:individuals|men|gunmen|"
                             r"people|persons|assailants|attackers|perpetrators|armed|kidnappers|bandits|criminals)\b|"
-                            r"no information on the (?:circumstances or )?perpetrators)", re.IGNORECASE)
+                            r"no information on the (?:[a-z]+ or )?perpetrators)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -1018,7 +1018,7 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
             other = None
         if MOB_ARMED_OVER_CIVILIANS and sub == "Mob violence" and other is not None and other.inter == 7 and \
                 _armed_victim(d, named) is not None:
-            # "a mob of residents used stones to lynch a member of the X Gang": the residents (the crowd
+            # "a crowd of residents stoned a man of the X Gang to death": the residents (the crowd
             # itself, read as acted upon) are not its victims; the gang whose member it killed is
             other = None
         # (a party told acting beside the first, or a side of the clash)
@@ -1554,7 +1554,7 @@ def told_back(ev: Event, d: Draft, actors: ActorDictionary, before: str, around:
 # 18, civilians in 3, empty in 5
 MOB_ARMED_VICTIM = 1
 # switch (session 44, actors9): ... and wins over civilians found as the mob's other side (the crowd's own
-# "residents" the parse left acted upon: "a mob of residents ... lynched a member of the X Gang")
+# "residents" the parse left acted upon: "a crowd of residents ... killed a man of the X Gang")
 MOB_ARMED_OVER_CIVILIANS = True
 
 
