@@ -12,16 +12,12 @@ import datetime as dt
 
 import pytest
 
+from count_reading import dead
 from sitrep.extract import counts
 from sitrep.extract.counts import adds_more, extract_counts, with_named_dead
 from sitrep.model import Article
 from sitrep.nlp import parse_sentences
 from sitrep.pipeline import process
-
-
-def dead(sentence: str) -> int:
-    doc = next(iter(parse_sentences([sentence])))
-    return with_named_dead(extract_counts(sentence), doc, sentence).killed
 
 
 @pytest.mark.parametrize("switch, sentence, expected", [

@@ -3,23 +3,21 @@ dead (counts.BODIES_FOUND); the figure of the sentenced executed "them" is dead 
 "leaving her dead" is one dead (LEFT_ONE_DEAD); a school year's figure counts no one
 (SCHOOL_YEAR); a bracketed aside between a figure and its verb is read past (BRACKET_ASIDE); "one"
 and any singular noun that a past killing or dying verb takes is one person (ONE_NOUN_PATIENT); a
-hedging adverb after "and" keeps the second figure (AND_HEDGED_MORE); "fatalities" is a casualty
-cue word (event_cues.yaml). Sentences written by the team."""
+hedging adverb after "and" keeps the second figure (AND_HEDGED_MORE), a hedged figure joins a list
+(HEDGED_LIST); "and another succumbed" is one more (ANOTHER_MORE); things in a list of dead count no
+one (LISTED_THINGS); "fatalities" is a casualty cue word (event_cues.yaml); "another" after a toll
+continues it (events.ANOTHER_IN_TOLL); a person someone killed does not lower a toll
+(events.NAMED_NOT_LOWER); an unidentified group named in its bracket is no second side
+(roles._NAMED_IN_BRACKET). Sentences written by the team."""
 
 import datetime as dt
 
 import pytest
 
+from count_reading import dead
 from sitrep.extract import counts
-from sitrep.extract.counts import extract_counts, with_named_dead
 from sitrep.model import Article
-from sitrep.nlp import parse_sentences
 from sitrep.pipeline import process
-
-
-def dead(sentence: str) -> int:
-    doc = next(iter(parse_sentences([sentence])))
-    return with_named_dead(extract_counts(sentence), doc, sentence).killed
 
 
 @pytest.mark.parametrize("switch, sentence, expected", [
@@ -34,6 +32,10 @@ def dead(sentence: str) -> int:
     ("ONE_NOUN_PATIENT", "One pilot died when the helicopter came down.", 1),
     ("ONE_NOUN_PATIENT", "One SNA was killed and two others wounded in the blast.", 1),
     ("AND_HEDGED_MORE", "Bandits stormed the cattle market, killing two herders and reportedly four policemen on guard.", 6),
+    ("HEDGED_LIST", "Three guards and at least two porters were killed when the depot was hit.", 5),
+    ("HEDGED_LIST", "Four soldiers and about six villagers were killed in the crossfire.", 10),
+    ("ANOTHER_MORE", "One herder died at once and another succumbed to his injuries by dawn.", 2),
+    ("LISTED_THINGS", "Two shepherds and forty goats were killed by the blast.", 2),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     assert dead(sentence) == expected
@@ -120,17 +122,6 @@ def test_unidentified_group_named_in_its_bracket_is_no_second_side(monkeypatch):
     assert not top().actor2.startswith("Unidentified")
     monkeypatch.setattr(roles, "_NAMED_IN_BRACKET", False)
     assert top().actor2.startswith("Unidentified")
-@pytest.mark.parametrize("switch, sentence, expected", [
-    ("HEDGED_LIST", "Three guards and at least two porters were killed when the depot was hit.", 5),
-    ("HEDGED_LIST", "Four soldiers and about six villagers were killed in the crossfire.", 10),
-    ("ANOTHER_MORE", "One herder died at once and another succumbed to his injuries by dawn.", 2),
-    ("LISTED_THINGS", "Two shepherds and forty goats were killed by the blast.", 2),
-])
-def test_lists_with_switch(monkeypatch, switch, sentence, expected):
-    assert dead(sentence) == expected
-    monkeypatch.setattr(counts, switch, 0)
-    counts._cleaned_cached.cache_clear()
-    assert dead(sentence) != expected
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -1948,27 +1948,22 @@ def merge_killed(a: Counts, b: Counts, add: bool = False) -> None:
 ANOTHER_IN_TOLL = 1
 
 
+def _continues_toll(marker: re.Match, counts: Counts) -> bool:
+    """Is the marker "another" after the sentence's first casualty figure ("... were killed while
+    another was injured": the toll goes on, ANOTHER_IN_TOLL)?"""
+    return bool(ANOTHER_IN_TOLL and marker.group(0).strip().lower() == "another"
+                and any(a < marker.start() for cat, a, b in counts.spans))
+
+
 def _separate_marked(b: Draft) -> bool:
     """Does a marker of another event ("in a separate attack", "another") open the sentence's act
-    apart from the one before? Not "another" that continues its toll (ANOTHER_IN_TOLL)."""
-    text = b.sentence.text
-    first = min((x for cat, x, y in b.counts.spans), default=None)
-    for m in _SEPARATE.finditer(text):
-        if ANOTHER_IN_TOLL and m.group(0).lower() == "another" and first is not None and first < m.start():
-            continue
-        return True
-    return False
+    apart from the one before?"""
+    return any(not _continues_toll(m, b.counts) for m in _SEPARATE.finditer(b.sentence.text))
 
 
 def _also_marked(text: str, counts: Counts) -> bool:
     """Does an also-marker of the sentence tell another act than the one before?"""
-    low = text.lower()
-    first = min((a for cat, a, b in counts.spans), default=None)
-    for m in regex("also_markers").finditer(low):
-        if ANOTHER_IN_TOLL and m.group(0) == " another " and first is not None and first < m.start():
-            continue  # the toll goes on: "... were killed while another was injured"
-        return True
-    return False
+    return any(not _continues_toll(m, counts) for m in regex("also_markers").finditer(text.lower()))
 
 
 # switch (session 44, lead): in merge_killed, a person that someone killed, told without a figure
