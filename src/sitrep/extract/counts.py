@@ -550,9 +550,8 @@ def _without_brackets(sentence: str) -> tuple[str, list[int]]:
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
     counts = _extract_counts(sentence)
-    if BRACKET_ASIDE and "(" in sentence and (not counts.killed or all(
-            any(m.start() <= a and b <= m.end() for m in _BRACKET.finditer(sentence))
-            for cat, a, b in counts.spans if cat == "killed")):
+    brackets = [m.span() for m in _BRACKET.finditer(sentence)] if BRACKET_ASIDE and "(" in sentence else []
+    if brackets and all(any(x <= a and b <= y for x, y in brackets) for cat, a, b in counts.spans if cat == "killed"):
         # no dead, or only dead told inside the brackets ("(one of them a commander)")
         bare, kept = _without_brackets(sentence)
         if bare != sentence:

@@ -666,9 +666,14 @@ _FEDERAL_WORDS = re.compile(r"\b(?:federal|sna|snaf|somali national army|nationa
 
 
 @lru_cache(maxsize=1)
-def _regional_forces() -> dict:
+def _regional_file() -> dict:
+    """data/actors/regional_forces_session44.yml, read once: the regions and the gang-word countries."""
     path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["regions"]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _regional_forces() -> dict:
+    return _regional_file()["regions"]
 
 
 def _regional_state(ev: Event, d: Draft, actors: ActorDictionary) -> None:
@@ -791,8 +796,7 @@ _UNKNOWN_DOERS = re.compile(r"\b(?:(?:unidentified|unknown)\s+(?:number\s+of\s+)
 
 @lru_cache(maxsize=1)
 def _gang_word_countries() -> frozenset[str]:
-    path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
-    return frozenset(yaml.safe_load(path.read_text(encoding="utf-8")).get("gang_word_countries") or [])
+    return frozenset(_regional_file().get("gang_word_countries") or [])
 
 
 def _gang_word(ev: Event, d: Draft, around: str) -> None:
