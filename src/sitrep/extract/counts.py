@@ -972,7 +972,9 @@ def _singular_people(noun) -> int | None:
     """One per singular person named in a patient phrase and its conjuncts ('the mayor and his
     driver' = 2); None when the phrase holds a number or a plural (the figures do the counting)."""
     n = 0
-    for t in [noun, *noun.conjuncts]:
+    members = [noun, *noun.conjuncts]
+    members += [m for t in list(members) for m in _apposed_list(t) if m.i not in {g.i for g in members}]
+    for t in members:
         nums = [c for c in t.children if c.dep_ == "nummod" or c.like_num]
         if SCHOOL_YEAR:  # "a form four student": the school year's figure counts no one
             nums = [c for c in nums if not (c.i > 0 and c.doc[c.i - 1].lower_ in words("school_year_words"))]
@@ -1028,12 +1030,67 @@ def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
+# switch (session 45, lead): a list the parser hangs on a noun as its apposition ("killed two men,
+# a woman and a boy": "woman" an apposition of "men", "boy" its conjunct) adds its people when one
+# of them cannot be among the noun's people (lexicons people_class_*: a woman among men, a child
+# among soldiers); otherwise the list tells who they were ("three people, a woman and two
+# children"; "two men, a farmer and his son")
+APPOSED_LIST = 1
+
+
+def _member_count(t) -> int | None:
+    """People in one list member: its figure, or one for a singular noun with "a", "an", "the"
+    or a possessive; None for anything else (the list is then not read)."""
+    nums = [c for c in t.children if c.dep_ == "nummod"]
+    if len(nums) == 1 and t.tag_ in ("NNS", "NN"):
+        return number_value(nums[0].lower_)
+    if t.tag_ == "NN" and not nums and t.lower_ not in words("not_people_patients") and \
+            any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any", "some", "every", "each")
+                for c in t.children):
+        return 1
+    return None
+
+
+_PEOPLE_CLASSES = ("men", "women", "children", "armed", "civilians")
+# classes no one belongs to both of (a girl is of the women and of the children: never apart)
+_APART = {frozenset(p) for p in (("men", "women"), ("men", "children"), ("women", "children"),
+                                  ("armed", "civilians"), ("armed", "children"))}
+
+
+def _other_people(head: str, member: str) -> bool:
+    """Is `member` a noun of people who cannot be among `head` ("a woman" among "two men")?"""
+    h = {c for c in _PEOPLE_CLASSES if head in words(f"people_class_{c}")}
+    m = {c for c in _PEOPLE_CLASSES if member in words(f"people_class_{c}")}
+    return bool(h and m and not h & m and any(frozenset((a, b)) in _APART for a in h for b in m))
+
+
+def _apposed_list(t) -> list:
+    """The members of a list hung on `t` as a comma apposition with conjuncts of its own, when the
+    list adds people to `t` (see APPOSED_LIST); [] otherwise."""
+    if not APPOSED_LIST:
+        return []
+    for a in t.children:
+        if a.dep_ != "appos" or a.i < 1 or a.doc[a.i - 1 - sum(1 for c in a.children if c.i < a.i)].text != ",":
+            continue
+        members = [a, *a.conjuncts]
+        if len(members) < 2:
+            return []
+        counts = [_member_count(m) for m in members]
+        if any(c is None for c in counts):
+            return []
+        if not any(_other_people(t.lower_, m.lower_) for m in members):
+            return []  # "two men, a farmer and his son": the list may tell who they were
+        return members
+    return []
+
+
 def _mixed_people(nouns: list) -> int | None:
     """A patient phrase that joins singular people to a figure ("a drug suspect and 7 companions",
     "the mayor and three others" = 8, 4): one per singular conjunct plus the figure; None for any
     other phrase (the figures alone or the singular people alone do the counting)."""
     single = figure = 0
     group = list({t.i: t for n in nouns for t in [n, *n.conjuncts]}.values())
+    group += [m for t in list(group) for m in _apposed_list(t) if m.i not in {g.i for g in group}]
     if PLACES_NOT_PEOPLE:
         group = [t for t in group if t.ent_type_ not in _NOT_PEOPLE_ENTS and not _dateline_word(t)]
     for t in group:
