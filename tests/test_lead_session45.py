@@ -1,8 +1,15 @@
 """Session 45 (lead): a list the parser hangs on a noun as its apposition adds its people when one
-of them cannot be among the noun's people (counts.APPOSED_LIST, lexicons people_class_*).
-Sentences written by the team."""
+of them cannot be among the noun's people (counts.APPOSED_LIST, lexicons people_class_*); "N dead"
+followed by a verb or "due" is a toll (counts.DEAD_NOUN_TOLL); a claim with a plain figure is the
+toll, a vague or huge one is not (events.CLAIMED_VAGUE_ONLY); the state's forces acting later on
+the perpetrators are not the actor of the act told before (events.PURSUIT_NOT_AGENT). Sentences
+written by the team."""
+
+import datetime as dt
 
 import pytest
+
+from event_reading import events_of, top_event
 
 from count_reading import dead
 from sitrep.extract import counts
@@ -12,6 +19,9 @@ from sitrep.extract import counts
     ("APPOSED_LIST", "Raiders shot dead two men, a woman and a boy at the well.", 4),
     ("APPOSED_LIST", "The ambush killed three soldiers, a civilian and a child near the checkpoint.", 5),
     ("APPOSED_LIST", "Gunmen killed a man, a woman and a girl on the farm road.", 3),
+    ("DEAD_NOUN_TOLL", "Eleven dead reported after the raid.", 11),
+    ("DEAD_NOUN_TOLL", "Six dead were counted at the clinic by evening.", 6),
+    ("DEAD_NOUN_TOLL", "Four dead due to a land dispute between two families.", 4),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     assert dead(sentence) == expected
@@ -25,6 +35,7 @@ def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     ("Gunmen shot dead two men, a trader and his son.", 2),
     ("Two civilians, a mother and her baby, died when the roof fell in.", 2),
     ("The strike killed four people, including a woman and a boy.", 4),
+    ("The nine dead soldiers were buried in their villages.", 0),  # "dead" before a noun: no toll told
 ])
 def test_list_tells_who_they_were(sentence, expected):
     assert dead(sentence) == expected
@@ -35,3 +46,26 @@ def test_people_classes_are_word_lists():
     for name in ("men", "women", "children", "armed", "civilians"):
         assert words(f"people_class_{name}")
     assert counts._other_people("men", "woman") and not counts._other_people("men", "farmer")
+
+
+def test_plain_claimed_figure_is_the_toll(monkeypatch):
+    text = ("Regional troops raided a militant hideout near Qandala on Friday and claim to have killed "
+            "five fighters.")
+    evs = events_of(text, dt.date(2025, 3, 9))
+    assert top_event(evs).fatalities == 5
+    evs = events_of(text, dt.date(2025, 3, 9), monkeypatch, CLAIMED_VAGUE_ONLY=0)
+    assert top_event(evs).fatalities == 0
+
+
+def test_vague_claim_is_no_toll():
+    text = "The army said it raided rebel bases on Friday and claimed to have killed hundreds of fighters."
+    assert all(e.fatalities == 0 for e in events_of(text, dt.date(2025, 3, 9)))
+
+
+def test_forces_pursuing_the_perpetrators_are_not_the_actor(monkeypatch):
+    text = ("A suicide bomber blew himself up at a tea shop in Baidoa on Monday, killing "
+            "four customers. Police later shot dead a suspect linked to the blast.")
+    evs = events_of(text, dt.date(2025, 1, 8))
+    assert "Police" not in top_event(evs).actor1
+    evs = events_of(text, dt.date(2025, 1, 8), monkeypatch, PURSUIT_NOT_AGENT=0)
+    assert "Police" in top_event(evs).actor1

@@ -13,6 +13,7 @@ from functools import lru_cache
 from sitrep.extract.classify import is_irrealis
 from sitrep.extract.lexicons import any_word, words
 from sitrep.extract.lexicons import pattern as lexicon_pattern
+from sitrep.extract.lexicons import words as lexicon_words
 
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "couple": 2,
@@ -266,6 +267,11 @@ PAREN_ALTERNATIVE = 1
 _PAREN_ALT = re.compile(
     rf"\b(?P<low>{_NUM_WORD})(?P<mid>(?: [\w'’-]+){{0,2}}?) (?P<alt>\((?:or |(?:other|some) sources?(?: say| said| put it at)?:? )"
     rf"(?:possibly |perhaps |maybe |up to |even )?(?P<high>{_NUM_WORD})\b[^()]{{0,80}}\))")
+
+
+# switch (session 45, lead): "Nine dead reported.", "eight dead due to the fighting": "dead" as the
+# noun of a toll, told by the words after it (lexicon dead_told_after), is dead like "killed"
+DEAD_NOUN_TOLL = 1
 
 
 def _paren_alternative(m: re.Match[str]) -> str:
@@ -753,7 +759,8 @@ def _extract_counts(sentence: str) -> Counts:
                         not (MORE_PREPS_AFTER_VERB and nxt in _MORE_AFTER_VERB_OK) and \
                         not (FOR_AFTER_KILL and nxt == "for" and _category(w) == "killed") and \
                         not (KILLED_LEAVING and nxt in _CONSEQUENCE_AFTER) and \
-                        not (TWO_WORD_KILLS and w in ("fatality", "fatalities")):
+                        not (TWO_WORD_KILLS and w in ("fatality", "fatalities")) and \
+                        not (DEAD_NOUN_TOLL and w == "dead" and nxt in lexicon_words("dead_told_after")):
                     continue  # adjectival: "the eight kidnapped men were killed"
                 if m.group("num") in ("a", "an") and i == 0:
                     break
