@@ -9,9 +9,8 @@ import datetime as dt
 
 import pytest
 
-from event_reading import events_of, top_event
-
 from count_reading import dead
+from event_reading import events_of, top_event
 from sitrep.extract import counts
 
 
