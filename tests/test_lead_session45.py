@@ -21,6 +21,11 @@ from sitrep.extract import counts
     ("DEAD_NOUN_TOLL", "Eleven dead reported after the raid.", 11),
     ("DEAD_NOUN_TOLL", "Six dead were counted at the clinic by evening.", 6),
     ("DEAD_NOUN_TOLL", "Four dead due to a land dispute between two families.", 4),
+    ("SOURCE_FIGURE", "Rockets struck a bus depot, killing an unknown number of passengers - a local station "
+                      "counts five, among them a driver.", 5),
+    ("SOURCE_FIGURE", "Dozens of fighters were reportedly killed (one community radio reports 19) in the raid.", 19),
+    ("UNKNOWN_IS_SEVERAL", "An unspecified number of herders were killed when the camp was overrun.", 3),
+    ("UNKNOWN_IS_SEVERAL", "The raiders killed an unknown number of villagers before dawn.", 3),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     assert dead(sentence) == expected
@@ -35,6 +40,10 @@ def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     ("Two civilians, a mother and her baby, died when the roof fell in.", 2),
     ("The strike killed four people, including a woman and a boy.", 4),
     ("The nine dead soldiers were buried in their villages.", 0),  # "dead" before a noun: no toll told
+    ("Several people were killed and police said five suspects were arrested.", 3),  # not the source's dead
+    ("Dozens of militants were killed in the strike, the army said.", 12),
+    ("Troops killed two soldiers and an unknown number of militants.", 2),  # "number" is no person
+    ("An unknown number of people were injured in the crush.", 0),
 ])
 def test_list_tells_who_they_were(sentence, expected):
     assert dead(sentence) == expected
