@@ -26,6 +26,9 @@ from sitrep.extract import counts
     ("SOURCE_FIGURE", "Dozens of fighters were reportedly killed (one community radio reports 19) in the raid.", 19),
     ("UNKNOWN_IS_SEVERAL", "An unspecified number of herders were killed when the camp was overrun.", 3),
     ("UNKNOWN_IS_SEVERAL", "The raiders killed an unknown number of villagers before dawn.", 3),
+    ("A_UNIT_LISTED", "Three guards and about a dozen bandits were killed in the shootout.", 15),
+    ("A_UNIT_LISTED", "Two herders and at least a dozen camels were killed by the raiders.", 2),
+    ("A_UNIT_LISTED", "One officer and a few attackers were killed at the gate.", 4),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
     assert dead(sentence) == expected

@@ -772,15 +772,16 @@ def _extract_counts(sentence: str) -> Counts:
             hedge = _HEDGE_WORDS.get(tuple(words[i + 1:i + 3])) or _HEDGE_WORDS.get(tuple(words[i + 1:i + 2])) \
                 if HEDGED_LIST and w == "and" else None
             if hedge and i + 1 + hedge < len(words) and _NUM_ONLY.fullmatch(words[i + 1 + hedge]) \
-                    and words[i + 1 + hedge] not in ("a", "an"):
+                    and (words[i + 1 + hedge] not in ("a", "an") or _a_unit(words, i + 1 + hedge)):
                 # "two police officers and at least one bystander were killed": the hedged figure
                 # joins the list (the hedge's words are skipped)
                 at = rest.find(" and " + " ".join(words[i + 1:i + 2 + hedge]))
                 nm = _NUM_ONLY.search(low, m.end() + at + 4) if at >= 0 else None
-                if nm is not None and nm.group("num") == words[i + 1 + hedge]:
+                unit = _a_unit(words, i + 1 + hedge)
+                if nm is not None and nm.group("num") == " ".join(words[i + 1 + hedge:i + 2 + hedge + unit]):
                     if not _not_people(low[nm.end():]):
                         pending.append(nm)
-                    skip = i + 1 + hedge
+                    skip = i + 1 + hedge + unit
                     continue
             if w == "and" and i + 1 < len(words) and _NUM_ONLY.fullmatch(words[i + 1]):
                 nm = _NUM_ONLY.search(low, m.end() + rest.find(" and " + words[i + 1]) + 4)
@@ -788,6 +789,7 @@ def _extract_counts(sentence: str) -> Counts:
                     break
                 if A_NUMBER_OF and nm.group("num") in ("a", "an") and not _person_next(low[nm.end():]):
                     continue  # "five hunters and an unknown number of militants": no figure for the militants
+                skip = i + 1 + _a_unit(words, i + 1)  # "and a dozen": the unit's word is the figure's
                 if LISTED_THINGS and _not_people(low[nm.end():]):
                     continue  # "three villagers and twelve cattle were killed": the cattle are no dead
                 pending.append(nm)
@@ -923,6 +925,19 @@ LISTED_THINGS = 1
 # switch (session 44, lead): a hedged figure after "and" in a list before the killing verb ("two
 # officers and at least one bystander were killed") joins the list
 HEDGED_LIST = 1
+# switch (session 45, lead): "a dozen", "a few", "a couple of" after "and" in a list of dead ("two
+# soldiers and about a dozen militants were killed": 14; "two herders and a dozen cattle": 2) is one
+# figure of two words, not "a" then a nearer figure that owns the verb
+A_UNIT_LISTED = 1
+_A_UNITS = ("dozen", "few", "couple")
+
+
+def _a_unit(words: list[str], i: int) -> int:
+    """1 when words[i] is "a"/"an" opening a figure of two words ("a dozen"), else 0."""
+    return int(bool(A_UNIT_LISTED) and words[i:i + 1] in (["a"], ["an"]) and words[i + 1:i + 2] != []
+               and words[i + 1] in _A_UNITS)
+
+
 _HEDGE_WORDS = {("at", "least"): 2, ("more", "than"): 2, ("up", "to"): 2, ("no", "fewer"): 2,
                 ("about",): 1, ("around",): 1, ("some",): 1, ("nearly",): 1, ("almost",): 1,
                 ("approximately",): 1, ("roughly",): 1, ("over",): 1}
