@@ -174,6 +174,7 @@ def data_version() -> str:
     h.update(f"woredas={WOREDA_SEATS}".encode())
     h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
     h.update(f"session44={SESSION44_PLACES},{SUPPLEMENT_REPLACED},{SESSION44_WOREDAS}".encode())
+    h.update(f"session45={SESSION45_PLACES}".encode())
     return h.hexdigest()[:16]
 
 
@@ -387,6 +388,9 @@ SESSION42_PLACES = 1
 # switch (session 44, gazfacts9): the places of places/session44.yaml (Somali villages at ACLED's
 # points, Ethiopian woreda seats the gazetteer lacked, Mehoni in Tigray, Arsi's Abomsa)
 SESSION44_PLACES = 1
+# switch (session 45, gazfacts10): the places of places/session45.yaml (Somali villages and
+# quarters at ACLED's points, read from the tune rows' gold locations in two folds)
+SESSION45_PLACES = 1
 
 
 def load_supplement() -> list[dict]:
@@ -397,6 +401,8 @@ def load_supplement() -> list[dict]:
         if item.name == "session42.yaml" and not SESSION42_PLACES:
             continue
         if item.name == "session44.yaml" and not SESSION44_PLACES:
+            continue
+        if item.name == "session45.yaml" and not SESSION45_PLACES:
             continue
         if item.name.endswith(".yaml"):
             for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
