@@ -9,10 +9,10 @@ Sentences are the helper's own, with invented details."""
 from __future__ import annotations
 
 import pytest
+from tests.place_reading import chosen
 
 import sitrep.geo.gazetteer as gazetteer
 from sitrep.geo.gazetteer import get_gazetteer
-from tests.place_reading import chosen
 
 
 def _near(place, lat, lon, tol=0.02):
