@@ -1,5 +1,6 @@
 """Session 45 (gazfacts10): Somali villages, Somali town quarters and Haitian places the gazetteer lacked.
 
+- SUPPLEMENT_SPLIT_ADMIN1: an entry's admin1 that is a unit ACLED divides off (Togdheer) is kept.
 - places/session45.yaml (SESSION45_PLACES): villages at ACLED's points for their names (the tune
   rows' gold facts, in two folds), and quarters of Somali towns at the town's point (Kismayo's
   Farjano, Beledweyne's Buundo Weyne bridge, Mogadishu's Medina and Zona K, ...); Haitian communes
@@ -56,6 +57,8 @@ def test_session45_entries_are_well_formed():
     ("Mayafulka", 3.13, 43.70, "Bay"),
     ("Ceel Shiil", 4.67, 46.59, "Galgaduud"),      # the variant of Ceel-Shiil
     ("Garcad", 6.94, 49.33, "Mudug"),
+    ("Ceegaag", 8.62, 46.50, "Togdheer"),          # SUPPLEMENT_SPLIT_ADMIN1: not Sool's, by the capitals
+    ("Horufadhi", 8.58, 46.40, "Togdheer"),
     ("Medina", 2.02, 45.29, "Banadir"),            # Mogadishu's quarter
     ("Farjano", -0.36, 42.55, "Lower Juba"),       # a quarter of Kismayo, at the town
     ("Bundo Weyne", 4.74, 45.20, "Hiraan"),        # Beledweyne's bridge, at the town
