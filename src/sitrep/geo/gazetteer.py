@@ -174,6 +174,7 @@ def data_version() -> str:
     h.update(f"woredas={WOREDA_SEATS}".encode())
     h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
     h.update(f"session44={SESSION44_PLACES},{SUPPLEMENT_REPLACED},{SESSION44_WOREDAS}".encode())
+    h.update(f"session45={SESSION45_PLACES},{SUPPLEMENT_SPLIT_ADMIN1}".encode())
     return h.hexdigest()[:16]
 
 
@@ -387,6 +388,14 @@ SESSION42_PLACES = 1
 # switch (session 44, gazfacts9): the places of places/session44.yaml (Somali villages at ACLED's
 # points, Ethiopian woreda seats the gazetteer lacked, Mehoni in Tigray, Arsi's Abomsa)
 SESSION44_PLACES = 1
+# switch (session 45, gazfacts10): a supplement entry whose admin1 names a unit ACLED divides off a
+# Natural Earth unit (Somaliland's Togdheer, Sool, Sanaag, Awdal; Ethiopia's Sidama, ...) keeps that
+# unit: it was lost to point-in-polygon and the nearest capital (Togdheer's Ceegaag and Horufadhi,
+# by Buuhoodle, went to Sool, whose capital is nearer)
+SUPPLEMENT_SPLIT_ADMIN1 = True
+# switch (session 45, gazfacts10): the places of places/session45.yaml (Somali villages and
+# quarters at ACLED's points, read from the tune rows' gold locations in two folds)
+SESSION45_PLACES = 1
 
 
 def load_supplement() -> list[dict]:
@@ -397,6 +406,8 @@ def load_supplement() -> list[dict]:
         if item.name == "session42.yaml" and not SESSION42_PLACES:
             continue
         if item.name == "session44.yaml" and not SESSION44_PLACES:
+            continue
+        if item.name == "session45.yaml" and not SESSION45_PLACES:
             continue
         if item.name.endswith(".yaml"):
             for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
@@ -521,11 +532,15 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     # the team's supplement
     say("supplement", 0.95)
     admin_index = _admin1_index(admin_rows)
+    split_codes = set(split_capital_points()) - set(split_units())  # the parts, not the divided whole
+    told_split: dict[int, str] = {}  # supplement place -> the divided-off unit its entry names
     for entry in load_supplement():
         pid = next_id
         next_id += 1
         iso = entry["country"]
         code = admin_index.get((iso, name_key(entry.get("admin1") or ""))) or ""
+        if SUPPLEMENT_SPLIT_ADMIN1 and code in split_codes:
+            told_split[pid] = code
         feature = entry.get("feature") or "town"
         if feature == "region" and entry.get("admin1") and code:
             feature = "admin1"
@@ -560,6 +575,8 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     place_rows = _fill_admin1(place_rows, admin_rows)
     place_rows = _offshore_barangays(place_rows, {r[0]: r[5] for r in parents_of["PH"]})
     place_rows = _acled_units(place_rows, split_seats(), coarse, ne_names)
+    if told_split:
+        place_rows = [(*r[:4], told_split[r[0]], *r[5:]) if r[0] in told_split else r for r in place_rows]
     admin_names = {r[0]: r[1] for r in con.execute("SELECT code, name FROM admin1")}
     woreda_places, woreda_names = woreda_seat_rows(place_rows, name_rows, admin_names, next_id)
     next_id += len(woreda_places)
