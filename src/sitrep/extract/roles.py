@@ -827,7 +827,9 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
     if STATE_KILLS_GANG_MEMBER:
         _state_kills_gang_member(ev, d, actors, around)
     if VAC_SECOND_CIVILIANS:
-        _vac_second_civilians(ev)
+        _vac_second_civilians(ev, d)
+    if GANG_SECOND_SIDE:
+        _gang_second_side(ev, d)
 
 
 # switch (session 45, actors10): "rival gang members clashed", "fighting between rival clan militias": an
@@ -842,8 +844,33 @@ RIVAL_SAME_SIDE = True
 STATE_KILLS_GANG_MEMBER = True
 # switch (session 45, actors10): the sub-event types whose target is always civilians (ACLED's tune rows: every
 # sexual violence and abduction has inter2 7 where the column is filled): an armed actor read second there (the
-# police of a clash told beside it, a gang the victims were caught between) gives way to the civilians
-VAC_SECOND_CIVILIANS = ("Sexual violence", "Abduction/forced disappearance")
+# police of a clash told beside it, a gang the victims were caught between) gives way to the civilians, where
+# the text tells a sexual act (rape, sexual, molest); abduction left out (a kidnapped police officer: ACLED's
+# clash with the police)
+VAC_SECOND_CIVILIANS = ("Sexual violence",)
+
+
+# switch (session 45, actors10): in a country of gang_word_countries (Haiti), an armed clash of the state's forces
+# read with no second side, whose sentences tell of gangs ("a clash between members of a local gang and the
+# police") was fought with the unidentified gang; told before the forces, the gang is actor1 (ACLED's Haitian
+# tune rows of clashes of the police with a gang: the gang first in 87 of 96 where the note names the gang first)
+GANG_SECOND_SIDE = True
+
+
+def _gang_second_side(ev: Event, d: Draft) -> None:
+    if ev.sub_event_type != "Armed clash" or ev.actor2 or ev.inter1 not in (1, 8) or \
+            ev.iso not in _gang_word_countries():
+        return
+    text = d.sentence.text
+    gang = _GANG_WORD.search(text)
+    if gang is None:
+        return
+    name = _in_country("Unidentified Gang", ev.country)
+    state = next((m for m in d.actors if m.inter in (1, 8)), None)
+    if state is not None and d.sentence.text[state.start:state.end] == state.text and gang.start() < state.start:
+        ev.actor1, ev.inter1, ev.actor2, ev.inter2 = name, 3, ev.actor1, ev.inter1
+    else:
+        ev.actor2, ev.inter2 = name, 3
 
 
 @lru_cache(maxsize=1)
@@ -887,8 +914,14 @@ def _state_kills_gang_member(ev: Event, d: Draft, actors: ActorDictionary, aroun
     ev.actor2, ev.inter2 = gang, 3
 
 
-def _vac_second_civilians(ev: Event) -> None:
-    if ev.sub_event_type in VAC_SECOND_CIVILIANS and ev.inter2 in ARMED and ev.country:
+_SEXUAL_WORDS = re.compile(r"\b(?:rap(?:e|ed|es|ing|ists?)|sexual(?:ly)?|molest\w*|gang-raped)\b", re.IGNORECASE)
+
+
+def _vac_second_civilians(ev: Event, d: Draft) -> None:
+    # (only where the text tells the sexual act: "NPA members assaulted a police headquarters" is a fight the
+    # typer misread, its police the real second side)
+    if ev.sub_event_type in VAC_SECOND_CIVILIANS and ev.inter2 in ARMED and ev.country and \
+            _SEXUAL_WORDS.search(_event_text(d)):
         ev.actor2, ev.inter2 = _in_country("Civilians", ev.country), 7
 
 
