@@ -822,6 +822,107 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         _second_side(ev, d, actors, around)
     if SOMALILAND_FORCES or LEGACY_STATE_FORCES:
         _regional_state(ev, d, actors)
+    if RIVAL_SAME_SIDE:
+        _rival_same_side(ev, d)
+    if STATE_KILLS_GANG_MEMBER:
+        _state_kills_gang_member(ev, d, actors, around)
+    if VAC_SECOND_CIVILIANS:
+        _vac_second_civilians(ev, d)
+    if GANG_SECOND_SIDE:
+        _gang_second_side(ev, d)
+
+
+# switch (session 45, actors10): "rival gang members clashed", "fighting between rival clan militias": an
+# unnamed kind of armed group read once is both sides of the fight (ACLED: "Unidentified Gang (Haiti)" against
+# "Unidentified Gang (Haiti)", an armed clash), not the attacker of civilians (data/actors/roles_session45.yml
+# rival_groups and rival_fight, both in the event's own sentences)
+RIVAL_SAME_SIDE = True
+# switch (session 45, actors10): the state's forces who killed or shot people told as members or leaders of a
+# gang ("police shot dead a gang leader"; "the two men killed were described as suspected gang members") fought
+# the gang (ACLED: an armed clash with the named gang, else the unidentified gang), in the countries of the
+# "Unidentified Gang ({country})" entry (roles_session45.yml gang_victim)
+STATE_KILLS_GANG_MEMBER = True
+# switch (session 45, actors10): the sub-event types whose target is always civilians (ACLED's tune rows: every
+# sexual violence and abduction has inter2 7 where the column is filled): an armed actor read second there (the
+# police of a clash told beside it, a gang the victims were caught between) gives way to the civilians, where
+# the text tells a sexual act (rape, sexual, molest); abduction left out (a kidnapped police officer: ACLED's
+# clash with the police)
+VAC_SECOND_CIVILIANS = ("Sexual violence",)
+
+
+# switch (session 45, actors10): in a country of gang_word_countries (Haiti), an armed clash of the state's forces
+# read with no second side, whose sentences tell of gangs ("a clash between members of a local gang and the
+# police") was fought with the unidentified gang; told before the forces, the gang is actor1 (ACLED's Haitian
+# tune rows of clashes of the police with a gang: the gang first in 100 of 109 where the note names the gang first)
+GANG_SECOND_SIDE = True
+
+
+def _gang_second_side(ev: Event, d: Draft) -> None:
+    if ev.sub_event_type != "Armed clash" or ev.actor2 or ev.inter1 not in (1, 8) or \
+            ev.iso not in _gang_word_countries():
+        return
+    text = d.sentence.text
+    gang = _GANG_WORD.search(text)
+    if gang is None:
+        return
+    name = _in_country("Unidentified Gang", ev.country)
+    state = next((m for m in d.actors if m.inter in (1, 8)), None)
+    if state is not None and d.sentence.text[state.start:state.end] == state.text and gang.start() < state.start:
+        ev.actor1, ev.inter1, ev.actor2, ev.inter2 = name, 3, ev.actor1, ev.inter1
+    else:
+        ev.actor2, ev.inter2 = name, 3
+
+
+@lru_cache(maxsize=1)
+def _session45_words() -> dict[str, re.Pattern[str]]:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_session45.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {k: re.compile(v, re.IGNORECASE) for k, v in data.items()}
+
+
+def _event_text(d: Draft) -> str:
+    return " ".join(x.text for x in d.sentences or [d.sentence])
+
+
+def _rival_same_side(ev: Event, d: Draft) -> None:
+    if ev.sub_event_type not in ("Attack", "Armed clash") or ev.inter1 not in (2, 3, 4) or \
+            not (ev.actor1 or "").startswith("Unidentified") or (ev.actor2 and ev.inter2 != 7):
+        return
+    text, w = _event_text(d), _session45_words()
+    if not (w["rival_groups"].search(text) and w["rival_fight"].search(text)):
+        return
+    ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    ev.actor2, ev.inter2 = ev.actor1, ev.inter1
+
+
+def _state_kills_gang_member(ev: Event, d: Draft, actors: ActorDictionary, around: str) -> None:
+    if ev.sub_event_type != "Attack" or ev.inter1 != 1 or ev.inter2 != 7 or not ev.country:
+        return
+    generic = actors.entry("generic:Unidentified Gang ({country})")
+    if generic is None or (ev.iso or "").upper() not in {c.upper() for c in generic.countries}:
+        return
+    text = _event_text(d) + " " + (around or "")
+    if not _session45_words()["gang_victim"].search(text):
+        return
+    gang = _in_country("Unidentified Gang", ev.country)
+    for m in d.actors:
+        entry = actors.entry(m.key)
+        if entry is not None and m.inter == 3 and entry.display(ev.country, ev.iso).endswith(" Gang"):
+            gang = entry.display(ev.country, ev.iso)
+            break
+    ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    ev.actor2, ev.inter2 = gang, 3
+
+
+_SEXUAL_WORDS = re.compile(r"\b(?:rap(?:e|ed|es|ing|ists?)|sexual(?:ly)?|molest\w*|gang-raped)\b", re.IGNORECASE)
+
+
+def _vac_second_civilians(ev: Event, d: Draft) -> None:
+    # (only where the text tells the sexual act: "NPA members assaulted a police headquarters" is a fight the
+    # typer misread, its police the real second side)
+    if ev.sub_event_type in VAC_SECOND_CIVILIANS and ev.inter2 in ARMED and ev.country and \
+            _SEXUAL_WORDS.search(_event_text(d)):
+        ev.actor2, ev.inter2 = _in_country("Civilians", ev.country), 7
 
 
 def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "") -> None:
