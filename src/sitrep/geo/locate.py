@@ -66,6 +66,11 @@ _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
     rf"{_ELISION}){_CAP})*"
 )
+# switch (session 45, places10): a capitalised word joined by a hyphen to a lower-case word that is no
+# English word ("Ceel-baraf", "Run-nirgod") is one name: looked up whole, and where the gazetteer lacks
+# it, its capitalised part alone is no place ("Ceel" had been read as Eyl); "Kismayo-based" is not joined
+HYPHEN_LOWER_TAIL = True
+_HYPHEN_LOWER_TAIL = re.compile(r"-([a-z][a-z'’]+)\b")
 # switch (session 42, places7): "Sitio [X]" and "Purok [X]" (parts of a Philippine barangay) are no
 # place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio [X]" fuzzily to a city
 # 50 km off; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
@@ -773,6 +778,9 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         if VEHICLE_NAME_NOT_PLACE and vehicle_after().match(text[m.end():m.end() + 40]):
             continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
+        lower_tail = _HYPHEN_LOWER_TAIL.match(text, m.end()) if HYPHEN_LOWER_TAIL else None
+        if lower_tail and _dictionary_word(lower_tail.group(1)):
+            lower_tail = None  # "Mogadishu-based", "Kenya-led": the name, then an English word
         i = 0
         opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
@@ -796,6 +804,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 end = m.start() + words[j - 1].end()
                 surface = re.sub(r"(?:['’]s|['’.,])+$", "", text[start:end])
                 end = start + len(surface)
+                if lower_tail and j == len(words) and end == m.end():
+                    joined = text[start:lower_tail.end()]
+                    if not gaz.by_key(name_key(joined)):
+                        continue  # "Ceel-baraf": an unknown name opening with "Ceel", not Eyl
+                    surface, end = joined, start + len(joined)
                 if any(s < end and start < e for s, e in blocked) and not (
                         ABBREVIATION_INSIDE_NAME and _abbreviation_inside_name(gaz, text, start, end, blocked)):
                     continue
@@ -847,6 +860,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    plain_words = FOLDED_NEEDS_ODD_WORD and all(_dictionary_word(w.group(0)) for w in words[i:j])
+                    if plain_words:
+                        # "Stray bullets": an English word read only by its folded key ("Stryi") is no place
+                        cands = [c for c in cands if is_exact(c, surface)]
                     if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
@@ -908,7 +925,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             getattr(c, "source", "") == "supplement" or c.feature == "admin1"
                             or (c.population or 0) >= NER_BLOCKED_CITY_POP)]
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
-                            and not any(s < end and start < e for s, e in ner_block):
+                            and not any(s < end and start < e for s, e in ner_block) and not plain_words:
                         cands = gaz.fuzzy(surface, countries)
                         if FUZZY_NO_ADJECTIVE:
                             cands = [c for c in cands if not people_adjective_of(surface, c.name)]
@@ -1000,6 +1017,11 @@ def _region_of_country(iso: str, written: str) -> bool:
     name = re.sub(r"[\s-]+(?:region|province|state|governorate|oblast)$", "", written, flags=re.IGNORECASE)
     return bool(iso) and admin1_code(iso, name).startswith(iso + ".")
 
+
+# switch (session 45, places10): a name whose every word is an English dictionary word (spaCy's
+# WordNet tables: "Stray", "Honest") is a place only where a candidate is spelt exactly so; the
+# folded key ("Stray" and Stryi share "stri") and the fuzzy guess need a word that is no common one
+FOLDED_NEEDS_ODD_WORD = True
 
 # "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
 # "Balinese", "Acehnese") is whose, not where; a fuzzy guess reading it as the place is dropped
