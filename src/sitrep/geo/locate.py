@@ -782,6 +782,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         if lower_tail and _dictionary_word(lower_tail.group(1)):
             lower_tail = None  # "Mogadishu-based", "Kenya-led": the name, then an English word
         i = 0
+        span_hits: list[tuple[int, int, PlaceMention]] = []  # WORD_INSIDE_UNKNOWN_NAME
         opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
         unread_before = False  # a word of this capitalised span before i found no place (TAIL_OF_UNKNOWN_NAME)
@@ -985,6 +986,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # before it ("Hawa Gelan": no province of Iran); "Northern Bahr el Ghazal" is
                         hit.candidates = [c for c in cands if c.feature not in ("admin1", "country")]  # type: ignore[attr-defined]
                     mentions.append(hit)
+                    span_hits.append((i, j, hit))
                     i = j
                     break
             if hit is None:
@@ -993,6 +995,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 i += 1
             else:  # a name only the Philippines' barangays hold ("Hawa") is still unread here
                 unread_before = not hit.candidates  # type: ignore[attr-defined]
+        if WORD_INSIDE_UNKNOWN_NAME and countries and span_hits:
+            _inside_unknown_name(m, words, span_hits, countries)
     if any(getattr(h, "region_people", False) for h in mentions) and \
             any(not getattr(h, "region_people", False) and h.candidates for h in mentions):  # type: ignore[attr-defined]
         # "killed three Amhara civilians in [a village], Oromia": the people's province yields to
@@ -1004,6 +1008,25 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         if in_grievance(grievance, h.start - offset):
             h.grievance = True  # type: ignore[attr-defined]  # settled in resolve_mentions
     return _measured_mentions(text, gaz, offset, mentions)
+
+
+# switch (session 45, places10): a word inside a longer capitalised name whose words before and after it
+# the gazetteer does not hold ("Battalion Man Kawng headquarters") is no place where all its
+# candidates lie outside the text's countries ("Man" of Cote d'Ivoire in a note on Shan state)
+WORD_INSIDE_UNKNOWN_NAME = True
+
+
+def _inside_unknown_name(m: re.Match, words: list, span_hits: list, countries: set[str]) -> None:
+    read = {k for i, j, h in span_hits if h.candidates for k in range(i, j)}  # type: ignore[attr-defined]
+    for i, j, h in span_hits:
+        if not (0 < i and j < len(words)) or i - 1 in read or j in read:
+            continue
+        gaps = m.group(0)[words[i - 1].end():words[i].start()] + m.group(0)[words[j - 1].end():words[j].start()]
+        if gaps.strip():
+            continue  # "Haut-Katanga", "Benshangul/Gumuz": a name of its own, joined by a mark
+        if h.candidates and all(c.iso not in countries for c in h.candidates):  # type: ignore[attr-defined]
+            h.candidates = []  # type: ignore[attr-defined]
+            h.barangays = []  # type: ignore[attr-defined]
 
 
 # "[X] region" that names one of ACLED's admin1 units of a country that the gazetteer keeps as
