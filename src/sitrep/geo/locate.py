@@ -1939,9 +1939,20 @@ def _loose_outside_chain(ordered: list[PlaceMention], text: str) -> None:
 # 2013-16; from 2020 it is 2, as "near"): the place is marked, precision_for reads the mark
 OUTSKIRTS_AT_POINT = True
 VICINITY_POINT_UNTIL = dt.date(2018, 1, 1)
-_OUTSKIRTS_BEFORE = re.compile(r"\b(?:outskirts|edges?|fringes?)\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
-                               re.IGNORECASE)
-_VICINITY_BEFORE = re.compile(r"\bvicinity\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _outskirts_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words "the outskirts of" and "the vicinity of" right before a name (data/place_words_session45.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words_session45.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    kinds = "|".join(map(re.escape, data.get("settlement_words") or []))
+
+    def before(nouns: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+of\s+(?:the\s+)?(?:(?:"
+                          + kinds + r")\s+of\s+)?$", re.IGNORECASE)
+
+    return before(data.get("outskirts_nouns") or []), before(data.get("vicinity_nouns") or [])
 
 
 def _outskirts_at_point(ordered: list[PlaceMention], text: str) -> None:
@@ -1949,7 +1960,8 @@ def _outskirts_at_point(ordered: list[PlaceMention], text: str) -> None:
         if mm.place is None or mm.place.feature not in POINT_FEATURES:
             continue
         before = text[max(0, mm.start - 40):mm.start]
-        kind = "outskirts" if _OUTSKIRTS_BEFORE.search(before) else "vicinity" if _VICINITY_BEFORE.search(before) else ""
+        outskirts, vicinity = _outskirts_before()
+        kind = "outskirts" if outskirts.search(before) else "vicinity" if vicinity.search(before) else ""
         if kind:
             mm.place = copy.copy(mm.place)  # the mark is this mention's
             mm.place.outskirts = kind  # type: ignore[attr-defined]
