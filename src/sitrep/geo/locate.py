@@ -863,8 +863,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     cands = gaz.by_key(key)
                     plain_words = FOLDED_NEEDS_ODD_WORD and all(_dictionary_word(w.group(0)) for w in words[i:j])
                     if plain_words:
-                        # "Stray bullets": an English word read only by its folded key ("Stryi") is no place
-                        cands = [c for c in cands if is_exact(c, surface)]
+                        # "Stray bullets": an English word read only by its folded key ("Stryi") is no place;
+                        # where the key found other spellings, an exact namesake abroad is none either
+                        # ("List", Germany, once the folded namesake in the text's country is dropped)
+                        exact = [c for c in cands if _spelt_alike(c, surface)]
+                        cands = exact if len(exact) == len(cands) else [c for c in exact if c.iso in (countries or ())]
                     if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
@@ -1045,6 +1048,15 @@ def _region_of_country(iso: str, written: str) -> bool:
 # WordNet tables: "Stray", "Honest") is a place only where a candidate is spelt exactly so; the
 # folded key ("Stray" and Stryi share "stri") and the fuzzy guess need a word that is no common one
 FOLDED_NEEDS_ODD_WORD = True
+
+
+def _spelt_alike(place: Place, surface: str) -> bool:
+    """Is `surface` one of the place's names letter for letter, but for case, accents, hyphens and
+    spaces ("Muse" is Mu-se)?"""
+    def letters(name: str) -> str:
+        return re.sub(r"[^0-9a-z]", "", ascii_fold(name).lower())
+    want = letters(surface)
+    return any(letters(n) == want for n in (getattr(place, "matched_names", None) or {place.name}))
 
 # "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
 # "Balinese", "Acehnese") is whose, not where; a fuzzy guess reading it as the place is dropped
