@@ -864,10 +864,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     plain_words = FOLDED_NEEDS_ODD_WORD and all(_dictionary_word(w.group(0)) for w in words[i:j])
                     if plain_words:
                         # "Stray bullets": an English word read only by its folded key ("Stryi") is no place;
-                        # where the key found other spellings, an exact namesake abroad is none either
-                        # ("List", Germany, once the folded namesake in the text's country is dropped)
+                        # where it is also spelt exactly so in the text's countries, only those namesakes
+                        # count; an exact namesake only abroad leaves the reading as it was ("Manila")
                         exact = [c for c in cands if _spelt_alike(c, surface)]
-                        cands = exact if len(exact) == len(cands) else [c for c in exact if c.iso in (countries or ())]
+                        at_home = [c for c in exact if c.iso in (countries or ())]
+                        cands = at_home or ([] if not exact else cands)
                     if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
