@@ -788,6 +788,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         unread_before = False  # a word of this capitalised span before i found no place (TAIL_OF_UNKNOWN_NAME)
         while i < len(words):
             hit = None
+            if FOLDED_NEEDS_ODD_WORD and i > 0 and words[i].group(0).islower() and \
+                    words[i].group(0) not in _LEAD_SPACED_WORDS:
+                i += 1  # "[an Address] at Davao City": a joining word inside the span opens no name
+                continue
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
                 opens = i if SUBVILLAGE_WORD_OPENS_NAME else 0
@@ -864,11 +868,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                     plain_words = FOLDED_NEEDS_ODD_WORD and all(_dictionary_word(w.group(0)) for w in words[i:j])
                     if plain_words:
                         # "Stray bullets": an English word read only by its folded key ("Stryi") is no place;
-                        # where it is also spelt exactly so in the text's countries, only those namesakes
-                        # count; an exact namesake only abroad leaves the reading as it was ("Manila")
+                        # where it is also spelt exactly so in the text's countries, only the namesakes spelt
+                        # so count; spelt so only abroad, the reading stays as it was ("Manila", "List")
                         exact = [c for c in cands if _spelt_alike(c, surface)]
-                        at_home = [c for c in exact if c.iso in (countries or ())]
-                        cands = at_home or ([] if not exact else cands)
+                        cands = exact if any(c.iso in (countries or ()) for c in exact) else cands if exact else []
                     if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
@@ -1056,8 +1059,20 @@ def _spelt_alike(place: Place, surface: str) -> bool:
     spaces ("Muse" is Mu-se)?"""
     def letters(name: str) -> str:
         return re.sub(r"[^0-9a-z]", "", ascii_fold(name).lower())
-    want = letters(surface)
-    return any(letters(n) == want for n in (getattr(place, "matched_names", None) or {place.name}))
+    # "Philippines at", "Mexico City": a connector or a unit word at either end is no part of the name
+    words = surface.split()
+    wants = {letters(surface)}
+    while len(words) > 1 and (words[-1].lower() in _CONNECT_WORDS or words[-1].lower() in FEATURE_WORDS):
+        words.pop()
+        wants.add(letters(" ".join(words)))
+    while len(words) > 1 and words[0].lower() in _CONNECT_WORDS:
+        words.pop(0)
+        wants.add(letters(" ".join(words)))
+    return any(letters(n) in wants for n in (getattr(place, "matched_names", None) or {place.name}))
+
+
+_LEAD_SPACED_WORDS = frozenset(re.findall(r"[a-z]+", _LEAD_SPACED))
+_CONNECT_WORDS = frozenset(re.findall(r"[a-z]+", _CONNECT)) | {"the", "of"}
 
 # "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
 # "Balinese", "Acehnese") is whose, not where; a fuzzy guess reading it as the place is dropped
