@@ -76,3 +76,19 @@ def test_session45_place_words_file():
         assert words and all(isinstance(w, str) and w == w.lower().strip() and w for w in words)
     outskirts, vicinity = L._outskirts_before()
     assert outskirts.search("in the outskirts of the town of ") and vicinity.search("in the vicinity of ")
+
+
+def test_a_hyphen_spelt_name_is_spelt_alike(gazetteer):
+    ms = _mentions("Soldiers and rebels fought near Muse on the border on Tuesday.", gazetteer, {"MM"})
+    assert [m.place.iso for m in ms if m.text == "Muse" and m.place is not None] == ["MM"]
+
+
+ADDRESS_TEXT = "Farmers rallied during the Governor's Annual Address at Davao City, Davao del Sur province, on Monday."
+
+
+def test_a_joining_word_opens_no_name(gazetteer, monkeypatch):
+    texts = [m.text for m in _mentions(ADDRESS_TEXT, gazetteer, {"PH"})]
+    assert "Davao City" in texts and not any(t.endswith(" at") or t.startswith("at ") for t in texts)
+    monkeypatch.setattr(L, "FOLDED_NEEDS_ODD_WORD", False)
+    texts = [m.text for m in _mentions(ADDRESS_TEXT, gazetteer, {"PH"})]
+    assert any(t.endswith(" at") or t.startswith("at ") for t in texts)
