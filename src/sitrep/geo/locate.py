@@ -66,6 +66,11 @@ _SPAN = re.compile(
     rf"(?:\b{_CONNECT}-|\b{_LEAD_SPACED}\s)?{_CAP}(?:(?:[-\s]|{_SLASH}|\s{_CONNECT}(?:\s{_CONNECT})?[-\s]|-(?:{_CONNECT}|{_HYPHEN_CONNECT})-"
     rf"{_ELISION}){_CAP})*"
 )
+# switch (session 45, places10): a capitalised word joined by a hyphen to a lower-case word that is no
+# English word ("Ceel-baraf", "Run-nirgod") is one name: looked up whole, and where the gazetteer lacks
+# it, its capitalised part alone is no place ("Ceel" had been read as Eyl); "Kismayo-based" is not joined
+HYPHEN_LOWER_TAIL = True
+_HYPHEN_LOWER_TAIL = re.compile(r"-([a-z][a-z'’]+)\b")
 # switch (session 42, places7): "Sitio [X]" and "Purok [X]" (parts of a Philippine barangay) are no
 # place the gazetteer holds ("Sitio" had gone to a San Isidro 150 km off, "Sitio [X]" fuzzily to a city
 # 50 km off; ACLED codes the barangay after it); after "Barangay", the next word opens the name, so an
@@ -773,12 +778,20 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
         if VEHICLE_NAME_NOT_PLACE and vehicle_after().match(text[m.end():m.end() + 40]):
             continue  # "a Toyota vehicle", "the Wanbao company": the make or the firm, not a place
         words = list(re.finditer(r"[^\s/-]+", m.group(0)))
+        lower_tail = _HYPHEN_LOWER_TAIL.match(text, m.end()) if HYPHEN_LOWER_TAIL else None
+        if lower_tail and _dictionary_word(lower_tail.group(1)):
+            lower_tail = None  # "Mogadishu-based", "Kenya-led": the name, then an English word
         i = 0
+        span_hits: list[tuple[int, int, PlaceMention]] = []  # WORD_INSIDE_UNKNOWN_NAME
         opens = 0  # the word that opens the name (after "Barangay", "Sitio")
         in_name = False
         unread_before = False  # a word of this capitalised span before i found no place (TAIL_OF_UNKNOWN_NAME)
         while i < len(words):
             hit = None
+            if FOLDED_NEEDS_ODD_WORD and i > 0 and words[i].group(0).islower() and \
+                    words[i].group(0) not in _LEAD_SPACED_WORDS:
+                i += 1  # "[an Address] at Davao City": a joining word inside the span opens no name
+                continue
             if words[i].group(0).lower().rstrip(".") in BARANGAY_WORDS and i + 1 < len(words):
                 i += 1  # "Barangay Tumaga": the word says what the name after it is
                 opens = i if SUBVILLAGE_WORD_OPENS_NAME else 0
@@ -796,6 +809,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 end = m.start() + words[j - 1].end()
                 surface = re.sub(r"(?:['’]s|['’.,])+$", "", text[start:end])
                 end = start + len(surface)
+                if lower_tail and j == len(words) and end == m.end():
+                    joined = text[start:lower_tail.end()]
+                    if not gaz.by_key(name_key(joined)):
+                        continue  # "Ceel-baraf": an unknown name opening with "Ceel", not Eyl
+                    surface, end = joined, start + len(joined)
                 if any(s < end and start < e for s, e in blocked) and not (
                         ABBREVIATION_INSIDE_NAME and _abbreviation_inside_name(gaz, text, start, end, blocked)):
                     continue
@@ -847,6 +865,13 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             words[i - 1].group(0).lower().strip("'’,.") not in stop:
                         continue  # "Rideegama Pradeshiya Sabha": the council, not Libya's Sabha
                     cands = gaz.by_key(key)
+                    plain_words = FOLDED_NEEDS_ODD_WORD and all(_dictionary_word(w.group(0)) for w in words[i:j])
+                    if plain_words:
+                        # "Stray bullets": an English word read only by its folded key ("Stryi") is no place;
+                        # where it is also spelt exactly so in the text's countries, only the namesakes spelt
+                        # so count; spelt so only abroad, the reading stays as it was ("Manila", "List")
+                        exact = [c for c in cands if _spelt_alike(c, surface)]
+                        cands = exact if any(c.iso in (countries or ()) for c in exact) else cands if exact else []
                     if WORD_INSIDE_INSTITUTION_NAME and j - i == 1 and 0 < i and j < len(words) and \
                             words[-1].group(0).lower().strip("'’,.") in heads and _dictionary_word(surface) and \
                             not any(name_key(c.name) == key for c in cands):
@@ -908,7 +933,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                             getattr(c, "source", "") == "supplement" or c.feature == "admin1"
                             or (c.population or 0) >= NER_BLOCKED_CITY_POP)]
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
-                            and not any(s < end and start < e for s, e in ner_block):
+                            and not any(s < end and start < e for s, e in ner_block) and not plain_words:
                         cands = gaz.fuzzy(surface, countries)
                         if FUZZY_NO_ADJECTIVE:
                             cands = [c for c in cands if not people_adjective_of(surface, c.name)]
@@ -968,6 +993,7 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # before it ("Hawa Gelan": no province of Iran); "Northern Bahr el Ghazal" is
                         hit.candidates = [c for c in cands if c.feature not in ("admin1", "country")]  # type: ignore[attr-defined]
                     mentions.append(hit)
+                    span_hits.append((i, j, hit))
                     i = j
                     break
             if hit is None:
@@ -976,6 +1002,8 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                 i += 1
             else:  # a name only the Philippines' barangays hold ("Hawa") is still unread here
                 unread_before = not hit.candidates  # type: ignore[attr-defined]
+        if WORD_INSIDE_UNKNOWN_NAME and countries and span_hits:
+            _inside_unknown_name(m, words, span_hits, countries)
     if any(getattr(h, "region_people", False) for h in mentions) and \
             any(not getattr(h, "region_people", False) and h.candidates for h in mentions):  # type: ignore[attr-defined]
         # "killed three Amhara civilians in [a village], Oromia": the people's province yields to
@@ -989,6 +1017,25 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     return _measured_mentions(text, gaz, offset, mentions)
 
 
+# switch (session 45, places10): a word inside a longer capitalised name whose words before and after it
+# the gazetteer does not hold ("Battalion Man Kawng headquarters") is no place where all its
+# candidates lie outside the text's countries ("Man" of Cote d'Ivoire in a note on Shan state)
+WORD_INSIDE_UNKNOWN_NAME = True
+
+
+def _inside_unknown_name(m: re.Match, words: list, span_hits: list, countries: set[str]) -> None:
+    read = {k for i, j, h in span_hits if h.candidates for k in range(i, j)}  # type: ignore[attr-defined]
+    for i, j, h in span_hits:
+        if not (0 < i and j < len(words)) or i - 1 in read or j in read:
+            continue
+        gaps = m.group(0)[words[i - 1].end():words[i].start()] + m.group(0)[words[j - 1].end():words[j].start()]
+        if gaps.strip():
+            continue  # "Haut-Katanga", "Benshangul/Gumuz": a name of its own, joined by a mark
+        if h.candidates and all(c.iso not in countries for c in h.candidates):  # type: ignore[attr-defined]
+            h.candidates = []  # type: ignore[attr-defined]
+            h.barangays = []  # type: ignore[attr-defined]
+
+
 # "[X] region" that names one of ACLED's admin1 units of a country that the gazetteer keeps as
 # several units (the Philippines' regions, Burkina Faso's): the region, never a town of its name
 REGION_NAME_NO_TOWN = True
@@ -1000,6 +1047,32 @@ def _region_of_country(iso: str, written: str) -> bool:
     name = re.sub(r"[\s-]+(?:region|province|state|governorate|oblast)$", "", written, flags=re.IGNORECASE)
     return bool(iso) and admin1_code(iso, name).startswith(iso + ".")
 
+
+# switch (session 45, places10): a name whose every word is an English dictionary word (spaCy's
+# WordNet tables: "Stray", "Honest") is a place only where a candidate is spelt exactly so; the
+# folded key ("Stray" and Stryi share "stri") and the fuzzy guess need a word that is no common one
+FOLDED_NEEDS_ODD_WORD = True
+
+
+def _spelt_alike(place: Place, surface: str) -> bool:
+    """Is `surface` one of the place's names letter for letter, but for case, accents, hyphens and
+    spaces ("Muse" is Mu-se)?"""
+    def letters(name: str) -> str:
+        return re.sub(r"[^0-9a-z]", "", ascii_fold(name).lower())
+    # "Philippines at", "Mexico City": a connector or a unit word at either end is no part of the name
+    words = surface.split()
+    wants = {letters(surface)}
+    while len(words) > 1 and (words[-1].lower() in _CONNECT_WORDS or words[-1].lower() in FEATURE_WORDS):
+        words.pop()
+        wants.add(letters(" ".join(words)))
+    while len(words) > 1 and words[0].lower() in _CONNECT_WORDS:
+        words.pop(0)
+        wants.add(letters(" ".join(words)))
+    return any(letters(n) in wants for n in (getattr(place, "matched_names", None) or {place.name}))
+
+
+_LEAD_SPACED_WORDS = frozenset(re.findall(r"[a-z]+", _LEAD_SPACED))
+_CONNECT_WORDS = frozenset(re.findall(r"[a-z]+", _CONNECT)) | {"the", "of"}
 
 # "the release of seven Papuan prisoners": a people's adjective made of a place's name ("Papuan",
 # "Balinese", "Acehnese") is whose, not where; a fuzzy guess reading it as the place is dropped
@@ -1894,9 +1967,20 @@ def _loose_outside_chain(ordered: list[PlaceMention], text: str) -> None:
 # 2013-16; from 2020 it is 2, as "near"): the place is marked, precision_for reads the mark
 OUTSKIRTS_AT_POINT = True
 VICINITY_POINT_UNTIL = dt.date(2018, 1, 1)
-_OUTSKIRTS_BEFORE = re.compile(r"\b(?:outskirts|edges?|fringes?)\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$",
-                               re.IGNORECASE)
-_VICINITY_BEFORE = re.compile(r"\bvicinity\s+of\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _outskirts_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words "the outskirts of" and "the vicinity of" right before a name (data/place_words_session45.yaml)."""
+    path = resources.files("sitrep") / "data" / "place_words_session45.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    kinds = "|".join(map(re.escape, data.get("settlement_words") or []))
+
+    def before(nouns: list[str]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+of\s+(?:the\s+)?(?:(?:"
+                          + kinds + r")\s+of\s+)?$", re.IGNORECASE)
+
+    return before(data.get("outskirts_nouns") or []), before(data.get("vicinity_nouns") or [])
 
 
 def _outskirts_at_point(ordered: list[PlaceMention], text: str) -> None:
@@ -1904,7 +1988,8 @@ def _outskirts_at_point(ordered: list[PlaceMention], text: str) -> None:
         if mm.place is None or mm.place.feature not in POINT_FEATURES:
             continue
         before = text[max(0, mm.start - 40):mm.start]
-        kind = "outskirts" if _OUTSKIRTS_BEFORE.search(before) else "vicinity" if _VICINITY_BEFORE.search(before) else ""
+        outskirts, vicinity = _outskirts_before()
+        kind = "outskirts" if outskirts.search(before) else "vicinity" if vicinity.search(before) else ""
         if kind:
             mm.place = copy.copy(mm.place)  # the mark is this mention's
             mm.place.outskirts = kind  # type: ignore[attr-defined]
