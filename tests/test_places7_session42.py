@@ -95,6 +95,9 @@ def test_a_locality_read_as_another_province_of_the_chain_is_dropped(gazetteer, 
     # the lead's TAIL_OF_UNKNOWN_NAME (session 42) also drops "An Neel" (River Nile state) as the end
     # of the unknown name "Sharg An Neel": both are off to see the old reading
     monkeypatch.setattr(L, "TAIL_OF_UNKNOWN_NAME", False)
+    monkeypatch.setattr(L, "WORD_INSIDE_UNKNOWN_NAME", False)  # session 45 drops it too
+    monkeypatch.setattr(L, "HYPHEN_LOWER_TAIL", False)
+    monkeypatch.setattr(L, "FOLDED_NEEDS_ODD_WORD", False)
     best = _best(CHAIN_TEXT, gazetteer, {"SD"})
     assert best is not None and best.place.admin1 != "Khartoum"
 
@@ -154,6 +157,7 @@ LABEL_TEXT = "Looting: On a Friday night, armed men took cattle from herders nea
 def test_a_coders_label_is_no_place(gazetteer, monkeypatch):
     assert "Looting" not in [m.text for m in L.find_mentions(LABEL_TEXT, gazetteer)]
     monkeypatch.setattr(L, "NOTE_LABEL_NOT_PLACE", False)
+    monkeypatch.setattr(L, "FOLDED_NEEDS_ODD_WORD", False)  # session 45 blocks it too
     assert "Looting" in [m.text for m in L.find_mentions(LABEL_TEXT, gazetteer)]
 
 
