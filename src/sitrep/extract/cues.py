@@ -30,6 +30,9 @@ TOLD_OCCURRING = 1
 RIOT_WORDS = 1
 # switch (session 43, types8): the crowd_damage entry of event_cues.yaml (`switch: CROWD_DAMAGE`)
 CROWD_DAMAGE = 1
+# switch (session 45, types10): the second crowd_damage entry (`switch: CROWD_BURNED`): huts, stalls or
+# homes burned, things set ablaze, a gate or a fence wrecked by a demonstration's crowd
+CROWD_BURNED = 1  # switch (session 45, types10)
 
 
 @dataclass
