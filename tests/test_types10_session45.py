@@ -59,3 +59,27 @@ def test_crowd_burned_is_no_event_alone(monkeypatch, fresh_cues):
     # a modifier: with no demonstration told, the burned stalls make no riot
     text = "On 3 May 2021, unknown people burned several stalls at the market in Tuban, East Java."
     assert top_event(events_of(text, dt.date(2021, 5, 9))).sub_event_type != "Violent demonstration"
+
+
+HEADLINE = "Nurses union protest plans to cut night allowances."
+
+
+def test_headline_note_with_strong_cue_is_an_event(monkeypatch):
+    assert _sub(HEADLINE, monkeypatch) == "Peaceful protest"
+
+
+def test_headline_note_switch_off(monkeypatch):
+    assert _sub(HEADLINE, monkeypatch, HEADLINE_CUE=0) is None
+
+
+DEMONSTRATE = "Residents demonstrate in Kitale over rising cases of insecurity"
+
+
+def test_present_demonstrate_is_a_protest(monkeypatch, fresh_cues):
+    assert _sub(DEMONSTRATE, monkeypatch) == "Peaceful protest"
+
+
+def test_present_demonstrate_switch_off(monkeypatch, fresh_cues):
+    monkeypatch.setattr(cues, "DEMONSTRATE_WORDS", 0)
+    cues.get_lexicon.cache_clear()
+    assert _sub(DEMONSTRATE, monkeypatch) is None
