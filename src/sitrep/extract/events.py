@@ -990,7 +990,7 @@ def _sentence_draft(st: ArticleState, s: Sentence, cues: list[Cue], found: list[
         # days' news (RECENT_TOLLS); only a decider sure beyond RECENT_TOLL_VETO still vetoes
         veto = max(veto, RECENT_TOLL_VETO)
     veto = _strong_cue_veto(live, own_day and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE), veto)  # STRONG_CUE
-    if HEADLINE_CUE and len(st.sentences) <= HEADLINE_SENTENCES:
+    if HEADLINE_CUE and s.index == 0 and len(st.sentences) <= HEADLINE_SENTENCES:
         veto = _strong_cue_veto(live, True, veto)  # HEADLINE_CUE: the whole text is this headline-like note
     if NOTE_TAG_EVENTS and s.index == 0 and len(st.sentences) < st.weights.get("long_article", LONG_ARTICLE) \
             and _note_label(st.article.text):
@@ -2734,9 +2734,9 @@ ASIDE_ARRESTS = 1
 # armed groups that clashed at a town on a given day: none 0.84)
 STRONG_CUE = 1
 STRONG_CUE_VETO = 0.9
-# switch (session 45, types10): STRONG_CUE also where the whole text is one or two sentences with no day
-# of its own: a headline-like note ("Residents demonstrate over rising insecurity", "Teachers engage police
-# in running battles") tells its event in the present tense and undated, which the decider read as no event
+# switch (session 45, types10): STRONG_CUE also for the first sentence where the whole text is one or two
+# sentences, with no day of its own: a headline-like note ("Residents demonstrate over rising
+# insecurity", "Teachers engage police in running battles") tells its event in the present tense and undated, which the decider read as no event
 HEADLINE_CUE = 1  # switch (session 45, types10)
 HEADLINE_SENTENCES = 2
 
