@@ -30,6 +30,12 @@ TOLD_OCCURRING = 1
 RIOT_WORDS = 1
 # switch (session 43, types8): the crowd_damage entry of event_cues.yaml (`switch: CROWD_DAMAGE`)
 CROWD_DAMAGE = 1
+# switch (session 45, types10): the second crowd_damage entry (`switch: CROWD_BURNED`): huts, stalls or
+# homes burned, things set ablaze, a gate or a fence wrecked by a demonstration's crowd
+CROWD_BURNED = 1  # switch (session 45, types10)
+# switch (session 45, types10): "demonstrate over", "demonstrate in <place> against" (the present tense of
+# headline-like notes; event_cues.yaml entry with `switch: DEMONSTRATE_WORDS`)
+DEMONSTRATE_WORDS = 1  # switch (session 45, types10)
 
 
 @dataclass
