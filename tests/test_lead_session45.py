@@ -80,3 +80,24 @@ def test_forces_pursuing_the_perpetrators_are_not_the_actor(monkeypatch):
     assert "Police" not in top_event(evs).actor1
     evs = events_of(text, dt.date(2025, 1, 8), monkeypatch, PURSUIT_NOT_AGENT=0)
     assert "Police" in top_event(evs).actor1
+
+
+def test_loose_spelling_far_abroad_is_no_place(monkeypatch):
+    """A name matched only by a folded other name of a town in another country, thousands of km
+    from the places the text names exactly, neither places the event nor tells its country
+    (locate.FUZZY_OTHER_COUNTRY)."""
+    from sitrep.geo import locate
+    text = "Rival clan fighters clashed in Khaydaro, south Mudug, on Sunday; five were killed."
+    ev = top_event(events_of(text, dt.date(2016, 3, 15)))
+    assert ev.country == "Somalia" and ev.admin1 == "Mudug"
+    monkeypatch.setattr(locate, "FUZZY_OTHER_COUNTRY", False)
+    ev = top_event(events_of(text, dt.date(2016, 3, 15)))
+    assert ev.country != "Somalia"
+
+
+def test_loose_spelling_near_the_named_places_stays(monkeypatch):
+    text = "Kenyan troops based in Mandera shelled militant positions near Ceelwaaq on Monday."
+    ev = top_event(events_of(text, dt.date(2016, 3, 15)))
+    monkeypatch.setattr(__import__("sitrep.geo.locate", fromlist=["x"]), "FUZZY_OTHER_COUNTRY", False)
+    ev_off = top_event(events_of(text, dt.date(2016, 3, 15)))
+    assert (ev.country, ev.location) == (ev_off.country, ev_off.location)

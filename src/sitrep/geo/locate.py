@@ -2019,6 +2019,34 @@ def _fuzzy_far_from_text(ordered: list[PlaceMention]) -> None:
             _not_the_event_place(mm)
 
 
+# switch (session 45, lead): a spelling matched only loosely (fuzzily, or by a folded key of one of
+# the place's other names: "Khaydaro" is Kidal's "Kidaru") in a country where no place the text
+# names exactly lies, and more than LOOSE_FOREIGN_KM from all of them ("clan fighting in [an unknown
+# village], southern Mudug" read as Kidal, Mali), is no place at all: it neither places the event
+# nor tells its country
+FUZZY_OTHER_COUNTRY = True
+LOOSE_FOREIGN_KM = 1000.0
+
+
+def _loosely_read(mm: PlaceMention) -> bool:
+    return getattr(mm.place, "fuzzy", False) or not is_exact(mm.place, mm.text)
+
+
+def _fuzzy_other_country(ordered: list[PlaceMention]) -> None:
+    exact = [o.place for o in ordered if o.place is not None and o.place.iso and o.place.latitude is not None
+             and not getattr(o.place, "not_event_place", False) and not _loosely_read(o)]
+    if not exact:
+        return
+    isos = {p.iso for p in exact}
+    for mm in ordered:
+        place = mm.place
+        if place is None or place.iso in isos or place.latitude is None or not _loosely_read(mm):
+            continue
+        if all(distance_km((p.latitude, p.longitude), (place.latitude, place.longitude)) > LOOSE_FOREIGN_KM
+               for p in exact):
+            mm.place = None
+
+
 # switch (session 44, places9): "[an unknown name with a place's word inside] ([a unit])": a place
 # read from a word inside a longer capitalised name ("Tabeelaha Sheekh Ibrahim (Dharkenley
 # District)": Sheekh, a town 800 km north) is no place of the event where the bracket right after
@@ -2135,6 +2163,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     place_measured(ordered)
     if FUZZY_FAR_FROM_TEXT:
         _fuzzy_far_from_text(ordered)
+    if FUZZY_OTHER_COUNTRY:
+        _fuzzy_other_country(ordered)
     if BRACKET_UNIT_OVER_NAME_WORD:
         _bracket_unit_over_name_word(ordered, text)
     if SAME_NAME_AS_SET_IN_PROVINCE:
