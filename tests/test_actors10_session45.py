@@ -75,7 +75,7 @@ def test_roles_session45_file_is_valid():
         re.compile(value)
 
 
-LOCAL_GANG = "There was an armed clash between members of a local gang and police officers in Cabaret, Ouest, on Monday."
+LOCAL_GANG = "Members of a local gang and police officers fought an armed clash in Cabaret, Ouest, on Monday."
 
 
 def test_gang_told_first_in_a_clash_with_the_police(monkeypatch):

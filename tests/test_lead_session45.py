@@ -20,7 +20,7 @@ from sitrep.extract import counts
     ("APPOSED_LIST", "Gunmen killed a man, a woman and a girl on the farm road.", 3),
     ("DEAD_NOUN_TOLL", "Eleven dead reported after the raid.", 11),
     ("DEAD_NOUN_TOLL", "Six dead were counted at the clinic by evening.", 6),
-    ("DEAD_NOUN_TOLL", "Four dead due to a land dispute between two families.", 4),
+    ("DEAD_NOUN_TOLL", "Four dead due to a quarrel over farmland between two families.", 4),
     ("SOURCE_FIGURE", "Rockets struck a bus depot, killing an unknown number of passengers - a local station "
                       "counts five, among them a driver.", 5),
     ("SOURCE_FIGURE", "Dozens of fighters were reportedly killed (one community radio reports 19) in the raid.", 19),
@@ -38,15 +38,15 @@ def test_dead_with_switch(monkeypatch, switch, sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("The shelling killed three people, a woman and her two children.", 3),  # who the three were
+    ("The shelling killed three relatives, a mother and her two sons.", 3),  # who the three were
     ("Gunmen shot dead two men, a trader and his son.", 2),
     ("Two civilians, a mother and her baby, died when the roof fell in.", 2),
     ("The strike killed four people, including a woman and a boy.", 4),
     ("The nine dead soldiers were buried in their villages.", 0),  # "dead" before a noun: no toll told
     ("Several people were killed and police said five suspects were arrested.", 3),  # not the source's dead
     ("Dozens of militants were killed in the strike, the army said.", 12),
-    ("Troops killed two soldiers and an unknown number of militants.", 2),  # "number" is no person
-    ("An unknown number of people were injured in the crush.", 0),
+    ("Troops killed two guards and an unknown number of raiders.", 2),  # "number" is no person
+    ("An unknown number of spectators were hurt in the crush.", 0),
 ])
 def test_list_tells_who_they_were(sentence, expected):
     assert dead(sentence) == expected
@@ -74,7 +74,7 @@ def test_vague_claim_is_no_toll():
 
 
 def test_forces_pursuing_the_perpetrators_are_not_the_actor(monkeypatch):
-    text = ("A suicide bomber blew himself up at a tea shop in Baidoa on Monday, killing "
+    text = ("A suicide bomber detonated his vest at a tea shop in Baidoa on Monday, killing "
             "four customers. Police later shot dead a suspect linked to the blast.")
     evs = events_of(text, dt.date(2025, 1, 8))
     assert "Police" not in top_event(evs).actor1

@@ -41,7 +41,7 @@ def test_riot_without_demonstration_stays_mob(monkeypatch):
     assert _sub(text, monkeypatch) == "Mob violence"
 
 
-CROWD = ("On 3 May 2021, hundreds of villagers held a demonstration at a beach resort near Tuban, East Java, "
+CROWD = ("On 3 May 2021, hundreds of villagers demonstrated outside a beach resort near Tuban, East Java, "
          "demanding that it be shut. The crowd burned several stalls and wrecked the gate.")
 
 

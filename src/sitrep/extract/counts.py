@@ -1189,7 +1189,7 @@ def _mixed_people(nouns: list) -> int | None:
                 return None
             figure += value
         elif LISTED_THINGS and t.lower_ in words("not_people_patients"):
-            continue  # "two soldiers and an unknown number of militants": "number" is no one
+            continue  # "two guards and an unknown number of raiders": "number" is no one
         elif t.tag_ in ("NN", "NNP") or _one_person(t.lower_):
             single += 1
         else:

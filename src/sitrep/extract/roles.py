@@ -851,7 +851,7 @@ VAC_SECOND_CIVILIANS = ("Sexual violence",)
 
 
 # switch (session 45, actors10): in a country of gang_word_countries (Haiti), an armed clash of the state's forces
-# read with no second side, whose sentences tell of gangs ("a clash between members of a local gang and the
+# read with no second side, whose sentences tell of gangs ("police and members of a local gang fought, the
 # police") was fought with the unidentified gang; told before the forces, the gang is actor1 (ACLED's Haitian
 # tune rows of clashes of the police with a gang: the gang first in 100 of 109 where the note names the gang first)
 GANG_SECOND_SIDE = True
