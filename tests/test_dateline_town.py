@@ -20,6 +20,8 @@ FILED = "KANDAHAR, Jan 19 (Wire) - Gunmen shot dead three police officers at a c
 def test_a_report_naming_no_place_is_placed_at_its_dateline(monkeypatch):
     assert _where(FILED) == ("Kandahar", "AF")
     monkeypatch.setattr(L, "DATELINE_TOWN", False)
+    monkeypatch.setattr(L, "FOLDED_NEEDS_ODD_WORD", False)  # session 45: "Wire" is read as no place at all
+    monkeypatch.setattr(L, "FUZZY_OTHER_COUNTRY", False)
     assert _where(FILED) != ("Kandahar", "AF")
 
 
@@ -28,7 +30,8 @@ def test_a_place_the_report_names_wins_over_the_dateline():
     assert _where(text)[0] == "Lashkar Gah"
 
 
-def test_the_agency_in_the_dateline_is_no_place():
+def test_the_agency_in_the_dateline_is_no_place(monkeypatch):
     text = "AMARAH, Jan 19 (Wire) - Two were killed."
     assert not [m for m in L.find_mentions(text, get_gazetteer()) if m.text == "Wire"]
+    monkeypatch.setattr(L, "FOLDED_NEEDS_ODD_WORD", False)  # session 45 blocks an English word's loose match
     assert [m for m in L.find_mentions(text.replace(" - ", ": "), get_gazetteer()) if m.text == "Wire"]  # no dateline
