@@ -14,8 +14,7 @@ import datetime as dt
 
 import pytest
 
-from count_reading import dead
-from sitrep.extract import counts
+from count_reading import dead, dead_needs_switch
 from sitrep.model import Article
 from sitrep.pipeline import process
 
@@ -38,10 +37,7 @@ from sitrep.pipeline import process
     ("LISTED_THINGS", "Two shepherds and forty goats were killed by the blast.", 2),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
-    assert dead(sentence) == expected
-    monkeypatch.setattr(counts, switch, 0)
-    counts._cleaned_cached.cache_clear()
-    assert dead(sentence) != expected
+    dead_needs_switch(monkeypatch, switch, sentence, expected)
 
 
 @pytest.mark.parametrize("sentence, expected", [

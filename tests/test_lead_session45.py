@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from count_reading import dead
+from count_reading import dead, dead_needs_switch
 from event_reading import events_of, top_event
 from sitrep.extract import counts
 
@@ -31,10 +31,7 @@ from sitrep.extract import counts
     ("A_UNIT_LISTED", "One officer and a few attackers were killed at the gate.", 4),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
-    assert dead(sentence) == expected
-    monkeypatch.setattr(counts, switch, 0)
-    counts._cleaned_cached.cache_clear()
-    assert dead(sentence) != expected
+    dead_needs_switch(monkeypatch, switch, sentence, expected)
 
 
 @pytest.mark.parametrize("sentence, expected", [

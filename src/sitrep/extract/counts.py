@@ -578,12 +578,14 @@ def _source_figure() -> re.Pattern[str]:
                       rf"(?:dead|killed|deaths|fatalities|including|among them)\b))")
 
 
-def _source_figure_counts(sentence: str, counts: Counts) -> Counts:
+def _vague_dead_counts(sentence: str, counts: Counts) -> Counts:
+    """Dead told vaguely: a source's own figure after them (SOURCE_FIGURE), else "an unknown
+    number" killed as 3 (UNKNOWN_IS_SEVERAL); the counts unchanged otherwise."""
     low = sentence.lower()
     vague = _VAGUE_DEAD.search(low)
     if vague is None or not any_word("killing_verbs", "dying_verbs").search(low):
         return counts
-    m = _source_figure().search(low, vague.end())
+    m = _source_figure().search(low, vague.end()) if SOURCE_FIGURE else None
     value = number_value(m.group("num")) if m else None
     if not value or m.start() - vague.end() > 120:
         if UNKNOWN_IS_SEVERAL and vague.group(0).endswith("number") and \
@@ -608,9 +610,9 @@ def _source_figure_counts(sentence: str, counts: Counts) -> Counts:
 def extract_counts(sentence: str) -> Counts:
     """Killed, injured and abducted counts reported in one sentence."""
     counts = _extract_counts(sentence)
-    if SOURCE_FIGURE:
+    if SOURCE_FIGURE or UNKNOWN_IS_SEVERAL:
         told = counts.killed
-        counts = _source_figure_counts(sentence, counts)
+        counts = _vague_dead_counts(sentence, counts)
         if counts.killed != told:
             return counts
     brackets = [m.span() for m in _BRACKET.finditer(sentence)] if BRACKET_ASIDE and "(" in sentence else []
