@@ -2029,11 +2029,19 @@ LOOSE_FOREIGN_KM = 1000.0
 
 
 def _loosely_read(mm: PlaceMention) -> bool:
-    return getattr(mm.place, "fuzzy", False) or not is_exact(mm.place, mm.text)
+    """Read fuzzily, or by a name of the place that the written words do not hold ("Khaydaro" by
+    Kidal's folded "kidaru"; not "West Kalimantan province", which holds "west kalimantan")."""
+    if getattr(mm.place, "fuzzy", False):
+        return True
+    written = " " + ascii_fold(mm.text).replace("-", " ") + " "
+    names = getattr(mm.place, "matched_names", None) or {mm.place.name}
+    return not any(f" {ascii_fold(n).replace('-', ' ')} " in written for n in names)
 
 
 def _fuzzy_other_country(ordered: list[PlaceMention]) -> None:
+    # the anchors: provinces and towns read exactly (a country named is often only a topic)
     exact = [o.place for o in ordered if o.place is not None and o.place.iso and o.place.latitude is not None
+             and o.place.feature != "country"
              and not getattr(o.place, "not_event_place", False) and not _loosely_read(o)]
     if not exact:
         return
