@@ -89,6 +89,7 @@ def test_the_tail_of_an_unknown_name_is_no_province_abroad(monkeypatch):
     ev = _chosen(text)
     assert ev is not None and ev.country == "Ethiopia"
     monkeypatch.setattr(locate, "TAIL_OF_UNKNOWN_NAME", False)
+    monkeypatch.setattr(locate, "FUZZY_OTHER_COUNTRY", False)  # session 45 drops the loose Gilan too
     ev = _chosen(text)
     assert ev is not None and ev.country == "Iran"  # "Gelan" is one of Gilan province's names
 
