@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from count_reading import dead
+from count_reading import dead, dead_needs_switch
 from sitrep.extract import counts
 from sitrep.extract.counts import adds_more, extract_counts, with_named_dead
 from sitrep.model import Article
@@ -34,9 +34,7 @@ from sitrep.pipeline import process
     ("FIGURE_AGENT", "the Red Hawks and the 7 Stars gang attacked villagers and killed at least 12 people", 12),
 ])
 def test_dead_with_switch(monkeypatch, switch, sentence, expected):
-    assert dead(sentence) == expected
-    monkeypatch.setattr(counts, switch, 0)
-    assert dead(sentence) != expected
+    dead_needs_switch(monkeypatch, switch, sentence, expected)
 
 
 @pytest.mark.parametrize("sentence, expected", [
