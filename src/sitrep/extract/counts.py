@@ -41,11 +41,14 @@ _NUM_WORD = (
     + "|".join(sorted((k for k in _UNITS if k not in ("a", "an", "some", "both", "couple", "single", "lone")),
                       key=len, reverse=True)) + ")"
 )
+# switch (session 46, lead): a headline's present tense kills too ("Police gun down six suspects",
+# "gunmen shoot dead a trader", "soldiers gunning down two raiders")
+HEADLINE_PRESENT = 1
 _KILL = (
     r"(?:beat(?:en)?|beating|stabbed|stabbing|hacked|hacking|burn(?:ed|t)|burning|stoned|stoning|clubbed|"
     r"tortured|strangled|charred|crushed|trampled|bludgeoned|battered|kicked|mauled) to death|lynched|lynching|neutrali[sz]ed|neutrali[sz]ing|"
     r"kill(?:ed|ing|s)?|dead|died|die|slain|slew|martyred|martyring|executed|executing|beheaded|beheading|"
-    r"shot dead|shooting dead|gunned down|lost their lives|lost his life|lost her life|perished|"
+    r"shot dead|shooting dead|gunned down|" + (r"shoots? dead|guns? down|gunning down|" if HEADLINE_PRESENT else "") + r"lost their lives|lost his life|lost her life|perished|"
     r"murdered|murdering|massacred|massacring|bodies|deaths|fatalit(?:y|ies)|lifeless"
 )
 _HURT = r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|maimed"
@@ -383,7 +386,29 @@ def _name_or_day(low: str, start: int, end: int) -> bool:
     if month or _MONTH_AFTER.match(low[end:end + 14]):
         return True
     word = (_WORD_BEFORE_NAME if SPACED_DASH_NOT_NAME else _WORD_BEFORE).search(before)
+    if UNIT_AFTER_NUMBER and _unit_after(low, end):
+        return True
     return bool(word) and word.group(1) in words("number_name_words")
+
+
+# switch (session 46, lead): a number before a unit's designation names the unit ("a corporal of the
+# army's 503 LIB died", "troops of 33 Light Infantry Division"), it counts no one (lexicon
+# number_unit_words; a plural, "two battalions", is no designation)
+UNIT_AFTER_NUMBER = 1
+_UNIT_AFTER = re.compile(r"(?:st|nd|rd|th)?((?:\s+[a-z]+){1,3})")
+
+
+def _unit_after(low: str, end: int) -> bool:
+    m = _UNIT_AFTER.match(low, end)
+    if m is None:
+        return False
+    units, modifiers = words("number_unit_words"), words("number_unit_modifiers")
+    for w in m.group(1).split():
+        if w in units:
+            return True
+        if w not in modifiers:
+            return False
+    return False
 
 
 _CLAUSE_STOP = re.compile(r"[;.()\[\]]|,\s|\s(?:but|while|whereas)\s")

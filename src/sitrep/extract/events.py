@@ -2503,7 +2503,8 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     # an arrest (the dead are those of the crime: "held over a fire that killed four") and a
     # protest broken up (NO_DEAD_SUBTYPES: killings make them an attack or excessive force)
     ev.fatalities = 0 if ev.sub_event_type == "Peaceful protest" or (
-        NO_DEAD and ev.sub_event_type in NO_DEAD_SUBTYPES) else d.counts.killed
+        NO_DEAD and ev.sub_event_type in NO_DEAD_SUBTYPES) or (
+        NO_DEAD_MORE and ev.sub_event_type in NO_DEAD_MORE_SUBTYPES) else d.counts.killed
     ev.injured = d.counts.injured
     ev.abducted = d.counts.abducted
     if ev.fatalities:
@@ -2561,6 +2562,15 @@ def _two_armed_sides(d: Draft, iso: str) -> bool:
 # beaten make an attack (violent_arrest), protesters killed by the police excessive force.
 NO_DEAD = 1
 NO_DEAD_SUBTYPES = ("Arrests", "Protest with intervention")
+# switch (session 46, lead): nor do the other sub-types whose ACLED rows carry no dead: on the tune split
+# Other 1,056 of 1,059 rows (a mass grave found, bodies recovered: the dead belong to the killing, at an
+# unknown time), Agreement 146, Change to group/activity 360, Looting/property destruction 1,044,
+# Non-violent transfer of territory 113, Headquarters or base established 13, Abduction/forced
+# disappearance 683, all with 0 fatalities (people killed make the event an attack)
+NO_DEAD_MORE = 1
+NO_DEAD_MORE_SUBTYPES = ("Other", "Agreement", "Change to group/activity", "Looting/property destruction",
+                         "Non-violent transfer of territory", "Headquarters or base established",
+                         "Abduction/forced disappearance")
 
 
 # switch: an event whose sentences name no place, in an article that names no other place it could
