@@ -3079,6 +3079,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
             best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
+    if TOWN_WORD_OVER_ITS_UNIT and best is not None:
+        best = _town_word_over_its_unit(best, mentions, text)
     if DATELINE_TOWN and (best is None or best.place.feature == "country") and dateline > 0:
         # "MOSUL, Jan 19 (Reuters) - Gunmen killed four policemen at a checkpoint": a report that
         # names no place of its own happened where it was filed (the dateline's town); not where the
@@ -3133,6 +3135,34 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.role = "near"  # "went missing in the area of [a town]": around it, 2
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
+    return best
+
+
+# switch (session 46, places11): "in [X] town of [X] township ([X] district, [a region])": the
+# text names the town itself, and the unit of its name after it only locates it; the event is
+# the town at its point (1), not the township's seat (2). Before, the unit's mention, nearer the
+# verb, won with the same place marked as standing for its unit. (Myanmar tune rows of 2021 on
+# "in [X] town of|in [X] township": 66 of 66 coded at the town, 1.)
+TOWN_WORD_OVER_ITS_UNIT = True  # switch (session 46, places11)
+_TOWN_WORD_AFTER = re.compile(r"^\s+town\b", re.IGNORECASE)
+
+
+def _town_word_over_its_unit(best: PlaceMention, mentions: list[PlaceMention], text: str) -> PlaceMention:
+    """The mention written "[X] town" of the same place as `best`, where `best` is that town
+    standing for a unit of its name ("[X] township"); else `best`."""
+    if best.place is None or best.place.feature != "town" or not getattr(best.place, "for_unit", False) \
+            or best.role not in ("in", ""):
+        return best
+    key = _identity(best.place)
+    for mm in mentions:
+        if mm is best or mm.place is None or mm.start >= best.start or getattr(mm.place, "for_unit", False):
+            continue
+        if _identity(mm.place) != key or not _TOWN_WORD_AFTER.match(text[mm.end:mm.end + 8]):
+            continue
+        if (mm.role or mention_role(text, mm.start)) not in ("in", ""):
+            continue
+        mm.role = best.role or "in"
+        return mm
     return best
 
 
