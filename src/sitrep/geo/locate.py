@@ -288,7 +288,34 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
             and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
             and not (PROVINCE_WORD_AFTER_NO_PERSON and _province_word_after(text, e.start_char, e.end_char))
+            and not (COMMA_PROVINCE_NO_PERSON and _comma_province_after(text, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# switch (session 46, places11): "shelled [a town], [its province]." - a name followed by a comma
+# and a province's name (of any country) may be a place in that province, not a person (the parser
+# tags "Chasiv Yar" PERSON and the event fell to the oblast, 3). The block is lifted, and where the
+# parser's tag stands only the candidates inside that province are read (find_mentions), so a
+# person's name followed by a province ("[a name], [a province]'s governor") finds no place
+# unless a place of that name lies there.
+COMMA_PROVINCE_NO_PERSON = True  # switch (session 46, places11)
+_COMMA_NAME_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\b(?!['’]s\b)")
+
+
+def _comma_province_after(text: str, end: int) -> frozenset[str]:
+    """The admin1 codes (of any country) of the name after ", " at `end`; empty where none."""
+    m = _COMMA_NAME_AFTER.match(text[end:end + 60])
+    if not m:
+        return frozenset()
+    from sitrep.geo.gazetteer import _admin1_names_index
+
+    words = m.group(1).split()
+    for n in (len(words), 1):  # "Donetsk Oblast" -> "Donetsk Oblast", then "Donetsk"
+        key = name_key(" ".join(words[:n]))
+        codes = frozenset(c for (_, k), c in _admin1_names_index().items() if k == key)
+        if codes:
+            return codes
+    return frozenset()
 
 
 # switch (session 41, places6): a name that is a province's, followed by a province-level unit word
@@ -929,9 +956,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # a name the parser calls a person or a people is a place only if the
                         # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City"),
                         # or it is exactly the name of a province or a city ("(Chittagong)")
+                        provs = _comma_province_after(text, end) if COMMA_PROVINCE_NO_PERSON else frozenset()
                         cands = [c for c in cands if is_exact(c, surface) and (
                             getattr(c, "source", "") == "supplement" or c.feature == "admin1"
-                            or (c.population or 0) >= NER_BLOCKED_CITY_POP)]
+                            or (c.population or 0) >= NER_BLOCKED_CITY_POP
+                            or (c.feature != "admin1" and getattr(c, "admin1_code", "") in provs))]
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
                             and not any(s < end and start < e for s, e in ner_block) and not plain_words:
                         cands = gaz.fuzzy(surface, countries)
