@@ -1,0 +1,73 @@
+"""Session 46 (helper places11): the town a text names as a town before the unit of its name, a
+town followed by its province that the parser calls a person, "around" before a date. Sentences
+written fresh by the helper; no real row is quoted.
+
+- locate.TOWN_WORD_OVER_ITS_UNIT: "in [X] town of [X] township ([X] district, [a region])" is the
+  town at its point (1), not the township's seat standing for the township (2);
+- locate.COMMA_PROVINCE_NO_PERSON: "shelled Chasiv Yar, Donetsk." - the parser's PERSON before ",
+  [a province]" is read as a place inside that province (the event had fallen to the oblast, 3);
+- locate.AROUND_A_TIME_NOT_NEAR: "Around 7 September 2017, in [a village]": "around" qualifies the
+  date, and the village is where the event was (1), not near it (2).
+"""
+import datetime as dt
+
+import sitrep.geo.locate as L
+from event_reading import events_of, top_event
+from place_reading import chosen
+
+DAY = dt.date(2021, 11, 3)
+TOWN_TEXT = ("On 2 November 2021, in Pakokku town of Pakokku township (Pakokku district, Magway region), "
+             "a local defence group set off a mine beside an army truck. Casualties unknown.")
+
+
+def _town_reading(gazetteer):
+    best = chosen(TOWN_TEXT, gazetteer, verb="set off")
+    return best.place.name, L.precision_for(best.place, best.role, DAY)
+
+
+def test_a_town_named_as_a_town_is_at_its_point(gazetteer, monkeypatch):
+    assert _town_reading(gazetteer) == ("Pakokku", 1)
+    monkeypatch.setattr(L, "TOWN_WORD_OVER_ITS_UNIT", False)
+    assert _town_reading(gazetteer) == ("Pakokku", 2)
+
+
+def test_a_township_alone_stays_part_of_a_region(gazetteer):
+    text = ("On 2 November 2021, in Pakokku township (Pakokku district, Magway region), a local defence "
+            "group set off a mine beside an army truck. Casualties unknown.")
+    best = chosen(text, gazetteer, verb="set off")
+    assert best.place.name == "Pakokku" and L.precision_for(best.place, best.role, DAY) == 2
+
+
+SHELL_TEXT = "On 3 December 2023, Russian forces shelled Chasiv Yar, Donetsk. A woman was wounded."
+
+
+def test_a_town_before_its_province_is_no_person(monkeypatch):
+    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 3)))
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Chasiv Yar", "Donetsk", 1)
+    monkeypatch.setattr(L, "COMMA_PROVINCE_NO_PERSON", False)
+    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 3)))
+    assert ev.location != "Chasiv Yar" and ev.geo_precision == 3
+
+
+def test_a_persons_name_before_a_province_finds_no_place_elsewhere(gazetteer, parse):
+    # a name the parser calls a person, followed by a province where no place has that name
+    text = "The governor met Maria Lopez, Kharkiv, on Monday to discuss the shelling."
+    found = [m.text for m in L.find_mentions(text, gazetteer, doc=parse(text), countries={"UA"})]
+    assert not any("Lopez" in t or "Maria" in t for t in found)
+
+
+AROUND_TEXT = "Around 7 September 2017, in Wet Kyein village, Maungdaw township, Rakhine state, soldiers burned houses."
+
+
+def test_around_a_date_is_no_nearness(monkeypatch):
+    start = AROUND_TEXT.index("Wet Kyein")
+    assert L.mention_role(AROUND_TEXT, start) == "in"
+    monkeypatch.setattr(L, "AROUND_A_TIME_NOT_NEAR", False)
+    assert L.mention_role(AROUND_TEXT, start) == "near"
+
+
+def test_around_a_place_stays_near():
+    for text, name in [("Fighting went on around Marawi City for a week.", "Marawi"),
+                       ("Police fired tear gas around midnight near Kisumu town.", "Kisumu"),
+                       ("Troops dug in around 5 km west of Kismayo.", "Kismayo")]:
+        assert L.mention_role(text, text.index(name)) == "near", text
