@@ -4,9 +4,9 @@ written fresh by the helper; no real row is quoted.
 
 - locate.TOWN_WORD_OVER_ITS_UNIT: "in [X] town of [X] township ([X] district, [a region])" is the
   town at its point (1), not the township's seat standing for the township (2);
-- locate.COMMA_PROVINCE_NO_PERSON: "shelled Chasiv Yar, Donetsk." - the parser's PERSON before ",
+- locate.COMMA_PROVINCE_NO_PERSON: "Drones struck Chasiv Yar, Donetsk": the parser's PERSON before ",
   [a province]" is read as a place inside that province (the event had fallen to the oblast, 3);
-- locate.AROUND_A_TIME_NOT_NEAR: "Around 7 September 2017, in [a village]": "around" qualifies the
+- locate.AROUND_A_TIME_NOT_NEAR: "Around 12 March 2018, at [a village]": "around" qualifies the
   date, and the village is where the event was (1), not near it (2).
 """
 import datetime as dt
@@ -16,12 +16,12 @@ from event_reading import events_of, top_event
 from place_reading import chosen
 
 DAY = dt.date(2021, 11, 3)
-TOWN_TEXT = ("On 2 November 2021, in Pakokku town of Pakokku township (Pakokku district, Magway region), "
-             "a local defence group set off a mine beside an army truck. Casualties unknown.")
+TOWN_TEXT = ("In Pakokku town of Pakokku township (Pakokku district, Magway region), gunmen on a "
+             "motorbike shot a ward official late on 2 November 2021.")
 
 
 def _town_reading(gazetteer):
-    best = chosen(TOWN_TEXT, gazetteer, verb="set off")
+    best = chosen(TOWN_TEXT, gazetteer, verb="shot")
     return best.place.name, L.precision_for(best.place, best.role, DAY)
 
 
@@ -32,20 +32,20 @@ def test_a_town_named_as_a_town_is_at_its_point(gazetteer, monkeypatch):
 
 
 def test_a_township_alone_stays_part_of_a_region(gazetteer):
-    text = ("On 2 November 2021, in Pakokku township (Pakokku district, Magway region), a local defence "
-            "group set off a mine beside an army truck. Casualties unknown.")
-    best = chosen(text, gazetteer, verb="set off")
+    text = ("In Pakokku township (Pakokku district, Magway region), gunmen on a motorbike shot a ward "
+            "official late on 2 November 2021.")
+    best = chosen(text, gazetteer, verb="shot")
     assert best.place.name == "Pakokku" and L.precision_for(best.place, best.role, DAY) == 2
 
 
-SHELL_TEXT = "On 3 December 2023, Russian forces shelled Chasiv Yar, Donetsk. A woman was wounded."
+SHELL_TEXT = "Drones struck Chasiv Yar, Donetsk, overnight and damaged a school."
 
 
 def test_a_town_before_its_province_is_no_person(monkeypatch):
-    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 3)))
+    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 5)))
     assert (ev.location, ev.admin1, ev.geo_precision) == ("Chasiv Yar", "Donetsk", 1)
     monkeypatch.setattr(L, "COMMA_PROVINCE_NO_PERSON", False)
-    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 3)))
+    ev = top_event(events_of(SHELL_TEXT, dt.date(2023, 12, 5)))
     assert ev.location != "Chasiv Yar" and ev.geo_precision == 3
 
 
@@ -56,7 +56,7 @@ def test_a_persons_name_before_a_province_finds_no_place_elsewhere(gazetteer, pa
     assert not any("Lopez" in t or "Maria" in t for t in found)
 
 
-AROUND_TEXT = "Around 7 September 2017, in Wet Kyein village, Maungdaw township, Rakhine state, soldiers burned houses."
+AROUND_TEXT = "Around 12 March 2018, at Wet Kyein village in Maungdaw township, a landmine wounded two farmers."
 
 
 def test_around_a_date_is_no_nearness(monkeypatch):
