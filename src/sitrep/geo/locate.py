@@ -288,7 +288,34 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not (UNIT_WORD_AFTER_NO_PERSON and _unit_word_after_name(text, e.end_char))
             and not (COMPASS_OF_NO_PERSON and _COMPASS_OF_BEFORE.search(text[max(0, e.start_char - 40):e.start_char]))
             and not (PROVINCE_WORD_AFTER_NO_PERSON and _province_word_after(text, e.start_char, e.end_char))
+            and not (COMMA_PROVINCE_NO_PERSON and _comma_province_after(text, e.end_char))
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
+
+
+# switch (session 46, places11): "shelled [a town], [its province]." - a name followed by a comma
+# and a province's name (of any country) may be a place in that province, not a person (the parser
+# tags "Chasiv Yar" PERSON and the event fell to the oblast, 3). The block is lifted, and where the
+# parser's tag stands only the candidates inside that province are read (find_mentions), so a
+# person's name followed by a province ("[a name], [a province]'s governor") finds no place
+# unless a place of that name lies there.
+COMMA_PROVINCE_NO_PERSON = True  # switch (session 46, places11)
+_COMMA_NAME_AFTER = re.compile(r"^\s*,\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\b(?!['’]s\b)")
+
+
+def _comma_province_after(text: str, end: int) -> frozenset[str]:
+    """The admin1 codes (of any country) of the name after ", " at `end`; empty where none."""
+    m = _COMMA_NAME_AFTER.match(text[end:end + 60])
+    if not m:
+        return frozenset()
+    from sitrep.geo.gazetteer import _admin1_names_index
+
+    words = m.group(1).split()
+    for n in (len(words), 1):  # "Donetsk Oblast" -> "Donetsk Oblast", then "Donetsk"
+        key = name_key(" ".join(words[:n]))
+        codes = frozenset(c for (_, k), c in _admin1_names_index().items() if k == key)
+        if codes:
+            return codes
+    return frozenset()
 
 
 # switch (session 41, places6): a name that is a province's, followed by a province-level unit word
@@ -929,9 +956,11 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # a name the parser calls a person or a people is a place only if the
                         # team's supplement knows it by exactly that name ("Saddam" is no "Saddam City"),
                         # or it is exactly the name of a province or a city ("(Chittagong)")
+                        provs = _comma_province_after(text, end) if COMMA_PROVINCE_NO_PERSON else frozenset()
                         cands = [c for c in cands if is_exact(c, surface) and (
                             getattr(c, "source", "") == "supplement" or c.feature == "admin1"
-                            or (c.population or 0) >= NER_BLOCKED_CITY_POP)]
+                            or (c.population or 0) >= NER_BLOCKED_CITY_POP
+                            or (c.feature != "admin1" and getattr(c, "admin1_code", "") in provs))]
                     if not cands and countries and j - i <= 3 and mention_role(text, start) in ("in", "near", "ref") \
                             and not any(s < end and start < e for s, e in ner_block) and not plain_words:
                         cands = gaz.fuzzy(surface, countries)
@@ -1388,8 +1417,24 @@ def _near_before(before: str) -> bool:
         word = m.group(0)
         if word.lower() in _COMPASS_WORDS and word[0].isupper() and _CAPITAL_WORD_AFTER.match(before, m.end()):
             continue  # "West Wollega", "North Kivu": a name
+        if AROUND_A_TIME_NOT_NEAR and word.lower() == "around" and _TIME_AFTER.match(before, m.end()) \
+                and _LOCATIVE_BEFORE.search(before, m.end()):
+            continue  # "Around 7 September, in [a village]": the date is approximate, not the place
         return True
     return False
+
+
+# switch (session 46, places11): "around" before a date or an hour ("Around 7 September 2017, in
+# [a village]", "around midnight in [a town]") says the time is approximate; the place after it
+# is where the event was ("in", 1), not near it (2). Only where a locative word ("in", "at") stands
+# between the time and the name: "Around [a date], [X] Township, ..." stays near (with no role the
+# township lost to its state). (Tune rows "around [a date or hour] ... in
+# [a name]": about 270 coded 1, 80 coded 2, most of the 2s Myanmar townships.)
+AROUND_A_TIME_NOT_NEAR = True  # switch (session 46, places11)
+_TIME_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:\d|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|"
+    r"(?:early|mid|late)\b|midnight|noon|midday|dawn|dusk|sunset|sunrise|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
 
 
 def mention_role(text: str, start: int) -> str:
@@ -3079,6 +3124,8 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         if feature in POINT_FEATURES and role in ("in", "near", "") and score > best_town_score \
                 and focus and mm.place.iso not in focus:
             best_town, best_town_score = mm, score  # plainly named, weakened only by the focus
+    if TOWN_WORD_OVER_ITS_UNIT and best is not None:
+        best = _town_word_over_its_unit(best, mentions, text)
     if DATELINE_TOWN and (best is None or best.place.feature == "country") and dateline > 0:
         # "MOSUL, Jan 19 (Reuters) - Gunmen killed four policemen at a checkpoint": a report that
         # names no place of its own happened where it was filed (the dateline's town); not where the
@@ -3133,6 +3180,34 @@ def choose_event_place(mentions: list[PlaceMention], text: str, dateline: int = 
         best.role = "near"  # "went missing in the area of [a town]": around it, 2
     if CODED_AS_REMARK:
         best = _coded_as(mentions, text, best, dateline, focus)
+    return best
+
+
+# switch (session 46, places11): "in [X] town of [X] township ([X] district, [a region])": the
+# text names the town itself, and the unit of its name after it only locates it; the event is
+# the town at its point (1), not the township's seat (2). Before, the unit's mention, nearer the
+# verb, won with the same place marked as standing for its unit. (Myanmar tune rows of 2021 on
+# "in [X] town of|in [X] township": 66 of 66 coded at the town, 1.)
+TOWN_WORD_OVER_ITS_UNIT = True  # switch (session 46, places11)
+_TOWN_WORD_AFTER = re.compile(r"^\s+town\b", re.IGNORECASE)
+
+
+def _town_word_over_its_unit(best: PlaceMention, mentions: list[PlaceMention], text: str) -> PlaceMention:
+    """The mention written "[X] town" of the same place as `best`, where `best` is that town
+    standing for a unit of its name ("[X] township"); else `best`."""
+    if best.place is None or best.place.feature != "town" or not getattr(best.place, "for_unit", False) \
+            or best.role not in ("in", ""):
+        return best
+    key = _identity(best.place)
+    for mm in mentions:
+        if mm is best or mm.place is None or mm.start >= best.start or getattr(mm.place, "for_unit", False):
+            continue
+        if _identity(mm.place) != key or not _TOWN_WORD_AFTER.match(text[mm.end:mm.end + 8]):
+            continue
+        if (mm.role or mention_role(text, mm.start)) not in ("in", ""):
+            continue
+        mm.role = best.role or "in"
+        return mm
     return best
 
 
