@@ -175,7 +175,7 @@ def data_version() -> str:
     h.update(f"somgeneric={SOMALI_GENERIC_DROPPED}".encode())
     h.update(f"session44={SESSION44_PLACES},{SUPPLEMENT_REPLACED},{SESSION44_WOREDAS}".encode())
     h.update(f"session45={SESSION45_PLACES},{SUPPLEMENT_SPLIT_ADMIN1}".encode())
-    h.update(f"session46={SESSION46_PLACES},{SESSION46_NEPAL_DISTRICTS}".encode())
+    h.update(f"session46={SESSION46_NEPAL_DISTRICTS},acled-points-removed".encode())
     return h.hexdigest()[:16]
 
 
@@ -394,13 +394,10 @@ SESSION44_PLACES = 1
 # unit: it was lost to point-in-polygon and the nearest capital (Togdheer's Ceegaag and Horufadhi,
 # by Buuhoodle, went to Sool, whose capital is nearer)
 SUPPLEMENT_SPLIT_ADMIN1 = True
-# switch (session 45, gazfacts10): the places of places/session45.yaml (Somali villages and
-# quarters at ACLED's points, read from the tune rows' gold locations in two folds)
+# switch (session 45, gazfacts10): the places of places/session45.yaml (quarters of Somali towns at
+# the towns' points, Haitian communes; its villages at ACLED's coded points were removed in session 46:
+# no entry is taken from ACLED's rows, docs/gazetteer.md)
 SESSION45_PLACES = 1
-# switch (session 46, gazfacts11): the places of places/session46.yaml (towns and villages of the
-# supplement's countries that ACLED's tune rows locate events at and the gazetteer lacked under any
-# spelling, at ACLED's points; read from rows outside the measuring samples)
-SESSION46_PLACES = 1
 # switch (session 46, gazfacts11): the districts of places/session46_nepal.yaml (Nepal's districts at
 # their headquarters: "Bara district" had found places abroad; Kalaiya, Bara's seat)
 SESSION46_NEPAL_DISTRICTS = 1
@@ -416,8 +413,6 @@ def load_supplement() -> list[dict]:
         if item.name == "session44.yaml" and not SESSION44_PLACES:
             continue
         if item.name == "session45.yaml" and not SESSION45_PLACES:
-            continue
-        if item.name == "session46.yaml" and not SESSION46_PLACES:
             continue
         if item.name == "session46_nepal.yaml" and not SESSION46_NEPAL_DISTRICTS:
             continue
