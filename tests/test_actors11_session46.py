@@ -37,3 +37,17 @@ def test_the_gang_of_an_anti_gang_operation_is_a_target(monkeypatch):
 def test_anti_gang_without_the_switch(monkeypatch):
     ev = _top(ANTI, dt.date(2024, 6, 5), monkeypatch, ANTI_TARGET=False)
     assert ev.actor1 == "Unidentified Gang (Haiti)"
+
+
+RESPONDED = ("Police officers responded and exchanged fire with Al Shabaab militants who had raided a telecom mast "
+             "near Lafey, Mandera County, on Sunday.")
+
+
+def test_the_side_told_responding_is_second(monkeypatch):
+    ev = _top(RESPONDED, dt.date(2020, 6, 15), monkeypatch)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Armed clash", "Al Shabaab", "Police Forces of Kenya")
+
+
+def test_the_responding_side_without_the_switch(monkeypatch):
+    ev = _top(RESPONDED, dt.date(2020, 6, 15), monkeypatch, RESPONDER_SECOND=False)
+    assert ev.actor1 == "Police Forces of Kenya"
