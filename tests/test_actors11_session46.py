@@ -51,3 +51,17 @@ def test_the_side_told_responding_is_second(monkeypatch):
 def test_the_responding_side_without_the_switch(monkeypatch):
     ev = _top(RESPONDED, dt.date(2020, 6, 15), monkeypatch, RESPONDER_SECOND=False)
     assert ev.actor1 == "Police Forces of Kenya"
+
+
+JOINS = "Armed bandits stormed a village near Kapenguria, West Pokot. Police responded and killed three of the attackers."
+
+
+def test_the_forces_told_responding_are_the_other_side(monkeypatch):
+    ev = _top(JOINS, dt.date(2019, 3, 2), monkeypatch)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Armed clash", "Unidentified Armed Group (Kenya)",
+                                                         "Police Forces of Kenya")
+
+
+def test_the_forces_told_responding_without_the_switch(monkeypatch):
+    ev = _top(JOINS, dt.date(2019, 3, 2), monkeypatch, RESPONDER_JOINS=False)
+    assert ev.actor2 != "Police Forces of Kenya"

@@ -462,6 +462,10 @@ ANTI_TARGET = True
 # started the fight first. Tune rows (both files, outside the countries of a fixed order) whose note tells the
 # state's forces right before such a verb: the forces are actor2 in 97, actor1 in 19 (inter codes compared)
 RESPONDER_SECOND = True
+# switch (session 46, actors11): an armed clash read with one side only, or the same unidentified side twice,
+# whose sentences tell the state's forces responding ("police responded and killed two of the attackers") was
+# fought with those forces
+RESPONDER_JOINS = True
 _RESPONDED = re.compile(r"^[\s,]+(?:(?:\w+|,)\s+){0,3}?(?:responded|respond|responds|repelled|repulsed|fought back|returned fire|"
                         r"retaliated|counter-?attacked|intervened|fired back|resisted)\b", re.IGNORECASE)
 
@@ -1355,6 +1359,13 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         # "unidentified armed groups clashed", "armed clashes were reported in the district", "rival
         # gang members fought": no side is named; ACLED codes both sides as the unidentified actor
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
+    if RESPONDER_JOINS and ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor2 in ("", ev.actor1):
+        # "Bandits stormed a village. Police responded and killed three of the attackers.": the state's forces
+        # told responding are the other side, not the attackers named again
+        responder = next((m for m in d.actors if m.inter == 1 and named(m)[0] != ev.actor1 and
+                          _responded(d, named(m)[0], named)), None)
+        if responder is not None:
+            ev.actor2, ev.inter2 = named(responder)
     if RESPONDER_SECOND and ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor2 and ev.actor1 != ev.actor2 and \
             _responded(d, ev.actor1, named) and not _responded(d, ev.actor2, named):
         # "gunmen stormed the camp; soldiers fought back": the side told responding did not start the
