@@ -65,3 +65,10 @@ def test_the_forces_told_responding_are_the_other_side(monkeypatch):
 def test_the_forces_told_responding_without_the_switch(monkeypatch):
     ev = _top(JOINS, dt.date(2019, 3, 2), monkeypatch, RESPONDER_JOINS=False)
     assert ev.actor2 != "Police Forces of Kenya"
+
+
+def test_forces_between_two_units_of_one_army_are_no_side(monkeypatch):
+    text = ("Two groups of soldiers clashed in Baidoa after a quarrel between their commanders. Ethiopian "
+            "forces intervened and separated the two sides.")
+    ev = _top(text, dt.date(2016, 1, 19), monkeypatch)
+    assert ev.actor1 == ev.actor2 == "Military Forces of Somalia"

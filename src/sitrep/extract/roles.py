@@ -1359,7 +1359,10 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         # "unidentified armed groups clashed", "armed clashes were reported in the district", "rival
         # gang members fought": no side is named; ACLED codes both sides as the unidentified actor
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
-    if RESPONDER_JOINS and ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor2 in ("", ev.actor1):
+    if RESPONDER_JOINS and ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor2 in ("", ev.actor1) and \
+            ev.inter1 not in (1, 8):
+        # (not where the state's own men fought each other: "Ethiopian forces intervened and separated the two
+        # sides" of a clash between two units came between them)
         # "Bandits stormed a village. Police responded and killed three of the attackers.": the state's forces
         # told responding are the other side, not the attackers named again
         responder = next((m for m in d.actors if m.inter == 1 and named(m)[0] != ev.actor1 and
