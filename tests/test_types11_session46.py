@@ -3,10 +3,10 @@ killings, clashes told in so many words, demonstrations told aside (invented tex
 
 import datetime as dt
 import re
+from importlib import resources
 
 import pytest
 import yaml
-from importlib import resources
 
 from event_reading import events_of, top_event
 from sitrep.extract import cues, events
