@@ -115,7 +115,7 @@ ASIDE = ("On 6 August 2024, a crowd vandalised the offices of the ruling party i
 
 
 def test_demonstration_told_aside_is_mob_violence(monkeypatch):
-    assert _sub(ASIDE, monkeypatch, day=dt.date(2024, 8, 8)) == "Mob violence"
+    assert _sub(ASIDE, monkeypatch, day=dt.date(2024, 8, 8), PROTEST_ASIDE_MOB=True) == "Mob violence"
 
 
 def test_demonstration_told_aside_switch_off(monkeypatch):
@@ -125,13 +125,14 @@ def test_demonstration_told_aside_switch_off(monkeypatch):
 def test_demonstration_in_main_clause_stays_violent(monkeypatch):
     text = ("On 6 August 2024, students demonstrated in Feni town (Chittagong) against the quota system and "
             "vandalised the offices of the ruling party.")
-    assert _sub(text, monkeypatch, day=dt.date(2024, 8, 8)) == "Violent demonstration"
+    assert _sub(text, monkeypatch, day=dt.date(2024, 8, 8), PROTEST_ASIDE_MOB=True) == "Violent demonstration"
 
 
 def test_crowd_act_told_as_protest_stays_violent(monkeypatch):
     text = ("On 6 August 2024, rioters set fire to a warehouse owned by a foreign company in Feni town (Chittagong) "
             "in protest against the new levies.")
-    assert _sub(text, monkeypatch, day=dt.date(2024, 8, 8)) != "Mob violence" or \
+    assert events.type_words("protest_purpose").search(text)
+    assert _sub(text, monkeypatch, day=dt.date(2024, 8, 8), PROTEST_ASIDE_MOB=True) != "Mob violence" or \
         _sub(text, monkeypatch, day=dt.date(2024, 8, 8), PROTEST_ASIDE_MOB=False) == "Mob violence"
 
 
@@ -145,3 +146,21 @@ def test_session46_words_file():
             re.compile(p)
     assert events.type_words("agent_act_nouns").fullmatch("raid")
     assert events.type_words("protest_peaceful").search("they demonstrated peacefully outside the hall")
+
+
+BLOCKED = ("On 12 March 2019, protesters blocked the traffic on the Galle-Baddegama road near Galle town, Southern, "
+           "to demand that the authorities repair a damaged bridge.")
+
+
+def test_decider_alone_makes_no_violent_demonstration(monkeypatch):
+    assert _sub(BLOCKED, monkeypatch, day=dt.date(2019, 3, 14), VIOLENT_NEEDS_CUE=True) == "Peaceful protest"
+
+
+def test_decider_alone_switch_off(monkeypatch):
+    assert _sub(BLOCKED, monkeypatch, day=dt.date(2019, 3, 14), VIOLENT_NEEDS_CUE=False) == "Violent demonstration"
+
+
+def test_force_told_in_other_words_is_a_hint():
+    assert events._riot_cue_in("The crowd stormed the council hall.")
+    assert events._riot_cue_in("They blocked the main road with sandbags.")
+    assert not events._riot_cue_in("They blocked the main road for two hours.")
