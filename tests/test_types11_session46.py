@@ -139,7 +139,8 @@ def test_crowd_act_told_as_protest_stays_violent(monkeypatch):
 def test_session46_words_file():
     path = resources.files("sitrep") / "data" / "type_words_session46.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data) >= {"agent_act_nouns", "protest_peaceful", "turned_violent", "protest_purpose"}
+    assert set(data) >= {"agent_act_nouns", "protest_peaceful", "turned_violent", "protest_purpose", "force_hint",
+                         "no_fight_told", "ground_taken"}
     for name, entry in data.items():
         assert entry["patterns"], name
         for p in entry["patterns"]:
@@ -164,3 +165,20 @@ def test_force_told_in_other_words_is_a_hint():
     assert events._riot_cue_in("The crowd stormed the council hall.")
     assert events._riot_cue_in("They blocked the main road with sandbags.")
     assert not events._riot_cue_in("They blocked the main road for two hours.")
+
+
+RETOOK = ("On 3 April 2022, the Ukrainian army retook the village of Yahidne near Chernihiv; there is no information "
+          "about any fighting there.")
+
+
+def test_ground_taken_with_no_fight_known(monkeypatch):
+    assert _sub(RETOOK, monkeypatch, day=dt.date(2022, 4, 14)) == "Non-violent transfer of territory"
+
+
+def test_ground_taken_with_no_fight_known_switch_off(monkeypatch):
+    assert _sub(RETOOK, monkeypatch, day=dt.date(2022, 4, 14), NO_FIGHT_TOLD=False) == "Government regains territory"
+
+
+def test_ground_taken_after_fighting_stays(monkeypatch):
+    text = "On 3 April 2022, the Ukrainian army retook the village of Yahidne near Chernihiv after heavy fighting."
+    assert _sub(text, monkeypatch, day=dt.date(2022, 4, 14)) != "Non-violent transfer of territory"

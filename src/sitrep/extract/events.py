@@ -2402,6 +2402,10 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Mob violence" if any(a.inter == 5 for a in d.agents) else "Attack"
     if sub in _TERRITORY and TERRITORY_NEEDS_CUE and _fight_without_territory(d, sub):
         sub = "Armed clash"  # the decider's reading of "a battle took place": no territory changed hands
+    if NO_FIGHT_TOLD and (sub in _TERRITORY or sub == "Armed clash") and \
+            type_words("no_fight_told").search(told_text := " ".join(x.text for x in d.sentences or [d.sentence])) and \
+            type_words("ground_taken").search(told_text):
+        sub = "Non-violent transfer of territory"  # ACLED: ground taken with no fighting known
     if st.note_tag is not None and st.note_tag[0] == id(d):
         sub = st.note_tag[1]  # NOTE_TAGS: the coder's label of the note ("Movement of forces: ...")
     ev = Event(article_id=article.id, source=article.source)
@@ -3151,3 +3155,10 @@ def _riot_cue_in(text: str) -> bool:
     (type_words_session46.yaml force_hint: "blocked the road with sandbags", "stormed")."""
     return any(c.cls in ("riot_act", "crowd_damage", "Mob violence") for c in get_lexicon().find(text)) or \
         bool(type_words("force_hint").search(text))
+
+
+# switch (session 46, types11): ground taken ("retook", "regained control over", type_words_session46.yaml
+# ground_taken) in a report that says no fighting is known ("No information on whether fighting took place",
+# no_fight_told) is a non-violent transfer of territory: tune split, such notes 68 of 68 (the decider and the
+# territory cue words read a government regaining territory, or "fighting took place" a clash)
+NO_FIGHT_TOLD = True  # switch (session 46, types11)
