@@ -139,7 +139,7 @@ def test_crowd_act_told_as_protest_stays_violent(monkeypatch):
 def test_session46_words_file():
     path = resources.files("sitrep") / "data" / "type_words_session46.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(data) >= {"agent_act_nouns", "protest_peaceful", "turned_violent", "protest_purpose", "force_hint",
+    assert set(data) >= {"agent_act_nouns", "protest_peaceful", "turned_violent", "protest_purpose", "force_hint", "protest_before",
                          "no_fight_told", "ground_taken"}
     for name, entry in data.items():
         assert entry["patterns"], name

@@ -3134,7 +3134,10 @@ def _protest_aside(d: Draft) -> bool:
     told = " ".join(x.text for x in d.sentences or [d.sentence])
     if type_words("protest_purpose").search(told):
         return False  # "burned a farm in protest against the ban": the crowd's own demonstration
-    return any(c.cls == "protest" for x in d.sentences or [d.sentence] for c in lex.find(x.text))
+    found = [(x.text, c) for x in d.sentences or [d.sentence] for c in lex.find(x.text) if c.cls == "protest"]
+    # only a demonstration told as what came before ("amid the unrest following protests"), not "after
+    # the rally, youths looted shops" (ACLED: often the rally's own violence)
+    return bool(found) and all(type_words("protest_before").search(text[max(0, c.start - 80):c.start]) for text, c in found)
 
 
 
