@@ -3125,7 +3125,7 @@ CLASH_TOLD_STANDS = True  # switch (session 46, types11)
 # demonstrations"; the protest cue words demoted by classify.syntactic_factor), with no sentence of the text
 # telling one in its main clause, is mob violence: the crowd acted after
 # or beside a demonstration, not as one (ACLED's coding of such notes)
-PROTEST_ASIDE_MOB = False  # switch (session 46, types11); measured, left off (docs/extraction.md)
+PROTEST_ASIDE_MOB = True  # switch (session 46, types11)
 
 
 def _protest_aside(d: Draft) -> bool:
