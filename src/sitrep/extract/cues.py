@@ -36,6 +36,10 @@ CROWD_BURNED = 1  # switch (session 45, types10)
 # switch (session 45, types10): "demonstrate over", "demonstrate in <place> against" (the present tense of
 # headline-like notes; event_cues.yaml entry with `switch: DEMONSTRATE_WORDS`)
 DEMONSTRATE_WORDS = 1  # switch (session 45, types10)
+# switch (session 46, types11): the present tense of headline-like notes' killings: "Police gun down two
+# suspects", "Gunmen shoot dead a trader", "Bandits kill three herders" (event_cues.yaml entry with
+# `switch: PRESENT_KILL`); only "kills" was a cue word
+PRESENT_KILL = 1  # switch (session 46, types11)
 
 
 @dataclass
