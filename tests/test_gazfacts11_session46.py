@@ -10,7 +10,6 @@ from tests.place_reading import chosen
 
 import sitrep.geo.gazetteer as gazetteer
 from sitrep.geo.gazetteer import get_gazetteer
-from sitrep.geo.locate import conflict_countries
 
 
 def _near(place, lat, lon, tol=0.02):
