@@ -7,10 +7,10 @@ from event_reading import events_of, top_event
 from sitrep.extract import roles
 
 ENGAGED = "Al Shabaab fighters engaged in heavy clashes with police officers near Elwak, Mandera County."
-ANTI = ("Police officers engaged in armed clashes with the Gran Grif Gang during an anti-gang operation in "
-        "Saint-Marc, Artibonite. During the clashes, two gang members were killed and an officer was hurt.")
-ANTI_LATER = ("Police officers carried out anti-gang operations against the Gran Grif Gang in Saint-Marc, "
-              "Artibonite. Several gang members were killed during clashes in the town.")
+ANTI = ("A police unit engaged in armed clashes with the Gran Grif Gang during an anti-gang operation near "
+        "Saint-Marc, Artibonite. In the fighting two gang members died and an officer was hurt.")
+ANTI_LATER = ("A police unit ran anti-gang operations against the Gran Grif Gang near Saint-Marc, "
+              "Artibonite. Some of the gang members died in the clashes that followed.")
 
 
 def _top(text, day, monkeypatch, **switches):
@@ -69,6 +69,6 @@ def test_the_forces_told_responding_without_the_switch(monkeypatch):
 
 def test_forces_between_two_units_of_one_army_are_no_side(monkeypatch):
     text = ("Two groups of soldiers clashed in Baidoa after a quarrel between their commanders. Ethiopian "
-            "forces intervened and separated the two sides.")
+            "troops intervened and kept the two sides apart.")
     ev = _top(text, dt.date(2016, 1, 19), monkeypatch)
     assert ev.actor1 == ev.actor2 == "Military Forces of Somalia"

@@ -50,6 +50,8 @@ def test_a_named_gang_with_its_head_word_is_one_party(monkeypatch):
     text = ("On 15 May 2024, in Delmas 50, Ouest department, the Viv Ansanm Gang attacked residents while"
             " burning homes in Delmas 50 and nearby areas. Several residents were wounded in the attack."
             " Police forces intervened and exchanged fire with the gang members.")
+    import sitrep.extract.events as events
+    monkeypatch.setattr(events, "CLASH_TOLD_STANDS", False)  # (session 46) "exchanged fire" keeps a clash
     subs = {(e.sub_event_type, e.actor1) for e in _events(text)}
     assert ("Attack", "Viv Ansanm Gang") in subs
     monkeypatch.setattr(actors, "GANG_NAME_HEAD", 0)

@@ -14,7 +14,7 @@ from sitrep.extract import events
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("A corporal from the army's 503 LIB died after stepping on a landmine near the village.", 1),
+    ("A corporal of the army's 503 LIB was killed when he trod on a mine by the village well.", 1),
     ("A private of the 212 Light Infantry Battalion was killed by a mine on the footpath.", 1),
 ])
 def test_unit_number_is_no_toll(monkeypatch, sentence, expected):
@@ -59,3 +59,13 @@ def test_no_dead_sub_types_are_acled_sub_types():
 def test_headline_present_tense_kills(sentence, expected):
     """counts.HEADLINE_PRESENT (read when the module's patterns are built, so tested by behaviour)."""
     assert dead(sentence) == expected
+
+
+def test_a_gang_fighting_the_police_did_not_fight_the_residents(monkeypatch):
+    """events.CLASH_TOLD_COMMUNAL (off by default, see its comment): "exchanged fire" told of the police keeps no gang's attack on residents a clash."""
+    text = ("On 9 March 2024, the Kraze Baryè gang attacked residents of Mariani in Carrefour, Ouest, wounding "
+            "several. Police officers intervened and exchanged fire with the gang.")
+    evs = events_of(text, dt.date(2024, 3, 12), monkeypatch, CLASH_TOLD_COMMUNAL=1)  # off by default
+    assert ("Attack", "Civilians (Haiti)") in {(e.sub_event_type, e.actor2) for e in evs}
+    evs = events_of(text, dt.date(2024, 3, 12), monkeypatch, CLASH_TOLD_COMMUNAL=0)
+    assert ("Attack", "Civilians (Haiti)") not in {(e.sub_event_type, e.actor2) for e in evs}

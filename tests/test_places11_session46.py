@@ -16,7 +16,7 @@ from event_reading import events_of, top_event
 from place_reading import chosen
 
 DAY = dt.date(2021, 11, 3)
-TOWN_TEXT = ("In Pakokku town of Pakokku township (Pakokku district, Magway region), gunmen on a "
+TOWN_TEXT = ("In Yesagyo town of Yesagyo township (Pakokku district, Magway region), gunmen on a "
              "motorbike shot a ward official late on 2 November 2021.")
 
 
@@ -26,16 +26,16 @@ def _town_reading(gazetteer):
 
 
 def test_a_town_named_as_a_town_is_at_its_point(gazetteer, monkeypatch):
-    assert _town_reading(gazetteer) == ("Pakokku", 1)
+    assert _town_reading(gazetteer) == ("Yesagyo", 1)
     monkeypatch.setattr(L, "TOWN_WORD_OVER_ITS_UNIT", False)
-    assert _town_reading(gazetteer) == ("Pakokku", 2)
+    assert _town_reading(gazetteer) == ("Yesagyo", 2)
 
 
 def test_a_township_alone_stays_part_of_a_region(gazetteer):
-    text = ("In Pakokku township (Pakokku district, Magway region), gunmen on a motorbike shot a ward "
-            "official late on 2 November 2021.")
+    text = ("Gunmen on a motorbike shot a ward official in Yesagyo township (Pakokku district, Magway "
+            "region) late on 2 November 2021.")
     best = chosen(text, gazetteer, verb="shot")
-    assert best.place.name == "Pakokku" and L.precision_for(best.place, best.role, DAY) == 2
+    assert best.place.name == "Yesagyo" and L.precision_for(best.place, best.role, DAY) == 2
 
 
 SHELL_TEXT = "Drones struck Chasiv Yar, Donetsk, overnight and damaged a school."

@@ -53,7 +53,7 @@ def test_police_killing_suspects_switch_off(monkeypatch):
 
 
 def test_police_raid_names_the_doer(monkeypatch):
-    text = "On 4 June 2019, a drug suspect was killed during a police raid in Barangay San Roque, Tarlac City."
+    text = "On 4 June 2019, a man wanted on drug charges was shot dead during a police raid at his home in Barangay San Roque, Tarlac City."
     subs = _rule_subs(text, monkeypatch)
     assert "Armed clash" not in subs
 
@@ -64,7 +64,7 @@ def test_soldiers_hit_still_a_clash(monkeypatch):
     assert _sub(text, monkeypatch) == "Armed clash"
 
 
-PEACEFUL = ("On 3 March 2021, a group of nurses held a peaceful protest in Bulukumba, South Sulawesi, criticising "
+PEACEFUL = ("On 3 March 2021, nurses of a district hospital staged a peaceful rally in Bulukumba, South Sulawesi, criticising "
             "the lack of protection for health workers covering riots in Makassar.")
 
 
@@ -167,7 +167,7 @@ def test_force_told_in_other_words_is_a_hint():
     assert not events._riot_cue_in("They blocked the main road for two hours.")
 
 
-RETOOK = ("On 3 April 2022, the Ukrainian army retook the village of Yahidne near Chernihiv; there is no information "
+RETOOK = ("On 3 April 2022, Ukrainian troops retook Yahidne, a village north of Chernihiv; there is no information "
           "about any fighting there.")
 
 
@@ -180,5 +180,5 @@ def test_ground_taken_with_no_fight_known_switch_off(monkeypatch):
 
 
 def test_ground_taken_after_fighting_stays(monkeypatch):
-    text = "On 3 April 2022, the Ukrainian army retook the village of Yahidne near Chernihiv after heavy fighting."
+    text = "On 3 April 2022, Ukrainian troops retook Yahidne, a village north of Chernihiv, after heavy fighting."
     assert _sub(text, monkeypatch, day=dt.date(2022, 4, 14)) != "Non-violent transfer of territory"

@@ -13,6 +13,8 @@ def test_the_event_told_first_leads_a_short_report(monkeypatch):
     text = ("On 18 September 2024, in the Bon Repos quarter of Croix-des-Bouquets, Ouest, the Chen Mechan gang "
             "attacked residents overnight. Police units intervened and clashed with the gunmen. No toll was "
             "given.")
+    from sitrep.extract import roles
+    monkeypatch.setattr(roles, "RESPONDER_SECOND", False)  # (session 46) the gunmen first: equal confidences
     on = events_of(text, PUB, monkeypatch, LEDE_EVENT_FIRST=1)
     off = events_of(text, PUB, monkeypatch, LEDE_EVENT_FIRST=0)
     assert {e.sub_event_type for e in on} == {e.sub_event_type for e in off} == {"Attack", "Armed clash"}

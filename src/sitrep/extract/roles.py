@@ -159,7 +159,7 @@ def sentence_roles(doc, found: list[ActorMention], cue: Cue | None, text: str) -
         {"agent": agents, "by": by_agents, "side": sides, "opponent": opponents}.get(role, patients).append(a)
     agents = by_agents + agents  # "troops repelled an attack by ISWAP": the one named with "by" started it
     if INVOLVED_FIRST and not agents and opponents and involved:
-        # "police forces engaged in armed clashes with gang members": told like "police clashed with
+        # "[a force] engaged in armed clashes with [a gang]": told like "police clashed with
         # gang members", the subject first, the one it fought with second
         agents = involved[:1]
         sides = [m for m in sides if m is not involved[0]]
@@ -1361,8 +1361,8 @@ def _assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = "
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
     if RESPONDER_JOINS and ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor2 in ("", ev.actor1) and \
             ev.inter1 not in (1, 8):
-        # (not where the state's own men fought each other: "Ethiopian forces intervened and separated the two
-        # sides" of a clash between two units came between them)
+        # (not where the state's own men fought each other: "the federal troops stepped in and
+        # parted the sides" of a clash between two units came between them)
         # "Bandits stormed a village. Police responded and killed three of the attackers.": the state's forces
         # told responding are the other side, not the attackers named again
         responder = next((m for m in d.actors if m.inter == 1 and named(m)[0] != ev.actor1 and
