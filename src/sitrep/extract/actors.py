@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep import yaml_data
 from sitrep.model import ActorMention
 
 # ACLED writes "Military Forces of the Philippines", "Police Forces of the United States".
@@ -176,10 +175,10 @@ def _military_target_pattern() -> re.Pattern[str]:
     """After a country's word: up to two words ("12th Tank"), then a noun of data/actors/
     roles_words.yml `military_targets`; "side" not as a side "of" something (a border's)."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    nouns = [str(w) for w in yaml.safe_load(path.read_text(encoding="utf-8"))["military_targets"]]
+    nouns = [str(w) for w in yaml_data.safe_load(path.read_text(encoding="utf-8"))["military_targets"]]
     if FIRED_ASSETS:
         cues = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
-        nouns += [str(w) for w in yaml.safe_load(cues.read_text(encoding="utf-8"))["fired_assets"]]
+        nouns += [str(w) for w in yaml_data.safe_load(cues.read_text(encoding="utf-8"))["fired_assets"]]
     nouns = sorted(set(nouns), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})(?![\w-])(?!\s+of\b)", re.IGNORECASE)
@@ -200,7 +199,7 @@ _NOT_TRIBE_WORDS = {"the", "a", "an", "two", "three", "rival", "local", "armed",
 @lru_cache(maxsize=1)
 def _tribal_countries() -> frozenset[str]:
     cues = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
-    return frozenset(str(c).upper() for c in yaml.safe_load(cues.read_text(encoding="utf-8"))["tribal_countries"])
+    return frozenset(str(c).upper() for c in yaml_data.safe_load(cues.read_text(encoding="utf-8"))["tribal_countries"])
 
 
 # switch: a generic actor's own country told right beside it ("Ethiopian raiders", "the Kenya
@@ -1196,7 +1195,7 @@ def _clan_form_templates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str,
     """data/actors/clan_forms.yml as (after forms, before forms, suffixes, before-only suffixes,
     suffixes of `clan_forms: from` entries)."""
     path = resources.files("sitrep") / "data" / "actors" / "clan_forms.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     after = tuple(f"{h} {link} {the}{{n}}" for h in data["heads"] for link in data["links"] for the in ("", "the "))
     return (after, tuple(data["before"]), tuple(data["suffixes"]), tuple(data["before_suffixes"]),
             tuple(data["from_suffixes"]))
@@ -1248,7 +1247,7 @@ def load_entries() -> list[ActorEntry]:
             continue
         if not SESSION40_FILES and item.name in _SESSION40_FILES:
             continue
-        data = yaml.safe_load(item.read_text(encoding="utf-8")) or []
+        data = yaml_data.safe_load(item.read_text(encoding="utf-8")) or []
         for i, raw in enumerate(data):
             if not LATE_ADDITIONS and item.name == "generic.yaml" and raw["name"] in _LATE_GENERIC:
                 continue
@@ -1303,7 +1302,7 @@ def _origin_words(name: str) -> frozenset[str]:
     """A list of data/actors/origin_words.yml (`ORIGINS`), as written (`name_before` words are
     capitalised: "Latin", "New")."""
     path = resources.files("sitrep") / "data" / "actors" / "origin_words.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     words = [str(w) for w in data[name]]
     return frozenset(w.capitalize() for w in words) if name == "name_before" else frozenset(w.lower() for w in words)
 
@@ -1314,7 +1313,7 @@ def _country_names(short: bool = False) -> frozenset[str]:
     first word ("iran", not "iranian") and ACLED's own name; with `short`, the short forms ("drc",
     "uk"), names only where written in capitals ("Thai" is a people's)."""
     path = resources.files("sitrep") / "data" / "countries.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     names = set()
     for iso, forms in data.items():
         low = [str(f).lower() for f in forms]
@@ -1359,7 +1358,7 @@ BARE_PEOPLES = 1
 def _peoples() -> dict:
     """data/actors/peoples.yml; its `names_late` (2026-12-06) join `names` with `LATE_ADDITIONS`."""
     path = resources.files("sitrep") / "data" / "actors" / "peoples.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     if LATE_ADDITIONS:
         data = {**data, "names": list(data["names"]) + list(data.get("names_late") or [])}
     return data
@@ -1405,7 +1404,7 @@ ARMED_SUSPECTS = 1
 @lru_cache(maxsize=1)
 def _armed_suspect_patterns() -> dict | None:
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     if not data.get("armed_suspect_entry"):
         return None
 
@@ -1516,7 +1515,7 @@ def _outlets() -> dict[str, str]:
     """Folded outlet name -> ISO2 of the country whose news it reports, "" for a world outlet that
     reports from anywhere (data/actors/outlets.yml)."""
     path = resources.files("sitrep") / "data" / "actors" / "outlets.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {_fold_outlet(str(name)): "" if key == "anywhere" else str(key).upper()
             for key, names in data.items() for name in names}
 

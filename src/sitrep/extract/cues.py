@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep import yaml_data
 from sitrep.model import SUB_EVENT_TYPES
 
 CUE_CLASSES = {"violence", "casualty", "protest", "intervention", "lethal_force", "riot_act",
@@ -88,4 +87,4 @@ class CueLexicon:
 @lru_cache(maxsize=1)
 def get_lexicon() -> CueLexicon:
     path = resources.files("sitrep") / "data" / "event_cues.yaml"
-    return CueLexicon(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return CueLexicon(yaml_data.safe_load(path.read_text(encoding="utf-8")))

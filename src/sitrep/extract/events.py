@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep import yaml_data
 from sitrep.extract import actors as actors_module
 from sitrep.extract import counts as _counts
 from sitrep.extract.actors import ActorDictionary, get_dictionary, outlet_home
@@ -2234,7 +2233,7 @@ def _type_words() -> dict:
     words = {}
     for name in ("type_words_session43.yaml", "type_words_session44.yaml", "type_words_session46.yaml"):
         path = resources.files("sitrep") / "data" / name
-        words.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+        words.update(yaml_data.safe_load(path.read_text(encoding="utf-8")))
     return words
 
 

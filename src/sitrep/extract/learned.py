@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep import yaml_data
 from sitrep.model import SUB_EVENT_TYPES
 
 NONE = "none"
@@ -265,12 +266,11 @@ def train(save: bool = True, acled: list[str] | None = None, on_progress=None) -
 
 def published_scores() -> dict | None:
     """The packaged model's measured scores on the report split (data/model_card.yaml)."""
-    import yaml
 
     path = resources.files("sitrep") / "data" / "model_card.yaml"
     if not path.is_file():
         return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml_data.safe_load(path.read_text(encoding="utf-8"))
 
 
 def active_path() -> tuple[Path, str]:

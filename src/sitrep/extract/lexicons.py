@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep import yaml_data
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
     path = resources.files("sitrep") / "data" / "lexicons.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     for name, entry in data.items():
         if not isinstance(entry, dict) or not entry.get("doc") or not (
                 entry.get("patterns") or entry.get("words") or entry.get("regex")):

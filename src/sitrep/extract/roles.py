@@ -12,8 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
+from sitrep import yaml_data
 from sitrep.extract.actors import COUNTRIES_WITH_THE, ActorDictionary, country_name
 from sitrep.extract.cues import Cue
 from sitrep.extract.lexicons import pattern, regex, words
@@ -216,7 +215,7 @@ STATE_PAIR_ORDER = 1
 def _role_cues() -> dict[str, frozenset[str]]:
     """The word lists of data/actors/role_cues.yml."""
     path = resources.files("sitrep") / "data" / "actors" / "role_cues.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {name: frozenset(str(w).lower() for w in ws) for name, ws in data.items()}
 
 
@@ -716,7 +715,7 @@ _FEDERAL_WORDS = re.compile(r"\b(?:federal|sna|snaf|somali national army|nationa
 def _regional_file() -> dict:
     """data/actors/regional_forces_session44.yml, read once: the regions and the gang-word countries."""
     path = resources.files("sitrep") / "data" / "actors" / "regional_forces_session44.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml_data.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _regional_forces() -> dict:
@@ -923,7 +922,7 @@ def _gang_second_side(ev: Event, d: Draft) -> None:
 @lru_cache(maxsize=1)
 def _session45_words() -> dict[str, re.Pattern[str]]:
     path = resources.files("sitrep") / "data" / "actors" / "roles_session45.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {k: re.compile(v, re.IGNORECASE) for k, v in data.items()}
 
 
@@ -1560,7 +1559,7 @@ def _same_actor(m: ActorMention, other: ActorMention, named) -> bool:
 def _role_patterns() -> dict[str, re.Pattern[str]]:
     """The word patterns of data/actors/roles_words.yml, one compiled pattern per list."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {name: re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + ")", re.IGNORECASE)
             for name, pats in data.items() if name not in ("military_targets", "state_second_subs")}
 
@@ -1635,7 +1634,7 @@ STATE_SECOND_MORE = 1
 @lru_cache(maxsize=1)
 def _state_second_subs() -> frozenset[str]:
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    return frozenset((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("state_second_subs") or [])
+    return frozenset((yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("state_second_subs") or [])
 
 
 def _told(d: Draft, around: str, name: str) -> bool:
@@ -1670,7 +1669,7 @@ def _affiliated_anywhere() -> re.Pattern[str]:
     """roles_words.yml affiliated_before without its end anchors: a match of a pattern in any window
     of the text is a match of this one in the whole text."""
     path = resources.files("sitrep") / "data" / "actors" / "roles_words.yml"
-    pats = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("affiliated_before") or []
+    pats = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("affiliated_before") or []
     return re.compile("|".join(f"(?:{p[:-1] if p.endswith('$') else p})" for p in pats), re.IGNORECASE)
 
 
@@ -1761,7 +1760,7 @@ def _state_first_until() -> dict[str, int]:
     """Country (ISO2, lower case) -> the last year its clashes with the state name the state first
     (data/actors/clash_order.yml)."""
     path = resources.files("sitrep") / "data" / "actors" / "clash_order.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).lower(): int(year) for iso, year in (data.get("state_first_until") or {}).items()}
 
 
@@ -1781,7 +1780,7 @@ def _state_first_spans() -> dict[str, tuple[int, int]]:
     """Country (ISO2, lower case) -> (first, last) year of its state-first clashes
     (data/actors/clash_order_session43.yml)."""
     path = resources.files("sitrep") / "data" / "actors" / "clash_order_session43.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).lower(): (int(span[0]), int(span[1])) for iso, span in (data.get("state_first_spans") or {}).items()}
 
 
@@ -1929,7 +1928,7 @@ _WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?|missiles?|ro
 def _country_forms() -> dict[str, tuple[str, ...]]:
     """data/countries.yaml: ISO2 -> the country's name and its people's words, lower case."""
     path = resources.files("sitrep") / "data" / "countries.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     return {str(iso).upper(): tuple(str(f).lower() for f in forms) for iso, forms in data.items()}
 
 

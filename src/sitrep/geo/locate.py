@@ -16,8 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from sitrep import yaml_data
 from sitrep.geo.gazetteer import (
     AREA_FEATURES,
     POINT_FEATURES,
@@ -202,7 +201,7 @@ def _stopwords() -> frozenset[str]:
 def demonyms() -> dict[str, str]:
     """Lowercase country words ('iraqi', 'syrian territory') -> ISO2."""
     path = resources.files("sitrep") / "data" / "countries.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8"))
     return {w.lower(): iso for iso, words in data.items() for w in words}
 
 
@@ -513,11 +512,11 @@ PRESS_HEADS = 1
 def organisation_heads() -> frozenset[str]:
     """Head nouns of institutions' and groups' names (data/place_words.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     heads = [*(data.get("organisation_heads") or [])]
     if PRESS_HEADS:
         more = resources.files("sitrep") / "data" / "place_words_session43.yaml"
-        heads += (yaml.safe_load(more.read_text(encoding="utf-8")) or {}).get("organisation_heads_more") or []
+        heads += (yaml_data.safe_load(more.read_text(encoding="utf-8")) or {}).get("organisation_heads_more") or []
     return frozenset(w.lower() for w in heads)
 
 
@@ -541,7 +540,7 @@ def _people_noun_after(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _place_words() -> dict:
     path = resources.files("sitrep") / "data" / "place_words.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 # switch (session 42, places7): the words that open a note before a colon ("Looting: On 29 January,
@@ -572,7 +571,7 @@ _VEHICLE_STOP = r"(?!\s+(?:stations?|stops?|terminals?|parks?|stands?|depots?|ra
 def vehicle_after() -> re.Pattern[str]:
     """A vehicle's or a firm's noun right after a name: "Toyota vehicle" (data/place_words_session42.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words_session42.yaml"
-    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("vehicle_nouns") or []
+    words = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("vehicle_nouns") or []
     return re.compile(r"^(?:['’]s)?(?:\s+(?:shuttle|mini|passenger|public|cargo|transport))?\s+(?:"
                       + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)) + r")\b"
                       + _VEHICLE_STOP, re.IGNORECASE)
@@ -622,7 +621,7 @@ def street_words() -> frozenset[str]:
 def facility_after() -> re.Pattern[str]:
     """A facility noun right after a name: "al-Thawra hospital" (data/place_words.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words.yaml"
-    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("facility_nouns") or []
+    words = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("facility_nouns") or []
     return re.compile(r"^\s+(?:" + "|".join(re.escape(w.lower()) for w in words) + r")s?\b", re.IGNORECASE)
 
 
@@ -634,7 +633,7 @@ def people_after() -> re.Pattern[str]:
     """A word after a name that makes it a people: "the Garre clan", "Pokot tribesmen"
     (data/people_words.yaml)."""
     path = resources.files("sitrep") / "data" / "people_words.yaml"
-    words = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("people_nouns") or []
+    words = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}).get("people_nouns") or []
     return re.compile(r"^(?:['’]s)?\s+(?:sub-)?(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b",
                       re.IGNORECASE)
 
@@ -2018,7 +2017,7 @@ VICINITY_POINT_UNTIL = dt.date(2018, 1, 1)
 def _outskirts_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words "the outskirts of" and "the vicinity of" right before a name (data/place_words_session45.yaml)."""
     path = resources.files("sitrep") / "data" / "place_words_session45.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
     kinds = "|".join(map(re.escape, data.get("settlement_words") or []))
 
     def before(nouns: list[str]) -> re.Pattern[str]:
