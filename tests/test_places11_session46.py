@@ -16,8 +16,8 @@ from event_reading import events_of, top_event
 from place_reading import chosen
 
 DAY = dt.date(2021, 11, 3)
-TOWN_TEXT = ("In Yesagyo town of Yesagyo township (Pakokku district, Magway region), gunmen on a "
-             "motorbike shot a ward official late on 2 November 2021.")
+TOWN_TEXT = ("In Yesagyo town of Yesagyo township, Magway region, two gunmen on a motorbike "
+             "shot a ward official late on 2 November 2021.")
 
 
 def _town_reading(gazetteer):

@@ -53,9 +53,10 @@ def test_police_killing_suspects_switch_off(monkeypatch):
 
 
 def test_police_raid_names_the_doer(monkeypatch):
-    text = "On 4 June 2019, a man wanted on drug charges was shot dead during a police raid at his home in Barangay San Roque, Tarlac City."
+    text = "On 4 June 2019, one drug suspect was slain as a police raid swept Barangay Matatalaib, Tarlac City."
     subs = _rule_subs(text, monkeypatch)
     assert "Armed clash" not in subs
+    assert "Armed clash" in _rule_subs(text, monkeypatch, AGENT_NOT_TARGET=False)
 
 
 def test_soldiers_hit_still_a_clash(monkeypatch):
