@@ -72,3 +72,16 @@ def test_forces_between_two_units_of_one_army_are_no_side(monkeypatch):
             "troops intervened and kept the two sides apart.")
     ev = _top(text, dt.date(2016, 1, 19), monkeypatch)
     assert ev.actor1 == ev.actor2 == "Military Forces of Somalia"
+
+
+def test_responding_verbs_are_a_data_list():
+    """roles._responding is built from data/actors/roles_session46.yml: every verb listed is read after a mention."""
+    from importlib import resources
+
+    import yaml
+    path = resources.files("sitrep") / "data" / "actors" / "roles_session46.yml"
+    verbs = yaml.safe_load(path.read_text(encoding="utf-8"))["responding_verbs"]
+    assert {"repelled", "fought back", "returned fire"} <= set(verbs)
+    for verb in verbs:
+        assert roles._responding().match(f" quickly {verb} the attack"), verb
+    assert not roles._responding().match(" attacked the camp")

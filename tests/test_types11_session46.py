@@ -74,6 +74,7 @@ def test_protest_told_peaceful(monkeypatch):
 
 
 def test_protest_told_peaceful_switch_off(monkeypatch):
+    assert _sub(PEACEFUL, monkeypatch, day=dt.date(2021, 3, 5), PEACEFUL_TOLD=False) != "Peaceful protest"
     assert _sub(PEACEFUL, monkeypatch, day=dt.date(2021, 3, 5), PEACEFUL_TOLD=False) == "Violent demonstration"
 
 

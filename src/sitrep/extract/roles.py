@@ -465,8 +465,15 @@ RESPONDER_SECOND = True
 # whose sentences tell the state's forces responding ("police responded and killed two of the attackers") was
 # fought with those forces
 RESPONDER_JOINS = True
-_RESPONDED = re.compile(r"^[\s,]+(?:(?:\w+|,)\s+){0,3}?(?:responded|respond|responds|repelled|repulsed|fought back|returned fire|"
-                        r"retaliated|counter-?attacked|intervened|fired back|resisted)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _responding() -> re.Pattern[str]:
+    """Up to three words after a mention, then a verb of responding (data/actors/roles_session46.yml)."""
+    path = resources.files("sitrep") / "data" / "actors" / "roles_session46.yml"
+    verbs = (yaml_data.safe_load(path.read_text(encoding="utf-8")) or {})["responding_verbs"]
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"^[\s,]+(?:(?:\w+|,)\s+){{0,3}}?(?:{alternatives})\b", re.IGNORECASE)
 
 
 def _responded(d: Draft, name: str, named) -> bool:
@@ -477,7 +484,7 @@ def _responded(d: Draft, name: str, named) -> bool:
             if named(m)[0] != name:
                 continue
             for hit in re.finditer(re.escape(m.text), sent.text):
-                if _RESPONDED.match(sent.text[hit.end():hit.end() + 60]):
+                if _responding().match(sent.text[hit.end():hit.end() + 60]):
                     return True
     return False
 
