@@ -56,3 +56,64 @@ def test_spans_memo_is_bounded():
     for i in range(actors_module._SPANS_MEMO_SIZE + 10):
         d.find(f"Soldiers patrolled village number {i} today.", {"SO"})
     assert len(d._spans_memo) <= actors_module._SPANS_MEMO_SIZE
+
+
+# -- dates: a span of days, and dates after publication -------------------------------------------
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from event_reading import events_of, top_event  # noqa: E402
+from sitrep.extract import dates  # noqa: E402
+from sitrep.extract.dates import after_publication, find_dates  # noqa: E402
+
+PUBLISHED = dt.date(2018, 6, 14)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("From 3 to 7 June 2018, about 300 teachers protested in front of the education office in Mandalay.", 3),
+    ("Between 3-7 June 2018, about 300 teachers protested in front of the education office in Mandalay.", 3),
+    ("From June 3 through 7, 2018, about 300 teachers protested in front of the education office in Mandalay.", 3),
+    ("between the 4th and 6th of June, dock workers held a sit-in outside the port authority in Yangon.", 4),
+])
+def test_a_span_of_days_is_its_first_day(text, day):
+    got = find_dates(text, PUBLISHED)
+    assert [d.date for d in got] == [dt.date(2018, 6, day)]
+    ev = top_event(events_of(text, PUBLISHED))
+    assert ev.event_date == dt.date(2018, 6, day)
+
+
+def test_a_span_of_days_switch_off_keeps_the_last_day(monkeypatch):
+    monkeypatch.setattr(dates, "RANGE_FIRST_DAY", False)
+    got = find_dates("From 3 to 7 June 2018, teachers protested in Mandalay.", PUBLISHED)
+    assert [d.date for d in got] == [dt.date(2018, 6, 7)]
+
+
+def test_bare_span_and_pairs_keep_their_day():
+    # "3-7 June" without "from"/"between" is left as it was (the coders split evenly)
+    assert [d.date for d in find_dates("On 3-7 June 2018, teachers protested.", PUBLISHED)] == [dt.date(2018, 6, 7)]
+    # "between the night of X and the night of Y": of two uncertain days, the later (session 25's rule)
+    got = find_dates("between the night of May 30 and the night of May 31, 2018, gunmen attacked a post", PUBLISHED)
+    assert max(d.date for d in got) == dt.date(2018, 5, 31)
+
+
+TEXT_PLAN = ("12 March. Protesters blocked the main road in Parakou to demand fair elections in June 2019. "
+             "Police dispersed the crowd with tear gas.")
+
+
+def test_a_date_after_publication_is_no_event_date(monkeypatch):
+    ev = top_event(events_of(TEXT_PLAN, dt.date(2019, 3, 19)))
+    assert ev.event_date == dt.date(2019, 3, 12)
+    monkeypatch.setattr(dates, "FUTURE_NOT_EVENT", False)
+    ev = top_event(events_of(TEXT_PLAN, dt.date(2019, 3, 19)))
+    assert ev.event_date == dt.date(2019, 6, 15)
+
+
+def test_after_publication_by_precision():
+    june = find_dates("in June 2019", None)[0]
+    assert after_publication(june, dt.date(2019, 5, 30))
+    assert not after_publication(june, dt.date(2019, 6, 2))  # the month has begun
+    day = find_dates("on 20 June 2019", None)[0]
+    assert after_publication(day, dt.date(2019, 6, 18))
+    assert not after_publication(day, dt.date(2019, 6, 19))  # a day's grace
+    assert not after_publication(day, None)

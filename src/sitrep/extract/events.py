@@ -57,7 +57,7 @@ from sitrep.extract.counts import (
     with_named_dead,
 )
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
-from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.dates import DateMention, after_publication, find_dates
 from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern, regex, words
@@ -1214,7 +1214,7 @@ def _sentence_date(s: Sentence, published, dateline: int) -> DateMention | None:
     """The sentence's best date after the dateline, marked spoken when it is the day a source
     spoke rather than the day of the act."""
     date = _best_date([d for d in find_dates(s.text, published) if s.start + d.start >= dateline
-                       and not _owned_by_other(d, s.text)], s.text)
+                       and not _owned_by_other(d, s.text) and not after_publication(d, published)], s.text)
     if date is not None and _speech_date(date, s.text):
         date = dataclasses.replace(date, spoken=True)
     return date
