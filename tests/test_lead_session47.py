@@ -117,3 +117,32 @@ def test_after_publication_by_precision():
     assert after_publication(day, dt.date(2019, 6, 18))
     assert not after_publication(day, dt.date(2019, 6, 19))  # a day's grace
     assert not after_publication(day, None)
+
+
+# -- counts: a name's age is no count of the dead -------------------------------------------------
+from sitrep.extract import counts  # noqa: E402
+from sitrep.extract.counts import extract_counts  # noqa: E402
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Peter Lang, 24, from Bristol, died on 25 November when a mine exploded near Raqqa.", 1),
+    ("Hassan Omar, 31, and Yusuf Adan, 45, were shot dead by gunmen in Mogadishu on Sunday.", 2),
+    ("Suresh Patil (32) was killed in police firing in Nagpur on Sunday.", 1),
+])
+def test_a_names_age_counts_no_one(text, dead, monkeypatch):
+    assert extract_counts(text).killed == 0
+    ev = top_event(events_of(text, dt.date(2017, 12, 5)))
+    assert ev.fatalities == dead
+    monkeypatch.setattr(counts, "NAME_AGE", False)
+    assert extract_counts(text).killed > dead  # the age was counted as dead
+    ev = top_event(events_of(text, dt.date(2017, 12, 5)))
+    assert ev.fatalities != dead
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("In Kismayo, 12 people were killed on Sunday.", 12),
+    ("On Sunday, 5, including a child, were killed in the market.", 5),
+    ("Fighting in Marib, Yemen, killed 12, officials said.", 12),
+])
+def test_figures_after_places_and_days_still_count(text, dead):
+    assert extract_counts(text).killed == dead
