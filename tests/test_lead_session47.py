@@ -65,6 +65,7 @@ import pytest  # noqa: E402
 
 from event_reading import events_of, top_event  # noqa: E402
 from sitrep.extract import dates  # noqa: E402
+from sitrep.extract import events as events_module  # noqa: E402
 from sitrep.extract.dates import after_publication, find_dates  # noqa: E402
 
 PUBLISHED = dt.date(2018, 6, 14)
@@ -146,3 +147,31 @@ def test_a_names_age_counts_no_one(text, dead, monkeypatch):
 ])
 def test_figures_after_places_and_days_still_count(text, dead):
     assert extract_counts(text).killed == dead
+
+
+# -- events told days apart are two events -------------------------------------------------------
+CHRONICLE = ("A family of seven was killed when airstrikes hit a house in Raqqa on 4 July. "
+             "Two more people died on 1 August.")
+
+
+def test_dead_told_weeks_later_are_not_the_first_events(monkeypatch):
+    evs = events_of(CHRONICLE, dt.date(2017, 8, 10))
+    first = [e for e in evs if e.event_date == dt.date(2017, 7, 4)]
+    assert first and first[0].fatalities == 7
+    monkeypatch.setattr(events_module, "DAYS_APART", False)
+    evs = events_of(CHRONICLE, dt.date(2017, 8, 10))
+    assert [e.fatalities for e in evs if e.event_date == dt.date(2017, 7, 4)] == [9]
+
+
+def test_days_apart_needs_both_days_told():
+    from sitrep.extract.events import _days_apart
+
+    class D:
+        def __init__(self, date):
+            self.date, self.toll_update = date, False
+    july = find_dates("on 4 July 2017", None)[0]
+    august = find_dates("on 1 August 2017", None)[0]
+    next_day = find_dates("on 5 July 2017", None)[0]
+    assert _days_apart(D(july), D(august))
+    assert not _days_apart(D(july), D(next_day))
+    assert not _days_apart(D(july), D(None))
