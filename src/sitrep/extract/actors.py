@@ -270,6 +270,10 @@ def _words(text: str) -> tuple[str, ...]:
 # `_armed_suspect_told`: necessary conditions of what those passes find) and looks up aliases only at
 # words that may start one (`_text_spans`); the mentions are the same
 FIND_PRECHECKS = 1
+# switch (session 47, lead): `_text_spans` keeps its answer for the last few hundred texts, as an
+# article's sentences are read again once its countries are known (the same tokens and aliases)
+SPANS_MEMO = True
+_SPANS_MEMO_SIZE = 256  # texts kept: an article's sentences, not a corpus's (cleared when full)
 
 
 # session 39 (speed2): find's cheap tests of a text before two of its passes (FIND_PRECHECKS)
@@ -306,6 +310,7 @@ class ActorDictionary:
         self.index: dict[tuple[str, ...], list[tuple[ActorEntry, bool]]] = {}
         self.max_len = 1
         self.first: dict[str, int] = {}  # first word of an alias -> longest alias starting with it
+        self._spans_memo: dict[tuple, tuple[list, list]] = {}  # SPANS_MEMO
         self.cased: dict[tuple[str, ...], set[str]] = {}  # words that match only as written
         for entry in entries:
             for alias in entry.aliases:
@@ -329,6 +334,7 @@ class ActorDictionary:
         if not words:
             return
         self.index.setdefault(words, []).append((entry, context))
+        self._spans_memo.clear()
         self.max_len = max(self.max_len, len(words))
         self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
@@ -454,7 +460,19 @@ class ActorDictionary:
     def _text_spans(self, text: str, low: str) -> tuple[list, list]:
         """The text's tokens and, for each, its `_spans_at` (None where no alias can start; with
         FIND_PRECHECKS no call is made for a word that starts no alias and is neither a possessive
-        nor a plural of one: most words)."""
+        nor a plural of one: most words). With SPANS_MEMO the answer for a text read a moment ago
+        (an article's sentence read again once its places are known) is kept, not computed again."""
+        if not SPANS_MEMO:
+            return self._text_spans_now(text, low)
+        key = (text, low, POSSESSIVES, BARE_POSSESSIVES, FIND_PRECHECKS)
+        got = self._spans_memo.get(key)
+        if got is None:
+            if len(self._spans_memo) >= _SPANS_MEMO_SIZE:
+                self._spans_memo.clear()
+            got = self._spans_memo[key] = self._text_spans_now(text, low)
+        return got
+
+    def _text_spans_now(self, text: str, low: str) -> tuple[list, list]:
         toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low.replace("-", " "))]
         first, index, every = self.first, self.index, not FIND_PRECHECKS
         return toks, [self._spans_at(text, toks, i)

@@ -347,6 +347,15 @@ _AGE_PHRASE = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between 
 # blanked whole, not only its first two figures
 AGE_LISTS = 1
 _AGE_LIST = re.compile(r"\b(?:aged|ages?(?: of)?)\s+(?:about |around |between )?\d{1,3}(?:\s*(?:,|,? and|to|-|–)\s*\d{1,3})*\b")
+# switch (session 47, lead): a figure set off by commas or brackets right after a capitalised name is
+# the person's age, the press's convention in every country ("Oliver Reed, 24, from Leeds, died", "Ali
+# Musa, 45, and his son were shot", "Ramesh Kumar (32) was killed"): no count of the dead (the named
+# dead are counted as people by `named_dead`)
+NAME_AGE = True
+_NAME_AGE = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:,\s|\s\()(?P<age>\d{1,3})(?:,|\))")
+_NAME_AGE_NOT_NAME = re.compile(  # a day or a month before the figure: "Sunday, 12, ..." is no name
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?")
 
 
 # switch (session 43, lead): a figure in digits right after a capitalised word that follows a
@@ -657,6 +666,10 @@ def _extract_counts(sentence: str) -> Counts:
     low = _cleaned(sentence)
     if AGE_NOT_COUNT and "age" in low:
         low = (_AGE_LIST if AGE_LISTS else _AGE_PHRASE).sub(lambda m: " " * len(m.group(0)), low)  # blanked: the offsets stay
+    if NAME_AGE and len(low) == len(sentence):
+        for m in _NAME_AGE.finditer(sentence):
+            if 0 < int(m.group("age")) <= 110 and not _NAME_AGE_NOT_NAME.fullmatch(sentence, m.start(), m.start("age") - 2):
+                low = low[:m.start("age")] + " " * len(m.group("age")) + low[m.end("age"):]
     counts = Counts()
     used: list[tuple[int, int]] = []
     kills: list[tuple[int, int, int]] = []
@@ -1082,6 +1095,9 @@ def _singular_people(noun) -> int | None:
     members += [m for t in list(members) for m in _apposed_list(t) if m.i not in {g.i for g in members}]
     for t in members:
         nums = [c for c in t.children if c.dep_ == "nummod" or c.like_num]
+        if NAME_AGE:  # "Ali Musa, 45, ...", "Ramesh Kumar (32)": the name's age, not a figure of people
+            nums = [c for c in nums if not (c.dep_ == "appos" and t.tag_ == "NNP" and c.i > t.i
+                                            and c.doc[c.i - 1].text in (",", "("))]
         if SCHOOL_YEAR:  # "a form four student": the school year's figure counts no one
             nums = [c for c in nums if not (c.i > 0 and c.doc[c.i - 1].lower_ in words("school_year_words"))]
         if nums:

@@ -134,7 +134,57 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             found.append(mention)
             taken.append((m.start(), m.end()))
     found.sort(key=lambda d: d.start)
-    return _uncertain_days(text, low, found, published) if UNCERTAIN_DAYS else found
+    found = _uncertain_days(text, low, found, published) if UNCERTAIN_DAYS else found
+    return _day_ranges(text, low, found) if RANGE_FIRST_DAY else found
+
+
+# switch (session 47, lead): a span of days opened by "from" or "between" ("from 10 to 15 December",
+# "between 3-5 June", "from June 3 through 7") dates its event by its first day. On the tune rows of
+# both ACLED files whose notes open with such a span, the coders took the first day in 128, the last in
+# 39, a day between in 81 (a long event coded day by day); the bare "3-7 June" and "on 3 and 4 June"
+# are split evenly and keep their last day.
+RANGE_FIRST_DAY = True
+_RANGE_JOIN = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
+_RANGE_DAYS = (
+    re.compile(rf"\b(?:from|between)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOIN}"
+               rf"(?:the\s+)?{_DAY_RE}(?: of)? {_MONTH_RE}\b"),
+    re.compile(rf"\b(?:from|between)\s+{_MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_JOIN}{_DAY_RE}\b"),
+)
+
+
+def _day_ranges(text: str, low: str, found: list[DateMention]) -> list[DateMention]:
+    """A span of days ("from 10 to 15 December") is its first day: the date found at its end takes
+    the span's first day, and the whole span as its words."""
+    for k, pattern in enumerate(_RANGE_DAYS):
+        for m in pattern.finditer(low):
+            first = int(m.group(1) if k == 0 else m.group(2))
+            inside = [d for d in found if m.start() <= d.start < m.end() + 8 and d.precision == 1]
+            if len(inside) != 1 or not first < inside[0].date.day:
+                continue
+            d = inside[0]
+            day = _safe_date(d.date.year, d.date.month, first)
+            if day is None:
+                continue
+            end = max(d.end, m.end())
+            found = [x for x in found if x is not d] + [
+                DateMention(m.start(), end, text[m.start():end], day, d.precision, explicit_year=d.explicit_year)]
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# switch (session 47, lead): a date whose first possible day lies after the article's publication
+# ("to call for elections in April 2019" in a report of March 2019) is a plan or a deadline, never
+# the day of an event the article reports (dates without a written year were already read so)
+FUTURE_NOT_EVENT = True
+
+
+def after_publication(d: DateMention, published: dt.date | None) -> bool:
+    """Does the date's first possible day (the month's first day for a month) fall after the day of
+    publication (with a day's grace for time zones)?"""
+    if not FUTURE_NOT_EVENT or published is None:
+        return False
+    earliest = d.date.replace(day=1) if d.precision >= 3 else d.date - dt.timedelta(days=7 if d.precision == 2 else 0)
+    return earliest > published + dt.timedelta(days=1)
 
 
 # switch: a day word that is part of a name tells no day: an outlet's "Tihama Today", "USA

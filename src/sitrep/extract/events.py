@@ -57,7 +57,7 @@ from sitrep.extract.counts import (
     with_named_dead,
 )
 from sitrep.extract.cues import MODIFIERS, Cue, get_lexicon
-from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.dates import DateMention, after_publication, find_dates
 from sitrep.extract.encoder_onnx import threads
 from sitrep.extract.learned import NONE, get_typer
 from sitrep.extract.lexicons import pattern, regex, words
@@ -1214,7 +1214,7 @@ def _sentence_date(s: Sentence, published, dateline: int) -> DateMention | None:
     """The sentence's best date after the dateline, marked spoken when it is the day a source
     spoke rather than the day of the act."""
     date = _best_date([d for d in find_dates(s.text, published) if s.start + d.start >= dateline
-                       and not _owned_by_other(d, s.text)], s.text)
+                       and not _owned_by_other(d, s.text) and not after_publication(d, published)], s.text)
     if date is not None and _speech_date(date, s.text):
         date = dataclasses.replace(date, spoken=True)
     return date
@@ -1605,8 +1605,24 @@ def _told_right_after(a: Draft, b: Draft) -> bool:
     return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
 
 
+# switch (session 47, lead): two sentences that each give the day of what they tell, days more than
+# DAYS_APART_MIN apart (neither the day a source spoke), tell two events, whatever else joins them: a
+# chronicle's "on 4 July ... on 1 August" gave the August raid's dead to the July strike (a weak or
+# toll-only sentence was joined before the days were compared)
+DAYS_APART = True
+DAYS_APART_MIN = 2
+
+
+def _days_apart(a: Draft, b: Draft) -> bool:
+    return bool(a.date and b.date and a.date.precision == 1 and b.date.precision == 1
+                and not a.date.spoken and not b.date.spoken and not b.toll_update
+                and abs((a.date.date - b.date.date).days) > DAYS_APART_MIN)
+
+
 def _compatible(a: Draft, b: Draft, min_score: float = NEW_EVENT_MIN_SCORE) -> bool:
     """Does sentence draft `b` tell more about event `a` rather than report a new one?"""
+    if DAYS_APART and _days_apart(a, b):
+        return False  # "A family of seven was killed on 4 July ... On 1 August, 50 people were killed"
     if b.typing is None:
         return True  # casualties with no act: they belong to the event before them
     if POLICE_FIRE_APART and b.state_fire and a.typing is not None and not a.state_fire \
