@@ -177,6 +177,7 @@ def data_version() -> str:
     h.update(f"session44={SESSION44_PLACES},{SUPPLEMENT_REPLACED},{SESSION44_WOREDAS}".encode())
     h.update(f"session45={SESSION45_PLACES},{SUPPLEMENT_SPLIT_ADMIN1}".encode())
     h.update(f"session46={SESSION46_NEPAL_DISTRICTS},acled-points-removed".encode())
+    h.update(f"session47={SESSION47_PLACES}".encode())
     return h.hexdigest()[:16]
 
 
@@ -403,6 +404,18 @@ SESSION45_PLACES = 1
 # switch (session 46, gazfacts11): the districts of places/session46_nepal.yaml (Nepal's districts at
 # their headquarters: "Bara district" had found places abroad; Kalaiya, Bara's seat)
 SESSION46_NEPAL_DISTRICTS = 1
+# switch (session 47, gazfacts12): the places of places/session47_places.yaml (Sri Lankan towns
+# GeoNames' populated places leave out, Kenya's Loitokitok under its Maa name's short form, and
+# Mogotio in Baringo county, the example of SUPPLEMENT_SPLIT_ADMIN1; general knowledge and GeoNames'
+# own points, never ACLED's rows)
+SESSION47_PLACES = 1
+
+
+def told_split_unit(code: str, split_codes: set[str]) -> str:
+    """The unit ACLED divides off a Natural Earth unit that a supplement entry's admin1 names
+    (`code`, one of `split_codes`), kept over the nearest-seat rule under SUPPLEMENT_SPLIT_ADMIN1;
+    "" where the entry names none, or the switch is off."""
+    return code if SUPPLEMENT_SPLIT_ADMIN1 and code in split_codes else ""
 
 
 def load_supplement() -> list[dict]:
@@ -417,6 +430,8 @@ def load_supplement() -> list[dict]:
         if item.name == "session45.yaml" and not SESSION45_PLACES:
             continue
         if item.name == "session46_nepal.yaml" and not SESSION46_NEPAL_DISTRICTS:
+            continue
+        if item.name == "session47_places.yaml" and not SESSION47_PLACES:
             continue
         if item.name.endswith(".yaml"):
             for entry in _load_yaml(item.read_text(encoding="utf-8")) or []:
@@ -548,7 +563,7 @@ def build(path: Path | None = None, progress: Callable[[str, float], None] | Non
         next_id += 1
         iso = entry["country"]
         code = admin_index.get((iso, name_key(entry.get("admin1") or ""))) or ""
-        if SUPPLEMENT_SPLIT_ADMIN1 and code in split_codes:
+        if told_split_unit(code, split_codes):
             told_split[pid] = code
         feature = entry.get("feature") or "town"
         if feature == "region" and entry.get("admin1") and code:
