@@ -175,3 +175,16 @@ def test_days_apart_needs_both_days_told():
     assert _days_apart(D(july), D(august))
     assert not _days_apart(D(july), D(next_day))
     assert not _days_apart(D(july), D(None))
+
+
+# -- the wounded who died later add to the toll ---------------------------------------------------
+@pytest.mark.parametrize("text, dead", [
+    ("A family of seven was killed when airstrikes hit a house in Raqqa on 4 July. "
+     "One of the wounded later died in hospital.", 8),
+    ("Gunmen killed two soldiers at a checkpoint in Baidoa on Sunday and wounded four others. "
+     "One of the wounded died later in hospital.", 3),
+])
+def test_the_wounded_who_died_add_to_the_toll(text, dead, monkeypatch):
+    assert top_event(events_of(text, dt.date(2017, 8, 10))).fatalities == dead
+    monkeypatch.setattr(events_module, "WOUNDED_DIED_ADDS", False)
+    assert top_event(events_of(text, dt.date(2017, 8, 10))).fatalities == 1  # the lowest of two reports

@@ -1550,6 +1550,10 @@ _ACTS_NAMED_AGAIN = {"Battles", "Explosions/Remote violence", "Violence against 
 # switch: a joined sentence that names the event's dead again by a definite noun ("The vendor was
 # killed for asking a fee") gives no figure to weigh against the toll
 DEAD_NAMED_AGAIN = 1
+# switch (session 47, lead): "One of the wounded later died": the dead of the wounded told before add to
+# the event's toll (it fell to the lowest of the two figures, one, as a conflicting report)
+WOUNDED_DIED_ADDS = True
+_WOUNDED_DIED = regex("wounded_later_died")
 _DEAD_AGAIN = regex("dead_named_again")
 FORCES_FIRE_ON_CROWD = 1
 _FORCE_ACTS = regex("forces_force_acts")
@@ -1905,7 +1909,11 @@ def _absorb(a: Draft, b: Draft) -> None:
         a.typing = b.typing if a.typing is None or b.typing.score >= a.typing.score - 0.5 else a.typing
     if not (DEAD_NAMED_AGAIN and a.counts.killed and 0 < b.counts.killed <= a.counts.killed and not b.also
             and not b.toll_update and not b.counts.update and _DEAD_AGAIN.search(b.sentence.text)):
-        merge_killed(a.counts, b.counts, add=b.also)
+        if WOUNDED_DIED_ADDS and b.counts.killed and not b.also and _WOUNDED_DIED.search(b.sentence.text):
+            a.counts.killed += b.counts.killed  # the wounded who died are more dead, of whichever side
+            a.counts.killed_by = {"total": a.counts.killed}
+        else:
+            merge_killed(a.counts, b.counts, add=b.also)
     a.counts.injured = max(a.counts.injured, b.counts.injured)
     a.counts.abducted = max(a.counts.abducted, b.counts.abducted)
     if b.date is not None and (a.date is None or SPOKEN_DAY_JOINS and a.date.spoken and not b.date.spoken):
