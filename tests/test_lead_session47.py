@@ -99,7 +99,7 @@ def test_bare_span_and_pairs_keep_their_day():
 
 
 TEXT_PLAN = ("12 March. Protesters blocked the main road in Parakou to demand fair elections in June 2019. "
-             "Police dispersed the crowd with tear gas.")
+             "Officers broke up the crowd using tear gas.")
 
 
 def test_a_date_after_publication_is_no_event_date(monkeypatch):
