@@ -503,6 +503,34 @@ def read_as_common_word(doc, start: int, end: int) -> bool:
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
 
 
+# switch (session 47, places12): one English dictionary word opening a sentence, before another
+# dictionary word ("Grenade attack kills two", "Mortar Fire Hits Market"), which the parser tags a
+# proper noun for its capital alone and calls no place, keeps only the candidates in the text's own
+# countries (and the team's supplement's own spelling): "Grenade" had been Granada (Spain), one of
+# whose other names it is, in notes about Kenya and Somalia
+OPENING_WORD_ABROAD_NOT_PLACE = True
+
+
+def opening_common_word(doc, start: int, end: int) -> bool:
+    """Is text[start:end] one dictionary word, the first of its sentence, not called a place by the
+    parser, with a dictionary word after it?"""
+    if doc is None:
+        return False
+    if TOKEN_SPANS_CACHE:
+        tokens = [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
+    else:
+        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if len(tokens) != 1:
+        return False
+    t = tokens[0]
+    if t.i != t.sent.start or t.ent_type_ in ("GPE", "LOC") or not t.is_alpha or not _dictionary_word(t.text):
+        return False
+    if t.i + 1 >= len(doc):
+        return False
+    nxt = doc[t.i + 1]
+    return nxt.is_alpha and nxt.ent_type_ not in ("GPE", "LOC") and _dictionary_word(nxt.text)
+
+
 # switch (session 43, places8): a news agency's name ("Agence France Presse") is an institution's:
 # data/place_words_session43.yaml `organisation_heads_more` (read once: set before the first call)
 PRESS_HEADS = 1
@@ -927,6 +955,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                         brgys = []
+                    if OPENING_WORD_ABROAD_NOT_PLACE and cands and opening_common_word(doc, start, end):
+                        # "Grenade attack kills two": a dictionary word opening the sentence (tagged a
+                        # name for its capital) names a place only of the text's own countries
+                        cands = [c for c in cands if c.iso in (countries or ()) or (
+                            getattr(c, "source", "") == "supplement" and is_exact(c, surface))]
+                        brgys = [b for b in brgys if b.iso in (countries or ())]
                     core = [w for w in surface.split() if w.lower() != "the"]
                     if len(key) < 3:  # a short key folds many names together: "Pyay" only for "Pyay"
                         cands = [c for c in cands if is_exact(c, surface)]
@@ -1564,6 +1598,7 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+                context.point_names.append(ascii_fold(mm.text).replace("-", " "))
     told_focus = context.focus()  # before a country agreed by names (a grievance's among them)
     if not context.focus():
         agreed = _agreed_country(mentions)
@@ -2899,6 +2934,9 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         if border_reference(text, start, end):
             continue  # "near the Mali border": the event is on the other side
         context.countries[iso] += countries_weight
+    if AREA_CUE_PROVINCES:
+        for code in area_cue_provinces(text):
+            context.admin1[code] += 1
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
         if actors.ambiguous(m.text) or in_grievance(grievance, m.start):
@@ -2909,6 +2947,26 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         elif entry is not None and len(entry.home) == 2 and entry.inter != 1:
             context.countries[entry.home] += 1
     return context
+
+
+# switch (session 47, places12): a phrase that tells the provinces a text is set in though it names
+# none ("the OSCE SMM observed ... explosions near [a village]": Donetsk and Luhansk oblasts) puts
+# those provinces in the text's context (data/place_words_session47.yaml `area_cues`): of a
+# village's namesakes, the one in them is meant (one of another oblast had been read first)
+AREA_CUE_PROVINCES = True
+
+
+@lru_cache(maxsize=1)
+def _area_cues() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    path = resources.files("sitrep") / "data" / "place_words_session47.yaml"
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple((re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in cue["phrases"]) + r")(?!\w)"),
+                  tuple(cue["provinces"])) for cue in data.get("area_cues", []))
+
+
+def area_cue_provinces(text: str) -> list[str]:
+    """The admin1 codes the text's area cues tell (AREA_CUE_PROVINCES)."""
+    return [code for pattern, codes in _area_cues() if pattern.search(text) for code in codes]
 
 
 # "JNIM militants attacked [a village the gazetteer lacks]" from a Burkinabe outlet: a group
