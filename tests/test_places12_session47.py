@@ -86,3 +86,22 @@ def test_area_cues_file_is_well_formed():
         assert set(cue) == {"phrases", "provinces"}
         assert cue["phrases"] and all(isinstance(p, str) and p.strip() == p and p for p in cue["phrases"])
         assert cue["provinces"] and all(re.fullmatch(r"[A-Z]{2}\.\w+", c) for c in cue["provinces"])
+
+
+# Kasarani: a quarter of Nairobi in the gazetteer; here one of Naivasha, 80 km off, that it lacks
+QUARTER_TEXT = "Boda boda riders blocked a road in Kasarani, Naivasha after police beat a colleague."
+
+
+def test_a_far_namesake_before_a_town_gives_way_to_the_town(monkeypatch):
+    ev = top_event(events_of(QUARTER_TEXT, dt.date(2021, 3, 9)))
+    assert (ev.location, ev.admin1) == ("Naivasha", "Nakuru")
+    monkeypatch.setattr(L, "TOWN_COMMA_FAR_TOWN", False)
+    assert top_event(events_of(QUARTER_TEXT, dt.date(2021, 3, 9))).location == "Kasarani"
+
+
+def test_a_list_of_towns_keeps_each_town():
+    text = "Riders blocked roads in Kasarani, Naivasha and Nakuru after police beat a colleague."
+    from sitrep.geo.gazetteer import get_gazetteer
+
+    _, mentions, _ = reading(text, get_gazetteer(), verb="blocked")
+    assert any(m.text == "Kasarani" and m.place is not None and m.place.admin1 == "Nairobi" for m in mentions)

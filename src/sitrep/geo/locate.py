@@ -1985,6 +1985,48 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             mm.place = None  # (a namesake of the town near the village would make the village right)
 
 
+# switch (session 47, places12): "in [X], [Y]" where Y is a town and X a town or village read more
+# than VILLAGE_TOWN_MAX_KM from every reading of Y: X is a place of Y (a quarter, a village) the
+# gazetteer lacks, and its reading a namesake ("in [a quarter], Naivasha" had gone to a quarter of
+# that name in Nairobi, 80 km off). A namesake of X near Y is taken instead; with none, X is dropped
+# and Y places the event. Not inside a list of towns ("in X, Y and Z", "in W, X, Y").
+TOWN_COMMA_FAR_TOWN = True
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:and|or|&)\b")
+
+
+def _town_comma_far_town(ordered: list[PlaceMention], text: str) -> None:
+    for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
+        place, town = mm.place, nxt.place
+        if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if town.feature != "town" or place.feature not in POINT_FEATURES or place.iso != town.iso:
+            continue
+        if not _COMMA_ONLY.match(text[mm.end:nxt.start]) or mm.role == "part" or nxt.role == "part":
+            continue
+        if _LIST_BEFORE.search(text[max(0, mm.start - 8):mm.start]) or _LIST_AFTER.match(text[nxt.end:nxt.end + 8]):
+            continue
+        after = ordered[i + 2] if i + 2 < len(ordered) else None
+        if after is not None and after.place is not None and after.place.feature in POINT_FEATURES and \
+                _COMMA_ONLY.match(text[nxt.end:after.start]):
+            continue  # "in X, Y, Z": a list
+        towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
+                         and c.latitude is not None and is_exact(c, nxt.text))]
+
+        def off(p: Place) -> float:
+            return min(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) for t in towns)
+
+        if off(place) <= VILLAGE_TOWN_MAX_KM:
+            continue
+        near = [c for c in getattr(mm, "candidates", []) if c.feature in POINT_FEATURES and c.latitude is not None
+                and is_exact(c, mm.text) and off(c) <= VILLAGE_TOWN_MAX_KM]
+        if near:
+            _settle(mm, min(near, key=off))
+        else:
+            mm.place = None
+
+
 # switch (session 42, places7): in a chain "([a locality], [a province])" the locality lies in that
 # province; a locality read as another province of the same country ("(Sharg An Neel, Khartoum)":
 # "An Neel" went to River Nile state) is a misreading, dropped (the province then places the event)
@@ -2170,6 +2212,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     ordered = sorted(mentions, key=lambda m: m.start)
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
+    if TOWN_COMMA_FAR_TOWN:
+        _town_comma_far_town(ordered, text)
     _agree_apposed(ordered, text)
     if LOOSE_TOWN_OUTSIDE_CHAIN:
         _loose_outside_chain(ordered, text)
