@@ -105,3 +105,16 @@ def test_a_list_of_towns_keeps_each_town():
 
     _, mentions, _ = reading(text, get_gazetteer(), verb="blocked")
     assert any(m.text == "Kasarani" and m.place is not None and m.place.admin1 == "Nairobi" for m in mentions)
+
+
+# the parser tags "Mato Grosso" a person; "Sul" alone had been read as Suhl (Germany)
+PARTICLE_TEXT = "Late on Friday, in Dourados (Mato Grosso do Sul), two gunmen shot a shopkeeper dead."
+
+
+def test_a_province_name_with_a_particle_is_no_person(gazetteer, parse, monkeypatch):
+    def names():
+        return [m.text for m in L.find_mentions(PARTICLE_TEXT, gazetteer, doc=parse(PARTICLE_TEXT), countries={"BR"})]
+
+    assert "Mato Grosso do Sul" in names()
+    monkeypatch.setattr(L, "PARTICLE_NAME_NO_PERSON", False)
+    assert "Mato Grosso do Sul" not in names()

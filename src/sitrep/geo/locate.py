@@ -291,6 +291,27 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
+# switch (session 47, places12): a name the parser calls a person that goes on past a lowercase
+# particle ("Mato Grosso" of "Mato Grosso do Sul", "Rio Grande" of "Rio Grande do Norte") is no
+# person where the whole is a province's or a town's name, exactly: the block had left the last
+# word alone to be read ("Sul" went to Suhl, Germany, whose country then became the event's)
+PARTICLE_NAME_NO_PERSON = True
+_PARTICLE_TAIL = re.compile(r"^\s+(?:d[aeiou]s?|del|della|de\s+la|de\s+los|de\s+las|du|des|el|al)\s+"
+                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _particle_place(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    tail = _PARTICLE_TAIL.match(text[end:end + 40])
+    if not tail:
+        return False
+    words = tail.group(0).split()
+    for n in range(len(words), 1, -1):  # the longest whole name first
+        name = text[start:end] + " " + " ".join(words[:n])
+        if any(is_exact(c, name) and c.feature in ("admin1", "town") for c in gaz.lookup(name)):
+            return True
+    return False
+
+
 # switch (session 46, places11): "shelled [a town], [its province]." - a name followed by a comma
 # and a province's name (of any country) may be a place in that province, not a person (the parser
 # tags "Chasiv Yar" PERSON and the event fell to the oblast, 3). The block is lifted, and where the
@@ -817,7 +838,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     heads = organisation_heads()
     tails = organisation_tails()
     mentions: list[PlaceMention] = []
-    blocked = (blocked or []) + full_names(doc)
+    names = full_names(doc)
+    if PARTICLE_NAME_NO_PERSON and names:
+        names = [span for span in names if not _particle_place(gaz, text, *span)]
+    blocked = (blocked or []) + names
     filed_at = dateline_end(text) if DATELINE_TOWN else 0
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
