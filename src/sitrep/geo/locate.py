@@ -2035,6 +2035,9 @@ def _town_comma_far_town(ordered: list[PlaceMention], text: str) -> None:
         if after is not None and after.place is not None and after.place.feature in POINT_FEATURES and \
                 _COMMA_ONLY.match(text[nxt.end:after.start]):
             continue  # "in X, Y, Z": a list
+        if getattr(nxt, "hint", "") or _UNIT_WORD_AFTER.match(text[nxt.end:nxt.end + 20]) or any(
+                c.feature not in POINT_FEATURES and is_exact(c, nxt.text) for c in getattr(nxt, "candidates", [])):
+            continue  # "[X], Batangas", "[X], Puncak regency": Y also names a unit X may lie in
         towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
                          and c.latitude is not None and is_exact(c, nxt.text))]
 
