@@ -118,3 +118,10 @@ def test_a_province_name_with_a_particle_is_no_person(gazetteer, parse, monkeypa
     assert "Mato Grosso do Sul" in names()
     monkeypatch.setattr(L, "PARTICLE_NAME_NO_PERSON", False)
     assert "Mato Grosso do Sul" not in names()
+
+
+def test_a_town_before_a_city_of_its_own_province_stays(gazetteer):
+    # Chittagong: a city and the division named after it, in which Khagrachhari lies, 100 km off
+    text = "Police dispersed a student rally in Khagrachhari, Chittagong on Sunday."
+    _, mentions, _ = reading(text, gazetteer, verb="dispersed")
+    assert any(m.text == "Khagrachhari" and m.place is not None for m in mentions)

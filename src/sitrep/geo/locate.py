@@ -2013,7 +2013,8 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
 # than VILLAGE_TOWN_MAX_KM from every reading of Y: X is a place of Y (a quarter, a village) the
 # gazetteer lacks, and its reading a namesake ("in [a quarter], Naivasha" had gone to a quarter of
 # that name in Nairobi, 80 km off). A namesake of X near Y is taken instead; with none, X is dropped
-# and Y places the event. Not inside a list of towns ("in X, Y and Z", "in W, X, Y").
+# and Y places the event. Not inside a list of towns ("in X, Y and Z", "in W, X, Y"), nor where X's
+# reading lies in Y's province (Y may stand for a unit named after it: "[a town], Chittagong").
 TOWN_COMMA_FAR_TOWN = True
 _COMMA_ONLY = re.compile(r"^\s*,\s*$")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
@@ -2044,8 +2045,8 @@ def _town_comma_far_town(ordered: list[PlaceMention], text: str) -> None:
         def off(p: Place) -> float:
             return min(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) for t in towns)
 
-        if off(place) <= VILLAGE_TOWN_MAX_KM:
-            continue
+        if off(place) <= VILLAGE_TOWN_MAX_KM or (_unit(place) and _unit(place) == _unit(town)):
+            continue  # near, or in the same province: "[a district seat], Chittagong" (the division)
         near = [c for c in getattr(mm, "candidates", []) if c.feature in POINT_FEATURES and c.latitude is not None
                 and is_exact(c, mm.text) and off(c) <= VILLAGE_TOWN_MAX_KM]
         if near:
