@@ -291,6 +291,27 @@ def full_names(doc) -> list[tuple[int, int]]:
             and not any(t.lower_ in UNIT_WORDS for t in e)]  # "Rakhine State" is no person
 
 
+# switch (session 47, places12): a name the parser calls a person that goes on past a lowercase
+# particle ("Mato Grosso" of "Mato Grosso do Sul", "Rio Grande" of "Rio Grande do Norte") is no
+# person where the whole is a province's or a town's name, exactly: the block had left the last
+# word alone to be read ("Sul" went to Suhl, Germany, whose country then became the event's)
+PARTICLE_NAME_NO_PERSON = True
+_PARTICLE_TAIL = re.compile(r"^\s+(?:d[aeiou]s?|del|della|de\s+la|de\s+los|de\s+las|du|des|el|al)\s+"
+                            r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _particle_place(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    tail = _PARTICLE_TAIL.match(text[end:end + 40])
+    if not tail:
+        return False
+    words = tail.group(0).split()
+    for n in range(len(words), 1, -1):  # the longest whole name first
+        name = text[start:end] + " " + " ".join(words[:n])
+        if any(is_exact(c, name) and c.feature in ("admin1", "town") for c in gaz.lookup(name)):
+            return True
+    return False
+
+
 # switch (session 46, places11): "shelled [a town], [its province]." - a name followed by a comma
 # and a province's name (of any country) may be a place in that province, not a person (the parser
 # tags "Chasiv Yar" PERSON and the event fell to the oblast, 3). The block is lifted, and where the
@@ -501,6 +522,34 @@ def read_as_common_word(doc, start: int, end: int) -> bool:
     if any(t.ent_type_ in ("GPE", "LOC") and t.i > t.sent.start and t.text[:1].isupper() for t in tokens):
         return False  # mid-sentence, capitalised and called a place by the parser ("in Aars")
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
+
+
+# switch (session 47, places12): one English dictionary word opening a sentence, before another
+# dictionary word ("Grenade attack kills two", "Mortar Fire Hits Market"), which the parser tags a
+# proper noun for its capital alone and calls no place, keeps only the candidates in the text's own
+# countries (and the team's supplement's own spelling): "Grenade" had been Granada (Spain), one of
+# whose other names it is, in notes about Kenya and Somalia
+OPENING_WORD_ABROAD_NOT_PLACE = True
+
+
+def opening_common_word(doc, start: int, end: int) -> bool:
+    """Is text[start:end] one dictionary word, the first of its sentence, not called a place by the
+    parser, with a dictionary word after it?"""
+    if doc is None:
+        return False
+    if TOKEN_SPANS_CACHE:
+        tokens = [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
+    else:
+        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if len(tokens) != 1:
+        return False
+    t = tokens[0]
+    if t.i != t.sent.start or t.ent_type_ in ("GPE", "LOC") or not t.is_alpha or not _dictionary_word(t.text):
+        return False
+    if t.i + 1 >= len(doc):
+        return False
+    nxt = doc[t.i + 1]
+    return nxt.is_alpha and nxt.ent_type_ not in ("GPE", "LOC") and _dictionary_word(nxt.text)
 
 
 # switch (session 43, places8): a news agency's name ("Agence France Presse") is an institution's:
@@ -789,7 +838,10 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
     heads = organisation_heads()
     tails = organisation_tails()
     mentions: list[PlaceMention] = []
-    blocked = (blocked or []) + full_names(doc)
+    names = full_names(doc)
+    if PARTICLE_NAME_NO_PERSON and names:
+        names = [span for span in names if not _particle_place(gaz, text, *span)]
+    blocked = (blocked or []) + names
     filed_at = dateline_end(text) if DATELINE_TOWN else 0
     # "(Reuters)", "(Wire)" in a dateline: the agency, never a place ("Wire" is one of Owerri's names)
     blocked += [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text[:filed_at])]
@@ -927,6 +979,12 @@ def find_mentions(text: str, gaz: Gazetteer, offset: int = 0, blocked: list[tupl
                         # "Armed cattle raiders", "Rival clans clash": only the team's own places
                         cands = [c for c in cands if getattr(c, "source", "") == "supplement" and is_exact(c, surface)]
                         brgys = []
+                    if OPENING_WORD_ABROAD_NOT_PLACE and cands and opening_common_word(doc, start, end):
+                        # "Grenade attack kills two": a dictionary word opening the sentence (tagged a
+                        # name for its capital) names a place only of the text's own countries
+                        cands = [c for c in cands if c.iso in (countries or ()) or (
+                            getattr(c, "source", "") == "supplement" and is_exact(c, surface))]
+                        brgys = [b for b in brgys if b.iso in (countries or ())]
                     core = [w for w in surface.split() if w.lower() != "the"]
                     if len(key) < 3:  # a short key folds many names together: "Pyay" only for "Pyay"
                         cands = [c for c in cands if is_exact(c, surface)]
@@ -1564,6 +1622,7 @@ def resolve_mentions(mentions: list[PlaceMention], context: GeoContext) -> None:
                 context.admin1[code] += 1
             if place.latitude is not None and place.feature in POINT_FEATURES:
                 context.points.append((place.latitude, place.longitude))
+                context.point_names.append(ascii_fold(mm.text).replace("-", " "))
     told_focus = context.focus()  # before a country agreed by names (a grievance's among them)
     if not context.focus():
         agreed = _agreed_country(mentions)
@@ -1950,6 +2009,52 @@ def _village_far_from_its_town(ordered: list[PlaceMention], text: str) -> None:
             mm.place = None  # (a namesake of the town near the village would make the village right)
 
 
+# switch (session 47, places12): "in [X], [Y]" where Y is a town and X a town or village read more
+# than VILLAGE_TOWN_MAX_KM from every reading of Y: X is a place of Y (a quarter, a village) the
+# gazetteer lacks, and its reading a namesake ("in [a quarter], Naivasha" had gone to a quarter of
+# that name in Nairobi, 80 km off). A namesake of X near Y is taken instead; with none, X is dropped
+# and Y places the event. Not inside a list of towns ("in X, Y and Z", "in W, X, Y"), nor where X's
+# reading lies in Y's province (Y may stand for a unit named after it: "[a town], Chittagong").
+TOWN_COMMA_FAR_TOWN = True
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:and|or|&)\b")
+
+
+def _town_comma_far_town(ordered: list[PlaceMention], text: str) -> None:
+    for i, (mm, nxt) in enumerate(zip(ordered, ordered[1:])):
+        place, town = mm.place, nxt.place
+        if place is None or town is None or place.latitude is None or town.latitude is None:
+            continue
+        if town.feature != "town" or place.feature not in POINT_FEATURES or place.iso != town.iso:
+            continue
+        if not _COMMA_ONLY.match(text[mm.end:nxt.start]) or mm.role == "part" or nxt.role == "part":
+            continue
+        if _LIST_BEFORE.search(text[max(0, mm.start - 8):mm.start]) or _LIST_AFTER.match(text[nxt.end:nxt.end + 8]):
+            continue
+        after = ordered[i + 2] if i + 2 < len(ordered) else None
+        if after is not None and after.place is not None and after.place.feature in POINT_FEATURES and \
+                _COMMA_ONLY.match(text[nxt.end:after.start]):
+            continue  # "in X, Y, Z": a list
+        if getattr(nxt, "hint", "") or _UNIT_WORD_AFTER.match(text[nxt.end:nxt.end + 20]) or any(
+                c.feature not in POINT_FEATURES and is_exact(c, nxt.text) for c in getattr(nxt, "candidates", [])):
+            continue  # "[X], Batangas", "[X], Puncak regency": Y also names a unit X may lie in
+        towns = [town, *(c for c in getattr(nxt, "candidates", []) if c.feature == "town"
+                         and c.latitude is not None and is_exact(c, nxt.text))]
+
+        def off(p: Place) -> float:
+            return min(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) for t in towns)
+
+        if off(place) <= VILLAGE_TOWN_MAX_KM or (_unit(place) and _unit(place) == _unit(town)):
+            continue  # near, or in the same province: "[a district seat], Chittagong" (the division)
+        near = [c for c in getattr(mm, "candidates", []) if c.feature in POINT_FEATURES and c.latitude is not None
+                and is_exact(c, mm.text) and off(c) <= VILLAGE_TOWN_MAX_KM]
+        if near:
+            _settle(mm, min(near, key=off))
+        else:
+            mm.place = None
+
+
 # switch (session 42, places7): in a chain "([a locality], [a province])" the locality lies in that
 # province; a locality read as another province of the same country ("(Sharg An Neel, Khartoum)":
 # "An Neel" went to River Nile state) is a misreading, dropped (the province then places the event)
@@ -2135,6 +2240,8 @@ def constrain_by_province(mentions: list[PlaceMention], text: str) -> None:
     ordered = sorted(mentions, key=lambda m: m.start)
     if VILLAGE_NEAR_ITS_TOWN:
         _village_far_from_its_town(ordered, text)
+    if TOWN_COMMA_FAR_TOWN:
+        _town_comma_far_town(ordered, text)
     _agree_apposed(ordered, text)
     if LOOSE_TOWN_OUTSIDE_CHAIN:
         _loose_outside_chain(ordered, text)
@@ -2899,6 +3006,9 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         if border_reference(text, start, end):
             continue  # "near the Mali border": the event is on the other side
         context.countries[iso] += countries_weight
+    if AREA_CUE_PROVINCES:
+        for code in area_cue_provinces(text):
+            context.admin1[code] += 1
     actors = get_dictionary()
     for m in actors.find(text, set(context.countries)):
         if actors.ambiguous(m.text) or in_grievance(grievance, m.start):
@@ -2909,6 +3019,26 @@ def article_context(text: str, countries_weight: int = 1) -> GeoContext:
         elif entry is not None and len(entry.home) == 2 and entry.inter != 1:
             context.countries[entry.home] += 1
     return context
+
+
+# switch (session 47, places12): a phrase that tells the provinces a text is set in though it names
+# none ("the OSCE SMM observed ... explosions near [a village]": Donetsk and Luhansk oblasts) puts
+# those provinces in the text's context (data/place_words_session47.yaml `area_cues`): of a
+# village's namesakes, the one in them is meant (one of another oblast had been read first)
+AREA_CUE_PROVINCES = True
+
+
+@lru_cache(maxsize=1)
+def _area_cues() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    path = resources.files("sitrep") / "data" / "place_words_session47.yaml"
+    data = yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple((re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in cue["phrases"]) + r")(?!\w)"),
+                  tuple(cue["provinces"])) for cue in data.get("area_cues", []))
+
+
+def area_cue_provinces(text: str) -> list[str]:
+    """The admin1 codes the text's area cues tell (AREA_CUE_PROVINCES)."""
+    return [code for pattern, codes in _area_cues() if pattern.search(text) for code in codes]
 
 
 # "JNIM militants attacked [a village the gazetteer lacks]" from a Burkinabe outlet: a group

@@ -18,6 +18,16 @@ class GeoContext:
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    # the folded name each point was read from (NAMESAKE_OWN_POINT_EXCLUDED), where known
+    point_names: list[str] = field(default_factory=list)
+
+    def other_points(self, surface: str) -> list[tuple[float, float]]:
+        """The resolved points but those read from this very name: a mention's own first
+        reading is no evidence for itself between its namesakes."""
+        if not NAMESAKE_OWN_POINT_EXCLUDED or len(self.point_names) != len(self.points):
+            return self.points
+        own = ascii_fold(surface).replace("-", " ")
+        return [p for p, n in zip(self.points, self.point_names) if n != own]
 
     def focus(self) -> set[str]:
         if not self.countries:
@@ -83,6 +93,17 @@ WORLD_CITY_BY_OWN_NAME = 1
 # town of Oromia, had gone to Shone, 300 km off, which GeoNames also lists as "Sheno")
 OWN_NAME_OVER_ALIAS = 1
 OWN_NAME_BONUS = 0.06
+# switch (session 47, places12): the nearness bonus of score_candidate counts only the points read
+# from the text's other names, not the mention's own first reading (which gave every namesake
+# within 100 km of it the same bonus, and so the first one read always won)
+NAMESAKE_OWN_POINT_EXCLUDED = True
+# switch (session 47, places12): between namesakes of one province (towns or villages read by the
+# same name, scores within NAMESAKE_TIE), the one nearest the text's other resolved places is meant
+# (by NAMESAKE_NEARER_KM or more), where another place of the text lies within NAMESAKE_REACH_KM
+NEAREST_NAMESAKE = True
+NAMESAKE_TIE = 0.25
+NAMESAKE_NEARER_KM = 10.0
+NAMESAKE_REACH_KM = 150.0
 
 
 def score_candidate(place: Place, surface: str, context: GeoContext, hint: str = "",
@@ -107,8 +128,9 @@ def score_candidate(place: Place, surface: str, context: GeoContext, hint: str =
     code = getattr(place, "admin1_code", "")
     if code and context.admin1.get(code):
         score += 0.8
-    if place.latitude is not None and context.points:
-        near = min(distance_km((place.latitude, place.longitude), p) for p in context.points)
+    points = context.other_points(surface)
+    if place.latitude is not None and points:
+        near = min(distance_km((place.latitude, place.longitude), p) for p in points)
         if near < 100:
             score += 0.6
         elif near < 300:
@@ -188,6 +210,8 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
             above = max(scores[i] for i in home) + 0.05
             for i in world:
                 scores[i] = max(scores[i], above)
+    if NEAREST_NAMESAKE and len(candidates) > 1:
+        _nearest_namesake(candidates, scores, surface, context)
     scored = sorted(((scores[i], i, p) for i, p in enumerate(candidates)), key=lambda t: (-round(t[0], 6), t[1]))
     top = scored[0][2]
     best = copy.copy(top)  # the gazetteer caches its Places: never write on them
@@ -197,3 +221,35 @@ def resolve(candidates: list[Place], surface: str, context: GeoContext, hint: st
     best.margin = scored[0][0] - other if other is not None else 9.0  # type: ignore[attr-defined]
     return best
 
+
+
+_NAMESAKE_FEATURES = ("town", "village", "city")
+
+
+def _nearest_namesake(candidates: list[Place], scores: list[float], surface: str, context: GeoContext) -> None:
+    """Among the best namesakes of one province, the one nearest the text's other places gets the
+    best score of them ("[X] was shelled; [Y] nearby": of two villages named X in one province,
+    the one beside Y)."""
+    points = context.other_points(surface)
+    if not points:
+        return
+    best = max(range(len(candidates)), key=lambda i: scores[i])
+    top = candidates[best]
+    if top.feature not in _NAMESAKE_FEATURES or top.latitude is None:
+        return
+    code = getattr(top, "admin1_code", "") or top.admin1
+
+    def near(p: Place) -> float:
+        return min(distance_km((p.latitude, p.longitude), q) for q in points)
+
+    rivals = [i for i, p in enumerate(candidates) if i != best and p.iso == top.iso and p.latitude is not None
+              and p.feature in _NAMESAKE_FEATURES and (getattr(p, "admin1_code", "") or p.admin1) == code
+              and scores[best] - scores[i] <= NAMESAKE_TIE and is_exact(p, surface) == is_exact(top, surface)]
+    if not rivals:
+        return
+    here = near(top)
+    i = min(rivals, key=lambda k: near(candidates[k]))
+    there = near(candidates[i])
+    if there <= NAMESAKE_REACH_KM and there + NAMESAKE_NEARER_KM <= here and \
+            distance_km((top.latitude, top.longitude), (candidates[i].latitude, candidates[i].longitude)) > NAMESAKE_NEARER_KM:
+        scores[i] = scores[best] + 1e-4
