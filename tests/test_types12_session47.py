@@ -81,7 +81,7 @@ def test_session47_words_file():
     path = resources.files("sitrep") / "data" / "type_words_session47.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert set(data) >= {"offensive_launched", "fire_both_ways", "small_arms", "heavy_weapons", "stones_thrown",
-                         "other_weapons", "post_overrun", "civilians_hit", "fight_words"}
+                         "other_weapons", "post_overrun", "civilians_hit", "fight_words", "encounter_forces"}
     for name, entry in data.items():
         assert entry["patterns"], name
         for p in entry["patterns"]:
@@ -118,3 +118,16 @@ def test_civilians_hit_switch_off(monkeypatch):
 def test_civilians_hit_not_where_a_fight_is_told():
     told = "Rebels and soldiers clashed near the camp; eleven civilians were killed in the crossfire."
     assert events.type_words("fight_words").search(told)
+
+
+ENCOUNTER = ("On 3 June 2019, a suspected drug dealer was killed in an encounter with police at a checkpoint in "
+             "Jolo, Sulu.")
+
+
+def test_encounter_with_police_is_a_clash(monkeypatch):
+    ev = _top(ENCOUNTER, monkeypatch, dt.date(2019, 6, 5), ENCOUNTER_CLASH=True)
+    assert (ev.event_type, ev.sub_event_type, ev.inter2) == ("Battles", "Armed clash", 3)
+
+
+def test_encounter_with_police_switch_off(monkeypatch):
+    assert _top(ENCOUNTER, monkeypatch, dt.date(2019, 6, 5), ENCOUNTER_CLASH=False).sub_event_type == "Attack"

@@ -2535,6 +2535,12 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if ev.inter2 != 7 and ev.country:
             ev.actor2, ev.assoc_actor_2, ev.inter2 = f"Civilians ({ev.country})", "", 7
+    if ENCOUNTER_CLASH and ev.sub_event_type == "Attack" and ev.inter1 in (1, 2) and \
+            type_words("encounter_forces").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        # ACLED: the suspects killed "in an encounter with police" fought them: a battle with an armed group
+        ev.sub_event_type, ev.event_type, ev.civilian_targeting = "Armed clash", "Battles", ""
+        if ev.inter2 == 7 and ev.country:
+            ev.actor2, ev.assoc_actor_2, ev.inter2 = f"Unidentified Armed Group ({ev.country})", "", 3
     if RIOTERS_NOT_BATTLE and ev.event_type == "Battles" and 5 in (ev.inter1, ev.inter2) and _riot_word_told(d):
         # ACLED: rioters who clashed with the police or the army are a riot, not a battle: a demonstration's
         # where the text tells one, else mob violence (RIOT_NEEDS_PROTEST, RIOT_TOLD_PROTEST)
@@ -3228,6 +3234,10 @@ def _session47_sub(sub: str, d: Draft) -> str:
         return "Armed clash"
     if POST_OVERRUN and sub == "Non-state actor overtakes territory" and type_words("post_overrun").search(told):
         return "Armed clash"
+    if CLASH_TOLD_NOT_MOB and sub == "Mob violence" and type_words("clash_told").search(told) and \
+            not _riot_word_told(d) and not type_words("protest_told").search(told) and \
+            not pattern("crowd_words").search(told.lower()):
+        return "Armed clash"
     if sub in ("Shelling/artillery/missile attack", "Attack", "Other") and _fire_exchanged(d, sub):
         return "Armed clash"
     if STONES_MOB and sub == "Attack" and type_words("stones_thrown").search(told) and \
@@ -3250,8 +3260,17 @@ def _fire_exchanged(d: Draft, sub: str = "Armed clash") -> bool:
 # words (type_words_session47.yaml civilians_hit: "killed seventeen civilians", "attacked civilians") and no
 # fight (fight_words) is an attack; its second side becomes the country's civilians (tune split, such notes:
 # 364 attacks, 16 armed clashes)
-CIVILIANS_HIT = False  # switch (session 47, types12)
+CIVILIANS_HIT = True  # switch (session 47, types12)
 # switch (session 47, types12): a post, camp or position overrun or seized (post_overrun) is taken in a fight: an
 # armed clash where the decider read a non-state actor overtaking territory (tune split: 43 and 34 armed clashes,
 # 2 and 3 territory overtaken)
-POST_OVERRUN = False  # switch (session 47, types12)
+POST_OVERRUN = True  # switch (session 47, types12)
+# switch (session 47, types12): an attack by state forces or rebels whose own sentences tell an "encounter" with
+# the police or troops (encounter_forces) is an armed clash; a second side read as civilians becomes an
+# unidentified armed group (tune split: 60 armed clashes, 7 attacks)
+ENCOUNTER_CLASH = False  # switch (session 47, types12)
+# switch (session 47, types12): mob violence read where the event's own sentences tell a fight in so many words
+# (clash_told: "clashed", "clashes between", "fought") and name no riot, no demonstration and no crowd
+# (crowd_words) is an armed clash (tune split, notes telling such a fight and no demonstration: 5,178 armed
+# clashes, 920 mob violence)
+CLASH_TOLD_NOT_MOB = False  # switch (session 47, types12)
