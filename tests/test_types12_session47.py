@@ -131,3 +131,14 @@ def test_encounter_with_police_is_a_clash(monkeypatch):
 
 def test_encounter_with_police_switch_off(monkeypatch):
     assert _top(ENCOUNTER, monkeypatch, dt.date(2019, 6, 5), ENCOUNTER_CLASH=False).sub_event_type == "Attack"
+
+
+HERDERS = "On 8 August 2020, Hausa and Fulani herders clashed over grazing land near Agogo, leaving two dead."
+
+
+def test_fight_told_is_no_mob(monkeypatch):
+    assert _top(HERDERS, monkeypatch, dt.date(2020, 8, 10), CLASH_TOLD_NOT_MOB=True).sub_event_type == "Armed clash"
+
+
+def test_fight_told_is_no_mob_switch_off(monkeypatch):
+    assert _top(HERDERS, monkeypatch, dt.date(2020, 8, 10), CLASH_TOLD_NOT_MOB=False).sub_event_type != "Armed clash"

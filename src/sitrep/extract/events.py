@@ -3273,4 +3273,4 @@ ENCOUNTER_CLASH = False  # switch (session 47, types12)
 # (clash_told: "clashed", "clashes between", "fought") and name no riot, no demonstration and no crowd
 # (crowd_words) is an armed clash (tune split, notes telling such a fight and no demonstration: 5,178 armed
 # clashes, 920 mob violence)
-CLASH_TOLD_NOT_MOB = False  # switch (session 47, types12)
+CLASH_TOLD_NOT_MOB = True  # switch (session 47, types12)
