@@ -2255,7 +2255,8 @@ def type_words(name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _type_words() -> dict:
     words = {}
-    for name in ("type_words_session43.yaml", "type_words_session44.yaml", "type_words_session46.yaml"):
+    for name in ("type_words_session43.yaml", "type_words_session44.yaml", "type_words_session46.yaml",
+                 "type_words_session47.yaml"):
         path = resources.files("sitrep") / "data" / name
         words.update(yaml_data.safe_load(path.read_text(encoding="utf-8")))
     return words
@@ -2425,6 +2426,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Mob violence" if any(a.inter == 5 for a in d.agents) else "Attack"
     if sub in _TERRITORY and TERRITORY_NEEDS_CUE and _fight_without_territory(d, sub):
         sub = "Armed clash"  # the decider's reading of "a battle took place": no territory changed hands
+    sub = _session47_sub(sub, d)
     if NO_FIGHT_TOLD and (sub in _TERRITORY or sub == "Armed clash") and \
             type_words("no_fight_told").search(told_text := " ".join(x.text for x in d.sentences or [d.sentence])) and \
             type_words("ground_taken").search(told_text):
@@ -2546,6 +2548,28 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
             and _fought_back(d, st):
         # ACLED: the armed target of the blast, the grenade or the shelling fired back: a battle
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    if sub == "Armed clash" and ev.sub_event_type != "Armed clash" and _fire_exchanged(d):
+        # FIRE_BOTH_WAYS, SMALL_ARMS_FIGHT: fire exchanged stays a battle where the parties read give it no
+        # second armed side (the actors are left as the actor rules read them)
+        ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
+    if CIVILIANS_HIT and ev.sub_event_type == "Armed clash" and \
+            type_words("civilians_hit").search(told := " ".join(x.text for x in d.sentences or [d.sentence])) and \
+            not type_words("fight_words").search(told):
+        # ACLED: violence its report tells done to civilians, with no fight told, is an attack on them
+        ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
+        if ev.inter2 != 7 and ev.country:
+            ev.actor2, ev.assoc_actor_2, ev.inter2 = f"Civilians ({ev.country})", "", 7
+    if ENCOUNTER_CLASH and ev.sub_event_type == "Attack" and ev.inter1 in (1, 2) and \
+            type_words("encounter_forces").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+        # ACLED: the suspects killed "in an encounter with police" fought them: a battle with an armed group
+        ev.sub_event_type, ev.event_type, ev.civilian_targeting = "Armed clash", "Battles", ""
+        if ev.inter2 == 7 and ev.country:
+            ev.actor2, ev.assoc_actor_2, ev.inter2 = f"Unidentified Armed Group ({ev.country})", "", 3
+    if RIOTERS_NOT_BATTLE and ev.event_type == "Battles" and 5 in (ev.inter1, ev.inter2) and _riot_word_told(d):
+        # ACLED: rioters who clashed with the police or the army are a riot, not a battle: a demonstration's
+        # where the text tells one, else mob violence (RIOT_NEEDS_PROTEST, RIOT_TOLD_PROTEST)
+        ev.sub_event_type = "Violent demonstration" if type_words("protest_told").search(text) else "Mob violence"
+        ev.event_type = "Riots"
     # counts
     # ACLED: a peaceful protest has no dead (deaths at a protest make it another sub-type); the
     # dead a peaceful protest speaks of are its grievance ("protested the killing of two"); so do
@@ -3204,3 +3228,73 @@ def _riot_cue_in(text: str) -> bool:
 # no_fight_told) is a non-violent transfer of territory: tune split, such notes 68 of 68 (the decider and the
 # territory cue words read a government regaining territory, or "fighting took place" a clash)
 NO_FIGHT_TOLD = True  # switch (session 46, types11)
+
+
+# switch (session 47, types12): rioters read as a side of an armed clash ("rioters clashed with troops near
+# the camp"; an actor of inter 5, a riot word in the event's sentences) make a riot, not a battle. Tune split,
+# notes telling rioters who clashed or fought: 64 mob violence, 36 violent demonstrations, 1 armed clash
+RIOTERS_NOT_BATTLE = True  # switch (session 47, types12)
+# switch (session 47, types12): an offensive launched on an enemy, or one repelled (type_words_session47.yaml
+# offensive_launched), is an armed clash where the decider read a change of activity or "Other" (tune split,
+# notes with such a phrase: 60 armed clashes, 1 attack)
+OFFENSIVE_CLASH = True  # switch (session 47, types12)
+# switch (session 47, types12): fire told "in both directions", "two-way fire" (fire_both_ways) is an exchange
+# of fire, an armed clash, where the weapons named made a shelling, an attack or "Other" (tune split: 135 of 137)
+FIRE_BOTH_WAYS = True  # switch (session 47, types12)
+# switch (session 47, types12): small-arms fire (small_arms) told with no heavier weapon, no explosion and no
+# casualty (heavy_weapons) is an armed clash where the decider read a shelling or "Other"
+SMALL_ARMS_FIGHT = True  # switch (session 47, types12)
+# switch (session 47, types12): an attack told as stones or rocks thrown (stones_thrown) by more than a few
+# people, with no weapon of another kind (other_weapons), is mob violence (tune split, notes telling stones
+# thrown and no demonstration: 140 mob violence, 14 attacks)
+STONES_MOB = True  # switch (session 47, types12)
+
+
+def _session47_sub(sub: str, d: Draft) -> str:
+    """The session-47 (types12) readings of the event's own sentences, before the actor rules."""
+    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    if OFFENSIVE_CLASH and sub in ("Change to group/activity", "Other") and \
+            type_words("offensive_launched").search(told):
+        return "Armed clash"
+    if POST_OVERRUN and sub == "Non-state actor overtakes territory" and type_words("post_overrun").search(told):
+        return "Armed clash"
+    if CLASH_TOLD_NOT_MOB and sub == "Mob violence" and type_words("clash_told").search(told) and \
+            not _riot_word_told(d) and not type_words("protest_told").search(told) and \
+            not pattern("crowd_words").search(told.lower()):
+        return "Armed clash"
+    if sub in ("Shelling/artillery/missile attack", "Attack", "Other") and _fire_exchanged(d, sub):
+        return "Armed clash"
+    if STONES_MOB and sub == "Attack" and type_words("stones_thrown").search(told) and \
+            not type_words("other_weapons").search(told) and not _few_acted(d):
+        return "Mob violence"
+    return sub
+
+
+def _fire_exchanged(d: Draft, sub: str = "Armed clash") -> bool:
+    """Fire told in both directions (FIRE_BOTH_WAYS), or small-arms fire with no heavier weapon and no
+    casualty (SMALL_ARMS_FIGHT; not for an attack the decider read)."""
+    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    if FIRE_BOTH_WAYS and type_words("fire_both_ways").search(told):
+        return True
+    return bool(SMALL_ARMS_FIGHT and sub != "Attack" and type_words("small_arms").search(told) and
+                not type_words("heavy_weapons").search(told))
+
+
+# switch (session 47, types12): an armed clash whose own sentences tell violence done to civilians in so many
+# words (type_words_session47.yaml civilians_hit: "killed seventeen civilians", "attacked civilians") and no
+# fight (fight_words) is an attack; its second side becomes the country's civilians (tune split, such notes:
+# 364 attacks, 16 armed clashes)
+CIVILIANS_HIT = True  # switch (session 47, types12)
+# switch (session 47, types12): a post, camp or position overrun or seized (post_overrun) is taken in a fight: an
+# armed clash where the decider read a non-state actor overtaking territory (tune split: 43 and 34 armed clashes,
+# 2 and 3 territory overtaken)
+POST_OVERRUN = True  # switch (session 47, types12)
+# switch (session 47, types12): an attack by state forces or rebels whose own sentences tell an "encounter" with
+# the police or troops (encounter_forces) is an armed clash; a second side read as civilians becomes an
+# unidentified armed group (tune split: 60 armed clashes, 7 attacks)
+ENCOUNTER_CLASH = False  # switch (session 47, types12)
+# switch (session 47, types12): mob violence read where the event's own sentences tell a fight in so many words
+# (clash_told: "clashed", "clashes between", "fought") and name no riot, no demonstration and no crowd
+# (crowd_words) is an armed clash (tune split, notes telling such a fight and no demonstration: 5,178 armed
+# clashes, 920 mob violence)
+CLASH_TOLD_NOT_MOB = True  # switch (session 47, types12)
