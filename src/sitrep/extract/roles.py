@@ -883,6 +883,10 @@ def assign_actors(ev: Event, d: Draft, actors: ActorDictionary, around: str = ""
         _vac_second_civilians(ev, d)
     if GANG_SECOND_SIDE:
         _gang_second_side(ev, d)
+    if MOB_CLASH_SIDES:
+        _mob_clash_sides(ev, d)
+    if HARM_TOLD_CIVILIANS:
+        _harm_told_civilians(ev, d)
 
 
 # switch (session 45, actors10): "rival gang members clashed", "fighting between rival clan militias": an
@@ -924,6 +928,53 @@ def _gang_second_side(ev: Event, d: Draft) -> None:
         ev.actor1, ev.inter1, ev.actor2, ev.inter2 = name, 3, ev.actor1, ev.inter1
     else:
         ev.actor2, ev.inter2 = name, 3
+
+
+# switch (session 47, actors12): a mob violence told as a fight ("villagers clashed with herders over a field",
+# "a brawl between supporters of two parties") has rioters on both sides (ACLED: "Rioters (country)" as actor1
+# and actor2), not rioters against civilians; in the countries of mob_one_side_countries (Bangladesh) ACLED
+# leaves actor2 empty (data/actors/roles_session47.yml, with ACLED's tune figures)
+MOB_CLASH_SIDES = True
+# switch (session 47, actors12): an explosion or a shelling read with no second side whose text tells people hurt
+# without a number ("she was injured in the legs", "a farmer was badly wounded") targeted civilians
+# (roles_session47.yml harm_told)
+HARM_TOLD_CIVILIANS = True
+
+
+@lru_cache(maxsize=1)
+def _session47_file() -> dict:
+    path = resources.files("sitrep") / "data" / "actors" / "roles_session47.yml"
+    return yaml_data.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
+def _session47_words() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(v, re.IGNORECASE) for k, v in _session47_file().items() if isinstance(v, str)}
+
+
+def _session47_list(key: str) -> frozenset[str]:
+    return frozenset(str(x).upper() for x in _session47_file().get(key) or [])
+
+
+def _mob_clash_sides(ev: Event, d: Draft) -> None:
+    if ev.sub_event_type != "Mob violence" or ev.inter1 != 5 or not ev.country:
+        return
+    if ev.actor2 and not (ev.inter2 == 7 and ev.actor2.startswith("Civilians (")):
+        return
+    text, w = _event_text(d), _session47_words()
+    if not w["mob_fight"].search(text):
+        return
+    if (ev.iso or "").upper() in _session47_list("mob_one_side_countries"):
+        ev.actor2, ev.inter2 = "", None
+    else:
+        ev.actor2, ev.inter2 = _in_country("Rioters", ev.country), 5
+
+
+def _harm_told_civilians(ev: Event, d: Draft) -> None:
+    if ev.event_type != "Explosions/Remote violence" or ev.actor2 or not ev.country:
+        return
+    if _session47_words()["harm_told"].search(_event_text(d)):
+        ev.actor2, ev.inter2 = _in_country("Civilians", ev.country), 7
 
 
 @lru_cache(maxsize=1)
