@@ -959,12 +959,14 @@ def _session47_list(key: str) -> frozenset[str]:
 def _mob_clash_sides(ev: Event, d: Draft) -> None:
     if ev.sub_event_type != "Mob violence" or ev.inter1 != 5 or not ev.country:
         return
-    if ev.actor2 and not (ev.inter2 == 7 and ev.actor2.startswith("Civilians (")):
+    one_side = (ev.iso or "").upper() in _session47_list("mob_one_side_countries")
+    crowd = (7, 5) if one_side else (7,)  # there, rioters read as the second side are no side either
+    if ev.actor2 and not (ev.inter2 in crowd and ev.actor2.startswith(("Civilians (", "Rioters ("))):
         return
     text, w = _event_text(d), _session47_words()
     if not w["mob_fight"].search(text):
         return
-    if (ev.iso or "").upper() in _session47_list("mob_one_side_countries"):
+    if one_side:
         ev.actor2, ev.inter2 = "", None
     else:
         ev.actor2, ev.inter2 = _in_country("Rioters", ev.country), 5
