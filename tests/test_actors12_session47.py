@@ -76,3 +76,19 @@ def test_a_fano_regional_command_is_the_fano(monkeypatch):
     text = "On 4 April 2025, Gojjam Fano fighters attacked an ENDF camp in Dembecha, West Gojjam."
     ev = _top(text, dt.date(2025, 4, 5), monkeypatch)
     assert (ev.actor1, ev.actor2) == ("Fano Militia", "Military Forces of Ethiopia")
+
+
+MINE_HIT = ("On 26 July 2022, an armoured vehicle of the Beninese army hit a roadside bomb near Kandi, Alibori. "
+            "Five soldiers were wounded.")
+
+
+def test_a_force_whose_men_were_hurt_by_a_bomb_is_its_target(monkeypatch):
+    ev = _top(MINE_HIT, dt.date(2022, 7, 27), monkeypatch)
+    assert (ev.actor1, ev.inter1, ev.actor2, ev.inter2) == ("Unidentified Armed Group (Benin)", 3,
+                                                            "Military Forces of Benin", 1)
+
+
+def test_the_force_hit_by_a_bomb_without_the_switch(monkeypatch):
+    ev = _top(MINE_HIT, dt.date(2022, 7, 27), monkeypatch, FORCES_HURT_SECOND=False)
+    assert ev.actor2 != "Military Forces of Benin"
+
