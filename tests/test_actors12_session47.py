@@ -92,3 +92,17 @@ def test_the_force_hit_by_a_bomb_without_the_switch(monkeypatch):
     ev = _top(MINE_HIT, dt.date(2022, 7, 27), monkeypatch, FORCES_HURT_SECOND=False)
     assert ev.actor2 != "Military Forces of Benin"
 
+
+
+STONES = ("On 5 April 2021, protesters in Meru blocked the highway and pelted passing motorists with stones over the "
+          "death of a boda boda rider.")
+
+
+def test_a_violent_demonstration_has_no_civilians_second(monkeypatch):
+    ev = _top(STONES, dt.date(2021, 4, 6), monkeypatch)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Violent demonstration", "Rioters (Kenya)", "")
+
+
+def test_a_violent_demonstration_without_the_switch(monkeypatch):
+    ev = _top(STONES, dt.date(2021, 4, 6), monkeypatch, DEMONSTRATION_NO_CIVILIANS=False)
+    assert ev.actor2 == "Civilians (Kenya)"
