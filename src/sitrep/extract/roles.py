@@ -1009,6 +1009,8 @@ def _forces_hurt_second(ev: Event, d: Draft, actors: ActorDictionary) -> None:
         if m.inter != 1 or entry is None:
             continue
         entry = actors.in_country(actors.on_date(entry, ev.event_date), ev.iso, m.text)
+        if AU_CONTINGENT:
+            entry = _au_contingent(actors, entry, ev.iso, ev.event_date)  # Ethiopian troops in Somalia in 2016: AMISOM
         name, inter = entry.display(ev.country, ev.iso), entry.inter_for(ev.iso)
         if inter in (1, 8) and name != ev.actor1:
             ev.actor2, ev.inter2 = name, inter
