@@ -147,7 +147,7 @@ def test_the_packaged_dictionary_loads_every_file():
     files = {e.key.split(":", 1)[0] for e in entries}
     assert files == {"africa", "asia", "communities", "europe_americas", "generic", "international", "iraq", "late_additions",
                      "middle_east", "south_asia_parties", "syria", "horn_session40", "haiti_session40",
-                     "session41", "session42", "session43"}
+                     "session41", "session42", "session43", "session47"}
     assert all(e.aliases or e.context_aliases or e.exact_case for e in entries)
     assert all("" not in e.aliases and all(c == c.upper() for c in e.countries) for e in entries)
     nigeria = next(e for e in entries if e.name == "Military Forces of Nigeria")

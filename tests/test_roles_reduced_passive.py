@@ -31,7 +31,8 @@ def test_headline_reduced_passive_names_the_harmed(monkeypatch):
     ev = _event(HEADLINE + ".\n\n" + STORY)
     assert ev.actor2 == "Military Forces of Kenya" and ev.actor1 != "Military Forces of Kenya"
     off = _event(HEADLINE + ".\n\n" + STORY, monkeypatch=monkeypatch,
-                 patch=[(R, "REDUCED_PASSIVE", 0), (E, "VICTIMS_NOT_AGENTS", 0)])
+                 patch=[(R, "REDUCED_PASSIVE", 0), (E, "VICTIMS_NOT_AGENTS", 0),
+                        (R, "FORCES_HURT_SECOND", False)])  # session 47: also puts the force second
     assert off.actor1 == "Military Forces of Kenya"
 
 
