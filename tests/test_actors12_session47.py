@@ -13,7 +13,7 @@ from sitrep.extract import roles
 
 MOB_FIGHT = ("On 3 May 2021, villagers from two neighbouring hamlets clashed with each other over grazing land "
              "near Kandi, Benin. Several people were wounded.")
-LANDMINE = ("On 3 May 2021, in Kyauktaw township, Rakhine State, a woman stepped on a landmine while collecting "
+LANDMINE = ("On 3 May 2021, in Kyauktaw township, Rakhine State, a woman trod on a mine while gathering "
             "firewood. She was injured in both legs.")
 
 

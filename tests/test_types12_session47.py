@@ -120,8 +120,8 @@ def test_civilians_hit_not_where_a_fight_is_told():
     assert events.type_words("fight_words").search(told)
 
 
-ENCOUNTER = ("On 3 June 2019, a suspected drug dealer was killed in an encounter with police at a checkpoint in "
-             "Jolo, Sulu.")
+ENCOUNTER = ("On 3 June 2019, a man police suspected of selling drugs died in an encounter with police near "
+             "the port of Jolo, Sulu.")
 
 
 def test_encounter_with_police_is_a_clash(monkeypatch):
