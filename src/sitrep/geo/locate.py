@@ -509,16 +509,20 @@ def _token_spans(doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _tokens_in(doc, start: int, end: int) -> list:
+    """The parse's tokens that overlap text[start:end]."""
+    if TOKEN_SPANS_CACHE:
+        return [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
+    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+
+
 def read_as_common_word(doc, start: int, end: int) -> bool:
     """Does the tagger read every word of text[start:end] as a common word, and is each an
     English dictionary word ("Armed cattle raiders", "Rival clans")? A capital that only opens
     a sentence names nothing. (The tagger alone would also take unknown town names for nouns.)"""
     if doc is None:
         return False
-    if TOKEN_SPANS_CACHE:
-        tokens = [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
-    else:
-        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    tokens = _tokens_in(doc, start, end)
     if any(t.ent_type_ in ("GPE", "LOC") and t.i > t.sent.start and t.text[:1].isupper() for t in tokens):
         return False  # mid-sentence, capitalised and called a place by the parser ("in Aars")
     return bool(tokens) and all(t.tag_ and t.tag_ not in _PROPER_TAGS and _dictionary_word(t.text) for t in tokens)
@@ -537,10 +541,7 @@ def opening_common_word(doc, start: int, end: int) -> bool:
     parser, with a dictionary word after it?"""
     if doc is None:
         return False
-    if TOKEN_SPANS_CACHE:
-        tokens = [doc[i] for i, (a, b) in enumerate(_token_spans(doc)) if a < end and b > start]
-    else:
-        tokens = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    tokens = _tokens_in(doc, start, end)
     if len(tokens) != 1:
         return False
     t = tokens[0]
