@@ -115,9 +115,13 @@ def test_civilians_hit_switch_off(monkeypatch):
     assert _top(CIVILIANS, monkeypatch, dt.date(2019, 5, 20), CIVILIANS_HIT=False).sub_event_type == "Armed clash"
 
 
-def test_civilians_hit_not_where_a_fight_is_told():
+def test_civilians_hit_not_where_a_fight_is_told(monkeypatch):
     told = "Rebels and soldiers clashed near the camp; eleven civilians were killed in the crossfire."
     assert events.type_words("fight_words").search(told)
+    # with the switch on, a clash whose sentences tell the fight stays a clash, whoever died in it
+    fight = ("On 19 May 2019, Fulani militiamen and Dogon hunters clashed near the village of Tondi; eleven "
+             "civilians were killed in the crossfire.")
+    assert _top(fight, monkeypatch, dt.date(2019, 5, 20), CIVILIANS_HIT=True).sub_event_type == "Armed clash"
 
 
 ENCOUNTER = ("On 3 June 2019, a man police suspected of selling drugs died in an encounter with police near "

@@ -1609,6 +1609,11 @@ def _told_right_after(a: Draft, b: Draft) -> bool:
     return b.sentence.paragraph == last.paragraph and 0 < b.sentence.index - last.index <= 2
 
 
+def _draft_text(d: Draft) -> str:
+    """The words of all the sentences an event draft tells (its first alone before any merge)."""
+    return " ".join(x.text for x in d.sentences or [d.sentence])
+
+
 # switch (session 47, lead): two sentences that each give the day of what they tell, days more than
 # DAYS_APART_MIN apart (neither the day a source spoke), tell two events, whatever else joins them: a
 # chronicle's "on 4 July ... on 1 August" gave the August raid's dead to the July strike (a weak or
@@ -2328,14 +2333,14 @@ BODIES_FOUND_ATTACK = 1
 
 
 def _bodies_found(d: Draft) -> bool:
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     return bool(d.counts.killed and pattern("bodies_found").search(told)
                 and not pattern("bodies_found_not").search(told))
 
 
 def _symbolic_only(d: Draft) -> bool:
     """Does the protest burn only symbols (an effigy, a flag), with no other violent act told?"""
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     symbols = list(pattern("symbolic_burning").finditer(told))
     if not symbols or pattern("blocking_acts").search(told):
         return False
@@ -2354,7 +2359,7 @@ FEW_NOT_MOB = 1
 
 
 def _few_acted(d: Draft) -> bool:
-    told = " ".join(x.text for x in d.sentences or [d.sentence]).lower()
+    told = _draft_text(d).lower()
     return bool(regex("few_perpetrators").search(told)) and not pattern("crowd_words").search(told)
 
 
@@ -2394,14 +2399,14 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     if sub == "Arrests" and violent_arrest(d.sentences or [d.sentence]):
         sub = "Attack"  # ACLED: the arrested were killed, wounded, beaten or tortured
     if sub in ("Armed clash", "Attack") and DRONE_WEAPON and \
-            pattern("drone_means").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            pattern("drone_means").search(_draft_text(d)):
         sub = "Air/drone strike"
     elif sub in ("Armed clash", "Attack") and by_remote_explosive(d.sentences or [d.sentence]):
         sub = IED
     air_told = AIR_OVER_SHELLING and sub in ("Shelling/artillery/missile attack", "Air/drone strike") and \
-        bool(type_words("air_strike_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+        bool(type_words("air_strike_told").search(_draft_text(d)))
     clash_over = sub == "Shelling/artillery/missile attack" and CLASH_OVER_SHELLING and not air_told and \
-        bool(type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+        bool(type_words("clash_told").search(_draft_text(d)))
     if clash_over:
         sub = "Armed clash"  # ACLED: the artillery was fired in a fight the report tells
     if sub == "Shelling/artillery/missile attack" and air_told:
@@ -2409,7 +2414,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
     if sub == "Air/drone strike" and not st.air and not air_told and not by_air(d.sentences or [d.sentence]):
         sub = IED  # ACLED: a bombing with no aircraft is explosives set off on the ground
     if sub == "Looting/property destruction" and \
-            pattern("ground_bombing").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            pattern("ground_bombing").search(_draft_text(d)):
         # ACLED: property destroyed with explosives is an explosion, made from the air or not
         sub = "Air/drone strike" if st.air else IED
     if sub == "Abduction/forced disappearance" and ABDUCTED_DEAD and d.counts.killed:
@@ -2428,7 +2433,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         sub = "Armed clash"  # the decider's reading of "a battle took place": no territory changed hands
     sub = _session47_sub(sub, d)
     if NO_FIGHT_TOLD and (sub in _TERRITORY or sub == "Armed clash") and \
-            type_words("no_fight_told").search(told_text := " ".join(x.text for x in d.sentences or [d.sentence])) and \
+            type_words("no_fight_told").search(told_text := _draft_text(d)) and \
             type_words("ground_taken").search(told_text):
         sub = "Non-violent transfer of territory"  # ACLED: ground taken with no fighting known
     if st.note_tag is not None and st.note_tag[0] == id(d):
@@ -2524,7 +2529,7 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         told_back(ev, d, actors, text[:min(x.start for x in d.sentences or [d.sentence])], around)
     if CLASH_TOLD_STANDS and sub == "Armed clash" and ev.sub_event_type == "Attack" and not clash_over and \
             not (CLASH_TOLD_COMMUNAL and ev.inter1 in (1, 2, 3, 8)) and \
-            type_words("clash_told").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            type_words("clash_told").search(_draft_text(d)):
         # ACLED: a fight told in so many words ("farmers of two villages clashed") is a battle, though the
         # parties read give it civilians as its second side
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
@@ -2533,13 +2538,13 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         ev.sub_event_type, ev.event_type = "Shelling/artillery/missile attack", "Explosions/Remote violence"
     if SMALL_ARMS_CLASH and ev.sub_event_type == "Shelling/artillery/missile attack" and ev.inter1 in ARMED \
             and (ev.inter2 in ARMED and ev.actor1 != ev.actor2 or _two_armed_sides(d, ev.iso)) \
-            and pattern("small_arms_fire").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            and pattern("small_arms_fire").search(_draft_text(d)):
         # "troops fired mortars and rifle rounds at the rebels' positions", "shelled the village; the
         # army responded with fire": two armed sides in a fight at close range are a battle (ACLED),
         # the artillery one of its weapons
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     if HOMES_BURNED_ATTACK and ev.sub_event_type == "Looting/property destruction" and ev.inter1 in (2, 3, 4) \
-            and type_words("homes_burned").search(told := " ".join(x.text for x in d.sentences or [d.sentence])) \
+            and type_words("homes_burned").search(told := _draft_text(d)) \
             and not type_words("homes_burned_not").search(told):
         # ACLED: rebels, a militia or a gang that burned people's homes attacked civilians (state forces
         # that burned a village destroyed property)
@@ -2553,14 +2558,14 @@ def _finish(d: Draft, st: ArticleState, gaz: Gazetteer, actors: ActorDictionary)
         # second armed side (the actors are left as the actor rules read them)
         ev.sub_event_type, ev.event_type = "Armed clash", "Battles"
     if CIVILIANS_HIT and ev.sub_event_type == "Armed clash" and \
-            type_words("civilians_hit").search(told := " ".join(x.text for x in d.sentences or [d.sentence])) and \
+            type_words("civilians_hit").search(told := _draft_text(d)) and \
             not type_words("fight_words").search(told):
         # ACLED: violence its report tells done to civilians, with no fight told, is an attack on them
         ev.sub_event_type, ev.event_type = "Attack", "Violence against civilians"
         if ev.inter2 != 7 and ev.country:
             ev.actor2, ev.assoc_actor_2, ev.inter2 = f"Civilians ({ev.country})", "", 7
     if ENCOUNTER_CLASH and ev.sub_event_type == "Attack" and ev.inter1 in (1, 2) and \
-            type_words("encounter_forces").search(" ".join(x.text for x in d.sentences or [d.sentence])):
+            type_words("encounter_forces").search(_draft_text(d)):
         # ACLED: the suspects killed "in an encounter with police" fought them: a battle with an armed group
         ev.sub_event_type, ev.event_type, ev.civilian_targeting = "Armed clash", "Battles", ""
         if ev.inter2 == 7 and ev.country:
@@ -2604,7 +2609,7 @@ _RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers?)?\b(?! police| control| gear| s
 
 
 def _riot_word_told(d: Draft) -> bool:
-    return bool(_RIOT_WORD.search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    return bool(_RIOT_WORD.search(_draft_text(d)))
 # switch (session 44, types9): an armed clash for which the actor rules find one side only is an attack
 # on civilians by that side (the actors are read again for the attack). Off: Haiti 800 +1 sub-event row,
 # seed 71 -6 net (fixed 5, broke 11: an ambush of a customs officer, gendarmes accosted, offensives that
@@ -2920,7 +2925,7 @@ ARMED_NOT_MOB = 1
 
 
 def _armed_acted(d: Draft) -> bool:
-    told = " ".join(x.text for x in d.sentences or [d.sentence]).lower()
+    told = _draft_text(d).lower()
     return bool(regex("armed_perpetrators").search(told)) and not pattern("crowd_words").search(told)
 
 
@@ -3005,7 +3010,7 @@ AIRCRAFT_DOWNED = 1
 
 
 def _aircraft_downed(d: Draft) -> bool:
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     return bool(regex("aircraft_downed").search(told)) and not regex("drone_words").search(told)
 
 
@@ -3025,7 +3030,7 @@ PEOPLE_HIT_NOT_LOOTING = 1
 
 
 def _people_hit(d: Draft) -> bool:
-    return bool(regex("people_harmed").search(" ".join(x.text for x in d.sentences or [d.sentence])))
+    return bool(regex("people_harmed").search(_draft_text(d)))
 
 
 # switch (session 41, types6): a grenade, a remote explosive or a shelling between two armed sides whose
@@ -3166,7 +3171,7 @@ PEACEFUL_TOLD = True  # switch (session 46, types11)
 
 
 def _told_peaceful(d: Draft) -> bool:
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     return bool(type_words("protest_peaceful").search(told)) and not type_words("turned_violent").search(told)
 
 
@@ -3194,7 +3199,7 @@ PROTEST_ASIDE_MOB = True  # switch (session 46, types11)
 def _protest_aside(d: Draft) -> bool:
     """Does the event's report name a demonstration by a cue word at all (told aside, as the caller checks)?"""
     lex = get_lexicon()
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     if type_words("protest_purpose").search(told):
         return False  # "burned a farm in protest against the ban": the crowd's own demonstration
     found = [(x.text, c) for x in d.sentences or [d.sentence] for c in lex.find(x.text) if c.cls == "protest"]
@@ -3252,7 +3257,7 @@ STONES_MOB = True  # switch (session 47, types12)
 
 def _session47_sub(sub: str, d: Draft) -> str:
     """The session-47 (types12) readings of the event's own sentences, before the actor rules."""
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     if OFFENSIVE_CLASH and sub in ("Change to group/activity", "Other") and \
             type_words("offensive_launched").search(told):
         return "Armed clash"
@@ -3273,7 +3278,7 @@ def _session47_sub(sub: str, d: Draft) -> str:
 def _fire_exchanged(d: Draft, sub: str = "Armed clash") -> bool:
     """Fire told in both directions (FIRE_BOTH_WAYS), or small-arms fire with no heavier weapon and no
     casualty (SMALL_ARMS_FIGHT; not for an attack the decider read)."""
-    told = " ".join(x.text for x in d.sentences or [d.sentence])
+    told = _draft_text(d)
     if FIRE_BOTH_WAYS and type_words("fire_both_ways").search(told):
         return True
     return bool(SMALL_ARMS_FIGHT and sub != "Attack" and type_words("small_arms").search(told) and
